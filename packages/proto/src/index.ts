@@ -1,1 +1,88 @@
-export {};
+import $protobuf from 'protobufjs/minimal.js';
+import { algotrader } from './gen/algotrader.js';
+
+// int64 fields are milliseconds and sequence numbers, all far below 2^53: decode them to plain
+// numbers rather than Long objects (the generated code was built with --force-number).
+$protobuf.util.Long = undefined as unknown as typeof $protobuf.util.Long;
+$protobuf.configure();
+
+/** Generated protobuf classes of package `algotrader.v1` (from proto/, by `npm run proto:gen`). */
+export const pb = algotrader.v1;
+export type { algotrader } from './gen/algotrader.js';
+
+/** Minimal shape every generated message class has. */
+export interface MessageClass<T> {
+  encode(message: T): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): T;
+  verify(message: Record<string, unknown>): string | null;
+  fromObject(object: Record<string, unknown>): T;
+  toObject(message: T, options?: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** A message type with its fully qualified protobuf name (the `Proto-Type` header). */
+export interface Codec<T> {
+  readonly typeName: string;
+  encode(message: T): Uint8Array;
+  decode(bytes: Uint8Array): T;
+  toJSON(message: T): Record<string, unknown>;
+}
+
+function codec<T>(name: string, cls: MessageClass<T>): Codec<T> {
+  return {
+    typeName: `algotrader.v1.${name}`,
+    encode: (m) => cls.encode(m).finish(),
+    decode: (b) => cls.decode(b),
+    toJSON: (m) =>
+      cls.toObject(m, { longs: Number, enums: String, defaults: true, oneofs: true, bytes: String }),
+  };
+}
+
+export type Bar = algotrader.v1.IBar;
+export type BarSetClosed = algotrader.v1.IBarSetClosed;
+export type FeatureVector = algotrader.v1.IFeatureVector;
+export type Signal = algotrader.v1.ISignal;
+export type OrderRequest = algotrader.v1.IOrderRequest;
+export type RiskRejection = algotrader.v1.IRiskRejection;
+export type OrderEvent = algotrader.v1.IOrderEvent;
+export type Fill = algotrader.v1.IFill;
+export type PositionSnapshot = algotrader.v1.IPositionSnapshot;
+export type Alert = algotrader.v1.IAlert;
+export type Heartbeat = algotrader.v1.IHeartbeat;
+export type ControlCommand = algotrader.v1.IControlCommand;
+export type DeadLetter = algotrader.v1.IDeadLetter;
+
+export const codecs = {
+  Bar: codec<Bar>('Bar', pb.Bar as unknown as MessageClass<Bar>),
+  BarSetClosed: codec<BarSetClosed>('BarSetClosed', pb.BarSetClosed as unknown as MessageClass<BarSetClosed>),
+  FeatureVector: codec<FeatureVector>(
+    'FeatureVector',
+    pb.FeatureVector as unknown as MessageClass<FeatureVector>,
+  ),
+  Signal: codec<Signal>('Signal', pb.Signal as unknown as MessageClass<Signal>),
+  OrderRequest: codec<OrderRequest>('OrderRequest', pb.OrderRequest as unknown as MessageClass<OrderRequest>),
+  RiskRejection: codec<RiskRejection>(
+    'RiskRejection',
+    pb.RiskRejection as unknown as MessageClass<RiskRejection>,
+  ),
+  OrderEvent: codec<OrderEvent>('OrderEvent', pb.OrderEvent as unknown as MessageClass<OrderEvent>),
+  Fill: codec<Fill>('Fill', pb.Fill as unknown as MessageClass<Fill>),
+  PositionSnapshot: codec<PositionSnapshot>(
+    'PositionSnapshot',
+    pb.PositionSnapshot as unknown as MessageClass<PositionSnapshot>,
+  ),
+  Alert: codec<Alert>('Alert', pb.Alert as unknown as MessageClass<Alert>),
+  Heartbeat: codec<Heartbeat>('Heartbeat', pb.Heartbeat as unknown as MessageClass<Heartbeat>),
+  ControlCommand: codec<ControlCommand>(
+    'ControlCommand',
+    pb.ControlCommand as unknown as MessageClass<ControlCommand>,
+  ),
+  DeadLetter: codec<DeadLetter>('DeadLetter', pb.DeadLetter as unknown as MessageClass<DeadLetter>),
+} as const;
+
+export type MessageName = keyof typeof codecs;
+
+/** Looks a codec up by its `Proto-Type` header value, e.g. `algotrader.v1.Bar`. */
+export function codecByTypeName(typeName: string): Codec<unknown> | undefined {
+  for (const c of Object.values(codecs)) if (c.typeName === typeName) return c as Codec<unknown>;
+  return undefined;
+}

@@ -1,0 +1,755 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+export namespace algotrader {
+
+    namespace v1 {
+
+        interface IInstrumentRef extends algotrader.v1.InstrumentRef.$Properties {
+        }
+
+        class InstrumentRef {
+            constructor(p?: algotrader.v1.InstrumentRef.$Properties);
+            $unknowns?: Uint8Array[];
+            venue: string;
+            symbol: string;
+            static create(properties: algotrader.v1.InstrumentRef.$Shape): algotrader.v1.InstrumentRef & algotrader.v1.InstrumentRef.$Shape;
+            static create(properties?: algotrader.v1.InstrumentRef.$Properties): algotrader.v1.InstrumentRef;
+            static encode(m: algotrader.v1.InstrumentRef.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.InstrumentRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.InstrumentRef & algotrader.v1.InstrumentRef.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.InstrumentRef & algotrader.v1.InstrumentRef.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.InstrumentRef;
+            static toObject(m: algotrader.v1.InstrumentRef, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstrumentRef {
+            interface $Properties {
+                venue?: (string|null);
+                symbol?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.InstrumentRef.$Properties;
+        }
+
+        enum Side {
+            SIDE_UNSPECIFIED = 0,
+            SIDE_BUY = 1,
+            SIDE_SELL = 2
+        }
+
+        enum OrderType {
+            ORDER_TYPE_UNSPECIFIED = 0,
+            ORDER_TYPE_MARKET = 1,
+            ORDER_TYPE_LIMIT = 2
+        }
+
+        interface IBar extends algotrader.v1.Bar.$Properties {
+        }
+
+        class Bar {
+            constructor(p?: algotrader.v1.Bar.$Properties);
+            $unknowns?: Uint8Array[];
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            timeframe: string;
+            openTimeMs: number;
+            closeTimeMs: number;
+            open: number;
+            high: number;
+            low: number;
+            close: number;
+            volume: number;
+            source: string;
+            static create(properties: algotrader.v1.Bar.$Shape): algotrader.v1.Bar & algotrader.v1.Bar.$Shape;
+            static create(properties?: algotrader.v1.Bar.$Properties): algotrader.v1.Bar;
+            static encode(m: algotrader.v1.Bar.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.Bar.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.Bar & algotrader.v1.Bar.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.Bar & algotrader.v1.Bar.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.Bar;
+            static toObject(m: algotrader.v1.Bar, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Bar {
+            interface $Properties {
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                timeframe?: (string|null);
+                openTimeMs?: (number|null);
+                closeTimeMs?: (number|null);
+                open?: (number|null);
+                high?: (number|null);
+                low?: (number|null);
+                close?: (number|null);
+                volume?: (number|null);
+                source?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.Bar.$Properties;
+        }
+
+        interface IBarSetClosed extends algotrader.v1.BarSetClosed.$Properties {
+        }
+
+        class BarSetClosed {
+            constructor(p?: algotrader.v1.BarSetClosed.$Properties);
+            $unknowns?: Uint8Array[];
+            venue: string;
+            timeframe: string;
+            closeTimeMs: number;
+            arrived: string[];
+            missing: string[];
+            timedOut: boolean;
+            static create(properties: algotrader.v1.BarSetClosed.$Shape): algotrader.v1.BarSetClosed & algotrader.v1.BarSetClosed.$Shape;
+            static create(properties?: algotrader.v1.BarSetClosed.$Properties): algotrader.v1.BarSetClosed;
+            static encode(m: algotrader.v1.BarSetClosed.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.BarSetClosed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.BarSetClosed & algotrader.v1.BarSetClosed.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.BarSetClosed & algotrader.v1.BarSetClosed.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.BarSetClosed;
+            static toObject(m: algotrader.v1.BarSetClosed, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace BarSetClosed {
+            interface $Properties {
+                venue?: (string|null);
+                timeframe?: (string|null);
+                closeTimeMs?: (number|null);
+                arrived?: (string[]|null);
+                missing?: (string[]|null);
+                timedOut?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.BarSetClosed.$Properties;
+        }
+
+        interface IFeatureVector extends algotrader.v1.FeatureVector.$Properties {
+        }
+
+        class FeatureVector {
+            constructor(p?: algotrader.v1.FeatureVector.$Properties);
+            $unknowns?: Uint8Array[];
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            timeframe: string;
+            closeTimeMs: number;
+            values: { [k: string]: number };
+            warm: boolean;
+            static create(properties: algotrader.v1.FeatureVector.$Shape): algotrader.v1.FeatureVector & algotrader.v1.FeatureVector.$Shape;
+            static create(properties?: algotrader.v1.FeatureVector.$Properties): algotrader.v1.FeatureVector;
+            static encode(m: algotrader.v1.FeatureVector.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.FeatureVector.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.FeatureVector & algotrader.v1.FeatureVector.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.FeatureVector & algotrader.v1.FeatureVector.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.FeatureVector;
+            static toObject(m: algotrader.v1.FeatureVector, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FeatureVector {
+            interface $Properties {
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                timeframe?: (string|null);
+                closeTimeMs?: (number|null);
+                values?: ({ [k: string]: number }|null);
+                warm?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.FeatureVector.$Properties;
+        }
+
+        enum Severity {
+            SEVERITY_UNSPECIFIED = 0,
+            SEVERITY_INFO = 1,
+            SEVERITY_WARNING = 2,
+            SEVERITY_CRITICAL = 3
+        }
+
+        interface IAlert extends algotrader.v1.Alert.$Properties {
+        }
+
+        class Alert {
+            constructor(p?: algotrader.v1.Alert.$Properties);
+            $unknowns?: Uint8Array[];
+            severity: algotrader.v1.Severity;
+            source: string;
+            code: string;
+            message: string;
+            labels: { [k: string]: string };
+            timeMs: number;
+            dedupeKey: string;
+            static create(properties: algotrader.v1.Alert.$Shape): algotrader.v1.Alert & algotrader.v1.Alert.$Shape;
+            static create(properties?: algotrader.v1.Alert.$Properties): algotrader.v1.Alert;
+            static encode(m: algotrader.v1.Alert.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.Alert.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.Alert & algotrader.v1.Alert.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.Alert & algotrader.v1.Alert.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.Alert;
+            static toObject(m: algotrader.v1.Alert, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Alert {
+            interface $Properties {
+                severity?: (algotrader.v1.Severity|null);
+                source?: (string|null);
+                code?: (string|null);
+                message?: (string|null);
+                labels?: ({ [k: string]: string }|null);
+                timeMs?: (number|null);
+                dedupeKey?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.Alert.$Properties;
+        }
+
+        interface IHeartbeat extends algotrader.v1.Heartbeat.$Properties {
+        }
+
+        class Heartbeat {
+            constructor(p?: algotrader.v1.Heartbeat.$Properties);
+            $unknowns?: Uint8Array[];
+            service: string;
+            instance: string;
+            timeMs: number;
+            startedMs: number;
+            version: string;
+            gauges: { [k: string]: number };
+            static create(properties: algotrader.v1.Heartbeat.$Shape): algotrader.v1.Heartbeat & algotrader.v1.Heartbeat.$Shape;
+            static create(properties?: algotrader.v1.Heartbeat.$Properties): algotrader.v1.Heartbeat;
+            static encode(m: algotrader.v1.Heartbeat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.Heartbeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.Heartbeat & algotrader.v1.Heartbeat.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.Heartbeat & algotrader.v1.Heartbeat.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.Heartbeat;
+            static toObject(m: algotrader.v1.Heartbeat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Heartbeat {
+            interface $Properties {
+                service?: (string|null);
+                instance?: (string|null);
+                timeMs?: (number|null);
+                startedMs?: (number|null);
+                version?: (string|null);
+                gauges?: ({ [k: string]: number }|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.Heartbeat.$Properties;
+        }
+
+        enum ControlAction {
+            CONTROL_ACTION_UNSPECIFIED = 0,
+            CONTROL_ACTION_PAUSE_STRATEGY = 1,
+            CONTROL_ACTION_RESUME_STRATEGY = 2,
+            CONTROL_ACTION_HALT = 3,
+            CONTROL_ACTION_REDUCE_ONLY = 4,
+            CONTROL_ACTION_ACTIVATE = 5
+        }
+
+        interface IControlCommand extends algotrader.v1.ControlCommand.$Properties {
+        }
+
+        class ControlCommand {
+            constructor(p?: algotrader.v1.ControlCommand.$Properties);
+            $unknowns?: Uint8Array[];
+            action: algotrader.v1.ControlAction;
+            strategy: string;
+            account: string;
+            issuedBy: string;
+            reason: string;
+            timeMs: number;
+            static create(properties: algotrader.v1.ControlCommand.$Shape): algotrader.v1.ControlCommand & algotrader.v1.ControlCommand.$Shape;
+            static create(properties?: algotrader.v1.ControlCommand.$Properties): algotrader.v1.ControlCommand;
+            static encode(m: algotrader.v1.ControlCommand.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.ControlCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.ControlCommand & algotrader.v1.ControlCommand.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.ControlCommand & algotrader.v1.ControlCommand.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.ControlCommand;
+            static toObject(m: algotrader.v1.ControlCommand, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ControlCommand {
+            interface $Properties {
+                action?: (algotrader.v1.ControlAction|null);
+                strategy?: (string|null);
+                account?: (string|null);
+                issuedBy?: (string|null);
+                reason?: (string|null);
+                timeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.ControlCommand.$Properties;
+        }
+
+        interface IDeadLetter extends algotrader.v1.DeadLetter.$Properties {
+        }
+
+        class DeadLetter {
+            constructor(p?: algotrader.v1.DeadLetter.$Properties);
+            $unknowns?: Uint8Array[];
+            subject: string;
+            stream: string;
+            streamSeq: number;
+            consumer: string;
+            deliveries: number;
+            reason: string;
+            payload: Uint8Array;
+            headers: { [k: string]: string };
+            timeMs: number;
+            static create(properties: algotrader.v1.DeadLetter.$Shape): algotrader.v1.DeadLetter & algotrader.v1.DeadLetter.$Shape;
+            static create(properties?: algotrader.v1.DeadLetter.$Properties): algotrader.v1.DeadLetter;
+            static encode(m: algotrader.v1.DeadLetter.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.DeadLetter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.DeadLetter & algotrader.v1.DeadLetter.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.DeadLetter & algotrader.v1.DeadLetter.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.DeadLetter;
+            static toObject(m: algotrader.v1.DeadLetter, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeadLetter {
+            interface $Properties {
+                subject?: (string|null);
+                stream?: (string|null);
+                streamSeq?: (number|null);
+                consumer?: (string|null);
+                deliveries?: (number|null);
+                reason?: (string|null);
+                payload?: (Uint8Array|null);
+                headers?: ({ [k: string]: string }|null);
+                timeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.DeadLetter.$Properties;
+        }
+
+        interface ISignal extends algotrader.v1.Signal.$Properties {
+        }
+
+        class Signal {
+            constructor(p?: algotrader.v1.Signal.$Properties);
+            $unknowns?: Uint8Array[];
+            strategy: string;
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            closeTimeMs: number;
+            target?: (algotrader.v1.TargetPosition.$Properties|null);
+            intent?: (algotrader.v1.OrderIntent.$Properties|null);
+            account: string;
+            decision?: ("target"|"intent");
+            static create(properties: algotrader.v1.Signal.$Shape): algotrader.v1.Signal & algotrader.v1.Signal.$Shape;
+            static create(properties?: algotrader.v1.Signal.$Properties): algotrader.v1.Signal;
+            static encode(m: algotrader.v1.Signal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.Signal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.Signal & algotrader.v1.Signal.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.Signal & algotrader.v1.Signal.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.Signal;
+            static toObject(m: algotrader.v1.Signal, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Signal {
+            interface $Properties {
+                strategy?: (string|null);
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                closeTimeMs?: (number|null);
+                target?: (algotrader.v1.TargetPosition.$Properties|null);
+                intent?: (algotrader.v1.OrderIntent.$Properties|null);
+                account?: (string|null);
+                decision?: ("target"|"intent");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              strategy?: string|null;
+              instrument?: algotrader.v1.InstrumentRef.$Shape|null;
+              closeTimeMs?: number|null;
+              target?: algotrader.v1.TargetPosition.$Shape|null;
+              intent?: algotrader.v1.OrderIntent.$Shape|null;
+              account?: string|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ decision?: undefined; target?: null; intent?: null }|{ decision?: "target"; target: algotrader.v1.TargetPosition.$Shape; intent?: null }|{ decision?: "intent"; target?: null; intent: algotrader.v1.OrderIntent.$Shape })
+            );
+        }
+
+        interface ITargetPosition extends algotrader.v1.TargetPosition.$Properties {
+        }
+
+        class TargetPosition {
+            constructor(p?: algotrader.v1.TargetPosition.$Properties);
+            $unknowns?: Uint8Array[];
+            units?: (string|null);
+            equityFraction?: (string|null);
+            size?: ("units"|"equityFraction");
+            static create(properties: algotrader.v1.TargetPosition.$Shape): algotrader.v1.TargetPosition & algotrader.v1.TargetPosition.$Shape;
+            static create(properties?: algotrader.v1.TargetPosition.$Properties): algotrader.v1.TargetPosition;
+            static encode(m: algotrader.v1.TargetPosition.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.TargetPosition.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.TargetPosition & algotrader.v1.TargetPosition.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.TargetPosition & algotrader.v1.TargetPosition.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.TargetPosition;
+            static toObject(m: algotrader.v1.TargetPosition, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TargetPosition {
+            interface $Properties {
+                units?: (string|null);
+                equityFraction?: (string|null);
+                size?: ("units"|"equityFraction");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              units?: string|null;
+              equityFraction?: string|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ size?: undefined; units?: null; equityFraction?: null }|{ size?: "units"; units: string; equityFraction?: null }|{ size?: "equityFraction"; units?: null; equityFraction: string })
+            );
+        }
+
+        interface IOrderIntent extends algotrader.v1.OrderIntent.$Properties {
+        }
+
+        class OrderIntent {
+            constructor(p?: algotrader.v1.OrderIntent.$Properties);
+            $unknowns?: Uint8Array[];
+            side: algotrader.v1.Side;
+            type: algotrader.v1.OrderType;
+            quantity: string;
+            limitPrice: string;
+            static create(properties: algotrader.v1.OrderIntent.$Shape): algotrader.v1.OrderIntent & algotrader.v1.OrderIntent.$Shape;
+            static create(properties?: algotrader.v1.OrderIntent.$Properties): algotrader.v1.OrderIntent;
+            static encode(m: algotrader.v1.OrderIntent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.OrderIntent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.OrderIntent & algotrader.v1.OrderIntent.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.OrderIntent & algotrader.v1.OrderIntent.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.OrderIntent;
+            static toObject(m: algotrader.v1.OrderIntent, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OrderIntent {
+            interface $Properties {
+                side?: (algotrader.v1.Side|null);
+                type?: (algotrader.v1.OrderType|null);
+                quantity?: (string|null);
+                limitPrice?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.OrderIntent.$Properties;
+        }
+
+        interface IOrderRequest extends algotrader.v1.OrderRequest.$Properties {
+        }
+
+        class OrderRequest {
+            constructor(p?: algotrader.v1.OrderRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            clientOrderId: string;
+            account: string;
+            strategy: string;
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            side: algotrader.v1.Side;
+            type: algotrader.v1.OrderType;
+            quantity: string;
+            limitPrice: string;
+            quoteAmount: string;
+            decisionTimeMs: number;
+            reduceOnly: boolean;
+            cancel: boolean;
+            static create(properties: algotrader.v1.OrderRequest.$Shape): algotrader.v1.OrderRequest & algotrader.v1.OrderRequest.$Shape;
+            static create(properties?: algotrader.v1.OrderRequest.$Properties): algotrader.v1.OrderRequest;
+            static encode(m: algotrader.v1.OrderRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.OrderRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.OrderRequest & algotrader.v1.OrderRequest.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.OrderRequest & algotrader.v1.OrderRequest.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.OrderRequest;
+            static toObject(m: algotrader.v1.OrderRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OrderRequest {
+            interface $Properties {
+                clientOrderId?: (string|null);
+                account?: (string|null);
+                strategy?: (string|null);
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                side?: (algotrader.v1.Side|null);
+                type?: (algotrader.v1.OrderType|null);
+                quantity?: (string|null);
+                limitPrice?: (string|null);
+                quoteAmount?: (string|null);
+                decisionTimeMs?: (number|null);
+                reduceOnly?: (boolean|null);
+                cancel?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.OrderRequest.$Properties;
+        }
+
+        enum RejectReason {
+            REJECT_REASON_UNSPECIFIED = 0,
+            REJECT_REASON_HALTED = 1,
+            REJECT_REASON_REDUCE_ONLY = 2,
+            REJECT_REASON_MAX_ORDER_NOTIONAL = 3,
+            REJECT_REASON_MAX_POSITION_NOTIONAL = 4,
+            REJECT_REASON_MAX_GROSS_EXPOSURE = 5,
+            REJECT_REASON_MAX_ORDER_RATE = 6,
+            REJECT_REASON_MAX_DAILY_LOSS = 7,
+            REJECT_REASON_MAX_DRAWDOWN = 8,
+            REJECT_REASON_STALE_DATA = 9,
+            REJECT_REASON_NO_SHORT = 10,
+            REJECT_REASON_INSUFFICIENT_CASH = 11,
+            REJECT_REASON_BELOW_MIN_NOTIONAL = 12,
+            REJECT_REASON_STRATEGY_PAUSED = 13
+        }
+
+        interface IRiskRejection extends algotrader.v1.RiskRejection.$Properties {
+        }
+
+        class RiskRejection {
+            constructor(p?: algotrader.v1.RiskRejection.$Properties);
+            $unknowns?: Uint8Array[];
+            order?: (algotrader.v1.OrderRequest.$Properties|null);
+            reason: algotrader.v1.RejectReason;
+            detail: string;
+            timeMs: number;
+            static create(properties: algotrader.v1.RiskRejection.$Shape): algotrader.v1.RiskRejection & algotrader.v1.RiskRejection.$Shape;
+            static create(properties?: algotrader.v1.RiskRejection.$Properties): algotrader.v1.RiskRejection;
+            static encode(m: algotrader.v1.RiskRejection.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.RiskRejection.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.RiskRejection & algotrader.v1.RiskRejection.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.RiskRejection & algotrader.v1.RiskRejection.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.RiskRejection;
+            static toObject(m: algotrader.v1.RiskRejection, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RiskRejection {
+            interface $Properties {
+                order?: (algotrader.v1.OrderRequest.$Properties|null);
+                reason?: (algotrader.v1.RejectReason|null);
+                detail?: (string|null);
+                timeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.RiskRejection.$Properties;
+        }
+
+        enum OrderState {
+            ORDER_STATE_UNSPECIFIED = 0,
+            ORDER_STATE_PENDING_SUBMIT = 1,
+            ORDER_STATE_SUBMITTED = 2,
+            ORDER_STATE_ACCEPTED = 3,
+            ORDER_STATE_PARTIALLY_FILLED = 4,
+            ORDER_STATE_FILLED = 5,
+            ORDER_STATE_PENDING_CANCEL = 6,
+            ORDER_STATE_CANCELED = 7,
+            ORDER_STATE_REJECTED = 8,
+            ORDER_STATE_EXPIRED = 9,
+            ORDER_STATE_UNKNOWN = 10
+        }
+
+        interface IOrderEvent extends algotrader.v1.OrderEvent.$Properties {
+        }
+
+        class OrderEvent {
+            constructor(p?: algotrader.v1.OrderEvent.$Properties);
+            $unknowns?: Uint8Array[];
+            clientOrderId: string;
+            exchangeOrderId: string;
+            account: string;
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            state: algotrader.v1.OrderState;
+            previousState: algotrader.v1.OrderState;
+            filledQuantity: string;
+            averagePrice: string;
+            reason: string;
+            timeMs: number;
+            seq: number;
+            static create(properties: algotrader.v1.OrderEvent.$Shape): algotrader.v1.OrderEvent & algotrader.v1.OrderEvent.$Shape;
+            static create(properties?: algotrader.v1.OrderEvent.$Properties): algotrader.v1.OrderEvent;
+            static encode(m: algotrader.v1.OrderEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.OrderEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.OrderEvent & algotrader.v1.OrderEvent.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.OrderEvent & algotrader.v1.OrderEvent.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.OrderEvent;
+            static toObject(m: algotrader.v1.OrderEvent, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OrderEvent {
+            interface $Properties {
+                clientOrderId?: (string|null);
+                exchangeOrderId?: (string|null);
+                account?: (string|null);
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                state?: (algotrader.v1.OrderState|null);
+                previousState?: (algotrader.v1.OrderState|null);
+                filledQuantity?: (string|null);
+                averagePrice?: (string|null);
+                reason?: (string|null);
+                timeMs?: (number|null);
+                seq?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.OrderEvent.$Properties;
+        }
+
+        interface IFill extends algotrader.v1.Fill.$Properties {
+        }
+
+        class Fill {
+            constructor(p?: algotrader.v1.Fill.$Properties);
+            $unknowns?: Uint8Array[];
+            tradeId: string;
+            clientOrderId: string;
+            account: string;
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            side: algotrader.v1.Side;
+            quantity: string;
+            price: string;
+            fee: string;
+            feeCurrency: string;
+            timeMs: number;
+            maker: boolean;
+            static create(properties: algotrader.v1.Fill.$Shape): algotrader.v1.Fill & algotrader.v1.Fill.$Shape;
+            static create(properties?: algotrader.v1.Fill.$Properties): algotrader.v1.Fill;
+            static encode(m: algotrader.v1.Fill.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.Fill.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.Fill & algotrader.v1.Fill.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.Fill & algotrader.v1.Fill.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.Fill;
+            static toObject(m: algotrader.v1.Fill, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Fill {
+            interface $Properties {
+                tradeId?: (string|null);
+                clientOrderId?: (string|null);
+                account?: (string|null);
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                side?: (algotrader.v1.Side|null);
+                quantity?: (string|null);
+                price?: (string|null);
+                fee?: (string|null);
+                feeCurrency?: (string|null);
+                timeMs?: (number|null);
+                maker?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.Fill.$Properties;
+        }
+
+        interface IPosition extends algotrader.v1.Position.$Properties {
+        }
+
+        class Position {
+            constructor(p?: algotrader.v1.Position.$Properties);
+            $unknowns?: Uint8Array[];
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            quantity: string;
+            averagePrice: string;
+            realizedPnl: string;
+            unrealizedPnl: string;
+            markPrice: string;
+            static create(properties: algotrader.v1.Position.$Shape): algotrader.v1.Position & algotrader.v1.Position.$Shape;
+            static create(properties?: algotrader.v1.Position.$Properties): algotrader.v1.Position;
+            static encode(m: algotrader.v1.Position.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.Position.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.Position & algotrader.v1.Position.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.Position & algotrader.v1.Position.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.Position;
+            static toObject(m: algotrader.v1.Position, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Position {
+            interface $Properties {
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                quantity?: (string|null);
+                averagePrice?: (string|null);
+                realizedPnl?: (string|null);
+                unrealizedPnl?: (string|null);
+                markPrice?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.Position.$Properties;
+        }
+
+        interface IPositionSnapshot extends algotrader.v1.PositionSnapshot.$Properties {
+        }
+
+        class PositionSnapshot {
+            constructor(p?: algotrader.v1.PositionSnapshot.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            timeMs: number;
+            positions: algotrader.v1.Position.$Properties[];
+            cash: string;
+            equity: string;
+            quoteCurrency: string;
+            static create(properties: algotrader.v1.PositionSnapshot.$Shape): algotrader.v1.PositionSnapshot & algotrader.v1.PositionSnapshot.$Shape;
+            static create(properties?: algotrader.v1.PositionSnapshot.$Properties): algotrader.v1.PositionSnapshot;
+            static encode(m: algotrader.v1.PositionSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.PositionSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.PositionSnapshot & algotrader.v1.PositionSnapshot.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.PositionSnapshot & algotrader.v1.PositionSnapshot.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.PositionSnapshot;
+            static toObject(m: algotrader.v1.PositionSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PositionSnapshot {
+            interface $Properties {
+                account?: (string|null);
+                timeMs?: (number|null);
+                positions?: (algotrader.v1.Position.$Properties[]|null);
+                cash?: (string|null);
+                equity?: (string|null);
+                quoteCurrency?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.PositionSnapshot.$Properties;
+        }
+    }
+}

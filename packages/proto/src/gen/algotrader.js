@@ -1,0 +1,8929 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const algotrader = $root.algotrader = (() => {
+
+    /**
+     * Namespace algotrader.
+     * @exports algotrader
+     * @namespace
+     */
+    const algotrader = {};
+
+    algotrader.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof algotrader
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.InstrumentRef = (function() {
+
+            /**
+             * Properties of an InstrumentRef.
+             * @typedef {Object} algotrader.v1.InstrumentRef.$Properties
+             * @property {string|null} [venue] InstrumentRef venue
+             * @property {string|null} [symbol] InstrumentRef symbol
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstrumentRef.
+             * @memberof algotrader.v1
+             * @interface IInstrumentRef
+             * @augments algotrader.v1.InstrumentRef.$Properties
+             * @deprecated Use algotrader.v1.InstrumentRef.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstrumentRef.
+             * @typedef {algotrader.v1.InstrumentRef.$Properties} algotrader.v1.InstrumentRef.$Shape
+             */
+
+            /**
+             * Constructs a new InstrumentRef.
+             * @memberof algotrader.v1
+             * @classdesc Represents an InstrumentRef.
+             * @constructor
+             * @param {algotrader.v1.InstrumentRef.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstrumentRef = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * InstrumentRef venue.
+             * @member {string} venue
+             * @memberof algotrader.v1.InstrumentRef
+             * @instance
+             */
+            InstrumentRef.prototype.venue = "";
+
+            /**
+             * InstrumentRef symbol.
+             * @member {string} symbol
+             * @memberof algotrader.v1.InstrumentRef
+             * @instance
+             */
+            InstrumentRef.prototype.symbol = "";
+
+            /**
+             * Creates a new InstrumentRef instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {algotrader.v1.InstrumentRef.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.InstrumentRef} InstrumentRef instance
+             * @type {{
+             *   (properties: algotrader.v1.InstrumentRef.$Shape): algotrader.v1.InstrumentRef & algotrader.v1.InstrumentRef.$Shape;
+             *   (properties?: algotrader.v1.InstrumentRef.$Properties): algotrader.v1.InstrumentRef;
+             * }}
+             */
+            InstrumentRef.create = function(properties) {
+                return new InstrumentRef(properties);
+            };
+
+            /**
+             * Encodes the specified InstrumentRef message. Does not implicitly {@link algotrader.v1.InstrumentRef.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {algotrader.v1.InstrumentRef.$Properties} m InstrumentRef message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRef.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue") && m.venue !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.venue);
+                if (m.symbol != null && $Object.hasOwnProperty.call(m, "symbol") && m.symbol !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.symbol);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified InstrumentRef message, length delimited. Does not implicitly {@link algotrader.v1.InstrumentRef.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {algotrader.v1.InstrumentRef.$Properties} message InstrumentRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRef.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an InstrumentRef message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.InstrumentRef & algotrader.v1.InstrumentRef.$Shape} InstrumentRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRef.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.InstrumentRef();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.venue = v;
+                            else
+                                delete m.venue;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.symbol = v;
+                            else
+                                delete m.symbol;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an InstrumentRef message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.InstrumentRef & algotrader.v1.InstrumentRef.$Shape} InstrumentRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRef.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an InstrumentRef message.
+             * @function verify
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InstrumentRef.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    if (!$util.isString(m.venue))
+                        return "venue: string expected";
+                }
+                if (m.symbol != null && $Object.hasOwnProperty.call(m, "symbol")) {
+                    if (!$util.isString(m.symbol))
+                        return "symbol: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an InstrumentRef message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.InstrumentRef} InstrumentRef
+             */
+            InstrumentRef.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.InstrumentRef)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.InstrumentRef: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.InstrumentRef();
+                if (d.venue != null) {
+                    if (typeof d.venue !== "string" || d.venue.length) {
+                        m.venue = $String(d.venue);
+                    }
+                }
+                if (d.symbol != null) {
+                    if (typeof d.symbol !== "string" || d.symbol.length) {
+                        m.symbol = $String(d.symbol);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an InstrumentRef message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {algotrader.v1.InstrumentRef} m InstrumentRef
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            InstrumentRef.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.venue = "";
+                    d.symbol = "";
+                }
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    d.venue = m.venue;
+                }
+                if (m.symbol != null && $Object.hasOwnProperty.call(m, "symbol")) {
+                    d.symbol = m.symbol;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this InstrumentRef to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.InstrumentRef
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            InstrumentRef.prototype.toJSON = function() {
+                return InstrumentRef.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for InstrumentRef
+             * @function getTypeUrl
+             * @memberof algotrader.v1.InstrumentRef
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstrumentRef.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.InstrumentRef";
+            };
+
+            return InstrumentRef;
+        })();
+
+        /**
+         * Side enum.
+         * @name algotrader.v1.Side
+         * @enum {number}
+         * @property {number} SIDE_UNSPECIFIED=0 SIDE_UNSPECIFIED value
+         * @property {number} SIDE_BUY=1 SIDE_BUY value
+         * @property {number} SIDE_SELL=2 SIDE_SELL value
+         */
+        v1.Side = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "SIDE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "SIDE_BUY"] = 1;
+            values[valuesById[2] = "SIDE_SELL"] = 2;
+            return values;
+        })();
+
+        /**
+         * OrderType enum.
+         * @name algotrader.v1.OrderType
+         * @enum {number}
+         * @property {number} ORDER_TYPE_UNSPECIFIED=0 ORDER_TYPE_UNSPECIFIED value
+         * @property {number} ORDER_TYPE_MARKET=1 ORDER_TYPE_MARKET value
+         * @property {number} ORDER_TYPE_LIMIT=2 ORDER_TYPE_LIMIT value
+         */
+        v1.OrderType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ORDER_TYPE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ORDER_TYPE_MARKET"] = 1;
+            values[valuesById[2] = "ORDER_TYPE_LIMIT"] = 2;
+            return values;
+        })();
+
+        v1.Bar = (function() {
+
+            /**
+             * Properties of a Bar.
+             * @typedef {Object} algotrader.v1.Bar.$Properties
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] Bar instrument
+             * @property {string|null} [timeframe] Bar timeframe
+             * @property {number|null} [openTimeMs] Bar openTimeMs
+             * @property {number|null} [closeTimeMs] Bar closeTimeMs
+             * @property {number|null} [open] Bar open
+             * @property {number|null} [high] Bar high
+             * @property {number|null} [low] Bar low
+             * @property {number|null} [close] Bar close
+             * @property {number|null} [volume] Bar volume
+             * @property {string|null} [source] Bar source
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Bar.
+             * @memberof algotrader.v1
+             * @interface IBar
+             * @augments algotrader.v1.Bar.$Properties
+             * @deprecated Use algotrader.v1.Bar.$Properties instead.
+             */
+
+            /**
+             * Shape of a Bar.
+             * @typedef {algotrader.v1.Bar.$Properties} algotrader.v1.Bar.$Shape
+             */
+
+            /**
+             * Constructs a new Bar.
+             * @memberof algotrader.v1
+             * @classdesc Represents a Bar.
+             * @constructor
+             * @param {algotrader.v1.Bar.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Bar = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Bar instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.instrument = null;
+
+            /**
+             * Bar timeframe.
+             * @member {string} timeframe
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.timeframe = "";
+
+            /**
+             * Bar openTimeMs.
+             * @member {number} openTimeMs
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.openTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Bar closeTimeMs.
+             * @member {number} closeTimeMs
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.closeTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Bar open.
+             * @member {number} open
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.open = 0;
+
+            /**
+             * Bar high.
+             * @member {number} high
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.high = 0;
+
+            /**
+             * Bar low.
+             * @member {number} low
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.low = 0;
+
+            /**
+             * Bar close.
+             * @member {number} close
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.close = 0;
+
+            /**
+             * Bar volume.
+             * @member {number} volume
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.volume = 0;
+
+            /**
+             * Bar source.
+             * @member {string} source
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.source = "";
+
+            /**
+             * Creates a new Bar instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {algotrader.v1.Bar.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.Bar} Bar instance
+             * @type {{
+             *   (properties: algotrader.v1.Bar.$Shape): algotrader.v1.Bar & algotrader.v1.Bar.$Shape;
+             *   (properties?: algotrader.v1.Bar.$Properties): algotrader.v1.Bar;
+             * }}
+             */
+            Bar.create = function(properties) {
+                return new Bar(properties);
+            };
+
+            /**
+             * Encodes the specified Bar message. Does not implicitly {@link algotrader.v1.Bar.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {algotrader.v1.Bar.$Properties} m Bar message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Bar.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe") && m.timeframe !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.timeframe);
+                if (m.openTimeMs != null && $Object.hasOwnProperty.call(m, "openTimeMs") && (typeof m.openTimeMs === "object" ? m.openTimeMs.low || m.openTimeMs.high : m.openTimeMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.openTimeMs);
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs") && (typeof m.closeTimeMs === "object" ? m.closeTimeMs.low || m.closeTimeMs.high : m.closeTimeMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.closeTimeMs);
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open") && !$Object.is(m.open, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.open);
+                if (m.high != null && $Object.hasOwnProperty.call(m, "high") && !$Object.is(m.high, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.high);
+                if (m.low != null && $Object.hasOwnProperty.call(m, "low") && !$Object.is(m.low, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.low);
+                if (m.close != null && $Object.hasOwnProperty.call(m, "close") && !$Object.is(m.close, 0))
+                    w.uint32(/* id 8, wireType 1 =*/65).double(m.close);
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume") && !$Object.is(m.volume, 0))
+                    w.uint32(/* id 9, wireType 1 =*/73).double(m.volume);
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
+                    w.uint32(/* id 10, wireType 2 =*/82).string(m.source);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Bar message, length delimited. Does not implicitly {@link algotrader.v1.Bar.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {algotrader.v1.Bar.$Properties} message Bar message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Bar.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Bar message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.Bar & algotrader.v1.Bar.$Shape} Bar
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Bar.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.Bar();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.timeframe = v;
+                            else
+                                delete m.timeframe;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.openTimeMs = v;
+                            else
+                                delete m.openTimeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.closeTimeMs = v;
+                            else
+                                delete m.closeTimeMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.open = v;
+                            else
+                                delete m.open;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.high = v;
+                            else
+                                delete m.high;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.low = v;
+                            else
+                                delete m.low;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.close = v;
+                            else
+                                delete m.close;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.volume = v;
+                            else
+                                delete m.volume;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Bar message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.Bar & algotrader.v1.Bar.$Shape} Bar
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Bar.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Bar message.
+             * @function verify
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Bar.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    if (!$util.isString(m.timeframe))
+                        return "timeframe: string expected";
+                }
+                if (m.openTimeMs != null && $Object.hasOwnProperty.call(m, "openTimeMs")) {
+                    if (!$util.isInteger(m.openTimeMs) && !(m.openTimeMs && $util.isInteger(m.openTimeMs.low) && $util.isInteger(m.openTimeMs.high)))
+                        return "openTimeMs: integer|Long expected";
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (!$util.isInteger(m.closeTimeMs) && !(m.closeTimeMs && $util.isInteger(m.closeTimeMs.low) && $util.isInteger(m.closeTimeMs.high)))
+                        return "closeTimeMs: integer|Long expected";
+                }
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    if (typeof m.open !== "number")
+                        return "open: number expected";
+                }
+                if (m.high != null && $Object.hasOwnProperty.call(m, "high")) {
+                    if (typeof m.high !== "number")
+                        return "high: number expected";
+                }
+                if (m.low != null && $Object.hasOwnProperty.call(m, "low")) {
+                    if (typeof m.low !== "number")
+                        return "low: number expected";
+                }
+                if (m.close != null && $Object.hasOwnProperty.call(m, "close")) {
+                    if (typeof m.close !== "number")
+                        return "close: number expected";
+                }
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    if (typeof m.volume !== "number")
+                        return "volume: number expected";
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (!$util.isString(m.source))
+                        return "source: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Bar message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.Bar} Bar
+             */
+            Bar.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.Bar)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.Bar: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.Bar();
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.Bar.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.timeframe != null) {
+                    if (typeof d.timeframe !== "string" || d.timeframe.length) {
+                        m.timeframe = $String(d.timeframe);
+                    }
+                }
+                if (d.openTimeMs != null) {
+                    if (typeof d.openTimeMs === "object" ? d.openTimeMs.low || d.openTimeMs.high : $Number(d.openTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.openTimeMs = $util.Long.fromValue(d.openTimeMs, false);
+                        else if (typeof d.openTimeMs === "string")
+                            m.openTimeMs = $parseInt(d.openTimeMs, 10);
+                        else if (typeof d.openTimeMs === "number")
+                            m.openTimeMs = d.openTimeMs;
+                        else if (typeof d.openTimeMs === "object")
+                            m.openTimeMs = new $util.LongBits(d.openTimeMs.low >>> 0, d.openTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.closeTimeMs != null) {
+                    if (typeof d.closeTimeMs === "object" ? d.closeTimeMs.low || d.closeTimeMs.high : $Number(d.closeTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.closeTimeMs = $util.Long.fromValue(d.closeTimeMs, false);
+                        else if (typeof d.closeTimeMs === "string")
+                            m.closeTimeMs = $parseInt(d.closeTimeMs, 10);
+                        else if (typeof d.closeTimeMs === "number")
+                            m.closeTimeMs = d.closeTimeMs;
+                        else if (typeof d.closeTimeMs === "object")
+                            m.closeTimeMs = new $util.LongBits(d.closeTimeMs.low >>> 0, d.closeTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.open != null) {
+                    if (!$Object.is($Number(d.open), 0)) {
+                        m.open = $Number(d.open);
+                    }
+                }
+                if (d.high != null) {
+                    if (!$Object.is($Number(d.high), 0)) {
+                        m.high = $Number(d.high);
+                    }
+                }
+                if (d.low != null) {
+                    if (!$Object.is($Number(d.low), 0)) {
+                        m.low = $Number(d.low);
+                    }
+                }
+                if (d.close != null) {
+                    if (!$Object.is($Number(d.close), 0)) {
+                        m.close = $Number(d.close);
+                    }
+                }
+                if (d.volume != null) {
+                    if (!$Object.is($Number(d.volume), 0)) {
+                        m.volume = $Number(d.volume);
+                    }
+                }
+                if (d.source != null) {
+                    if (typeof d.source !== "string" || d.source.length) {
+                        m.source = $String(d.source);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Bar message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {algotrader.v1.Bar} m Bar
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Bar.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.instrument = null;
+                    d.timeframe = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.openTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.openTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.closeTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.closeTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.open = 0;
+                    d.high = 0;
+                    d.low = 0;
+                    d.close = 0;
+                    d.volume = 0;
+                    d.source = "";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    d.timeframe = m.timeframe;
+                }
+                if (m.openTimeMs != null && $Object.hasOwnProperty.call(m, "openTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.openTimeMs = typeof m.openTimeMs === "number" ? $BigInt(m.openTimeMs) : $util.Long.fromBits(m.openTimeMs.low >>> 0, m.openTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.openTimeMs === "number")
+                        d.openTimeMs = o.longs === $String ? $String(m.openTimeMs) : m.openTimeMs;
+                    else
+                        d.openTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.openTimeMs) : o.longs === $Number ? new $util.LongBits(m.openTimeMs.low >>> 0, m.openTimeMs.high >>> 0).toNumber() : m.openTimeMs;
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.closeTimeMs = typeof m.closeTimeMs === "number" ? $BigInt(m.closeTimeMs) : $util.Long.fromBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.closeTimeMs === "number")
+                        d.closeTimeMs = o.longs === $String ? $String(m.closeTimeMs) : m.closeTimeMs;
+                    else
+                        d.closeTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.closeTimeMs) : o.longs === $Number ? new $util.LongBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0).toNumber() : m.closeTimeMs;
+                }
+                if (m.open != null && $Object.hasOwnProperty.call(m, "open")) {
+                    d.open = o.json && !$isFinite(m.open) ? $String(m.open) : m.open;
+                }
+                if (m.high != null && $Object.hasOwnProperty.call(m, "high")) {
+                    d.high = o.json && !$isFinite(m.high) ? $String(m.high) : m.high;
+                }
+                if (m.low != null && $Object.hasOwnProperty.call(m, "low")) {
+                    d.low = o.json && !$isFinite(m.low) ? $String(m.low) : m.low;
+                }
+                if (m.close != null && $Object.hasOwnProperty.call(m, "close")) {
+                    d.close = o.json && !$isFinite(m.close) ? $String(m.close) : m.close;
+                }
+                if (m.volume != null && $Object.hasOwnProperty.call(m, "volume")) {
+                    d.volume = o.json && !$isFinite(m.volume) ? $String(m.volume) : m.volume;
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = m.source;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Bar to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.Bar
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Bar.prototype.toJSON = function() {
+                return Bar.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Bar
+             * @function getTypeUrl
+             * @memberof algotrader.v1.Bar
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Bar.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.Bar";
+            };
+
+            return Bar;
+        })();
+
+        v1.BarSetClosed = (function() {
+
+            /**
+             * Properties of a BarSetClosed.
+             * @typedef {Object} algotrader.v1.BarSetClosed.$Properties
+             * @property {string|null} [venue] BarSetClosed venue
+             * @property {string|null} [timeframe] BarSetClosed timeframe
+             * @property {number|null} [closeTimeMs] BarSetClosed closeTimeMs
+             * @property {Array.<string>|null} [arrived] BarSetClosed arrived
+             * @property {Array.<string>|null} [missing] BarSetClosed missing
+             * @property {boolean|null} [timedOut] BarSetClosed timedOut
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BarSetClosed.
+             * @memberof algotrader.v1
+             * @interface IBarSetClosed
+             * @augments algotrader.v1.BarSetClosed.$Properties
+             * @deprecated Use algotrader.v1.BarSetClosed.$Properties instead.
+             */
+
+            /**
+             * Shape of a BarSetClosed.
+             * @typedef {algotrader.v1.BarSetClosed.$Properties} algotrader.v1.BarSetClosed.$Shape
+             */
+
+            /**
+             * Constructs a new BarSetClosed.
+             * @memberof algotrader.v1
+             * @classdesc Represents a BarSetClosed.
+             * @constructor
+             * @param {algotrader.v1.BarSetClosed.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BarSetClosed = function (p) {
+                this.arrived = [];
+                this.missing = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * BarSetClosed venue.
+             * @member {string} venue
+             * @memberof algotrader.v1.BarSetClosed
+             * @instance
+             */
+            BarSetClosed.prototype.venue = "";
+
+            /**
+             * BarSetClosed timeframe.
+             * @member {string} timeframe
+             * @memberof algotrader.v1.BarSetClosed
+             * @instance
+             */
+            BarSetClosed.prototype.timeframe = "";
+
+            /**
+             * BarSetClosed closeTimeMs.
+             * @member {number} closeTimeMs
+             * @memberof algotrader.v1.BarSetClosed
+             * @instance
+             */
+            BarSetClosed.prototype.closeTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * BarSetClosed arrived.
+             * @member {Array.<string>} arrived
+             * @memberof algotrader.v1.BarSetClosed
+             * @instance
+             */
+            BarSetClosed.prototype.arrived = $util.emptyArray;
+
+            /**
+             * BarSetClosed missing.
+             * @member {Array.<string>} missing
+             * @memberof algotrader.v1.BarSetClosed
+             * @instance
+             */
+            BarSetClosed.prototype.missing = $util.emptyArray;
+
+            /**
+             * BarSetClosed timedOut.
+             * @member {boolean} timedOut
+             * @memberof algotrader.v1.BarSetClosed
+             * @instance
+             */
+            BarSetClosed.prototype.timedOut = false;
+
+            /**
+             * Creates a new BarSetClosed instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {algotrader.v1.BarSetClosed.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.BarSetClosed} BarSetClosed instance
+             * @type {{
+             *   (properties: algotrader.v1.BarSetClosed.$Shape): algotrader.v1.BarSetClosed & algotrader.v1.BarSetClosed.$Shape;
+             *   (properties?: algotrader.v1.BarSetClosed.$Properties): algotrader.v1.BarSetClosed;
+             * }}
+             */
+            BarSetClosed.create = function(properties) {
+                return new BarSetClosed(properties);
+            };
+
+            /**
+             * Encodes the specified BarSetClosed message. Does not implicitly {@link algotrader.v1.BarSetClosed.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {algotrader.v1.BarSetClosed.$Properties} m BarSetClosed message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BarSetClosed.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue") && m.venue !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.venue);
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe") && m.timeframe !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.timeframe);
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs") && (typeof m.closeTimeMs === "object" ? m.closeTimeMs.low || m.closeTimeMs.high : m.closeTimeMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.closeTimeMs);
+                if (m.arrived != null && m.arrived.length) {
+                    for (var i = 0; i < m.arrived.length; ++i)
+                        w.uint32(/* id 4, wireType 2 =*/34).string(m.arrived[i]);
+                }
+                if (m.missing != null && m.missing.length) {
+                    for (var i = 0; i < m.missing.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).string(m.missing[i]);
+                }
+                if (m.timedOut != null && $Object.hasOwnProperty.call(m, "timedOut") && m.timedOut !== false)
+                    w.uint32(/* id 6, wireType 0 =*/48).bool(m.timedOut);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified BarSetClosed message, length delimited. Does not implicitly {@link algotrader.v1.BarSetClosed.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {algotrader.v1.BarSetClosed.$Properties} message BarSetClosed message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BarSetClosed.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a BarSetClosed message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.BarSetClosed & algotrader.v1.BarSetClosed.$Shape} BarSetClosed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BarSetClosed.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.BarSetClosed();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.venue = v;
+                            else
+                                delete m.venue;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.timeframe = v;
+                            else
+                                delete m.timeframe;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.closeTimeMs = v;
+                            else
+                                delete m.closeTimeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.arrived && m.arrived.length))
+                                m.arrived = [];
+                            m.arrived.push(r.stringVerify());
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.missing && m.missing.length))
+                                m.missing = [];
+                            m.missing.push(r.stringVerify());
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.timedOut = v;
+                            else
+                                delete m.timedOut;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a BarSetClosed message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.BarSetClosed & algotrader.v1.BarSetClosed.$Shape} BarSetClosed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BarSetClosed.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a BarSetClosed message.
+             * @function verify
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            BarSetClosed.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    if (!$util.isString(m.venue))
+                        return "venue: string expected";
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    if (!$util.isString(m.timeframe))
+                        return "timeframe: string expected";
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (!$util.isInteger(m.closeTimeMs) && !(m.closeTimeMs && $util.isInteger(m.closeTimeMs.low) && $util.isInteger(m.closeTimeMs.high)))
+                        return "closeTimeMs: integer|Long expected";
+                }
+                if (m.arrived != null && $Object.hasOwnProperty.call(m, "arrived")) {
+                    if (!$Array.isArray(m.arrived))
+                        return "arrived: array expected";
+                    for (var i = 0; i < m.arrived.length; ++i) {
+                        if (!$util.isString(m.arrived[i]))
+                            return "arrived: string[] expected";
+                    }
+                }
+                if (m.missing != null && $Object.hasOwnProperty.call(m, "missing")) {
+                    if (!$Array.isArray(m.missing))
+                        return "missing: array expected";
+                    for (var i = 0; i < m.missing.length; ++i) {
+                        if (!$util.isString(m.missing[i]))
+                            return "missing: string[] expected";
+                    }
+                }
+                if (m.timedOut != null && $Object.hasOwnProperty.call(m, "timedOut")) {
+                    if (typeof m.timedOut !== "boolean")
+                        return "timedOut: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a BarSetClosed message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.BarSetClosed} BarSetClosed
+             */
+            BarSetClosed.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.BarSetClosed)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.BarSetClosed: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.BarSetClosed();
+                if (d.venue != null) {
+                    if (typeof d.venue !== "string" || d.venue.length) {
+                        m.venue = $String(d.venue);
+                    }
+                }
+                if (d.timeframe != null) {
+                    if (typeof d.timeframe !== "string" || d.timeframe.length) {
+                        m.timeframe = $String(d.timeframe);
+                    }
+                }
+                if (d.closeTimeMs != null) {
+                    if (typeof d.closeTimeMs === "object" ? d.closeTimeMs.low || d.closeTimeMs.high : $Number(d.closeTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.closeTimeMs = $util.Long.fromValue(d.closeTimeMs, false);
+                        else if (typeof d.closeTimeMs === "string")
+                            m.closeTimeMs = $parseInt(d.closeTimeMs, 10);
+                        else if (typeof d.closeTimeMs === "number")
+                            m.closeTimeMs = d.closeTimeMs;
+                        else if (typeof d.closeTimeMs === "object")
+                            m.closeTimeMs = new $util.LongBits(d.closeTimeMs.low >>> 0, d.closeTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.arrived) {
+                    if (!$Array.isArray(d.arrived))
+                        throw $TypeError(".algotrader.v1.BarSetClosed.arrived: array expected");
+                    m.arrived = $Array(d.arrived.length);
+                    for (var i = 0; i < d.arrived.length; ++i) {
+                        m.arrived[i] = $String(d.arrived[i]);
+                    }
+                }
+                if (d.missing) {
+                    if (!$Array.isArray(d.missing))
+                        throw $TypeError(".algotrader.v1.BarSetClosed.missing: array expected");
+                    m.missing = $Array(d.missing.length);
+                    for (var i = 0; i < d.missing.length; ++i) {
+                        m.missing[i] = $String(d.missing[i]);
+                    }
+                }
+                if (d.timedOut != null) {
+                    if (d.timedOut) {
+                        m.timedOut = $Boolean(d.timedOut);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a BarSetClosed message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {algotrader.v1.BarSetClosed} m BarSetClosed
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            BarSetClosed.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.arrived = [];
+                    d.missing = [];
+                }
+                if (o.defaults) {
+                    d.venue = "";
+                    d.timeframe = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.closeTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.closeTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.timedOut = false;
+                }
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    d.venue = m.venue;
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    d.timeframe = m.timeframe;
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.closeTimeMs = typeof m.closeTimeMs === "number" ? $BigInt(m.closeTimeMs) : $util.Long.fromBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.closeTimeMs === "number")
+                        d.closeTimeMs = o.longs === $String ? $String(m.closeTimeMs) : m.closeTimeMs;
+                    else
+                        d.closeTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.closeTimeMs) : o.longs === $Number ? new $util.LongBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0).toNumber() : m.closeTimeMs;
+                }
+                if (m.arrived && m.arrived.length) {
+                    d.arrived = $Array(m.arrived.length);
+                    for (var j = 0; j < m.arrived.length; ++j) {
+                        d.arrived[j] = m.arrived[j];
+                    }
+                }
+                if (m.missing && m.missing.length) {
+                    d.missing = $Array(m.missing.length);
+                    for (var j = 0; j < m.missing.length; ++j) {
+                        d.missing[j] = m.missing[j];
+                    }
+                }
+                if (m.timedOut != null && $Object.hasOwnProperty.call(m, "timedOut")) {
+                    d.timedOut = m.timedOut;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this BarSetClosed to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.BarSetClosed
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            BarSetClosed.prototype.toJSON = function() {
+                return BarSetClosed.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for BarSetClosed
+             * @function getTypeUrl
+             * @memberof algotrader.v1.BarSetClosed
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BarSetClosed.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.BarSetClosed";
+            };
+
+            return BarSetClosed;
+        })();
+
+        v1.FeatureVector = (function() {
+
+            /**
+             * Properties of a FeatureVector.
+             * @typedef {Object} algotrader.v1.FeatureVector.$Properties
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] FeatureVector instrument
+             * @property {string|null} [timeframe] FeatureVector timeframe
+             * @property {number|null} [closeTimeMs] FeatureVector closeTimeMs
+             * @property {Object.<string,number>|null} [values] FeatureVector values
+             * @property {boolean|null} [warm] FeatureVector warm
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FeatureVector.
+             * @memberof algotrader.v1
+             * @interface IFeatureVector
+             * @augments algotrader.v1.FeatureVector.$Properties
+             * @deprecated Use algotrader.v1.FeatureVector.$Properties instead.
+             */
+
+            /**
+             * Shape of a FeatureVector.
+             * @typedef {algotrader.v1.FeatureVector.$Properties} algotrader.v1.FeatureVector.$Shape
+             */
+
+            /**
+             * Constructs a new FeatureVector.
+             * @memberof algotrader.v1
+             * @classdesc Represents a FeatureVector.
+             * @constructor
+             * @param {algotrader.v1.FeatureVector.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FeatureVector = function (p) {
+                this.values = {};
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * FeatureVector instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.FeatureVector
+             * @instance
+             */
+            FeatureVector.prototype.instrument = null;
+
+            /**
+             * FeatureVector timeframe.
+             * @member {string} timeframe
+             * @memberof algotrader.v1.FeatureVector
+             * @instance
+             */
+            FeatureVector.prototype.timeframe = "";
+
+            /**
+             * FeatureVector closeTimeMs.
+             * @member {number} closeTimeMs
+             * @memberof algotrader.v1.FeatureVector
+             * @instance
+             */
+            FeatureVector.prototype.closeTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * FeatureVector values.
+             * @member {Object.<string,number>} values
+             * @memberof algotrader.v1.FeatureVector
+             * @instance
+             */
+            FeatureVector.prototype.values = $util.emptyObject;
+
+            /**
+             * FeatureVector warm.
+             * @member {boolean} warm
+             * @memberof algotrader.v1.FeatureVector
+             * @instance
+             */
+            FeatureVector.prototype.warm = false;
+
+            /**
+             * Creates a new FeatureVector instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {algotrader.v1.FeatureVector.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.FeatureVector} FeatureVector instance
+             * @type {{
+             *   (properties: algotrader.v1.FeatureVector.$Shape): algotrader.v1.FeatureVector & algotrader.v1.FeatureVector.$Shape;
+             *   (properties?: algotrader.v1.FeatureVector.$Properties): algotrader.v1.FeatureVector;
+             * }}
+             */
+            FeatureVector.create = function(properties) {
+                return new FeatureVector(properties);
+            };
+
+            /**
+             * Encodes the specified FeatureVector message. Does not implicitly {@link algotrader.v1.FeatureVector.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {algotrader.v1.FeatureVector.$Properties} m FeatureVector message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FeatureVector.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe") && m.timeframe !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.timeframe);
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs") && (typeof m.closeTimeMs === "object" ? m.closeTimeMs.low || m.closeTimeMs.high : m.closeTimeMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.closeTimeMs);
+                if (m.values != null && $Object.hasOwnProperty.call(m, "values")) {
+                    for (var ks = $Object.keys(m.values), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 1 =*/17).double(m.values[ks[i]]).ldelim();
+                    }
+                }
+                if (m.warm != null && $Object.hasOwnProperty.call(m, "warm") && m.warm !== false)
+                    w.uint32(/* id 5, wireType 0 =*/40).bool(m.warm);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified FeatureVector message, length delimited. Does not implicitly {@link algotrader.v1.FeatureVector.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {algotrader.v1.FeatureVector.$Properties} message FeatureVector message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FeatureVector.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a FeatureVector message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.FeatureVector & algotrader.v1.FeatureVector.$Shape} FeatureVector
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FeatureVector.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.FeatureVector();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.timeframe = v;
+                            else
+                                delete m.timeframe;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.closeTimeMs = v;
+                            else
+                                delete m.closeTimeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (m.values === $util.emptyObject)
+                                m.values = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = 0;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 1)
+                                        break;
+                                    v = r.double();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.values, k);
+                            m.values[k] = v;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.warm = v;
+                            else
+                                delete m.warm;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a FeatureVector message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.FeatureVector & algotrader.v1.FeatureVector.$Shape} FeatureVector
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FeatureVector.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a FeatureVector message.
+             * @function verify
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            FeatureVector.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    if (!$util.isString(m.timeframe))
+                        return "timeframe: string expected";
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (!$util.isInteger(m.closeTimeMs) && !(m.closeTimeMs && $util.isInteger(m.closeTimeMs.low) && $util.isInteger(m.closeTimeMs.high)))
+                        return "closeTimeMs: integer|Long expected";
+                }
+                if (m.values != null && $Object.hasOwnProperty.call(m, "values")) {
+                    if (!$util.isObject(m.values))
+                        return "values: object expected";
+                    var k = $Object.keys(m.values);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (typeof m.values[k[i]] !== "number")
+                            return "values: number{k:string} expected";
+                    }
+                }
+                if (m.warm != null && $Object.hasOwnProperty.call(m, "warm")) {
+                    if (typeof m.warm !== "boolean")
+                        return "warm: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a FeatureVector message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.FeatureVector} FeatureVector
+             */
+            FeatureVector.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.FeatureVector)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.FeatureVector: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.FeatureVector();
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.FeatureVector.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.timeframe != null) {
+                    if (typeof d.timeframe !== "string" || d.timeframe.length) {
+                        m.timeframe = $String(d.timeframe);
+                    }
+                }
+                if (d.closeTimeMs != null) {
+                    if (typeof d.closeTimeMs === "object" ? d.closeTimeMs.low || d.closeTimeMs.high : $Number(d.closeTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.closeTimeMs = $util.Long.fromValue(d.closeTimeMs, false);
+                        else if (typeof d.closeTimeMs === "string")
+                            m.closeTimeMs = $parseInt(d.closeTimeMs, 10);
+                        else if (typeof d.closeTimeMs === "number")
+                            m.closeTimeMs = d.closeTimeMs;
+                        else if (typeof d.closeTimeMs === "object")
+                            m.closeTimeMs = new $util.LongBits(d.closeTimeMs.low >>> 0, d.closeTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.values) {
+                    if (!$util.isObject(d.values))
+                        throw $TypeError(".algotrader.v1.FeatureVector.values: object expected");
+                    m.values = {};
+                    for (var ks = $Object.keys(d.values), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.values, ks[i]);
+                        m.values[ks[i]] = $Number(d.values[ks[i]]);
+                    }
+                }
+                if (d.warm != null) {
+                    if (d.warm) {
+                        m.warm = $Boolean(d.warm);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a FeatureVector message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {algotrader.v1.FeatureVector} m FeatureVector
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            FeatureVector.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.objects || o.defaults) {
+                    d.values = {};
+                }
+                if (o.defaults) {
+                    d.instrument = null;
+                    d.timeframe = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.closeTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.closeTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.warm = false;
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    d.timeframe = m.timeframe;
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.closeTimeMs = typeof m.closeTimeMs === "number" ? $BigInt(m.closeTimeMs) : $util.Long.fromBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.closeTimeMs === "number")
+                        d.closeTimeMs = o.longs === $String ? $String(m.closeTimeMs) : m.closeTimeMs;
+                    else
+                        d.closeTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.closeTimeMs) : o.longs === $Number ? new $util.LongBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0).toNumber() : m.closeTimeMs;
+                }
+                var ks2;
+                if (m.values && (ks2 = $Object.keys(m.values)).length) {
+                    d.values = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.values, ks2[j]);
+                        d.values[ks2[j]] = o.json && !$isFinite(m.values[ks2[j]]) ? $String(m.values[ks2[j]]) : m.values[ks2[j]];
+                    }
+                }
+                if (m.warm != null && $Object.hasOwnProperty.call(m, "warm")) {
+                    d.warm = m.warm;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this FeatureVector to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.FeatureVector
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            FeatureVector.prototype.toJSON = function() {
+                return FeatureVector.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for FeatureVector
+             * @function getTypeUrl
+             * @memberof algotrader.v1.FeatureVector
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FeatureVector.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.FeatureVector";
+            };
+
+            return FeatureVector;
+        })();
+
+        /**
+         * Severity enum.
+         * @name algotrader.v1.Severity
+         * @enum {number}
+         * @property {number} SEVERITY_UNSPECIFIED=0 SEVERITY_UNSPECIFIED value
+         * @property {number} SEVERITY_INFO=1 SEVERITY_INFO value
+         * @property {number} SEVERITY_WARNING=2 SEVERITY_WARNING value
+         * @property {number} SEVERITY_CRITICAL=3 SEVERITY_CRITICAL value
+         */
+        v1.Severity = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "SEVERITY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "SEVERITY_INFO"] = 1;
+            values[valuesById[2] = "SEVERITY_WARNING"] = 2;
+            values[valuesById[3] = "SEVERITY_CRITICAL"] = 3;
+            return values;
+        })();
+
+        v1.Alert = (function() {
+
+            /**
+             * Properties of an Alert.
+             * @typedef {Object} algotrader.v1.Alert.$Properties
+             * @property {algotrader.v1.Severity|null} [severity] Alert severity
+             * @property {string|null} [source] Alert source
+             * @property {string|null} [code] Alert code
+             * @property {string|null} [message] Alert message
+             * @property {Object.<string,string>|null} [labels] Alert labels
+             * @property {number|null} [timeMs] Alert timeMs
+             * @property {string|null} [dedupeKey] Alert dedupeKey
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Alert.
+             * @memberof algotrader.v1
+             * @interface IAlert
+             * @augments algotrader.v1.Alert.$Properties
+             * @deprecated Use algotrader.v1.Alert.$Properties instead.
+             */
+
+            /**
+             * Shape of an Alert.
+             * @typedef {algotrader.v1.Alert.$Properties} algotrader.v1.Alert.$Shape
+             */
+
+            /**
+             * Constructs a new Alert.
+             * @memberof algotrader.v1
+             * @classdesc Represents an Alert.
+             * @constructor
+             * @param {algotrader.v1.Alert.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Alert = function (p) {
+                this.labels = {};
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Alert severity.
+             * @member {algotrader.v1.Severity} severity
+             * @memberof algotrader.v1.Alert
+             * @instance
+             */
+            Alert.prototype.severity = 0;
+
+            /**
+             * Alert source.
+             * @member {string} source
+             * @memberof algotrader.v1.Alert
+             * @instance
+             */
+            Alert.prototype.source = "";
+
+            /**
+             * Alert code.
+             * @member {string} code
+             * @memberof algotrader.v1.Alert
+             * @instance
+             */
+            Alert.prototype.code = "";
+
+            /**
+             * Alert message.
+             * @member {string} message
+             * @memberof algotrader.v1.Alert
+             * @instance
+             */
+            Alert.prototype.message = "";
+
+            /**
+             * Alert labels.
+             * @member {Object.<string,string>} labels
+             * @memberof algotrader.v1.Alert
+             * @instance
+             */
+            Alert.prototype.labels = $util.emptyObject;
+
+            /**
+             * Alert timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.Alert
+             * @instance
+             */
+            Alert.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Alert dedupeKey.
+             * @member {string} dedupeKey
+             * @memberof algotrader.v1.Alert
+             * @instance
+             */
+            Alert.prototype.dedupeKey = "";
+
+            /**
+             * Creates a new Alert instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {algotrader.v1.Alert.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.Alert} Alert instance
+             * @type {{
+             *   (properties: algotrader.v1.Alert.$Shape): algotrader.v1.Alert & algotrader.v1.Alert.$Shape;
+             *   (properties?: algotrader.v1.Alert.$Properties): algotrader.v1.Alert;
+             * }}
+             */
+            Alert.create = function(properties) {
+                return new Alert(properties);
+            };
+
+            /**
+             * Encodes the specified Alert message. Does not implicitly {@link algotrader.v1.Alert.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {algotrader.v1.Alert.$Properties} m Alert message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Alert.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.severity != null && $Object.hasOwnProperty.call(m, "severity") && m.severity !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.severity);
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.source);
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code") && m.code !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.code);
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message") && m.message !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.message);
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    for (var ks = $Object.keys(m.labels), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 5, wireType 2 =*/42).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 2 =*/18).string(m.labels[ks[i]]).ldelim();
+                    }
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).int64(m.timeMs);
+                if (m.dedupeKey != null && $Object.hasOwnProperty.call(m, "dedupeKey") && m.dedupeKey !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.dedupeKey);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Alert message, length delimited. Does not implicitly {@link algotrader.v1.Alert.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {algotrader.v1.Alert.$Properties} message Alert message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Alert.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Alert message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.Alert & algotrader.v1.Alert.$Shape} Alert
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Alert.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.Alert();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.severity = v;
+                            else
+                                delete m.severity;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.code = v;
+                            else
+                                delete m.code;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.message = v;
+                            else
+                                delete m.message;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (m.labels === $util.emptyObject)
+                                m.labels = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = "";
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = r.stringVerify();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.labels, k);
+                            m.labels[k] = v;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.dedupeKey = v;
+                            else
+                                delete m.dedupeKey;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an Alert message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.Alert & algotrader.v1.Alert.$Shape} Alert
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Alert.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Alert message.
+             * @function verify
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Alert.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.severity != null && $Object.hasOwnProperty.call(m, "severity")) {
+                    if (typeof m.severity !== "number" || (m.severity | 0) !== m.severity)
+                        return "severity: enum value expected";
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (!$util.isString(m.source))
+                        return "source: string expected";
+                }
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    if (!$util.isString(m.code))
+                        return "code: string expected";
+                }
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message")) {
+                    if (!$util.isString(m.message))
+                        return "message: string expected";
+                }
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    if (!$util.isObject(m.labels))
+                        return "labels: object expected";
+                    var k = $Object.keys(m.labels);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.labels[k[i]]))
+                            return "labels: string{k:string} expected";
+                    }
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                if (m.dedupeKey != null && $Object.hasOwnProperty.call(m, "dedupeKey")) {
+                    if (!$util.isString(m.dedupeKey))
+                        return "dedupeKey: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Alert message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.Alert} Alert
+             */
+            Alert.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.Alert)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.Alert: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.Alert();
+                if (d.severity !== 0 && (typeof d.severity !== "string" || $root.algotrader.v1.Severity[d.severity] !== 0)) {
+                    switch (d.severity) {
+                    case "SEVERITY_UNSPECIFIED":
+                    case 0:
+                        m.severity = 0;
+                        break;
+                    case "SEVERITY_INFO":
+                    case 1:
+                        m.severity = 1;
+                        break;
+                    case "SEVERITY_WARNING":
+                    case 2:
+                        m.severity = 2;
+                        break;
+                    case "SEVERITY_CRITICAL":
+                    case 3:
+                        m.severity = 3;
+                        break;
+                    default:
+                        if (typeof d.severity === "number" && (d.severity | 0) === d.severity)
+                            m.severity = d.severity;
+                    }
+                }
+                if (d.source != null) {
+                    if (typeof d.source !== "string" || d.source.length) {
+                        m.source = $String(d.source);
+                    }
+                }
+                if (d.code != null) {
+                    if (typeof d.code !== "string" || d.code.length) {
+                        m.code = $String(d.code);
+                    }
+                }
+                if (d.message != null) {
+                    if (typeof d.message !== "string" || d.message.length) {
+                        m.message = $String(d.message);
+                    }
+                }
+                if (d.labels) {
+                    if (!$util.isObject(d.labels))
+                        throw $TypeError(".algotrader.v1.Alert.labels: object expected");
+                    m.labels = {};
+                    for (var ks = $Object.keys(d.labels), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.labels, ks[i]);
+                        m.labels[ks[i]] = $String(d.labels[ks[i]]);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.dedupeKey != null) {
+                    if (typeof d.dedupeKey !== "string" || d.dedupeKey.length) {
+                        m.dedupeKey = $String(d.dedupeKey);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Alert message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {algotrader.v1.Alert} m Alert
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Alert.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.objects || o.defaults) {
+                    d.labels = {};
+                }
+                if (o.defaults) {
+                    d.severity = o.enums === $String ? "SEVERITY_UNSPECIFIED" : 0;
+                    d.source = "";
+                    d.code = "";
+                    d.message = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.dedupeKey = "";
+                }
+                if (m.severity != null && $Object.hasOwnProperty.call(m, "severity")) {
+                    d.severity = o.enums === $String ? $root.algotrader.v1.Severity[m.severity] === $undefined ? m.severity : $root.algotrader.v1.Severity[m.severity] : m.severity;
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = m.source;
+                }
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
+                    d.code = m.code;
+                }
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message")) {
+                    d.message = m.message;
+                }
+                var ks2;
+                if (m.labels && (ks2 = $Object.keys(m.labels)).length) {
+                    d.labels = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.labels, ks2[j]);
+                        d.labels[ks2[j]] = m.labels[ks2[j]];
+                    }
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                if (m.dedupeKey != null && $Object.hasOwnProperty.call(m, "dedupeKey")) {
+                    d.dedupeKey = m.dedupeKey;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Alert to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.Alert
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Alert.prototype.toJSON = function() {
+                return Alert.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Alert
+             * @function getTypeUrl
+             * @memberof algotrader.v1.Alert
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Alert.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.Alert";
+            };
+
+            return Alert;
+        })();
+
+        v1.Heartbeat = (function() {
+
+            /**
+             * Properties of a Heartbeat.
+             * @typedef {Object} algotrader.v1.Heartbeat.$Properties
+             * @property {string|null} [service] Heartbeat service
+             * @property {string|null} [instance] Heartbeat instance
+             * @property {number|null} [timeMs] Heartbeat timeMs
+             * @property {number|null} [startedMs] Heartbeat startedMs
+             * @property {string|null} [version] Heartbeat version
+             * @property {Object.<string,number>|null} [gauges] Heartbeat gauges
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Heartbeat.
+             * @memberof algotrader.v1
+             * @interface IHeartbeat
+             * @augments algotrader.v1.Heartbeat.$Properties
+             * @deprecated Use algotrader.v1.Heartbeat.$Properties instead.
+             */
+
+            /**
+             * Shape of a Heartbeat.
+             * @typedef {algotrader.v1.Heartbeat.$Properties} algotrader.v1.Heartbeat.$Shape
+             */
+
+            /**
+             * Constructs a new Heartbeat.
+             * @memberof algotrader.v1
+             * @classdesc Represents a Heartbeat.
+             * @constructor
+             * @param {algotrader.v1.Heartbeat.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Heartbeat = function (p) {
+                this.gauges = {};
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Heartbeat service.
+             * @member {string} service
+             * @memberof algotrader.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.service = "";
+
+            /**
+             * Heartbeat instance.
+             * @member {string} instance
+             * @memberof algotrader.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.instance = "";
+
+            /**
+             * Heartbeat timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Heartbeat startedMs.
+             * @member {number} startedMs
+             * @memberof algotrader.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.startedMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Heartbeat version.
+             * @member {string} version
+             * @memberof algotrader.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.version = "";
+
+            /**
+             * Heartbeat gauges.
+             * @member {Object.<string,number>} gauges
+             * @memberof algotrader.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.gauges = $util.emptyObject;
+
+            /**
+             * Creates a new Heartbeat instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {algotrader.v1.Heartbeat.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.Heartbeat} Heartbeat instance
+             * @type {{
+             *   (properties: algotrader.v1.Heartbeat.$Shape): algotrader.v1.Heartbeat & algotrader.v1.Heartbeat.$Shape;
+             *   (properties?: algotrader.v1.Heartbeat.$Properties): algotrader.v1.Heartbeat;
+             * }}
+             */
+            Heartbeat.create = function(properties) {
+                return new Heartbeat(properties);
+            };
+
+            /**
+             * Encodes the specified Heartbeat message. Does not implicitly {@link algotrader.v1.Heartbeat.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {algotrader.v1.Heartbeat.$Properties} m Heartbeat message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Heartbeat.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.service != null && $Object.hasOwnProperty.call(m, "service") && m.service !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.service);
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance") && m.instance !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.instance);
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.timeMs);
+                if (m.startedMs != null && $Object.hasOwnProperty.call(m, "startedMs") && (typeof m.startedMs === "object" ? m.startedMs.low || m.startedMs.high : m.startedMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.startedMs);
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.version);
+                if (m.gauges != null && $Object.hasOwnProperty.call(m, "gauges")) {
+                    for (var ks = $Object.keys(m.gauges), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 6, wireType 2 =*/50).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 1 =*/17).double(m.gauges[ks[i]]).ldelim();
+                    }
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Heartbeat message, length delimited. Does not implicitly {@link algotrader.v1.Heartbeat.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {algotrader.v1.Heartbeat.$Properties} message Heartbeat message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Heartbeat.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Heartbeat message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.Heartbeat & algotrader.v1.Heartbeat.$Shape} Heartbeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Heartbeat.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.Heartbeat();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.service = v;
+                            else
+                                delete m.service;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.instance = v;
+                            else
+                                delete m.instance;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.startedMs = v;
+                            else
+                                delete m.startedMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (m.gauges === $util.emptyObject)
+                                m.gauges = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = 0;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 1)
+                                        break;
+                                    v = r.double();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.gauges, k);
+                            m.gauges[k] = v;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Heartbeat message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.Heartbeat & algotrader.v1.Heartbeat.$Shape} Heartbeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Heartbeat.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Heartbeat message.
+             * @function verify
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Heartbeat.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.service != null && $Object.hasOwnProperty.call(m, "service")) {
+                    if (!$util.isString(m.service))
+                        return "service: string expected";
+                }
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    if (!$util.isString(m.instance))
+                        return "instance: string expected";
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                if (m.startedMs != null && $Object.hasOwnProperty.call(m, "startedMs")) {
+                    if (!$util.isInteger(m.startedMs) && !(m.startedMs && $util.isInteger(m.startedMs.low) && $util.isInteger(m.startedMs.high)))
+                        return "startedMs: integer|Long expected";
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isString(m.version))
+                        return "version: string expected";
+                }
+                if (m.gauges != null && $Object.hasOwnProperty.call(m, "gauges")) {
+                    if (!$util.isObject(m.gauges))
+                        return "gauges: object expected";
+                    var k = $Object.keys(m.gauges);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (typeof m.gauges[k[i]] !== "number")
+                            return "gauges: number{k:string} expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Heartbeat message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.Heartbeat} Heartbeat
+             */
+            Heartbeat.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.Heartbeat)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.Heartbeat: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.Heartbeat();
+                if (d.service != null) {
+                    if (typeof d.service !== "string" || d.service.length) {
+                        m.service = $String(d.service);
+                    }
+                }
+                if (d.instance != null) {
+                    if (typeof d.instance !== "string" || d.instance.length) {
+                        m.instance = $String(d.instance);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.startedMs != null) {
+                    if (typeof d.startedMs === "object" ? d.startedMs.low || d.startedMs.high : $Number(d.startedMs) !== 0) {
+                        if ($util.Long)
+                            m.startedMs = $util.Long.fromValue(d.startedMs, false);
+                        else if (typeof d.startedMs === "string")
+                            m.startedMs = $parseInt(d.startedMs, 10);
+                        else if (typeof d.startedMs === "number")
+                            m.startedMs = d.startedMs;
+                        else if (typeof d.startedMs === "object")
+                            m.startedMs = new $util.LongBits(d.startedMs.low >>> 0, d.startedMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.version != null) {
+                    if (typeof d.version !== "string" || d.version.length) {
+                        m.version = $String(d.version);
+                    }
+                }
+                if (d.gauges) {
+                    if (!$util.isObject(d.gauges))
+                        throw $TypeError(".algotrader.v1.Heartbeat.gauges: object expected");
+                    m.gauges = {};
+                    for (var ks = $Object.keys(d.gauges), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.gauges, ks[i]);
+                        m.gauges[ks[i]] = $Number(d.gauges[ks[i]]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Heartbeat message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {algotrader.v1.Heartbeat} m Heartbeat
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Heartbeat.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.objects || o.defaults) {
+                    d.gauges = {};
+                }
+                if (o.defaults) {
+                    d.service = "";
+                    d.instance = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.startedMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startedMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.version = "";
+                }
+                if (m.service != null && $Object.hasOwnProperty.call(m, "service")) {
+                    d.service = m.service;
+                }
+                if (m.instance != null && $Object.hasOwnProperty.call(m, "instance")) {
+                    d.instance = m.instance;
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                if (m.startedMs != null && $Object.hasOwnProperty.call(m, "startedMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.startedMs = typeof m.startedMs === "number" ? $BigInt(m.startedMs) : $util.Long.fromBits(m.startedMs.low >>> 0, m.startedMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.startedMs === "number")
+                        d.startedMs = o.longs === $String ? $String(m.startedMs) : m.startedMs;
+                    else
+                        d.startedMs = o.longs === $String ? $util.Long.prototype.toString.call(m.startedMs) : o.longs === $Number ? new $util.LongBits(m.startedMs.low >>> 0, m.startedMs.high >>> 0).toNumber() : m.startedMs;
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                var ks2;
+                if (m.gauges && (ks2 = $Object.keys(m.gauges)).length) {
+                    d.gauges = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.gauges, ks2[j]);
+                        d.gauges[ks2[j]] = o.json && !$isFinite(m.gauges[ks2[j]]) ? $String(m.gauges[ks2[j]]) : m.gauges[ks2[j]];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Heartbeat to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.Heartbeat
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Heartbeat.prototype.toJSON = function() {
+                return Heartbeat.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Heartbeat
+             * @function getTypeUrl
+             * @memberof algotrader.v1.Heartbeat
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Heartbeat.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.Heartbeat";
+            };
+
+            return Heartbeat;
+        })();
+
+        /**
+         * ControlAction enum.
+         * @name algotrader.v1.ControlAction
+         * @enum {number}
+         * @property {number} CONTROL_ACTION_UNSPECIFIED=0 CONTROL_ACTION_UNSPECIFIED value
+         * @property {number} CONTROL_ACTION_PAUSE_STRATEGY=1 CONTROL_ACTION_PAUSE_STRATEGY value
+         * @property {number} CONTROL_ACTION_RESUME_STRATEGY=2 CONTROL_ACTION_RESUME_STRATEGY value
+         * @property {number} CONTROL_ACTION_HALT=3 CONTROL_ACTION_HALT value
+         * @property {number} CONTROL_ACTION_REDUCE_ONLY=4 CONTROL_ACTION_REDUCE_ONLY value
+         * @property {number} CONTROL_ACTION_ACTIVATE=5 CONTROL_ACTION_ACTIVATE value
+         */
+        v1.ControlAction = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CONTROL_ACTION_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "CONTROL_ACTION_PAUSE_STRATEGY"] = 1;
+            values[valuesById[2] = "CONTROL_ACTION_RESUME_STRATEGY"] = 2;
+            values[valuesById[3] = "CONTROL_ACTION_HALT"] = 3;
+            values[valuesById[4] = "CONTROL_ACTION_REDUCE_ONLY"] = 4;
+            values[valuesById[5] = "CONTROL_ACTION_ACTIVATE"] = 5;
+            return values;
+        })();
+
+        v1.ControlCommand = (function() {
+
+            /**
+             * Properties of a ControlCommand.
+             * @typedef {Object} algotrader.v1.ControlCommand.$Properties
+             * @property {algotrader.v1.ControlAction|null} [action] ControlCommand action
+             * @property {string|null} [strategy] ControlCommand strategy
+             * @property {string|null} [account] ControlCommand account
+             * @property {string|null} [issuedBy] ControlCommand issuedBy
+             * @property {string|null} [reason] ControlCommand reason
+             * @property {number|null} [timeMs] ControlCommand timeMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ControlCommand.
+             * @memberof algotrader.v1
+             * @interface IControlCommand
+             * @augments algotrader.v1.ControlCommand.$Properties
+             * @deprecated Use algotrader.v1.ControlCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a ControlCommand.
+             * @typedef {algotrader.v1.ControlCommand.$Properties} algotrader.v1.ControlCommand.$Shape
+             */
+
+            /**
+             * Constructs a new ControlCommand.
+             * @memberof algotrader.v1
+             * @classdesc Represents a ControlCommand.
+             * @constructor
+             * @param {algotrader.v1.ControlCommand.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ControlCommand = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ControlCommand action.
+             * @member {algotrader.v1.ControlAction} action
+             * @memberof algotrader.v1.ControlCommand
+             * @instance
+             */
+            ControlCommand.prototype.action = 0;
+
+            /**
+             * ControlCommand strategy.
+             * @member {string} strategy
+             * @memberof algotrader.v1.ControlCommand
+             * @instance
+             */
+            ControlCommand.prototype.strategy = "";
+
+            /**
+             * ControlCommand account.
+             * @member {string} account
+             * @memberof algotrader.v1.ControlCommand
+             * @instance
+             */
+            ControlCommand.prototype.account = "";
+
+            /**
+             * ControlCommand issuedBy.
+             * @member {string} issuedBy
+             * @memberof algotrader.v1.ControlCommand
+             * @instance
+             */
+            ControlCommand.prototype.issuedBy = "";
+
+            /**
+             * ControlCommand reason.
+             * @member {string} reason
+             * @memberof algotrader.v1.ControlCommand
+             * @instance
+             */
+            ControlCommand.prototype.reason = "";
+
+            /**
+             * ControlCommand timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.ControlCommand
+             * @instance
+             */
+            ControlCommand.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new ControlCommand instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {algotrader.v1.ControlCommand.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.ControlCommand} ControlCommand instance
+             * @type {{
+             *   (properties: algotrader.v1.ControlCommand.$Shape): algotrader.v1.ControlCommand & algotrader.v1.ControlCommand.$Shape;
+             *   (properties?: algotrader.v1.ControlCommand.$Properties): algotrader.v1.ControlCommand;
+             * }}
+             */
+            ControlCommand.create = function(properties) {
+                return new ControlCommand(properties);
+            };
+
+            /**
+             * Encodes the specified ControlCommand message. Does not implicitly {@link algotrader.v1.ControlCommand.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {algotrader.v1.ControlCommand.$Properties} m ControlCommand message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ControlCommand.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.action != null && $Object.hasOwnProperty.call(m, "action") && m.action !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.action);
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.strategy);
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.account);
+                if (m.issuedBy != null && $Object.hasOwnProperty.call(m, "issuedBy") && m.issuedBy !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.issuedBy);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.reason);
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).int64(m.timeMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ControlCommand message, length delimited. Does not implicitly {@link algotrader.v1.ControlCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {algotrader.v1.ControlCommand.$Properties} message ControlCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ControlCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ControlCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.ControlCommand & algotrader.v1.ControlCommand.$Shape} ControlCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ControlCommand.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.ControlCommand();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.action = v;
+                            else
+                                delete m.action;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.issuedBy = v;
+                            else
+                                delete m.issuedBy;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ControlCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.ControlCommand & algotrader.v1.ControlCommand.$Shape} ControlCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ControlCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ControlCommand message.
+             * @function verify
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ControlCommand.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.action != null && $Object.hasOwnProperty.call(m, "action")) {
+                    if (typeof m.action !== "number" || (m.action | 0) !== m.action)
+                        return "action: enum value expected";
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.issuedBy != null && $Object.hasOwnProperty.call(m, "issuedBy")) {
+                    if (!$util.isString(m.issuedBy))
+                        return "issuedBy: string expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ControlCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.ControlCommand} ControlCommand
+             */
+            ControlCommand.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.ControlCommand)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.ControlCommand: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.ControlCommand();
+                if (d.action !== 0 && (typeof d.action !== "string" || $root.algotrader.v1.ControlAction[d.action] !== 0)) {
+                    switch (d.action) {
+                    case "CONTROL_ACTION_UNSPECIFIED":
+                    case 0:
+                        m.action = 0;
+                        break;
+                    case "CONTROL_ACTION_PAUSE_STRATEGY":
+                    case 1:
+                        m.action = 1;
+                        break;
+                    case "CONTROL_ACTION_RESUME_STRATEGY":
+                    case 2:
+                        m.action = 2;
+                        break;
+                    case "CONTROL_ACTION_HALT":
+                    case 3:
+                        m.action = 3;
+                        break;
+                    case "CONTROL_ACTION_REDUCE_ONLY":
+                    case 4:
+                        m.action = 4;
+                        break;
+                    case "CONTROL_ACTION_ACTIVATE":
+                    case 5:
+                        m.action = 5;
+                        break;
+                    default:
+                        if (typeof d.action === "number" && (d.action | 0) === d.action)
+                            m.action = d.action;
+                    }
+                }
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.issuedBy != null) {
+                    if (typeof d.issuedBy !== "string" || d.issuedBy.length) {
+                        m.issuedBy = $String(d.issuedBy);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ControlCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {algotrader.v1.ControlCommand} m ControlCommand
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ControlCommand.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.action = o.enums === $String ? "CONTROL_ACTION_UNSPECIFIED" : 0;
+                    d.strategy = "";
+                    d.account = "";
+                    d.issuedBy = "";
+                    d.reason = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.action != null && $Object.hasOwnProperty.call(m, "action")) {
+                    d.action = o.enums === $String ? $root.algotrader.v1.ControlAction[m.action] === $undefined ? m.action : $root.algotrader.v1.ControlAction[m.action] : m.action;
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.issuedBy != null && $Object.hasOwnProperty.call(m, "issuedBy")) {
+                    d.issuedBy = m.issuedBy;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ControlCommand to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.ControlCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ControlCommand.prototype.toJSON = function() {
+                return ControlCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ControlCommand
+             * @function getTypeUrl
+             * @memberof algotrader.v1.ControlCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ControlCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.ControlCommand";
+            };
+
+            return ControlCommand;
+        })();
+
+        v1.DeadLetter = (function() {
+
+            /**
+             * Properties of a DeadLetter.
+             * @typedef {Object} algotrader.v1.DeadLetter.$Properties
+             * @property {string|null} [subject] DeadLetter subject
+             * @property {string|null} [stream] DeadLetter stream
+             * @property {number|null} [streamSeq] DeadLetter streamSeq
+             * @property {string|null} [consumer] DeadLetter consumer
+             * @property {number|null} [deliveries] DeadLetter deliveries
+             * @property {string|null} [reason] DeadLetter reason
+             * @property {Uint8Array|null} [payload] DeadLetter payload
+             * @property {Object.<string,string>|null} [headers] DeadLetter headers
+             * @property {number|null} [timeMs] DeadLetter timeMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeadLetter.
+             * @memberof algotrader.v1
+             * @interface IDeadLetter
+             * @augments algotrader.v1.DeadLetter.$Properties
+             * @deprecated Use algotrader.v1.DeadLetter.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeadLetter.
+             * @typedef {algotrader.v1.DeadLetter.$Properties} algotrader.v1.DeadLetter.$Shape
+             */
+
+            /**
+             * Constructs a new DeadLetter.
+             * @memberof algotrader.v1
+             * @classdesc Represents a DeadLetter.
+             * @constructor
+             * @param {algotrader.v1.DeadLetter.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeadLetter = function (p) {
+                this.headers = {};
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DeadLetter subject.
+             * @member {string} subject
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.subject = "";
+
+            /**
+             * DeadLetter stream.
+             * @member {string} stream
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.stream = "";
+
+            /**
+             * DeadLetter streamSeq.
+             * @member {number} streamSeq
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.streamSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * DeadLetter consumer.
+             * @member {string} consumer
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.consumer = "";
+
+            /**
+             * DeadLetter deliveries.
+             * @member {number} deliveries
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.deliveries = 0;
+
+            /**
+             * DeadLetter reason.
+             * @member {string} reason
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.reason = "";
+
+            /**
+             * DeadLetter payload.
+             * @member {Uint8Array} payload
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.payload = $util.newBuffer([]);
+
+            /**
+             * DeadLetter headers.
+             * @member {Object.<string,string>} headers
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.headers = $util.emptyObject;
+
+            /**
+             * DeadLetter timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new DeadLetter instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {algotrader.v1.DeadLetter.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.DeadLetter} DeadLetter instance
+             * @type {{
+             *   (properties: algotrader.v1.DeadLetter.$Shape): algotrader.v1.DeadLetter & algotrader.v1.DeadLetter.$Shape;
+             *   (properties?: algotrader.v1.DeadLetter.$Properties): algotrader.v1.DeadLetter;
+             * }}
+             */
+            DeadLetter.create = function(properties) {
+                return new DeadLetter(properties);
+            };
+
+            /**
+             * Encodes the specified DeadLetter message. Does not implicitly {@link algotrader.v1.DeadLetter.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {algotrader.v1.DeadLetter.$Properties} m DeadLetter message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeadLetter.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.subject != null && $Object.hasOwnProperty.call(m, "subject") && m.subject !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.subject);
+                if (m.stream != null && $Object.hasOwnProperty.call(m, "stream") && m.stream !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.stream);
+                if (m.streamSeq != null && $Object.hasOwnProperty.call(m, "streamSeq") && (typeof m.streamSeq === "object" ? m.streamSeq.low || m.streamSeq.high : m.streamSeq !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).uint64(m.streamSeq);
+                if (m.consumer != null && $Object.hasOwnProperty.call(m, "consumer") && m.consumer !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.consumer);
+                if (m.deliveries != null && $Object.hasOwnProperty.call(m, "deliveries") && m.deliveries !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.deliveries);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.reason);
+                if (m.payload != null && $Object.hasOwnProperty.call(m, "payload") && m.payload.length)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.payload);
+                if (m.headers != null && $Object.hasOwnProperty.call(m, "headers")) {
+                    for (var ks = $Object.keys(m.headers), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 8, wireType 2 =*/66).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 2 =*/18).string(m.headers[ks[i]]).ldelim();
+                    }
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.timeMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeadLetter message, length delimited. Does not implicitly {@link algotrader.v1.DeadLetter.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {algotrader.v1.DeadLetter.$Properties} message DeadLetter message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeadLetter.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeadLetter message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.DeadLetter & algotrader.v1.DeadLetter.$Shape} DeadLetter
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeadLetter.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.DeadLetter();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.subject = v;
+                            else
+                                delete m.subject;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.stream = v;
+                            else
+                                delete m.stream;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.streamSeq = v;
+                            else
+                                delete m.streamSeq;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.consumer = v;
+                            else
+                                delete m.consumer;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.deliveries = v;
+                            else
+                                delete m.deliveries;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.payload = v;
+                            else
+                                delete m.payload;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if (m.headers === $util.emptyObject)
+                                m.headers = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = "";
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = r.stringVerify();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.headers, k);
+                            m.headers[k] = v;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DeadLetter message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.DeadLetter & algotrader.v1.DeadLetter.$Shape} DeadLetter
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeadLetter.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeadLetter message.
+             * @function verify
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeadLetter.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
+                    if (!$util.isString(m.subject))
+                        return "subject: string expected";
+                }
+                if (m.stream != null && $Object.hasOwnProperty.call(m, "stream")) {
+                    if (!$util.isString(m.stream))
+                        return "stream: string expected";
+                }
+                if (m.streamSeq != null && $Object.hasOwnProperty.call(m, "streamSeq")) {
+                    if (!$util.isInteger(m.streamSeq) && !(m.streamSeq && $util.isInteger(m.streamSeq.low) && $util.isInteger(m.streamSeq.high)))
+                        return "streamSeq: integer|Long expected";
+                }
+                if (m.consumer != null && $Object.hasOwnProperty.call(m, "consumer")) {
+                    if (!$util.isString(m.consumer))
+                        return "consumer: string expected";
+                }
+                if (m.deliveries != null && $Object.hasOwnProperty.call(m, "deliveries")) {
+                    if (!$util.isInteger(m.deliveries))
+                        return "deliveries: integer expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.payload != null && $Object.hasOwnProperty.call(m, "payload")) {
+                    if (!(m.payload && typeof m.payload.length === "number" || $util.isString(m.payload)))
+                        return "payload: buffer expected";
+                }
+                if (m.headers != null && $Object.hasOwnProperty.call(m, "headers")) {
+                    if (!$util.isObject(m.headers))
+                        return "headers: object expected";
+                    var k = $Object.keys(m.headers);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.headers[k[i]]))
+                            return "headers: string{k:string} expected";
+                    }
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeadLetter message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.DeadLetter} DeadLetter
+             */
+            DeadLetter.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.DeadLetter)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.DeadLetter: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.DeadLetter();
+                if (d.subject != null) {
+                    if (typeof d.subject !== "string" || d.subject.length) {
+                        m.subject = $String(d.subject);
+                    }
+                }
+                if (d.stream != null) {
+                    if (typeof d.stream !== "string" || d.stream.length) {
+                        m.stream = $String(d.stream);
+                    }
+                }
+                if (d.streamSeq != null) {
+                    if (typeof d.streamSeq === "object" ? d.streamSeq.low || d.streamSeq.high : $Number(d.streamSeq) !== 0) {
+                        if ($util.Long)
+                            m.streamSeq = $util.Long.fromValue(d.streamSeq, true);
+                        else if (typeof d.streamSeq === "string")
+                            m.streamSeq = $parseInt(d.streamSeq, 10);
+                        else if (typeof d.streamSeq === "number")
+                            m.streamSeq = d.streamSeq;
+                        else if (typeof d.streamSeq === "object")
+                            m.streamSeq = new $util.LongBits(d.streamSeq.low >>> 0, d.streamSeq.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.consumer != null) {
+                    if (typeof d.consumer !== "string" || d.consumer.length) {
+                        m.consumer = $String(d.consumer);
+                    }
+                }
+                if (d.deliveries != null) {
+                    if ($Number(d.deliveries) !== 0) {
+                        m.deliveries = d.deliveries >>> 0;
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                if (d.payload != null) {
+                    if (d.payload.length) {
+                        if (typeof d.payload === "string")
+                            $util.base64.decode(d.payload, m.payload = $util.newBuffer($util.base64.length(d.payload)), 0);
+                        else if (d.payload.length >= 0)
+                            m.payload = d.payload;
+                    }
+                }
+                if (d.headers) {
+                    if (!$util.isObject(d.headers))
+                        throw $TypeError(".algotrader.v1.DeadLetter.headers: object expected");
+                    m.headers = {};
+                    for (var ks = $Object.keys(d.headers), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.headers, ks[i]);
+                        m.headers[ks[i]] = $String(d.headers[ks[i]]);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeadLetter message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {algotrader.v1.DeadLetter} m DeadLetter
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeadLetter.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.objects || o.defaults) {
+                    d.headers = {};
+                }
+                if (o.defaults) {
+                    d.subject = "";
+                    d.stream = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.streamSeq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.streamSeq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.consumer = "";
+                    d.deliveries = 0;
+                    d.reason = "";
+                    if (o.bytes === $String)
+                        d.payload = "";
+                    else {
+                        d.payload = [];
+                        if (o.bytes !== $Array)
+                            d.payload = $util.newBuffer(d.payload);
+                    }
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.subject != null && $Object.hasOwnProperty.call(m, "subject")) {
+                    d.subject = m.subject;
+                }
+                if (m.stream != null && $Object.hasOwnProperty.call(m, "stream")) {
+                    d.stream = m.stream;
+                }
+                if (m.streamSeq != null && $Object.hasOwnProperty.call(m, "streamSeq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.streamSeq = typeof m.streamSeq === "number" ? $BigInt(m.streamSeq) : $util.Long.fromBits(m.streamSeq.low >>> 0, m.streamSeq.high >>> 0, true).toBigInt();
+                    else if (typeof m.streamSeq === "number")
+                        d.streamSeq = o.longs === $String ? $String(m.streamSeq) : m.streamSeq;
+                    else
+                        d.streamSeq = o.longs === $String ? $util.Long.prototype.toString.call(m.streamSeq) : o.longs === $Number ? new $util.LongBits(m.streamSeq.low >>> 0, m.streamSeq.high >>> 0).toNumber(true) : m.streamSeq;
+                }
+                if (m.consumer != null && $Object.hasOwnProperty.call(m, "consumer")) {
+                    d.consumer = m.consumer;
+                }
+                if (m.deliveries != null && $Object.hasOwnProperty.call(m, "deliveries")) {
+                    d.deliveries = m.deliveries;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.payload != null && $Object.hasOwnProperty.call(m, "payload")) {
+                    d.payload = o.bytes === $String ? $util.base64.encode(m.payload, 0, m.payload.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.payload) : m.payload;
+                }
+                var ks2;
+                if (m.headers && (ks2 = $Object.keys(m.headers)).length) {
+                    d.headers = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.headers, ks2[j]);
+                        d.headers[ks2[j]] = m.headers[ks2[j]];
+                    }
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeadLetter to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.DeadLetter
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeadLetter.prototype.toJSON = function() {
+                return DeadLetter.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeadLetter
+             * @function getTypeUrl
+             * @memberof algotrader.v1.DeadLetter
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeadLetter.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.DeadLetter";
+            };
+
+            return DeadLetter;
+        })();
+
+        v1.Signal = (function() {
+
+            /**
+             * Properties of a Signal.
+             * @typedef {Object} algotrader.v1.Signal.$Properties
+             * @property {string|null} [strategy] Signal strategy
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] Signal instrument
+             * @property {number|null} [closeTimeMs] Signal closeTimeMs
+             * @property {algotrader.v1.TargetPosition.$Properties|null} [target] Signal target
+             * @property {algotrader.v1.OrderIntent.$Properties|null} [intent] Signal intent
+             * @property {string|null} [account] Signal account
+             * @property {"target"|"intent"} [decision] Signal decision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Signal.
+             * @memberof algotrader.v1
+             * @interface ISignal
+             * @augments algotrader.v1.Signal.$Properties
+             * @deprecated Use algotrader.v1.Signal.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a Signal.
+             * @typedef {{
+             *   strategy?: string|null;
+             *   instrument?: algotrader.v1.InstrumentRef.$Shape|null;
+             *   closeTimeMs?: number|null;
+             *   target?: algotrader.v1.TargetPosition.$Shape|null;
+             *   intent?: algotrader.v1.OrderIntent.$Shape|null;
+             *   account?: string|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ decision?: undefined; target?: null; intent?: null }|{ decision?: "target"; target: algotrader.v1.TargetPosition.$Shape; intent?: null }|{ decision?: "intent"; target?: null; intent: algotrader.v1.OrderIntent.$Shape })
+             * )} algotrader.v1.Signal.$Shape
+             */
+
+            /**
+             * Constructs a new Signal.
+             * @memberof algotrader.v1
+             * @classdesc Represents a Signal.
+             * @constructor
+             * @param {algotrader.v1.Signal.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Signal = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Signal strategy.
+             * @member {string} strategy
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            Signal.prototype.strategy = "";
+
+            /**
+             * Signal instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            Signal.prototype.instrument = null;
+
+            /**
+             * Signal closeTimeMs.
+             * @member {number} closeTimeMs
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            Signal.prototype.closeTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Signal target.
+             * @member {algotrader.v1.TargetPosition.$Properties|null|undefined} target
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            Signal.prototype.target = null;
+
+            /**
+             * Signal intent.
+             * @member {algotrader.v1.OrderIntent.$Properties|null|undefined} intent
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            Signal.prototype.intent = null;
+
+            /**
+             * Signal account.
+             * @member {string} account
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            Signal.prototype.account = "";
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Signal decision.
+             * @member {"target"|"intent"|undefined} decision
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            $Object.defineProperty(Signal.prototype, "decision", {
+                get: $util.oneOfGetter($oneOfFields = ["target", "intent"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Signal instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {algotrader.v1.Signal.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.Signal} Signal instance
+             * @type {{
+             *   (properties: algotrader.v1.Signal.$Shape): algotrader.v1.Signal & algotrader.v1.Signal.$Shape;
+             *   (properties?: algotrader.v1.Signal.$Properties): algotrader.v1.Signal;
+             * }}
+             */
+            Signal.create = function(properties) {
+                return new Signal(properties);
+            };
+
+            /**
+             * Encodes the specified Signal message. Does not implicitly {@link algotrader.v1.Signal.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {algotrader.v1.Signal.$Properties} m Signal message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Signal.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.strategy);
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs") && (typeof m.closeTimeMs === "object" ? m.closeTimeMs.low || m.closeTimeMs.high : m.closeTimeMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.closeTimeMs);
+                if (m.target != null && $Object.hasOwnProperty.call(m, "target"))
+                    $root.algotrader.v1.TargetPosition.encode(m.target, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.intent != null && $Object.hasOwnProperty.call(m, "intent"))
+                    $root.algotrader.v1.OrderIntent.encode(m.intent, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.account);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Signal message, length delimited. Does not implicitly {@link algotrader.v1.Signal.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {algotrader.v1.Signal.$Properties} message Signal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Signal.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Signal message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.Signal & algotrader.v1.Signal.$Shape} Signal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Signal.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.Signal();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.closeTimeMs = v;
+                            else
+                                delete m.closeTimeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.target = $root.algotrader.v1.TargetPosition.decode(r, r.size(), $undefined, q + 1, m.target);
+                            m.decision = "target";
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.intent = $root.algotrader.v1.OrderIntent.decode(r, r.size(), $undefined, q + 1, m.intent);
+                            m.decision = "intent";
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Signal message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.Signal & algotrader.v1.Signal.$Shape} Signal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Signal.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Signal message.
+             * @function verify
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Signal.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (!$util.isInteger(m.closeTimeMs) && !(m.closeTimeMs && $util.isInteger(m.closeTimeMs.low) && $util.isInteger(m.closeTimeMs.high)))
+                        return "closeTimeMs: integer|Long expected";
+                }
+                if (m.target != null && $Object.hasOwnProperty.call(m, "target")) {
+                    p.decision = 1;
+                    {
+                        var e = $root.algotrader.v1.TargetPosition.verify(m.target, q + 1);
+                        if (e)
+                            return "target." + e;
+                    }
+                }
+                if (m.intent != null && $Object.hasOwnProperty.call(m, "intent")) {
+                    if (p.decision === 1)
+                        return "decision: multiple values";
+                    p.decision = 1;
+                    {
+                        var e = $root.algotrader.v1.OrderIntent.verify(m.intent, q + 1);
+                        if (e)
+                            return "intent." + e;
+                    }
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Signal message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.Signal} Signal
+             */
+            Signal.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.Signal)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.Signal: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.Signal();
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.Signal.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.closeTimeMs != null) {
+                    if (typeof d.closeTimeMs === "object" ? d.closeTimeMs.low || d.closeTimeMs.high : $Number(d.closeTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.closeTimeMs = $util.Long.fromValue(d.closeTimeMs, false);
+                        else if (typeof d.closeTimeMs === "string")
+                            m.closeTimeMs = $parseInt(d.closeTimeMs, 10);
+                        else if (typeof d.closeTimeMs === "number")
+                            m.closeTimeMs = d.closeTimeMs;
+                        else if (typeof d.closeTimeMs === "object")
+                            m.closeTimeMs = new $util.LongBits(d.closeTimeMs.low >>> 0, d.closeTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.target != null) {
+                    if (!$util.isObject(d.target))
+                        throw $TypeError(".algotrader.v1.Signal.target: object expected");
+                    m.target = $root.algotrader.v1.TargetPosition.fromObject(d.target, q + 1);
+                }
+                if (d.intent != null) {
+                    if (!$util.isObject(d.intent))
+                        throw $TypeError(".algotrader.v1.Signal.intent: object expected");
+                    m.intent = $root.algotrader.v1.OrderIntent.fromObject(d.intent, q + 1);
+                }
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Signal message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {algotrader.v1.Signal} m Signal
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Signal.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.strategy = "";
+                    d.instrument = null;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.closeTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.closeTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.account = "";
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.closeTimeMs = typeof m.closeTimeMs === "number" ? $BigInt(m.closeTimeMs) : $util.Long.fromBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.closeTimeMs === "number")
+                        d.closeTimeMs = o.longs === $String ? $String(m.closeTimeMs) : m.closeTimeMs;
+                    else
+                        d.closeTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.closeTimeMs) : o.longs === $Number ? new $util.LongBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0).toNumber() : m.closeTimeMs;
+                }
+                if (m.target != null && $Object.hasOwnProperty.call(m, "target")) {
+                    d.target = $root.algotrader.v1.TargetPosition.toObject(m.target, o, q + 1);
+                    if (o.oneofs)
+                        d.decision = "target";
+                }
+                if (m.intent != null && $Object.hasOwnProperty.call(m, "intent")) {
+                    d.intent = $root.algotrader.v1.OrderIntent.toObject(m.intent, o, q + 1);
+                    if (o.oneofs)
+                        d.decision = "intent";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Signal to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.Signal
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Signal.prototype.toJSON = function() {
+                return Signal.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Signal
+             * @function getTypeUrl
+             * @memberof algotrader.v1.Signal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Signal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.Signal";
+            };
+
+            return Signal;
+        })();
+
+        v1.TargetPosition = (function() {
+
+            /**
+             * Properties of a TargetPosition.
+             * @typedef {Object} algotrader.v1.TargetPosition.$Properties
+             * @property {string|null} [units] TargetPosition units
+             * @property {string|null} [equityFraction] TargetPosition equityFraction
+             * @property {"units"|"equityFraction"} [size] TargetPosition size
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TargetPosition.
+             * @memberof algotrader.v1
+             * @interface ITargetPosition
+             * @augments algotrader.v1.TargetPosition.$Properties
+             * @deprecated Use algotrader.v1.TargetPosition.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a TargetPosition.
+             * @typedef {{
+             *   units?: string|null;
+             *   equityFraction?: string|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ size?: undefined; units?: null; equityFraction?: null }|{ size?: "units"; units: string; equityFraction?: null }|{ size?: "equityFraction"; units?: null; equityFraction: string })
+             * )} algotrader.v1.TargetPosition.$Shape
+             */
+
+            /**
+             * Constructs a new TargetPosition.
+             * @memberof algotrader.v1
+             * @classdesc Represents a TargetPosition.
+             * @constructor
+             * @param {algotrader.v1.TargetPosition.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TargetPosition = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * TargetPosition units.
+             * @member {string|null|undefined} units
+             * @memberof algotrader.v1.TargetPosition
+             * @instance
+             */
+            TargetPosition.prototype.units = null;
+
+            /**
+             * TargetPosition equityFraction.
+             * @member {string|null|undefined} equityFraction
+             * @memberof algotrader.v1.TargetPosition
+             * @instance
+             */
+            TargetPosition.prototype.equityFraction = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * TargetPosition size.
+             * @member {"units"|"equityFraction"|undefined} size
+             * @memberof algotrader.v1.TargetPosition
+             * @instance
+             */
+            $Object.defineProperty(TargetPosition.prototype, "size", {
+                get: $util.oneOfGetter($oneOfFields = ["units", "equityFraction"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new TargetPosition instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {algotrader.v1.TargetPosition.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.TargetPosition} TargetPosition instance
+             * @type {{
+             *   (properties: algotrader.v1.TargetPosition.$Shape): algotrader.v1.TargetPosition & algotrader.v1.TargetPosition.$Shape;
+             *   (properties?: algotrader.v1.TargetPosition.$Properties): algotrader.v1.TargetPosition;
+             * }}
+             */
+            TargetPosition.create = function(properties) {
+                return new TargetPosition(properties);
+            };
+
+            /**
+             * Encodes the specified TargetPosition message. Does not implicitly {@link algotrader.v1.TargetPosition.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {algotrader.v1.TargetPosition.$Properties} m TargetPosition message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TargetPosition.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.units != null && $Object.hasOwnProperty.call(m, "units"))
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.units);
+                if (m.equityFraction != null && $Object.hasOwnProperty.call(m, "equityFraction"))
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.equityFraction);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified TargetPosition message, length delimited. Does not implicitly {@link algotrader.v1.TargetPosition.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {algotrader.v1.TargetPosition.$Properties} message TargetPosition message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TargetPosition.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TargetPosition message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.TargetPosition & algotrader.v1.TargetPosition.$Shape} TargetPosition
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TargetPosition.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.TargetPosition();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.units = r.stringVerify();
+                            m.size = "units";
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.equityFraction = r.stringVerify();
+                            m.size = "equityFraction";
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a TargetPosition message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.TargetPosition & algotrader.v1.TargetPosition.$Shape} TargetPosition
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TargetPosition.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TargetPosition message.
+             * @function verify
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TargetPosition.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.units != null && $Object.hasOwnProperty.call(m, "units")) {
+                    p.size = 1;
+                    if (!$util.isString(m.units))
+                        return "units: string expected";
+                }
+                if (m.equityFraction != null && $Object.hasOwnProperty.call(m, "equityFraction")) {
+                    if (p.size === 1)
+                        return "size: multiple values";
+                    p.size = 1;
+                    if (!$util.isString(m.equityFraction))
+                        return "equityFraction: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TargetPosition message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.TargetPosition} TargetPosition
+             */
+            TargetPosition.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.TargetPosition)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.TargetPosition: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.TargetPosition();
+                if (d.units != null) {
+                    m.units = $String(d.units);
+                }
+                if (d.equityFraction != null) {
+                    m.equityFraction = $String(d.equityFraction);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a TargetPosition message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {algotrader.v1.TargetPosition} m TargetPosition
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TargetPosition.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (m.units != null && $Object.hasOwnProperty.call(m, "units")) {
+                    d.units = m.units;
+                    if (o.oneofs)
+                        d.size = "units";
+                }
+                if (m.equityFraction != null && $Object.hasOwnProperty.call(m, "equityFraction")) {
+                    d.equityFraction = m.equityFraction;
+                    if (o.oneofs)
+                        d.size = "equityFraction";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this TargetPosition to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.TargetPosition
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TargetPosition.prototype.toJSON = function() {
+                return TargetPosition.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TargetPosition
+             * @function getTypeUrl
+             * @memberof algotrader.v1.TargetPosition
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TargetPosition.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.TargetPosition";
+            };
+
+            return TargetPosition;
+        })();
+
+        v1.OrderIntent = (function() {
+
+            /**
+             * Properties of an OrderIntent.
+             * @typedef {Object} algotrader.v1.OrderIntent.$Properties
+             * @property {algotrader.v1.Side|null} [side] OrderIntent side
+             * @property {algotrader.v1.OrderType|null} [type] OrderIntent type
+             * @property {string|null} [quantity] OrderIntent quantity
+             * @property {string|null} [limitPrice] OrderIntent limitPrice
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OrderIntent.
+             * @memberof algotrader.v1
+             * @interface IOrderIntent
+             * @augments algotrader.v1.OrderIntent.$Properties
+             * @deprecated Use algotrader.v1.OrderIntent.$Properties instead.
+             */
+
+            /**
+             * Shape of an OrderIntent.
+             * @typedef {algotrader.v1.OrderIntent.$Properties} algotrader.v1.OrderIntent.$Shape
+             */
+
+            /**
+             * Constructs a new OrderIntent.
+             * @memberof algotrader.v1
+             * @classdesc Represents an OrderIntent.
+             * @constructor
+             * @param {algotrader.v1.OrderIntent.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OrderIntent = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * OrderIntent side.
+             * @member {algotrader.v1.Side} side
+             * @memberof algotrader.v1.OrderIntent
+             * @instance
+             */
+            OrderIntent.prototype.side = 0;
+
+            /**
+             * OrderIntent type.
+             * @member {algotrader.v1.OrderType} type
+             * @memberof algotrader.v1.OrderIntent
+             * @instance
+             */
+            OrderIntent.prototype.type = 0;
+
+            /**
+             * OrderIntent quantity.
+             * @member {string} quantity
+             * @memberof algotrader.v1.OrderIntent
+             * @instance
+             */
+            OrderIntent.prototype.quantity = "";
+
+            /**
+             * OrderIntent limitPrice.
+             * @member {string} limitPrice
+             * @memberof algotrader.v1.OrderIntent
+             * @instance
+             */
+            OrderIntent.prototype.limitPrice = "";
+
+            /**
+             * Creates a new OrderIntent instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {algotrader.v1.OrderIntent.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.OrderIntent} OrderIntent instance
+             * @type {{
+             *   (properties: algotrader.v1.OrderIntent.$Shape): algotrader.v1.OrderIntent & algotrader.v1.OrderIntent.$Shape;
+             *   (properties?: algotrader.v1.OrderIntent.$Properties): algotrader.v1.OrderIntent;
+             * }}
+             */
+            OrderIntent.create = function(properties) {
+                return new OrderIntent(properties);
+            };
+
+            /**
+             * Encodes the specified OrderIntent message. Does not implicitly {@link algotrader.v1.OrderIntent.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {algotrader.v1.OrderIntent.$Properties} m OrderIntent message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderIntent.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side") && m.side !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.side);
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.type);
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity") && m.quantity !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.quantity);
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice") && m.limitPrice !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.limitPrice);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified OrderIntent message, length delimited. Does not implicitly {@link algotrader.v1.OrderIntent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {algotrader.v1.OrderIntent.$Properties} message OrderIntent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderIntent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OrderIntent message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.OrderIntent & algotrader.v1.OrderIntent.$Shape} OrderIntent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderIntent.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.OrderIntent();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.side = v;
+                            else
+                                delete m.side;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.type = v;
+                            else
+                                delete m.type;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.quantity = v;
+                            else
+                                delete m.quantity;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.limitPrice = v;
+                            else
+                                delete m.limitPrice;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an OrderIntent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.OrderIntent & algotrader.v1.OrderIntent.$Shape} OrderIntent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderIntent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OrderIntent message.
+             * @function verify
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OrderIntent.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    if (typeof m.side !== "number" || (m.side | 0) !== m.side)
+                        return "side: enum value expected";
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    if (typeof m.type !== "number" || (m.type | 0) !== m.type)
+                        return "type: enum value expected";
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    if (!$util.isString(m.quantity))
+                        return "quantity: string expected";
+                }
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice")) {
+                    if (!$util.isString(m.limitPrice))
+                        return "limitPrice: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an OrderIntent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.OrderIntent} OrderIntent
+             */
+            OrderIntent.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.OrderIntent)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.OrderIntent: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.OrderIntent();
+                if (d.side !== 0 && (typeof d.side !== "string" || $root.algotrader.v1.Side[d.side] !== 0)) {
+                    switch (d.side) {
+                    case "SIDE_UNSPECIFIED":
+                    case 0:
+                        m.side = 0;
+                        break;
+                    case "SIDE_BUY":
+                    case 1:
+                        m.side = 1;
+                        break;
+                    case "SIDE_SELL":
+                    case 2:
+                        m.side = 2;
+                        break;
+                    default:
+                        if (typeof d.side === "number" && (d.side | 0) === d.side)
+                            m.side = d.side;
+                    }
+                }
+                if (d.type !== 0 && (typeof d.type !== "string" || $root.algotrader.v1.OrderType[d.type] !== 0)) {
+                    switch (d.type) {
+                    case "ORDER_TYPE_UNSPECIFIED":
+                    case 0:
+                        m.type = 0;
+                        break;
+                    case "ORDER_TYPE_MARKET":
+                    case 1:
+                        m.type = 1;
+                        break;
+                    case "ORDER_TYPE_LIMIT":
+                    case 2:
+                        m.type = 2;
+                        break;
+                    default:
+                        if (typeof d.type === "number" && (d.type | 0) === d.type)
+                            m.type = d.type;
+                    }
+                }
+                if (d.quantity != null) {
+                    if (typeof d.quantity !== "string" || d.quantity.length) {
+                        m.quantity = $String(d.quantity);
+                    }
+                }
+                if (d.limitPrice != null) {
+                    if (typeof d.limitPrice !== "string" || d.limitPrice.length) {
+                        m.limitPrice = $String(d.limitPrice);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an OrderIntent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {algotrader.v1.OrderIntent} m OrderIntent
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OrderIntent.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.side = o.enums === $String ? "SIDE_UNSPECIFIED" : 0;
+                    d.type = o.enums === $String ? "ORDER_TYPE_UNSPECIFIED" : 0;
+                    d.quantity = "";
+                    d.limitPrice = "";
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    d.side = o.enums === $String ? $root.algotrader.v1.Side[m.side] === $undefined ? m.side : $root.algotrader.v1.Side[m.side] : m.side;
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    d.type = o.enums === $String ? $root.algotrader.v1.OrderType[m.type] === $undefined ? m.type : $root.algotrader.v1.OrderType[m.type] : m.type;
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    d.quantity = m.quantity;
+                }
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice")) {
+                    d.limitPrice = m.limitPrice;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this OrderIntent to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.OrderIntent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OrderIntent.prototype.toJSON = function() {
+                return OrderIntent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OrderIntent
+             * @function getTypeUrl
+             * @memberof algotrader.v1.OrderIntent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OrderIntent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.OrderIntent";
+            };
+
+            return OrderIntent;
+        })();
+
+        v1.OrderRequest = (function() {
+
+            /**
+             * Properties of an OrderRequest.
+             * @typedef {Object} algotrader.v1.OrderRequest.$Properties
+             * @property {string|null} [clientOrderId] OrderRequest clientOrderId
+             * @property {string|null} [account] OrderRequest account
+             * @property {string|null} [strategy] OrderRequest strategy
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] OrderRequest instrument
+             * @property {algotrader.v1.Side|null} [side] OrderRequest side
+             * @property {algotrader.v1.OrderType|null} [type] OrderRequest type
+             * @property {string|null} [quantity] OrderRequest quantity
+             * @property {string|null} [limitPrice] OrderRequest limitPrice
+             * @property {string|null} [quoteAmount] OrderRequest quoteAmount
+             * @property {number|null} [decisionTimeMs] OrderRequest decisionTimeMs
+             * @property {boolean|null} [reduceOnly] OrderRequest reduceOnly
+             * @property {boolean|null} [cancel] OrderRequest cancel
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OrderRequest.
+             * @memberof algotrader.v1
+             * @interface IOrderRequest
+             * @augments algotrader.v1.OrderRequest.$Properties
+             * @deprecated Use algotrader.v1.OrderRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of an OrderRequest.
+             * @typedef {algotrader.v1.OrderRequest.$Properties} algotrader.v1.OrderRequest.$Shape
+             */
+
+            /**
+             * Constructs a new OrderRequest.
+             * @memberof algotrader.v1
+             * @classdesc Represents an OrderRequest.
+             * @constructor
+             * @param {algotrader.v1.OrderRequest.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OrderRequest = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * OrderRequest clientOrderId.
+             * @member {string} clientOrderId
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.clientOrderId = "";
+
+            /**
+             * OrderRequest account.
+             * @member {string} account
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.account = "";
+
+            /**
+             * OrderRequest strategy.
+             * @member {string} strategy
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.strategy = "";
+
+            /**
+             * OrderRequest instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.instrument = null;
+
+            /**
+             * OrderRequest side.
+             * @member {algotrader.v1.Side} side
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.side = 0;
+
+            /**
+             * OrderRequest type.
+             * @member {algotrader.v1.OrderType} type
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.type = 0;
+
+            /**
+             * OrderRequest quantity.
+             * @member {string} quantity
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.quantity = "";
+
+            /**
+             * OrderRequest limitPrice.
+             * @member {string} limitPrice
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.limitPrice = "";
+
+            /**
+             * OrderRequest quoteAmount.
+             * @member {string} quoteAmount
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.quoteAmount = "";
+
+            /**
+             * OrderRequest decisionTimeMs.
+             * @member {number} decisionTimeMs
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.decisionTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * OrderRequest reduceOnly.
+             * @member {boolean} reduceOnly
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.reduceOnly = false;
+
+            /**
+             * OrderRequest cancel.
+             * @member {boolean} cancel
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.cancel = false;
+
+            /**
+             * Creates a new OrderRequest instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {algotrader.v1.OrderRequest.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.OrderRequest} OrderRequest instance
+             * @type {{
+             *   (properties: algotrader.v1.OrderRequest.$Shape): algotrader.v1.OrderRequest & algotrader.v1.OrderRequest.$Shape;
+             *   (properties?: algotrader.v1.OrderRequest.$Properties): algotrader.v1.OrderRequest;
+             * }}
+             */
+            OrderRequest.create = function(properties) {
+                return new OrderRequest(properties);
+            };
+
+            /**
+             * Encodes the specified OrderRequest message. Does not implicitly {@link algotrader.v1.OrderRequest.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {algotrader.v1.OrderRequest.$Properties} m OrderRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderRequest.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId") && m.clientOrderId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.clientOrderId);
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.account);
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.strategy);
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side") && m.side !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.side);
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.type);
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity") && m.quantity !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.quantity);
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice") && m.limitPrice !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.limitPrice);
+                if (m.quoteAmount != null && $Object.hasOwnProperty.call(m, "quoteAmount") && m.quoteAmount !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.quoteAmount);
+                if (m.decisionTimeMs != null && $Object.hasOwnProperty.call(m, "decisionTimeMs") && (typeof m.decisionTimeMs === "object" ? m.decisionTimeMs.low || m.decisionTimeMs.high : m.decisionTimeMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.decisionTimeMs);
+                if (m.reduceOnly != null && $Object.hasOwnProperty.call(m, "reduceOnly") && m.reduceOnly !== false)
+                    w.uint32(/* id 11, wireType 0 =*/88).bool(m.reduceOnly);
+                if (m.cancel != null && $Object.hasOwnProperty.call(m, "cancel") && m.cancel !== false)
+                    w.uint32(/* id 12, wireType 0 =*/96).bool(m.cancel);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified OrderRequest message, length delimited. Does not implicitly {@link algotrader.v1.OrderRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {algotrader.v1.OrderRequest.$Properties} message OrderRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderRequest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OrderRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.OrderRequest & algotrader.v1.OrderRequest.$Shape} OrderRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderRequest.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.OrderRequest();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.clientOrderId = v;
+                            else
+                                delete m.clientOrderId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.side = v;
+                            else
+                                delete m.side;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.type = v;
+                            else
+                                delete m.type;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.quantity = v;
+                            else
+                                delete m.quantity;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.limitPrice = v;
+                            else
+                                delete m.limitPrice;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.quoteAmount = v;
+                            else
+                                delete m.quoteAmount;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.decisionTimeMs = v;
+                            else
+                                delete m.decisionTimeMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.reduceOnly = v;
+                            else
+                                delete m.reduceOnly;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.cancel = v;
+                            else
+                                delete m.cancel;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an OrderRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.OrderRequest & algotrader.v1.OrderRequest.$Shape} OrderRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderRequest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OrderRequest message.
+             * @function verify
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OrderRequest.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    if (!$util.isString(m.clientOrderId))
+                        return "clientOrderId: string expected";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    if (typeof m.side !== "number" || (m.side | 0) !== m.side)
+                        return "side: enum value expected";
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    if (typeof m.type !== "number" || (m.type | 0) !== m.type)
+                        return "type: enum value expected";
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    if (!$util.isString(m.quantity))
+                        return "quantity: string expected";
+                }
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice")) {
+                    if (!$util.isString(m.limitPrice))
+                        return "limitPrice: string expected";
+                }
+                if (m.quoteAmount != null && $Object.hasOwnProperty.call(m, "quoteAmount")) {
+                    if (!$util.isString(m.quoteAmount))
+                        return "quoteAmount: string expected";
+                }
+                if (m.decisionTimeMs != null && $Object.hasOwnProperty.call(m, "decisionTimeMs")) {
+                    if (!$util.isInteger(m.decisionTimeMs) && !(m.decisionTimeMs && $util.isInteger(m.decisionTimeMs.low) && $util.isInteger(m.decisionTimeMs.high)))
+                        return "decisionTimeMs: integer|Long expected";
+                }
+                if (m.reduceOnly != null && $Object.hasOwnProperty.call(m, "reduceOnly")) {
+                    if (typeof m.reduceOnly !== "boolean")
+                        return "reduceOnly: boolean expected";
+                }
+                if (m.cancel != null && $Object.hasOwnProperty.call(m, "cancel")) {
+                    if (typeof m.cancel !== "boolean")
+                        return "cancel: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an OrderRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.OrderRequest} OrderRequest
+             */
+            OrderRequest.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.OrderRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.OrderRequest: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.OrderRequest();
+                if (d.clientOrderId != null) {
+                    if (typeof d.clientOrderId !== "string" || d.clientOrderId.length) {
+                        m.clientOrderId = $String(d.clientOrderId);
+                    }
+                }
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.OrderRequest.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.side !== 0 && (typeof d.side !== "string" || $root.algotrader.v1.Side[d.side] !== 0)) {
+                    switch (d.side) {
+                    case "SIDE_UNSPECIFIED":
+                    case 0:
+                        m.side = 0;
+                        break;
+                    case "SIDE_BUY":
+                    case 1:
+                        m.side = 1;
+                        break;
+                    case "SIDE_SELL":
+                    case 2:
+                        m.side = 2;
+                        break;
+                    default:
+                        if (typeof d.side === "number" && (d.side | 0) === d.side)
+                            m.side = d.side;
+                    }
+                }
+                if (d.type !== 0 && (typeof d.type !== "string" || $root.algotrader.v1.OrderType[d.type] !== 0)) {
+                    switch (d.type) {
+                    case "ORDER_TYPE_UNSPECIFIED":
+                    case 0:
+                        m.type = 0;
+                        break;
+                    case "ORDER_TYPE_MARKET":
+                    case 1:
+                        m.type = 1;
+                        break;
+                    case "ORDER_TYPE_LIMIT":
+                    case 2:
+                        m.type = 2;
+                        break;
+                    default:
+                        if (typeof d.type === "number" && (d.type | 0) === d.type)
+                            m.type = d.type;
+                    }
+                }
+                if (d.quantity != null) {
+                    if (typeof d.quantity !== "string" || d.quantity.length) {
+                        m.quantity = $String(d.quantity);
+                    }
+                }
+                if (d.limitPrice != null) {
+                    if (typeof d.limitPrice !== "string" || d.limitPrice.length) {
+                        m.limitPrice = $String(d.limitPrice);
+                    }
+                }
+                if (d.quoteAmount != null) {
+                    if (typeof d.quoteAmount !== "string" || d.quoteAmount.length) {
+                        m.quoteAmount = $String(d.quoteAmount);
+                    }
+                }
+                if (d.decisionTimeMs != null) {
+                    if (typeof d.decisionTimeMs === "object" ? d.decisionTimeMs.low || d.decisionTimeMs.high : $Number(d.decisionTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.decisionTimeMs = $util.Long.fromValue(d.decisionTimeMs, false);
+                        else if (typeof d.decisionTimeMs === "string")
+                            m.decisionTimeMs = $parseInt(d.decisionTimeMs, 10);
+                        else if (typeof d.decisionTimeMs === "number")
+                            m.decisionTimeMs = d.decisionTimeMs;
+                        else if (typeof d.decisionTimeMs === "object")
+                            m.decisionTimeMs = new $util.LongBits(d.decisionTimeMs.low >>> 0, d.decisionTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.reduceOnly != null) {
+                    if (d.reduceOnly) {
+                        m.reduceOnly = $Boolean(d.reduceOnly);
+                    }
+                }
+                if (d.cancel != null) {
+                    if (d.cancel) {
+                        m.cancel = $Boolean(d.cancel);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an OrderRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {algotrader.v1.OrderRequest} m OrderRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OrderRequest.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.clientOrderId = "";
+                    d.account = "";
+                    d.strategy = "";
+                    d.instrument = null;
+                    d.side = o.enums === $String ? "SIDE_UNSPECIFIED" : 0;
+                    d.type = o.enums === $String ? "ORDER_TYPE_UNSPECIFIED" : 0;
+                    d.quantity = "";
+                    d.limitPrice = "";
+                    d.quoteAmount = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.decisionTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.decisionTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.reduceOnly = false;
+                    d.cancel = false;
+                }
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    d.clientOrderId = m.clientOrderId;
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    d.side = o.enums === $String ? $root.algotrader.v1.Side[m.side] === $undefined ? m.side : $root.algotrader.v1.Side[m.side] : m.side;
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    d.type = o.enums === $String ? $root.algotrader.v1.OrderType[m.type] === $undefined ? m.type : $root.algotrader.v1.OrderType[m.type] : m.type;
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    d.quantity = m.quantity;
+                }
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice")) {
+                    d.limitPrice = m.limitPrice;
+                }
+                if (m.quoteAmount != null && $Object.hasOwnProperty.call(m, "quoteAmount")) {
+                    d.quoteAmount = m.quoteAmount;
+                }
+                if (m.decisionTimeMs != null && $Object.hasOwnProperty.call(m, "decisionTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.decisionTimeMs = typeof m.decisionTimeMs === "number" ? $BigInt(m.decisionTimeMs) : $util.Long.fromBits(m.decisionTimeMs.low >>> 0, m.decisionTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.decisionTimeMs === "number")
+                        d.decisionTimeMs = o.longs === $String ? $String(m.decisionTimeMs) : m.decisionTimeMs;
+                    else
+                        d.decisionTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.decisionTimeMs) : o.longs === $Number ? new $util.LongBits(m.decisionTimeMs.low >>> 0, m.decisionTimeMs.high >>> 0).toNumber() : m.decisionTimeMs;
+                }
+                if (m.reduceOnly != null && $Object.hasOwnProperty.call(m, "reduceOnly")) {
+                    d.reduceOnly = m.reduceOnly;
+                }
+                if (m.cancel != null && $Object.hasOwnProperty.call(m, "cancel")) {
+                    d.cancel = m.cancel;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this OrderRequest to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OrderRequest.prototype.toJSON = function() {
+                return OrderRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OrderRequest
+             * @function getTypeUrl
+             * @memberof algotrader.v1.OrderRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OrderRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.OrderRequest";
+            };
+
+            return OrderRequest;
+        })();
+
+        /**
+         * RejectReason enum.
+         * @name algotrader.v1.RejectReason
+         * @enum {number}
+         * @property {number} REJECT_REASON_UNSPECIFIED=0 REJECT_REASON_UNSPECIFIED value
+         * @property {number} REJECT_REASON_HALTED=1 REJECT_REASON_HALTED value
+         * @property {number} REJECT_REASON_REDUCE_ONLY=2 REJECT_REASON_REDUCE_ONLY value
+         * @property {number} REJECT_REASON_MAX_ORDER_NOTIONAL=3 REJECT_REASON_MAX_ORDER_NOTIONAL value
+         * @property {number} REJECT_REASON_MAX_POSITION_NOTIONAL=4 REJECT_REASON_MAX_POSITION_NOTIONAL value
+         * @property {number} REJECT_REASON_MAX_GROSS_EXPOSURE=5 REJECT_REASON_MAX_GROSS_EXPOSURE value
+         * @property {number} REJECT_REASON_MAX_ORDER_RATE=6 REJECT_REASON_MAX_ORDER_RATE value
+         * @property {number} REJECT_REASON_MAX_DAILY_LOSS=7 REJECT_REASON_MAX_DAILY_LOSS value
+         * @property {number} REJECT_REASON_MAX_DRAWDOWN=8 REJECT_REASON_MAX_DRAWDOWN value
+         * @property {number} REJECT_REASON_STALE_DATA=9 REJECT_REASON_STALE_DATA value
+         * @property {number} REJECT_REASON_NO_SHORT=10 REJECT_REASON_NO_SHORT value
+         * @property {number} REJECT_REASON_INSUFFICIENT_CASH=11 REJECT_REASON_INSUFFICIENT_CASH value
+         * @property {number} REJECT_REASON_BELOW_MIN_NOTIONAL=12 REJECT_REASON_BELOW_MIN_NOTIONAL value
+         * @property {number} REJECT_REASON_STRATEGY_PAUSED=13 REJECT_REASON_STRATEGY_PAUSED value
+         */
+        v1.RejectReason = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "REJECT_REASON_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "REJECT_REASON_HALTED"] = 1;
+            values[valuesById[2] = "REJECT_REASON_REDUCE_ONLY"] = 2;
+            values[valuesById[3] = "REJECT_REASON_MAX_ORDER_NOTIONAL"] = 3;
+            values[valuesById[4] = "REJECT_REASON_MAX_POSITION_NOTIONAL"] = 4;
+            values[valuesById[5] = "REJECT_REASON_MAX_GROSS_EXPOSURE"] = 5;
+            values[valuesById[6] = "REJECT_REASON_MAX_ORDER_RATE"] = 6;
+            values[valuesById[7] = "REJECT_REASON_MAX_DAILY_LOSS"] = 7;
+            values[valuesById[8] = "REJECT_REASON_MAX_DRAWDOWN"] = 8;
+            values[valuesById[9] = "REJECT_REASON_STALE_DATA"] = 9;
+            values[valuesById[10] = "REJECT_REASON_NO_SHORT"] = 10;
+            values[valuesById[11] = "REJECT_REASON_INSUFFICIENT_CASH"] = 11;
+            values[valuesById[12] = "REJECT_REASON_BELOW_MIN_NOTIONAL"] = 12;
+            values[valuesById[13] = "REJECT_REASON_STRATEGY_PAUSED"] = 13;
+            return values;
+        })();
+
+        v1.RiskRejection = (function() {
+
+            /**
+             * Properties of a RiskRejection.
+             * @typedef {Object} algotrader.v1.RiskRejection.$Properties
+             * @property {algotrader.v1.OrderRequest.$Properties|null} [order] RiskRejection order
+             * @property {algotrader.v1.RejectReason|null} [reason] RiskRejection reason
+             * @property {string|null} [detail] RiskRejection detail
+             * @property {number|null} [timeMs] RiskRejection timeMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RiskRejection.
+             * @memberof algotrader.v1
+             * @interface IRiskRejection
+             * @augments algotrader.v1.RiskRejection.$Properties
+             * @deprecated Use algotrader.v1.RiskRejection.$Properties instead.
+             */
+
+            /**
+             * Shape of a RiskRejection.
+             * @typedef {algotrader.v1.RiskRejection.$Properties} algotrader.v1.RiskRejection.$Shape
+             */
+
+            /**
+             * Constructs a new RiskRejection.
+             * @memberof algotrader.v1
+             * @classdesc Represents a RiskRejection.
+             * @constructor
+             * @param {algotrader.v1.RiskRejection.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RiskRejection = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RiskRejection order.
+             * @member {algotrader.v1.OrderRequest.$Properties|null|undefined} order
+             * @memberof algotrader.v1.RiskRejection
+             * @instance
+             */
+            RiskRejection.prototype.order = null;
+
+            /**
+             * RiskRejection reason.
+             * @member {algotrader.v1.RejectReason} reason
+             * @memberof algotrader.v1.RiskRejection
+             * @instance
+             */
+            RiskRejection.prototype.reason = 0;
+
+            /**
+             * RiskRejection detail.
+             * @member {string} detail
+             * @memberof algotrader.v1.RiskRejection
+             * @instance
+             */
+            RiskRejection.prototype.detail = "";
+
+            /**
+             * RiskRejection timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.RiskRejection
+             * @instance
+             */
+            RiskRejection.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new RiskRejection instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {algotrader.v1.RiskRejection.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.RiskRejection} RiskRejection instance
+             * @type {{
+             *   (properties: algotrader.v1.RiskRejection.$Shape): algotrader.v1.RiskRejection & algotrader.v1.RiskRejection.$Shape;
+             *   (properties?: algotrader.v1.RiskRejection.$Properties): algotrader.v1.RiskRejection;
+             * }}
+             */
+            RiskRejection.create = function(properties) {
+                return new RiskRejection(properties);
+            };
+
+            /**
+             * Encodes the specified RiskRejection message. Does not implicitly {@link algotrader.v1.RiskRejection.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {algotrader.v1.RiskRejection.$Properties} m RiskRejection message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RiskRejection.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.order != null && $Object.hasOwnProperty.call(m, "order"))
+                    $root.algotrader.v1.OrderRequest.encode(m.order, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.reason);
+                if (m.detail != null && $Object.hasOwnProperty.call(m, "detail") && m.detail !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.detail);
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.timeMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified RiskRejection message, length delimited. Does not implicitly {@link algotrader.v1.RiskRejection.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {algotrader.v1.RiskRejection.$Properties} message RiskRejection message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RiskRejection.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RiskRejection message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.RiskRejection & algotrader.v1.RiskRejection.$Shape} RiskRejection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RiskRejection.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.RiskRejection();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.order = $root.algotrader.v1.OrderRequest.decode(r, r.size(), $undefined, q + 1, m.order);
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.detail = v;
+                            else
+                                delete m.detail;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a RiskRejection message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.RiskRejection & algotrader.v1.RiskRejection.$Shape} RiskRejection
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RiskRejection.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RiskRejection message.
+             * @function verify
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RiskRejection.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.order != null && $Object.hasOwnProperty.call(m, "order")) {
+                    {
+                        var e = $root.algotrader.v1.OrderRequest.verify(m.order, q + 1);
+                        if (e)
+                            return "order." + e;
+                    }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (typeof m.reason !== "number" || (m.reason | 0) !== m.reason)
+                        return "reason: enum value expected";
+                }
+                if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
+                    if (!$util.isString(m.detail))
+                        return "detail: string expected";
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RiskRejection message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.RiskRejection} RiskRejection
+             */
+            RiskRejection.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.RiskRejection)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.RiskRejection: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.RiskRejection();
+                if (d.order != null) {
+                    if (!$util.isObject(d.order))
+                        throw $TypeError(".algotrader.v1.RiskRejection.order: object expected");
+                    m.order = $root.algotrader.v1.OrderRequest.fromObject(d.order, q + 1);
+                }
+                if (d.reason !== 0 && (typeof d.reason !== "string" || $root.algotrader.v1.RejectReason[d.reason] !== 0)) {
+                    switch (d.reason) {
+                    case "REJECT_REASON_UNSPECIFIED":
+                    case 0:
+                        m.reason = 0;
+                        break;
+                    case "REJECT_REASON_HALTED":
+                    case 1:
+                        m.reason = 1;
+                        break;
+                    case "REJECT_REASON_REDUCE_ONLY":
+                    case 2:
+                        m.reason = 2;
+                        break;
+                    case "REJECT_REASON_MAX_ORDER_NOTIONAL":
+                    case 3:
+                        m.reason = 3;
+                        break;
+                    case "REJECT_REASON_MAX_POSITION_NOTIONAL":
+                    case 4:
+                        m.reason = 4;
+                        break;
+                    case "REJECT_REASON_MAX_GROSS_EXPOSURE":
+                    case 5:
+                        m.reason = 5;
+                        break;
+                    case "REJECT_REASON_MAX_ORDER_RATE":
+                    case 6:
+                        m.reason = 6;
+                        break;
+                    case "REJECT_REASON_MAX_DAILY_LOSS":
+                    case 7:
+                        m.reason = 7;
+                        break;
+                    case "REJECT_REASON_MAX_DRAWDOWN":
+                    case 8:
+                        m.reason = 8;
+                        break;
+                    case "REJECT_REASON_STALE_DATA":
+                    case 9:
+                        m.reason = 9;
+                        break;
+                    case "REJECT_REASON_NO_SHORT":
+                    case 10:
+                        m.reason = 10;
+                        break;
+                    case "REJECT_REASON_INSUFFICIENT_CASH":
+                    case 11:
+                        m.reason = 11;
+                        break;
+                    case "REJECT_REASON_BELOW_MIN_NOTIONAL":
+                    case 12:
+                        m.reason = 12;
+                        break;
+                    case "REJECT_REASON_STRATEGY_PAUSED":
+                    case 13:
+                        m.reason = 13;
+                        break;
+                    default:
+                        if (typeof d.reason === "number" && (d.reason | 0) === d.reason)
+                            m.reason = d.reason;
+                    }
+                }
+                if (d.detail != null) {
+                    if (typeof d.detail !== "string" || d.detail.length) {
+                        m.detail = $String(d.detail);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RiskRejection message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {algotrader.v1.RiskRejection} m RiskRejection
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RiskRejection.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.order = null;
+                    d.reason = o.enums === $String ? "REJECT_REASON_UNSPECIFIED" : 0;
+                    d.detail = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.order != null && $Object.hasOwnProperty.call(m, "order")) {
+                    d.order = $root.algotrader.v1.OrderRequest.toObject(m.order, o, q + 1);
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = o.enums === $String ? $root.algotrader.v1.RejectReason[m.reason] === $undefined ? m.reason : $root.algotrader.v1.RejectReason[m.reason] : m.reason;
+                }
+                if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
+                    d.detail = m.detail;
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RiskRejection to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.RiskRejection
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RiskRejection.prototype.toJSON = function() {
+                return RiskRejection.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RiskRejection
+             * @function getTypeUrl
+             * @memberof algotrader.v1.RiskRejection
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RiskRejection.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.RiskRejection";
+            };
+
+            return RiskRejection;
+        })();
+
+        /**
+         * OrderState enum.
+         * @name algotrader.v1.OrderState
+         * @enum {number}
+         * @property {number} ORDER_STATE_UNSPECIFIED=0 ORDER_STATE_UNSPECIFIED value
+         * @property {number} ORDER_STATE_PENDING_SUBMIT=1 ORDER_STATE_PENDING_SUBMIT value
+         * @property {number} ORDER_STATE_SUBMITTED=2 ORDER_STATE_SUBMITTED value
+         * @property {number} ORDER_STATE_ACCEPTED=3 ORDER_STATE_ACCEPTED value
+         * @property {number} ORDER_STATE_PARTIALLY_FILLED=4 ORDER_STATE_PARTIALLY_FILLED value
+         * @property {number} ORDER_STATE_FILLED=5 ORDER_STATE_FILLED value
+         * @property {number} ORDER_STATE_PENDING_CANCEL=6 ORDER_STATE_PENDING_CANCEL value
+         * @property {number} ORDER_STATE_CANCELED=7 ORDER_STATE_CANCELED value
+         * @property {number} ORDER_STATE_REJECTED=8 ORDER_STATE_REJECTED value
+         * @property {number} ORDER_STATE_EXPIRED=9 ORDER_STATE_EXPIRED value
+         * @property {number} ORDER_STATE_UNKNOWN=10 ORDER_STATE_UNKNOWN value
+         */
+        v1.OrderState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ORDER_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ORDER_STATE_PENDING_SUBMIT"] = 1;
+            values[valuesById[2] = "ORDER_STATE_SUBMITTED"] = 2;
+            values[valuesById[3] = "ORDER_STATE_ACCEPTED"] = 3;
+            values[valuesById[4] = "ORDER_STATE_PARTIALLY_FILLED"] = 4;
+            values[valuesById[5] = "ORDER_STATE_FILLED"] = 5;
+            values[valuesById[6] = "ORDER_STATE_PENDING_CANCEL"] = 6;
+            values[valuesById[7] = "ORDER_STATE_CANCELED"] = 7;
+            values[valuesById[8] = "ORDER_STATE_REJECTED"] = 8;
+            values[valuesById[9] = "ORDER_STATE_EXPIRED"] = 9;
+            values[valuesById[10] = "ORDER_STATE_UNKNOWN"] = 10;
+            return values;
+        })();
+
+        v1.OrderEvent = (function() {
+
+            /**
+             * Properties of an OrderEvent.
+             * @typedef {Object} algotrader.v1.OrderEvent.$Properties
+             * @property {string|null} [clientOrderId] OrderEvent clientOrderId
+             * @property {string|null} [exchangeOrderId] OrderEvent exchangeOrderId
+             * @property {string|null} [account] OrderEvent account
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] OrderEvent instrument
+             * @property {algotrader.v1.OrderState|null} [state] OrderEvent state
+             * @property {algotrader.v1.OrderState|null} [previousState] OrderEvent previousState
+             * @property {string|null} [filledQuantity] OrderEvent filledQuantity
+             * @property {string|null} [averagePrice] OrderEvent averagePrice
+             * @property {string|null} [reason] OrderEvent reason
+             * @property {number|null} [timeMs] OrderEvent timeMs
+             * @property {number|null} [seq] OrderEvent seq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OrderEvent.
+             * @memberof algotrader.v1
+             * @interface IOrderEvent
+             * @augments algotrader.v1.OrderEvent.$Properties
+             * @deprecated Use algotrader.v1.OrderEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of an OrderEvent.
+             * @typedef {algotrader.v1.OrderEvent.$Properties} algotrader.v1.OrderEvent.$Shape
+             */
+
+            /**
+             * Constructs a new OrderEvent.
+             * @memberof algotrader.v1
+             * @classdesc Represents an OrderEvent.
+             * @constructor
+             * @param {algotrader.v1.OrderEvent.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OrderEvent = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * OrderEvent clientOrderId.
+             * @member {string} clientOrderId
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.clientOrderId = "";
+
+            /**
+             * OrderEvent exchangeOrderId.
+             * @member {string} exchangeOrderId
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.exchangeOrderId = "";
+
+            /**
+             * OrderEvent account.
+             * @member {string} account
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.account = "";
+
+            /**
+             * OrderEvent instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.instrument = null;
+
+            /**
+             * OrderEvent state.
+             * @member {algotrader.v1.OrderState} state
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.state = 0;
+
+            /**
+             * OrderEvent previousState.
+             * @member {algotrader.v1.OrderState} previousState
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.previousState = 0;
+
+            /**
+             * OrderEvent filledQuantity.
+             * @member {string} filledQuantity
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.filledQuantity = "";
+
+            /**
+             * OrderEvent averagePrice.
+             * @member {string} averagePrice
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.averagePrice = "";
+
+            /**
+             * OrderEvent reason.
+             * @member {string} reason
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.reason = "";
+
+            /**
+             * OrderEvent timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * OrderEvent seq.
+             * @member {number} seq
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             */
+            OrderEvent.prototype.seq = 0;
+
+            /**
+             * Creates a new OrderEvent instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {algotrader.v1.OrderEvent.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.OrderEvent} OrderEvent instance
+             * @type {{
+             *   (properties: algotrader.v1.OrderEvent.$Shape): algotrader.v1.OrderEvent & algotrader.v1.OrderEvent.$Shape;
+             *   (properties?: algotrader.v1.OrderEvent.$Properties): algotrader.v1.OrderEvent;
+             * }}
+             */
+            OrderEvent.create = function(properties) {
+                return new OrderEvent(properties);
+            };
+
+            /**
+             * Encodes the specified OrderEvent message. Does not implicitly {@link algotrader.v1.OrderEvent.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {algotrader.v1.OrderEvent.$Properties} m OrderEvent message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderEvent.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId") && m.clientOrderId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.clientOrderId);
+                if (m.exchangeOrderId != null && $Object.hasOwnProperty.call(m, "exchangeOrderId") && m.exchangeOrderId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.exchangeOrderId);
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.account);
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state") && m.state !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.state);
+                if (m.previousState != null && $Object.hasOwnProperty.call(m, "previousState") && m.previousState !== 0)
+                    w.uint32(/* id 6, wireType 0 =*/48).int32(m.previousState);
+                if (m.filledQuantity != null && $Object.hasOwnProperty.call(m, "filledQuantity") && m.filledQuantity !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.filledQuantity);
+                if (m.averagePrice != null && $Object.hasOwnProperty.call(m, "averagePrice") && m.averagePrice !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.averagePrice);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.reason);
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.timeMs);
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq") && m.seq !== 0)
+                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.seq);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified OrderEvent message, length delimited. Does not implicitly {@link algotrader.v1.OrderEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {algotrader.v1.OrderEvent.$Properties} message OrderEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OrderEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.OrderEvent & algotrader.v1.OrderEvent.$Shape} OrderEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderEvent.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.OrderEvent();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.clientOrderId = v;
+                            else
+                                delete m.clientOrderId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.exchangeOrderId = v;
+                            else
+                                delete m.exchangeOrderId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.state = v;
+                            else
+                                delete m.state;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.previousState = v;
+                            else
+                                delete m.previousState;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.filledQuantity = v;
+                            else
+                                delete m.filledQuantity;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.averagePrice = v;
+                            else
+                                delete m.averagePrice;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.seq = v;
+                            else
+                                delete m.seq;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an OrderEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.OrderEvent & algotrader.v1.OrderEvent.$Shape} OrderEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OrderEvent message.
+             * @function verify
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OrderEvent.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    if (!$util.isString(m.clientOrderId))
+                        return "clientOrderId: string expected";
+                }
+                if (m.exchangeOrderId != null && $Object.hasOwnProperty.call(m, "exchangeOrderId")) {
+                    if (!$util.isString(m.exchangeOrderId))
+                        return "exchangeOrderId: string expected";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    if (typeof m.state !== "number" || (m.state | 0) !== m.state)
+                        return "state: enum value expected";
+                }
+                if (m.previousState != null && $Object.hasOwnProperty.call(m, "previousState")) {
+                    if (typeof m.previousState !== "number" || (m.previousState | 0) !== m.previousState)
+                        return "previousState: enum value expected";
+                }
+                if (m.filledQuantity != null && $Object.hasOwnProperty.call(m, "filledQuantity")) {
+                    if (!$util.isString(m.filledQuantity))
+                        return "filledQuantity: string expected";
+                }
+                if (m.averagePrice != null && $Object.hasOwnProperty.call(m, "averagePrice")) {
+                    if (!$util.isString(m.averagePrice))
+                        return "averagePrice: string expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq")) {
+                    if (!$util.isInteger(m.seq))
+                        return "seq: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an OrderEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.OrderEvent} OrderEvent
+             */
+            OrderEvent.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.OrderEvent)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.OrderEvent: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.OrderEvent();
+                if (d.clientOrderId != null) {
+                    if (typeof d.clientOrderId !== "string" || d.clientOrderId.length) {
+                        m.clientOrderId = $String(d.clientOrderId);
+                    }
+                }
+                if (d.exchangeOrderId != null) {
+                    if (typeof d.exchangeOrderId !== "string" || d.exchangeOrderId.length) {
+                        m.exchangeOrderId = $String(d.exchangeOrderId);
+                    }
+                }
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.OrderEvent.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.state !== 0 && (typeof d.state !== "string" || $root.algotrader.v1.OrderState[d.state] !== 0)) {
+                    switch (d.state) {
+                    case "ORDER_STATE_UNSPECIFIED":
+                    case 0:
+                        m.state = 0;
+                        break;
+                    case "ORDER_STATE_PENDING_SUBMIT":
+                    case 1:
+                        m.state = 1;
+                        break;
+                    case "ORDER_STATE_SUBMITTED":
+                    case 2:
+                        m.state = 2;
+                        break;
+                    case "ORDER_STATE_ACCEPTED":
+                    case 3:
+                        m.state = 3;
+                        break;
+                    case "ORDER_STATE_PARTIALLY_FILLED":
+                    case 4:
+                        m.state = 4;
+                        break;
+                    case "ORDER_STATE_FILLED":
+                    case 5:
+                        m.state = 5;
+                        break;
+                    case "ORDER_STATE_PENDING_CANCEL":
+                    case 6:
+                        m.state = 6;
+                        break;
+                    case "ORDER_STATE_CANCELED":
+                    case 7:
+                        m.state = 7;
+                        break;
+                    case "ORDER_STATE_REJECTED":
+                    case 8:
+                        m.state = 8;
+                        break;
+                    case "ORDER_STATE_EXPIRED":
+                    case 9:
+                        m.state = 9;
+                        break;
+                    case "ORDER_STATE_UNKNOWN":
+                    case 10:
+                        m.state = 10;
+                        break;
+                    default:
+                        if (typeof d.state === "number" && (d.state | 0) === d.state)
+                            m.state = d.state;
+                    }
+                }
+                if (d.previousState !== 0 && (typeof d.previousState !== "string" || $root.algotrader.v1.OrderState[d.previousState] !== 0)) {
+                    switch (d.previousState) {
+                    case "ORDER_STATE_UNSPECIFIED":
+                    case 0:
+                        m.previousState = 0;
+                        break;
+                    case "ORDER_STATE_PENDING_SUBMIT":
+                    case 1:
+                        m.previousState = 1;
+                        break;
+                    case "ORDER_STATE_SUBMITTED":
+                    case 2:
+                        m.previousState = 2;
+                        break;
+                    case "ORDER_STATE_ACCEPTED":
+                    case 3:
+                        m.previousState = 3;
+                        break;
+                    case "ORDER_STATE_PARTIALLY_FILLED":
+                    case 4:
+                        m.previousState = 4;
+                        break;
+                    case "ORDER_STATE_FILLED":
+                    case 5:
+                        m.previousState = 5;
+                        break;
+                    case "ORDER_STATE_PENDING_CANCEL":
+                    case 6:
+                        m.previousState = 6;
+                        break;
+                    case "ORDER_STATE_CANCELED":
+                    case 7:
+                        m.previousState = 7;
+                        break;
+                    case "ORDER_STATE_REJECTED":
+                    case 8:
+                        m.previousState = 8;
+                        break;
+                    case "ORDER_STATE_EXPIRED":
+                    case 9:
+                        m.previousState = 9;
+                        break;
+                    case "ORDER_STATE_UNKNOWN":
+                    case 10:
+                        m.previousState = 10;
+                        break;
+                    default:
+                        if (typeof d.previousState === "number" && (d.previousState | 0) === d.previousState)
+                            m.previousState = d.previousState;
+                    }
+                }
+                if (d.filledQuantity != null) {
+                    if (typeof d.filledQuantity !== "string" || d.filledQuantity.length) {
+                        m.filledQuantity = $String(d.filledQuantity);
+                    }
+                }
+                if (d.averagePrice != null) {
+                    if (typeof d.averagePrice !== "string" || d.averagePrice.length) {
+                        m.averagePrice = $String(d.averagePrice);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.seq != null) {
+                    if ($Number(d.seq) !== 0) {
+                        m.seq = d.seq >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an OrderEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {algotrader.v1.OrderEvent} m OrderEvent
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OrderEvent.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.clientOrderId = "";
+                    d.exchangeOrderId = "";
+                    d.account = "";
+                    d.instrument = null;
+                    d.state = o.enums === $String ? "ORDER_STATE_UNSPECIFIED" : 0;
+                    d.previousState = o.enums === $String ? "ORDER_STATE_UNSPECIFIED" : 0;
+                    d.filledQuantity = "";
+                    d.averagePrice = "";
+                    d.reason = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.seq = 0;
+                }
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    d.clientOrderId = m.clientOrderId;
+                }
+                if (m.exchangeOrderId != null && $Object.hasOwnProperty.call(m, "exchangeOrderId")) {
+                    d.exchangeOrderId = m.exchangeOrderId;
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    d.state = o.enums === $String ? $root.algotrader.v1.OrderState[m.state] === $undefined ? m.state : $root.algotrader.v1.OrderState[m.state] : m.state;
+                }
+                if (m.previousState != null && $Object.hasOwnProperty.call(m, "previousState")) {
+                    d.previousState = o.enums === $String ? $root.algotrader.v1.OrderState[m.previousState] === $undefined ? m.previousState : $root.algotrader.v1.OrderState[m.previousState] : m.previousState;
+                }
+                if (m.filledQuantity != null && $Object.hasOwnProperty.call(m, "filledQuantity")) {
+                    d.filledQuantity = m.filledQuantity;
+                }
+                if (m.averagePrice != null && $Object.hasOwnProperty.call(m, "averagePrice")) {
+                    d.averagePrice = m.averagePrice;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                if (m.seq != null && $Object.hasOwnProperty.call(m, "seq")) {
+                    d.seq = m.seq;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this OrderEvent to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.OrderEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OrderEvent.prototype.toJSON = function() {
+                return OrderEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OrderEvent
+             * @function getTypeUrl
+             * @memberof algotrader.v1.OrderEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OrderEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.OrderEvent";
+            };
+
+            return OrderEvent;
+        })();
+
+        v1.Fill = (function() {
+
+            /**
+             * Properties of a Fill.
+             * @typedef {Object} algotrader.v1.Fill.$Properties
+             * @property {string|null} [tradeId] Fill tradeId
+             * @property {string|null} [clientOrderId] Fill clientOrderId
+             * @property {string|null} [account] Fill account
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] Fill instrument
+             * @property {algotrader.v1.Side|null} [side] Fill side
+             * @property {string|null} [quantity] Fill quantity
+             * @property {string|null} [price] Fill price
+             * @property {string|null} [fee] Fill fee
+             * @property {string|null} [feeCurrency] Fill feeCurrency
+             * @property {number|null} [timeMs] Fill timeMs
+             * @property {boolean|null} [maker] Fill maker
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Fill.
+             * @memberof algotrader.v1
+             * @interface IFill
+             * @augments algotrader.v1.Fill.$Properties
+             * @deprecated Use algotrader.v1.Fill.$Properties instead.
+             */
+
+            /**
+             * Shape of a Fill.
+             * @typedef {algotrader.v1.Fill.$Properties} algotrader.v1.Fill.$Shape
+             */
+
+            /**
+             * Constructs a new Fill.
+             * @memberof algotrader.v1
+             * @classdesc Represents a Fill.
+             * @constructor
+             * @param {algotrader.v1.Fill.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Fill = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Fill tradeId.
+             * @member {string} tradeId
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.tradeId = "";
+
+            /**
+             * Fill clientOrderId.
+             * @member {string} clientOrderId
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.clientOrderId = "";
+
+            /**
+             * Fill account.
+             * @member {string} account
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.account = "";
+
+            /**
+             * Fill instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.instrument = null;
+
+            /**
+             * Fill side.
+             * @member {algotrader.v1.Side} side
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.side = 0;
+
+            /**
+             * Fill quantity.
+             * @member {string} quantity
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.quantity = "";
+
+            /**
+             * Fill price.
+             * @member {string} price
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.price = "";
+
+            /**
+             * Fill fee.
+             * @member {string} fee
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.fee = "";
+
+            /**
+             * Fill feeCurrency.
+             * @member {string} feeCurrency
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.feeCurrency = "";
+
+            /**
+             * Fill timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Fill maker.
+             * @member {boolean} maker
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.maker = false;
+
+            /**
+             * Creates a new Fill instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {algotrader.v1.Fill.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.Fill} Fill instance
+             * @type {{
+             *   (properties: algotrader.v1.Fill.$Shape): algotrader.v1.Fill & algotrader.v1.Fill.$Shape;
+             *   (properties?: algotrader.v1.Fill.$Properties): algotrader.v1.Fill;
+             * }}
+             */
+            Fill.create = function(properties) {
+                return new Fill(properties);
+            };
+
+            /**
+             * Encodes the specified Fill message. Does not implicitly {@link algotrader.v1.Fill.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {algotrader.v1.Fill.$Properties} m Fill message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Fill.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.tradeId != null && $Object.hasOwnProperty.call(m, "tradeId") && m.tradeId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.tradeId);
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId") && m.clientOrderId !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.clientOrderId);
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.account);
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side") && m.side !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.side);
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity") && m.quantity !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.quantity);
+                if (m.price != null && $Object.hasOwnProperty.call(m, "price") && m.price !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.price);
+                if (m.fee != null && $Object.hasOwnProperty.call(m, "fee") && m.fee !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.fee);
+                if (m.feeCurrency != null && $Object.hasOwnProperty.call(m, "feeCurrency") && m.feeCurrency !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.feeCurrency);
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.timeMs);
+                if (m.maker != null && $Object.hasOwnProperty.call(m, "maker") && m.maker !== false)
+                    w.uint32(/* id 11, wireType 0 =*/88).bool(m.maker);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Fill message, length delimited. Does not implicitly {@link algotrader.v1.Fill.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {algotrader.v1.Fill.$Properties} message Fill message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Fill.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Fill message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.Fill & algotrader.v1.Fill.$Shape} Fill
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Fill.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.Fill();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.tradeId = v;
+                            else
+                                delete m.tradeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.clientOrderId = v;
+                            else
+                                delete m.clientOrderId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.side = v;
+                            else
+                                delete m.side;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.quantity = v;
+                            else
+                                delete m.quantity;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.price = v;
+                            else
+                                delete m.price;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.fee = v;
+                            else
+                                delete m.fee;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.feeCurrency = v;
+                            else
+                                delete m.feeCurrency;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.maker = v;
+                            else
+                                delete m.maker;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Fill message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.Fill & algotrader.v1.Fill.$Shape} Fill
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Fill.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Fill message.
+             * @function verify
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Fill.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.tradeId != null && $Object.hasOwnProperty.call(m, "tradeId")) {
+                    if (!$util.isString(m.tradeId))
+                        return "tradeId: string expected";
+                }
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    if (!$util.isString(m.clientOrderId))
+                        return "clientOrderId: string expected";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    if (typeof m.side !== "number" || (m.side | 0) !== m.side)
+                        return "side: enum value expected";
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    if (!$util.isString(m.quantity))
+                        return "quantity: string expected";
+                }
+                if (m.price != null && $Object.hasOwnProperty.call(m, "price")) {
+                    if (!$util.isString(m.price))
+                        return "price: string expected";
+                }
+                if (m.fee != null && $Object.hasOwnProperty.call(m, "fee")) {
+                    if (!$util.isString(m.fee))
+                        return "fee: string expected";
+                }
+                if (m.feeCurrency != null && $Object.hasOwnProperty.call(m, "feeCurrency")) {
+                    if (!$util.isString(m.feeCurrency))
+                        return "feeCurrency: string expected";
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                if (m.maker != null && $Object.hasOwnProperty.call(m, "maker")) {
+                    if (typeof m.maker !== "boolean")
+                        return "maker: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Fill message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.Fill} Fill
+             */
+            Fill.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.Fill)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.Fill: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.Fill();
+                if (d.tradeId != null) {
+                    if (typeof d.tradeId !== "string" || d.tradeId.length) {
+                        m.tradeId = $String(d.tradeId);
+                    }
+                }
+                if (d.clientOrderId != null) {
+                    if (typeof d.clientOrderId !== "string" || d.clientOrderId.length) {
+                        m.clientOrderId = $String(d.clientOrderId);
+                    }
+                }
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.Fill.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.side !== 0 && (typeof d.side !== "string" || $root.algotrader.v1.Side[d.side] !== 0)) {
+                    switch (d.side) {
+                    case "SIDE_UNSPECIFIED":
+                    case 0:
+                        m.side = 0;
+                        break;
+                    case "SIDE_BUY":
+                    case 1:
+                        m.side = 1;
+                        break;
+                    case "SIDE_SELL":
+                    case 2:
+                        m.side = 2;
+                        break;
+                    default:
+                        if (typeof d.side === "number" && (d.side | 0) === d.side)
+                            m.side = d.side;
+                    }
+                }
+                if (d.quantity != null) {
+                    if (typeof d.quantity !== "string" || d.quantity.length) {
+                        m.quantity = $String(d.quantity);
+                    }
+                }
+                if (d.price != null) {
+                    if (typeof d.price !== "string" || d.price.length) {
+                        m.price = $String(d.price);
+                    }
+                }
+                if (d.fee != null) {
+                    if (typeof d.fee !== "string" || d.fee.length) {
+                        m.fee = $String(d.fee);
+                    }
+                }
+                if (d.feeCurrency != null) {
+                    if (typeof d.feeCurrency !== "string" || d.feeCurrency.length) {
+                        m.feeCurrency = $String(d.feeCurrency);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.maker != null) {
+                    if (d.maker) {
+                        m.maker = $Boolean(d.maker);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Fill message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {algotrader.v1.Fill} m Fill
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Fill.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.tradeId = "";
+                    d.clientOrderId = "";
+                    d.account = "";
+                    d.instrument = null;
+                    d.side = o.enums === $String ? "SIDE_UNSPECIFIED" : 0;
+                    d.quantity = "";
+                    d.price = "";
+                    d.fee = "";
+                    d.feeCurrency = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.maker = false;
+                }
+                if (m.tradeId != null && $Object.hasOwnProperty.call(m, "tradeId")) {
+                    d.tradeId = m.tradeId;
+                }
+                if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
+                    d.clientOrderId = m.clientOrderId;
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    d.side = o.enums === $String ? $root.algotrader.v1.Side[m.side] === $undefined ? m.side : $root.algotrader.v1.Side[m.side] : m.side;
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    d.quantity = m.quantity;
+                }
+                if (m.price != null && $Object.hasOwnProperty.call(m, "price")) {
+                    d.price = m.price;
+                }
+                if (m.fee != null && $Object.hasOwnProperty.call(m, "fee")) {
+                    d.fee = m.fee;
+                }
+                if (m.feeCurrency != null && $Object.hasOwnProperty.call(m, "feeCurrency")) {
+                    d.feeCurrency = m.feeCurrency;
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                if (m.maker != null && $Object.hasOwnProperty.call(m, "maker")) {
+                    d.maker = m.maker;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Fill to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.Fill
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Fill.prototype.toJSON = function() {
+                return Fill.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Fill
+             * @function getTypeUrl
+             * @memberof algotrader.v1.Fill
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Fill.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.Fill";
+            };
+
+            return Fill;
+        })();
+
+        v1.Position = (function() {
+
+            /**
+             * Properties of a Position.
+             * @typedef {Object} algotrader.v1.Position.$Properties
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] Position instrument
+             * @property {string|null} [quantity] Position quantity
+             * @property {string|null} [averagePrice] Position averagePrice
+             * @property {string|null} [realizedPnl] Position realizedPnl
+             * @property {string|null} [unrealizedPnl] Position unrealizedPnl
+             * @property {string|null} [markPrice] Position markPrice
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Position.
+             * @memberof algotrader.v1
+             * @interface IPosition
+             * @augments algotrader.v1.Position.$Properties
+             * @deprecated Use algotrader.v1.Position.$Properties instead.
+             */
+
+            /**
+             * Shape of a Position.
+             * @typedef {algotrader.v1.Position.$Properties} algotrader.v1.Position.$Shape
+             */
+
+            /**
+             * Constructs a new Position.
+             * @memberof algotrader.v1
+             * @classdesc Represents a Position.
+             * @constructor
+             * @param {algotrader.v1.Position.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Position = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Position instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.Position
+             * @instance
+             */
+            Position.prototype.instrument = null;
+
+            /**
+             * Position quantity.
+             * @member {string} quantity
+             * @memberof algotrader.v1.Position
+             * @instance
+             */
+            Position.prototype.quantity = "";
+
+            /**
+             * Position averagePrice.
+             * @member {string} averagePrice
+             * @memberof algotrader.v1.Position
+             * @instance
+             */
+            Position.prototype.averagePrice = "";
+
+            /**
+             * Position realizedPnl.
+             * @member {string} realizedPnl
+             * @memberof algotrader.v1.Position
+             * @instance
+             */
+            Position.prototype.realizedPnl = "";
+
+            /**
+             * Position unrealizedPnl.
+             * @member {string} unrealizedPnl
+             * @memberof algotrader.v1.Position
+             * @instance
+             */
+            Position.prototype.unrealizedPnl = "";
+
+            /**
+             * Position markPrice.
+             * @member {string} markPrice
+             * @memberof algotrader.v1.Position
+             * @instance
+             */
+            Position.prototype.markPrice = "";
+
+            /**
+             * Creates a new Position instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {algotrader.v1.Position.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.Position} Position instance
+             * @type {{
+             *   (properties: algotrader.v1.Position.$Shape): algotrader.v1.Position & algotrader.v1.Position.$Shape;
+             *   (properties?: algotrader.v1.Position.$Properties): algotrader.v1.Position;
+             * }}
+             */
+            Position.create = function(properties) {
+                return new Position(properties);
+            };
+
+            /**
+             * Encodes the specified Position message. Does not implicitly {@link algotrader.v1.Position.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {algotrader.v1.Position.$Properties} m Position message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Position.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity") && m.quantity !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.quantity);
+                if (m.averagePrice != null && $Object.hasOwnProperty.call(m, "averagePrice") && m.averagePrice !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.averagePrice);
+                if (m.realizedPnl != null && $Object.hasOwnProperty.call(m, "realizedPnl") && m.realizedPnl !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.realizedPnl);
+                if (m.unrealizedPnl != null && $Object.hasOwnProperty.call(m, "unrealizedPnl") && m.unrealizedPnl !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.unrealizedPnl);
+                if (m.markPrice != null && $Object.hasOwnProperty.call(m, "markPrice") && m.markPrice !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.markPrice);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Position message, length delimited. Does not implicitly {@link algotrader.v1.Position.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {algotrader.v1.Position.$Properties} message Position message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Position.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Position message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.Position & algotrader.v1.Position.$Shape} Position
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Position.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.Position();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.quantity = v;
+                            else
+                                delete m.quantity;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.averagePrice = v;
+                            else
+                                delete m.averagePrice;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.realizedPnl = v;
+                            else
+                                delete m.realizedPnl;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.unrealizedPnl = v;
+                            else
+                                delete m.unrealizedPnl;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.markPrice = v;
+                            else
+                                delete m.markPrice;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a Position message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.Position & algotrader.v1.Position.$Shape} Position
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Position.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Position message.
+             * @function verify
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Position.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    if (!$util.isString(m.quantity))
+                        return "quantity: string expected";
+                }
+                if (m.averagePrice != null && $Object.hasOwnProperty.call(m, "averagePrice")) {
+                    if (!$util.isString(m.averagePrice))
+                        return "averagePrice: string expected";
+                }
+                if (m.realizedPnl != null && $Object.hasOwnProperty.call(m, "realizedPnl")) {
+                    if (!$util.isString(m.realizedPnl))
+                        return "realizedPnl: string expected";
+                }
+                if (m.unrealizedPnl != null && $Object.hasOwnProperty.call(m, "unrealizedPnl")) {
+                    if (!$util.isString(m.unrealizedPnl))
+                        return "unrealizedPnl: string expected";
+                }
+                if (m.markPrice != null && $Object.hasOwnProperty.call(m, "markPrice")) {
+                    if (!$util.isString(m.markPrice))
+                        return "markPrice: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Position message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.Position} Position
+             */
+            Position.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.Position)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.Position: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.Position();
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.Position.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.quantity != null) {
+                    if (typeof d.quantity !== "string" || d.quantity.length) {
+                        m.quantity = $String(d.quantity);
+                    }
+                }
+                if (d.averagePrice != null) {
+                    if (typeof d.averagePrice !== "string" || d.averagePrice.length) {
+                        m.averagePrice = $String(d.averagePrice);
+                    }
+                }
+                if (d.realizedPnl != null) {
+                    if (typeof d.realizedPnl !== "string" || d.realizedPnl.length) {
+                        m.realizedPnl = $String(d.realizedPnl);
+                    }
+                }
+                if (d.unrealizedPnl != null) {
+                    if (typeof d.unrealizedPnl !== "string" || d.unrealizedPnl.length) {
+                        m.unrealizedPnl = $String(d.unrealizedPnl);
+                    }
+                }
+                if (d.markPrice != null) {
+                    if (typeof d.markPrice !== "string" || d.markPrice.length) {
+                        m.markPrice = $String(d.markPrice);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Position message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {algotrader.v1.Position} m Position
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Position.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.instrument = null;
+                    d.quantity = "";
+                    d.averagePrice = "";
+                    d.realizedPnl = "";
+                    d.unrealizedPnl = "";
+                    d.markPrice = "";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.quantity != null && $Object.hasOwnProperty.call(m, "quantity")) {
+                    d.quantity = m.quantity;
+                }
+                if (m.averagePrice != null && $Object.hasOwnProperty.call(m, "averagePrice")) {
+                    d.averagePrice = m.averagePrice;
+                }
+                if (m.realizedPnl != null && $Object.hasOwnProperty.call(m, "realizedPnl")) {
+                    d.realizedPnl = m.realizedPnl;
+                }
+                if (m.unrealizedPnl != null && $Object.hasOwnProperty.call(m, "unrealizedPnl")) {
+                    d.unrealizedPnl = m.unrealizedPnl;
+                }
+                if (m.markPrice != null && $Object.hasOwnProperty.call(m, "markPrice")) {
+                    d.markPrice = m.markPrice;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Position to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.Position
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Position.prototype.toJSON = function() {
+                return Position.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Position
+             * @function getTypeUrl
+             * @memberof algotrader.v1.Position
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Position.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.Position";
+            };
+
+            return Position;
+        })();
+
+        v1.PositionSnapshot = (function() {
+
+            /**
+             * Properties of a PositionSnapshot.
+             * @typedef {Object} algotrader.v1.PositionSnapshot.$Properties
+             * @property {string|null} [account] PositionSnapshot account
+             * @property {number|null} [timeMs] PositionSnapshot timeMs
+             * @property {Array.<algotrader.v1.Position.$Properties>|null} [positions] PositionSnapshot positions
+             * @property {string|null} [cash] PositionSnapshot cash
+             * @property {string|null} [equity] PositionSnapshot equity
+             * @property {string|null} [quoteCurrency] PositionSnapshot quoteCurrency
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PositionSnapshot.
+             * @memberof algotrader.v1
+             * @interface IPositionSnapshot
+             * @augments algotrader.v1.PositionSnapshot.$Properties
+             * @deprecated Use algotrader.v1.PositionSnapshot.$Properties instead.
+             */
+
+            /**
+             * Shape of a PositionSnapshot.
+             * @typedef {algotrader.v1.PositionSnapshot.$Properties} algotrader.v1.PositionSnapshot.$Shape
+             */
+
+            /**
+             * Constructs a new PositionSnapshot.
+             * @memberof algotrader.v1
+             * @classdesc Represents a PositionSnapshot.
+             * @constructor
+             * @param {algotrader.v1.PositionSnapshot.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PositionSnapshot = function (p) {
+                this.positions = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PositionSnapshot account.
+             * @member {string} account
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.account = "";
+
+            /**
+             * PositionSnapshot timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * PositionSnapshot positions.
+             * @member {Array.<algotrader.v1.Position.$Properties>} positions
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.positions = $util.emptyArray;
+
+            /**
+             * PositionSnapshot cash.
+             * @member {string} cash
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.cash = "";
+
+            /**
+             * PositionSnapshot equity.
+             * @member {string} equity
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.equity = "";
+
+            /**
+             * PositionSnapshot quoteCurrency.
+             * @member {string} quoteCurrency
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.quoteCurrency = "";
+
+            /**
+             * Creates a new PositionSnapshot instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {algotrader.v1.PositionSnapshot.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.PositionSnapshot} PositionSnapshot instance
+             * @type {{
+             *   (properties: algotrader.v1.PositionSnapshot.$Shape): algotrader.v1.PositionSnapshot & algotrader.v1.PositionSnapshot.$Shape;
+             *   (properties?: algotrader.v1.PositionSnapshot.$Properties): algotrader.v1.PositionSnapshot;
+             * }}
+             */
+            PositionSnapshot.create = function(properties) {
+                return new PositionSnapshot(properties);
+            };
+
+            /**
+             * Encodes the specified PositionSnapshot message. Does not implicitly {@link algotrader.v1.PositionSnapshot.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {algotrader.v1.PositionSnapshot.$Properties} m PositionSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PositionSnapshot.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.account);
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).int64(m.timeMs);
+                if (m.positions != null && m.positions.length) {
+                    for (var i = 0; i < m.positions.length; ++i)
+                        $root.algotrader.v1.Position.encode(m.positions[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                }
+                if (m.cash != null && $Object.hasOwnProperty.call(m, "cash") && m.cash !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.cash);
+                if (m.equity != null && $Object.hasOwnProperty.call(m, "equity") && m.equity !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.equity);
+                if (m.quoteCurrency != null && $Object.hasOwnProperty.call(m, "quoteCurrency") && m.quoteCurrency !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.quoteCurrency);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PositionSnapshot message, length delimited. Does not implicitly {@link algotrader.v1.PositionSnapshot.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {algotrader.v1.PositionSnapshot.$Properties} message PositionSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PositionSnapshot.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PositionSnapshot message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.PositionSnapshot & algotrader.v1.PositionSnapshot.$Shape} PositionSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PositionSnapshot.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.PositionSnapshot();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.positions && m.positions.length))
+                                m.positions = [];
+                            m.positions.push($root.algotrader.v1.Position.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.cash = v;
+                            else
+                                delete m.cash;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.equity = v;
+                            else
+                                delete m.equity;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.quoteCurrency = v;
+                            else
+                                delete m.quoteCurrency;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PositionSnapshot message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.PositionSnapshot & algotrader.v1.PositionSnapshot.$Shape} PositionSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PositionSnapshot.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PositionSnapshot message.
+             * @function verify
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PositionSnapshot.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                if (m.positions != null && $Object.hasOwnProperty.call(m, "positions")) {
+                    if (!$Array.isArray(m.positions))
+                        return "positions: array expected";
+                    for (var i = 0; i < m.positions.length; ++i) {
+                        {
+                            var e = $root.algotrader.v1.Position.verify(m.positions[i], q + 1);
+                            if (e)
+                                return "positions." + e;
+                        }
+                    }
+                }
+                if (m.cash != null && $Object.hasOwnProperty.call(m, "cash")) {
+                    if (!$util.isString(m.cash))
+                        return "cash: string expected";
+                }
+                if (m.equity != null && $Object.hasOwnProperty.call(m, "equity")) {
+                    if (!$util.isString(m.equity))
+                        return "equity: string expected";
+                }
+                if (m.quoteCurrency != null && $Object.hasOwnProperty.call(m, "quoteCurrency")) {
+                    if (!$util.isString(m.quoteCurrency))
+                        return "quoteCurrency: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PositionSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.PositionSnapshot} PositionSnapshot
+             */
+            PositionSnapshot.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.PositionSnapshot)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.PositionSnapshot: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.PositionSnapshot();
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.positions) {
+                    if (!$Array.isArray(d.positions))
+                        throw $TypeError(".algotrader.v1.PositionSnapshot.positions: array expected");
+                    m.positions = $Array(d.positions.length);
+                    for (var i = 0; i < d.positions.length; ++i) {
+                        if (!$util.isObject(d.positions[i]))
+                            throw $TypeError(".algotrader.v1.PositionSnapshot.positions: object expected");
+                        m.positions[i] = $root.algotrader.v1.Position.fromObject(d.positions[i], q + 1);
+                    }
+                }
+                if (d.cash != null) {
+                    if (typeof d.cash !== "string" || d.cash.length) {
+                        m.cash = $String(d.cash);
+                    }
+                }
+                if (d.equity != null) {
+                    if (typeof d.equity !== "string" || d.equity.length) {
+                        m.equity = $String(d.equity);
+                    }
+                }
+                if (d.quoteCurrency != null) {
+                    if (typeof d.quoteCurrency !== "string" || d.quoteCurrency.length) {
+                        m.quoteCurrency = $String(d.quoteCurrency);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PositionSnapshot message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {algotrader.v1.PositionSnapshot} m PositionSnapshot
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PositionSnapshot.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.positions = [];
+                }
+                if (o.defaults) {
+                    d.account = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.cash = "";
+                    d.equity = "";
+                    d.quoteCurrency = "";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                if (m.positions && m.positions.length) {
+                    d.positions = $Array(m.positions.length);
+                    for (var j = 0; j < m.positions.length; ++j) {
+                        d.positions[j] = $root.algotrader.v1.Position.toObject(m.positions[j], o, q + 1);
+                    }
+                }
+                if (m.cash != null && $Object.hasOwnProperty.call(m, "cash")) {
+                    d.cash = m.cash;
+                }
+                if (m.equity != null && $Object.hasOwnProperty.call(m, "equity")) {
+                    d.equity = m.equity;
+                }
+                if (m.quoteCurrency != null && $Object.hasOwnProperty.call(m, "quoteCurrency")) {
+                    d.quoteCurrency = m.quoteCurrency;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PositionSnapshot to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PositionSnapshot.prototype.toJSON = function() {
+                return PositionSnapshot.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PositionSnapshot
+             * @function getTypeUrl
+             * @memberof algotrader.v1.PositionSnapshot
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PositionSnapshot.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.PositionSnapshot";
+            };
+
+            return PositionSnapshot;
+        })();
+
+        return v1;
+    })();
+
+    return algotrader;
+})();
+
+export {
+  $root as default
+};
