@@ -1,1 +1,28 @@
-export {};
+export {
+  Bus,
+  type BusLogger,
+  type BusOptions,
+  CONTENT_TYPE_PROTOBUF,
+  type ConsumeOptions,
+  type ConsumerHandle,
+  HDR_CONTENT_TYPE,
+  HDR_CORRELATION,
+  HDR_PRODUCER,
+  HDR_PROTO_TYPE,
+  type MessageMeta,
+  type PublishOptions,
+} from './bus';
+export { loadCheckpoint, saveCheckpoint } from './checkpoint';
+export { isRetryablePublishError, PermanentError } from './errors';
+export { drainOnSignals, startHeartbeat } from './lifecycle';
+export type { BusCounters } from './metrics';
+export { subjects } from './subjects';
+export {
+  type ConsumerSpec,
+  ensureConsumer,
+  ensureTopology,
+  type KvSpec,
+  type StreamSpec,
+  SYSTEM_TOPOLOGY,
+  type Topology,
+} from './topology';

@@ -1,1 +1,3 @@
-export {};
+export { bundledData, repoRoot, sharedData } from './data';
+export { NatsServer, type NatsServerOptions, sleep, waitFor } from './nats-server';
+export { freePort } from './ports';

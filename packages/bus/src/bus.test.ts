@@ -1,0 +1,163 @@
+import { parseInstrument } from '@algotrader/core';
+import { type Bar, codecs } from '@algotrader/proto';
+import { NatsServer, waitFor } from '@algotrader/testkit';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Bus } from './bus';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint';
+import { PermanentError } from './errors';
+import { subjects } from './subjects';
+import { SYSTEM_TOPOLOGY } from './topology';
+
+const btc = parseInstrument('OKX:BTC/USDT');
+const subject = subjects.bar(btc, '1h');
+
+function bar(i: number): Bar & { openTimeMs: number } {
+  const open = 1_700_000_000_000 + i * 3_600_000;
+  return {
+    instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+    timeframe: '1h',
+    openTimeMs: open,
+    closeTimeMs: open + 3_600_000,
+    open: 100 + i,
+    high: 101 + i,
+    low: 99 + i,
+    close: 100.5 + i,
+    volume: 1,
+  };
+}
+
+describe('Bus against a real nats-server', () => {
+  let server: NatsServer;
+  let bus: Bus;
+  beforeAll(async () => {
+    server = await NatsServer.start();
+    bus = await Bus.connect({ servers: server.url, service: 'test', ensure: { storage: 'file' } });
+    await bus.ensure(SYSTEM_TOPOLOGY);
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await server?.stop();
+  });
+
+  test('ensure is idempotent and declares every stream and bucket', async () => {
+    await bus.ensure(SYSTEM_TOPOLOGY);
+    const names: string[] = [];
+    for await (const s of bus.jsm.streams.list()) names.push(s.config.name);
+    for (const s of SYSTEM_TOPOLOGY.streams) expect(names).toContain(s.name);
+    for (const k of SYSTEM_TOPOLOGY.kv ?? []) expect(names).toContain(`KV_${k.bucket}`);
+  });
+
+  test('publishes with headers, drops a repeated msg id, consumes in order exactly once', async () => {
+    for (let i = 0; i < 50; i++) {
+      const ack = await bus.publish(codecs.Bar, subject, bar(i), {
+        msgId: `bar:t1:${i}`,
+        correlationId: `c${i}`,
+      });
+      expect(ack.duplicate).toBe(false);
+    }
+    const again = await bus.publish(codecs.Bar, subject, bar(3), { msgId: 'bar:t1:3' });
+    expect(again.duplicate).toBe(true);
+
+    const got: { open: number; producer?: string; correlation?: string; type?: string }[] = [];
+    const h = await bus.consume({
+      stream: 'MD',
+      durable: 'order-test',
+      filterSubjects: [subject],
+      codec: codecs.Bar,
+      handler: (b, meta) => {
+        got.push({
+          open: b.openTimeMs as number,
+          ...(meta.producer ? { producer: meta.producer } : {}),
+          ...(meta.correlationId ? { correlation: meta.correlationId } : {}),
+          ...(meta.headers?.get('Proto-Type') ? { type: meta.headers.get('Proto-Type') } : {}),
+        });
+      },
+    });
+    await waitFor(() => got.length >= 50, 10_000, '50 bars');
+    await new Promise((r) => setTimeout(r, 200));
+    await h.stop();
+    expect(got.length).toBe(50);
+    expect(got.map((g) => g.open)).toEqual(Array.from({ length: 50 }, (_, i) => bar(i).openTimeMs));
+    expect(got[7]).toMatchObject({ producer: 'test', correlation: 'c7', type: 'algotrader.v1.Bar' });
+  });
+
+  test('a malformed payload goes to the dead-letter subject and the consumer keeps going', async () => {
+    const s = 'md.bar.okx.ETH-USDT.1h';
+    await bus.publish(codecs.Bar, s, bar(1), { msgId: 'dl:1' });
+    await bus.publishRaw(s, new Uint8Array([0xff, 0xff, 0xff, 0x01]), {
+      msgId: 'dl:2',
+      headers: { 'Proto-Type': 'algotrader.v1.Bar' },
+    });
+    await bus.publish(codecs.Bar, s, bar(2), { msgId: 'dl:3' });
+    const got: number[] = [];
+    const h = await bus.consume({
+      stream: 'MD',
+      durable: 'dl-test',
+      filterSubjects: [s],
+      codec: codecs.Bar,
+      handler: (b) => void got.push(b.openTimeMs as number),
+    });
+    await waitFor(() => got.length >= 2, 10_000, 'two good bars');
+    await h.stop();
+    expect(got).toEqual([bar(1).openTimeMs, bar(2).openTimeMs]);
+    const dl = await bus.jsm.streams.getMessage('DLQ', { last_by_subj: `dlq.${s}` });
+    const letter = codecs.DeadLetter.decode(dl!.data);
+    expect(letter.reason).toMatch(/undecodable/);
+    expect(letter.subject).toBe(s);
+    expect(Array.from(letter.payload as Uint8Array)).toEqual([0xff, 0xff, 0xff, 0x01]);
+    expect(bus.counters.deadLettered).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a transient failure is retried; a poison message is dead-lettered after max deliveries', async () => {
+    const s = 'md.bar.okx.SOL-USDT.1h';
+    await bus.publish(codecs.Bar, s, bar(10), { msgId: 'p:10' });
+    await bus.publish(codecs.Bar, s, bar(11), { msgId: 'p:11' });
+    await bus.publish(codecs.Bar, s, bar(12), { msgId: 'p:12' });
+    const attempts = new Map<number, number>();
+    const ok: number[] = [];
+    const h = await bus.consume({
+      stream: 'MD',
+      durable: 'poison-test',
+      filterSubjects: [s],
+      codec: codecs.Bar,
+      maxDeliver: 3,
+      backoffMs: [20],
+      handler: (b, meta) => {
+        const t = b.openTimeMs as number;
+        attempts.set(t, meta.deliveryCount);
+        if (t === bar(10).openTimeMs && meta.deliveryCount < 2) throw new Error('transient');
+        if (t === bar(11).openTimeMs) throw new Error('always fails');
+        if (t === bar(12).openTimeMs && meta.deliveryCount === 1)
+          throw new PermanentError('bad business data');
+        ok.push(t);
+      },
+    });
+    await waitFor(
+      async () => {
+        const info = await bus.jsm.consumers.info('MD', 'poison-test');
+        return info.num_pending === 0 && info.num_ack_pending === 0;
+      },
+      15_000,
+      'consumer drained',
+    );
+    await h.stop();
+    expect(ok).toEqual([bar(10).openTimeMs]);
+    expect(attempts.get(bar(10).openTimeMs)).toBe(2);
+    expect(attempts.get(bar(11).openTimeMs)).toBe(3);
+    expect(attempts.get(bar(12).openTimeMs)).toBe(1);
+    const info = await bus.jsm.streams.info('DLQ');
+    const reasons: string[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const m = await bus.jsm.streams.getMessage('DLQ', { seq });
+      if (m?.subject === `dlq.${s}`) reasons.push(codecs.DeadLetter.decode(m.data).reason ?? '');
+    }
+    expect(reasons.sort()).toEqual(['failed 3 times: always fails', 'poison: bad business data']);
+  });
+
+  test('checkpoints round-trip through KV with msgpack', async () => {
+    const kv = await bus.kv('checkpoints');
+    await saveCheckpoint(kv, 'strategy.sma_cross', { fast: [1.5, 2.5], n: 3, name: 'x' });
+    expect(await loadCheckpoint(kv, 'strategy.sma_cross')).toEqual({ fast: [1.5, 2.5], n: 3, name: 'x' });
+    expect(await loadCheckpoint(kv, 'missing')).toBeUndefined();
+  });
+});

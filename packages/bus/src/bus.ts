@@ -1,0 +1,335 @@
+import { AlgoError, ErrorCode } from '@algotrader/core';
+import { type Codec, codecs } from '@algotrader/proto';
+import {
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  jetstream,
+  jetstreamManager,
+  type PubAck,
+} from '@nats-io/jetstream';
+import { type KV, Kvm } from '@nats-io/kv';
+import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { isRetryablePublishError, PermanentError } from './errors';
+import { type BusCounters, newCounters } from './metrics';
+import { subjects } from './subjects';
+import {
+  type ConsumerSpec,
+  type EnsureOptions,
+  ensureConsumer,
+  ensureTopology,
+  type Topology,
+} from './topology';
+
+export const HDR_CONTENT_TYPE = 'Content-Type';
+export const HDR_PROTO_TYPE = 'Proto-Type';
+export const HDR_PRODUCER = 'Producer';
+export const HDR_CORRELATION = 'Correlation-Id';
+export const CONTENT_TYPE_PROTOBUF = 'application/x-protobuf';
+
+/** What the bus reports; services pass their pino logger (it has these methods). */
+export interface BusLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+const silentLogger: BusLogger = { info() {}, warn() {}, error() {} };
+
+export interface BusOptions {
+  servers: string | string[];
+  /** Service name: the `Producer` header, the connection name and the inbox prefix. */
+  service: string;
+  user?: string;
+  password?: string;
+  logger?: BusLogger;
+  ensure?: Partial<EnsureOptions>;
+  /** Publish attempts on timeout / no responders (same Nats-Msg-Id each time). Default 8. */
+  publishAttempts?: number;
+  publishTimeoutMs?: number;
+}
+
+export interface PublishOptions {
+  /** Deterministic business key; the server drops a repeat within the duplicate window. */
+  msgId: string;
+  correlationId?: string;
+  headers?: Record<string, string>;
+}
+
+export interface MessageMeta {
+  subject: string;
+  streamSeq: number;
+  deliveryCount: number;
+  correlationId: string | undefined;
+  producer: string | undefined;
+  msgId: string | undefined;
+  headers: MsgHdrs | undefined;
+}
+
+export interface ConsumeOptions<T> extends ConsumerSpec {
+  codec: Codec<T>;
+  handler: (message: T, meta: MessageMeta) => Promise<void> | void;
+  /** Redelivery delays after a transient handler failure, ms, by attempt (last one repeats). */
+  backoffMs?: number[];
+  /** Messages pulled per request. */
+  batch?: number;
+}
+
+export interface ConsumerHandle {
+  readonly durable: string;
+  /** Resolves when the consume loop has ended. */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_ENSURE: EnsureOptions = { duplicateWindowMs: 2 * 60 * 60 * 1000, storage: 'file', replicas: 1 };
+
+/** The typed JetStream bus every stage uses. */
+export class Bus {
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly service: string;
+  readonly counters: BusCounters = newCounters();
+  readonly log: BusLogger;
+  readonly #ensure: EnsureOptions;
+  readonly #publishAttempts: number;
+  readonly #publishTimeoutMs: number;
+  readonly #consumers = new Set<ConsumerHandle>();
+  #kvm: Kvm | undefined;
+
+  private constructor(nc: NatsConnection, jsm: JetStreamManager, opts: BusOptions) {
+    this.nc = nc;
+    this.jsm = jsm;
+    this.js = jetstream(nc);
+    this.service = opts.service;
+    this.log = opts.logger ?? silentLogger;
+    this.#ensure = { ...DEFAULT_ENSURE, ...opts.ensure };
+    this.#publishAttempts = opts.publishAttempts ?? 8;
+    this.#publishTimeoutMs = opts.publishTimeoutMs ?? 5_000;
+  }
+
+  /** Connects with unlimited reconnects and a per-service inbox prefix. */
+  static async connect(opts: BusOptions): Promise<Bus> {
+    const nc = await connect({
+      servers: opts.servers,
+      name: opts.service,
+      inboxPrefix: `_INBOX_${opts.service}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      waitOnFirstConnect: true,
+      ...(opts.user ? { user: opts.user } : {}),
+      ...(opts.password ? { pass: opts.password } : {}),
+    });
+    const jsm = await jetstreamManager(nc);
+    const bus = new Bus(nc, jsm, opts);
+    void (async () => {
+      for await (const s of nc.status()) {
+        if (s.type === 'disconnect' || s.type === 'reconnect' || s.type === 'error') {
+          bus.log.warn({ status: s.type, service: opts.service }, `nats ${s.type}`);
+        }
+      }
+    })();
+    return bus;
+  }
+
+  async ensure(t: Topology): Promise<void> {
+    await ensureTopology(this.js, this.jsm, t, this.#ensure);
+  }
+
+  /**
+   * Publishes a protobuf message with the standard headers. A timeout or lost connection is retried
+   * with the same Nats-Msg-Id, so a publish whose ack was lost is not stored twice.
+   */
+  async publish<T>(codec: Codec<T>, subject: string, message: T, opts: PublishOptions): Promise<PubAck> {
+    return this.publishRaw(subject, codec.encode(message), {
+      ...opts,
+      headers: { ...opts.headers, [HDR_PROTO_TYPE]: codec.typeName },
+    });
+  }
+
+  /** Publishes bytes as they are (used by tests and tools to inject foreign payloads). */
+  async publishRaw(subject: string, data: Uint8Array, opts: PublishOptions): Promise<PubAck> {
+    const h = natsHeaders();
+    h.set(HDR_CONTENT_TYPE, CONTENT_TYPE_PROTOBUF);
+    h.set(HDR_PRODUCER, this.service);
+    h.set(HDR_CORRELATION, opts.correlationId ?? opts.msgId);
+    for (const [k, v] of Object.entries(opts.headers ?? {})) h.set(k, v);
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= this.#publishAttempts; attempt++) {
+      try {
+        const ack = await this.js.publish(subject, data, {
+          msgID: opts.msgId,
+          headers: h,
+          timeout: this.#publishTimeoutMs,
+        });
+        this.counters.published += 1;
+        if (ack.duplicate) this.counters.publishDuplicates += 1;
+        return ack;
+      } catch (e) {
+        lastError = e;
+        if (!isRetryablePublishError(e) || attempt === this.#publishAttempts) break;
+        this.counters.publishRetries += 1;
+        this.log.warn({ subject, msgId: opts.msgId, attempt, err: (e as Error).message }, 'publish retry');
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 3_000));
+      }
+    }
+    this.counters.publishFailures += 1;
+    throw new AlgoError(
+      ErrorCode.Transport,
+      `publish to ${subject} (msg id ${opts.msgId}) failed: ${(lastError as Error)?.message}`,
+      { subject },
+      { cause: lastError },
+    );
+  }
+
+  /**
+   * Consumes a durable pull consumer: decode → handler → ack. A handler error naks with backoff; a
+   * message that cannot be decoded, is of the wrong type, throws {@link PermanentError}, or fails
+   * `maxDeliver` times is published to `dlq.<subject>` with the reason and termed.
+   */
+  async consume<T>(opts: ConsumeOptions<T>): Promise<ConsumerHandle> {
+    await ensureConsumer(this.jsm, opts);
+    const consumer = await this.js.consumers.get(opts.stream, opts.durable);
+    const maxDeliver = opts.maxDeliver ?? 5;
+    const backoff = opts.backoffMs ?? [250, 1_000, 5_000];
+    let stopping = false;
+    let messages: ConsumerMessages | undefined;
+    const loop = async () => {
+      while (!stopping) {
+        try {
+          messages = await consumer.consume({ max_messages: opts.batch ?? 256 });
+          for await (const m of messages) {
+            await this.#handle(m, opts, maxDeliver, backoff);
+            if (stopping) break;
+          }
+        } catch (e) {
+          if (stopping) break;
+          this.log.warn({ durable: opts.durable, err: (e as Error).message }, 'consume loop restarting');
+          await sleep(250);
+        }
+        // consume() ends when the consumer was deleted or the iterator was stopped.
+        if (!stopping) await sleep(100);
+      }
+    };
+    const done = loop();
+    const handle: ConsumerHandle = {
+      durable: opts.durable,
+      done,
+      stop: async () => {
+        stopping = true;
+        messages?.stop();
+        await done;
+        this.#consumers.delete(handle);
+      },
+    };
+    this.#consumers.add(handle);
+    return handle;
+  }
+
+  async #handle<T>(m: JsMsg, opts: ConsumeOptions<T>, maxDeliver: number, backoff: number[]): Promise<void> {
+    this.counters.received += 1;
+    const deliveryCount = m.info.deliveryCount;
+    const protoType = m.headers?.get(HDR_PROTO_TYPE);
+    let decoded: T;
+    try {
+      if (protoType && protoType !== opts.codec.typeName) {
+        throw new Error(`Proto-Type ${protoType} where ${opts.codec.typeName} was expected`);
+      }
+      decoded = opts.codec.decode(m.data);
+    } catch (e) {
+      this.counters.decodeErrors += 1;
+      await this.#deadLetter(m, opts, `undecodable: ${(e as Error).message}`);
+      return;
+    }
+    const meta: MessageMeta = {
+      subject: m.subject,
+      streamSeq: m.seq,
+      deliveryCount,
+      correlationId: m.headers?.get(HDR_CORRELATION) || undefined,
+      producer: m.headers?.get(HDR_PRODUCER) || undefined,
+      msgId: m.headers?.get('Nats-Msg-Id') || undefined,
+      headers: m.headers,
+    };
+    try {
+      await opts.handler(decoded, meta);
+      m.ack();
+      this.counters.acked += 1;
+    } catch (e) {
+      this.counters.handlerErrors += 1;
+      const reason = (e as Error)?.message ?? String(e);
+      if (e instanceof PermanentError || deliveryCount >= maxDeliver) {
+        await this.#deadLetter(
+          m,
+          opts,
+          `${e instanceof PermanentError ? 'poison' : `failed ${deliveryCount} times`}: ${reason}`,
+        );
+        return;
+      }
+      const delay = backoff[Math.min(deliveryCount - 1, backoff.length - 1)] ?? 1_000;
+      this.log.warn(
+        { durable: opts.durable, subject: m.subject, seq: m.seq, deliveryCount, err: reason },
+        'handler failed, nak',
+      );
+      m.nak(delay);
+      this.counters.naked += 1;
+    }
+  }
+
+  async #deadLetter<T>(m: JsMsg, opts: ConsumeOptions<T>, reason: string): Promise<void> {
+    const hdrs: Record<string, string> = {};
+    if (m.headers) for (const [k, v] of m.headers) hdrs[k] = v.join(',');
+    const dlSubject = subjects.deadLetter(m.subject);
+    try {
+      await this.publish(
+        codecs.DeadLetter,
+        dlSubject,
+        {
+          subject: m.subject,
+          stream: opts.stream,
+          streamSeq: m.seq,
+          consumer: opts.durable,
+          deliveries: m.info.deliveryCount,
+          reason,
+          payload: m.data,
+          headers: hdrs,
+          timeMs: Date.now(),
+        },
+        { msgId: `dlq:${opts.stream}:${opts.durable}:${m.seq}` },
+      );
+    } catch (e) {
+      // Could not park it: leave it for redelivery rather than lose it.
+      this.log.error(
+        { subject: m.subject, err: (e as Error).message },
+        'dead-letter publish failed; will retry',
+      );
+      m.nak(1_000);
+      return;
+    }
+    this.counters.deadLettered += 1;
+    this.log.error(
+      { subject: m.subject, seq: m.seq, durable: opts.durable, reason },
+      'message dead-lettered',
+    );
+    // No reason text on term: nats-server before 2.10 ignores a `+TERM <reason>` ack. The reason is in the DLQ.
+    m.term();
+  }
+
+  /** Opens (creating if missing) a KV bucket. */
+  async kv(bucket: string): Promise<KV> {
+    this.#kvm ??= new Kvm(this.js);
+    return this.#kvm.create(bucket);
+  }
+
+  /** Stops every consumer, then drains the connection (pending publishes and acks are flushed). */
+  async close(): Promise<void> {
+    for (const c of [...this.#consumers]) await c.stop();
+    if (!this.nc.isClosed()) await this.nc.drain();
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,28 @@
+/** Counters every bus instance keeps; services export them to InfluxDB and heartbeats. */
+export interface BusCounters {
+  published: number;
+  publishDuplicates: number;
+  publishRetries: number;
+  publishFailures: number;
+  received: number;
+  acked: number;
+  naked: number;
+  deadLettered: number;
+  decodeErrors: number;
+  handlerErrors: number;
+}
+
+export function newCounters(): BusCounters {
+  return {
+    published: 0,
+    publishDuplicates: 0,
+    publishRetries: 0,
+    publishFailures: 0,
+    received: 0,
+    acked: 0,
+    naked: 0,
+    deadLettered: 0,
+    decodeErrors: 0,
+    handlerErrors: 0,
+  };
+}

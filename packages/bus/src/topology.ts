@@ -1,0 +1,139 @@
+import type { JetStreamClient, JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+
+const NS_PER_MS = 1_000_000;
+
+export interface StreamSpec {
+  name: string;
+  subjects: string[];
+  /** How long messages are kept, ms (0 = forever). */
+  maxAgeMs: number;
+  maxBytes?: number;
+  /** Work-queue streams delete a message once a consumer acks it. */
+  workQueue?: boolean;
+}
+
+export interface ConsumerSpec {
+  stream: string;
+  durable: string;
+  filterSubjects?: string[];
+  /** How long the server waits for an ack before redelivering, ms. */
+  ackWaitMs?: number;
+  /** Delivery attempts before the bus dead-letters the message itself (server max is this + 1). */
+  maxDeliver?: number;
+  maxAckPending?: number;
+  deliverPolicy?: 'all' | 'new';
+}
+
+export interface KvSpec {
+  bucket: string;
+  history?: number;
+}
+
+export interface Topology {
+  streams: StreamSpec[];
+  consumers?: ConsumerSpec[];
+  kv?: KvSpec[];
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The system's streams and KV buckets, declared as code (see ARCHITECTURE: subjects and streams). */
+export const SYSTEM_TOPOLOGY: Topology = {
+  streams: [
+    { name: 'MD', subjects: ['md.>'], maxAgeMs: 0 },
+    { name: 'FEATURES', subjects: ['feat.>'], maxAgeMs: 7 * DAY },
+    { name: 'SIGNALS', subjects: ['sig.>'], maxAgeMs: 90 * DAY },
+    { name: 'ORDERS', subjects: ['ord.>'], maxAgeMs: 365 * DAY },
+    { name: 'EXEC', subjects: ['exec.>'], maxAgeMs: 365 * DAY },
+    { name: 'OPS', subjects: ['ops.>'], maxAgeMs: 30 * DAY },
+    { name: 'DLQ', subjects: ['dlq.>'], maxAgeMs: 30 * DAY },
+  ],
+  kv: [
+    { bucket: 'positions' },
+    { bucket: 'orders', history: 5 },
+    { bucket: 'control', history: 10 },
+    { bucket: 'checkpoints' },
+  ],
+};
+
+export interface EnsureOptions {
+  duplicateWindowMs: number;
+  storage: 'file' | 'memory';
+  replicas: number;
+}
+
+function streamConfig(s: StreamSpec, o: EnsureOptions): Partial<StreamConfig> & { name: string } {
+  return {
+    name: s.name,
+    subjects: s.subjects,
+    retention: s.workQueue ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
+    storage: o.storage === 'memory' ? StorageType.Memory : StorageType.File,
+    num_replicas: o.replicas,
+    max_age: s.maxAgeMs * NS_PER_MS,
+    max_bytes: s.maxBytes ?? -1,
+    discard: DiscardPolicy.Old,
+    // The duplicate window must not exceed max_age when one is set.
+    duplicate_window:
+      (s.maxAgeMs > 0 ? Math.min(o.duplicateWindowMs, s.maxAgeMs) : o.duplicateWindowMs) * NS_PER_MS,
+  };
+}
+
+/** Creates what is missing and updates what differs; safe to call at every start. */
+export async function ensureTopology(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  t: Topology,
+  o: EnsureOptions,
+): Promise<void> {
+  for (const s of t.streams) {
+    const cfg = streamConfig(s, o);
+    try {
+      await jsm.streams.info(s.name);
+      await jsm.streams.update(s.name, cfg);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      await jsm.streams.add(cfg);
+    }
+  }
+  for (const c of t.consumers ?? []) await ensureConsumer(jsm, c);
+  if (t.kv?.length) {
+    const kvm = new Kvm(js);
+    for (const k of t.kv) {
+      await kvm.create(k.bucket, {
+        history: k.history ?? 1,
+        storage: o.storage === 'memory' ? StorageType.Memory : StorageType.File,
+        replicas: o.replicas,
+      });
+    }
+  }
+}
+
+export async function ensureConsumer(jsm: JetStreamManager, c: ConsumerSpec): Promise<void> {
+  const maxDeliver = c.maxDeliver ?? 5;
+  const cfg = {
+    durable_name: c.durable,
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: (c.ackWaitMs ?? 30_000) * NS_PER_MS,
+    // One more than the bus's own limit: the bus dead-letters and terms on the last attempt itself.
+    max_deliver: maxDeliver + 1,
+    max_ack_pending: c.maxAckPending ?? 1000,
+    deliver_policy: c.deliverPolicy === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
+    // A single filter uses filter_subject, which servers before 2.10 (Debian 12 ships 2.9) understand.
+    ...(c.filterSubjects?.length === 1 ? { filter_subject: c.filterSubjects[0] } : {}),
+    ...(c.filterSubjects && c.filterSubjects.length > 1 ? { filter_subjects: c.filterSubjects } : {}),
+  };
+  try {
+    await jsm.consumers.info(c.stream, c.durable);
+    await jsm.consumers.update(c.stream, c.durable, cfg);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    await jsm.consumers.add(c.stream, cfg);
+  }
+}
+
+function isNotFound(e: unknown): boolean {
+  const msg = String((e as Error)?.message ?? e);
+  return /not found/i.test(msg) || (e as { code?: unknown })?.code === 404;
+}

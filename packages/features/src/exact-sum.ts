@@ -1,0 +1,97 @@
+/**
+ * Exact floating-point summation (Shewchuk's non-overlapping partials, as in Python's `math.fsum`).
+ *
+ * Adding and subtracting values is exact, so a rolling window sum carries no drift, and `value()`
+ * returns the correctly rounded (round-half-even) sum. The result therefore depends only on the
+ * multiset of values currently in the sum — not on their order, nor on what was added and removed
+ * before. Window indicators built on it are bitwise reproducible whatever bar the stream started at.
+ *
+ * Valid for finite inputs whose partial sums and products do not overflow (|x| < 1e150 for squares).
+ */
+export class ExactSum {
+  /** Non-overlapping partials, increasing in magnitude; their exact sum is the running total. */
+  private readonly partials: number[] = [];
+
+  get size(): number {
+    return this.partials.length;
+  }
+
+  /** The i-th partial (ascending magnitude); exposed for exact products of sums. */
+  partial(i: number): number {
+    return this.partials[i]!;
+  }
+
+  add(x: number): void {
+    const p = this.partials;
+    let i = 0;
+    for (let j = 0; j < p.length; j++) {
+      let y = p[j]!;
+      let a = x;
+      if (Math.abs(a) < Math.abs(y)) {
+        const t = a;
+        a = y;
+        y = t;
+      }
+      const hi = a + y;
+      const lo = y - (hi - a);
+      if (lo !== 0) p[i++] = lo;
+      x = hi;
+    }
+    p.length = i;
+    p.push(x);
+  }
+
+  /** Adds `a * b` exactly. */
+  addProduct(a: number, b: number): void {
+    const p = a * b;
+    this.add(p);
+    this.add(productError(a, b, p));
+  }
+
+  /** Adds `sign * other` exactly (sign is +1 or -1). */
+  addSum(other: ExactSum, sign: 1 | -1): void {
+    for (let i = 0; i < other.partials.length; i++) this.add(sign * other.partials[i]!);
+  }
+
+  clear(): void {
+    this.partials.length = 0;
+  }
+
+  /** The correctly rounded total. */
+  value(): number {
+    const p = this.partials;
+    let n = p.length;
+    if (n === 0) return 0;
+    let hi = p[--n]!;
+    let lo = 0;
+    while (n > 0) {
+      const x = hi;
+      const y = p[--n]!;
+      hi = x + y;
+      lo = y - (hi - x);
+      if (lo !== 0) break;
+    }
+    // Round-half-even correction: the discarded tail `lo` plus the next partial can push a tie
+    // (which the addition above rounded to even) over the halfway point.
+    if (n > 0 && ((lo < 0 && p[n - 1]! < 0) || (lo > 0 && p[n - 1]! > 0))) {
+      const y = lo * 2;
+      const x = hi + y;
+      if (y === x - hi) hi = x;
+    }
+    return hi;
+  }
+}
+
+/** 2^27 + 1: Veltkamp's splitter for binary64. */
+const SPLITTER = 134217729;
+
+/** The exact rounding error of `p = a * b` (Dekker's TwoProduct without FMA): a*b = p + error. */
+export function productError(a: number, b: number, p: number): number {
+  let c = SPLITTER * a;
+  const aHi = c - (c - a);
+  const aLo = a - aHi;
+  c = SPLITTER * b;
+  const bHi = c - (c - b);
+  const bLo = b - bHi;
+  return aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
+}

@@ -1,0 +1,201 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { AlgoError, type BarColumns, ErrorCode } from '@algotrader/core';
+
+const COLUMNS = ['ts', 'open', 'high', 'low', 'close', 'volume'] as const;
+const TS_ALIASES = new Set(['ts', 'timestamp', 'time', 'date', 'open_time']);
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INTEGER_MS = /^\d+$/;
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Reads an OHLCV CSV (plain or gzip, detected by content) with a header naming
+ * ts,open,high,low,close,volume in any order (`timestamp`/`date`/`time`/`open_time` also name ts).
+ * `ts` is the bar open time: integer milliseconds UTC, or an ISO date (no zone means UTC).
+ * Rows are returned in file order; ordering and grid checks are {@link validateBars}'s job.
+ * Any malformed row throws `AlgoError(InvalidData)` naming the file and 1-based line; nothing is skipped
+ * except empty lines.
+ */
+export async function readCsvBars(path: string): Promise<BarColumns> {
+  const text = await readText(path);
+  const lines = text.split('\n');
+  const header = (lines[0] ?? '').replace(/^\uFEFF/, '').trim();
+  const names = header.split(',').map((s) => s.trim().toLowerCase());
+  const index = COLUMNS.map((col) => names.findIndex((n) => (col === 'ts' ? TS_ALIASES.has(n) : n === col)));
+  if (index.some((i) => i < 0)) {
+    throw dataError(path, 1, `header "${header}" must name ts,open,high,low,close,volume`);
+  }
+  const width = names.length;
+  const cols = growable(Math.max(0, lines.length - 1));
+  for (let ln = 1; ln < lines.length; ln++) {
+    const line = lines[ln]!.endsWith('\r') ? lines[ln]!.slice(0, -1) : lines[ln]!;
+    if (line.trim() === '') continue;
+    const fields = line.split(',');
+    if (fields.length !== width) {
+      throw dataError(path, ln + 1, `expected ${width} fields, got ${fields.length}: "${clip(line)}"`);
+    }
+    const ts = parseTimestamp(fields[index[0]!]!);
+    if (ts === undefined) {
+      throw dataError(path, ln + 1, `bad timestamp "${fields[index[0]!]}"`);
+    }
+    const row = [ts];
+    for (let c = 1; c < COLUMNS.length; c++) {
+      const raw = fields[index[c]!]!.trim();
+      if (!NUMBER.test(raw)) {
+        throw dataError(path, ln + 1, `bad ${COLUMNS[c]} "${raw}"`);
+      }
+      row.push(Number(raw));
+    }
+    cols.push(row);
+  }
+  return cols.done();
+}
+
+/**
+ * Reads freqtrade's OHLCV JSON (`[[ts_ms, open, high, low, close, volume], ...]`, plain or gzip).
+ * A malformed row throws `AlgoError(InvalidData)` naming the file, the line and the row number.
+ */
+export async function readFreqtradeJson(path: string): Promise<BarColumns> {
+  const text = await readText(path);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new AlgoError(ErrorCode.InvalidData, `${path}: not valid JSON: ${(e as Error).message}`, { path }, { cause: e });
+  }
+  if (!Array.isArray(data)) {
+    throw dataError(path, 1, 'expected a JSON array of [ts, open, high, low, close, volume] rows');
+  }
+  const cols = growable(data.length);
+  for (let r = 0; r < data.length; r++) {
+    const row: unknown = data[r];
+    const problem = freqtradeRowProblem(row);
+    if (problem !== undefined) {
+      throw dataError(path, lineOfElement(text, r), `row ${r + 1}: ${problem}: ${clip(JSON.stringify(row))}`);
+    }
+    const fields = row as readonly unknown[];
+    const ts = typeof fields[0] === 'number' ? fields[0] : parseTimestamp(fields[0] as string)!;
+    cols.push([ts, ...(fields.slice(1, 6) as number[])]);
+  }
+  return cols.done();
+}
+
+function freqtradeRowProblem(row: unknown): string | undefined {
+  if (!Array.isArray(row) || row.length !== 6) return 'expected an array of 6 values';
+  const ts: unknown = row[0];
+  if (typeof ts === 'number') {
+    if (!Number.isInteger(ts) || ts < 0) return `bad timestamp ${ts}`;
+  } else if (typeof ts !== 'string' || parseTimestamp(ts) === undefined) {
+    return `bad timestamp ${JSON.stringify(ts)}`;
+  }
+  for (let c = 1; c < 6; c++) {
+    const v: unknown = row[c];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `bad ${COLUMNS[c]} ${JSON.stringify(v)}`;
+  }
+  return undefined;
+}
+
+async function readText(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new AlgoError(ErrorCode.NotFound, `cannot read ${path}: ${(e as Error).message}`, { path }, { cause: e });
+  }
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw new AlgoError(ErrorCode.InvalidData, `${path}: corrupt gzip: ${(e as Error).message}`, { path }, { cause: e });
+    }
+  }
+  return bytes.toString('utf8');
+}
+
+/** Integer ms, or an ISO date/date-time; a date-time without a zone is read as UTC. */
+export function parseTimestamp(raw: string): number | undefined {
+  const s = raw.trim();
+  if (INTEGER_MS.test(s)) return Number(s);
+  const m = ISO.exec(s);
+  if (!m) return undefined;
+  const iso = `${m[1]}T${m[2] ?? '00:00'}${m[3] ?? 'Z'}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function dataError(path: string, line: number, message: string): AlgoError {
+  return new AlgoError(ErrorCode.InvalidData, `${path}:${line}: ${message}`, { path, line });
+}
+
+function clip(s: string): string {
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+
+/** 1-based line on which the `k`-th element of the top-level JSON array starts (error path only). */
+function lineOfElement(text: string, k: number): number {
+  let line = 1;
+  let depth = 0;
+  let seen = -1;
+  let inString = false;
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      line++;
+      continue;
+    }
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (expectElement && !/\s/.test(ch) && ch !== ']') {
+      expectElement = false;
+      seen++;
+      if (seen === k) return line;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '[' || ch === '{') {
+      depth++;
+      if (depth === 1) expectElement = true;
+    } else if (ch === ']' || ch === '}') depth--;
+    else if (ch === ',' && depth === 1) expectElement = true;
+  }
+  return line;
+}
+
+interface Growable {
+  push(row: readonly number[]): void;
+  done(): BarColumns;
+}
+
+function growable(capacity: number): Growable {
+  let cap = Math.max(16, capacity);
+  let n = 0;
+  let arrays = Array.from({ length: 6 }, () => new Float64Array(cap));
+  return {
+    push(row) {
+      if (n === cap) {
+        cap *= 2;
+        arrays = arrays.map((a) => {
+          const b = new Float64Array(cap);
+          b.set(a);
+          return b;
+        });
+      }
+      for (let c = 0; c < 6; c++) arrays[c]![n] = row[c]!;
+      n++;
+    },
+    done() {
+      const [openTime, open, high, low, close, volume] = arrays.map((a) => a.slice(0, n)) as [
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+        Float64Array,
+      ];
+      return { openTime, open, high, low, close, volume };
+    },
+  };
+}
