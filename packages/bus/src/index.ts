@@ -16,7 +16,7 @@ export { loadCheckpoint, saveCheckpoint } from './checkpoint';
 export { isRetryablePublishError, PermanentError } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
-export { subjects } from './subjects';
+export { messageTypeForSubject, subjects } from './subjects';
 export {
   type ConsumerSpec,
   ensureConsumer,

@@ -18,3 +18,23 @@ export const subjects = {
   /** Where an undeliverable message of `subject` goes. */
   deadLetter: (subject: string) => `dlq.${subject}`,
 } as const;
+
+/** The message type a subject carries (by its leading tokens), for tools that decode any stream. */
+export function messageTypeForSubject(subject: string): string | undefined {
+  const rules: [RegExp, string][] = [
+    [/^md\.bar\./, 'Bar'],
+    [/^md\.barset\./, 'BarSetClosed'],
+    [/^feat\./, 'FeatureVector'],
+    [/^sig\./, 'Signal'],
+    [/^ord\.approved\./, 'OrderRequest'],
+    [/^ord\.rejected\./, 'RiskRejection'],
+    [/^exec\.order\./, 'OrderEvent'],
+    [/^exec\.fill\./, 'Fill'],
+    [/^exec\.position\./, 'PositionSnapshot'],
+    [/^ops\.alert\./, 'Alert'],
+    [/^ops\.heartbeat\./, 'Heartbeat'],
+    [/^ops\.control\./, 'ControlCommand'],
+    [/^dlq\./, 'DeadLetter'],
+  ];
+  return rules.find(([re]) => re.test(subject))?.[1];
+}
