@@ -10,6 +10,8 @@ export interface NatsServerOptions {
   config?: string;
   /** Keep the store directory after stop (for inspection). */
   keepStore?: boolean;
+  /** Extra environment for the server process (e.g. passwords referenced as $VAR in config). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -24,13 +26,15 @@ export class NatsServer {
   #configPath: string;
   #logs: string[] = [];
   #keepStore: boolean;
+  #env: Record<string, string>;
 
-  private constructor(port: number, dir: string, config: string, keepStore: boolean) {
+  private constructor(port: number, dir: string, config: string, keepStore: boolean, env: Record<string, string>) {
     this.port = port;
     this.storeDir = join(dir, 'js');
     this.url = `nats://127.0.0.1:${port}`;
     this.#configPath = join(dir, 'nats.conf');
     this.#keepStore = keepStore;
+    this.#env = env;
     writeFileSync(
       this.#configPath,
       [
@@ -59,7 +63,7 @@ export class NatsServer {
   static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
     NatsServer.assertInstalled();
     const dir = mkdtempSync(join(tmpdir(), 'algotrader-nats-'));
-    const server = new NatsServer(await freePort(), dir, opts.config ?? '', opts.keepStore ?? false);
+    const server = new NatsServer(await freePort(), dir, opts.config ?? '', opts.keepStore ?? false, opts.env ?? {});
     await server.#spawn();
     return server;
   }
@@ -73,7 +77,10 @@ export class NatsServer {
   }
 
   async #spawn(): Promise<void> {
-    const proc = spawn(NatsServer.binary(), ['-c', this.#configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(NatsServer.binary(), ['-c', this.#configPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...this.#env },
+    });
     this.#proc = proc;
     const keep = (b: Buffer) => {
       this.#logs.push(b.toString());
