@@ -4,6 +4,7 @@ import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Bus } from './bus';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint';
+import { readControl, updateControl } from './control';
 import { PermanentError } from './errors';
 import { subjects } from './subjects';
 import { SYSTEM_TOPOLOGY } from './topology';
@@ -159,5 +160,34 @@ describe('Bus against a real nats-server', () => {
     await saveCheckpoint(kv, 'strategy.sma_cross', { fast: [1.5, 2.5], n: 3, name: 'x' });
     expect(await loadCheckpoint(kv, 'strategy.sma_cross')).toEqual({ fast: [1.5, 2.5], n: 3, name: 'x' });
     expect(await loadCheckpoint(kv, 'missing')).toBeUndefined();
+  });
+});
+
+describe('control state in KV', () => {
+  let server: NatsServer;
+  let bus: Bus;
+  beforeAll(async () => {
+    server = await NatsServer.start();
+    bus = await Bus.connect({ servers: server.url, service: 'test' });
+    await bus.ensure(SYSTEM_TOPOLOGY);
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await server?.stop();
+  });
+
+  test('defaults to ACTIVE; concurrent writers never lose each other’s change', async () => {
+    const kv = await bus.kv('control');
+    expect((await readControl(kv, 'main')).state).toBe('ACTIVE');
+    await Promise.all([
+      updateControl(kv, 'main', { kind: 'state', state: 'HALTED' }, 'risk-gate', 'max daily loss', 1),
+      updateControl(kv, 'main', { kind: 'pause', strategy: 'sma_cross' }, 'telegram:1', 'by hand', 2),
+      updateControl(kv, 'main', { kind: 'pause', strategy: 'xs_momentum' }, 'cli', 'by hand', 3),
+    ]);
+    const c = await readControl(kv, 'main');
+    expect(c.state).toBe('HALTED');
+    expect(c.pausedStrategies).toEqual(['sma_cross', 'xs_momentum']);
+    await updateControl(kv, 'main', { kind: 'resume', strategy: 'sma_cross' }, 'cli', '', 4);
+    expect((await readControl(kv, 'main')).pausedStrategies).toEqual(['xs_momentum']);
   });
 });

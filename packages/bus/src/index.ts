@@ -13,6 +13,15 @@ export {
   type PublishOptions,
 } from './bus';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint';
+export {
+  type Control,
+  type ControlChange,
+  controlKey,
+  readControl,
+  type TradingStateName,
+  tradingStateName,
+  updateControl,
+} from './control';
 export { isRetryablePublishError, PermanentError } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';

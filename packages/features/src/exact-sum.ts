@@ -9,22 +9,24 @@
  * Valid for finite inputs whose partial sums and products do not overflow (|x| < 1e150 for squares).
  */
 export class ExactSum {
-  /** Non-overlapping partials, increasing in magnitude; their exact sum is the running total. */
-  private readonly partials: number[] = [];
+  /** Non-overlapping partials, increasing in magnitude, in p[0…n); their exact sum is the total. */
+  private p = new Float64Array(8);
+  private n = 0;
 
   get size(): number {
-    return this.partials.length;
+    return this.n;
   }
 
   /** The i-th partial (ascending magnitude); exposed for exact products of sums. */
   partial(i: number): number {
-    return this.partials[i]!;
+    return this.p[i]!;
   }
 
   add(x: number): void {
-    const p = this.partials;
+    const p = this.p;
+    const count = this.n;
     let i = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < count; j++) {
       let y = p[j]!;
       let a = x;
       if (Math.abs(a) < Math.abs(y)) {
@@ -37,8 +39,13 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    p.length = i;
-    p.push(x);
+    if (i === p.length) {
+      // Partials are non-overlapping, so there are at most ~40 for finite doubles; growth is rare.
+      this.p = new Float64Array(p.length * 2);
+      this.p.set(p);
+    }
+    this.p[i] = x;
+    this.n = i + 1;
   }
 
   /** Adds `a * b` exactly. */
@@ -50,17 +57,17 @@ export class ExactSum {
 
   /** Adds `sign * other` exactly (sign is +1 or -1). */
   addSum(other: ExactSum, sign: 1 | -1): void {
-    for (let i = 0; i < other.partials.length; i++) this.add(sign * other.partials[i]!);
+    for (let i = 0; i < other.n; i++) this.add(sign * other.p[i]!);
   }
 
   clear(): void {
-    this.partials.length = 0;
+    this.n = 0;
   }
 
   /** The correctly rounded total. */
   value(): number {
-    const p = this.partials;
-    let n = p.length;
+    const p = this.p;
+    let n = this.n;
     if (n === 0) return 0;
     let hi = p[--n]!;
     let lo = 0;

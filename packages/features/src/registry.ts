@@ -196,8 +196,11 @@ export function normalizeFeatureSpec(spec: FeatureSpec): NormalizedFeatureSpec {
     case 'donchian':
       checkPeriod(kind, 'period', spec.period);
       return { kind: spec.kind, period: spec.period };
-    default:
-      return assertNever(spec, 'feature kind');
+    default: {
+      const unknown: never = spec;
+      const name = String((unknown as { kind?: unknown }).kind);
+      throw invalid(`unknown feature kind '${name}'`, { kind: name });
+    }
   }
 }
 
@@ -233,7 +236,9 @@ export function featureKey(spec: FeatureSpec): string {
 }
 
 export function featureOutputs<S extends FeatureSpec>(spec: S): readonly FeatureOutput<S>[] {
-  const outputs: readonly string[] | undefined = OUTPUTS[spec.kind];
+  const outputs: readonly string[] | undefined = Object.hasOwn(OUTPUTS, spec.kind)
+    ? OUTPUTS[spec.kind]
+    : undefined;
   if (outputs === undefined)
     throw invalid(`unknown feature kind '${String(spec.kind)}'`, { kind: spec.kind });
   return outputs as readonly FeatureOutput<S>[];

@@ -52,9 +52,11 @@ export class RollingWindow {
     d.clear();
     const n = this.count;
     for (let i = 0; i < this.s2.size; i++) d.addProduct(n, this.s2.partial(i));
+    // (Σx)² = Σᵢ aᵢ² + Σ_{i<j} 2·aᵢ·aⱼ over the partials aᵢ of Σx; doubling is exact.
     for (let i = 0; i < this.s1.size; i++) {
       const a = this.s1.partial(i);
-      for (let j = 0; j < this.s1.size; j++) d.addProduct(-a, this.s1.partial(j));
+      d.addProduct(-a, a);
+      for (let j = i + 1; j < this.s1.size; j++) d.addProduct(-2 * a, this.s1.partial(j));
     }
     return d.value();
   }

@@ -43,8 +43,8 @@ export class Rsi implements ScalarIndicator {
     this.previous = x;
     this.changes++;
     if (this.changes === 0) return this.current;
-    const gain = change > 0 ? change : 0;
-    const loss = change < 0 ? -change : 0;
+    const gain = Math.max(change, 0);
+    const loss = Math.max(-change, 0);
     const n = this.period;
     if (this.changes > n) {
       this.avgGain = (this.avgGain * (n - 1) + gain) / n;

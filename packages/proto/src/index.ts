@@ -50,6 +50,7 @@ export type Alert = algotrader.v1.IAlert;
 export type Heartbeat = algotrader.v1.IHeartbeat;
 export type ControlCommand = algotrader.v1.IControlCommand;
 export type DeadLetter = algotrader.v1.IDeadLetter;
+export type ControlState = algotrader.v1.IControlState;
 
 export const codecs = {
   Bar: codec<Bar>('Bar', pb.Bar as unknown as MessageClass<Bar>),
@@ -77,6 +78,7 @@ export const codecs = {
     pb.ControlCommand as unknown as MessageClass<ControlCommand>,
   ),
   DeadLetter: codec<DeadLetter>('DeadLetter', pb.DeadLetter as unknown as MessageClass<DeadLetter>),
+  ControlState: codec<ControlState>('ControlState', pb.ControlState as unknown as MessageClass<ControlState>),
 } as const;
 
 export type MessageName = keyof typeof codecs;

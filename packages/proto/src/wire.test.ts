@@ -152,6 +152,17 @@ const samples: Record<MessageName, { message: object; expect: string[] }> = {
     message: { action: 4, account: 'main', issuedBy: 'cli', reason: 'test', timeMs: 8 },
     expect: ['action: CONTROL_ACTION_REDUCE_ONLY', 'issued_by: "cli"'],
   },
+  ControlState: {
+    message: {
+      account: 'main',
+      state: 2,
+      pausedStrategies: ['sma_cross'],
+      reason: 'max daily loss',
+      updatedMs: 10,
+      updatedBy: 'risk-gate',
+    },
+    expect: ['state: TRADING_STATE_HALTED', 'paused_strategies: "sma_cross"', 'updated_by: "risk-gate"'],
+  },
   DeadLetter: {
     message: {
       subject: 'md.bar.okx.BTC-USDT.1h',

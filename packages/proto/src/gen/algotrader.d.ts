@@ -343,6 +343,51 @@ export namespace algotrader {
             type $Shape = algotrader.v1.DeadLetter.$Properties;
         }
 
+        enum TradingState {
+            TRADING_STATE_UNSPECIFIED = 0,
+            TRADING_STATE_ACTIVE = 1,
+            TRADING_STATE_HALTED = 2,
+            TRADING_STATE_REDUCING = 3
+        }
+
+        interface IControlState extends algotrader.v1.ControlState.$Properties {
+        }
+
+        class ControlState {
+            constructor(p?: algotrader.v1.ControlState.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            state: algotrader.v1.TradingState;
+            pausedStrategies: string[];
+            reason: string;
+            updatedMs: number;
+            updatedBy: string;
+            static create(properties: algotrader.v1.ControlState.$Shape): algotrader.v1.ControlState & algotrader.v1.ControlState.$Shape;
+            static create(properties?: algotrader.v1.ControlState.$Properties): algotrader.v1.ControlState;
+            static encode(m: algotrader.v1.ControlState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.ControlState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.ControlState & algotrader.v1.ControlState.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.ControlState & algotrader.v1.ControlState.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.ControlState;
+            static toObject(m: algotrader.v1.ControlState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ControlState {
+            interface $Properties {
+                account?: (string|null);
+                state?: (algotrader.v1.TradingState|null);
+                pausedStrategies?: (string[]|null);
+                reason?: (string|null);
+                updatedMs?: (number|null);
+                updatedBy?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.ControlState.$Properties;
+        }
+
         interface ISignal extends algotrader.v1.Signal.$Properties {
         }
 

@@ -4192,6 +4192,517 @@ export const algotrader = $root.algotrader = (() => {
             return DeadLetter;
         })();
 
+        /**
+         * TradingState enum.
+         * @name algotrader.v1.TradingState
+         * @enum {number}
+         * @property {number} TRADING_STATE_UNSPECIFIED=0 TRADING_STATE_UNSPECIFIED value
+         * @property {number} TRADING_STATE_ACTIVE=1 TRADING_STATE_ACTIVE value
+         * @property {number} TRADING_STATE_HALTED=2 TRADING_STATE_HALTED value
+         * @property {number} TRADING_STATE_REDUCING=3 TRADING_STATE_REDUCING value
+         */
+        v1.TradingState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "TRADING_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "TRADING_STATE_ACTIVE"] = 1;
+            values[valuesById[2] = "TRADING_STATE_HALTED"] = 2;
+            values[valuesById[3] = "TRADING_STATE_REDUCING"] = 3;
+            return values;
+        })();
+
+        v1.ControlState = (function() {
+
+            /**
+             * Properties of a ControlState.
+             * @typedef {Object} algotrader.v1.ControlState.$Properties
+             * @property {string|null} [account] ControlState account
+             * @property {algotrader.v1.TradingState|null} [state] ControlState state
+             * @property {Array.<string>|null} [pausedStrategies] ControlState pausedStrategies
+             * @property {string|null} [reason] ControlState reason
+             * @property {number|null} [updatedMs] ControlState updatedMs
+             * @property {string|null} [updatedBy] ControlState updatedBy
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ControlState.
+             * @memberof algotrader.v1
+             * @interface IControlState
+             * @augments algotrader.v1.ControlState.$Properties
+             * @deprecated Use algotrader.v1.ControlState.$Properties instead.
+             */
+
+            /**
+             * Shape of a ControlState.
+             * @typedef {algotrader.v1.ControlState.$Properties} algotrader.v1.ControlState.$Shape
+             */
+
+            /**
+             * Constructs a new ControlState.
+             * @memberof algotrader.v1
+             * @classdesc Represents a ControlState.
+             * @constructor
+             * @param {algotrader.v1.ControlState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ControlState = function (p) {
+                this.pausedStrategies = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ControlState account.
+             * @member {string} account
+             * @memberof algotrader.v1.ControlState
+             * @instance
+             */
+            ControlState.prototype.account = "";
+
+            /**
+             * ControlState state.
+             * @member {algotrader.v1.TradingState} state
+             * @memberof algotrader.v1.ControlState
+             * @instance
+             */
+            ControlState.prototype.state = 0;
+
+            /**
+             * ControlState pausedStrategies.
+             * @member {Array.<string>} pausedStrategies
+             * @memberof algotrader.v1.ControlState
+             * @instance
+             */
+            ControlState.prototype.pausedStrategies = $util.emptyArray;
+
+            /**
+             * ControlState reason.
+             * @member {string} reason
+             * @memberof algotrader.v1.ControlState
+             * @instance
+             */
+            ControlState.prototype.reason = "";
+
+            /**
+             * ControlState updatedMs.
+             * @member {number} updatedMs
+             * @memberof algotrader.v1.ControlState
+             * @instance
+             */
+            ControlState.prototype.updatedMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * ControlState updatedBy.
+             * @member {string} updatedBy
+             * @memberof algotrader.v1.ControlState
+             * @instance
+             */
+            ControlState.prototype.updatedBy = "";
+
+            /**
+             * Creates a new ControlState instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {algotrader.v1.ControlState.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.ControlState} ControlState instance
+             * @type {{
+             *   (properties: algotrader.v1.ControlState.$Shape): algotrader.v1.ControlState & algotrader.v1.ControlState.$Shape;
+             *   (properties?: algotrader.v1.ControlState.$Properties): algotrader.v1.ControlState;
+             * }}
+             */
+            ControlState.create = function(properties) {
+                return new ControlState(properties);
+            };
+
+            /**
+             * Encodes the specified ControlState message. Does not implicitly {@link algotrader.v1.ControlState.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {algotrader.v1.ControlState.$Properties} m ControlState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ControlState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.account);
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state") && m.state !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).int32(m.state);
+                if (m.pausedStrategies != null && m.pausedStrategies.length) {
+                    for (var i = 0; i < m.pausedStrategies.length; ++i)
+                        w.uint32(/* id 3, wireType 2 =*/26).string(m.pausedStrategies[i]);
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.reason);
+                if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs") && (typeof m.updatedMs === "object" ? m.updatedMs.low || m.updatedMs.high : m.updatedMs !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).int64(m.updatedMs);
+                if (m.updatedBy != null && $Object.hasOwnProperty.call(m, "updatedBy") && m.updatedBy !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.updatedBy);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ControlState message, length delimited. Does not implicitly {@link algotrader.v1.ControlState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {algotrader.v1.ControlState.$Properties} message ControlState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ControlState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ControlState message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.ControlState & algotrader.v1.ControlState.$Shape} ControlState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ControlState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.ControlState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.state = v;
+                            else
+                                delete m.state;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.pausedStrategies && m.pausedStrategies.length))
+                                m.pausedStrategies = [];
+                            m.pausedStrategies.push(r.stringVerify());
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.updatedMs = v;
+                            else
+                                delete m.updatedMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.updatedBy = v;
+                            else
+                                delete m.updatedBy;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ControlState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.ControlState & algotrader.v1.ControlState.$Shape} ControlState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ControlState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ControlState message.
+             * @function verify
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ControlState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    if (typeof m.state !== "number" || (m.state | 0) !== m.state)
+                        return "state: enum value expected";
+                }
+                if (m.pausedStrategies != null && $Object.hasOwnProperty.call(m, "pausedStrategies")) {
+                    if (!$Array.isArray(m.pausedStrategies))
+                        return "pausedStrategies: array expected";
+                    for (var i = 0; i < m.pausedStrategies.length; ++i) {
+                        if (!$util.isString(m.pausedStrategies[i]))
+                            return "pausedStrategies: string[] expected";
+                    }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs")) {
+                    if (!$util.isInteger(m.updatedMs) && !(m.updatedMs && $util.isInteger(m.updatedMs.low) && $util.isInteger(m.updatedMs.high)))
+                        return "updatedMs: integer|Long expected";
+                }
+                if (m.updatedBy != null && $Object.hasOwnProperty.call(m, "updatedBy")) {
+                    if (!$util.isString(m.updatedBy))
+                        return "updatedBy: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ControlState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.ControlState} ControlState
+             */
+            ControlState.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.ControlState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.ControlState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.ControlState();
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.state !== 0 && (typeof d.state !== "string" || $root.algotrader.v1.TradingState[d.state] !== 0)) {
+                    switch (d.state) {
+                    case "TRADING_STATE_UNSPECIFIED":
+                    case 0:
+                        m.state = 0;
+                        break;
+                    case "TRADING_STATE_ACTIVE":
+                    case 1:
+                        m.state = 1;
+                        break;
+                    case "TRADING_STATE_HALTED":
+                    case 2:
+                        m.state = 2;
+                        break;
+                    case "TRADING_STATE_REDUCING":
+                    case 3:
+                        m.state = 3;
+                        break;
+                    default:
+                        if (typeof d.state === "number" && (d.state | 0) === d.state)
+                            m.state = d.state;
+                    }
+                }
+                if (d.pausedStrategies) {
+                    if (!$Array.isArray(d.pausedStrategies))
+                        throw $TypeError(".algotrader.v1.ControlState.pausedStrategies: array expected");
+                    m.pausedStrategies = $Array(d.pausedStrategies.length);
+                    for (var i = 0; i < d.pausedStrategies.length; ++i) {
+                        m.pausedStrategies[i] = $String(d.pausedStrategies[i]);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                if (d.updatedMs != null) {
+                    if (typeof d.updatedMs === "object" ? d.updatedMs.low || d.updatedMs.high : $Number(d.updatedMs) !== 0) {
+                        if ($util.Long)
+                            m.updatedMs = $util.Long.fromValue(d.updatedMs, false);
+                        else if (typeof d.updatedMs === "string")
+                            m.updatedMs = $parseInt(d.updatedMs, 10);
+                        else if (typeof d.updatedMs === "number")
+                            m.updatedMs = d.updatedMs;
+                        else if (typeof d.updatedMs === "object")
+                            m.updatedMs = new $util.LongBits(d.updatedMs.low >>> 0, d.updatedMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.updatedBy != null) {
+                    if (typeof d.updatedBy !== "string" || d.updatedBy.length) {
+                        m.updatedBy = $String(d.updatedBy);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ControlState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {algotrader.v1.ControlState} m ControlState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ControlState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.pausedStrategies = [];
+                }
+                if (o.defaults) {
+                    d.account = "";
+                    d.state = o.enums === $String ? "TRADING_STATE_UNSPECIFIED" : 0;
+                    d.reason = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.updatedMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.updatedMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.updatedBy = "";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                    d.state = o.enums === $String ? $root.algotrader.v1.TradingState[m.state] === $undefined ? m.state : $root.algotrader.v1.TradingState[m.state] : m.state;
+                }
+                if (m.pausedStrategies && m.pausedStrategies.length) {
+                    d.pausedStrategies = $Array(m.pausedStrategies.length);
+                    for (var j = 0; j < m.pausedStrategies.length; ++j) {
+                        d.pausedStrategies[j] = m.pausedStrategies[j];
+                    }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.updatedMs = typeof m.updatedMs === "number" ? $BigInt(m.updatedMs) : $util.Long.fromBits(m.updatedMs.low >>> 0, m.updatedMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.updatedMs === "number")
+                        d.updatedMs = o.longs === $String ? $String(m.updatedMs) : m.updatedMs;
+                    else
+                        d.updatedMs = o.longs === $String ? $util.Long.prototype.toString.call(m.updatedMs) : o.longs === $Number ? new $util.LongBits(m.updatedMs.low >>> 0, m.updatedMs.high >>> 0).toNumber() : m.updatedMs;
+                }
+                if (m.updatedBy != null && $Object.hasOwnProperty.call(m, "updatedBy")) {
+                    d.updatedBy = m.updatedBy;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ControlState to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.ControlState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ControlState.prototype.toJSON = function() {
+                return ControlState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ControlState
+             * @function getTypeUrl
+             * @memberof algotrader.v1.ControlState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ControlState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.ControlState";
+            };
+
+            return ControlState;
+        })();
+
         v1.Signal = (function() {
 
             /**
