@@ -25,6 +25,7 @@ export {
 export { isRetryablePublishError, PermanentError } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
+export { runService, type ServiceContext, type ServiceDefinition } from './service';
 export { messageTypeForSubject, subjects } from './subjects';
 export {
   type ConsumerSpec,

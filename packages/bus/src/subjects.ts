@@ -7,6 +7,10 @@ export const subjects = {
   barSet: (venue: string, tf: Timeframe) => `md.barset.${venue.toLowerCase()}.${tf}`,
   feature: (i: Instrument, tf: Timeframe) => `feat.${instrumentToSubject(i)}.${tf}`,
   signal: (strategy: string, i: Instrument) => `sig.${strategy}.${instrumentToSubject(i)}`,
+  /** Marker after all strategies decided on one close time (`_set` is not a valid strategy name). */
+  signalSet: (venue: string, tf: Timeframe) => `sig._set.${venue.toLowerCase()}.${tf}`,
+  /** The feature-engine's copy of a BarSetClosed, after the feature vectors of that close. */
+  featureSet: (venue: string, tf: Timeframe) => `feat._set.${venue.toLowerCase()}.${tf}`,
   orderApproved: (account: string) => `ord.approved.${account}`,
   orderRejected: (account: string) => `ord.rejected.${account}`,
   execOrder: (account: string) => `exec.order.${account}`,
@@ -24,7 +28,9 @@ export function messageTypeForSubject(subject: string): string | undefined {
   const rules: [RegExp, string][] = [
     [/^md\.bar\./, 'Bar'],
     [/^md\.barset\./, 'BarSetClosed'],
+    [/^feat\._set\./, 'BarSetClosed'],
     [/^feat\./, 'FeatureVector'],
+    [/^sig\._set\./, 'SignalSetClosed'],
     [/^sig\./, 'Signal'],
     [/^ord\.approved\./, 'OrderRequest'],
     [/^ord\.rejected\./, 'RiskRejection'],

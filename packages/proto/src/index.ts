@@ -51,6 +51,7 @@ export type Heartbeat = algotrader.v1.IHeartbeat;
 export type ControlCommand = algotrader.v1.IControlCommand;
 export type DeadLetter = algotrader.v1.IDeadLetter;
 export type ControlState = algotrader.v1.IControlState;
+export type SignalSetClosed = algotrader.v1.ISignalSetClosed;
 
 export const codecs = {
   Bar: codec<Bar>('Bar', pb.Bar as unknown as MessageClass<Bar>),
@@ -78,6 +79,10 @@ export const codecs = {
     pb.ControlCommand as unknown as MessageClass<ControlCommand>,
   ),
   DeadLetter: codec<DeadLetter>('DeadLetter', pb.DeadLetter as unknown as MessageClass<DeadLetter>),
+  SignalSetClosed: codec<SignalSetClosed>(
+    'SignalSetClosed',
+    pb.SignalSetClosed as unknown as MessageClass<SignalSetClosed>,
+  ),
   ControlState: codec<ControlState>('ControlState', pb.ControlState as unknown as MessageClass<ControlState>),
 } as const;
 

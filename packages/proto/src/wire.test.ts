@@ -152,6 +152,17 @@ const samples: Record<MessageName, { message: object; expect: string[] }> = {
     message: { action: 4, account: 'main', issuedBy: 'cli', reason: 'test', timeMs: 8 },
     expect: ['action: CONTROL_ACTION_REDUCE_ONLY', 'issued_by: "cli"'],
   },
+  SignalSetClosed: {
+    message: {
+      venue: 'OKX',
+      timeframe: '1h',
+      closeTimeMs: 7,
+      strategies: ['sma_cross'],
+      marks: { 'BTC/USDT': 35000.5 },
+      instruments: ['BTC/USDT'],
+    },
+    expect: ['strategies: "sma_cross"', 'key: "BTC/USDT"', 'value: 35000.5'],
+  },
   ControlState: {
     message: {
       account: 'main',

@@ -142,6 +142,7 @@ export namespace algotrader {
             closeTimeMs: number;
             values: { [k: string]: number };
             warm: boolean;
+            bar?: (algotrader.v1.Bar.$Properties|null);
             static create(properties: algotrader.v1.FeatureVector.$Shape): algotrader.v1.FeatureVector & algotrader.v1.FeatureVector.$Shape;
             static create(properties?: algotrader.v1.FeatureVector.$Properties): algotrader.v1.FeatureVector;
             static encode(m: algotrader.v1.FeatureVector.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -162,6 +163,7 @@ export namespace algotrader {
                 closeTimeMs?: (number|null);
                 values?: ({ [k: string]: number }|null);
                 warm?: (boolean|null);
+                bar?: (algotrader.v1.Bar.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.FeatureVector.$Properties;
@@ -508,6 +510,44 @@ export namespace algotrader {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.OrderIntent.$Properties;
+        }
+
+        interface ISignalSetClosed extends algotrader.v1.SignalSetClosed.$Properties {
+        }
+
+        class SignalSetClosed {
+            constructor(p?: algotrader.v1.SignalSetClosed.$Properties);
+            $unknowns?: Uint8Array[];
+            venue: string;
+            timeframe: string;
+            closeTimeMs: number;
+            strategies: string[];
+            marks: { [k: string]: number };
+            instruments: string[];
+            static create(properties: algotrader.v1.SignalSetClosed.$Shape): algotrader.v1.SignalSetClosed & algotrader.v1.SignalSetClosed.$Shape;
+            static create(properties?: algotrader.v1.SignalSetClosed.$Properties): algotrader.v1.SignalSetClosed;
+            static encode(m: algotrader.v1.SignalSetClosed.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.SignalSetClosed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.SignalSetClosed & algotrader.v1.SignalSetClosed.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.SignalSetClosed & algotrader.v1.SignalSetClosed.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.SignalSetClosed;
+            static toObject(m: algotrader.v1.SignalSetClosed, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignalSetClosed {
+            interface $Properties {
+                venue?: (string|null);
+                timeframe?: (string|null);
+                closeTimeMs?: (number|null);
+                strategies?: (string[]|null);
+                marks?: ({ [k: string]: number }|null);
+                instruments?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.SignalSetClosed.$Properties;
         }
 
         interface IOrderRequest extends algotrader.v1.OrderRequest.$Properties {

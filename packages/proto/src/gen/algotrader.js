@@ -1477,6 +1477,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {number|null} [closeTimeMs] FeatureVector closeTimeMs
              * @property {Object.<string,number>|null} [values] FeatureVector values
              * @property {boolean|null} [warm] FeatureVector warm
+             * @property {algotrader.v1.Bar.$Properties|null} [bar] FeatureVector bar
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1550,6 +1551,14 @@ export const algotrader = $root.algotrader = (() => {
             FeatureVector.prototype.warm = false;
 
             /**
+             * FeatureVector bar.
+             * @member {algotrader.v1.Bar.$Properties|null|undefined} bar
+             * @memberof algotrader.v1.FeatureVector
+             * @instance
+             */
+            FeatureVector.prototype.bar = null;
+
+            /**
              * Creates a new FeatureVector instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.FeatureVector
@@ -1594,6 +1603,8 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.warm != null && $Object.hasOwnProperty.call(m, "warm") && m.warm !== false)
                     w.uint32(/* id 5, wireType 0 =*/40).bool(m.warm);
+                if (m.bar != null && $Object.hasOwnProperty.call(m, "bar"))
+                    $root.algotrader.v1.Bar.encode(m.bar, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1720,6 +1731,12 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.warm;
                             continue;
                         }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.bar = $root.algotrader.v1.Bar.decode(r, r.size(), $undefined, q + 1, m.bar);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1796,6 +1813,13 @@ export const algotrader = $root.algotrader = (() => {
                     if (typeof m.warm !== "boolean")
                         return "warm: boolean expected";
                 }
+                if (m.bar != null && $Object.hasOwnProperty.call(m, "bar")) {
+                    {
+                        var e = $root.algotrader.v1.Bar.verify(m.bar, q + 1);
+                        if (e)
+                            return "bar." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1854,6 +1878,11 @@ export const algotrader = $root.algotrader = (() => {
                         m.warm = $Boolean(d.warm);
                     }
                 }
+                if (d.bar != null) {
+                    if (!$util.isObject(d.bar))
+                        throw $TypeError(".algotrader.v1.FeatureVector.bar: object expected");
+                    m.bar = $root.algotrader.v1.Bar.fromObject(d.bar, q + 1);
+                }
                 return m;
             };
 
@@ -1886,6 +1915,7 @@ export const algotrader = $root.algotrader = (() => {
                     } else
                         d.closeTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.warm = false;
+                    d.bar = null;
                 }
                 if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
                     d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
@@ -1912,6 +1942,9 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.warm != null && $Object.hasOwnProperty.call(m, "warm")) {
                     d.warm = m.warm;
+                }
+                if (m.bar != null && $Object.hasOwnProperty.call(m, "bar")) {
+                    d.bar = $root.algotrader.v1.Bar.toObject(m.bar, o, q + 1);
                 }
                 return d;
             };
@@ -5934,6 +5967,542 @@ export const algotrader = $root.algotrader = (() => {
             };
 
             return OrderIntent;
+        })();
+
+        v1.SignalSetClosed = (function() {
+
+            /**
+             * Properties of a SignalSetClosed.
+             * @typedef {Object} algotrader.v1.SignalSetClosed.$Properties
+             * @property {string|null} [venue] SignalSetClosed venue
+             * @property {string|null} [timeframe] SignalSetClosed timeframe
+             * @property {number|null} [closeTimeMs] SignalSetClosed closeTimeMs
+             * @property {Array.<string>|null} [strategies] SignalSetClosed strategies
+             * @property {Object.<string,number>|null} [marks] SignalSetClosed marks
+             * @property {Array.<string>|null} [instruments] SignalSetClosed instruments
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignalSetClosed.
+             * @memberof algotrader.v1
+             * @interface ISignalSetClosed
+             * @augments algotrader.v1.SignalSetClosed.$Properties
+             * @deprecated Use algotrader.v1.SignalSetClosed.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignalSetClosed.
+             * @typedef {algotrader.v1.SignalSetClosed.$Properties} algotrader.v1.SignalSetClosed.$Shape
+             */
+
+            /**
+             * Constructs a new SignalSetClosed.
+             * @memberof algotrader.v1
+             * @classdesc Represents a SignalSetClosed.
+             * @constructor
+             * @param {algotrader.v1.SignalSetClosed.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignalSetClosed = function (p) {
+                this.strategies = [];
+                this.marks = {};
+                this.instruments = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignalSetClosed venue.
+             * @member {string} venue
+             * @memberof algotrader.v1.SignalSetClosed
+             * @instance
+             */
+            SignalSetClosed.prototype.venue = "";
+
+            /**
+             * SignalSetClosed timeframe.
+             * @member {string} timeframe
+             * @memberof algotrader.v1.SignalSetClosed
+             * @instance
+             */
+            SignalSetClosed.prototype.timeframe = "";
+
+            /**
+             * SignalSetClosed closeTimeMs.
+             * @member {number} closeTimeMs
+             * @memberof algotrader.v1.SignalSetClosed
+             * @instance
+             */
+            SignalSetClosed.prototype.closeTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SignalSetClosed strategies.
+             * @member {Array.<string>} strategies
+             * @memberof algotrader.v1.SignalSetClosed
+             * @instance
+             */
+            SignalSetClosed.prototype.strategies = $util.emptyArray;
+
+            /**
+             * SignalSetClosed marks.
+             * @member {Object.<string,number>} marks
+             * @memberof algotrader.v1.SignalSetClosed
+             * @instance
+             */
+            SignalSetClosed.prototype.marks = $util.emptyObject;
+
+            /**
+             * SignalSetClosed instruments.
+             * @member {Array.<string>} instruments
+             * @memberof algotrader.v1.SignalSetClosed
+             * @instance
+             */
+            SignalSetClosed.prototype.instruments = $util.emptyArray;
+
+            /**
+             * Creates a new SignalSetClosed instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {algotrader.v1.SignalSetClosed.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.SignalSetClosed} SignalSetClosed instance
+             * @type {{
+             *   (properties: algotrader.v1.SignalSetClosed.$Shape): algotrader.v1.SignalSetClosed & algotrader.v1.SignalSetClosed.$Shape;
+             *   (properties?: algotrader.v1.SignalSetClosed.$Properties): algotrader.v1.SignalSetClosed;
+             * }}
+             */
+            SignalSetClosed.create = function(properties) {
+                return new SignalSetClosed(properties);
+            };
+
+            /**
+             * Encodes the specified SignalSetClosed message. Does not implicitly {@link algotrader.v1.SignalSetClosed.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {algotrader.v1.SignalSetClosed.$Properties} m SignalSetClosed message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignalSetClosed.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue") && m.venue !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.venue);
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe") && m.timeframe !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.timeframe);
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs") && (typeof m.closeTimeMs === "object" ? m.closeTimeMs.low || m.closeTimeMs.high : m.closeTimeMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.closeTimeMs);
+                if (m.strategies != null && m.strategies.length) {
+                    for (var i = 0; i < m.strategies.length; ++i)
+                        w.uint32(/* id 4, wireType 2 =*/34).string(m.strategies[i]);
+                }
+                if (m.marks != null && $Object.hasOwnProperty.call(m, "marks")) {
+                    for (var ks = $Object.keys(m.marks), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 5, wireType 2 =*/42).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 1 =*/17).double(m.marks[ks[i]]).ldelim();
+                    }
+                }
+                if (m.instruments != null && m.instruments.length) {
+                    for (var i = 0; i < m.instruments.length; ++i)
+                        w.uint32(/* id 6, wireType 2 =*/50).string(m.instruments[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SignalSetClosed message, length delimited. Does not implicitly {@link algotrader.v1.SignalSetClosed.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {algotrader.v1.SignalSetClosed.$Properties} message SignalSetClosed message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignalSetClosed.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SignalSetClosed message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.SignalSetClosed & algotrader.v1.SignalSetClosed.$Shape} SignalSetClosed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignalSetClosed.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.SignalSetClosed();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.venue = v;
+                            else
+                                delete m.venue;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.timeframe = v;
+                            else
+                                delete m.timeframe;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.closeTimeMs = v;
+                            else
+                                delete m.closeTimeMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.strategies && m.strategies.length))
+                                m.strategies = [];
+                            m.strategies.push(r.stringVerify());
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (m.marks === $util.emptyObject)
+                                m.marks = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = 0;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 1)
+                                        break;
+                                    v = r.double();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.marks, k);
+                            m.marks[k] = v;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.instruments && m.instruments.length))
+                                m.instruments = [];
+                            m.instruments.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SignalSetClosed message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.SignalSetClosed & algotrader.v1.SignalSetClosed.$Shape} SignalSetClosed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignalSetClosed.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SignalSetClosed message.
+             * @function verify
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SignalSetClosed.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    if (!$util.isString(m.venue))
+                        return "venue: string expected";
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    if (!$util.isString(m.timeframe))
+                        return "timeframe: string expected";
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (!$util.isInteger(m.closeTimeMs) && !(m.closeTimeMs && $util.isInteger(m.closeTimeMs.low) && $util.isInteger(m.closeTimeMs.high)))
+                        return "closeTimeMs: integer|Long expected";
+                }
+                if (m.strategies != null && $Object.hasOwnProperty.call(m, "strategies")) {
+                    if (!$Array.isArray(m.strategies))
+                        return "strategies: array expected";
+                    for (var i = 0; i < m.strategies.length; ++i) {
+                        if (!$util.isString(m.strategies[i]))
+                            return "strategies: string[] expected";
+                    }
+                }
+                if (m.marks != null && $Object.hasOwnProperty.call(m, "marks")) {
+                    if (!$util.isObject(m.marks))
+                        return "marks: object expected";
+                    var k = $Object.keys(m.marks);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (typeof m.marks[k[i]] !== "number")
+                            return "marks: number{k:string} expected";
+                    }
+                }
+                if (m.instruments != null && $Object.hasOwnProperty.call(m, "instruments")) {
+                    if (!$Array.isArray(m.instruments))
+                        return "instruments: array expected";
+                    for (var i = 0; i < m.instruments.length; ++i) {
+                        if (!$util.isString(m.instruments[i]))
+                            return "instruments: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SignalSetClosed message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.SignalSetClosed} SignalSetClosed
+             */
+            SignalSetClosed.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.SignalSetClosed)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.SignalSetClosed: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.SignalSetClosed();
+                if (d.venue != null) {
+                    if (typeof d.venue !== "string" || d.venue.length) {
+                        m.venue = $String(d.venue);
+                    }
+                }
+                if (d.timeframe != null) {
+                    if (typeof d.timeframe !== "string" || d.timeframe.length) {
+                        m.timeframe = $String(d.timeframe);
+                    }
+                }
+                if (d.closeTimeMs != null) {
+                    if (typeof d.closeTimeMs === "object" ? d.closeTimeMs.low || d.closeTimeMs.high : $Number(d.closeTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.closeTimeMs = $util.Long.fromValue(d.closeTimeMs, false);
+                        else if (typeof d.closeTimeMs === "string")
+                            m.closeTimeMs = $parseInt(d.closeTimeMs, 10);
+                        else if (typeof d.closeTimeMs === "number")
+                            m.closeTimeMs = d.closeTimeMs;
+                        else if (typeof d.closeTimeMs === "object")
+                            m.closeTimeMs = new $util.LongBits(d.closeTimeMs.low >>> 0, d.closeTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.strategies) {
+                    if (!$Array.isArray(d.strategies))
+                        throw $TypeError(".algotrader.v1.SignalSetClosed.strategies: array expected");
+                    m.strategies = $Array(d.strategies.length);
+                    for (var i = 0; i < d.strategies.length; ++i) {
+                        m.strategies[i] = $String(d.strategies[i]);
+                    }
+                }
+                if (d.marks) {
+                    if (!$util.isObject(d.marks))
+                        throw $TypeError(".algotrader.v1.SignalSetClosed.marks: object expected");
+                    m.marks = {};
+                    for (var ks = $Object.keys(d.marks), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.marks, ks[i]);
+                        m.marks[ks[i]] = $Number(d.marks[ks[i]]);
+                    }
+                }
+                if (d.instruments) {
+                    if (!$Array.isArray(d.instruments))
+                        throw $TypeError(".algotrader.v1.SignalSetClosed.instruments: array expected");
+                    m.instruments = $Array(d.instruments.length);
+                    for (var i = 0; i < d.instruments.length; ++i) {
+                        m.instruments[i] = $String(d.instruments[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SignalSetClosed message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {algotrader.v1.SignalSetClosed} m SignalSetClosed
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SignalSetClosed.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.strategies = [];
+                    d.instruments = [];
+                }
+                if (o.objects || o.defaults) {
+                    d.marks = {};
+                }
+                if (o.defaults) {
+                    d.venue = "";
+                    d.timeframe = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.closeTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.closeTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    d.venue = m.venue;
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    d.timeframe = m.timeframe;
+                }
+                if (m.closeTimeMs != null && $Object.hasOwnProperty.call(m, "closeTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.closeTimeMs = typeof m.closeTimeMs === "number" ? $BigInt(m.closeTimeMs) : $util.Long.fromBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.closeTimeMs === "number")
+                        d.closeTimeMs = o.longs === $String ? $String(m.closeTimeMs) : m.closeTimeMs;
+                    else
+                        d.closeTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.closeTimeMs) : o.longs === $Number ? new $util.LongBits(m.closeTimeMs.low >>> 0, m.closeTimeMs.high >>> 0).toNumber() : m.closeTimeMs;
+                }
+                if (m.strategies && m.strategies.length) {
+                    d.strategies = $Array(m.strategies.length);
+                    for (var j = 0; j < m.strategies.length; ++j) {
+                        d.strategies[j] = m.strategies[j];
+                    }
+                }
+                var ks2;
+                if (m.marks && (ks2 = $Object.keys(m.marks)).length) {
+                    d.marks = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.marks, ks2[j]);
+                        d.marks[ks2[j]] = o.json && !$isFinite(m.marks[ks2[j]]) ? $String(m.marks[ks2[j]]) : m.marks[ks2[j]];
+                    }
+                }
+                if (m.instruments && m.instruments.length) {
+                    d.instruments = $Array(m.instruments.length);
+                    for (var j = 0; j < m.instruments.length; ++j) {
+                        d.instruments[j] = m.instruments[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SignalSetClosed to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.SignalSetClosed
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SignalSetClosed.prototype.toJSON = function() {
+                return SignalSetClosed.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SignalSetClosed
+             * @function getTypeUrl
+             * @memberof algotrader.v1.SignalSetClosed
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignalSetClosed.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.SignalSetClosed";
+            };
+
+            return SignalSetClosed;
         })();
 
         v1.OrderRequest = (function() {
