@@ -1,3 +1,4 @@
 export { bundledData, repoRoot, sharedData } from './data';
 export { NatsServer, type NatsServerOptions, sleep, waitFor } from './nats-server';
 export { freePort } from './ports';
+export { type ExportedSeries, VictoriaMetrics, type VictoriaMetricsOptions } from './victoria';
