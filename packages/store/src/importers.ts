@@ -4,7 +4,7 @@ import { AlgoError, type BarColumns, ErrorCode } from '@algotrader/core';
 
 const COLUMNS = ['ts', 'open', 'high', 'low', 'close', 'volume'] as const;
 const TS_ALIASES = new Set(['ts', 'timestamp', 'time', 'date', 'open_time']);
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const INTEGER_MS = /^\d+$/;
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -17,38 +17,61 @@ const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?
  * except empty lines.
  */
 export async function readCsvBars(path: string): Promise<BarColumns> {
-  const text = await readText(path);
-  const lines = text.split('\n');
-  const header = (lines[0] ?? '').replace(/^\uFEFF/, '').trim();
+  return parseCsvBars(await readText(path), path);
+}
+
+/** {@link readCsvBars} on text already in memory; `source` names it in errors. */
+export function parseCsvBars(text: string, source: string): BarColumns {
+  const firstBreak = text.indexOf('\n');
+  const header = (firstBreak < 0 ? text : text.slice(0, firstBreak)).replace(/^\uFEFF/, '').trim();
   const names = header.split(',').map((s) => s.trim().toLowerCase());
   const index = COLUMNS.map((col) => names.findIndex((n) => (col === 'ts' ? TS_ALIASES.has(n) : n === col)));
   if (index.some((i) => i < 0)) {
-    throw dataError(path, 1, `header "${header}" must name ts,open,high,low,close,volume`);
+    throw dataError(source, 1, `header "${header}" must name ts,open,high,low,close,volume`);
   }
+  const lines = firstBreak < 0 ? [] : text.slice(firstBreak + 1).split('\n');
+  const cols = growable(lines.length);
+  const row = new Float64Array(6);
   const width = names.length;
-  const cols = growable(Math.max(0, lines.length - 1));
-  for (let ln = 1; ln < lines.length; ln++) {
-    const line = lines[ln]!.endsWith('\r') ? lines[ln]!.slice(0, -1) : lines[ln]!;
+  for (let k = 0; k < lines.length; k++) {
+    let line = lines[k]!;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line.trim() === '') continue;
     const fields = line.split(',');
-    if (fields.length !== width) {
-      throw dataError(path, ln + 1, `expected ${width} fields, got ${fields.length}: "${clip(line)}"`);
-    }
-    const ts = parseTimestamp(fields[index[0]!]!);
-    if (ts === undefined) {
-      throw dataError(path, ln + 1, `bad timestamp "${fields[index[0]!]}"`);
-    }
-    const row = [ts];
-    for (let c = 1; c < COLUMNS.length; c++) {
-      const raw = fields[index[c]!]!.trim();
-      if (!NUMBER.test(raw)) {
-        throw dataError(path, ln + 1, `bad ${COLUMNS[c]} "${raw}"`);
-      }
-      row.push(Number(raw));
-    }
+    const problem = fields.length === width ? parseCsvRow(fields, index, row) : -1;
+    if (problem !== 0) throw csvRowError(source, k + 2, line, fields, problem, index);
     cols.push(row);
   }
   return cols.done();
+}
+
+/** Fills `row`; returns 0, or the 1-based column (in COLUMNS order) that failed. Kept free of string building. */
+function parseCsvRow(fields: readonly string[], index: readonly number[], row: Float64Array): number {
+  const ts = parseTimestamp(fields[index[0]!]!);
+  if (ts === undefined) return 1;
+  row[0] = ts;
+  for (let c = 1; c < 6; c++) {
+    const raw = fields[index[c]!]!;
+    if (!NUMBER.test(raw)) return c + 1;
+    row[c] = Number(raw);
+  }
+  return 0;
+}
+
+function csvRowError(
+  source: string,
+  line: number,
+  text: string,
+  fields: readonly string[],
+  problem: number,
+  index: readonly number[],
+): AlgoError {
+  if (problem < 0) {
+    return dataError(source, line, `expected ${index.length} fields, got ${fields.length}: "${clip(text)}"`);
+  }
+  const col = COLUMNS[problem - 1]!;
+  const value = fields[index[problem - 1]!]!;
+  return dataError(source, line, `bad ${col === 'ts' ? 'timestamp' : col} "${value}": "${clip(text)}"`);
 }
 
 /**
@@ -61,7 +84,12 @@ export async function readFreqtradeJson(path: string): Promise<BarColumns> {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new AlgoError(ErrorCode.InvalidData, `${path}: not valid JSON: ${(e as Error).message}`, { path }, { cause: e });
+    throw new AlgoError(
+      ErrorCode.InvalidData,
+      `${path}: not valid JSON: ${(e as Error).message}`,
+      { path },
+      { cause: e },
+    );
   }
   if (!Array.isArray(data)) {
     throw dataError(path, 1, 'expected a JSON array of [ts, open, high, low, close, volume] rows');
@@ -100,13 +128,23 @@ async function readText(path: string): Promise<string> {
   try {
     bytes = await readFile(path);
   } catch (e) {
-    throw new AlgoError(ErrorCode.NotFound, `cannot read ${path}: ${(e as Error).message}`, { path }, { cause: e });
+    throw new AlgoError(
+      ErrorCode.NotFound,
+      `cannot read ${path}: ${(e as Error).message}`,
+      { path },
+      { cause: e },
+    );
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);
     } catch (e) {
-      throw new AlgoError(ErrorCode.InvalidData, `${path}: corrupt gzip: ${(e as Error).message}`, { path }, { cause: e });
+      throw new AlgoError(
+        ErrorCode.InvalidData,
+        `${path}: corrupt gzip: ${(e as Error).message}`,
+        { path },
+        { cause: e },
+      );
     }
   }
   return bytes.toString('utf8');
@@ -118,7 +156,8 @@ export function parseTimestamp(raw: string): number | undefined {
   if (INTEGER_MS.test(s)) return Number(s);
   const m = ISO.exec(s);
   if (!m) return undefined;
-  const iso = `${m[1]}T${m[2] ?? '00:00'}${m[3] ?? 'Z'}`;
+  const zone = m[3] === undefined ? 'Z' : m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3];
+  const iso = `${m[1]}T${m[2] ?? '00:00'}${zone}`;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : ms;
 }
@@ -165,7 +204,7 @@ function lineOfElement(text: string, k: number): number {
 }
 
 interface Growable {
-  push(row: readonly number[]): void;
+  push(row: ArrayLike<number>): void;
   done(): BarColumns;
 }
 

@@ -1,1 +1,22 @@
-export {};
+export { parseCsvBars, readCsvBars, readFreqtradeJson } from './importers';
+export {
+  type AppendResult,
+  type CompactResult,
+  type GapQuery,
+  ParquetStore,
+  type SeriesInfo,
+  type SqlOptions,
+  type SqlResult,
+  type StoreOptions,
+  type TimeRange,
+} from './parquet-store';
+export {
+  DEFAULT_OUTLIER_RULE,
+  type Gap,
+  type OutlierRule,
+  type Reject,
+  type RejectReason,
+  type ValidateOptions,
+  type ValidationReport,
+  validateBars,
+} from './quality';

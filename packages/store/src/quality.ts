@@ -1,4 +1,11 @@
-import { assertNever, type BarColumns, type Timeframe, timeframeMs } from '@algotrader/core';
+import {
+  AlgoError,
+  assertNever,
+  type BarColumns,
+  ErrorCode,
+  type Timeframe,
+  timeframeMs,
+} from '@algotrader/core';
 
 /** A run of missing grid slots: `fromOpen` and `toOpen` are the open times of the first and last missing bar. */
 export interface Gap {
@@ -55,14 +62,15 @@ export interface ValidationReport {
 }
 
 /**
- * Defaults chosen on the real Binance 1h/15m samples (2017-2025): the median rule flags only moves
- * that are both large in absolute terms and an order of magnitude above the recent typical move.
+ * Chosen on the real Binance samples (12 files, 2017-2025, ~420k bars): flags 11 bars, all real
+ * extremes worth a look (the March 2020 crash hours, the October 2018 USDT de-peg spike, DOGE pumps);
+ * 25x / 5% flagged 135, mostly ordinary volatile hours. A bad tick (price x10, /10) is far above either.
  */
 export const DEFAULT_OUTLIER_RULE: OutlierRule = {
   kind: 'median',
-  multiple: 25,
+  multiple: 50,
   window: 200,
-  minJump: 0.05,
+  minJump: 0.1,
   minHistory: 20,
 };
 
@@ -79,36 +87,35 @@ export function validateBars(cols: BarColumns, tf: Timeframe, opts: ValidateOpti
   const n = cols.openTime.length;
   for (const name of ['open', 'high', 'low', 'close', 'volume'] as const) {
     if (cols[name].length !== n) {
-      throw new RangeError(`column ${name} has ${cols[name].length} rows, openTime has ${n}`);
+      throw new AlgoError(
+        ErrorCode.InvalidArgument,
+        `column ${name} has ${cols[name].length} rows, openTime has ${n}`,
+      );
     }
   }
-  const rejects: Reject[] = [];
+  const raw: RawReject[] = [];
   const gaps: Gap[] = [];
   const median = rule.kind === 'median' ? new RollingMedian(rule.window) : undefined;
   let prevOpen = Number.NaN;
   let refClose = Number.NaN;
   let refOpen = Number.NaN;
 
-  const reject = (index: number, openTime: number, reason: RejectReason, detail: string): void => {
-    rejects.push({ index, openTime, reason, detail });
-  };
-
   for (let i = 0; i < n; i++) {
     const t = cols.openTime[i]!;
-    if (Number.isNaN(t)) {
-      reject(i, t, 'nan', 'open time is NaN');
+    if (!Number.isFinite(t)) {
+      reject(raw, i, t, 'nan', Number.NaN, Number.NaN);
       continue;
     }
     if (!Number.isInteger(t) || t % step !== 0) {
-      reject(i, t, 'off_grid', `open time ${t} is not a multiple of ${tf} (${step} ms)`);
+      reject(raw, i, t, 'off_grid', Number.NaN, Number.NaN);
       continue;
     }
     if (t === prevOpen) {
-      reject(i, t, 'duplicate', `open time ${t} repeats the previous row`);
+      reject(raw, i, t, 'duplicate', prevOpen, Number.NaN);
       continue;
     }
     if (t < prevOpen) {
-      reject(i, t, 'not_monotonic', `open time ${t} is before the previous ${prevOpen}`);
+      reject(raw, i, t, 'not_monotonic', prevOpen, Number.NaN);
       continue;
     }
     if (t - prevOpen > step) {
@@ -128,19 +135,19 @@ export function validateBars(cols: BarColumns, tf: Timeframe, opts: ValidateOpti
       !Number.isFinite(c) ||
       !Number.isFinite(v)
     ) {
-      reject(i, t, 'nan', `non-finite value in o=${o} h=${h} l=${l} c=${c} v=${v}`);
+      reject(raw, i, t, 'nan', Number.NaN, Number.NaN);
       continue;
     }
     let valuesOk = true;
     if (h < l || h < Math.max(o, c) || l > Math.min(o, c)) {
-      reject(i, t, 'ohlc_inconsistent', `need low <= open,close <= high: o=${o} h=${h} l=${l} c=${c}`);
+      reject(raw, i, t, 'ohlc_inconsistent', Number.NaN, Number.NaN);
       valuesOk = false;
     } else if (!allowNonPositive && l <= 0) {
-      reject(i, t, 'ohlc_inconsistent', `non-positive price: low=${l}`);
+      reject(raw, i, t, 'ohlc_inconsistent', Number.NaN, Number.NaN);
       valuesOk = false;
     }
     if (v < 0) {
-      reject(i, t, 'negative_volume', `volume ${v} < 0`);
+      reject(raw, i, t, 'negative_volume', Number.NaN, Number.NaN);
       valuesOk = false;
     }
     if (!valuesOk) continue;
@@ -150,12 +157,7 @@ export function validateBars(cols: BarColumns, tf: Timeframe, opts: ValidateOpti
       const scale = Math.sqrt((t - refOpen) / step);
       const limit = outlierLimit(rule, median);
       if (limit !== undefined && move > limit * scale) {
-        reject(
-          i,
-          t,
-          'outlier_jump',
-          `close moved ${(move * 100).toFixed(2)}% from ${refClose} (limit ${(limit * scale * 100).toFixed(2)}%)`,
-        );
+        reject(raw, i, t, 'outlier_jump', refClose, limit * scale);
       } else {
         median?.push(move);
       }
@@ -165,7 +167,55 @@ export function validateBars(cols: BarColumns, tf: Timeframe, opts: ValidateOpti
     refClose = c;
     refOpen = t;
   }
+  const rejects = raw.map((r) => ({ ...r, detail: describe(r, cols, tf) }));
   return { ok: rejects.length === 0, rejects, gaps };
+}
+
+interface RawReject {
+  readonly index: number;
+  readonly openTime: number;
+  readonly reason: RejectReason;
+  /** The previous open time (order rejects) or the reference close (outliers). */
+  readonly ref: number;
+  readonly limit: number;
+}
+
+// Detail strings are built after the loop: template literals and closures in the loop's cold
+// branches made V8 compile the hot path ~20x slower (measured: 1M clean bars, 450 ms vs 20 ms).
+function reject(
+  into: RawReject[],
+  index: number,
+  openTime: number,
+  reason: RejectReason,
+  ref: number,
+  limit: number,
+): void {
+  into.push({ index, openTime, reason, ref, limit });
+}
+
+function describe(r: RawReject, cols: BarColumns, tf: Timeframe): string {
+  const i = r.index;
+  const [o, h, l, c, v] = [cols.open[i], cols.high[i], cols.low[i], cols.close[i], cols.volume[i]];
+  switch (r.reason) {
+    case 'nan':
+      return `non-finite value: t=${r.openTime} o=${o} h=${h} l=${l} c=${c} v=${v}`;
+    case 'off_grid':
+      return `open time ${r.openTime} is not a multiple of ${tf} (${timeframeMs(tf)} ms)`;
+    case 'duplicate':
+      return `open time ${r.openTime} repeats the previous row`;
+    case 'not_monotonic':
+      return `open time ${r.openTime} is before the previous ${r.ref}`;
+    case 'ohlc_inconsistent':
+      return `need low <= open,close <= high and low > 0: o=${o} h=${h} l=${l} c=${c}`;
+    case 'negative_volume':
+      return `volume ${v} < 0`;
+    case 'outlier_jump': {
+      const move = Math.abs((c ?? Number.NaN) / r.ref - 1);
+      return `close moved ${(move * 100).toFixed(2)}% from ${r.ref} to ${c} (limit ${(r.limit * 100).toFixed(2)}%)`;
+    }
+    default:
+      return assertNever(r.reason, 'reject reason');
+  }
 }
 
 function outlierLimit(rule: OutlierRule, median: RollingMedian | undefined): number | undefined {
@@ -187,11 +237,14 @@ class RollingMedian {
   private readonly ring: Float64Array;
   private readonly sorted: Float64Array;
   private head = 0;
-  size = 0;
+  private count = 0;
 
   constructor(capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new RangeError(`rolling median window must be a positive integer, got ${capacity}`);
+      throw new AlgoError(
+        ErrorCode.InvalidArgument,
+        `rolling median window must be a positive integer, got ${capacity}`,
+      );
     }
     this.ring = new Float64Array(capacity);
     this.sorted = new Float64Array(capacity);
@@ -199,23 +252,27 @@ class RollingMedian {
 
   push(x: number): void {
     const cap = this.ring.length;
-    if (this.size === cap) {
+    if (this.count === cap) {
       const old = this.ring[this.head]!;
-      const at = lowerBound(this.sorted, this.size, old);
-      this.sorted.copyWithin(at, at + 1, this.size);
-      this.size--;
+      const at = lowerBound(this.sorted, this.count, old);
+      this.sorted.copyWithin(at, at + 1, this.count);
+      this.count--;
     }
     this.ring[this.head] = x;
     this.head = (this.head + 1) % cap;
-    const at = lowerBound(this.sorted, this.size, x);
-    this.sorted.copyWithin(at + 1, at, this.size);
+    const at = lowerBound(this.sorted, this.count, x);
+    this.sorted.copyWithin(at + 1, at, this.count);
     this.sorted[at] = x;
-    this.size++;
+    this.count++;
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   median(): number {
-    const m = this.size >> 1;
-    return this.size % 2 === 1 ? this.sorted[m]! : (this.sorted[m - 1]! + this.sorted[m]!) / 2;
+    const m = this.count >> 1;
+    return this.count % 2 === 1 ? this.sorted[m]! : (this.sorted[m - 1]! + this.sorted[m]!) / 2;
   }
 }
 
