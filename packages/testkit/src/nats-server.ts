@@ -28,7 +28,13 @@ export class NatsServer {
   #keepStore: boolean;
   #env: Record<string, string>;
 
-  private constructor(port: number, dir: string, config: string, keepStore: boolean, env: Record<string, string>) {
+  private constructor(
+    port: number,
+    dir: string,
+    config: string,
+    keepStore: boolean,
+    env: Record<string, string>,
+  ) {
     this.port = port;
     this.storeDir = join(dir, 'js');
     this.url = `nats://127.0.0.1:${port}`;
@@ -63,7 +69,13 @@ export class NatsServer {
   static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
     NatsServer.assertInstalled();
     const dir = mkdtempSync(join(tmpdir(), 'algotrader-nats-'));
-    const server = new NatsServer(await freePort(), dir, opts.config ?? '', opts.keepStore ?? false, opts.env ?? {});
+    const server = new NatsServer(
+      await freePort(),
+      dir,
+      opts.config ?? '',
+      opts.keepStore ?? false,
+      opts.env ?? {},
+    );
     await server.#spawn();
     return server;
   }

@@ -1,0 +1,29 @@
+# One image for every stage; the compose file picks the stage with APP (the folder under apps/).
+# Node 24, non-root. TypeScript runs through tsx, so there is no separate build output to drift.
+
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY packages/ packages/
+COPY apps/ apps/
+# Only the package manifests matter for this layer; sources are copied again below.
+RUN find packages apps -type f ! -name package.json -delete \
+ && npm ci --omit=dev --no-audit --no-fund \
+ && npm install --no-save --no-audit --no-fund tsx@4
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends tini wget \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /app/var && chown node:node /app/var
+COPY --from=deps /app/node_modules ./node_modules
+COPY --chown=node:node package.json ./
+COPY --chown=node:node proto/ proto/
+COPY --chown=node:node packages/ packages/
+COPY --chown=node:node apps/ apps/
+USER node
+ARG APP=cli
+ENV APP=${APP}
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["sh", "-c", "exec node --import tsx apps/${APP}/src/main.ts"]
