@@ -1,1 +1,32 @@
-export {};
+export { type BacktestData, type InstrumentData, truncateBars, validateSeries } from './data';
+export {
+  type BacktestConfig,
+  type BacktestResult,
+  type DecisionRecord,
+  type EquityCurve,
+  type OrderRecord,
+  type OrderStatus,
+  runBacktest,
+} from './engine';
+export {
+  type LookaheadOptions,
+  type LookaheadReport,
+  type LookaheadViolation,
+  lookaheadCheck,
+  type StrategyFactory,
+} from './lookahead';
+export {
+  computeMetrics,
+  type Drawdown,
+  type EquityMetrics,
+  type EquitySeries,
+  equityMetrics,
+  fillTotals,
+  type Metrics,
+  type MetricsOptions,
+  periodsPerYear,
+  type TradeMetrics,
+  tradeMetrics,
+  YEAR_MS,
+} from './metrics';
+export { type Fill, RoundTripTracker, type Trade } from './trades';

@@ -1,1 +1,32 @@
-export {};
+export {
+  FeesSchema,
+  type FillableOrder,
+  type FillBar,
+  FillModel,
+  type FillModelConfig,
+  type FillModelInput,
+  FillModelSchema,
+  type FillOutcome,
+  type FillTiming,
+  type Liquidity,
+  type SlippageModel,
+  SlippageSchema,
+} from './fill-model';
+export {
+  type OrderRejection,
+  type OrderRequest,
+  type Plan,
+  type PlanInput,
+  planOrders,
+  type RejectReason,
+} from './orders';
+export { Portfolio, type Position } from './portfolio';
+export {
+  ceilToStep,
+  DEFAULT_SPEC,
+  floorToStep,
+  type InstrumentSpec,
+  instrumentSpec,
+  roundToStep,
+  stepDecimals,
+} from './spec';

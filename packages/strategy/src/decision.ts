@@ -51,9 +51,13 @@ export function limitOrder(instrument: Instrument, side: Side, qty: number, limi
 }
 
 function invalid(d: Decision, why: string): never {
-  throw new AlgoError(ErrorCode.InvalidArgument, `invalid decision for ${formatInstrument(d.instrument)}: ${why}`, {
-    instrument: formatInstrument(d.instrument),
-  });
+  throw new AlgoError(
+    ErrorCode.InvalidArgument,
+    `invalid decision for ${formatInstrument(d.instrument)}: ${why}`,
+    {
+      instrument: formatInstrument(d.instrument),
+    },
+  );
 }
 
 /**
@@ -66,7 +70,8 @@ export function validateDecision(d: Decision): void {
     const t = d.target;
     switch (t.kind) {
       case 'units':
-        if (!Number.isFinite(t.qty) || t.qty < 0) invalid(d, `target qty must be finite and >= 0 (spot is long-only), got ${t.qty}`);
+        if (!Number.isFinite(t.qty) || t.qty < 0)
+          invalid(d, `target qty must be finite and >= 0 (spot is long-only), got ${t.qty}`);
         return;
       case 'equity_fraction':
         if (!Number.isFinite(t.fraction) || t.fraction < 0 || t.fraction > 1) {

@@ -1,13 +1,6 @@
 import { AlgoError, ErrorCode, formatInstrument, type Instrument, sameInstrument } from '@algotrader/core';
 import { type Decision, NO_DECISIONS, validateDecision } from './decision';
-import type {
-  AnyStrategy,
-  BarContext,
-  BarSetContext,
-  JsonValue,
-  PortfolioView,
-  Strategy,
-} from './strategy';
+import type { AnyStrategy, BarContext, BarSetContext, JsonValue, PortfolioView, Strategy } from './strategy';
 import { restoreState, snapshotState } from './strategy';
 import type { BarWindow } from './window';
 
@@ -86,7 +79,9 @@ export class StrategyHost {
     this.#params = params;
     if (strategy.kind === 'single') {
       instruments.forEach((inst, k) => {
-        this.#single.push(new SingleContext(params, strategy.init(params, inst), inst, windows[k]!, portfolio));
+        this.#single.push(
+          new SingleContext(params, strategy.init(params, inst), inst, windows[k]!, portfolio),
+        );
       });
       this.#set = undefined;
     } else {
@@ -160,14 +155,18 @@ export class StrategyHost {
         throw new AlgoError(
           ErrorCode.InvalidArgument,
           `strategy ${this.strategy.name} decided about ${formatInstrument(d.instrument)}, ` +
-            (only ? `but a single-instrument strategy may only trade ${formatInstrument(only)}` : 'outside its universe'),
+            (only
+              ? `but a single-instrument strategy may only trade ${formatInstrument(only)}`
+              : 'outside its universe'),
         );
       }
     }
   }
 
   snapshot(): HostSnapshot {
-    const states = this.#set ? [snapshotState(this.#set.state)] : this.#single.map((c) => snapshotState(c.state));
+    const states = this.#set
+      ? [snapshotState(this.#set.state)]
+      : this.#single.map((c) => snapshotState(c.state));
     return { strategy: this.strategy.name, states };
   }
 
@@ -181,8 +180,9 @@ export class StrategyHost {
       );
     }
     if (this.#set) this.#set.state = restoreState(this.strategy, snap.states[0]!, this.#params);
-    else this.#single.forEach((c, k) => {
-      c.state = restoreState(this.strategy, snap.states[k]!, this.#params);
-    });
+    else
+      this.#single.forEach((c, k) => {
+        c.state = restoreState(this.strategy, snap.states[k]!, this.#params);
+      });
   }
 }

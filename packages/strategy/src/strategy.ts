@@ -95,9 +95,13 @@ export function parseParams<P>(strategy: Strategy<P, unknown>, raw: unknown = {}
   const r = strategy.paramsSchema.safeParse(raw ?? {});
   if (!r.success) {
     const issues = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new AlgoError(ErrorCode.InvalidConfig, `invalid parameters for strategy ${strategy.name}: ${issues}`, {
-      strategy: strategy.name,
-    });
+    throw new AlgoError(
+      ErrorCode.InvalidConfig,
+      `invalid parameters for strategy ${strategy.name}: ${issues}`,
+      {
+        strategy: strategy.name,
+      },
+    );
   }
   return r.data;
 }
@@ -106,7 +110,10 @@ export function parseParams<P>(strategy: Strategy<P, unknown>, raw: unknown = {}
 export function windowCapacity<P>(strategy: Strategy<P, unknown>, params: P): number {
   const w = strategy.warmup(params);
   if (!Number.isSafeInteger(w) || w < 0) {
-    throw new AlgoError(ErrorCode.InvalidArgument, `strategy ${strategy.name}: warmup must be an integer >= 0, got ${w}`);
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      `strategy ${strategy.name}: warmup must be an integer >= 0, got ${w}`,
+    );
   }
   return Math.max(1, w);
 }

@@ -14,7 +14,10 @@ export class InputTape {
 
   constructor(capacity: number) {
     if (!Number.isSafeInteger(capacity) || capacity < 1) {
-      throw new AlgoError(ErrorCode.InvalidArgument, `tape capacity must be an integer >= 1, got ${capacity}`);
+      throw new AlgoError(
+        ErrorCode.InvalidArgument,
+        `tape capacity must be an integer >= 1, got ${capacity}`,
+      );
     }
     this.capacity = capacity;
     this.#values = new Float64Array(capacity);

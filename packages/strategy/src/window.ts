@@ -35,12 +35,18 @@ function badAgo(ago: number): never {
 }
 
 function badTail(n: number, length: number): never {
-  throw new AlgoError(ErrorCode.InvalidArgument, `tail(${n}) needs an integer 0..${length} (the bars visible now)`);
+  throw new AlgoError(
+    ErrorCode.InvalidArgument,
+    `tail(${n}) needs an integer 0..${length} (the bars visible now)`,
+  );
 }
 
 function checkCapacity(capacity: number): void {
   if (!Number.isSafeInteger(capacity) || capacity < 1) {
-    throw new AlgoError(ErrorCode.InvalidArgument, `window capacity must be an integer >= 1, got ${capacity}`);
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      `window capacity must be an integer >= 1, got ${capacity}`,
+    );
   }
 }
 
@@ -77,7 +83,7 @@ class ColumnWindow implements BarWindow {
 
   get length(): number {
     const n = this.#i + 1;
-    return n < this.capacity ? n : this.capacity;
+    return Math.min(n, this.capacity);
   }
 
   #at(col: Float64Array, ago: number): number {
@@ -255,7 +261,6 @@ class RingWindow implements BarWindow {
   }
 }
 
-
 /**
  * Engine side of a window fed one closed bar at a time (the live runner). Refuses a bar that is
  * not finite, not aligned to the timeframe, or not strictly after the previous one: bad input is
@@ -277,7 +282,9 @@ export class RollingFeed {
   push(bar: WindowBar): void {
     const { openTime, open, high, low, close, volume } = bar;
     if (![openTime, open, high, low, close, volume].every(Number.isFinite)) {
-      throw new AlgoError(ErrorCode.InvalidBar, `bar at open time ${openTime} has a non-finite field`, { openTime });
+      throw new AlgoError(ErrorCode.InvalidBar, `bar at open time ${openTime} has a non-finite field`, {
+        openTime,
+      });
     }
     if (openTime % this.#tfMs !== 0) {
       throw new AlgoError(ErrorCode.InvalidBar, `bar open time ${openTime} is not aligned to the timeframe`, {

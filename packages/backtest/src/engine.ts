@@ -1,0 +1,379 @@
+import { AlgoError, type BarColumns, ErrorCode, type Instrument, timeframeMs } from '@algotrader/core';
+import {
+  FillModel,
+  type FillModelInput,
+  type InstrumentSpec,
+  instrumentSpec,
+  type Liquidity,
+  type OrderRejection,
+  type OrderRequest,
+  Portfolio,
+  type Position,
+  planOrders,
+} from '@algotrader/portfolio';
+import {
+  type AnyStrategy,
+  ColumnFeed,
+  type Decision,
+  parseParams,
+  StrategyHost,
+  windowCapacity,
+} from '@algotrader/strategy';
+import { type BacktestData, validateSeries } from './data';
+import { type Fill, RoundTripTracker, type Trade } from './trades';
+
+export interface BacktestConfig {
+  readonly strategy: AnyStrategy;
+  /** Raw parameters, parsed (defaults applied, unknown keys rejected) by the strategy's schema. */
+  readonly params?: unknown;
+  readonly data: BacktestData;
+  readonly initialCash: number;
+  /** Timing (`next_open` default, or `close`), maker/taker fees and slippage. */
+  readonly fillModel?: FillModelInput | FillModel;
+  /** Account name in client order ids. Default `backtest`. */
+  readonly account?: string;
+}
+
+export type OrderStatus = 'pending' | 'filled' | 'partially_filled' | 'expired' | 'rejected' | 'cancelled';
+
+/** An order with what became of it. */
+export interface OrderRecord {
+  readonly order: OrderRequest;
+  status: OrderStatus;
+  filledQty: number;
+  /** NaN unless (partially) filled. */
+  fillPrice: number;
+  /** Why it did not fill (fully): a fill-model reason, `limit_not_reached`, or `replaced` by a newer decision. */
+  reason?: string;
+}
+
+export interface DecisionRecord {
+  /** Decision time: close time of the bar. */
+  readonly time: number;
+  readonly decision: Decision;
+}
+
+/** Per bar close time of the union of the instruments' bars, after that close's fills. */
+export interface EquityCurve {
+  readonly time: Float64Array;
+  readonly equity: Float64Array;
+  readonly cash: Float64Array;
+  /** Value of the positions / equity (0..1 for a long-only spot account). */
+  readonly exposure: Float64Array;
+  /** equity / running peak − 1 (≤ 0); the running peak starts at the initial cash. */
+  readonly drawdown: Float64Array;
+}
+
+export interface BacktestResult {
+  readonly strategy: string;
+  readonly params: unknown;
+  readonly timeframe: BacktestData['timeframe'];
+  readonly instruments: readonly Instrument[];
+  readonly initialCash: number;
+  /** Open time of the first bar: where the equity curve starts, at the initial cash. */
+  readonly startTime: number;
+  readonly decisions: readonly DecisionRecord[];
+  readonly orders: readonly OrderRecord[];
+  /** Decisions the portfolio step refused (below the minimums, nothing to sell, ...). */
+  readonly rejections: readonly OrderRejection[];
+  readonly fills: readonly Fill[];
+  /** Closed round trips; a position still open at the end is in `positions`, not here. */
+  readonly trades: readonly Trade[];
+  readonly equity: EquityCurve;
+  readonly positions: readonly Position[];
+  readonly finalEquity: number;
+  /** Instrument bars processed (the unit of the throughput figures). */
+  readonly barSteps: number;
+}
+
+interface Pending {
+  readonly rec: OrderRecord;
+  readonly k: number;
+}
+
+/** Union of the open times of every series (each ascending), ascending, each once: an N-way merge. */
+function unionOpenTimes(series: readonly BarColumns[]): Float64Array {
+  if (series.length === 1) return series[0]!.openTime;
+  const cols = series.map((s) => s.openTime);
+  const n = cols.length;
+  const at = new Int32Array(n);
+  let total = 0;
+  for (const c of cols) total += c.length;
+  const out = new Float64Array(total);
+  let m = 0;
+  for (;;) {
+    let min = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < n; k++) {
+      const c = cols[k]!;
+      const i = at[k]!;
+      if (i < c.length && c[i]! < min) min = c[i]!;
+    }
+    if (min === Number.POSITIVE_INFINITY) break;
+    out[m++] = min;
+    for (let k = 0; k < n; k++) {
+      const c = cols[k]!;
+      if (at[k]! < c.length && c[at[k]!] === min) at[k]!++;
+    }
+  }
+  return out.slice(0, m);
+}
+
+/**
+ * Runs a strategy over bars, time-aligned across instruments: at each close time of the union of
+ * their bars, instruments with a bar then get it (the others simply do not), pending orders fill,
+ * the strategy decides through the same `StrategyHost` the live runner uses, and the decisions go
+ * through the shared `planOrders` and `FillModel`. Bad data is refused before anything runs.
+ */
+export function runBacktest(config: BacktestConfig): BacktestResult {
+  return new BacktestRun(config).run();
+}
+
+class BacktestRun {
+  readonly strategy: AnyStrategy;
+  readonly params: unknown;
+  readonly account: string;
+  readonly cols: readonly BarColumns[];
+  readonly specs: readonly InstrumentSpec[];
+  readonly instruments: readonly Instrument[];
+  readonly portfolio: Portfolio;
+  readonly model: FillModel;
+  readonly feeds: ColumnFeed[];
+  readonly host: StrategyHost;
+  readonly tfMs: number;
+  readonly tracker: RoundTripTracker;
+  readonly decisions: DecisionRecord[] = [];
+  readonly orders: OrderRecord[] = [];
+  readonly rejections: OrderRejection[] = [];
+  readonly fills: Fill[] = [];
+  readonly pending: Pending[] = [];
+  /** Row of instrument k's bar at the current time, -1 when it has none. */
+  readonly cur: Int32Array;
+  readonly scratch = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  readonly #price = (i: Instrument): number => this.portfolio.mark(this.portfolio.require(i));
+  readonly #spec = (i: Instrument): InstrumentSpec => this.specs[this.portfolio.require(i)]!;
+
+  constructor(readonly config: BacktestConfig) {
+    const { strategy, data, initialCash } = config;
+    const tf = data.timeframe;
+    if (strategy.timeframes !== 'any' && !strategy.timeframes.includes(tf)) {
+      throw new AlgoError(
+        ErrorCode.InvalidArgument,
+        `strategy ${strategy.name} runs on ${strategy.timeframes.join(', ')}, not ${tf}`,
+      );
+    }
+    if (data.series.length === 0)
+      throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one instrument');
+    for (const s of data.series) validateSeries(s.instrument, s.bars, tf);
+    if (data.series.every((s) => s.bars.openTime.length === 0)) {
+      throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one bar');
+    }
+    this.strategy = strategy;
+    this.params = parseParams(strategy, config.params);
+    this.account = config.account ?? 'backtest';
+    this.tfMs = timeframeMs(tf);
+    this.cols = data.series.map((s) => s.bars);
+    this.specs = data.series.map((s) => instrumentSpec(s.instrument, s.spec));
+    this.instruments = this.specs.map((s) => s.instrument);
+    this.portfolio = new Portfolio(initialCash, this.specs);
+    this.model =
+      config.fillModel instanceof FillModel ? config.fillModel : new FillModel(config.fillModel ?? {});
+    const capacity = windowCapacity(strategy, this.params);
+    this.feeds = this.cols.map((c) => new ColumnFeed(c, tf, capacity));
+    this.host = new StrategyHost({
+      strategy,
+      params: this.params,
+      instruments: this.instruments,
+      windows: this.feeds.map((f) => f.window),
+      portfolio: this.portfolio.view,
+    });
+    this.tracker = new RoundTripTracker(this.instruments.length);
+    this.cur = new Int32Array(this.instruments.length).fill(-1);
+  }
+
+  run(): BacktestResult {
+    const { cols, feeds, portfolio, host, cur, tfMs } = this;
+    const n = cols.length;
+    const opens = unionOpenTimes(cols);
+    const T = opens.length;
+    const time = new Float64Array(T);
+    const equity = new Float64Array(T);
+    const cash = new Float64Array(T);
+    const exposure = new Float64Array(T);
+    const drawdown = new Float64Array(T);
+    const openTimes = cols.map((c) => c.openTime);
+    const closes = cols.map((c) => c.close);
+    const lengths = Int32Array.from(cols, (c) => c.openTime.length);
+    const next = new Int32Array(n);
+    const updated = host.updated;
+    let peak = this.config.initialCash;
+    let barSteps = 0;
+
+    for (let ti = 0; ti < T; ti++) {
+      const open = opens[ti]!;
+      const t = open + tfMs;
+      for (let k = 0; k < n; k++) {
+        const i = next[k]!;
+        if (i < lengths[k]! && openTimes[k]![i] === open) {
+          cur[k] = i;
+          next[k] = i + 1;
+          feeds[k]!.seek(i);
+          portfolio.setMark(k, closes[k]![i]!);
+          updated[k] = 1;
+          barSteps++;
+        } else {
+          cur[k] = -1;
+        }
+      }
+      if (this.pending.length > 0) this.fillPending();
+      const ds = host.step(t);
+      if (ds.length > 0) this.decide(ds, t);
+
+      const pv = portfolio.positionsValue;
+      const c = portfolio.cash;
+      const eq = c + pv;
+      time[ti] = t;
+      equity[ti] = eq;
+      cash[ti] = c;
+      exposure[ti] = eq > 0 ? pv / eq : 0;
+      if (eq > peak) peak = eq;
+      drawdown[ti] = eq / peak - 1;
+    }
+
+    return {
+      strategy: this.strategy.name,
+      params: this.params,
+      timeframe: this.config.data.timeframe,
+      instruments: this.instruments,
+      initialCash: this.config.initialCash,
+      startTime: T > 0 ? opens[0]! : Number.NaN,
+      decisions: this.decisions,
+      orders: this.orders,
+      rejections: this.rejections,
+      fills: this.fills,
+      trades: this.tracker.trades,
+      equity: { time, equity, cash, exposure, drawdown },
+      positions: portfolio.positions(),
+      finalEquity: T > 0 ? equity[T - 1]! : this.config.initialCash,
+      barSteps,
+    };
+  }
+
+  /** Fills waiting orders whose instrument has a bar now, in the order they were planned (sells first). */
+  fillPending(): void {
+    const pending = this.pending;
+    let kept = 0;
+    for (let j = 0; j < pending.length; j++) {
+      const p = pending[j]!;
+      const row = this.cur[p.k]!;
+      if (row < 0) pending[kept++] = p;
+      else this.execute(p.rec, p.k, row);
+    }
+    pending.length = kept;
+  }
+
+  decide(ds: readonly Decision[], t: number): void {
+    const { portfolio } = this;
+    for (const d of ds) {
+      this.decisions.push({ time: t, decision: d });
+      if (this.pending.length > 0) {
+        const k = portfolio.require(d.instrument);
+        // A newer decision about an instrument supersedes its unfilled order (live: cancel/replace).
+        const pending = this.pending;
+        let kept = 0;
+        for (let j = 0; j < pending.length; j++) {
+          const p = pending[j]!;
+          if (p.k !== k) {
+            pending[kept++] = p;
+          } else {
+            p.rec.status = 'cancelled';
+            p.rec.reason = 'replaced';
+          }
+        }
+        pending.length = kept;
+      }
+    }
+    const plan = planOrders({
+      account: this.account,
+      strategy: this.strategy.name,
+      time: t,
+      decisions: ds,
+      portfolio: portfolio.view,
+      price: this.#price,
+      spec: this.#spec,
+    });
+    for (const r of plan.rejections) this.rejections.push(r);
+    const now = this.model.timing === 'close';
+    for (const o of plan.orders) {
+      const rec: OrderRecord = { order: o, status: 'pending', filledQty: 0, fillPrice: Number.NaN };
+      this.orders.push(rec);
+      const k = portfolio.require(o.instrument);
+      const row = this.cur[k]!;
+      if (now && row >= 0) this.execute(rec, k, row);
+      else this.pending.push({ rec, k });
+    }
+  }
+
+  execute(rec: OrderRecord, k: number, row: number): void {
+    const order = rec.order;
+    const c = this.cols[k]!;
+    const bar = this.scratch;
+    bar.open = c.open[row]!;
+    bar.high = c.high[row]!;
+    bar.low = c.low[row]!;
+    bar.close = c.close[row]!;
+    bar.volume = c.volume[row]!;
+    const p = this.portfolio;
+    const out = this.model.fill(order, bar, p.cash, p.qty(k), this.specs[k]!);
+    switch (out.status) {
+      case 'filled': {
+        p.applyFill(k, order.side, out.qty, out.price, out.fee);
+        const openTime = c.openTime[row]!;
+        const fill = makeFill(
+          this.model.timing === 'next_open' ? openTime : openTime + this.tfMs,
+          order,
+          out.qty,
+          out.price,
+          out.fee,
+          out.liquidity,
+        );
+        this.fills.push(fill);
+        this.tracker.onFill(k, fill, p.qty(k));
+        rec.status = out.partial ? 'partially_filled' : 'filled';
+        rec.filledQty = out.qty;
+        rec.fillPrice = out.price;
+        return;
+      }
+      case 'expired':
+        rec.status = 'expired';
+        rec.reason = out.reason;
+        return;
+      case 'rejected':
+        rec.status = 'rejected';
+        rec.reason = `${out.reason}: ${out.detail}`;
+        return;
+    }
+  }
+}
+
+/** A fill whose client order id is read through from its order (computed on first read). */
+function makeFill(
+  time: number,
+  order: OrderRequest,
+  qty: number,
+  price: number,
+  fee: number,
+  liquidity: Liquidity,
+): Fill {
+  return {
+    time,
+    instrument: order.instrument,
+    side: order.side,
+    qty,
+    price,
+    fee,
+    liquidity,
+    get clientOrderId(): string {
+      return order.clientOrderId;
+    },
+  };
+}

@@ -1,0 +1,321 @@
+import { AlgoError, type BarColumns, type Instrument, isAlgoError, parseInstrument } from '@algotrader/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { decisionKey, NO_DECISIONS, targetFraction, targetUnits, validateDecision } from './decision';
+import { bollingerReversion } from './examples/bollinger-reversion';
+import { smaCross } from './examples/sma-cross';
+import { xsMomentum } from './examples/xs-momentum';
+import { StrategyHost } from './host';
+import { createRegistry, getStrategy, listStrategies, registerStrategy, StrategyRegistry } from './registry';
+import {
+  type AnyStrategy,
+  defineStrategy,
+  type PortfolioView,
+  parseParams,
+  snapshotState,
+  windowCapacity,
+} from './strategy';
+import { randomWalkBars } from './testing.test-helper';
+import { ColumnFeed, RollingFeed } from './window';
+
+const BTC = parseInstrument('OKX:BTC/USDT');
+const ETH = parseInstrument('OKX:ETH/USDT');
+const book: PortfolioView = { cash: 1000, equity: 1000, position: () => 0, averagePrice: () => Number.NaN };
+
+function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return isAlgoError(e) ? e.code : `not an AlgoError: ${String(e)}`;
+  }
+  return 'no error';
+}
+
+describe('registry', () => {
+  it('starts with the three built-ins', () => {
+    expect(listStrategies().map((s) => s.name)).toEqual(['bollinger_reversion', 'sma_cross', 'xs_momentum']);
+    expect(getStrategy('sma_cross')).toBe(smaCross);
+  });
+
+  it('refuses unknown names and duplicates', () => {
+    expect(codeOf(() => getStrategy('nope'))).toBe('E_NOT_FOUND');
+    expect(codeOf(() => registerStrategy(smaCross))).toBe('E_CONFLICT');
+    const r = new StrategyRegistry();
+    expect(codeOf(() => r.register({ ...smaCross, name: 'Bad Name' }))).toBe('E_ARGUMENT');
+  });
+
+  it('registers a new strategy in the process-wide registry', () => {
+    const mine = defineStrategy({ ...smaCross, name: 'my_sma_for_registry_test' });
+    registerStrategy(mine);
+    expect(getStrategy('my_sma_for_registry_test')).toBe(mine);
+    expect(createRegistry().has('my_sma_for_registry_test')).toBe(false);
+  });
+});
+
+describe('parameters', () => {
+  it('applies visible defaults', () => {
+    expect(parseParams(smaCross, {})).toEqual({
+      fast: 20,
+      slow: 50,
+      sizing: { kind: 'equity_fraction', fraction: 0.98 },
+    });
+    expect(parseParams(xsMomentum, undefined)).toEqual({
+      lookback: 168,
+      top: 3,
+      rebalanceEvery: 24,
+      investFraction: 0.98,
+    });
+    expect(parseParams(bollingerReversion, { sizing: { kind: 'fixed', qty: 2 } }).sizing).toEqual({
+      kind: 'fixed',
+      qty: 2,
+    });
+  });
+
+  it('rejects unknown keys and inconsistent values with E_CONFIG', () => {
+    expect(codeOf(() => parseParams(smaCross, { fast: 5, slow: 10, fsat: 3 }))).toBe('E_CONFIG');
+    expect(codeOf(() => parseParams(smaCross, { fast: 50, slow: 20 }))).toBe('E_CONFIG');
+    expect(codeOf(() => parseParams(smaCross, { sizing: { kind: 'equity_fraction', fraction: 1.5 } }))).toBe(
+      'E_CONFIG',
+    );
+  });
+
+  it('sizes windows by the declared warm-up', () => {
+    expect(windowCapacity(smaCross, parseParams(smaCross, { fast: 3, slow: 7 }))).toBe(7);
+    expect(windowCapacity(xsMomentum, parseParams(xsMomentum, { lookback: 10 }))).toBe(11);
+  });
+});
+
+describe('decisions', () => {
+  it('refuses negative targets: spot is long-only', () => {
+    expect(codeOf(() => validateDecision(targetUnits(BTC, -1)))).toBe('E_ARGUMENT');
+    expect(codeOf(() => validateDecision(targetFraction(BTC, -0.1)))).toBe('E_ARGUMENT');
+    expect(codeOf(() => validateDecision(targetFraction(BTC, 1.2)))).toBe('E_ARGUMENT');
+    expect(codeOf(() => validateDecision(targetUnits(BTC, Number.NaN)))).toBe('E_ARGUMENT');
+    expect(codeOf(() => validateDecision(targetUnits(BTC, 0)))).toBe('no error');
+  });
+
+  it('refuses malformed order intents', () => {
+    expect(codeOf(() => validateDecision({ instrument: BTC, side: 'buy', qty: 0, type: 'market' }))).toBe(
+      'E_ARGUMENT',
+    );
+    expect(codeOf(() => validateDecision({ instrument: BTC, side: 'buy', qty: 1, type: 'limit' }))).toBe(
+      'E_ARGUMENT',
+    );
+    expect(
+      codeOf(() =>
+        validateDecision({ instrument: BTC, side: 'sell', qty: 1, type: 'market', limitPrice: 3 }),
+      ),
+    ).toBe('E_ARGUMENT');
+    expect(
+      codeOf(() => validateDecision({ instrument: BTC, side: 'sell', qty: 1, type: 'limit', limitPrice: 3 })),
+    ).toBe('no error');
+  });
+
+  it('has a canonical text form', () => {
+    expect(decisionKey(targetFraction(BTC, 0.25))).toBe('OKX:BTC/USDT target fraction 0.25');
+    expect(decisionKey({ instrument: ETH, side: 'buy', qty: 2, type: 'limit', limitPrice: 1500 })).toBe(
+      'OKX:ETH/USDT buy 2 limit @1500',
+    );
+  });
+});
+
+/** A single-instrument strategy whose decision is whatever `decide` says. */
+function scripted(
+  decide: (time: number, instrument: Instrument) => ReturnType<AnyStrategy['init']>,
+): AnyStrategy {
+  return defineStrategy({
+    kind: 'single',
+    name: 'scripted',
+    description: 'test',
+    paramsSchema: z.object({}).strict(),
+    timeframes: 'any',
+    warmup: () => 1,
+    init: () => ({}),
+    onBar: (ctx) => decide(ctx.time, ctx.instrument) as never,
+  });
+}
+
+function hostFor(strategy: AnyStrategy, instruments: Instrument[], bars: BarColumns) {
+  const feeds = instruments.map(() => new ColumnFeed(bars, '1h', 5));
+  const host = new StrategyHost({
+    strategy,
+    params: parseParams(strategy, {}),
+    instruments,
+    windows: feeds.map((f) => f.window),
+    portfolio: book,
+  });
+  return { host, feeds };
+}
+
+describe('StrategyHost', () => {
+  const bars = randomWalkBars(10, 1);
+
+  it('checks what the strategy returns: a negative target is an error, not an order', () => {
+    const { host, feeds } = hostFor(
+      scripted((_, i) => [targetUnits(i, -2)]),
+      [BTC],
+      bars,
+    );
+    feeds[0]!.seek(0);
+    host.updated[0] = 1;
+    expect(codeOf(() => host.step(1))).toBe('E_ARGUMENT');
+  });
+
+  it('keeps a single-instrument strategy to its own instrument', () => {
+    const { host, feeds } = hostFor(
+      scripted(() => [targetUnits(ETH, 1)]),
+      [BTC],
+      bars,
+    );
+    feeds[0]!.seek(0);
+    host.updated[0] = 1;
+    expect(() => host.step(1)).toThrow(/may only trade OKX:BTC\/USDT/);
+  });
+
+  it('calls a single-instrument strategy only for instruments with a bar now, and merges their decisions', () => {
+    const seen: string[] = [];
+    const s = scripted((t, i) => {
+      seen.push(`${t} ${i.base}`);
+      return [targetUnits(i, 1)];
+    });
+    const { host, feeds } = hostFor(s, [BTC, ETH], bars);
+    for (const f of feeds) f.seek(0);
+    host.updated[1] = 1;
+    expect(host.step(10).map(decisionKey)).toEqual(['OKX:ETH/USDT target units 1']);
+    host.updated[0] = 1;
+    host.updated[1] = 1;
+    expect(host.step(20).map(decisionKey)).toEqual([
+      'OKX:BTC/USDT target units 1',
+      'OKX:ETH/USDT target units 1',
+    ]);
+    expect(host.step(30)).toBe(NO_DECISIONS);
+    expect(seen).toEqual(['10 ETH', '20 BTC', '20 ETH']);
+  });
+
+  it('refuses a universe the strategy cannot take', () => {
+    expect(codeOf(() => hostFor(xsMomentum, [BTC], bars))).toBe('E_ARGUMENT');
+  });
+});
+
+describe('state snapshots', () => {
+  it('refuses a plain state that would not survive JSON', () => {
+    expect(snapshotState({ a: 1, b: [true, null, 'x'] })).toEqual({ a: 1, b: [true, null, 'x'] });
+    expect(codeOf(() => snapshotState({ when: new Date(0) }))).toBe('E_ARGUMENT');
+    expect(codeOf(() => snapshotState({ m: new Map() }))).toBe('E_ARGUMENT');
+    expect(codeOf(() => snapshotState({ x: Number.NaN }))).toBe('E_ARGUMENT');
+  });
+
+  /**
+   * Live restart: run A uninterrupted; run B to bar `cut`, checkpoint through JSON text, then a
+   * fresh host C restores it, its rolling windows are warmed with the last bars (no decisions), and
+   * it carries on. C must decide exactly as A from `cut + 1` on.
+   */
+  function restartMatches(strategy: AnyStrategy, raw: unknown, series: BarColumns[], cut: number): number {
+    const params = parseParams(strategy, raw);
+    const cap = windowCapacity(strategy, params);
+    const instruments = series.map((_, k) => parseInstrument(`OKX:T${k}/USDT`));
+    const make = () => {
+      const feeds = series.map(() => new RollingFeed('1h', cap));
+      const host = new StrategyHost({
+        strategy,
+        params,
+        instruments,
+        windows: feeds.map((f) => f.window),
+        portfolio: book,
+      });
+      return { feeds, host };
+    };
+    const feedBar = (feeds: RollingFeed[], host: StrategyHost, i: number) => {
+      series.forEach((b, k) => {
+        feeds[k]!.push({
+          openTime: b.openTime[i]!,
+          open: b.open[i]!,
+          high: b.high[i]!,
+          low: b.low[i]!,
+          close: b.close[i]!,
+          volume: b.volume[i]!,
+        });
+        host.updated[k] = 1;
+      });
+    };
+    const n = series[0]!.openTime.length;
+    const a = make();
+    const b = make();
+    const fromA: string[] = [];
+    for (let i = 0; i < n; i++) {
+      feedBar(a.feeds, a.host, i);
+      const ds = a.host.step(i).map(decisionKey).join('; ');
+      if (i > cut && ds) fromA.push(`${i}: ${ds}`);
+      if (i <= cut) {
+        feedBar(b.feeds, b.host, i);
+        b.host.step(i);
+      }
+    }
+    const checkpoint = JSON.parse(JSON.stringify(b.host.snapshot()));
+    const c = make();
+    c.host.restore(checkpoint);
+    for (let i = Math.max(0, cut + 1 - cap); i <= cut; i++) {
+      series.forEach((bars, k) => {
+        c.feeds[k]!.push({
+          openTime: bars.openTime[i]!,
+          open: bars.open[i]!,
+          high: bars.high[i]!,
+          low: bars.low[i]!,
+          close: bars.close[i]!,
+          volume: bars.volume[i]!,
+        });
+      });
+    }
+    const fromC: string[] = [];
+    for (let i = cut + 1; i < n; i++) {
+      feedBar(c.feeds, c.host, i);
+      const ds = c.host.step(i).map(decisionKey).join('; ');
+      if (ds) fromC.push(`${i}: ${ds}`);
+    }
+    expect(fromC).toEqual(fromA);
+    return fromA.length;
+  }
+
+  it('restores sma_cross exactly', () => {
+    expect(
+      restartMatches(smaCross, { fast: 10, slow: 40 }, [randomWalkBars(3000, 21)], 1234),
+    ).toBeGreaterThan(20);
+  });
+
+  it('restores bollinger_reversion exactly (RSI replayed from its tape)', () => {
+    expect(
+      restartMatches(bollingerReversion, { rsiEntry: 40 }, [randomWalkBars(4000, 22)], 2345),
+    ).toBeGreaterThan(10);
+  });
+
+  it('rebuilds the RSI and bands of bollinger_reversion bit for bit from a checkpoint', () => {
+    const params = parseParams(bollingerReversion, {});
+    const closes = randomWalkBars(3000, 23).close;
+    const running = bollingerReversion.init(params, BTC);
+    let restored: typeof running | undefined;
+    for (let i = 0; i < closes.length; i++) {
+      running.update(closes[i]!);
+      restored?.update(closes[i]!);
+      if (i === 1500)
+        restored = bollingerReversion.restore!(JSON.parse(JSON.stringify(running.snapshot())), params);
+      if (restored) {
+        expect(restored.rsi.value).toBe(running.rsi.value);
+        expect(restored.bands.lower).toBe(running.bands.lower);
+        expect(restored.bands.middle).toBe(running.bands.middle);
+      }
+    }
+    expect(restored).toBeDefined();
+  });
+
+  it('restores xs_momentum exactly', () => {
+    const series = [31, 32, 33, 34].map((seed) => randomWalkBars(2000, seed));
+    expect(
+      restartMatches(xsMomentum, { lookback: 48, top: 2, rebalanceEvery: 6 }, series, 999),
+    ).toBeGreaterThan(20);
+  });
+
+  it('refuses a checkpoint of another strategy', () => {
+    const { host } = hostFor(smaCross, [BTC], randomWalkBars(5, 1));
+    expect(() => host.restore({ strategy: 'xs_momentum', states: [{}] })).toThrow(AlgoError);
+  });
+});

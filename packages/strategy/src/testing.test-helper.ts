@@ -1,0 +1,28 @@
+import { type BarColumns, emptyColumns, timeframeMs } from '@algotrader/core';
+
+/** Deterministic bars (a seeded random walk) for tests: ascending 1h bars from `start`. */
+export function randomWalkBars(
+  n: number,
+  seed: number,
+  start = 1_700_000_000_000 - (1_700_000_000_000 % 3_600_000),
+): BarColumns {
+  const cols = emptyColumns(n);
+  let s = seed >>> 0;
+  const rand = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  let price = 100;
+  for (let i = 0; i < n; i++) {
+    const open = price;
+    const close = Math.max(1, open * (1 + (rand() - 0.5) * 0.04));
+    cols.openTime[i] = start + i * timeframeMs('1h');
+    cols.open[i] = open;
+    cols.close[i] = close;
+    cols.high[i] = Math.max(open, close) * (1 + rand() * 0.005);
+    cols.low[i] = Math.min(open, close) * (1 - rand() * 0.005);
+    cols.volume[i] = 10 + rand() * 100;
+    price = close;
+  }
+  return cols;
+}
