@@ -4,4 +4,5 @@ export * from './config';
 export * from './errors';
 export * from './ids';
 export * from './instrument';
+export * from './order-state';
 export * from './timeframe';
