@@ -40,6 +40,8 @@ export function messageTypeForSubject(subject: string): string | undefined {
     [/^ops\.alert\./, 'Alert'],
     [/^ops\.heartbeat\./, 'Heartbeat'],
     [/^ops\.control\./, 'ControlCommand'],
+    [/^research\.job\./, 'SweepJob'],
+    [/^research\.result\./, 'SweepResult'],
     [/^dlq\./, 'DeadLetter'],
   ];
   return rules.find(([re]) => re.test(subject))?.[1];

@@ -52,6 +52,8 @@ export type ControlCommand = algotrader.v1.IControlCommand;
 export type DeadLetter = algotrader.v1.IDeadLetter;
 export type ControlState = algotrader.v1.IControlState;
 export type SignalSetClosed = algotrader.v1.ISignalSetClosed;
+export type SweepJob = algotrader.v1.ISweepJob;
+export type SweepResult = algotrader.v1.ISweepResult;
 
 export const codecs = {
   Bar: codec<Bar>('Bar', pb.Bar as unknown as MessageClass<Bar>),
@@ -83,6 +85,8 @@ export const codecs = {
     'SignalSetClosed',
     pb.SignalSetClosed as unknown as MessageClass<SignalSetClosed>,
   ),
+  SweepJob: codec<SweepJob>('SweepJob', pb.SweepJob as unknown as MessageClass<SweepJob>),
+  SweepResult: codec<SweepResult>('SweepResult', pb.SweepResult as unknown as MessageClass<SweepResult>),
   ControlState: codec<ControlState>('ControlState', pb.ControlState as unknown as MessageClass<ControlState>),
 } as const;
 

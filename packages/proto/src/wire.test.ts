@@ -163,6 +163,22 @@ const samples: Record<MessageName, { message: object; expect: string[] }> = {
     },
     expect: ['strategies: "sma_cross"', 'key: "BTC/USDT"', 'value: 35000.5'],
   },
+  SweepJob: {
+    message: {
+      sweepId: 's1',
+      jobId: 3,
+      strategy: 'sma_cross',
+      paramsJson: '{"fast":10}',
+      symbols: ['BTC/USDT'],
+      timeframe: '1h',
+      initialCash: 10000,
+    },
+    expect: ['sweep_id: "s1"', 'job_id: 3', 'params_json: "{\\"fast\\":10}"', 'initial_cash: 10000'],
+  },
+  SweepResult: {
+    message: { sweepId: 's1', jobId: 3, metrics: { sharpe: 1.25 }, worker: 'w1', seconds: 0.5 },
+    expect: ['key: "sharpe"', 'value: 1.25', 'worker: "w1"'],
+  },
   ControlState: {
     message: {
       account: 'main',

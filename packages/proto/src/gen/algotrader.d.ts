@@ -390,6 +390,98 @@ export namespace algotrader {
             type $Shape = algotrader.v1.ControlState.$Properties;
         }
 
+        interface ISweepJob extends algotrader.v1.SweepJob.$Properties {
+        }
+
+        class SweepJob {
+            constructor(p?: algotrader.v1.SweepJob.$Properties);
+            $unknowns?: Uint8Array[];
+            sweepId: string;
+            jobId: number;
+            strategy: string;
+            paramsJson: string;
+            dataRef: string;
+            symbols: string[];
+            timeframe: string;
+            fromMs: number;
+            toMs: number;
+            fillModelJson: string;
+            initialCash: number;
+            window: string;
+            static create(properties: algotrader.v1.SweepJob.$Shape): algotrader.v1.SweepJob & algotrader.v1.SweepJob.$Shape;
+            static create(properties?: algotrader.v1.SweepJob.$Properties): algotrader.v1.SweepJob;
+            static encode(m: algotrader.v1.SweepJob.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.SweepJob.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.SweepJob & algotrader.v1.SweepJob.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.SweepJob & algotrader.v1.SweepJob.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.SweepJob;
+            static toObject(m: algotrader.v1.SweepJob, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SweepJob {
+            interface $Properties {
+                sweepId?: (string|null);
+                jobId?: (number|null);
+                strategy?: (string|null);
+                paramsJson?: (string|null);
+                dataRef?: (string|null);
+                symbols?: (string[]|null);
+                timeframe?: (string|null);
+                fromMs?: (number|null);
+                toMs?: (number|null);
+                fillModelJson?: (string|null);
+                initialCash?: (number|null);
+                window?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.SweepJob.$Properties;
+        }
+
+        interface ISweepResult extends algotrader.v1.SweepResult.$Properties {
+        }
+
+        class SweepResult {
+            constructor(p?: algotrader.v1.SweepResult.$Properties);
+            $unknowns?: Uint8Array[];
+            sweepId: string;
+            jobId: number;
+            paramsJson: string;
+            metrics: { [k: string]: number };
+            error: string;
+            worker: string;
+            seconds: number;
+            window: string;
+            static create(properties: algotrader.v1.SweepResult.$Shape): algotrader.v1.SweepResult & algotrader.v1.SweepResult.$Shape;
+            static create(properties?: algotrader.v1.SweepResult.$Properties): algotrader.v1.SweepResult;
+            static encode(m: algotrader.v1.SweepResult.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.SweepResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.SweepResult & algotrader.v1.SweepResult.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.SweepResult & algotrader.v1.SweepResult.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.SweepResult;
+            static toObject(m: algotrader.v1.SweepResult, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SweepResult {
+            interface $Properties {
+                sweepId?: (string|null);
+                jobId?: (number|null);
+                paramsJson?: (string|null);
+                metrics?: ({ [k: string]: number }|null);
+                error?: (string|null);
+                worker?: (string|null);
+                seconds?: (number|null);
+                window?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.SweepResult.$Properties;
+        }
+
         interface ISignal extends algotrader.v1.Signal.$Properties {
         }
 

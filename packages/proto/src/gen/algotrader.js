@@ -4736,6 +4736,1255 @@ export const algotrader = $root.algotrader = (() => {
             return ControlState;
         })();
 
+        v1.SweepJob = (function() {
+
+            /**
+             * Properties of a SweepJob.
+             * @typedef {Object} algotrader.v1.SweepJob.$Properties
+             * @property {string|null} [sweepId] SweepJob sweepId
+             * @property {number|null} [jobId] SweepJob jobId
+             * @property {string|null} [strategy] SweepJob strategy
+             * @property {string|null} [paramsJson] SweepJob paramsJson
+             * @property {string|null} [dataRef] SweepJob dataRef
+             * @property {Array.<string>|null} [symbols] SweepJob symbols
+             * @property {string|null} [timeframe] SweepJob timeframe
+             * @property {number|null} [fromMs] SweepJob fromMs
+             * @property {number|null} [toMs] SweepJob toMs
+             * @property {string|null} [fillModelJson] SweepJob fillModelJson
+             * @property {number|null} [initialCash] SweepJob initialCash
+             * @property {string|null} [window] SweepJob window
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SweepJob.
+             * @memberof algotrader.v1
+             * @interface ISweepJob
+             * @augments algotrader.v1.SweepJob.$Properties
+             * @deprecated Use algotrader.v1.SweepJob.$Properties instead.
+             */
+
+            /**
+             * Shape of a SweepJob.
+             * @typedef {algotrader.v1.SweepJob.$Properties} algotrader.v1.SweepJob.$Shape
+             */
+
+            /**
+             * Constructs a new SweepJob.
+             * @memberof algotrader.v1
+             * @classdesc Represents a SweepJob.
+             * @constructor
+             * @param {algotrader.v1.SweepJob.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SweepJob = function (p) {
+                this.symbols = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SweepJob sweepId.
+             * @member {string} sweepId
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.sweepId = "";
+
+            /**
+             * SweepJob jobId.
+             * @member {number} jobId
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.jobId = 0;
+
+            /**
+             * SweepJob strategy.
+             * @member {string} strategy
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.strategy = "";
+
+            /**
+             * SweepJob paramsJson.
+             * @member {string} paramsJson
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.paramsJson = "";
+
+            /**
+             * SweepJob dataRef.
+             * @member {string} dataRef
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.dataRef = "";
+
+            /**
+             * SweepJob symbols.
+             * @member {Array.<string>} symbols
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.symbols = $util.emptyArray;
+
+            /**
+             * SweepJob timeframe.
+             * @member {string} timeframe
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.timeframe = "";
+
+            /**
+             * SweepJob fromMs.
+             * @member {number} fromMs
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.fromMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SweepJob toMs.
+             * @member {number} toMs
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.toMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SweepJob fillModelJson.
+             * @member {string} fillModelJson
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.fillModelJson = "";
+
+            /**
+             * SweepJob initialCash.
+             * @member {number} initialCash
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.initialCash = 0;
+
+            /**
+             * SweepJob window.
+             * @member {string} window
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             */
+            SweepJob.prototype.window = "";
+
+            /**
+             * Creates a new SweepJob instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {algotrader.v1.SweepJob.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.SweepJob} SweepJob instance
+             * @type {{
+             *   (properties: algotrader.v1.SweepJob.$Shape): algotrader.v1.SweepJob & algotrader.v1.SweepJob.$Shape;
+             *   (properties?: algotrader.v1.SweepJob.$Properties): algotrader.v1.SweepJob;
+             * }}
+             */
+            SweepJob.create = function(properties) {
+                return new SweepJob(properties);
+            };
+
+            /**
+             * Encodes the specified SweepJob message. Does not implicitly {@link algotrader.v1.SweepJob.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {algotrader.v1.SweepJob.$Properties} m SweepJob message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SweepJob.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sweepId != null && $Object.hasOwnProperty.call(m, "sweepId") && m.sweepId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.sweepId);
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId") && m.jobId !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.jobId);
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.strategy);
+                if (m.paramsJson != null && $Object.hasOwnProperty.call(m, "paramsJson") && m.paramsJson !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.paramsJson);
+                if (m.dataRef != null && $Object.hasOwnProperty.call(m, "dataRef") && m.dataRef !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.dataRef);
+                if (m.symbols != null && m.symbols.length) {
+                    for (var i = 0; i < m.symbols.length; ++i)
+                        w.uint32(/* id 6, wireType 2 =*/50).string(m.symbols[i]);
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe") && m.timeframe !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.timeframe);
+                if (m.fromMs != null && $Object.hasOwnProperty.call(m, "fromMs") && (typeof m.fromMs === "object" ? m.fromMs.low || m.fromMs.high : m.fromMs !== 0))
+                    w.uint32(/* id 8, wireType 0 =*/64).int64(m.fromMs);
+                if (m.toMs != null && $Object.hasOwnProperty.call(m, "toMs") && (typeof m.toMs === "object" ? m.toMs.low || m.toMs.high : m.toMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.toMs);
+                if (m.fillModelJson != null && $Object.hasOwnProperty.call(m, "fillModelJson") && m.fillModelJson !== "")
+                    w.uint32(/* id 10, wireType 2 =*/82).string(m.fillModelJson);
+                if (m.initialCash != null && $Object.hasOwnProperty.call(m, "initialCash") && !$Object.is(m.initialCash, 0))
+                    w.uint32(/* id 11, wireType 1 =*/89).double(m.initialCash);
+                if (m.window != null && $Object.hasOwnProperty.call(m, "window") && m.window !== "")
+                    w.uint32(/* id 12, wireType 2 =*/98).string(m.window);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SweepJob message, length delimited. Does not implicitly {@link algotrader.v1.SweepJob.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {algotrader.v1.SweepJob.$Properties} message SweepJob message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SweepJob.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SweepJob message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.SweepJob & algotrader.v1.SweepJob.$Shape} SweepJob
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SweepJob.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.SweepJob();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sweepId = v;
+                            else
+                                delete m.sweepId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.jobId = v;
+                            else
+                                delete m.jobId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.paramsJson = v;
+                            else
+                                delete m.paramsJson;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.dataRef = v;
+                            else
+                                delete m.dataRef;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.symbols && m.symbols.length))
+                                m.symbols = [];
+                            m.symbols.push(r.stringVerify());
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.timeframe = v;
+                            else
+                                delete m.timeframe;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.fromMs = v;
+                            else
+                                delete m.fromMs;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.toMs = v;
+                            else
+                                delete m.toMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.fillModelJson = v;
+                            else
+                                delete m.fillModelJson;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.initialCash = v;
+                            else
+                                delete m.initialCash;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.window = v;
+                            else
+                                delete m.window;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SweepJob message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.SweepJob & algotrader.v1.SweepJob.$Shape} SweepJob
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SweepJob.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SweepJob message.
+             * @function verify
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SweepJob.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.sweepId != null && $Object.hasOwnProperty.call(m, "sweepId")) {
+                    if (!$util.isString(m.sweepId))
+                        return "sweepId: string expected";
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    if (!$util.isInteger(m.jobId))
+                        return "jobId: integer expected";
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.paramsJson != null && $Object.hasOwnProperty.call(m, "paramsJson")) {
+                    if (!$util.isString(m.paramsJson))
+                        return "paramsJson: string expected";
+                }
+                if (m.dataRef != null && $Object.hasOwnProperty.call(m, "dataRef")) {
+                    if (!$util.isString(m.dataRef))
+                        return "dataRef: string expected";
+                }
+                if (m.symbols != null && $Object.hasOwnProperty.call(m, "symbols")) {
+                    if (!$Array.isArray(m.symbols))
+                        return "symbols: array expected";
+                    for (var i = 0; i < m.symbols.length; ++i) {
+                        if (!$util.isString(m.symbols[i]))
+                            return "symbols: string[] expected";
+                    }
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    if (!$util.isString(m.timeframe))
+                        return "timeframe: string expected";
+                }
+                if (m.fromMs != null && $Object.hasOwnProperty.call(m, "fromMs")) {
+                    if (!$util.isInteger(m.fromMs) && !(m.fromMs && $util.isInteger(m.fromMs.low) && $util.isInteger(m.fromMs.high)))
+                        return "fromMs: integer|Long expected";
+                }
+                if (m.toMs != null && $Object.hasOwnProperty.call(m, "toMs")) {
+                    if (!$util.isInteger(m.toMs) && !(m.toMs && $util.isInteger(m.toMs.low) && $util.isInteger(m.toMs.high)))
+                        return "toMs: integer|Long expected";
+                }
+                if (m.fillModelJson != null && $Object.hasOwnProperty.call(m, "fillModelJson")) {
+                    if (!$util.isString(m.fillModelJson))
+                        return "fillModelJson: string expected";
+                }
+                if (m.initialCash != null && $Object.hasOwnProperty.call(m, "initialCash")) {
+                    if (typeof m.initialCash !== "number")
+                        return "initialCash: number expected";
+                }
+                if (m.window != null && $Object.hasOwnProperty.call(m, "window")) {
+                    if (!$util.isString(m.window))
+                        return "window: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SweepJob message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.SweepJob} SweepJob
+             */
+            SweepJob.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.SweepJob)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.SweepJob: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.SweepJob();
+                if (d.sweepId != null) {
+                    if (typeof d.sweepId !== "string" || d.sweepId.length) {
+                        m.sweepId = $String(d.sweepId);
+                    }
+                }
+                if (d.jobId != null) {
+                    if ($Number(d.jobId) !== 0) {
+                        m.jobId = d.jobId >>> 0;
+                    }
+                }
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.paramsJson != null) {
+                    if (typeof d.paramsJson !== "string" || d.paramsJson.length) {
+                        m.paramsJson = $String(d.paramsJson);
+                    }
+                }
+                if (d.dataRef != null) {
+                    if (typeof d.dataRef !== "string" || d.dataRef.length) {
+                        m.dataRef = $String(d.dataRef);
+                    }
+                }
+                if (d.symbols) {
+                    if (!$Array.isArray(d.symbols))
+                        throw $TypeError(".algotrader.v1.SweepJob.symbols: array expected");
+                    m.symbols = $Array(d.symbols.length);
+                    for (var i = 0; i < d.symbols.length; ++i) {
+                        m.symbols[i] = $String(d.symbols[i]);
+                    }
+                }
+                if (d.timeframe != null) {
+                    if (typeof d.timeframe !== "string" || d.timeframe.length) {
+                        m.timeframe = $String(d.timeframe);
+                    }
+                }
+                if (d.fromMs != null) {
+                    if (typeof d.fromMs === "object" ? d.fromMs.low || d.fromMs.high : $Number(d.fromMs) !== 0) {
+                        if ($util.Long)
+                            m.fromMs = $util.Long.fromValue(d.fromMs, false);
+                        else if (typeof d.fromMs === "string")
+                            m.fromMs = $parseInt(d.fromMs, 10);
+                        else if (typeof d.fromMs === "number")
+                            m.fromMs = d.fromMs;
+                        else if (typeof d.fromMs === "object")
+                            m.fromMs = new $util.LongBits(d.fromMs.low >>> 0, d.fromMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.toMs != null) {
+                    if (typeof d.toMs === "object" ? d.toMs.low || d.toMs.high : $Number(d.toMs) !== 0) {
+                        if ($util.Long)
+                            m.toMs = $util.Long.fromValue(d.toMs, false);
+                        else if (typeof d.toMs === "string")
+                            m.toMs = $parseInt(d.toMs, 10);
+                        else if (typeof d.toMs === "number")
+                            m.toMs = d.toMs;
+                        else if (typeof d.toMs === "object")
+                            m.toMs = new $util.LongBits(d.toMs.low >>> 0, d.toMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.fillModelJson != null) {
+                    if (typeof d.fillModelJson !== "string" || d.fillModelJson.length) {
+                        m.fillModelJson = $String(d.fillModelJson);
+                    }
+                }
+                if (d.initialCash != null) {
+                    if (!$Object.is($Number(d.initialCash), 0)) {
+                        m.initialCash = $Number(d.initialCash);
+                    }
+                }
+                if (d.window != null) {
+                    if (typeof d.window !== "string" || d.window.length) {
+                        m.window = $String(d.window);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SweepJob message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {algotrader.v1.SweepJob} m SweepJob
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SweepJob.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.symbols = [];
+                }
+                if (o.defaults) {
+                    d.sweepId = "";
+                    d.jobId = 0;
+                    d.strategy = "";
+                    d.paramsJson = "";
+                    d.dataRef = "";
+                    d.timeframe = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.fromMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.fromMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.toMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.toMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.fillModelJson = "";
+                    d.initialCash = 0;
+                    d.window = "";
+                }
+                if (m.sweepId != null && $Object.hasOwnProperty.call(m, "sweepId")) {
+                    d.sweepId = m.sweepId;
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    d.jobId = m.jobId;
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.paramsJson != null && $Object.hasOwnProperty.call(m, "paramsJson")) {
+                    d.paramsJson = m.paramsJson;
+                }
+                if (m.dataRef != null && $Object.hasOwnProperty.call(m, "dataRef")) {
+                    d.dataRef = m.dataRef;
+                }
+                if (m.symbols && m.symbols.length) {
+                    d.symbols = $Array(m.symbols.length);
+                    for (var j = 0; j < m.symbols.length; ++j) {
+                        d.symbols[j] = m.symbols[j];
+                    }
+                }
+                if (m.timeframe != null && $Object.hasOwnProperty.call(m, "timeframe")) {
+                    d.timeframe = m.timeframe;
+                }
+                if (m.fromMs != null && $Object.hasOwnProperty.call(m, "fromMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.fromMs = typeof m.fromMs === "number" ? $BigInt(m.fromMs) : $util.Long.fromBits(m.fromMs.low >>> 0, m.fromMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.fromMs === "number")
+                        d.fromMs = o.longs === $String ? $String(m.fromMs) : m.fromMs;
+                    else
+                        d.fromMs = o.longs === $String ? $util.Long.prototype.toString.call(m.fromMs) : o.longs === $Number ? new $util.LongBits(m.fromMs.low >>> 0, m.fromMs.high >>> 0).toNumber() : m.fromMs;
+                }
+                if (m.toMs != null && $Object.hasOwnProperty.call(m, "toMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.toMs = typeof m.toMs === "number" ? $BigInt(m.toMs) : $util.Long.fromBits(m.toMs.low >>> 0, m.toMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.toMs === "number")
+                        d.toMs = o.longs === $String ? $String(m.toMs) : m.toMs;
+                    else
+                        d.toMs = o.longs === $String ? $util.Long.prototype.toString.call(m.toMs) : o.longs === $Number ? new $util.LongBits(m.toMs.low >>> 0, m.toMs.high >>> 0).toNumber() : m.toMs;
+                }
+                if (m.fillModelJson != null && $Object.hasOwnProperty.call(m, "fillModelJson")) {
+                    d.fillModelJson = m.fillModelJson;
+                }
+                if (m.initialCash != null && $Object.hasOwnProperty.call(m, "initialCash")) {
+                    d.initialCash = o.json && !$isFinite(m.initialCash) ? $String(m.initialCash) : m.initialCash;
+                }
+                if (m.window != null && $Object.hasOwnProperty.call(m, "window")) {
+                    d.window = m.window;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SweepJob to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.SweepJob
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SweepJob.prototype.toJSON = function() {
+                return SweepJob.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SweepJob
+             * @function getTypeUrl
+             * @memberof algotrader.v1.SweepJob
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SweepJob.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.SweepJob";
+            };
+
+            return SweepJob;
+        })();
+
+        v1.SweepResult = (function() {
+
+            /**
+             * Properties of a SweepResult.
+             * @typedef {Object} algotrader.v1.SweepResult.$Properties
+             * @property {string|null} [sweepId] SweepResult sweepId
+             * @property {number|null} [jobId] SweepResult jobId
+             * @property {string|null} [paramsJson] SweepResult paramsJson
+             * @property {Object.<string,number>|null} [metrics] SweepResult metrics
+             * @property {string|null} [error] SweepResult error
+             * @property {string|null} [worker] SweepResult worker
+             * @property {number|null} [seconds] SweepResult seconds
+             * @property {string|null} [window] SweepResult window
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SweepResult.
+             * @memberof algotrader.v1
+             * @interface ISweepResult
+             * @augments algotrader.v1.SweepResult.$Properties
+             * @deprecated Use algotrader.v1.SweepResult.$Properties instead.
+             */
+
+            /**
+             * Shape of a SweepResult.
+             * @typedef {algotrader.v1.SweepResult.$Properties} algotrader.v1.SweepResult.$Shape
+             */
+
+            /**
+             * Constructs a new SweepResult.
+             * @memberof algotrader.v1
+             * @classdesc Represents a SweepResult.
+             * @constructor
+             * @param {algotrader.v1.SweepResult.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SweepResult = function (p) {
+                this.metrics = {};
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SweepResult sweepId.
+             * @member {string} sweepId
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.sweepId = "";
+
+            /**
+             * SweepResult jobId.
+             * @member {number} jobId
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.jobId = 0;
+
+            /**
+             * SweepResult paramsJson.
+             * @member {string} paramsJson
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.paramsJson = "";
+
+            /**
+             * SweepResult metrics.
+             * @member {Object.<string,number>} metrics
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.metrics = $util.emptyObject;
+
+            /**
+             * SweepResult error.
+             * @member {string} error
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.error = "";
+
+            /**
+             * SweepResult worker.
+             * @member {string} worker
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.worker = "";
+
+            /**
+             * SweepResult seconds.
+             * @member {number} seconds
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.seconds = 0;
+
+            /**
+             * SweepResult window.
+             * @member {string} window
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             */
+            SweepResult.prototype.window = "";
+
+            /**
+             * Creates a new SweepResult instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {algotrader.v1.SweepResult.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.SweepResult} SweepResult instance
+             * @type {{
+             *   (properties: algotrader.v1.SweepResult.$Shape): algotrader.v1.SweepResult & algotrader.v1.SweepResult.$Shape;
+             *   (properties?: algotrader.v1.SweepResult.$Properties): algotrader.v1.SweepResult;
+             * }}
+             */
+            SweepResult.create = function(properties) {
+                return new SweepResult(properties);
+            };
+
+            /**
+             * Encodes the specified SweepResult message. Does not implicitly {@link algotrader.v1.SweepResult.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {algotrader.v1.SweepResult.$Properties} m SweepResult message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SweepResult.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sweepId != null && $Object.hasOwnProperty.call(m, "sweepId") && m.sweepId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.sweepId);
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId") && m.jobId !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.jobId);
+                if (m.paramsJson != null && $Object.hasOwnProperty.call(m, "paramsJson") && m.paramsJson !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.paramsJson);
+                if (m.metrics != null && $Object.hasOwnProperty.call(m, "metrics")) {
+                    for (var ks = $Object.keys(m.metrics), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 1 =*/17).double(m.metrics[ks[i]]).ldelim();
+                    }
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.error);
+                if (m.worker != null && $Object.hasOwnProperty.call(m, "worker") && m.worker !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.worker);
+                if (m.seconds != null && $Object.hasOwnProperty.call(m, "seconds") && !$Object.is(m.seconds, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.seconds);
+                if (m.window != null && $Object.hasOwnProperty.call(m, "window") && m.window !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.window);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SweepResult message, length delimited. Does not implicitly {@link algotrader.v1.SweepResult.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {algotrader.v1.SweepResult.$Properties} message SweepResult message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SweepResult.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SweepResult message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.SweepResult & algotrader.v1.SweepResult.$Shape} SweepResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SweepResult.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.SweepResult();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sweepId = v;
+                            else
+                                delete m.sweepId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.jobId = v;
+                            else
+                                delete m.jobId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.paramsJson = v;
+                            else
+                                delete m.paramsJson;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (m.metrics === $util.emptyObject)
+                                m.metrics = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = 0;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 1)
+                                        break;
+                                    v = r.double();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.metrics, k);
+                            m.metrics[k] = v;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.error = v;
+                            else
+                                delete m.error;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.worker = v;
+                            else
+                                delete m.worker;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.seconds = v;
+                            else
+                                delete m.seconds;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.window = v;
+                            else
+                                delete m.window;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SweepResult message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.SweepResult & algotrader.v1.SweepResult.$Shape} SweepResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SweepResult.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SweepResult message.
+             * @function verify
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SweepResult.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.sweepId != null && $Object.hasOwnProperty.call(m, "sweepId")) {
+                    if (!$util.isString(m.sweepId))
+                        return "sweepId: string expected";
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    if (!$util.isInteger(m.jobId))
+                        return "jobId: integer expected";
+                }
+                if (m.paramsJson != null && $Object.hasOwnProperty.call(m, "paramsJson")) {
+                    if (!$util.isString(m.paramsJson))
+                        return "paramsJson: string expected";
+                }
+                if (m.metrics != null && $Object.hasOwnProperty.call(m, "metrics")) {
+                    if (!$util.isObject(m.metrics))
+                        return "metrics: object expected";
+                    var k = $Object.keys(m.metrics);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (typeof m.metrics[k[i]] !== "number")
+                            return "metrics: number{k:string} expected";
+                    }
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    if (!$util.isString(m.error))
+                        return "error: string expected";
+                }
+                if (m.worker != null && $Object.hasOwnProperty.call(m, "worker")) {
+                    if (!$util.isString(m.worker))
+                        return "worker: string expected";
+                }
+                if (m.seconds != null && $Object.hasOwnProperty.call(m, "seconds")) {
+                    if (typeof m.seconds !== "number")
+                        return "seconds: number expected";
+                }
+                if (m.window != null && $Object.hasOwnProperty.call(m, "window")) {
+                    if (!$util.isString(m.window))
+                        return "window: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SweepResult message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.SweepResult} SweepResult
+             */
+            SweepResult.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.SweepResult)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.SweepResult: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.SweepResult();
+                if (d.sweepId != null) {
+                    if (typeof d.sweepId !== "string" || d.sweepId.length) {
+                        m.sweepId = $String(d.sweepId);
+                    }
+                }
+                if (d.jobId != null) {
+                    if ($Number(d.jobId) !== 0) {
+                        m.jobId = d.jobId >>> 0;
+                    }
+                }
+                if (d.paramsJson != null) {
+                    if (typeof d.paramsJson !== "string" || d.paramsJson.length) {
+                        m.paramsJson = $String(d.paramsJson);
+                    }
+                }
+                if (d.metrics) {
+                    if (!$util.isObject(d.metrics))
+                        throw $TypeError(".algotrader.v1.SweepResult.metrics: object expected");
+                    m.metrics = {};
+                    for (var ks = $Object.keys(d.metrics), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.metrics, ks[i]);
+                        m.metrics[ks[i]] = $Number(d.metrics[ks[i]]);
+                    }
+                }
+                if (d.error != null) {
+                    if (typeof d.error !== "string" || d.error.length) {
+                        m.error = $String(d.error);
+                    }
+                }
+                if (d.worker != null) {
+                    if (typeof d.worker !== "string" || d.worker.length) {
+                        m.worker = $String(d.worker);
+                    }
+                }
+                if (d.seconds != null) {
+                    if (!$Object.is($Number(d.seconds), 0)) {
+                        m.seconds = $Number(d.seconds);
+                    }
+                }
+                if (d.window != null) {
+                    if (typeof d.window !== "string" || d.window.length) {
+                        m.window = $String(d.window);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SweepResult message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {algotrader.v1.SweepResult} m SweepResult
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SweepResult.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.objects || o.defaults) {
+                    d.metrics = {};
+                }
+                if (o.defaults) {
+                    d.sweepId = "";
+                    d.jobId = 0;
+                    d.paramsJson = "";
+                    d.error = "";
+                    d.worker = "";
+                    d.seconds = 0;
+                    d.window = "";
+                }
+                if (m.sweepId != null && $Object.hasOwnProperty.call(m, "sweepId")) {
+                    d.sweepId = m.sweepId;
+                }
+                if (m.jobId != null && $Object.hasOwnProperty.call(m, "jobId")) {
+                    d.jobId = m.jobId;
+                }
+                if (m.paramsJson != null && $Object.hasOwnProperty.call(m, "paramsJson")) {
+                    d.paramsJson = m.paramsJson;
+                }
+                var ks2;
+                if (m.metrics && (ks2 = $Object.keys(m.metrics)).length) {
+                    d.metrics = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.metrics, ks2[j]);
+                        d.metrics[ks2[j]] = o.json && !$isFinite(m.metrics[ks2[j]]) ? $String(m.metrics[ks2[j]]) : m.metrics[ks2[j]];
+                    }
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    d.error = m.error;
+                }
+                if (m.worker != null && $Object.hasOwnProperty.call(m, "worker")) {
+                    d.worker = m.worker;
+                }
+                if (m.seconds != null && $Object.hasOwnProperty.call(m, "seconds")) {
+                    d.seconds = o.json && !$isFinite(m.seconds) ? $String(m.seconds) : m.seconds;
+                }
+                if (m.window != null && $Object.hasOwnProperty.call(m, "window")) {
+                    d.window = m.window;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SweepResult to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.SweepResult
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SweepResult.prototype.toJSON = function() {
+                return SweepResult.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SweepResult
+             * @function getTypeUrl
+             * @memberof algotrader.v1.SweepResult
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SweepResult.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.SweepResult";
+            };
+
+            return SweepResult;
+        })();
+
         v1.Signal = (function() {
 
             /**

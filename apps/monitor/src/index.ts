@@ -1,0 +1,16 @@
+export { type AlertLimits, AlertTracker, type AlertTransition, type Observation, observe } from './alerts';
+export { MONITOR_ENV, type MonitorSettings, MonitorSettingsSchema, parseMonitorSettings } from './config';
+export { buildDashboards, DATASOURCE_UID, dashboardFileText } from './grafana/dashboards';
+export { type ConsumerLag, type LagReport, readLag, type StreamLag } from './lag';
+export { Monitor, type MonitorOptions, type TickResult } from './monitor';
+export { writeSample } from './points';
+export {
+  type BacktestSummary,
+  ERROR_GAUGES,
+  type FieldName,
+  SCHEMA,
+  type SchemaKey,
+  writeBacktestSummary,
+  writePoint,
+} from './schema';
+export { type MonitorSample, MonitorState, rejectReasonName, type StateCheckpoint } from './state';

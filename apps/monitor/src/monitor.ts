@@ -1,0 +1,225 @@
+import {
+  type Bus,
+  type BusLogger,
+  type ConsumerHandle,
+  loadCheckpoint,
+  saveCheckpoint,
+  subjects,
+} from '@algotrader/bus';
+import type { Clock } from '@algotrader/core';
+import type { MetricsSink } from '@algotrader/metrics';
+import { type Alert, type Codec, codecs, pb } from '@algotrader/proto';
+import type { KV } from '@nats-io/kv';
+import { AlertTracker, type AlertTransition, observe } from './alerts';
+import type { MonitorSettings } from './config';
+import { type LagReport, readLag } from './lag';
+import { writeSample } from './points';
+import { type MonitorSample, MonitorState, type StateCheckpoint } from './state';
+
+export interface MonitorOptions {
+  bus: Bus;
+  sink: MetricsSink;
+  clock: Clock;
+  settings: MonitorSettings;
+  /** The `checkpoints` KV bucket: peak equity and day starts survive a restart when given. */
+  checkpoints?: KV;
+  logger?: BusLogger;
+}
+
+export interface TickResult {
+  sample: MonitorSample;
+  /** Undefined when the JetStream API could not be read this time. */
+  lag: LagReport | undefined;
+  /** Alerts published by this tick. */
+  alerts: AlertTransition[];
+}
+
+const CHECKPOINT_KEY = 'monitor.state';
+
+const SEVERITY: Record<AlertTransition['severity'], number> = {
+  info: pb.Severity.SEVERITY_INFO,
+  warning: pb.Severity.SEVERITY_WARNING,
+  critical: pb.Severity.SEVERITY_CRITICAL,
+};
+
+/**
+ * Watches the bus and JetStream and turns what it sees into metrics and alerts. Message handlers
+ * only update {@link MonitorState}; every `tick()` reads consumer lag, writes one sample of points
+ * and runs the alert rules. Time comes from the injected clock.
+ */
+export class Monitor {
+  readonly state: MonitorState;
+  readonly #o: MonitorOptions;
+  readonly #log: BusLogger;
+  readonly #tracker = new AlertTracker();
+  readonly #startedMs: number;
+  readonly #consumers: ConsumerHandle[] = [];
+  #handled = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #ticking: Promise<TickResult> | undefined;
+  #saving: Promise<void> | undefined;
+  #savedCheckpoint = '';
+
+  constructor(opts: MonitorOptions) {
+    this.#o = opts;
+    this.#log = opts.logger ?? opts.bus.log;
+    this.#startedMs = opts.clock.now();
+    this.state = new MonitorState({
+      barStaleGraceMs: opts.settings.barStaleGraceMs,
+      heartbeatTimeoutMs: opts.settings.heartbeatTimeoutMs,
+      expectedServices: opts.settings.expectedServices,
+      startedMs: this.#startedMs,
+    });
+  }
+
+  /** Messages the handlers have taken in so far. */
+  get handled(): number {
+    return this.#handled;
+  }
+
+  /** Restores the checkpoint and starts the consumers (new messages only on first creation). */
+  async start(): Promise<void> {
+    if (this.#o.checkpoints) {
+      try {
+        const saved = await loadCheckpoint<StateCheckpoint>(this.#o.checkpoints, CHECKPOINT_KEY);
+        if (saved) this.state.restore(saved);
+      } catch (e) {
+        this.#log.warn({ err: (e as Error).message }, 'monitor checkpoint unreadable; peaks start afresh');
+      }
+    }
+    const p = this.#o.settings.consumerPrefix;
+    const s = this.state;
+    await this.#consume('MD', `${p}-bars`, subjects.barsAll, codecs.Bar, (m) => s.onBar(m));
+    await this.#consume('EXEC', `${p}-positions`, 'exec.position.>', codecs.PositionSnapshot, (m) =>
+      s.onPosition(m),
+    );
+    await this.#consume('EXEC', `${p}-orders`, 'exec.order.>', codecs.OrderEvent, (m) => s.onOrderEvent(m));
+    await this.#consume('EXEC', `${p}-fills`, 'exec.fill.>', codecs.Fill, (m) => s.onFill(m));
+    await this.#consume('ORDERS', `${p}-approved`, 'ord.approved.>', codecs.OrderRequest, (m) =>
+      s.onApproved(m),
+    );
+    await this.#consume('ORDERS', `${p}-rejected`, 'ord.rejected.>', codecs.RiskRejection, (m) =>
+      s.onRejection(m),
+    );
+    await this.#consume('OPS', `${p}-heartbeats`, 'ops.heartbeat.>', codecs.Heartbeat, (m) =>
+      s.onHeartbeat(m),
+    );
+  }
+
+  /** Ticks every `settings.intervalMs` until {@link stop}. */
+  run(): void {
+    this.#timer ??= setInterval(() => {
+      if (this.#ticking) return; // a slow JetStream API must not pile up ticks
+      this.tick().catch((e) => this.#log.error({ err: (e as Error).message }, 'monitor tick failed'));
+    }, this.#o.settings.intervalMs);
+  }
+
+  /** One round: read lag, write points, evaluate and publish alerts. */
+  async tick(): Promise<TickResult> {
+    if (this.#ticking) return this.#ticking;
+    this.#ticking = this.#tick().finally(() => {
+      this.#ticking = undefined;
+    });
+    return this.#ticking;
+  }
+
+  async #tick(): Promise<TickResult> {
+    const settings = this.#o.settings;
+    let lag: LagReport | undefined;
+    try {
+      lag = await readLag(this.#o.bus.jsm, settings.streams.length ? { streams: settings.streams } : {});
+    } catch (e) {
+      this.#log.warn({ err: (e as Error).message }, 'cannot read consumer lag');
+    }
+    const now = this.#o.clock.now();
+    const sample = this.state.sample(now);
+    if (sample.invalid > 0)
+      this.#log.warn({ count: sample.invalid }, 'messages with unusable fields ignored');
+    writeSample(this.#o.sink, sample, lag);
+    const observations = observe(sample, lag, settings, this.#startedMs);
+    const transitions = this.#tracker.update(observations, (key) => !lag && key.startsWith('consumer_lag:'));
+    const published: AlertTransition[] = [];
+    for (const t of transitions) {
+      try {
+        await this.#publish(t, now);
+        published.push(t);
+        this.#log.info({ key: t.key, state: t.state, severity: t.severity }, t.message);
+      } catch (e) {
+        this.#tracker.revert(t);
+        this.#log.error(
+          { err: (e as Error).message, key: t.key },
+          'alert publish failed; retrying next tick',
+        );
+      }
+    }
+    this.#saveCheckpoint();
+    return { sample, lag, alerts: published };
+  }
+
+  /** Keys of the alerts currently firing. */
+  firing(): string[] {
+    return this.#tracker.activeKeys();
+  }
+
+  /** Stops ticking and the consumers; the bus and the sink belong to the caller. */
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#ticking?.catch(() => {});
+    await this.#saving;
+    for (const c of this.#consumers.splice(0)) await c.stop();
+  }
+
+  /** Saves peaks and day starts when they changed, off the tick's path (a slow KV must not delay it). */
+  #saveCheckpoint(): void {
+    const kv = this.#o.checkpoints;
+    if (!kv || this.#saving) return;
+    const cp = this.state.checkpoint();
+    const text = JSON.stringify(cp);
+    if (text === this.#savedCheckpoint || Object.keys(cp.accounts).length === 0) return;
+    this.#saving = saveCheckpoint(kv, CHECKPOINT_KEY, cp)
+      .then(() => {
+        this.#savedCheckpoint = text;
+      })
+      .catch((e: Error) => this.#log.warn({ err: e.message }, 'monitor checkpoint not saved'))
+      .finally(() => {
+        this.#saving = undefined;
+      });
+  }
+
+  async #publish(t: AlertTransition, now: number): Promise<void> {
+    const alert: Alert = {
+      severity: SEVERITY[t.severity],
+      source: this.#o.bus.service,
+      code: t.code,
+      message: t.message,
+      labels: { ...t.labels, state: t.state },
+      timeMs: now,
+      dedupeKey: t.key,
+    };
+    await this.#o.bus.publish(codecs.Alert, subjects.alert(t.severity), alert, {
+      msgId: `alert:${this.#o.bus.service}:${t.key}:${t.state}:${now}`,
+    });
+  }
+
+  async #consume<T>(
+    stream: string,
+    durable: string,
+    filter: string,
+    codec: Codec<T>,
+    handle: (m: T) => void,
+  ): Promise<void> {
+    const h = await this.#o.bus.consume({
+      stream,
+      durable,
+      filterSubjects: [filter],
+      deliverPolicy: 'new',
+      codec,
+      handler: (m) => {
+        handle(m);
+        this.#handled += 1;
+      },
+    });
+    this.#consumers.push(h);
+  }
+}

@@ -1,0 +1,199 @@
+import type { MetricsSink } from '@algotrader/metrics';
+
+/**
+ * Every measurement the monitor (and the batch-backtest job) writes to InfluxDB: the one place the
+ * Grafana dashboards (`infra/grafana`) and their README take their names from. All fields are
+ * floats (the metrics sink writes every number as a float, so a field never changes type).
+ *
+ * Renaming anything here breaks stored history and the dashboards: add, do not rename.
+ */
+export const SCHEMA = {
+  /** One point per durable JetStream consumer per sample. */
+  consumer: {
+    measurement: 'js_consumer',
+    tags: ['stream', 'consumer'],
+    fields: {
+      num_pending: 'messages matching the filter not yet delivered (the backlog)',
+      num_ack_pending: 'delivered, not yet acknowledged',
+      num_redelivered: 'delivered more than once and not yet acknowledged',
+      num_waiting: 'pull requests waiting for messages',
+      delivered_seq: 'last stream sequence delivered',
+      ack_floor_seq: 'stream sequence below which everything is acknowledged',
+    },
+  },
+  /** One point per stream per sample. */
+  stream: {
+    measurement: 'js_stream',
+    tags: ['stream'],
+    fields: {
+      messages: 'messages stored',
+      bytes: 'bytes stored',
+      consumers: 'consumers (durable and ephemeral)',
+      last_seq: 'last sequence',
+    },
+  },
+  /** One point per instrument and timeframe seen on md.bar.> per sample. */
+  bars: {
+    measurement: 'bar_health',
+    tags: ['instrument', 'timeframe'],
+    fields: {
+      lag_s: 'now minus the close time of the latest bar, seconds',
+      bars: 'bars received since the previous sample',
+      missing: 'bars skipped (gaps in open times) since the previous sample',
+      gap_rate: 'missing / (bars + missing) since the previous sample; only written when either is > 0',
+      out_of_order: 'duplicate or older-than-latest bars since the previous sample',
+      stale: '1 when the latest bar is older than one timeframe plus the grace period, else 0',
+    },
+  },
+  /** One point per account per sample, from the latest exec.position snapshot. */
+  account: {
+    measurement: 'account',
+    tags: ['account'],
+    fields: {
+      equity: 'equity, quote currency',
+      cash: 'cash, quote currency',
+      peak_equity: 'highest equity seen (kept across monitor restarts when checkpoints are on)',
+      drawdown: '1 - equity / peak_equity (0.12 = 12 % below the peak)',
+      daily_pnl: 'equity minus the equity at the start of the UTC day, quote currency (negative = loss)',
+      daily_pnl_pct: 'daily_pnl / equity at the start of the UTC day',
+      gross_exposure: 'sum of |quantity x mark price| over positions',
+      net_exposure: 'sum of quantity x mark price over positions',
+      exposure_pct: 'gross_exposure / equity',
+      max_instrument_exposure: 'largest |quantity x mark price| of a single instrument',
+      max_instrument_exposure_pct: 'max_instrument_exposure / equity',
+      positions: 'number of non-zero positions',
+      realized_pnl: 'sum of realized P&L over positions',
+      unrealized_pnl: 'sum of unrealized P&L over positions',
+    },
+  },
+  /** One point per non-zero position per sample. */
+  position: {
+    measurement: 'position',
+    tags: ['account', 'instrument'],
+    fields: {
+      quantity: 'base units',
+      notional: 'quantity x mark price, quote currency',
+      mark_price: 'mark price (average price when the broker gives none)',
+      unrealized_pnl: 'quote currency',
+      exposure_pct: '|notional| / account equity',
+    },
+  },
+  /** One point per account with order activity since the previous sample. */
+  orders: {
+    measurement: 'orders',
+    tags: ['account'],
+    fields: {
+      approved: 'orders the risk gate approved (ord.approved)',
+      risk_rejected: 'orders the risk gate refused (ord.rejected)',
+      submitted: 'orders that reached the broker (SUBMITTED)',
+      filled: 'orders that ended FILLED',
+      canceled: 'orders that ended CANCELED',
+      broker_rejected: 'orders the broker refused (REJECTED)',
+      expired: 'orders that ended EXPIRED',
+      fills: 'executions (exec.fill)',
+      success_rate: 'filled / (filled + canceled + broker_rejected + expired); only written when > 0 ended',
+      reject_rate: 'risk_rejected / (approved + risk_rejected); only written when either is > 0',
+      fill_latency_ms_avg: 'mean time from the first order event (submission) to a fill, ms',
+      fill_latency_ms_max: 'largest submission-to-fill time, ms',
+    },
+  },
+  /** One point per account and reason with rejections since the previous sample. */
+  rejections: {
+    measurement: 'risk_rejections',
+    tags: ['account', 'reason'],
+    fields: { count: 'rejections since the previous sample' },
+  },
+  /** One point per service that ever sent a heartbeat or is expected, per sample. */
+  service: {
+    measurement: 'service',
+    tags: ['service'],
+    fields: {
+      up: '1 when an instance sent a heartbeat within the timeout, else 0',
+      heartbeat_age_s: 'seconds since the latest heartbeat of any instance',
+      instances: 'instances with a heartbeat within the timeout',
+      restarts: 'process starts seen since the previous sample (new started_ms of an instance)',
+      errors: 'increase of the error counters the service reports in its heartbeat gauges',
+      uptime_s: 'uptime of the longest-running live instance, seconds',
+    },
+  },
+  /** Written once per batch-backtest run (see writeBacktestSummary). */
+  backtest: {
+    measurement: 'backtest',
+    tags: ['strategy', 'run'],
+    fields: {
+      total_return: 'final equity / initial equity - 1',
+      cagr: 'compound annual growth rate',
+      sharpe: 'annualised Sharpe ratio',
+      max_drawdown: 'largest peak-to-trough drop, fraction',
+      trades: 'closed trades',
+      win_rate: 'winning trades / trades',
+      final_equity: 'quote currency',
+    },
+  },
+} as const;
+
+export type SchemaKey = keyof typeof SCHEMA;
+export type FieldName<K extends SchemaKey> = keyof (typeof SCHEMA)[K]['fields'] & string;
+export type TagName<K extends SchemaKey> = (typeof SCHEMA)[K]['tags'][number];
+export type FieldValues<K extends SchemaKey> = Partial<Record<FieldName<K>, number>>;
+export type TagValues<K extends SchemaKey> = Record<TagName<K>, string>;
+
+/** Heartbeat gauges summed into `service.errors` (bus counters and what services add themselves). */
+export const ERROR_GAUGES = [
+  'errors',
+  'logErrors',
+  'handlerErrors',
+  'decodeErrors',
+  'publishFailures',
+  'deadLettered',
+] as const;
+
+/** Writes one point of a schema measurement, type-checked against {@link SCHEMA}. */
+export function writePoint<K extends SchemaKey>(
+  sink: MetricsSink,
+  key: K,
+  tags: TagValues<K>,
+  fields: FieldValues<K>,
+  timeMs: number,
+): void {
+  const clean: Record<string, number> = {};
+  for (const [k, v] of Object.entries(fields) as [string, number | undefined][]) {
+    if (v !== undefined && Number.isFinite(v)) clean[k] = v;
+  }
+  if (Object.keys(clean).length === 0) return;
+  sink.point(SCHEMA[key].measurement, tags as Record<string, string>, clean, timeMs);
+}
+
+export interface BacktestSummary {
+  strategy: string;
+  /** Run id, e.g. `nightly-2026-01-02` or a parameter-sweep cell. */
+  run: string;
+  totalReturn: number;
+  cagr?: number;
+  sharpe?: number;
+  maxDrawdown?: number;
+  trades?: number;
+  winRate?: number;
+  finalEquity?: number;
+  /** When the run finished, ms UTC. */
+  timeMs: number;
+}
+
+/** Records a batch-backtest result for the backtest-comparison dashboard. */
+export function writeBacktestSummary(sink: MetricsSink, s: BacktestSummary): void {
+  writePoint(
+    sink,
+    'backtest',
+    { strategy: s.strategy, run: s.run },
+    {
+      total_return: s.totalReturn,
+      ...(s.cagr !== undefined ? { cagr: s.cagr } : {}),
+      ...(s.sharpe !== undefined ? { sharpe: s.sharpe } : {}),
+      ...(s.maxDrawdown !== undefined ? { max_drawdown: s.maxDrawdown } : {}),
+      ...(s.trades !== undefined ? { trades: s.trades } : {}),
+      ...(s.winRate !== undefined ? { win_rate: s.winRate } : {}),
+      ...(s.finalEquity !== undefined ? { final_equity: s.finalEquity } : {}),
+    },
+    s.timeMs,
+  );
+}

@@ -1,0 +1,509 @@
+import type {
+  Bar,
+  Fill,
+  Heartbeat,
+  OrderEvent,
+  OrderRequest,
+  PositionSnapshot,
+  RiskRejection,
+} from '@algotrader/proto';
+import { pb } from '@algotrader/proto';
+import { BoundedMap } from './bounded';
+import { ERROR_GAUGES } from './schema';
+
+const DAY_MS = 86_400_000;
+const REMEMBERED_IDS = 20_000;
+
+export interface StateOptions {
+  /** A bar is stale once `now - close > timeframe + barStaleGraceMs`. */
+  barStaleGraceMs: number;
+  /** A service is down when no instance sent a heartbeat for this long. */
+  heartbeatTimeoutMs: number;
+  /** Services reported (as down) before their first heartbeat. */
+  expectedServices: readonly string[];
+  /** When the monitor started observing, ms UTC: processes started later count as restarts. */
+  startedMs: number;
+}
+
+export interface BarRow {
+  instrument: string;
+  timeframe: string;
+  lastCloseMs: number;
+  lagMs: number;
+  bars: number;
+  missing: number;
+  outOfOrder: number;
+  stale: boolean;
+}
+
+export interface PositionRow {
+  instrument: string;
+  quantity: number;
+  notional: number;
+  markPrice: number;
+  unrealizedPnl: number;
+  exposurePct: number;
+}
+
+export interface AccountRow {
+  account: string;
+  snapshotMs: number;
+  equity: number;
+  cash: number;
+  peakEquity: number;
+  drawdown: number;
+  dailyPnl: number;
+  dailyPnlPct: number;
+  grossExposure: number;
+  netExposure: number;
+  exposurePct: number;
+  maxInstrumentExposure: number;
+  maxInstrumentExposurePct: number;
+  realizedPnl: number;
+  unrealizedPnl: number;
+  positions: PositionRow[];
+}
+
+export interface OrderCounts {
+  approved: number;
+  riskRejected: number;
+  submitted: number;
+  filled: number;
+  canceled: number;
+  brokerRejected: number;
+  expired: number;
+  fills: number;
+  latencySumMs: number;
+  latencyCount: number;
+  latencyMaxMs: number;
+}
+
+export interface OrderRow extends OrderCounts {
+  account: string;
+}
+
+export interface RejectionRow {
+  account: string;
+  reason: string;
+  count: number;
+}
+
+export interface ServiceRow {
+  service: string;
+  up: boolean;
+  /** Since the latest heartbeat of any instance; undefined before the first. */
+  ageMs: number | undefined;
+  instances: number;
+  restarts: number;
+  errors: number;
+  uptimeMs: number | undefined;
+}
+
+/** Everything observed since the previous sample, plus the latest levels. */
+export interface MonitorSample {
+  timeMs: number;
+  bars: BarRow[];
+  accounts: AccountRow[];
+  orders: OrderRow[];
+  rejections: RejectionRow[];
+  services: ServiceRow[];
+  /** Messages the monitor could not use (missing or non-numeric fields), since the previous sample. */
+  invalid: number;
+}
+
+/** What survives a restart (peaks and day starts), kept in the checkpoints KV by the monitor. */
+export interface StateCheckpoint {
+  accounts: Record<string, { peakEquity: number; day: number; dayStartEquity: number; lastEquity: number }>;
+}
+
+interface BarTrack {
+  instrument: string;
+  timeframe: string;
+  tfMs: number;
+  lastOpenMs: number;
+  lastCloseMs: number;
+  bars: number;
+  missing: number;
+  outOfOrder: number;
+}
+
+interface AccountTrack {
+  peakEquity: number;
+  day: number;
+  dayStartEquity: number;
+  lastEquity: number;
+  lastSnapshotMs: number;
+  row: AccountRow | undefined;
+}
+
+interface InstanceTrack {
+  lastMs: number;
+  startedMs: number;
+  errorsTotal: number;
+}
+
+interface ServiceTrack {
+  instances: Map<string, InstanceTrack>;
+  restarts: number;
+  errors: number;
+}
+
+const zeroCounts = (): OrderCounts => ({
+  approved: 0,
+  riskRejected: 0,
+  submitted: 0,
+  filled: 0,
+  canceled: 0,
+  brokerRejected: 0,
+  expired: 0,
+  fills: 0,
+  latencySumMs: 0,
+  latencyCount: 0,
+  latencyMaxMs: 0,
+});
+
+const S = pb.OrderState;
+
+/**
+ * The monitor's picture of the system, built from bus messages. Pure: no I/O, no clock (the caller
+ * passes `now`). Redelivered messages (at-least-once) are recognised by their business keys and
+ * counted once.
+ */
+export class MonitorState {
+  readonly #o: StateOptions;
+  readonly #bars = new Map<string, BarTrack>();
+  readonly #accounts = new Map<string, AccountTrack>();
+  readonly #orders = new Map<string, OrderCounts>();
+  readonly #rejections = new Map<string, RejectionRow>();
+  readonly #services = new Map<string, ServiceTrack>();
+  /** client order id → time of its first order event (the submission), for fill latency. */
+  readonly #orderStart = new BoundedMap<string, number>(REMEMBERED_IDS);
+  readonly #seen = new BoundedMap<string, true>(REMEMBERED_IDS);
+  #invalid = 0;
+
+  constructor(opts: StateOptions) {
+    this.#o = opts;
+    for (const s of opts.expectedServices) this.#service(s);
+  }
+
+  onBar(b: Bar): void {
+    const venue = b.instrument?.venue;
+    const symbol = b.instrument?.symbol;
+    const open = Number(b.openTimeMs ?? Number.NaN);
+    const close = Number(b.closeTimeMs ?? Number.NaN);
+    if (!venue || !symbol || !b.timeframe || !(close > open)) {
+      this.#invalid += 1;
+      return;
+    }
+    const instrument = `${venue}:${symbol}`;
+    const key = `${instrument}|${b.timeframe}`;
+    const t = this.#bars.get(key);
+    if (!t) {
+      this.#bars.set(key, {
+        instrument,
+        timeframe: b.timeframe,
+        tfMs: close - open,
+        lastOpenMs: open,
+        lastCloseMs: close,
+        bars: 1,
+        missing: 0,
+        outOfOrder: 0,
+      });
+      return;
+    }
+    if (open <= t.lastOpenMs) {
+      t.outOfOrder += 1;
+      return;
+    }
+    t.missing += Math.max(0, Math.round((open - t.lastOpenMs) / t.tfMs) - 1);
+    t.lastOpenMs = open;
+    t.lastCloseMs = close;
+    t.bars += 1;
+  }
+
+  onPosition(s: PositionSnapshot): void {
+    const account = s.account;
+    const timeMs = Number(s.timeMs ?? 0);
+    const equity = num(s.equity);
+    if (!account || !(timeMs > 0) || equity === undefined) {
+      this.#invalid += 1;
+      return;
+    }
+    let a = this.#accounts.get(account);
+    if (a && timeMs < a.lastSnapshotMs) return; // an older snapshot delivered late
+    const day = Math.floor(timeMs / DAY_MS);
+    if (!a) {
+      a = {
+        peakEquity: equity,
+        day,
+        dayStartEquity: equity,
+        lastEquity: equity,
+        lastSnapshotMs: 0,
+        row: undefined,
+      };
+      this.#accounts.set(account, a);
+    } else if (a.day !== day) {
+      // The day opens at the equity the previous day closed with.
+      a.dayStartEquity = a.lastEquity;
+      a.day = day;
+    }
+    a.peakEquity = Math.max(a.peakEquity, equity);
+    a.lastEquity = equity;
+    a.lastSnapshotMs = timeMs;
+
+    const positions: PositionRow[] = [];
+    let gross = 0;
+    let net = 0;
+    let maxExposure = 0;
+    let realized = 0;
+    let unrealized = 0;
+    for (const p of s.positions ?? []) {
+      const qty = num(p.quantity) ?? 0;
+      realized += num(p.realizedPnl) ?? 0;
+      const upnl = num(p.unrealizedPnl) ?? 0;
+      unrealized += upnl;
+      if (qty === 0 || !p.instrument?.venue || !p.instrument.symbol) continue;
+      const mark = num(p.markPrice) ?? num(p.averagePrice) ?? 0;
+      const notional = qty * mark;
+      gross += Math.abs(notional);
+      net += notional;
+      maxExposure = Math.max(maxExposure, Math.abs(notional));
+      positions.push({
+        instrument: `${p.instrument.venue}:${p.instrument.symbol}`,
+        quantity: qty,
+        notional,
+        markPrice: mark,
+        unrealizedPnl: upnl,
+        exposurePct: ratio(Math.abs(notional), equity),
+      });
+    }
+    a.row = {
+      account,
+      snapshotMs: timeMs,
+      equity,
+      cash: num(s.cash) ?? 0,
+      peakEquity: a.peakEquity,
+      drawdown: a.peakEquity > 0 ? Math.max(0, 1 - equity / a.peakEquity) : 0,
+      dailyPnl: equity - a.dayStartEquity,
+      dailyPnlPct: ratio(equity - a.dayStartEquity, a.dayStartEquity),
+      grossExposure: gross,
+      netExposure: net,
+      exposurePct: ratio(gross, equity),
+      maxInstrumentExposure: maxExposure,
+      maxInstrumentExposurePct: ratio(maxExposure, equity),
+      realizedPnl: realized,
+      unrealizedPnl: unrealized,
+      positions,
+    };
+  }
+
+  onApproved(r: OrderRequest): void {
+    if (!r.account || !r.clientOrderId) {
+      this.#invalid += 1;
+      return;
+    }
+    if (!this.#seen.add(`ap:${r.clientOrderId}:${r.cancel ? 'c' : 'o'}`, true)) return;
+    if (!r.cancel) this.#counts(r.account).approved += 1;
+  }
+
+  onRejection(r: RiskRejection): void {
+    const account = r.order?.account;
+    if (!account) {
+      this.#invalid += 1;
+      return;
+    }
+    if (!this.#seen.add(`rj:${r.order?.clientOrderId}:${r.timeMs}`, true)) return;
+    this.#counts(account).riskRejected += 1;
+    const reason = rejectReasonName(r.reason ?? 0);
+    const key = `${account}|${reason}`;
+    const row = this.#rejections.get(key) ?? { account, reason, count: 0 };
+    row.count += 1;
+    this.#rejections.set(key, row);
+  }
+
+  onOrderEvent(e: OrderEvent): void {
+    const coid = e.clientOrderId;
+    if (!e.account || !coid) {
+      this.#invalid += 1;
+      return;
+    }
+    if (!this.#seen.add(`oe:${coid}:${e.seq ?? 0}:${e.state}`, true)) return;
+    const t = Number(e.timeMs ?? 0);
+    const first = this.#orderStart.get(coid);
+    if (t > 0 && (first === undefined || t < first)) this.#orderStart.set(coid, t);
+    const c = this.#counts(e.account);
+    switch (e.state) {
+      case S.ORDER_STATE_SUBMITTED:
+        c.submitted += 1;
+        break;
+      case S.ORDER_STATE_ACCEPTED:
+        // Brokers that acknowledge at once skip SUBMITTED.
+        if (e.previousState !== S.ORDER_STATE_SUBMITTED) c.submitted += 1;
+        break;
+      case S.ORDER_STATE_FILLED:
+        c.filled += 1;
+        break;
+      case S.ORDER_STATE_CANCELED:
+        c.canceled += 1;
+        break;
+      case S.ORDER_STATE_REJECTED:
+        c.brokerRejected += 1;
+        break;
+      case S.ORDER_STATE_EXPIRED:
+        c.expired += 1;
+        break;
+      default:
+        break; // in-between states are not outcomes
+    }
+  }
+
+  onFill(f: Fill): void {
+    if (!f.account || !f.tradeId) {
+      this.#invalid += 1;
+      return;
+    }
+    if (!this.#seen.add(`fl:${f.instrument?.venue}:${f.tradeId}`, true)) return;
+    const c = this.#counts(f.account);
+    c.fills += 1;
+    const start = f.clientOrderId ? this.#orderStart.get(f.clientOrderId) : undefined;
+    const t = Number(f.timeMs ?? 0);
+    if (start !== undefined && t >= start) {
+      const latency = t - start;
+      c.latencySumMs += latency;
+      c.latencyCount += 1;
+      c.latencyMaxMs = Math.max(c.latencyMaxMs, latency);
+    }
+  }
+
+  onHeartbeat(h: Heartbeat): void {
+    const t = Number(h.timeMs ?? 0);
+    if (!h.service || !h.instance || !(t > 0)) {
+      this.#invalid += 1;
+      return;
+    }
+    const s = this.#service(h.service);
+    const started = Number(h.startedMs ?? 0);
+    const errorsTotal = ERROR_GAUGES.reduce((n, g) => n + (finite(h.gauges?.[g]) ?? 0), 0);
+    const prev = s.instances.get(h.instance);
+    if (prev && t < prev.lastMs) return; // late delivery of an older beat
+    const isNewProcess = !prev || prev.startedMs !== started;
+    if (isNewProcess && started > this.#o.startedMs) s.restarts += 1;
+    if (prev && !isNewProcess) s.errors += Math.max(0, errorsTotal - prev.errorsTotal);
+    // A process that started while we watched: all its errors happened in view.
+    else if (started > this.#o.startedMs) s.errors += errorsTotal;
+    s.instances.set(h.instance, { lastMs: t, startedMs: started, errorsTotal });
+  }
+
+  /** The current picture; interval counters restart from zero. */
+  sample(nowMs: number): MonitorSample {
+    const bars: BarRow[] = [];
+    for (const t of this.#bars.values()) {
+      const lagMs = nowMs - t.lastCloseMs;
+      bars.push({
+        instrument: t.instrument,
+        timeframe: t.timeframe,
+        lastCloseMs: t.lastCloseMs,
+        lagMs,
+        bars: t.bars,
+        missing: t.missing,
+        outOfOrder: t.outOfOrder,
+        stale: lagMs > t.tfMs + this.#o.barStaleGraceMs,
+      });
+      t.bars = 0;
+      t.missing = 0;
+      t.outOfOrder = 0;
+    }
+    const accounts = [...this.#accounts.values()].flatMap((a) => (a.row ? [a.row] : []));
+    const orders = [...this.#orders.entries()].map(([account, c]) => ({ account, ...c }));
+    this.#orders.clear();
+    const rejections = [...this.#rejections.values()];
+    this.#rejections.clear();
+    const services: ServiceRow[] = [];
+    for (const [service, s] of this.#services) {
+      let latest: number | undefined;
+      let live = 0;
+      let oldestStart: number | undefined;
+      for (const [id, i] of s.instances) {
+        latest = latest === undefined ? i.lastMs : Math.max(latest, i.lastMs);
+        if (nowMs - i.lastMs <= this.#o.heartbeatTimeoutMs) {
+          live += 1;
+          oldestStart = oldestStart === undefined ? i.startedMs : Math.min(oldestStart, i.startedMs);
+        } else if (nowMs - i.lastMs > 10 * this.#o.heartbeatTimeoutMs) {
+          s.instances.delete(id); // long gone (a replaced container): forget it
+        }
+      }
+      services.push({
+        service,
+        up: live > 0,
+        ageMs: latest === undefined ? undefined : nowMs - latest,
+        instances: live,
+        restarts: s.restarts,
+        errors: s.errors,
+        uptimeMs: oldestStart === undefined ? undefined : nowMs - oldestStart,
+      });
+      s.restarts = 0;
+      s.errors = 0;
+    }
+    const invalid = this.#invalid;
+    this.#invalid = 0;
+    return { timeMs: nowMs, bars, accounts, orders, rejections, services, invalid };
+  }
+
+  checkpoint(): StateCheckpoint {
+    const accounts: StateCheckpoint['accounts'] = {};
+    for (const [name, a] of this.#accounts) {
+      accounts[name] = {
+        peakEquity: a.peakEquity,
+        day: a.day,
+        dayStartEquity: a.dayStartEquity,
+        lastEquity: a.lastEquity,
+      };
+    }
+    return { accounts };
+  }
+
+  /** Seeds peaks and day starts saved by an earlier run; call before the first snapshot. */
+  restore(c: StateCheckpoint): void {
+    for (const [name, a] of Object.entries(c.accounts ?? {})) {
+      if (this.#accounts.has(name)) continue;
+      this.#accounts.set(name, { ...a, lastSnapshotMs: 0, row: undefined });
+    }
+  }
+
+  #counts(account: string): OrderCounts {
+    let c = this.#orders.get(account);
+    if (!c) {
+      c = zeroCounts();
+      this.#orders.set(account, c);
+    }
+    return c;
+  }
+
+  #service(name: string): ServiceTrack {
+    let s = this.#services.get(name);
+    if (!s) {
+      s = { instances: new Map(), restarts: 0, errors: 0 };
+      this.#services.set(name, s);
+    }
+    return s;
+  }
+}
+
+/** `MAX_DAILY_LOSS` for REJECT_REASON_MAX_DAILY_LOSS; the number when the enum is newer than us. */
+export function rejectReasonName(reason: number): string {
+  const name = (pb.RejectReason as unknown as Record<number, string | undefined>)[reason];
+  return name ? name.replace(/^REJECT_REASON_/, '') : String(reason);
+}
+
+function num(s: string | null | undefined): number | undefined {
+  if (s === undefined || s === null || s === '') return undefined;
+  return finite(Number(s));
+}
+
+function finite(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
+}
+
+function ratio(a: number, b: number): number {
+  return b !== 0 ? a / b : 0;
+}

@@ -1,0 +1,192 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sleep } from './nats-server';
+import { freePort } from './ports';
+
+/** One series of an InfluxQL answer (`/query`), as InfluxDB 1.x returns it. */
+export interface InfluxSeries {
+  name: string;
+  tags?: Record<string, string>;
+  columns: string[];
+  values: unknown[][];
+}
+
+export interface InfluxStatementResult {
+  statement_id: number;
+  series?: InfluxSeries[];
+  error?: string;
+}
+
+export interface InfluxDB1Options {
+  /** Keep the data directory after stop (for inspection). */
+  keepData?: boolean;
+}
+
+/**
+ * An isolated InfluxDB 1.x (`influxd`, e.g. Debian's 1.6) on free loopback ports with its meta, data
+ * and WAL directories in a temporary directory. It speaks InfluxQL on `/query` and the v1 write
+ * API on `/write`, which is what the Grafana dashboards' queries are checked against.
+ */
+export class InfluxDB1 {
+  readonly port: number;
+  readonly rpcPort: number;
+  readonly dir: string;
+  /** Base URL, e.g. `http://127.0.0.1:PORT`. */
+  readonly url: string;
+  #proc: ChildProcess | undefined;
+  #logs: string[] = [];
+  readonly #configPath: string;
+  readonly #keepData: boolean;
+
+  private constructor(port: number, rpcPort: number, dir: string, opts: InfluxDB1Options) {
+    this.port = port;
+    this.rpcPort = rpcPort;
+    this.dir = dir;
+    this.url = `http://127.0.0.1:${port}`;
+    this.#keepData = opts.keepData ?? false;
+    this.#configPath = join(dir, 'influxdb.conf');
+    writeFileSync(
+      this.#configPath,
+      [
+        'reporting-disabled = true',
+        // The RPC service (backup/restore) binds 127.0.0.1:8088 unless told otherwise: two servers
+        // in parallel test files would collide on it.
+        `bind-address = "127.0.0.1:${rpcPort}"`,
+        '[meta]',
+        `  dir = "${join(dir, 'meta')}"`,
+        '  logging-enabled = false',
+        '[data]',
+        `  dir = "${join(dir, 'data')}"`,
+        `  wal-dir = "${join(dir, 'wal')}"`,
+        '  query-log-enabled = false',
+        '[monitor]',
+        '  store-enabled = false',
+        '[subscriber]',
+        '  enabled = false',
+        '[continuous_queries]',
+        '  enabled = false',
+        '[http]',
+        `  bind-address = "127.0.0.1:${port}"`,
+        '  log-enabled = false',
+        '[logging]',
+        '  level = "warn"',
+        '  suppress-logo = true',
+        '',
+      ].join('\n'),
+    );
+  }
+
+  static binary(): string {
+    return process.env['INFLUXD_BIN'] ?? 'influxd';
+  }
+
+  /** Fails with an actionable message when influxd (1.x) is not installed. */
+  static assertInstalled(): void {
+    let version = '';
+    try {
+      version = execFileSync(InfluxDB1.binary(), ['version'], { stdio: 'pipe' }).toString();
+    } catch {
+      throw new Error(
+        'influxd not found: install InfluxDB 1.x (Debian: apt-get install influxdb) or set INFLUXD_BIN',
+      );
+    }
+    if (!/InfluxDB v?1\./.test(version)) {
+      throw new Error(`influxd is not InfluxDB 1.x (${version.trim()}): set INFLUXD_BIN to a 1.x binary`);
+    }
+  }
+
+  static async start(opts: InfluxDB1Options = {}): Promise<InfluxDB1> {
+    InfluxDB1.assertInstalled();
+    const dir = mkdtempSync(join(tmpdir(), 'algotrader-influx1-'));
+    const port = await freePort();
+    let rpcPort = await freePort();
+    while (rpcPort === port) rpcPort = await freePort();
+    const server = new InfluxDB1(port, rpcPort, dir, opts);
+    await server.#spawn();
+    return server;
+  }
+
+  get running(): boolean {
+    return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
+  }
+
+  get logs(): string {
+    return this.#logs.join('');
+  }
+
+  async #spawn(): Promise<void> {
+    const proc = spawn(InfluxDB1.binary(), ['run', '-config', this.#configPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.#proc = proc;
+    const keep = (b: Buffer) => {
+      this.#logs.push(b.toString());
+      if (this.#logs.length > 500) this.#logs.splice(0, 250);
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (proc.exitCode !== null) throw new Error(`influxd exited (${proc.exitCode}):\n${this.logs}`);
+      if (await this.ping()) return;
+      await sleep(50);
+    }
+    throw new Error(`influxd did not answer /ping on port ${this.port}:\n${this.logs}`);
+  }
+
+  /** True when `/ping` answers 204. */
+  async ping(): Promise<boolean> {
+    try {
+      const res = await fetch(`${this.url}/ping`, { signal: AbortSignal.timeout(1_000) });
+      return res.status === 204;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Runs InfluxQL; throws on an HTTP error or an error in any statement. */
+  async query(q: string, db?: string): Promise<InfluxStatementResult[]> {
+    const params = new URLSearchParams({ q, epoch: 'ms' });
+    if (db) params.set('db', db);
+    const res = await fetch(`${this.url}/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: params.toString(),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`query failed: HTTP ${res.status} ${text}\n${q}`);
+    const body = JSON.parse(text) as { results?: InfluxStatementResult[]; error?: string };
+    if (body.error) throw new Error(`query failed: ${body.error}\n${q}`);
+    const results = body.results ?? [];
+    for (const r of results) if (r.error) throw new Error(`query failed: ${r.error}\n${q}`);
+    return results;
+  }
+
+  async createDatabase(name: string): Promise<void> {
+    await this.query(`CREATE DATABASE "${name.replace(/"/g, '\\"')}"`);
+  }
+
+  /** Writes line protocol through the v1 write API. */
+  async write(db: string, lines: string, precision: 'ns' | 'ms' | 's' = 'ms'): Promise<void> {
+    const res = await fetch(`${this.url}/write?${new URLSearchParams({ db, precision })}`, {
+      method: 'POST',
+      body: lines,
+    });
+    if (res.status !== 204) throw new Error(`write failed: HTTP ${res.status} ${await res.text()}`);
+  }
+
+  /** Graceful stop, then removes the data directory unless `keepData` was set. */
+  async stop(): Promise<void> {
+    const proc = this.#proc;
+    if (proc && this.running) {
+      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+      proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (!this.#keepData) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
