@@ -79,7 +79,10 @@ describe('deployment files (validated statically: no Docker engine runs here)', 
       stdio: 'pipe',
     }).toString();
     // The same check rejects a broken file, so a pass means something.
-    writeFileSync(join(dir, 'auth.conf'), readFileSync(join(dir, 'auth.conf'), 'utf8').replace('users = [', 'users = [ {'));
+    writeFileSync(
+      join(dir, 'auth.conf'),
+      readFileSync(join(dir, 'auth.conf'), 'utf8').replace('users = [', 'users = [ {'),
+    );
     expect(spawnSync('nats-server', ['-c', join(dir, 'nats.conf'), '-t'], { env }).status).not.toBe(0);
   });
 });

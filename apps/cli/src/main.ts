@@ -1,6 +1,7 @@
 import { isAlgoError, parseInstrument, parseTimeframe } from '@algotrader/core';
 import { readCsvBars } from '@algotrader/store';
 import { parse, requireString, UsageError } from './args';
+import { runData } from './commands/data';
 import { runDemo } from './commands/demo';
 import { describeReplay, replayBars } from './commands/replay';
 import { listStreams, tail } from './commands/streams';
@@ -13,6 +14,7 @@ Commands:
   demo                                  run the whole pipeline on bundled real data (starts its own nats-server)
   replay --data <csv> --symbol OKX:BTC/USDT --tf 1h [--nats URL]
                                         publish a file's bars to md.bar.* as protobuf Bar messages
+  data backfill|import|ls|verify|sql   OKX history and the Parquet store (algotrader data help)
   streams ls                            list JetStream streams with message counts
   streams tail <subject> [--all] [--count N] [--durable NAME] [--type Bar]
                                         print a subject's messages decoded to JSON lines
@@ -24,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'demo':
       return runDemo(rest);
+    case 'data':
+      return runData(rest);
     case 'replay': {
       const usage = 'usage: algotrader replay --data <csv[.gz]> --symbol OKX:BTC/USDT --tf 1h [--nats URL]';
       const { values } = parse(

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Config } from '@algotrader/core';
 import { createLogger, type Logger, loadConfig } from '@algotrader/core/node';
@@ -46,6 +47,14 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     });
     await bus.ensure(SYSTEM_TOPOLOGY);
     const stopHeartbeat = startHeartbeat(bus, { instance, intervalMs: 5_000 });
+    // Container healthchecks look at this file's age (docker-compose: find -mmin).
+    const healthFile = process.env['ALGOTRADER_HEALTH_FILE'];
+    const touch = () => {
+      if (healthFile && !bus.nc.isClosed()) writeFileSync(healthFile, String(Date.now()));
+    };
+    touch();
+    const healthTimer = setInterval(touch, 10_000);
+    healthTimer.unref();
     const stop = await def.start({ config, log, bus, instance });
     log.info({ nats: config.nats.url, instance }, `${config.service} started`);
     let closing = false;
@@ -54,6 +63,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
       closing = true;
       log.info({ signal }, 'stopping');
       stopHeartbeat();
+      clearInterval(healthTimer);
       try {
         await stop();
         await bus.close();

@@ -1,5 +1,14 @@
 export { bundledData, repoRoot, sharedData } from './data';
+export { InfluxDB1, type InfluxSeries, type InfluxStatementResult } from './influxdb1';
 export { NatsServer, type NatsServerOptions, sleep, waitFor } from './nats-server';
+export {
+  OKX_BAR,
+  type OkxFault,
+  type OkxFaultKind,
+  type OkxInstrumentSpec,
+  type OkxRequestLog,
+  OkxServer,
+  type OkxServerOptions,
+} from './okx';
 export { freePort } from './ports';
 export { type ExportedSeries, VictoriaMetrics, type VictoriaMetricsOptions } from './victoria';
-export { InfluxDB1, type InfluxSeries, type InfluxStatementResult } from './influxdb1';

@@ -1,0 +1,154 @@
+import { type Bus, ensureConsumer, HDR_PROTO_TYPE, subjects } from '@algotrader/bus';
+import type { Bar } from '@algotrader/core';
+import { codecs } from '@algotrader/proto';
+import type { ArchiveWriter } from './archive';
+import { fromWireBar } from './bars';
+import { sleep } from './retry';
+
+type PullConsumer = Awaited<ReturnType<Bus['js']['consumers']['get']>>;
+type ConsumerMessages = Awaited<ReturnType<PullConsumer['fetch']>>;
+type JsMsg = ConsumerMessages extends AsyncIterable<infer M> ? M : never;
+
+export interface ArchiverOptions {
+  readonly bus: Bus;
+  readonly writer: ArchiveWriter;
+  /** Durable consumer name. Default `archiver`. */
+  readonly durable?: string;
+  /** Messages per store write, at most. Default 1,000. */
+  readonly batch?: number;
+  /** How long one pull waits for a batch to fill, ms (nats.js minimum 1,000). Default 1,000. */
+  readonly expiresMs?: number;
+  /** Deliveries before a message that keeps failing goes to the dead-letter subject. Default 10. */
+  readonly maxDeliver?: number;
+  /** Redelivery delay after a failed store write, ms. Default 2,000. */
+  readonly retryDelayMs?: number;
+  /** Wall-clock time for dead letters; default Date.now. */
+  readonly now?: () => number;
+}
+
+/**
+ * The durable consumer of `md.bar.>` that writes the Parquet history. It pulls batches (so one
+ * store append covers many bars), writes them through the {@link ArchiveWriter}, and acks only
+ * after the write returned: a crash before that redelivers the batch, and the store's merge drops
+ * what was already written. Undecodable messages go to `dlq.<subject>` with the reason.
+ *
+ * It pulls with `fetch` itself rather than through `Bus.consume`, whose handler sees one message at
+ * a time and acks it on return, which would make every bar its own Parquet file.
+ */
+export class Archiver {
+  readonly durable: string;
+  #stopping = false;
+  #current: ConsumerMessages | undefined;
+  #done: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly o: ArchiverOptions) {
+    this.durable = o.durable ?? 'archiver';
+  }
+
+  static async start(o: ArchiverOptions): Promise<Archiver> {
+    const a = new Archiver(o);
+    await ensureConsumer(o.bus.jsm, {
+      stream: 'MD',
+      durable: a.durable,
+      filterSubjects: [subjects.barsAll],
+      ackWaitMs: 120_000,
+      maxDeliver: o.maxDeliver ?? 10,
+      maxAckPending: Math.max(10_000, (o.batch ?? 1_000) * 4),
+    });
+    a.#done = a.#loop();
+    return a;
+  }
+
+  get counters() {
+    return this.o.writer.counters;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#current?.stop();
+    await this.#done;
+  }
+
+  async #loop(): Promise<void> {
+    const { bus } = this.o;
+    const consumer = await bus.js.consumers.get('MD', this.durable);
+    while (!this.#stopping) {
+      try {
+        const it = await consumer.fetch({
+          max_messages: this.o.batch ?? 1_000,
+          expires: Math.max(this.o.expiresMs ?? 1_000, 1_000),
+        });
+        this.#current = it;
+        const msgs: JsMsg[] = [];
+        for await (const m of it) msgs.push(m);
+        this.#current = undefined;
+        if (msgs.length > 0) await this.#handle(msgs);
+      } catch (e) {
+        if (this.#stopping) break;
+        bus.log.warn({ durable: this.durable, err: (e as Error).message }, 'archiver pull failed; retrying');
+        await sleep(250);
+      }
+    }
+  }
+
+  async #handle(msgs: JsMsg[]): Promise<void> {
+    const bars: Bar[] = [];
+    const good: JsMsg[] = [];
+    for (const m of msgs) {
+      try {
+        const type = m.headers?.get(HDR_PROTO_TYPE);
+        if (type && type !== codecs.Bar.typeName) {
+          throw new Error(`Proto-Type ${type} where ${codecs.Bar.typeName} was expected`);
+        }
+        bars.push(fromWireBar(codecs.Bar.decode(m.data)));
+        good.push(m);
+      } catch (e) {
+        await this.#deadLetter(m, `undecodable: ${(e as Error).message}`);
+      }
+    }
+    if (bars.length === 0) return;
+    try {
+      await this.o.writer.write(bars);
+    } catch (e) {
+      const reason = (e as Error).message;
+      this.o.bus.log.error({ bars: bars.length, err: reason }, 'archive write failed; will redeliver');
+      const maxDeliver = this.o.maxDeliver ?? 10;
+      for (const m of good) {
+        if (m.info.deliveryCount >= maxDeliver)
+          await this.#deadLetter(m, `store write failed ${maxDeliver} times: ${reason}`);
+        else m.nak(this.o.retryDelayMs ?? 2_000);
+      }
+      return;
+    }
+    for (const m of good) m.ack();
+  }
+
+  async #deadLetter(m: JsMsg, reason: string): Promise<void> {
+    const headers: Record<string, string> = {};
+    if (m.headers) for (const [k, v] of m.headers) headers[k] = v.join(',');
+    try {
+      await this.o.bus.publish(
+        codecs.DeadLetter,
+        subjects.deadLetter(m.subject),
+        {
+          subject: m.subject,
+          stream: 'MD',
+          streamSeq: m.seq,
+          consumer: this.durable,
+          deliveries: m.info.deliveryCount,
+          reason,
+          payload: m.data,
+          headers,
+          timeMs: (this.o.now ?? Date.now)(),
+        },
+        { msgId: `dlq:MD:${this.durable}:${m.seq}` },
+      );
+    } catch (e) {
+      this.o.bus.log.error({ subject: m.subject, err: (e as Error).message }, 'dead-letter publish failed');
+      m.nak(1_000);
+      return;
+    }
+    this.o.writer.counters.deadLettered += 1;
+    m.term();
+  }
+}

@@ -1,0 +1,32 @@
+export { type AlertInput, type AlertSeverity, type AlertSink, BusAlertSink, MemoryAlertSink } from './alerts';
+export { type ArchiveCounters, type ArchiveResult, ArchiveWriter, iso } from './archive';
+export { Archiver, type ArchiverOptions } from './archiver';
+export {
+  type BackfillOptions,
+  type BackfillProgress,
+  type BackfillReport,
+  backfillRange,
+  backfillSeries,
+  reportGap,
+} from './backfill';
+export { barsToColumns, columnsToBars, fromWireBar, toWireBar } from './bars';
+export { busBarSetPublisher, type CycleReport, LiveCollector, type LiveOptions } from './live';
+export { type CollectorCounters, newCollectorCounters } from './metrics';
+export {
+  type CandleEndpoint,
+  createOkx,
+  MalformedResponseError,
+  OKX_BAR,
+  OKX_CANDLES_DEPTH,
+  OKX_MAX_LIMIT,
+  type OkxClientOptions,
+  OkxMarketData,
+  parseCandles,
+  type RawCandle,
+} from './okx';
+export { type BarReject, type Screened, screenBars } from './quality';
+export { classifyError, DEFAULT_RETRY, errorLabel, type RetryPolicy, withRetry } from './retry';
+export { ManualScheduler, type Scheduler, SystemScheduler } from './scheduler';
+export { COLLECTOR_ENV_KEYS, type CollectorSettings, parseCollectorSettings, parseTime } from './settings';
+export { type BarSink, BusBarSink, StoreBarSink } from './sinks';
+export { endpointFor, type WalkOptions, type WalkPage, walkCandles } from './walk';
