@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, '..');
 function envFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'algotrader-compose-'));
   const text = readFileSync(resolve(root, '.env.example'), 'utf8').replace(
-    /^(NATS_PASSWORD_[A-Z_]+)=$/gm,
+    /^(NATS_PASSWORD_[A-Z_]+|INFLUX_TOKEN|INFLUX_ADMIN_PASSWORD|GRAFANA_ADMIN_PASSWORD)=$/gm,
     '$1=secret',
   );
   const path = join(dir, '.env');
@@ -29,7 +29,21 @@ describe('deployment files (validated statically: no Docker engine runs here)', 
     ).toString();
     const services = out.slice(out.indexOf('services:'));
     const names = [...services.matchAll(/^ {2}([a-z][a-z0-9-]*):$/gm)].map((m) => m[1]);
-    expect(names).toContain('nats');
+    for (const s of [
+      'nats',
+      'influxdb',
+      'grafana',
+      'collector',
+      'feature-engine',
+      'strategy-runner',
+      'risk-gate',
+      'order-router',
+      'notifier',
+      'monitor',
+      'scheduler',
+    ]) {
+      expect(names).toContain(s);
+    }
     for (const name of names) {
       const block = services.slice(services.indexOf(`  ${name}:\n`)).split(/\n {2}[a-z]/)[0] ?? '';
       expect(block, `${name} log rotation`).toMatch(/max-size/);
@@ -74,10 +88,8 @@ describe('deployment files (validated statically: no Docker engine runs here)', 
     ]) {
       env[`NATS_PASSWORD_${s}`] = 'x';
     }
-    const out = execFileSync('nats-server', ['-c', join(dir, 'nats.conf'), '-t'], {
-      env,
-      stdio: 'pipe',
-    }).toString();
+    const ok = spawnSync('nats-server', ['-c', join(dir, 'nats.conf'), '-t'], { env });
+    expect(ok.status, ok.stderr.toString()).toBe(0);
     // The same check rejects a broken file, so a pass means something.
     writeFileSync(
       join(dir, 'auth.conf'),

@@ -11,4 +11,14 @@ export {
   type OkxServerOptions,
 } from './okx';
 export { freePort } from './ports';
+export {
+  type BotCommandEntry,
+  checkTelegramHtml,
+  type HtmlCheck,
+  type SentMessage,
+  type TelegramCall,
+  type TelegramFault,
+  TelegramServer,
+  type TelegramServerOptions,
+} from './telegram';
 export { type ExportedSeries, VictoriaMetrics, type VictoriaMetricsOptions } from './victoria';

@@ -1,0 +1,204 @@
+import type { Fill, PositionSnapshot } from '@algotrader/proto';
+import { instrumentLabel, sideName } from './templates';
+
+/**
+ * What the notifier has seen of each account since the current summary period began: fills and the
+ * latest PositionSnapshot. Pure state (no clock, no I/O), serialisable for the checkpoint KV, fed by
+ * the consumers and read by the daily summary and the /pnl, /positions, /balance commands.
+ */
+
+export interface PositionLine {
+  readonly instrument: string;
+  readonly quantity: string;
+  readonly averagePrice: string;
+  readonly markPrice: string;
+  readonly unrealizedPnl: string;
+  readonly realizedPnl: string;
+}
+
+export interface AccountSnapshot {
+  readonly timeMs: number;
+  readonly cash: string;
+  readonly equity: string;
+  readonly quoteCurrency: string;
+  readonly positions: readonly PositionLine[];
+}
+
+export interface TradeStats {
+  count: number;
+  buys: number;
+  sells: number;
+  /** Sum of quantity × price, quote currency (for display; the exact figures live in the fills). */
+  notional: number;
+  fees: Record<string, number>;
+  bySymbol: Record<string, number>;
+}
+
+export interface AccountState {
+  account: string;
+  snapshot: AccountSnapshot | undefined;
+  /** Equity when the period began (or at the first snapshot seen in it). */
+  periodStartEquity: number | undefined;
+  /** Highest equity seen; drawdown is measured from it. */
+  peakEquity: number | undefined;
+  /** Largest drawdown from the peak seen during the period, as a fraction. */
+  periodMaxDrawdown: number;
+  trades: TradeStats;
+}
+
+export interface LedgerState {
+  periodStartMs: number;
+  accounts: Record<string, AccountState>;
+  /** Trade ids counted in this period: a redelivered fill is not counted twice. */
+  tradeIds: string[];
+  /** Strategy names seen on rejected orders (fills do not carry one). */
+  strategies: string[];
+}
+
+const MAX_TRADE_IDS = 20_000;
+
+const emptyTrades = (): TradeStats => ({ count: 0, buys: 0, sells: 0, notional: 0, fees: {}, bySymbol: {} });
+
+function num(s: string | null | undefined): number {
+  const n = Number(s ?? '');
+  return Number.isFinite(n) ? n : 0;
+}
+
+export class Ledger {
+  #periodStartMs: number;
+  readonly #accounts = new Map<string, AccountState>();
+  readonly #tradeIds = new Set<string>();
+  readonly #strategies = new Set<string>();
+
+  constructor(periodStartMs: number) {
+    this.#periodStartMs = periodStartMs;
+  }
+
+  static fromState(s: LedgerState): Ledger {
+    const l = new Ledger(s.periodStartMs);
+    for (const [k, v] of Object.entries(s.accounts)) l.#accounts.set(k, structuredClone(v));
+    for (const id of s.tradeIds) l.#tradeIds.add(id);
+    for (const st of s.strategies) l.#strategies.add(st);
+    return l;
+  }
+
+  get periodStartMs(): number {
+    return this.#periodStartMs;
+  }
+
+  #account(account: string): AccountState {
+    let a = this.#accounts.get(account);
+    if (!a) {
+      a = {
+        account,
+        snapshot: undefined,
+        periodStartEquity: undefined,
+        peakEquity: undefined,
+        periodMaxDrawdown: 0,
+        trades: emptyTrades(),
+      };
+      this.#accounts.set(account, a);
+    }
+    return a;
+  }
+
+  /** Counts a fill of the period, once per trade id. A fill from before the period is not counted. */
+  onFill(f: Fill): 'counted' | 'duplicate' | 'earlier' {
+    const id = `${f.account ?? ''}:${f.tradeId ?? ''}`;
+    if (Number(f.timeMs ?? 0) < this.#periodStartMs) return 'earlier';
+    if (this.#tradeIds.has(id)) return 'duplicate';
+    this.#tradeIds.add(id);
+    if (this.#tradeIds.size > MAX_TRADE_IDS) this.#tradeIds.delete(this.#tradeIds.values().next().value!);
+    const t = this.#account(f.account || '?').trades;
+    t.count += 1;
+    if (sideName(f.side) === 'BUY') t.buys += 1;
+    else if (sideName(f.side) === 'SELL') t.sells += 1;
+    t.notional += num(f.quantity) * num(f.price);
+    const cur = f.feeCurrency || '?';
+    t.fees[cur] = (t.fees[cur] ?? 0) + num(f.fee);
+    const sym = instrumentLabel(f.instrument);
+    t.bySymbol[sym] = (t.bySymbol[sym] ?? 0) + 1;
+    return 'counted';
+  }
+
+  /** Keeps the newest snapshot per account and tracks the equity peak and drawdown. */
+  onSnapshot(s: PositionSnapshot): void {
+    const a = this.#account(s.account || '?');
+    const timeMs = Number(s.timeMs ?? 0);
+    if (a.snapshot && timeMs < a.snapshot.timeMs) return;
+    a.snapshot = {
+      timeMs,
+      cash: s.cash ?? '',
+      equity: s.equity ?? '',
+      quoteCurrency: s.quoteCurrency ?? '',
+      positions: (s.positions ?? []).map((p) => ({
+        instrument: instrumentLabel(p.instrument),
+        quantity: p.quantity ?? '',
+        averagePrice: p.averagePrice ?? '',
+        markPrice: p.markPrice ?? '',
+        unrealizedPnl: p.unrealizedPnl ?? '',
+        realizedPnl: p.realizedPnl ?? '',
+      })),
+    };
+    if (s.equity === undefined || s.equity === null || s.equity === '') return;
+    const equity = num(s.equity);
+    a.periodStartEquity ??= equity;
+    a.peakEquity = Math.max(a.peakEquity ?? equity, equity);
+    a.periodMaxDrawdown = Math.max(a.periodMaxDrawdown, drawdown(a));
+  }
+
+  noteStrategy(name: string | null | undefined): void {
+    if (name && this.#strategies.size < 1000) this.#strategies.add(name);
+  }
+
+  get strategies(): string[] {
+    return [...this.#strategies].sort();
+  }
+
+  /** Begins a new period at `startMs`: trades reset, equity and drawdown measured from here. */
+  startPeriod(startMs: number): void {
+    this.#periodStartMs = startMs;
+    this.#tradeIds.clear();
+    for (const a of this.#accounts.values()) {
+      a.trades = emptyTrades();
+      a.periodStartEquity = a.snapshot?.equity ? num(a.snapshot.equity) : undefined;
+      a.periodMaxDrawdown = drawdown(a);
+    }
+  }
+
+  account(account: string): AccountState | undefined {
+    return this.#accounts.get(account);
+  }
+
+  accounts(): AccountState[] {
+    return [...this.#accounts.values()].sort((x, y) => x.account.localeCompare(y.account));
+  }
+
+  toState(): LedgerState {
+    return {
+      periodStartMs: this.#periodStartMs,
+      accounts: Object.fromEntries([...this.#accounts].map(([k, v]) => [k, structuredClone(v)])),
+      tradeIds: [...this.#tradeIds],
+      strategies: [...this.#strategies],
+    };
+  }
+}
+
+/** Current drawdown from the peak, as a fraction (0 without a peak). */
+export function drawdown(a: Pick<AccountState, 'peakEquity' | 'snapshot'>): number {
+  if (!a.peakEquity || a.peakEquity <= 0 || !a.snapshot?.equity) return 0;
+  return Math.max(0, (a.peakEquity - num(a.snapshot.equity)) / a.peakEquity);
+}
+
+/** Equity change since the period began; undefined before any snapshot. */
+export function periodPnl(a: Pick<AccountState, 'periodStartEquity' | 'snapshot'>): number | undefined {
+  if (a.periodStartEquity == null || !a.snapshot?.equity) return undefined;
+  return num(a.snapshot.equity) - a.periodStartEquity;
+}
+
+export function sumPositions(
+  a: Pick<AccountState, 'snapshot'>,
+  field: 'unrealizedPnl' | 'realizedPnl',
+): number {
+  return (a.snapshot?.positions ?? []).reduce((s, p) => s + num(p[field]), 0);
+}

@@ -1,0 +1,393 @@
+import { type Bus, type Control, loadCheckpoint, type MessageMeta, saveCheckpoint } from '@algotrader/bus';
+import type { Clock } from '@algotrader/core';
+import type { Logger } from '@algotrader/core/node';
+import { type Alert, codecs, type Fill, type OrderEvent, type RiskRejection } from '@algotrader/proto';
+import type { KV } from '@nats-io/kv';
+import { Coalescer, type Notification } from './coalescer';
+import { Commands } from './commands';
+import { natsControlPort, watchControl } from './control';
+import { buildDailySummary, nextDailyDueMs, previousDailyDueMs } from './daily';
+import { Ledger, type LedgerState } from './ledger';
+import { Outbox } from './outbox';
+import type { EventKind, NotifierSettings } from './settings';
+import { startTelegramBot, type TelegramBot } from './telegram';
+import {
+  alertMessage,
+  controlChangeMessage,
+  fillMessage,
+  type Message,
+  NOTABLE_ORDER_STATES,
+  orderEventMessage,
+  rejectionMessage,
+  severityName,
+} from './templates';
+import { ConsoleFileTransport, type Transport } from './transport';
+
+export interface TelegramSettings {
+  readonly botToken?: string | undefined;
+  readonly allowedChatIds: readonly number[];
+  readonly apiRoot?: string | undefined;
+}
+
+export interface NotifierOptions {
+  readonly bus: Bus;
+  readonly settings: NotifierSettings;
+  /** From core's Config (`config.telegram`); without a token messages go to the console and a file. */
+  readonly telegram: TelegramSettings;
+  readonly log: Logger;
+  /** Wall time: the daily schedule, the summary period, control timestamps. Default: system time. */
+  readonly clock?: Clock;
+  /** Monotonic ms for coalescing windows and rate limiting. Default `performance.now`. */
+  readonly monotonic?: () => number;
+  /** Console stream of the token-less sink. Default stderr. */
+  readonly console?: NodeJS.WritableStream;
+  /** Replaces the transport altogether (the A-share mode or tests may bring their own). */
+  readonly transport?: Transport;
+}
+
+export interface NotifierStats {
+  received: number;
+  duplicates: number;
+  off: number;
+  coalesced: number;
+  queued: number;
+  delivered: number;
+  messages: number;
+  dropped: number;
+  failed: number;
+  commands: number;
+  ignoredChats: number;
+}
+
+export interface Notifier {
+  readonly ledger: Ledger;
+  readonly transport: Transport;
+  stats(): NotifierStats;
+  /** Applies the event's level, coalesces, and queues. Never blocks; the A-share mode calls this too. */
+  notify(kind: EventKind, key: string, message: Message): void;
+  /** Queues the daily summary of the current period now and starts a new period at `periodEndMs`. */
+  sendDailySummary(periodEndMs?: number): Promise<void>;
+  /** Resolves when every queued message has been sent (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/** Recently handled message ids: a redelivered message is acked without a second notification. */
+class RecentIds {
+  readonly #ids = new Set<string>();
+  constructor(readonly max: number) {}
+  seen(id: string | undefined): boolean {
+    if (!id) return false;
+    if (this.#ids.has(id)) return true;
+    this.#ids.add(id);
+    if (this.#ids.size > this.max) this.#ids.delete(this.#ids.values().next().value!);
+    return false;
+  }
+}
+
+const ALERT_KIND: Readonly<Record<string, EventKind>> = {
+  CRITICAL: 'alert.critical',
+  WARNING: 'alert.warning',
+  INFO: 'alert.info',
+};
+
+function alertKind(a: Alert, subject: string): EventKind {
+  const bySeverity = ALERT_KIND[severityName(a.severity)];
+  if (bySeverity) return bySeverity;
+  return ALERT_KIND[subject.split('.')[2]?.toUpperCase() ?? ''] ?? 'alert.warning';
+}
+
+/**
+ * Starts the notifier: consumers for alerts, fills, order events, position snapshots and risk
+ * rejections; a watch on the control KV; the daily summary schedule; and the transport (Telegram with
+ * its commands, or the console and a file). Handlers only queue, so a slow or dead Telegram never
+ * holds up an ack.
+ */
+export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
+  const { bus, settings: s, log } = o;
+  const clock = o.clock ?? systemClock;
+  const monotonic = o.monotonic ?? (() => performance.now());
+  const controlKv = await bus.kv('control');
+  const checkpointKey = `${s.durablePrefix}.ledger`;
+  let checkpoints: KV | undefined;
+  let ledger: Ledger | undefined;
+  try {
+    checkpoints = await bus.kv('checkpoints');
+    const saved = await loadCheckpoint<LedgerState>(checkpoints, checkpointKey);
+    if (saved) ledger = Ledger.fromState(saved);
+  } catch (e) {
+    log.warn({ err: (e as Error).message }, 'ledger checkpoint unavailable; the summary starts empty');
+  }
+  ledger ??= new Ledger(previousDailyDueMs(clock.now(), s.dailyAtUtc));
+  const theLedger = ledger;
+
+  const counters = { received: 0, duplicates: 0, off: 0, commands: 0, ignoredChats: 0 };
+  const recent = new RecentIds(5_000);
+  const control = natsControlPort(bus, controlKv, s.account, clock);
+
+  const coalescer = new Coalescer(s.coalesceWindowMs, monotonic);
+  let bot: TelegramBot | undefined;
+  let outbox: Outbox | undefined;
+  const stats = (): NotifierStats => ({
+    ...counters,
+    coalesced: coalescer.suppressed,
+    queued: outbox?.queued ?? 0,
+    delivered: outbox?.stats.delivered ?? 0,
+    messages: outbox?.stats.messages ?? 0,
+    dropped: outbox?.stats.dropped ?? 0,
+    failed: outbox?.stats.failed ?? 0,
+  });
+  const commands = new Commands({
+    account: s.account,
+    control,
+    ledger: theLedger,
+    clock,
+    strategies: s.strategies,
+    stats: () => {
+      const st = stats();
+      return {
+        messages: st.messages,
+        coalesced: st.coalesced,
+        dropped: st.dropped,
+        failed: st.failed,
+        queued: st.queued,
+        ignored: st.ignoredChats,
+      };
+    },
+  });
+
+  let transport: Transport;
+  if (o.transport) {
+    transport = o.transport;
+  } else if (o.telegram.botToken) {
+    if (o.telegram.allowedChatIds.length === 0) {
+      log.warn('TELEGRAM_ALLOWED_CHAT_IDS is empty: no one receives alerts and every command is ignored');
+    }
+    bot = await startTelegramBot({
+      token: o.telegram.botToken,
+      apiRoot: o.telegram.apiRoot,
+      allowedChatIds: o.telegram.allowedChatIds,
+      commands,
+      log,
+      pollTimeoutS: s.pollTimeoutS,
+      onCommand: () => {
+        counters.commands += 1;
+      },
+      onIgnored: () => {
+        counters.ignoredChats += 1;
+      },
+    });
+    transport = bot.transport;
+  } else {
+    transport = new ConsoleFileTransport({
+      file: s.sinkFile,
+      maxBytes: s.sinkMaxBytes,
+      clock,
+      ...(o.console ? { console: o.console } : {}),
+    });
+    log.info({ file: s.sinkFile }, 'no TELEGRAM_BOT_TOKEN: notifications go to the console and a file');
+  }
+  const box = new Outbox({
+    transport,
+    queueMax: s.queueMax,
+    messagesPerMinute: s.messagesPerMinute,
+    burst: s.burst,
+    now: monotonic,
+    log,
+  });
+  outbox = box;
+
+  const notify = (kind: EventKind, key: string, message: Message): void => {
+    const level = s.levels[kind];
+    if (level === 'off') {
+      counters.off += 1;
+      return;
+    }
+    const n: Notification = { kind, key, message, silent: level === 'silent' };
+    const now = coalescer.offer(n);
+    if (now) box.push(now);
+  };
+
+  /** Common handler shell: idempotence by message id, and the correlation id in the logs. */
+  const handler =
+    <T>(name: string, fn: (m: T, meta: MessageMeta) => void) =>
+    (m: T, meta: MessageMeta): void => {
+      counters.received += 1;
+      if (recent.seen(meta.msgId)) {
+        counters.duplicates += 1;
+        return;
+      }
+      log.debug({ correlationId: meta.correlationId, subject: meta.subject, seq: meta.streamSeq }, name);
+      fn(m, meta);
+    };
+
+  let dirty = false;
+  const consumers = [
+    await bus.consume<Alert>({
+      stream: 'OPS',
+      durable: `${s.durablePrefix}-alerts`,
+      filterSubjects: ['ops.alert.>'],
+      deliverPolicy: 'new',
+      codec: codecs.Alert,
+      handler: handler('alert', (a: Alert, meta) => {
+        const key = `alert:${a.dedupeKey || `${a.source}:${a.code}`}`;
+        notify(alertKind(a, meta.subject), key, alertMessage(a));
+      }),
+    }),
+    await bus.consume<Fill>({
+      stream: 'EXEC',
+      durable: `${s.durablePrefix}-fills`,
+      filterSubjects: ['exec.fill.>'],
+      deliverPolicy: 'new',
+      codec: codecs.Fill,
+      handler: handler('fill', (f: Fill) => {
+        // The ledger knows every trade id of the period: a fill counted once is notified once.
+        if (theLedger.onFill(f) === 'duplicate') return;
+        dirty = true;
+        notify('fill', `fill:${f.account}:${f.clientOrderId || f.tradeId}`, fillMessage(f));
+      }),
+    }),
+    await bus.consume<OrderEvent>({
+      stream: 'EXEC',
+      durable: `${s.durablePrefix}-orders`,
+      filterSubjects: ['exec.order.>'],
+      deliverPolicy: 'new',
+      codec: codecs.OrderEvent,
+      handler: handler('order event', (e: OrderEvent) => {
+        if (!NOTABLE_ORDER_STATES.has(e.state ?? 0)) return;
+        notify('order', `order:${e.account}:${e.state}:${e.reason ?? ''}`, orderEventMessage(e));
+      }),
+    }),
+    await bus.consume({
+      stream: 'EXEC',
+      durable: `${s.durablePrefix}-positions`,
+      filterSubjects: ['exec.position.>'],
+      deliverPolicy: 'new',
+      codec: codecs.PositionSnapshot,
+      handler: handler('position snapshot', (p) => {
+        theLedger.onSnapshot(p);
+        dirty = true;
+      }),
+    }),
+    await bus.consume<RiskRejection>({
+      stream: 'ORDERS',
+      durable: `${s.durablePrefix}-rejections`,
+      filterSubjects: ['ord.rejected.>'],
+      deliverPolicy: 'new',
+      codec: codecs.RiskRejection,
+      handler: handler('risk rejection', (r: RiskRejection) => {
+        theLedger.noteStrategy(r.order?.strategy);
+        const key = `rejection:${r.order?.account}:${r.order?.strategy}:${r.reason}`;
+        notify('rejection', key, rejectionMessage(r));
+      }),
+    }),
+  ];
+
+  // Changes by anyone (the risk gate's automatic halts, the CLI, this bot) are told.
+  const watch = await watchControl(controlKv, s.account, log, (prev, next) =>
+    notify('control', `control:${s.account}:${next.revision}`, controlChangeMessage(prev, next)),
+  );
+
+  const saveLedger = async () => {
+    if (!checkpoints) return;
+    dirty = false;
+    try {
+      await saveCheckpoint(checkpoints, checkpointKey, theLedger.toState());
+    } catch (e) {
+      const err = (e as Error).message;
+      if (/permissions violation/i.test(err)) {
+        // Retrying cannot help; say once what to fix and run without a checkpoint.
+        checkpoints = undefined;
+        log.error(
+          { err },
+          'ledger checkpoints disabled: allow this NATS user to publish to $KV.checkpoints.>',
+        );
+        return;
+      }
+      dirty = true;
+      log.warn({ err }, 'ledger checkpoint save failed');
+    }
+  };
+
+  const sendDailySummary = async (periodEndMs = clock.now()) => {
+    let controls: Control[] = [];
+    try {
+      controls = [await control.read()];
+    } catch (e) {
+      log.warn({ err: (e as Error).message }, 'control state unavailable for the daily summary');
+    }
+    const message = buildDailySummary({
+      periodStartMs: theLedger.periodStartMs,
+      periodEndMs,
+      accounts: theLedger.accounts(),
+      controls,
+    });
+    notify('daily', `daily:${periodEndMs}`, message);
+    theLedger.startPeriod(periodEndMs);
+    log.info({ periodEndMs }, 'daily summary queued');
+    await saveLedger();
+  };
+
+  // Overdue after a restart (the checkpoint's period began more than a day ago): sent on the first tick.
+  let dailyDue = nextDailyDueMs(theLedger.periodStartMs, s.dailyAtUtc);
+  let lastSave = monotonic();
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      for (const n of coalescer.due()) box.push(n);
+      if (clock.now() >= dailyDue) {
+        const due = dailyDue;
+        dailyDue = nextDailyDueMs(Math.max(clock.now(), due), s.dailyAtUtc);
+        await sendDailySummary(due);
+      }
+      if (dirty && monotonic() - lastSave > 30_000) {
+        lastSave = monotonic();
+        await saveLedger();
+      }
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(() => {
+    tick().catch((e: unknown) => log.error({ err: (e as Error).message }, 'notifier tick failed'));
+  }, s.tickMs);
+  timer.unref();
+
+  log.info(
+    {
+      transport: transport.name,
+      account: s.account,
+      dailyAtUtc: s.dailyAtUtc,
+      nextDailyMs: dailyDue,
+      coalesceWindowMs: s.coalesceWindowMs,
+      messagesPerMinute: s.messagesPerMinute,
+    },
+    'notifier running',
+  );
+
+  let stopped = false;
+  return {
+    ledger: theLedger,
+    transport,
+    stats,
+    notify,
+    sendDailySummary,
+    idle: () => box.idle(),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      await bot?.stop();
+      for (const c of consumers) await c.stop();
+      await watch.stop();
+      for (const n of coalescer.flushAll()) box.push(n);
+      await box.close(5_000);
+      if (dirty) await saveLedger();
+      log.info({ ...stats() }, 'notifier stopped');
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { AlgoError, ErrorCode } from '@algotrader/core';
+import { z } from 'zod';
+
+/** What the notifier tells you about; each has its own level. */
+export const EVENT_KINDS = [
+  'alert.critical',
+  'alert.warning',
+  'alert.info',
+  'fill',
+  'rejection',
+  'order',
+  'control',
+  'daily',
+  'signal',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** `on` notifies, `silent` delivers without a sound (Telegram `disable_notification`), `off` drops. */
+export const LevelSchema = z.enum(['on', 'silent', 'off']);
+export type Level = z.infer<typeof LevelSchema>;
+
+export const DEFAULT_LEVELS: Readonly<Record<EventKind, Level>> = {
+  'alert.critical': 'on',
+  'alert.warning': 'on',
+  'alert.info': 'silent',
+  fill: 'silent',
+  rejection: 'on',
+  order: 'silent',
+  control: 'on',
+  daily: 'on',
+  signal: 'on',
+};
+
+const LevelsSchema = z
+  .object(
+    Object.fromEntries(EVENT_KINDS.map((k) => [k, LevelSchema.default(DEFAULT_LEVELS[k])])) as Record<
+      EventKind,
+      z.ZodDefault<typeof LevelSchema>
+    >,
+  )
+  .strict();
+
+const NAME = /^[A-Za-z0-9_-]+$/;
+
+/** The notifier's own settings (the shared ones — NATS, Telegram token and chats — are in core's Config). */
+export const NotifierSettingsSchema = z
+  .object({
+    /** Account the control commands act on (KV key `account.<account>`). */
+    account: z.string().regex(NAME).default('main'),
+    levels: LevelsSchema.default({ ...DEFAULT_LEVELS }),
+    /** Events with the same key inside this window become one "N×" message; 0 turns it off. */
+    coalesceWindowMs: z.number().int().min(0).default(30_000),
+    /** Token bucket: sustained messages per minute, and how many may go at once. */
+    messagesPerMinute: z.number().int().positive().default(20),
+    burst: z.number().int().positive().default(5),
+    /** Messages waiting for the bucket; beyond this the oldest is dropped and counted. */
+    queueMax: z.number().int().positive().default(200),
+    /** UTC time of day of the daily summary, HH:MM. */
+    dailyAtUtc: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24 h, UTC')
+      .default('00:00'),
+    /** Without a bot token, messages go to the console and to this file (rotated at sinkMaxBytes). */
+    sinkFile: z.string().min(1).default('var/log/notifier-messages.log'),
+    sinkMaxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(5 * 1024 * 1024),
+    /** Strategies /pause and /resume accept; empty accepts any well-formed name. */
+    strategies: z.array(z.string().regex(NAME)).default([]),
+    /** getUpdates long-poll timeout, s. */
+    pollTimeoutS: z.number().int().min(0).max(50).default(30),
+    /** Housekeeping period: coalescing windows, the daily schedule, checkpoints. */
+    tickMs: z.number().int().positive().default(250),
+    /** Prefix of the durable consumer names and the checkpoint key (a second notifier needs its own). */
+    durablePrefix: z.string().regex(NAME).default('notifier'),
+  })
+  .strict();
+
+export type NotifierSettings = z.infer<typeof NotifierSettingsSchema>;
+export type NotifierSettingsInput = z.input<typeof NotifierSettingsSchema>;
+
+/** Environment variable → setting. The lead adds these to `.env.example`. */
+export const NOTIFIER_ENV_KEYS = {
+  NOTIFIER_ACCOUNT: 'account',
+  NOTIFIER_LEVELS: 'levels',
+  NOTIFIER_COALESCE_MS: 'coalesceWindowMs',
+  NOTIFIER_MESSAGES_PER_MINUTE: 'messagesPerMinute',
+  NOTIFIER_BURST: 'burst',
+  NOTIFIER_QUEUE_MAX: 'queueMax',
+  NOTIFIER_DAILY_AT_UTC: 'dailyAtUtc',
+  NOTIFIER_SINK_FILE: 'sinkFile',
+  NOTIFIER_SINK_MAX_BYTES: 'sinkMaxBytes',
+  NOTIFIER_STRATEGIES: 'strategies',
+  NOTIFIER_POLL_TIMEOUT_S: 'pollTimeoutS',
+} as const satisfies Record<string, keyof NotifierSettings>;
+
+const NUMERIC = new Set<keyof NotifierSettings>([
+  'coalesceWindowMs',
+  'messagesPerMinute',
+  'burst',
+  'queueMax',
+  'sinkMaxBytes',
+  'pollTimeoutS',
+]);
+
+/** `fill=silent,alert.info=off` → `{ fill: 'silent', 'alert.info': 'off' }` (validated by the schema). */
+function parseLevels(raw: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of raw.split(',')) {
+    const item = part.trim();
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    if (eq < 0) {
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `NOTIFIER_LEVELS: "${item}" is not kind=level (kinds: ${EVENT_KINDS.join(', ')}; levels: on, silent, off)`,
+      );
+    }
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** Parses the settings once at start-up from the environment plus explicit overrides (tests). */
+export function parseNotifierSettings(
+  env: Readonly<Record<string, string | undefined>> = {},
+  overrides: NotifierSettingsInput = {},
+): NotifierSettings {
+  const fromEnv: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(NOTIFIER_ENV_KEYS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    if (key === 'levels') fromEnv[key] = parseLevels(raw);
+    else if (key === 'strategies')
+      fromEnv[key] = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (NUMERIC.has(key)) fromEnv[key] = Number(raw);
+    else fromEnv[key] = raw;
+  }
+  const parsed = NotifierSettingsSchema.safeParse({ ...fromEnv, ...overrides });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new AlgoError(ErrorCode.InvalidConfig, `invalid notifier settings: ${issues}`);
+  }
+  return parsed.data;
+}
