@@ -43,10 +43,20 @@ test('the README draws the current graph', () => {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(
       ([n, deps]) =>
-        `| ${n.replace('@algotrader/', '')} | ${deps.map((d) => d.replace('@algotrader/', '')).join(', ') || '—'} |`,
+        `${n.replace('@algotrader/', '')} | ${deps.map((d) => d.replace('@algotrader/', '')).join(', ') || '—'}`,
     );
   const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
   const block = readme.slice(readme.indexOf('<!-- graph:start -->'), readme.indexOf('<!-- graph:end -->'));
-  const drawn = block.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| package'));
+  // Compare cells, not spacing: formatters align markdown tables.
+  const cells = (l: string) =>
+    l
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .join(' | ');
+  const drawn = block
+    .split('\n')
+    .filter((l) => l.startsWith('|') && !/^\|\s*(package|-)/.test(l))
+    .map(cells);
   expect(drawn, 'update the table in README.md between the graph markers').toEqual(rows);
 });
