@@ -10,6 +10,15 @@ export {
   OkxServer,
   type OkxServerOptions,
 } from './okx';
+export {
+  type OkxSpotInstrumentSpec,
+  type OkxTradeCredentials,
+  type OkxTradeFault,
+  type OkxTradeFaultKind,
+  type OkxTradeRequestLog,
+  OkxTradeServer,
+  type OkxTradeServerOptions,
+} from './okx-trade/index';
 export { freePort } from './ports';
 export {
   type BotCommandEntry,

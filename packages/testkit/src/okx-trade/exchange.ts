@@ -1,0 +1,383 @@
+import type { Clock } from '@algotrader/core';
+import { type Dec, dec, div, floorTo, fmt, isMultiple, min, mul, parseDec, ZERO } from './decimal';
+
+/**
+ * The account and order model behind the local OKX trading server: spot instruments, cash balances
+ * with holds, and orders that the TEST fills. There is no order book: a market order fills at once,
+ * in full, at the price set with {@link SpotExchange.setMarketPrice}; a limit order rests until the
+ * test calls {@link SpotExchange.fill}. Fees follow OKX: negative = paid; a buy pays in the base
+ * coin, a sell in the quote coin.
+ */
+
+export interface OkxSpotInstrumentSpec {
+  readonly instId: string;
+  readonly tickSz?: string;
+  readonly lotSz?: string;
+  readonly minSz?: string;
+  readonly state?: 'live' | 'suspend';
+}
+
+export interface SpotInstrument {
+  readonly instId: string;
+  readonly baseCcy: string;
+  readonly quoteCcy: string;
+  readonly tickSz: string;
+  readonly lotSz: string;
+  readonly minSz: string;
+  readonly state: 'live' | 'suspend';
+}
+
+export type SimOrderState = 'live' | 'partially_filled' | 'filled' | 'canceled';
+
+export interface SimFill {
+  readonly billId: string;
+  readonly tradeId: string;
+  readonly ordId: string;
+  readonly clOrdId: string;
+  readonly instId: string;
+  readonly side: 'buy' | 'sell';
+  readonly fillPx: Dec;
+  readonly fillSz: Dec;
+  /** OKX sign: negative = paid. */
+  readonly fee: Dec;
+  readonly feeCcy: string;
+  readonly feeRate: Dec;
+  /** T = taker, M = maker. */
+  readonly execType: 'T' | 'M';
+  readonly ts: number;
+}
+
+export interface SimOrder {
+  readonly ordId: string;
+  readonly clOrdId: string;
+  readonly tag: string;
+  readonly instId: string;
+  readonly side: 'buy' | 'sell';
+  readonly ordType: 'market' | 'limit';
+  /** Unit of `sz`: quote_ccy only for quote-sized market buys. */
+  readonly tgtCcy: 'base_ccy' | 'quote_ccy';
+  readonly sz: Dec;
+  readonly px: Dec | undefined;
+  readonly cTime: number;
+  state: SimOrderState;
+  accFillSz: Dec;
+  /** Σ fillSz × fillPx, for avgPx. */
+  notional: Dec;
+  fee: Dec;
+  readonly feeCcy: string;
+  readonly rebateCcy: string;
+  lastFill: SimFill | undefined;
+  /** What is still frozen for this order, in `holdCcy`. */
+  hold: Dec;
+  readonly holdCcy: string;
+  uTime: number;
+  cancelSource: string;
+}
+
+export type Rejection = { readonly sCode: string; readonly sMsg: string };
+export type PlaceResult =
+  | { readonly ok: true; readonly order: SimOrder }
+  | ({ readonly ok: false } & Rejection);
+
+interface Cash {
+  cash: Dec;
+  frozen: Dec;
+}
+
+export interface SpotExchangeOptions {
+  readonly clock: Clock;
+  readonly makerFeeRate?: string;
+  readonly takerFeeRate?: string;
+  /** Which earlier orders make a clOrdId a duplicate (51016): only pending ones (default) or any. */
+  readonly clOrdIdUniqueness?: 'pending' | 'all';
+}
+
+const CLORD = /^[A-Za-z0-9]{1,32}$/;
+
+export class SpotExchange {
+  readonly #clock: Clock;
+  readonly #maker: Dec;
+  readonly #taker: Dec;
+  readonly #uniqueness: 'pending' | 'all';
+  readonly #instruments = new Map<string, SpotInstrument>();
+  readonly #marketPx = new Map<string, Dec>();
+  readonly #cash = new Map<string, Cash>();
+  readonly #orders: SimOrder[] = [];
+  readonly #fills: SimFill[] = [];
+  #ordSeq = 0n;
+  #tradeSeq = 0n;
+  #billSeq = 0n;
+
+  constructor(opts: SpotExchangeOptions) {
+    this.#clock = opts.clock;
+    this.#maker = dec(opts.makerFeeRate ?? '0.0008');
+    this.#taker = dec(opts.takerFeeRate ?? '0.001');
+    this.#uniqueness = opts.clOrdIdUniqueness ?? 'pending';
+  }
+
+  addInstrument(spec: OkxSpotInstrumentSpec): SpotInstrument {
+    const [baseCcy = '', quoteCcy = ''] = spec.instId.split('-');
+    const inst: SpotInstrument = {
+      instId: spec.instId,
+      baseCcy,
+      quoteCcy,
+      tickSz: spec.tickSz ?? '0.1',
+      lotSz: spec.lotSz ?? '0.00000001',
+      minSz: spec.minSz ?? '0.00001',
+      state: spec.state ?? 'live',
+    };
+    this.#instruments.set(inst.instId, inst);
+    return inst;
+  }
+
+  instruments(): SpotInstrument[] {
+    return [...this.#instruments.values()];
+  }
+
+  instrument(instId: string): SpotInstrument | undefined {
+    return this.#instruments.get(instId);
+  }
+
+  /** The price market orders on `instId` fill at. */
+  setMarketPrice(instId: string, px: string): void {
+    this.#marketPx.set(instId, dec(px));
+  }
+
+  marketPrice(instId: string): Dec | undefined {
+    return this.#marketPx.get(instId);
+  }
+
+  /** Sets the cash balance of a currency (what is frozen for open orders stays frozen). */
+  setBalance(ccy: string, amount: string): void {
+    this.#account(ccy).cash = dec(amount);
+  }
+
+  /** Currencies with a non-zero balance: total (`cashBal`), frozen for orders, available. */
+  balances(): { ccy: string; cash: Dec; frozen: Dec; avail: Dec }[] {
+    return [...this.#cash.entries()]
+      .filter(([, c]) => c.cash !== ZERO || c.frozen !== ZERO)
+      .map(([ccy, c]) => ({ ccy, cash: c.cash, frozen: c.frozen, avail: c.cash - c.frozen }))
+      .sort((a, b) => a.ccy.localeCompare(b.ccy));
+  }
+
+  balance(ccy: string): { cash: string; frozen: string; avail: string } {
+    const c = this.#account(ccy);
+    return { cash: fmt(c.cash), frozen: fmt(c.frozen), avail: fmt(c.cash - c.frozen) };
+  }
+
+  orders(): readonly SimOrder[] {
+    return this.#orders;
+  }
+
+  fills(): readonly SimFill[] {
+    return this.#fills;
+  }
+
+  /** An order by `ordId` or, failing that, the latest one with this `clOrdId`. */
+  find(id: { ordId?: string | undefined; clOrdId?: string | undefined }): SimOrder | undefined {
+    if (id.ordId) return this.#orders.find((o) => o.ordId === id.ordId);
+    if (id.clOrdId) {
+      for (let i = this.#orders.length - 1; i >= 0; i--) {
+        if (this.#orders[i]!.clOrdId === id.clOrdId) return this.#orders[i];
+      }
+    }
+    return undefined;
+  }
+
+  /** `POST /trade/order` semantics for one order (already-parsed JSON object). */
+  place(body: Record<string, unknown>): PlaceResult {
+    const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+    const reject = (sCode: string, sMsg: string): PlaceResult => ({ ok: false, sCode, sMsg });
+    const instId = s('instId');
+    const inst = instId === undefined ? undefined : this.#instruments.get(instId);
+    if (!inst) return reject('51001', "Instrument ID doesn't exist.");
+    if (inst.state !== 'live') return reject('51001', 'Instrument ID is not live.');
+    if (s('tdMode') !== 'cash') return reject('51000', 'Parameter tdMode error');
+    const side = s('side');
+    if (side !== 'buy' && side !== 'sell') return reject('51000', 'Parameter side error');
+    const ordType = s('ordType');
+    if (ordType !== 'market' && ordType !== 'limit') return reject('51000', 'Parameter ordType error');
+    const clOrdId = s('clOrdId') ?? '';
+    if (clOrdId !== '' && !CLORD.test(clOrdId)) return reject('51000', 'Parameter clOrdId error');
+    const tgt = s('tgtCcy') ?? 'base_ccy';
+    if (tgt !== 'base_ccy' && tgt !== 'quote_ccy') return reject('51000', 'Parameter tgtCcy error');
+    const tgtCcy = ordType === 'market' && side === 'buy' ? tgt : 'base_ccy';
+    if (tgt === 'quote_ccy' && tgtCcy !== 'quote_ccy') return reject('51000', 'Parameter tgtCcy error');
+    const sz = parseDec(s('sz') ?? '');
+    if (sz === undefined || sz <= ZERO) return reject('51000', 'Parameter sz error');
+    let px: Dec | undefined;
+    if (ordType === 'limit') {
+      px = parseDec(s('px') ?? '');
+      if (px === undefined || px <= ZERO || !isMultiple(px, dec(inst.tickSz)))
+        return reject('51000', 'Parameter px error');
+    }
+    if (tgtCcy === 'base_ccy') {
+      if (!isMultiple(sz, dec(inst.lotSz)))
+        return reject('51121', 'Order quantity must be a multiple of the lot size.');
+      if (sz < dec(inst.minSz))
+        return reject('51020', 'Your order should meet or exceed the minimum order amount.');
+    }
+    if (clOrdId !== '' && this.#isDuplicate(clOrdId)) return reject('51016', 'Duplicated client order ID');
+
+    const mkt = this.#marketPx.get(inst.instId);
+    if (ordType === 'market' && mkt === undefined)
+      return reject('50000', `test server: call setMarketPrice('${inst.instId}', …) before a market order`);
+
+    // What the order needs available: quote for buys, base for sells.
+    const needCcy = side === 'buy' ? inst.quoteCcy : inst.baseCcy;
+    const need =
+      side === 'sell'
+        ? sz
+        : tgtCcy === 'quote_ccy'
+          ? sz
+          : ordType === 'market'
+            ? mul(sz, mkt!)
+            : mul(sz, px!);
+    const acct = this.#account(needCcy);
+    if (acct.cash - acct.frozen < need)
+      return reject('51008', `Order failed. Insufficient ${needCcy} balance in account.`);
+
+    const now = this.#clock.now();
+    this.#ordSeq += 1n;
+    const order: SimOrder = {
+      ordId: String(700_000_000_000_000_000n + this.#ordSeq),
+      clOrdId,
+      tag: s('tag') ?? '',
+      instId: inst.instId,
+      side,
+      ordType,
+      tgtCcy,
+      sz,
+      px,
+      cTime: now,
+      state: 'live',
+      accFillSz: ZERO,
+      notional: ZERO,
+      fee: ZERO,
+      feeCcy: side === 'buy' ? inst.baseCcy : inst.quoteCcy,
+      rebateCcy: side === 'buy' ? inst.quoteCcy : inst.baseCcy,
+      lastFill: undefined,
+      hold: ZERO,
+      holdCcy: needCcy,
+      uTime: now,
+      cancelSource: '',
+    };
+    this.#orders.push(order);
+    if (ordType === 'limit') {
+      order.hold = need;
+      acct.frozen += need;
+    } else {
+      // No book: the whole order trades at the market price now, as a taker.
+      const qty = tgtCcy === 'quote_ccy' ? floorTo(div(sz, mkt!), dec(inst.lotSz)) : sz;
+      if (qty > ZERO) this.#trade(order, inst, qty, mkt!, 'T');
+      order.state = 'filled';
+    }
+    return { ok: true, order };
+  }
+
+  /**
+   * Fills `qty` of a resting limit order at `px` (default: its limit price), as a maker — the
+   * test's stand-in for the market trading through the order.
+   */
+  fill(id: string, qty: string, px?: string): SimFill {
+    const order = this.find({ ordId: id }) ?? this.find({ clOrdId: id });
+    if (!order) throw new Error(`okx trade server: no order ${id}`);
+    if (order.state !== 'live' && order.state !== 'partially_filled')
+      throw new Error(`okx trade server: order ${id} is ${order.state}, cannot fill`);
+    const q = dec(qty);
+    const remaining = order.sz - order.accFillSz;
+    if (q <= ZERO || q > remaining)
+      throw new Error(`okx trade server: fill ${qty} of order ${id} with ${fmt(remaining)} left`);
+    const inst = this.#instruments.get(order.instId)!;
+    const f = this.#trade(order, inst, q, px === undefined ? order.px! : dec(px), 'M');
+    order.state = order.accFillSz === order.sz ? 'filled' : 'partially_filled';
+    return f;
+  }
+
+  /** `POST /trade/cancel-order` semantics. */
+  cancel(
+    instId: string,
+    id: { ordId?: string; clOrdId?: string },
+  ): { ok: true; order: SimOrder } | Rejection {
+    const order = this.find(id);
+    if (!order || order.instId !== instId || (order.state !== 'live' && order.state !== 'partially_filled')) {
+      return {
+        sCode: '51400',
+        sMsg: 'Order cancellation failed as the order has been filled, canceled or does not exist.',
+      };
+    }
+    order.state = 'canceled';
+    order.cancelSource = '1';
+    order.uTime = this.#clock.now();
+    this.#release(order, order.hold);
+    return { ok: true, order };
+  }
+
+  #isDuplicate(clOrdId: string): boolean {
+    return this.#orders.some(
+      (o) =>
+        o.clOrdId === clOrdId &&
+        (this.#uniqueness === 'all' || o.state === 'live' || o.state === 'partially_filled'),
+    );
+  }
+
+  #trade(order: SimOrder, inst: SpotInstrument, qty: Dec, px: Dec, execType: 'T' | 'M'): SimFill {
+    const rate = execType === 'T' ? this.#taker : this.#maker;
+    const value = mul(qty, px);
+    const base = this.#account(inst.baseCcy);
+    const quote = this.#account(inst.quoteCcy);
+    let fee: Dec;
+    if (order.side === 'buy') {
+      fee = -mul(qty, rate);
+      const held = order.ordType === 'limit' ? min(mul(qty, order.px!), order.hold) : ZERO;
+      this.#release(order, held);
+      quote.cash -= value;
+      base.cash += qty + fee;
+    } else {
+      fee = -mul(value, rate);
+      const held = order.ordType === 'limit' ? min(qty, order.hold) : ZERO;
+      this.#release(order, held);
+      base.cash -= qty;
+      quote.cash += value + fee;
+    }
+    this.#tradeSeq += 1n;
+    this.#billSeq += 1n;
+    const fill: SimFill = {
+      billId: String(800_000_000_000_000_000n + this.#billSeq),
+      tradeId: String(300_000_000n + this.#tradeSeq),
+      ordId: order.ordId,
+      clOrdId: order.clOrdId,
+      instId: order.instId,
+      side: order.side,
+      fillPx: px,
+      fillSz: qty,
+      fee,
+      feeCcy: order.feeCcy,
+      feeRate: -rate,
+      execType,
+      ts: this.#clock.now(),
+    };
+    this.#fills.push(fill);
+    order.accFillSz += qty;
+    order.notional += value;
+    order.fee += fee;
+    order.lastFill = fill;
+    order.uTime = fill.ts;
+    return fill;
+  }
+
+  #release(order: SimOrder, amount: Dec): void {
+    if (amount <= ZERO) return;
+    order.hold -= amount;
+    this.#account(order.holdCcy).frozen -= amount;
+  }
+
+  #account(ccy: string): Cash {
+    let c = this.#cash.get(ccy);
+    if (!c) {
+      c = { cash: ZERO, frozen: ZERO };
+      this.#cash.set(ccy, c);
+    }
+    return c;
+  }
+}
