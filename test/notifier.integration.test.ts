@@ -353,6 +353,49 @@ describe('commands', () => {
   });
 });
 
+describe('daily summary triggered by the scheduler', () => {
+  test("with NOTIFIER_DAILY_TRIGGER=scheduler the timer is off and the scheduler's daily_summary_due sends it once", async () => {
+    const tg = await telegram();
+    const clock = new SimulatedClock(Date.parse('2026-11-25T12:00:00Z'));
+    const h = await start({
+      telegram: tg,
+      clock,
+      settings: {
+        dailyAtUtc: '00:00',
+        dailyTrigger: 'scheduler',
+        durablePrefix: 'notifier-trigger',
+        account: 'trig',
+      },
+    });
+    clock.set(Date.parse('2026-11-26T00:10:00Z'));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(tg.sent.filter((m) => m.plain.includes('Daily summary'))).toHaveLength(0); // no timer
+    const due = Date.parse('2026-11-26T00:00:00Z');
+    for (const id of ['a', 'b']) {
+      // Two replicas' (or a retry's) triggers for the same day: one summary.
+      await publisher.publish(
+        codecs.Alert,
+        subjects.alert('info'),
+        {
+          severity: pb.Severity.SEVERITY_INFO,
+          source: 'scheduler',
+          code: 'daily_summary_due',
+          message: 'due',
+          labels: { due_ms: String(due) },
+          timeMs: due,
+        },
+        { msgId: `daily-trigger-test:${id}` },
+      );
+    }
+    const summary = await tg.waitForSent((m) => m.plain.includes('Daily summary'));
+    expect(summary.plain).toContain('2026-11-25 00:00:00 UTC → 2026-11-26 00:00:00 UTC');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(tg.sent.filter((m) => m.plain.includes('Daily summary'))).toHaveLength(1);
+    expect(tg.sent.some((m) => m.plain.includes('daily_summary_due'))).toBe(false); // not shown as an alert
+    expect(h.notifier.ledger.periodStartMs).toBe(due);
+  });
+});
+
 describe('restarts', () => {
   test('the summary ledger survives a restart through the checkpoint KV, and a redelivered fill counts once', async () => {
     const settings = { durablePrefix: 'notifier-restart', account: 'restart' };

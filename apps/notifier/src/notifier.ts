@@ -120,6 +120,8 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
   } catch (e) {
     log.warn({ err: (e as Error).message }, 'ledger checkpoint unavailable; the summary starts empty');
   }
+  /** Due time from the scheduler's `daily_summary_due` alert, handled on the next tick. */
+  let pendingTrigger: number | undefined;
   ledger ??= new Ledger(previousDailyDueMs(clock.now(), s.dailyAtUtc));
   const theLedger = ledger;
 
@@ -232,6 +234,12 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       deliverPolicy: 'new',
       codec: codecs.Alert,
       handler: handler('alert', (a: Alert, meta) => {
+        if (a.code === 'daily_summary_due') {
+          // The scheduler's trigger: handled on the next tick, never shown as an alert.
+          const due = Number(a.labels?.['due_ms']);
+          if (Number.isFinite(due) && due > 0) pendingTrigger = due;
+          return;
+        }
         const key = `alert:${a.dedupeKey || `${a.source}:${a.code}`}`;
         notify(alertKind(a, meta.subject), key, alertMessage(a));
       }),
@@ -339,7 +347,15 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
     ticking = true;
     try {
       for (const n of coalescer.due()) box.push(n);
-      if (clock.now() >= dailyDue) {
+      if (pendingTrigger !== undefined) {
+        const p = previousDailyDueMs(pendingTrigger, s.dailyAtUtc);
+        pendingTrigger = undefined;
+        if (p > theLedger.periodStartMs && p <= clock.now()) {
+          dailyDue = nextDailyDueMs(Math.max(clock.now(), p), s.dailyAtUtc);
+          await sendDailySummary(p);
+        }
+      }
+      if (s.dailyTrigger === 'self' && clock.now() >= dailyDue) {
         const due = dailyDue;
         dailyDue = nextDailyDueMs(Math.max(clock.now(), due), s.dailyAtUtc);
         await sendDailySummary(due);

@@ -60,6 +60,12 @@ export const NotifierSettingsSchema = z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24 h, UTC')
       .default('00:00'),
+    /**
+     * Who decides when the daily summary is due: `self` (this process's timer at dailyAtUtc) or
+     * `scheduler` (the scheduler's `daily_summary_due` alert; the timer is off). With `self` a
+     * scheduler trigger is still honoured: whichever comes first sends, the other finds nothing due.
+     */
+    dailyTrigger: z.enum(['self', 'scheduler']).default('self'),
     /** Without a bot token, messages go to the console and to this file (rotated at sinkMaxBytes). */
     sinkFile: z.string().min(1).default('var/log/notifier-messages.log'),
     sinkMaxBytes: z
@@ -90,6 +96,7 @@ export const NOTIFIER_ENV_KEYS = {
   NOTIFIER_BURST: 'burst',
   NOTIFIER_QUEUE_MAX: 'queueMax',
   NOTIFIER_DAILY_AT_UTC: 'dailyAtUtc',
+  NOTIFIER_DAILY_TRIGGER: 'dailyTrigger',
   NOTIFIER_SINK_FILE: 'sinkFile',
   NOTIFIER_SINK_MAX_BYTES: 'sinkMaxBytes',
   NOTIFIER_STRATEGIES: 'strategies',

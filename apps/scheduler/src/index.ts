@@ -1,4 +1,29 @@
 export {
+  COMPACT_SUBJECT,
+  type CompactionServer,
+  type CompactionSummary,
+  type CompactReply,
+  type CompactRequest,
+  requestCompaction,
+  serveCompactionRequests,
+} from '@algotrader/bus';
+export {
+  type BackfillJobReport,
+  type BacktestJobReport,
+  type BacktestOutcome,
+  type CompactionJobReport,
+  DAILY_SUMMARY_DUE,
+  type DailySummaryJobReport,
+  type JobDeps,
+  type JobReport,
+  NIGHTLY_BACKTESTS,
+  SchedulerJobs,
+  type SeriesBackfill,
+  validateBacktests,
+} from './actions';
+export {
+  type BacktestSpec,
+  BacktestSpecSchema,
   parseSchedulerSettings,
   SCHEDULER_ENV,
   type SchedulerSettings,
@@ -24,3 +49,4 @@ export {
   type SchedulerEvent,
   type SchedulerOptions,
 } from './scheduler';
+export { KvLock, type KvLockOptions, STORE_WRITER_LOCK } from './store-lock';

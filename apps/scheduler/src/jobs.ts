@@ -7,7 +7,7 @@ export interface JobActions {
   catchUpBackfill?: (ctx: JobContext) => Promise<void>;
   /** Merges the small Parquet files of past partitions into one per partition. */
   parquetCompaction?: (ctx: JobContext) => Promise<void>;
-  /** Builds and sends the daily summary (P&L, trades, positions, drawdown) for the UTC day just ended. */
+  /** Has the daily summary (P&L, trades, positions, drawdown) sent: the notifier builds it on this trigger. */
   dailySummary?: (ctx: JobContext) => Promise<void>;
   /** Runs the configured batch backtests on the latest data and records their summaries. */
   nightlyBacktests?: (ctx: JobContext) => Promise<void>;
@@ -43,11 +43,25 @@ const TUNING: Record<StandardJobName, Partial<JobDefinition>> = {
     maxAttempts: 3,
     retryDelayMs: 120_000,
   },
-  'parquet-compaction': { catchUp: 'latest', lookbackMs: 12 * 3_600_000, leaseMs: 120_000 },
+  // The collector may be restarting when asked: try again a few minutes later.
+  'parquet-compaction': {
+    catchUp: 'latest',
+    lookbackMs: 12 * 3_600_000,
+    leaseMs: 120_000,
+    maxAttempts: 3,
+    retryDelayMs: 300_000,
+  },
   // A summary is about one day: after downtime, send the missed one too (at most one day back, so a
   // first deployment does not send a burst of old summaries).
   'daily-summary': { catchUp: 'all', lookbackMs: 30 * 3_600_000, maxAttempts: 3 },
-  'nightly-backtests': { catchUp: 'latest', lookbackMs: 12 * 3_600_000, leaseMs: 300_000 },
+  // A second attempt covers InfluxDB being down for a moment (the summary points are idempotent).
+  'nightly-backtests': {
+    catchUp: 'latest',
+    lookbackMs: 12 * 3_600_000,
+    leaseMs: 300_000,
+    maxAttempts: 2,
+    retryDelayMs: 600_000,
+  },
 };
 
 /**

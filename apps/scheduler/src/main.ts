@@ -1,13 +1,17 @@
 import { hostname } from 'node:os';
-import { Bus, drainOnSignals, SYSTEM_TOPOLOGY, startHeartbeat, subjects } from '@algotrader/bus';
+import { Bus, SYSTEM_TOPOLOGY, startHeartbeat, subjects } from '@algotrader/bus';
+import { createOkx, OkxMarketData, parseCollectorSettings } from '@algotrader/collector';
 import type { Clock } from '@algotrader/core';
 import { createLogger, loadConfig } from '@algotrader/core/node';
+import { createMetricsSink } from '@algotrader/metrics';
 import { type Alert, codecs, pb } from '@algotrader/proto';
+import { SchedulerJobs, validateBacktests } from './actions';
 import { parseSchedulerSettings } from './config';
 import { type JobActions, standardJobs } from './jobs';
 import { LeaseStore, openLeaseBucket } from './lease';
 import { describeSchedule } from './schedule';
-import { type JobContext, Scheduler, type SchedulerEvent } from './scheduler';
+import { Scheduler, type SchedulerEvent } from './scheduler';
+import { KvLock } from './store-lock';
 
 const wallClock: Clock = { now: () => Date.now() };
 
@@ -55,29 +59,39 @@ async function main(): Promise<void> {
     await bus.publish(codecs.Alert, subjects.alert(severity), a, { msgId: `alert:${config.service}:${key}` });
   };
 
-  // Until the real jobs are wired in, each job announces that it is due; the services that own the
-  // work (collector, store, notifier, backtest workers) act on the alert code.
-  const announce =
-    (code: string) =>
-    async (ctx: JobContext): Promise<void> => {
-      const at = new Date(ctx.scheduledMs).toISOString();
-      await alert(
-        'info',
-        code,
-        `${ctx.job} due for ${at}`,
-        { job: ctx.job, scheduled: at },
-        `${code}:${ctx.job}:${ctx.scheduledMs}`,
-      );
-    };
-  const actions: JobActions = {
-    catchUpBackfill: announce('job_due'),
-    parquetCompaction: announce('job_due'),
-    dailySummary: announce('daily_summary_due'),
-    nightlyBacktests: announce('job_due'),
-  };
+  const instance = `${hostname()}-${process.pid}`;
+  const collector = parseCollectorSettings(process.env);
+  validateBacktests(settings.backtests);
+  const metrics = createMetricsSink(config.influx, {
+    defaultTags: { host: hostname() },
+    logger: log,
+    clock: wallClock,
+  });
+  if (settings.backtests.length > 0 && !config.influx.url) {
+    log.warn({}, 'INFLUX_URL not set: nightly backtest summaries only reach the alert, not Grafana');
+  }
+  const work = new SchedulerJobs({
+    bus,
+    clock: wallClock,
+    log,
+    instance,
+    dataDir: config.dataDir,
+    storeWriter: settings.storeWriter,
+    symbols: collector.symbols,
+    timeframes: collector.timeframes,
+    since: collector.since,
+    md: new OkxMarketData(createOkx({ restUrl: config.okx.restUrl, sandbox: config.okx.sandbox })),
+    metrics,
+    backtests: settings.backtests,
+    compactTimeoutMs: settings.compactTimeoutMs,
+    ...(settings.storeWriter === 'scheduler'
+      ? { lock: new KvLock({ kv, holder: instance, clock: wallClock }) }
+      : {}),
+  });
+  const actions: JobActions = work.actions();
+  if (!actions.nightlyBacktests) log.info({}, 'SCHEDULER_BACKTESTS is empty: no nightly backtests');
   const jobs = standardJobs(actions, settings.schedules);
 
-  const instance = `${hostname()}-${process.pid}`;
   const onEvent = (e: SchedulerEvent) => {
     if (e.type === 'failed') {
       log.error(e, 'job failed');
@@ -112,11 +126,29 @@ async function main(): Promise<void> {
   }, settings.tickMs);
   void scheduler.tick();
   const stopHeartbeat = startHeartbeat(bus, { instance });
-  drainOnSignals(bus, (code) => {
+  // Jobs stop first (their signal fires; a run cut short is recorded as a failed attempt, which a
+  // replica retries while attempts are left), then metrics and the connection are closed.
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal, running: scheduler.running }, 'stopping');
     clearInterval(timer);
     stopHeartbeat();
-    void scheduler.stop().finally(() => process.exit(code));
-  });
+    const grace = new Promise<void>((r) => setTimeout(r, 5_000).unref());
+    void Promise.race([scheduler.stop(), grace])
+      .then(() => metrics.close())
+      .then(() => bus.close())
+      .then(
+        () => process.exit(0),
+        (e: Error) => {
+          log.error({ err: e.message }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((e) => {

@@ -14,6 +14,15 @@ export {
 } from './bus';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint';
 export {
+  COMPACT_SUBJECT,
+  type CompactionServer,
+  type CompactionSummary,
+  type CompactReply,
+  type CompactRequest,
+  requestCompaction,
+  serveCompactionRequests,
+} from './compaction';
+export {
   type Control,
   type ControlChange,
   controlKey,

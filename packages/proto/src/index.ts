@@ -53,6 +53,8 @@ export type DeadLetter = algotrader.v1.IDeadLetter;
 export type ControlState = algotrader.v1.IControlState;
 export type SignalSetClosed = algotrader.v1.ISignalSetClosed;
 export type SweepJob = algotrader.v1.ISweepJob;
+export type StoreCompactRequest = algotrader.v1.IStoreCompactRequest;
+export type StoreCompactReply = algotrader.v1.IStoreCompactReply;
 export type SweepResult = algotrader.v1.ISweepResult;
 
 export const codecs = {
@@ -87,6 +89,14 @@ export const codecs = {
   ),
   SweepJob: codec<SweepJob>('SweepJob', pb.SweepJob as unknown as MessageClass<SweepJob>),
   SweepResult: codec<SweepResult>('SweepResult', pb.SweepResult as unknown as MessageClass<SweepResult>),
+  StoreCompactRequest: codec<StoreCompactRequest>(
+    'StoreCompactRequest',
+    pb.StoreCompactRequest as unknown as MessageClass<StoreCompactRequest>,
+  ),
+  StoreCompactReply: codec<StoreCompactReply>(
+    'StoreCompactReply',
+    pb.StoreCompactReply as unknown as MessageClass<StoreCompactReply>,
+  ),
   ControlState: codec<ControlState>('ControlState', pb.ControlState as unknown as MessageClass<ControlState>),
 } as const;
 

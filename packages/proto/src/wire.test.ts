@@ -179,6 +179,14 @@ const samples: Record<MessageName, { message: object; expect: string[] }> = {
     message: { sweepId: 's1', jobId: 3, metrics: { sharpe: 1.25 }, worker: 'w1', seconds: 0.5 },
     expect: ['key: "sharpe"', 'value: 1.25', 'worker: "w1"'],
   },
+  StoreCompactRequest: {
+    message: { job: 'parquet-compaction', scheduledMs: 5, requestedBy: 'scheduler-1' },
+    expect: ['job: "parquet-compaction"', 'requested_by: "scheduler-1"'],
+  },
+  StoreCompactReply: {
+    message: { ok: true, partitions: 3, filesBefore: 40, filesAfter: 3, rows: 1000, durationMs: 12 },
+    expect: ['ok: true', 'files_before: 40', 'rows: 1000'],
+  },
   ControlState: {
     message: {
       account: 'main',

@@ -390,6 +390,78 @@ export namespace algotrader {
             type $Shape = algotrader.v1.ControlState.$Properties;
         }
 
+        interface IStoreCompactRequest extends algotrader.v1.StoreCompactRequest.$Properties {
+        }
+
+        class StoreCompactRequest {
+            constructor(p?: algotrader.v1.StoreCompactRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            job: string;
+            scheduledMs: number;
+            requestedBy: string;
+            static create(properties: algotrader.v1.StoreCompactRequest.$Shape): algotrader.v1.StoreCompactRequest & algotrader.v1.StoreCompactRequest.$Shape;
+            static create(properties?: algotrader.v1.StoreCompactRequest.$Properties): algotrader.v1.StoreCompactRequest;
+            static encode(m: algotrader.v1.StoreCompactRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.StoreCompactRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.StoreCompactRequest & algotrader.v1.StoreCompactRequest.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.StoreCompactRequest & algotrader.v1.StoreCompactRequest.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.StoreCompactRequest;
+            static toObject(m: algotrader.v1.StoreCompactRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StoreCompactRequest {
+            interface $Properties {
+                job?: (string|null);
+                scheduledMs?: (number|null);
+                requestedBy?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.StoreCompactRequest.$Properties;
+        }
+
+        interface IStoreCompactReply extends algotrader.v1.StoreCompactReply.$Properties {
+        }
+
+        class StoreCompactReply {
+            constructor(p?: algotrader.v1.StoreCompactReply.$Properties);
+            $unknowns?: Uint8Array[];
+            ok: boolean;
+            error: string;
+            partitions: number;
+            filesBefore: number;
+            filesAfter: number;
+            rows: number;
+            durationMs: number;
+            static create(properties: algotrader.v1.StoreCompactReply.$Shape): algotrader.v1.StoreCompactReply & algotrader.v1.StoreCompactReply.$Shape;
+            static create(properties?: algotrader.v1.StoreCompactReply.$Properties): algotrader.v1.StoreCompactReply;
+            static encode(m: algotrader.v1.StoreCompactReply.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.StoreCompactReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.StoreCompactReply & algotrader.v1.StoreCompactReply.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.StoreCompactReply & algotrader.v1.StoreCompactReply.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.StoreCompactReply;
+            static toObject(m: algotrader.v1.StoreCompactReply, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StoreCompactReply {
+            interface $Properties {
+                ok?: (boolean|null);
+                error?: (string|null);
+                partitions?: (number|null);
+                filesBefore?: (number|null);
+                filesAfter?: (number|null);
+                rows?: (number|null);
+                durationMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.StoreCompactReply.$Properties;
+        }
+
         interface ISweepJob extends algotrader.v1.SweepJob.$Properties {
         }
 

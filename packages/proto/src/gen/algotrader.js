@@ -4736,6 +4736,862 @@ export const algotrader = $root.algotrader = (() => {
             return ControlState;
         })();
 
+        v1.StoreCompactRequest = (function() {
+
+            /**
+             * Properties of a StoreCompactRequest.
+             * @typedef {Object} algotrader.v1.StoreCompactRequest.$Properties
+             * @property {string|null} [job] StoreCompactRequest job
+             * @property {number|null} [scheduledMs] StoreCompactRequest scheduledMs
+             * @property {string|null} [requestedBy] StoreCompactRequest requestedBy
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StoreCompactRequest.
+             * @memberof algotrader.v1
+             * @interface IStoreCompactRequest
+             * @augments algotrader.v1.StoreCompactRequest.$Properties
+             * @deprecated Use algotrader.v1.StoreCompactRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a StoreCompactRequest.
+             * @typedef {algotrader.v1.StoreCompactRequest.$Properties} algotrader.v1.StoreCompactRequest.$Shape
+             */
+
+            /**
+             * Constructs a new StoreCompactRequest.
+             * @memberof algotrader.v1
+             * @classdesc Represents a StoreCompactRequest.
+             * @constructor
+             * @param {algotrader.v1.StoreCompactRequest.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StoreCompactRequest = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * StoreCompactRequest job.
+             * @member {string} job
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @instance
+             */
+            StoreCompactRequest.prototype.job = "";
+
+            /**
+             * StoreCompactRequest scheduledMs.
+             * @member {number} scheduledMs
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @instance
+             */
+            StoreCompactRequest.prototype.scheduledMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * StoreCompactRequest requestedBy.
+             * @member {string} requestedBy
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @instance
+             */
+            StoreCompactRequest.prototype.requestedBy = "";
+
+            /**
+             * Creates a new StoreCompactRequest instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {algotrader.v1.StoreCompactRequest.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.StoreCompactRequest} StoreCompactRequest instance
+             * @type {{
+             *   (properties: algotrader.v1.StoreCompactRequest.$Shape): algotrader.v1.StoreCompactRequest & algotrader.v1.StoreCompactRequest.$Shape;
+             *   (properties?: algotrader.v1.StoreCompactRequest.$Properties): algotrader.v1.StoreCompactRequest;
+             * }}
+             */
+            StoreCompactRequest.create = function(properties) {
+                return new StoreCompactRequest(properties);
+            };
+
+            /**
+             * Encodes the specified StoreCompactRequest message. Does not implicitly {@link algotrader.v1.StoreCompactRequest.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {algotrader.v1.StoreCompactRequest.$Properties} m StoreCompactRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StoreCompactRequest.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.job != null && $Object.hasOwnProperty.call(m, "job") && m.job !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.job);
+                if (m.scheduledMs != null && $Object.hasOwnProperty.call(m, "scheduledMs") && (typeof m.scheduledMs === "object" ? m.scheduledMs.low || m.scheduledMs.high : m.scheduledMs !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).int64(m.scheduledMs);
+                if (m.requestedBy != null && $Object.hasOwnProperty.call(m, "requestedBy") && m.requestedBy !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.requestedBy);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified StoreCompactRequest message, length delimited. Does not implicitly {@link algotrader.v1.StoreCompactRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {algotrader.v1.StoreCompactRequest.$Properties} message StoreCompactRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StoreCompactRequest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a StoreCompactRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.StoreCompactRequest & algotrader.v1.StoreCompactRequest.$Shape} StoreCompactRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StoreCompactRequest.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.StoreCompactRequest();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.job = v;
+                            else
+                                delete m.job;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.scheduledMs = v;
+                            else
+                                delete m.scheduledMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.requestedBy = v;
+                            else
+                                delete m.requestedBy;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a StoreCompactRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.StoreCompactRequest & algotrader.v1.StoreCompactRequest.$Shape} StoreCompactRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StoreCompactRequest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a StoreCompactRequest message.
+             * @function verify
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StoreCompactRequest.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.job != null && $Object.hasOwnProperty.call(m, "job")) {
+                    if (!$util.isString(m.job))
+                        return "job: string expected";
+                }
+                if (m.scheduledMs != null && $Object.hasOwnProperty.call(m, "scheduledMs")) {
+                    if (!$util.isInteger(m.scheduledMs) && !(m.scheduledMs && $util.isInteger(m.scheduledMs.low) && $util.isInteger(m.scheduledMs.high)))
+                        return "scheduledMs: integer|Long expected";
+                }
+                if (m.requestedBy != null && $Object.hasOwnProperty.call(m, "requestedBy")) {
+                    if (!$util.isString(m.requestedBy))
+                        return "requestedBy: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StoreCompactRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.StoreCompactRequest} StoreCompactRequest
+             */
+            StoreCompactRequest.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.StoreCompactRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.StoreCompactRequest: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.StoreCompactRequest();
+                if (d.job != null) {
+                    if (typeof d.job !== "string" || d.job.length) {
+                        m.job = $String(d.job);
+                    }
+                }
+                if (d.scheduledMs != null) {
+                    if (typeof d.scheduledMs === "object" ? d.scheduledMs.low || d.scheduledMs.high : $Number(d.scheduledMs) !== 0) {
+                        if ($util.Long)
+                            m.scheduledMs = $util.Long.fromValue(d.scheduledMs, false);
+                        else if (typeof d.scheduledMs === "string")
+                            m.scheduledMs = $parseInt(d.scheduledMs, 10);
+                        else if (typeof d.scheduledMs === "number")
+                            m.scheduledMs = d.scheduledMs;
+                        else if (typeof d.scheduledMs === "object")
+                            m.scheduledMs = new $util.LongBits(d.scheduledMs.low >>> 0, d.scheduledMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.requestedBy != null) {
+                    if (typeof d.requestedBy !== "string" || d.requestedBy.length) {
+                        m.requestedBy = $String(d.requestedBy);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a StoreCompactRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {algotrader.v1.StoreCompactRequest} m StoreCompactRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StoreCompactRequest.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.job = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.scheduledMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.scheduledMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.requestedBy = "";
+                }
+                if (m.job != null && $Object.hasOwnProperty.call(m, "job")) {
+                    d.job = m.job;
+                }
+                if (m.scheduledMs != null && $Object.hasOwnProperty.call(m, "scheduledMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.scheduledMs = typeof m.scheduledMs === "number" ? $BigInt(m.scheduledMs) : $util.Long.fromBits(m.scheduledMs.low >>> 0, m.scheduledMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.scheduledMs === "number")
+                        d.scheduledMs = o.longs === $String ? $String(m.scheduledMs) : m.scheduledMs;
+                    else
+                        d.scheduledMs = o.longs === $String ? $util.Long.prototype.toString.call(m.scheduledMs) : o.longs === $Number ? new $util.LongBits(m.scheduledMs.low >>> 0, m.scheduledMs.high >>> 0).toNumber() : m.scheduledMs;
+                }
+                if (m.requestedBy != null && $Object.hasOwnProperty.call(m, "requestedBy")) {
+                    d.requestedBy = m.requestedBy;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this StoreCompactRequest to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StoreCompactRequest.prototype.toJSON = function() {
+                return StoreCompactRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for StoreCompactRequest
+             * @function getTypeUrl
+             * @memberof algotrader.v1.StoreCompactRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StoreCompactRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.StoreCompactRequest";
+            };
+
+            return StoreCompactRequest;
+        })();
+
+        v1.StoreCompactReply = (function() {
+
+            /**
+             * Properties of a StoreCompactReply.
+             * @typedef {Object} algotrader.v1.StoreCompactReply.$Properties
+             * @property {boolean|null} [ok] StoreCompactReply ok
+             * @property {string|null} [error] StoreCompactReply error
+             * @property {number|null} [partitions] StoreCompactReply partitions
+             * @property {number|null} [filesBefore] StoreCompactReply filesBefore
+             * @property {number|null} [filesAfter] StoreCompactReply filesAfter
+             * @property {number|null} [rows] StoreCompactReply rows
+             * @property {number|null} [durationMs] StoreCompactReply durationMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StoreCompactReply.
+             * @memberof algotrader.v1
+             * @interface IStoreCompactReply
+             * @augments algotrader.v1.StoreCompactReply.$Properties
+             * @deprecated Use algotrader.v1.StoreCompactReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a StoreCompactReply.
+             * @typedef {algotrader.v1.StoreCompactReply.$Properties} algotrader.v1.StoreCompactReply.$Shape
+             */
+
+            /**
+             * Constructs a new StoreCompactReply.
+             * @memberof algotrader.v1
+             * @classdesc Represents a StoreCompactReply.
+             * @constructor
+             * @param {algotrader.v1.StoreCompactReply.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StoreCompactReply = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * StoreCompactReply ok.
+             * @member {boolean} ok
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             */
+            StoreCompactReply.prototype.ok = false;
+
+            /**
+             * StoreCompactReply error.
+             * @member {string} error
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             */
+            StoreCompactReply.prototype.error = "";
+
+            /**
+             * StoreCompactReply partitions.
+             * @member {number} partitions
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             */
+            StoreCompactReply.prototype.partitions = 0;
+
+            /**
+             * StoreCompactReply filesBefore.
+             * @member {number} filesBefore
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             */
+            StoreCompactReply.prototype.filesBefore = 0;
+
+            /**
+             * StoreCompactReply filesAfter.
+             * @member {number} filesAfter
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             */
+            StoreCompactReply.prototype.filesAfter = 0;
+
+            /**
+             * StoreCompactReply rows.
+             * @member {number} rows
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             */
+            StoreCompactReply.prototype.rows = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * StoreCompactReply durationMs.
+             * @member {number} durationMs
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             */
+            StoreCompactReply.prototype.durationMs = 0;
+
+            /**
+             * Creates a new StoreCompactReply instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {algotrader.v1.StoreCompactReply.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.StoreCompactReply} StoreCompactReply instance
+             * @type {{
+             *   (properties: algotrader.v1.StoreCompactReply.$Shape): algotrader.v1.StoreCompactReply & algotrader.v1.StoreCompactReply.$Shape;
+             *   (properties?: algotrader.v1.StoreCompactReply.$Properties): algotrader.v1.StoreCompactReply;
+             * }}
+             */
+            StoreCompactReply.create = function(properties) {
+                return new StoreCompactReply(properties);
+            };
+
+            /**
+             * Encodes the specified StoreCompactReply message. Does not implicitly {@link algotrader.v1.StoreCompactReply.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {algotrader.v1.StoreCompactReply.$Properties} m StoreCompactReply message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StoreCompactReply.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.ok != null && $Object.hasOwnProperty.call(m, "ok") && m.ok !== false)
+                    w.uint32(/* id 1, wireType 0 =*/8).bool(m.ok);
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.error);
+                if (m.partitions != null && $Object.hasOwnProperty.call(m, "partitions") && m.partitions !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.partitions);
+                if (m.filesBefore != null && $Object.hasOwnProperty.call(m, "filesBefore") && m.filesBefore !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.filesBefore);
+                if (m.filesAfter != null && $Object.hasOwnProperty.call(m, "filesAfter") && m.filesAfter !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.filesAfter);
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows") && (typeof m.rows === "object" ? m.rows.low || m.rows.high : m.rows !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.rows);
+                if (m.durationMs != null && $Object.hasOwnProperty.call(m, "durationMs") && m.durationMs !== 0)
+                    w.uint32(/* id 7, wireType 0 =*/56).uint32(m.durationMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified StoreCompactReply message, length delimited. Does not implicitly {@link algotrader.v1.StoreCompactReply.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {algotrader.v1.StoreCompactReply.$Properties} message StoreCompactReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StoreCompactReply.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a StoreCompactReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.StoreCompactReply & algotrader.v1.StoreCompactReply.$Shape} StoreCompactReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StoreCompactReply.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.StoreCompactReply();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.ok = v;
+                            else
+                                delete m.ok;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.error = v;
+                            else
+                                delete m.error;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.partitions = v;
+                            else
+                                delete m.partitions;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.filesBefore = v;
+                            else
+                                delete m.filesBefore;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.filesAfter = v;
+                            else
+                                delete m.filesAfter;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.rows = v;
+                            else
+                                delete m.rows;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.durationMs = v;
+                            else
+                                delete m.durationMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a StoreCompactReply message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.StoreCompactReply & algotrader.v1.StoreCompactReply.$Shape} StoreCompactReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StoreCompactReply.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a StoreCompactReply message.
+             * @function verify
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StoreCompactReply.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.ok != null && $Object.hasOwnProperty.call(m, "ok")) {
+                    if (typeof m.ok !== "boolean")
+                        return "ok: boolean expected";
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    if (!$util.isString(m.error))
+                        return "error: string expected";
+                }
+                if (m.partitions != null && $Object.hasOwnProperty.call(m, "partitions")) {
+                    if (!$util.isInteger(m.partitions))
+                        return "partitions: integer expected";
+                }
+                if (m.filesBefore != null && $Object.hasOwnProperty.call(m, "filesBefore")) {
+                    if (!$util.isInteger(m.filesBefore))
+                        return "filesBefore: integer expected";
+                }
+                if (m.filesAfter != null && $Object.hasOwnProperty.call(m, "filesAfter")) {
+                    if (!$util.isInteger(m.filesAfter))
+                        return "filesAfter: integer expected";
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    if (!$util.isInteger(m.rows) && !(m.rows && $util.isInteger(m.rows.low) && $util.isInteger(m.rows.high)))
+                        return "rows: integer|Long expected";
+                }
+                if (m.durationMs != null && $Object.hasOwnProperty.call(m, "durationMs")) {
+                    if (!$util.isInteger(m.durationMs))
+                        return "durationMs: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StoreCompactReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.StoreCompactReply} StoreCompactReply
+             */
+            StoreCompactReply.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.StoreCompactReply)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.StoreCompactReply: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.StoreCompactReply();
+                if (d.ok != null) {
+                    if (d.ok) {
+                        m.ok = $Boolean(d.ok);
+                    }
+                }
+                if (d.error != null) {
+                    if (typeof d.error !== "string" || d.error.length) {
+                        m.error = $String(d.error);
+                    }
+                }
+                if (d.partitions != null) {
+                    if ($Number(d.partitions) !== 0) {
+                        m.partitions = d.partitions >>> 0;
+                    }
+                }
+                if (d.filesBefore != null) {
+                    if ($Number(d.filesBefore) !== 0) {
+                        m.filesBefore = d.filesBefore >>> 0;
+                    }
+                }
+                if (d.filesAfter != null) {
+                    if ($Number(d.filesAfter) !== 0) {
+                        m.filesAfter = d.filesAfter >>> 0;
+                    }
+                }
+                if (d.rows != null) {
+                    if (typeof d.rows === "object" ? d.rows.low || d.rows.high : $Number(d.rows) !== 0) {
+                        if ($util.Long)
+                            m.rows = $util.Long.fromValue(d.rows, true);
+                        else if (typeof d.rows === "string")
+                            m.rows = $parseInt(d.rows, 10);
+                        else if (typeof d.rows === "number")
+                            m.rows = d.rows;
+                        else if (typeof d.rows === "object")
+                            m.rows = new $util.LongBits(d.rows.low >>> 0, d.rows.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.durationMs != null) {
+                    if ($Number(d.durationMs) !== 0) {
+                        m.durationMs = d.durationMs >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a StoreCompactReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {algotrader.v1.StoreCompactReply} m StoreCompactReply
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StoreCompactReply.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.ok = false;
+                    d.error = "";
+                    d.partitions = 0;
+                    d.filesBefore = 0;
+                    d.filesAfter = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.rows = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.rows = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.durationMs = 0;
+                }
+                if (m.ok != null && $Object.hasOwnProperty.call(m, "ok")) {
+                    d.ok = m.ok;
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    d.error = m.error;
+                }
+                if (m.partitions != null && $Object.hasOwnProperty.call(m, "partitions")) {
+                    d.partitions = m.partitions;
+                }
+                if (m.filesBefore != null && $Object.hasOwnProperty.call(m, "filesBefore")) {
+                    d.filesBefore = m.filesBefore;
+                }
+                if (m.filesAfter != null && $Object.hasOwnProperty.call(m, "filesAfter")) {
+                    d.filesAfter = m.filesAfter;
+                }
+                if (m.rows != null && $Object.hasOwnProperty.call(m, "rows")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.rows = typeof m.rows === "number" ? $BigInt(m.rows) : $util.Long.fromBits(m.rows.low >>> 0, m.rows.high >>> 0, true).toBigInt();
+                    else if (typeof m.rows === "number")
+                        d.rows = o.longs === $String ? $String(m.rows) : m.rows;
+                    else
+                        d.rows = o.longs === $String ? $util.Long.prototype.toString.call(m.rows) : o.longs === $Number ? new $util.LongBits(m.rows.low >>> 0, m.rows.high >>> 0).toNumber(true) : m.rows;
+                }
+                if (m.durationMs != null && $Object.hasOwnProperty.call(m, "durationMs")) {
+                    d.durationMs = m.durationMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this StoreCompactReply to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.StoreCompactReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StoreCompactReply.prototype.toJSON = function() {
+                return StoreCompactReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for StoreCompactReply
+             * @function getTypeUrl
+             * @memberof algotrader.v1.StoreCompactReply
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StoreCompactReply.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.StoreCompactReply";
+            };
+
+            return StoreCompactReply;
+        })();
+
         v1.SweepJob = (function() {
 
             /**
