@@ -85,6 +85,7 @@ describe('deployment files (validated statically: no Docker engine runs here)', 
       'MONITOR',
       'SCHEDULER',
       'ADMIN',
+      'RESEARCH_WORKER',
     ]) {
       env[`NATS_PASSWORD_${s}`] = 'x';
     }

@@ -17,6 +17,7 @@ const services = [
   'monitor',
   'scheduler',
   'admin',
+  'research-worker',
 ];
 const env = Object.fromEntries(
   services.map((s) => [`NATS_PASSWORD_${s.toUpperCase().replace(/-/g, '_')}`, `pw-${s}`]),

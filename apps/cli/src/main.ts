@@ -1,10 +1,14 @@
 import { isAlgoError, parseInstrument, parseTimeframe } from '@algotrader/core';
 import { readCsvBars } from '@algotrader/store';
 import { parse, requireString, UsageError } from './args';
+import { runBacktestCmd } from './commands/backtest';
 import { runData } from './commands/data';
 import { runDemo } from './commands/demo';
+import { runLookaheadCmd } from './commands/lookahead';
 import { describeReplay, replayBars } from './commands/replay';
 import { listStreams, tail } from './commands/streams';
+import { runSweepCmd } from './commands/sweep';
+import { runWorkerCmd } from './commands/worker';
 import { cliContext, connectBus } from './context';
 import { Progress } from './progress';
 
@@ -15,6 +19,16 @@ Commands:
   replay --data <csv> --symbol OKX:BTC/USDT --tf 1h [--nats URL]
                                         publish a file's bars to md.bar.* as protobuf Bar messages
   data backfill|import|ls|verify|sql   OKX history and the Parquet store (algotrader data help)
+  backtest --strategy NAME --data <csv|dir|glob|parquet|store> [--symbols A/B,..] [--tf 1h] [--from D] [--to D]
+           [--param k=v].. [--fee F] [--fill next_open|close] [--slippage-bps N] [--cash C] [--out DIR] [--json]
+                                        one backtest; writes summary.json, fills/trades/equity.parquet, tearsheet.html
+  sweep --strategy NAME --data SRC (--grid k=a:b:step .. | --random N --param-range k=lo:hi ..)
+        [--walk-forward train=180d,test=30d] [--rank sharpe] [--workers N | --distributed [--nats URL]]
+                                        ranked parameter sweep on worker threads, or on workers via JetStream
+  worker [--threads N] [--module FILE].. [--nats URL]
+                                        run sweep jobs from the RESEARCH work queue (any number, any machine)
+  lookahead-check --strategy NAME --data SRC [--symbols ..] [--cuts 8]
+                                        re-run on truncated data; exit 1 if any decision changes
   streams ls                            list JetStream streams with message counts
   streams tail <subject> [--all] [--count N] [--durable NAME] [--type Bar]
                                         print a subject's messages decoded to JSON lines
@@ -28,6 +42,14 @@ async function main(argv: string[]): Promise<number> {
       return runDemo(rest);
     case 'data':
       return runData(rest);
+    case 'backtest':
+      return runBacktestCmd(rest);
+    case 'sweep':
+      return runSweepCmd(rest);
+    case 'worker':
+      return runWorkerCmd(rest);
+    case 'lookahead-check':
+      return runLookaheadCmd(rest);
     case 'replay': {
       const usage = 'usage: algotrader replay --data <csv[.gz]> --symbol OKX:BTC/USDT --tf 1h [--nats URL]';
       const { values } = parse(
