@@ -4,6 +4,7 @@ import { codecs } from '@algotrader/proto';
 import type { ArchiveWriter } from './archive';
 import { fromWireBar } from './bars';
 import { sleep } from './retry';
+import type { CollectorMetrics } from './telemetry';
 
 type PullConsumer = Awaited<ReturnType<Bus['js']['consumers']['get']>>;
 type ConsumerMessages = Awaited<ReturnType<PullConsumer['fetch']>>;
@@ -16,14 +17,16 @@ export interface ArchiverOptions {
   readonly durable?: string;
   /** Messages per store write, at most. Default 1,000. */
   readonly batch?: number;
-  /** How long one pull waits for a batch to fill, ms (nats.js minimum 1,000). Default 1,000. */
-  readonly expiresMs?: number;
+  /** Write a partial batch this long after its first message arrived (ms). */
+  readonly lingerMs?: number;
   /** Deliveries before a message that keeps failing goes to the dead-letter subject. Default 10. */
   readonly maxDeliver?: number;
   /** Redelivery delay after a failed store write, ms. Default 2,000. */
   readonly retryDelayMs?: number;
   /** Wall-clock time for dead letters; default Date.now. */
   readonly now?: () => number;
+  /** `collector_archive` (and the archiver's rejects) after each batch; never waited on. */
+  readonly metrics?: CollectorMetrics | undefined;
 }
 
 /**
@@ -51,7 +54,7 @@ export class Archiver {
       stream: 'MD',
       durable: a.durable,
       filterSubjects: [subjects.barsAll],
-      ackWaitMs: 120_000,
+      ackWaitMs: 60_000,
       maxDeliver: o.maxDeliver ?? 10,
       maxAckPending: Math.max(10_000, (o.batch ?? 1_000) * 4),
     });
@@ -69,26 +72,53 @@ export class Archiver {
     await this.#done;
   }
 
+  /**
+   * A continuous pull (consume) rather than repeated fetches: a fetch that expires on the client
+   * while messages are still in flight leaves them "delivered" on the server until the ack wait
+   * runs out (bars arriving minutes late). Messages are buffered and written in batches: when the
+   * batch is full or `lingerMs` after the first buffered message. Writes run one at a time.
+   */
   async #loop(): Promise<void> {
     const { bus } = this.o;
     const consumer = await bus.js.consumers.get('MD', this.durable);
+    const batch = this.o.batch ?? 1_000;
+    const lingerMs = Math.max(this.o.lingerMs ?? 250, 10);
+    let buf: JsMsg[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let chain: Promise<void> = Promise.resolve();
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (buf.length === 0) return;
+      const msgs = buf;
+      buf = [];
+      chain = chain
+        .then(() => this.#handle(msgs))
+        .catch((e: unknown) =>
+          bus.log.error({ durable: this.durable, err: (e as Error).message }, 'archiver batch failed'),
+        );
+    };
     while (!this.#stopping) {
       try {
-        const it = await consumer.fetch({
-          max_messages: this.o.batch ?? 1_000,
-          expires: Math.max(this.o.expiresMs ?? 1_000, 1_000),
+        const it = await consumer.consume({
+          max_messages: batch,
+          callback: (m) => {
+            buf.push(m);
+            if (buf.length >= batch) flush();
+            else timer ??= setTimeout(flush, lingerMs);
+          },
         });
         this.#current = it;
-        const msgs: JsMsg[] = [];
-        for await (const m of it) msgs.push(m);
+        await it.closed();
         this.#current = undefined;
-        if (msgs.length > 0) await this.#handle(msgs);
       } catch (e) {
         if (this.#stopping) break;
         bus.log.warn({ durable: this.durable, err: (e as Error).message }, 'archiver pull failed; retrying');
         await sleep(250);
       }
     }
+    flush();
+    await chain;
   }
 
   async #handle(msgs: JsMsg[]): Promise<void> {
@@ -107,9 +137,11 @@ export class Archiver {
       }
     }
     if (bars.length === 0) return;
+    let result: Awaited<ReturnType<ArchiveWriter['write']>>;
     try {
-      await this.o.writer.write(bars);
+      result = await this.o.writer.write(bars);
     } catch (e) {
+      this.o.metrics?.archived(this.o.writer.counters, []);
       const reason = (e as Error).message;
       this.o.bus.log.error({ bars: bars.length, err: reason }, 'archive write failed; will redeliver');
       const maxDeliver = this.o.maxDeliver ?? 10;
@@ -121,6 +153,7 @@ export class Archiver {
       return;
     }
     for (const m of good) m.ack();
+    this.o.metrics?.archived(this.o.writer.counters, result.rejects);
   }
 
   async #deadLetter(m: JsMsg, reason: string): Promise<void> {

@@ -11,7 +11,7 @@ export {
 } from './backfill';
 export { barsToColumns, columnsToBars, fromWireBar, toWireBar } from './bars';
 export { busBarSetPublisher, type CycleReport, LiveCollector, type LiveOptions } from './live';
-export { type CollectorCounters, newCollectorCounters } from './metrics';
+export { type CollectorCounters, countedRequest, countRetry, newCollectorCounters } from './metrics';
 export {
   type CandleEndpoint,
   createOkx,
@@ -29,4 +29,10 @@ export { classifyError, DEFAULT_RETRY, errorLabel, type RetryPolicy, withRetry }
 export { ManualScheduler, type Scheduler, SystemScheduler } from './scheduler';
 export { COLLECTOR_ENV_KEYS, type CollectorSettings, parseCollectorSettings, parseTime } from './settings';
 export { type BarSink, BusBarSink, StoreBarSink } from './sinks';
+export {
+  COLLECTOR_MEASUREMENTS,
+  CollectorMetrics,
+  type CollectorMetricsOptions,
+  type CycleMetrics,
+} from './telemetry';
 export { endpointFor, type WalkOptions, type WalkPage, walkCandles } from './walk';

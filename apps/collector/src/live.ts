@@ -17,6 +17,7 @@ import type { OkxMarketData } from './okx';
 import { DEFAULT_RETRY, errorLabel, type RetryPolicy } from './retry';
 import type { Scheduler } from './scheduler';
 import type { BarSink } from './sinks';
+import type { CollectorMetrics } from './telemetry';
 import { walkCandles } from './walk';
 
 export interface LiveLogger {
@@ -43,6 +44,11 @@ export interface LiveOptions {
   readonly since?: number | undefined;
   readonly retry?: RetryPolicy;
   readonly counters?: CollectorCounters;
+  /**
+   * Points for InfluxDB (latest bar, data health, loop, request counters). Synchronous and
+   * buffered: the loop never waits on it. Build it over the same `counters`.
+   */
+  readonly metrics?: CollectorMetrics | undefined;
   readonly log?: LiveLogger;
   /** Called after each cycle (tests and metrics). */
   readonly onCycle?: (c: CycleReport) => void;
@@ -90,6 +96,7 @@ export class LiveCollector {
   constructor(o: LiveOptions) {
     this.#o = o;
     this.counters = o.counters ?? newCollectorCounters();
+    for (const tf of o.timeframes) for (const sym of o.symbols) o.metrics?.track(sym, tf);
   }
 
   start(): void {
@@ -133,6 +140,7 @@ export class LiveCollector {
 
   async #cycle(tf: Timeframe, prevMarked: number | undefined, close: number): Promise<void> {
     const o = this.#o;
+    const startedAt = o.scheduler.now();
     const step = timeframeMs(tf);
     const target = close - step;
     const deadline = close + o.barSetTimeoutMs;
@@ -176,6 +184,14 @@ export class LiveCollector {
       closes.push(c);
     }
     this.counters.cycles += 1;
+    o.metrics?.cycleDone({
+      tf,
+      close,
+      startedAt,
+      arrived: arrived.length,
+      missing: missing.length,
+      timedOut,
+    });
     if (missing.length > 0) {
       o.log?.warn(
         { tf, close, missing, failed: [...failed].map(formatInstrument), timedOut },
@@ -198,6 +214,7 @@ export class LiveCollector {
       known: new Set(last !== undefined ? [last] : []),
     };
     this.#state.set(k, st);
+    this.#o.metrics?.seed(sym, tf, last);
     return st;
   }
 
@@ -222,6 +239,9 @@ export class LiveCollector {
       if (page.bars.length > 0) await o.sink.write(sym, tf, page.bars);
       published += page.bars.length;
       this.counters.barsPublished += page.bars.length;
+      o.metrics?.published(sym, tf, page.bars);
+      o.metrics?.rejected(page.rejects, 'collector');
+      o.metrics?.gapsReported(sym, tf, page.gaps);
       for (const b of page.bars) remember(st.known, b.openTime);
       for (const r of page.rejects) {
         this.counters.barsRejected += 1;
@@ -239,6 +259,7 @@ export class LiveCollector {
 
   #fetchFailed(sym: Instrument, tf: Timeframe, close: number, e: unknown): void {
     this.counters.fetchFailures += 1;
+    this.#o.metrics?.fetchFailed(sym, tf);
     const label = errorLabel(e);
     this.#o.log?.warn({ symbol: formatInstrument(sym), tf, err: (e as Error)?.message }, 'fetch failed');
     this.#o.alerts.alert({

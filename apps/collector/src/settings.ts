@@ -26,6 +26,11 @@ export interface CollectorSettings {
   readonly pollMs: number;
   /** `COLLECTOR_ARCHIVER`: run the archiver consumer in this process. Default true. */
   readonly archiver: boolean;
+  /**
+   * `COLLECTOR_METRICS_INTERVAL_MS`: write every collector measurement this often, besides at each
+   * cycle's end (so ages move between closes). 0 = only at cycle ends. Default 60,000.
+   */
+  readonly metricsIntervalMs: number;
 }
 
 export const COLLECTOR_ENV_KEYS = [
@@ -36,6 +41,7 @@ export const COLLECTOR_ENV_KEYS = [
   'COLLECTOR_BARSET_TIMEOUT_MS',
   'COLLECTOR_POLL_MS',
   'COLLECTOR_ARCHIVER',
+  'COLLECTOR_METRICS_INTERVAL_MS',
 ] as const;
 
 export function parseCollectorSettings(env: Readonly<Record<string, string | undefined>>): CollectorSettings {
@@ -58,6 +64,9 @@ export function parseCollectorSettings(env: Readonly<Record<string, string | und
   const barSetTimeoutMs = int(env, 'COLLECTOR_BARSET_TIMEOUT_MS', 60_000);
   const pollMs = int(env, 'COLLECTOR_POLL_MS', 5_000);
   if (pollMs < 100) bad('COLLECTOR_POLL_MS must be at least 100');
+  const metricsIntervalMs = int(env, 'COLLECTOR_METRICS_INTERVAL_MS', 60_000);
+  if (metricsIntervalMs > 0 && metricsIntervalMs < 1_000)
+    bad('COLLECTOR_METRICS_INTERVAL_MS must be 0 (off) or at least 1000');
   const arch = env['COLLECTOR_ARCHIVER'] ?? 'true';
   if (!['true', 'false', '1', '0'].includes(arch))
     bad(`COLLECTOR_ARCHIVER must be true or false, got "${arch}"`);
@@ -69,6 +78,7 @@ export function parseCollectorSettings(env: Readonly<Record<string, string | und
     barSetTimeoutMs,
     pollMs,
     archiver: arch === 'true' || arch === '1',
+    metricsIntervalMs,
   };
 }
 

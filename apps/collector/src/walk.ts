@@ -7,7 +7,7 @@ import {
   timeframeMs,
 } from '@algotrader/core';
 import type { Gap } from '@algotrader/store';
-import { bump, type CollectorCounters } from './metrics';
+import { type CollectorCounters, countedRequest, countRetry } from './metrics';
 import {
   type CandleEndpoint,
   OKX_CANDLES_DEPTH,
@@ -16,7 +16,7 @@ import {
   type RawCandle,
 } from './okx';
 import { type BarReject, screenBars } from './quality';
-import { errorLabel, type RetryPolicy, withRetry } from './retry';
+import { type RetryPolicy, withRetry } from './retry';
 
 export interface WalkOptions {
   readonly md: OkxMarketData;
@@ -83,26 +83,21 @@ export async function* walkCandles(o: WalkOptions): AsyncGenerator<WalkPage> {
     let upper = end;
     for (;;) {
       const page = await withRetry(
-        async () => {
+        () => {
           requests += 1;
-          o.counters.requests += 1;
-          return o.md.candles({
-            instrument: o.instrument,
-            tf: o.tf,
-            endpoint,
-            after: upper,
-            ...(cursor > 0 ? { before: cursor - 1 } : {}),
-            limit,
-          });
+          return countedRequest(o.counters, endpoint, () =>
+            o.md.candles({
+              instrument: o.instrument,
+              tf: o.tf,
+              endpoint,
+              after: upper,
+              ...(cursor > 0 ? { before: cursor - 1 } : {}),
+              limit,
+            }),
+          );
         },
         o.retry,
-        {
-          signal: o.signal,
-          onRetry: (e) => {
-            o.counters.retries += 1;
-            bump(o.counters.retriesByCause, errorLabel(e));
-          },
-        },
+        { signal: o.signal, onRetry: (e) => countRetry(o.counters, endpoint, e) },
       );
       const inWindow = page.filter((r) => r.openTime >= cursor && r.openTime < upper);
       if (inWindow.length === 0) break;
