@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadPipeline } from '@algotrader/pipeline';
 import { describe, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -97,5 +98,11 @@ describe('deployment files (validated statically: no Docker engine runs here)', 
       readFileSync(join(dir, 'auth.conf'), 'utf8').replace('users = [', 'users = [ {'),
     );
     expect(spawnSync('nats-server', ['-c', join(dir, 'nats.conf'), '-t'], { env }).status).not.toBe(0);
+  });
+
+  test('config/pipeline.json, which compose mounts for the stages, is a valid live pipeline', async () => {
+    const p = await loadPipeline(resolve(root, 'config/pipeline.json'));
+    expect(p.config.mode).toBe('live');
+    expect(p.config.instruments.length).toBeGreaterThan(0);
   });
 });

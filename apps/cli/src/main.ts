@@ -1,23 +1,33 @@
-import { isAlgoError, parseInstrument, parseTimeframe } from '@algotrader/core';
-import { readCsvBars } from '@algotrader/store';
-import { parse, requireString, UsageError } from './args';
+import { isAlgoError } from '@algotrader/core';
+import { parse, UsageError } from './args';
 import { runBacktestCmd } from './commands/backtest';
+import { runControl } from './commands/control';
 import { runData } from './commands/data';
-import { runDemo } from './commands/demo';
 import { runLookaheadCmd } from './commands/lookahead';
-import { describeReplay, replayBars } from './commands/replay';
+import { runPipelineReplay } from './commands/pipeline-replay';
+import { runStatus } from './commands/status';
 import { listStreams, tail } from './commands/streams';
 import { runSweepCmd } from './commands/sweep';
+import { runUp } from './commands/up';
 import { runWorkerCmd } from './commands/worker';
 import { cliContext, connectBus } from './context';
-import { Progress } from './progress';
 
 const USAGE = `algotrader <command> [options]
 
 Commands:
-  demo                                  run the whole pipeline on bundled real data (starts its own nats-server)
+  demo                                  the main job: every live stage on a private nats-server, bundled real
+                                        BTC/USDT hours replayed through them with the paper broker, fills
+                                        compared with the backtest engine's
+  up [--config <pipeline.json>] [--nats URL] [--replay [--from D] [--to D] [--speed max]] [--exit]
+                                        start every live stage (and a nats-server when none is configured)
+  replay --config <pipeline.json> [--from D] [--to D] [--speed max|10x|50/s]
+                                        drive a historical period through the live pipeline
   replay --data <csv> --symbol OKX:BTC/USDT --tf 1h [--nats URL]
-                                        publish a file's bars to md.bar.* as protobuf Bar messages
+                                        publish one file's bars to md.bar.* as protobuf Bar messages
+  status [--config <pipeline.json>] [--json]
+                                        stages, consumer lag, positions, equity
+  control halt|resume|reduce-only|pause <strategy>|resume-strategy <strategy> [--account A] [--reason R]
+                                        operator commands (control KV + ControlCommand)
   data backfill|import|ls|verify|sql   OKX history and the Parquet store (algotrader data help)
   backtest --strategy NAME --data <csv|dir|glob|parquet|store> [--symbols A/B,..] [--tf 1h] [--from D] [--to D]
            [--param k=v].. [--fee F] [--fill next_open|close] [--slippage-bps N] [--cash C] [--out DIR] [--json]
@@ -39,7 +49,14 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'demo':
-      return runDemo(rest);
+      // The main job: the bundled pipeline config, replayed end to end, compared with the backtest.
+      return runUp(['--replay', '--exit', ...rest]);
+    case 'up':
+      return runUp(rest);
+    case 'status':
+      return runStatus(rest);
+    case 'control':
+      return runControl(rest);
     case 'data':
       return runData(rest);
     case 'backtest':
@@ -50,34 +67,8 @@ async function main(argv: string[]): Promise<number> {
       return runWorkerCmd(rest);
     case 'lookahead-check':
       return runLookaheadCmd(rest);
-    case 'replay': {
-      const usage = 'usage: algotrader replay --data <csv[.gz]> --symbol OKX:BTC/USDT --tf 1h [--nats URL]';
-      const { values } = parse(
-        rest,
-        {
-          data: { type: 'string' },
-          symbol: { type: 'string' },
-          tf: { type: 'string' },
-          nats: { type: 'string' },
-          quiet: { type: 'boolean' },
-        },
-        usage,
-      );
-      const instrument = parseInstrument(requireString(values.symbol, 'symbol', usage));
-      const tf = parseTimeframe(requireString(values.tf, 'tf', usage));
-      const cols = await readCsvBars(requireString(values.data, 'data', usage));
-      const ctx = cliContext();
-      const bus = await connectBus(ctx, values.nats as string | undefined);
-      const progress = new Progress('replay', cols.openTime.length, values.quiet === true);
-      const result = await replayBars(bus, instrument, tf, cols, {
-        source: 'replay',
-        onProgress: (n) => progress.tick(n),
-      });
-      progress.finish();
-      await bus.close();
-      console.log(describeReplay(instrument, tf, result));
-      return 0;
-    }
+    case 'replay':
+      return runPipelineReplay(rest);
     case 'streams': {
       const [sub, ...args] = rest;
       const usage =

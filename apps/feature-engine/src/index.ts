@@ -1,0 +1,1 @@
+export { type FeatureCheckpoint, FeatureEngine, type FeatureEngineOptions } from './engine';

@@ -1,0 +1,24 @@
+export { type Lookup, OkxBroker, type OkxOrderView } from './broker';
+export { createOkxTradeClient, type OkxConnectionOptions } from './client';
+export { classifyOkxError, type OkxErrorClass } from './errors';
+export { fillId, fromProtoState, statusFromOkx, toProtoState } from './mapping';
+export { DEFAULT_RETRY, type RetryPolicy } from './retry';
+export type {
+  BrokerUpdate,
+  CancelResult,
+  HaltReason,
+  HaltSignal,
+  LocalOrder,
+  LocalPosition,
+  Mismatch,
+  MismatchKind,
+  OkxBrokerLogger,
+  OkxBrokerOptions,
+  ReconcileFailure,
+  ReconcileOptions,
+  ReconcileQuery,
+  ReconcileReport,
+  ReconcileVerdict,
+  RejectReason,
+  SubmitResult,
+} from './types';

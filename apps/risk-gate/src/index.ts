@@ -1,0 +1,14 @@
+export { type GateCheckpoint, RiskGate, type RiskGateOptions } from './gate';
+export {
+  type CancelRequest,
+  checkDecision,
+  evaluate,
+  type GateInput,
+  type GateOutcome,
+  NET_STRATEGY,
+  type Reason,
+  type Refusal,
+  type SignalIn,
+  type Standing,
+  type Verdict,
+} from './rules';

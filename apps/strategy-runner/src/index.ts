@@ -1,0 +1,1 @@
+export { type RunnerCheckpoint, StrategyRunner, type StrategyRunnerOptions } from './runner';

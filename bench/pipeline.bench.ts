@@ -1,0 +1,364 @@
+/**
+ * The live path end to end: the four stages as child processes (as `algotrader up` runs them) on an
+ * isolated nats-server (file storage), on real BTC/USDT hours.
+ *
+ * 1. Raw bus, same run: Bar publishes awaited one at a time and pipelined, ordered consume.
+ * 2. Replay throughput through all stages: sma_cross, paper broker, bars published at full speed;
+ *    bars/s from the first publish until the paper broker has settled the last bar.
+ * 3. Latency from a bar published to the paper broker's Fill: a strategy that trades every bar
+ *    (`close` fill timing, so the decision bar's own close fills), one bar at a time.
+ *
+ * `--bars=2000` for a quick look. Prints figures only; nothing here fails on timing.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { type BarColumns, barKey, parseInstrument } from '@algotrader/core';
+import { PIPELINE_ENV, readAccount, STAGES, Supervisor, stageEntry } from '@algotrader/pipeline';
+import { codecs } from '@algotrader/proto';
+import { readCsvBars } from '@algotrader/store';
+import { NatsServer, repoRoot, sharedData, sleep } from '@algotrader/testkit';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
+
+const BARS = Number(process.argv.find((a) => a.startsWith('--bars='))?.slice(7) ?? '10000') || 10_000;
+const btc = parseInstrument('OKX:BTC/USDT');
+const HOUR = 3_600_000;
+
+function head(c: BarColumns, n: number): BarColumns {
+  return {
+    openTime: c.openTime.slice(0, n),
+    open: c.open.slice(0, n),
+    high: c.high.slice(0, n),
+    low: c.low.slice(0, n),
+    close: c.close.slice(0, n),
+    volume: c.volume.slice(0, n),
+  };
+}
+
+const NO_LIMITS = {
+  maxOrderNotional: null,
+  maxPositionNotional: null,
+  maxGrossExposure: null,
+  maxOrdersPerMinute: null,
+  maxDailyLoss: null,
+  maxDrawdown: null,
+  staleAfterBars: null,
+};
+
+function barMessage(c: BarColumns, i: number) {
+  return {
+    instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+    timeframe: '1h',
+    openTimeMs: c.openTime[i]!,
+    closeTimeMs: c.openTime[i]! + HOUR,
+    open: c.open[i]!,
+    high: c.high[i]!,
+    low: c.low[i]!,
+    close: c.close[i]!,
+    volume: c.volume[i]!,
+    source: 'bench',
+  };
+}
+
+async function withStages<T>(config: object, work: (bus: Bus, server: NatsServer) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'algotrader-bench-'));
+  const configPath = join(dir, 'pipeline.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  const server = await NatsServer.start();
+  const bus = await Bus.connect({ servers: server.url, service: 'bench' });
+  await bus.ensure(SYSTEM_TOPOLOGY);
+  const started = new Set<string>();
+  const supervisor = new Supervisor({
+    stages: STAGES.map((name) => ({ name, entry: stageEntry(repoRoot, name) })),
+    cwd: repoRoot,
+    env: { NATS_URL: server.url, [PIPELINE_ENV]: configPath, ALGOTRADER_LOG_LEVEL: 'info' },
+    onLine: (stage, line) => {
+      if (line.includes(' started"')) started.add(stage);
+      if (/"level":(5|6)\d/.test(line)) process.stderr.write(`[${stage}] ${line}\n`);
+    },
+  });
+  supervisor.start();
+  try {
+    const t0 = Date.now();
+    while (started.size < STAGES.length) {
+      if (Date.now() - t0 > 30_000) throw new Error('stages did not start');
+      await sleep(50);
+    }
+    return await work(bus, server);
+  } finally {
+    await supervisor.stop();
+    await bus.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function rawBus(c: BarColumns): Promise<{ seq: number; pipelined: number; consume: number }> {
+  const server = await NatsServer.start();
+  const bus = await Bus.connect({ servers: server.url, service: 'bench' });
+  await bus.ensure(SYSTEM_TOPOLOGY);
+  try {
+    const subject = subjects.bar(btc, '1h');
+    const n = Math.min(BARS, c.openTime.length);
+    let t = performance.now();
+    for (let i = 0; i < n; i++) {
+      await bus.publish(codecs.Bar, subject, barMessage(c, i), { msgId: barKey(btc, '1h', c.openTime[i]!) });
+    }
+    const seq = n / ((performance.now() - t) / 1000);
+    t = performance.now();
+    const inflight: Promise<unknown>[] = [];
+    for (let i = 0; i < n; i++) {
+      inflight.push(
+        bus.publish(codecs.Bar, `${subject}.x`, barMessage(c, i), { msgId: `p:${c.openTime[i]}` }),
+      );
+      if (inflight.length >= 256) await Promise.all(inflight.splice(0));
+    }
+    await Promise.all(inflight);
+    const pipelined = n / ((performance.now() - t) / 1000);
+    t = performance.now();
+    const consumer = await bus.js.consumers.get('MD', {
+      filter_subjects: subject,
+      deliver_policy: DeliverPolicy.All,
+    });
+    const it = await consumer.consume({ max_messages: 512 });
+    let got = 0;
+    for await (const m of it) {
+      codecs.Bar.decode(m.data);
+      if (++got >= n) break;
+    }
+    await it.close();
+    const consume = n / ((performance.now() - t) / 1000);
+    return { seq, pipelined, consume };
+  } finally {
+    await bus.close();
+    await server.stop();
+  }
+}
+
+async function throughput(c: BarColumns): Promise<{ bars: number; publishSeconds: number; seconds: number }> {
+  return withStages(
+    {
+      account: 'paper',
+      instruments: ['OKX:BTC/USDT'],
+      strategies: [
+        {
+          name: 'sma_cross',
+          params: { fast: 10, slow: 30 },
+          instruments: ['OKX:BTC/USDT'],
+          features: [
+            { kind: 'sma', period: 10 },
+            { kind: 'sma', period: 30 },
+            { kind: 'ema', period: 50 },
+          ],
+        },
+      ],
+      risk: NO_LIMITS,
+      mode: 'replay',
+    },
+    async (bus) => {
+      const t0 = performance.now();
+      const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series: [{ instrument: btc, bars: c }] });
+      const publishSeconds = (performance.now() - t0) / 1000;
+      while (((await readAccount(bus, 'paper'))?.steppedThrough ?? 0) < r.lastClose!) await sleep(20);
+      return { bars: r.bars, publishSeconds, seconds: (performance.now() - t0) / 1000 };
+    },
+  );
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+async function latency(c: BarColumns): Promise<number[]> {
+  const pluginDir = join(repoRoot, 'var', 'bench');
+  mkdirSync(pluginDir, { recursive: true });
+  const plugin = join(pluginDir, 'flip-strategy.mjs');
+  writeFileSync(
+    plugin,
+    `// Generated by bench/pipeline.bench.ts: a strategy that trades every bar.
+import { defineStrategy, registerStrategy, targetUnits } from '@algotrader/strategy';
+import { z } from 'zod';
+registerStrategy(defineStrategy({
+  kind: 'single',
+  name: 'flip',
+  description: 'long on one bar, flat on the next',
+  paramsSchema: z.object({ qty: z.number().positive().default(0.01) }).strict(),
+  timeframes: 'any',
+  warmup: () => 1,
+  init: () => ({ long: false }),
+  onBar(ctx) {
+    ctx.state.long = !ctx.state.long;
+    return [targetUnits(ctx.instrument, ctx.state.long ? ctx.params.qty : 0)];
+  },
+}));
+`,
+  );
+  return withStages(
+    {
+      account: 'paper',
+      instruments: ['OKX:BTC/USDT'],
+      strategies: [{ name: 'flip', params: { qty: 0.01 }, instruments: ['OKX:BTC/USDT'] }],
+      plugins: [plugin],
+      fillModel: { timing: 'close' },
+      risk: NO_LIMITS,
+      mode: 'replay',
+    },
+    async (bus) => {
+      const fills = new Map<number, number>();
+      let waiter: (() => void) | undefined;
+      const sub = bus.nc.subscribe('exec.fill.paper', {
+        callback: (_e, m) => {
+          const f = codecs.Fill.decode(m.data);
+          fills.set(Number(f.timeMs), performance.now());
+          waiter?.();
+        },
+      });
+      const lat: number[] = [];
+      const n = Math.min(BARS, c.openTime.length);
+      for (let i = 0; i < n; i++) {
+        const close = c.openTime[i]! + HOUR;
+        const t0 = performance.now();
+        await bus.publish(codecs.Bar, subjects.bar(btc, '1h'), barMessage(c, i), {
+          msgId: barKey(btc, '1h', c.openTime[i]!),
+        });
+        await bus.publish(
+          codecs.BarSetClosed,
+          subjects.barSet('OKX', '1h'),
+          {
+            venue: 'OKX',
+            timeframe: '1h',
+            closeTimeMs: close,
+            arrived: ['BTC/USDT'],
+            missing: [],
+            timedOut: false,
+          },
+          { msgId: `barset:okx:1h:${close}` },
+        );
+        // flip trades every bar: the decision at this close fills on this bar's close.
+        const deadline = Date.now() + 10_000;
+        while (!fills.has(close) && Date.now() < deadline) {
+          await new Promise<void>((r) => {
+            waiter = r;
+            setTimeout(r, 50);
+          });
+        }
+        const at = fills.get(close);
+        if (at !== undefined) lat.push(at - t0);
+        if (i > 0 && i % 1_000 === 0) process.stderr.write(`  latency: ${i}/${n} bars\n`);
+      }
+      sub.unsubscribe();
+      hops = await breakdown(bus);
+      return lat;
+    },
+  );
+}
+
+/** Server receive time (ms) of every message of a subject filter, keyed by the close time it is about. */
+async function stamps(bus: Bus, stream: string, filter: string, closeOf: (data: Uint8Array) => number) {
+  const info = await bus.jsm.streams.info(stream, { subjects_filter: filter });
+  const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
+  const out = new Map<number, number>();
+  if (expected === 0) return out;
+  const c = await bus.js.consumers.get(stream, {
+    filter_subjects: filter,
+    deliver_policy: DeliverPolicy.All,
+  });
+  const it = await c.consume({ max_messages: 1024 });
+  let n = 0;
+  for await (const m of it) {
+    out.set(closeOf(m.data), m.info.timestampNanos / 1e6);
+    if (++n >= expected) break;
+  }
+  await it.close();
+  return out;
+}
+
+let hops: [string, number][] = [];
+
+/** Median time between consecutive steps of one bar's way, from the streams' own timestamps. */
+async function breakdown(bus: Bus): Promise<[string, number][]> {
+  const steps: [string, Map<number, number>][] = [
+    ['bar', await stamps(bus, 'MD', 'md.bar.>', (d) => Number(codecs.Bar.decode(d).closeTimeMs))],
+    [
+      'bar set',
+      await stamps(bus, 'MD', 'md.barset.>', (d) => Number(codecs.BarSetClosed.decode(d).closeTimeMs)),
+    ],
+    [
+      'feature vector',
+      await stamps(bus, 'FEATURES', 'feat.okx.>', (d) => Number(codecs.FeatureVector.decode(d).closeTimeMs)),
+    ],
+    [
+      'feature set',
+      await stamps(bus, 'FEATURES', 'feat._set.>', (d) => Number(codecs.BarSetClosed.decode(d).closeTimeMs)),
+    ],
+    [
+      'signal',
+      await stamps(bus, 'SIGNALS', 'sig.flip.>', (d) => Number(codecs.Signal.decode(d).closeTimeMs)),
+    ],
+    [
+      'signal set',
+      await stamps(bus, 'SIGNALS', 'sig._set.>', (d) => Number(codecs.SignalSetClosed.decode(d).closeTimeMs)),
+    ],
+    [
+      'approved order',
+      await stamps(bus, 'ORDERS', 'ord.approved.>', (d) =>
+        Number(codecs.OrderRequest.decode(d).decisionTimeMs),
+      ),
+    ],
+    ['fill', await stamps(bus, 'EXEC', 'exec.fill.>', (d) => Number(codecs.Fill.decode(d).timeMs))],
+  ];
+  const out: [string, number][] = [];
+  for (let k = 1; k < steps.length; k++) {
+    const [name, at] = steps[k]!;
+    const prev = steps[k - 1]![1];
+    const d: number[] = [];
+    for (const [t, ms] of at) {
+      const p = prev.get(t);
+      if (p !== undefined) d.push(ms - p);
+    }
+    d.sort((a, b) => a - b);
+    out.push([`${steps[k - 1]![0]} → ${name}`, d.length ? quantile(d, 0.5) : Number.NaN]);
+  }
+  return out;
+}
+
+const cols = head(await readCsvBars(sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz')), BARS);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${BARS} real BTC/USDT 1h bars`,
+);
+
+const raw = await rawBus(cols);
+console.log(
+  `raw bus (same run): publish awaited one at a time ${raw.seq.toFixed(0)} msg/s, pipelined ${raw.pipelined.toFixed(0)} msg/s, ordered consume ${raw.consume.toFixed(0)} msg/s`,
+);
+
+const tp = await throughput(cols);
+console.log(
+  `replay through all four stages (sma_cross, paper): ${tp.bars} bars in ${tp.seconds.toFixed(1)} s = ${(tp.bars / tp.seconds).toFixed(0)} bars/s ` +
+    `(the replay itself published for ${tp.publishSeconds.toFixed(1)} s)`,
+);
+
+const lat = (await latency(cols)).sort((a, b) => a - b);
+console.log(
+  `bar published → paper Fill (flip strategy, close timing), ${lat.length} bars: ` +
+    `p50 ${quantile(lat, 0.5).toFixed(2)} ms, p90 ${quantile(lat, 0.9).toFixed(2)} ms, p99 ${quantile(lat, 0.99).toFixed(2)} ms, max ${lat[lat.length - 1]?.toFixed(2)} ms`,
+);
+console.log(
+  `  median per hop (stream timestamps): ${hops.map(([h, ms]) => `${h} ${ms.toFixed(2)} ms`).join(', ')}`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'pipeline',
+    bars: BARS,
+    rawPublishSeq: Math.round(raw.seq),
+    rawPublishPipelined: Math.round(raw.pipelined),
+    rawConsume: Math.round(raw.consume),
+    pipelineBarsPerSecond: Math.round(tp.bars / tp.seconds),
+    latencyP50Ms: quantile(lat, 0.5),
+    latencyP99Ms: quantile(lat, 0.99),
+  }),
+);
+process.exit(0);

@@ -1,0 +1,282 @@
+import {
+  AlgoError,
+  ErrorCode,
+  formatInstrument,
+  type Instrument,
+  parseInstrument,
+  TIMEFRAMES,
+  type Timeframe,
+  timeframeMs,
+} from '@algotrader/core';
+import { type FeatureSpec, featureHistoryBars, featureKey } from '@algotrader/features';
+import { FillModel, FillModelSchema, type InstrumentSpec, instrumentSpec } from '@algotrader/portfolio';
+import { type AnyStrategy, getStrategy, parseParams, windowCapacity } from '@algotrader/strategy';
+import { z } from 'zod';
+
+const source = z.enum(['open', 'high', 'low', 'close', 'volume']).optional();
+const period = z.number().int().min(1);
+
+/** A feature a strategy entry asks the feature-engine for (the features registry's FeatureSpec). */
+export const FeatureSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sma'), period, source }).strict(),
+  z.object({ kind: z.literal('ema'), period, source }).strict(),
+  z.object({ kind: z.literal('wma'), period, source }).strict(),
+  z.object({ kind: z.literal('rsi'), period, source }).strict(),
+  z.object({ kind: z.literal('roc'), period, source }).strict(),
+  z.object({ kind: z.literal('zscore'), period, source }).strict(),
+  z
+    .object({
+      kind: z.literal('volatility'),
+      period,
+      periodsPerYear: z.number().positive().optional(),
+      source,
+    })
+    .strict(),
+  z.object({ kind: z.literal('bollinger'), period, k: z.number().positive().optional(), source }).strict(),
+  z
+    .object({
+      kind: z.literal('macd'),
+      fast: period.optional(),
+      slow: period.optional(),
+      signal: period.optional(),
+      source,
+    })
+    .strict(),
+  z.object({ kind: z.literal('atr'), period }).strict(),
+  z.object({ kind: z.literal('donchian'), period }).strict(),
+]);
+
+const STRATEGY_ID = /^[a-z][a-z0-9_]{0,47}$/;
+
+export const StrategyEntrySchema = z
+  .object({
+    /** Registry name of the strategy. */
+    name: z.string(),
+    /**
+     * Label in signal keys and client order ids; defaults to `name`. Give two entries of one
+     * strategy different ids.
+     */
+    id: z.string().regex(STRATEGY_ID).optional(),
+    /** Parsed by the strategy's own schema (defaults applied, unknown keys rejected). */
+    params: z.unknown().default({}),
+    /** `OKX:BTC/USDT`; a subset of the pipeline's instruments, in the strategy's universe order. */
+    instruments: z.array(z.string()).min(1),
+    /** Features the feature-engine computes for these instruments (published in FeatureVectors). */
+    features: z.array(FeatureSpecSchema).default([]),
+  })
+  .strict();
+
+/** Exchange rules of one instrument; missing fields take the portfolio's DEFAULT_SPEC. */
+export const SpecSchema = z
+  .object({
+    lotSize: z.number().positive().optional(),
+    minQty: z.number().min(0).optional(),
+    minNotional: z.number().min(0).optional(),
+    tickSize: z.number().positive().optional(),
+  })
+  .strict();
+
+/**
+ * Risk limits applied by the risk gate. `null` switches a limit off. Amounts are in the quote
+ * currency; fractions are of equity.
+ */
+export const RiskLimitsSchema = z
+  .object({
+    maxOrderNotional: z.number().positive().nullable().default(25_000),
+    maxPositionNotional: z.number().positive().nullable().default(50_000),
+    /** Σ |position| × mark after the order, as a multiple of equity (1 = fully invested spot). */
+    maxGrossExposure: z.number().positive().nullable().default(1),
+    maxOrdersPerMinute: z.number().int().positive().nullable().default(30),
+    /** Loss since the start of the UTC day (bar time) as a fraction of that day's starting equity. */
+    maxDailyLoss: z.number().gt(0).lt(1).nullable().default(0.05),
+    /** Fall from the running equity peak as a fraction of the peak. */
+    maxDrawdown: z.number().gt(0).lt(1).nullable().default(0.25),
+    /** No orders on a decision older than this many bars by the clock (live mode only). */
+    staleAfterBars: z.number().positive().nullable().default(1),
+    /** A buy may exceed the cash available by this fraction (the fill model caps it to the cash). */
+    cashTolerance: z.number().min(0).max(0.5).default(0.01),
+    /** How long the gate waits for the account to reach a decision time before refusing, ms. */
+    accountWaitMs: z.number().int().positive().default(30_000),
+  })
+  .strict();
+
+const DEFAULT_RISK = RiskLimitsSchema.parse({});
+
+/** The one pipeline configuration every stage reads (env ALGOTRADER_PIPELINE names the file). */
+export const PipelineConfigSchema = z
+  .object({
+    /** Account name: KV keys, subjects `ord.*.<account>`, client order ids. */
+    account: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,32}$/)
+      .default('paper'),
+    venue: z
+      .string()
+      .regex(/^[A-Z0-9]{1,20}$/)
+      .default('OKX'),
+    timeframe: z.enum(TIMEFRAMES).default('1h'),
+    /** Every instrument the pipeline follows, `OKX:BTC/USDT`; this order is the account's order. */
+    instruments: z.array(z.string()).min(1),
+    strategies: z.array(StrategyEntrySchema).min(1),
+    /** Modules the strategy-runner imports before looking strategies up (they call registerStrategy). */
+    plugins: z.array(z.string()).default([]),
+    /** `paper` simulates fills on live bars; `okx` routes to the exchange (order-router/src/okx). */
+    broker: z.enum(['paper', 'okx']).default('paper'),
+    paper: z
+      .object({
+        initialCash: z.number().positive().default(10_000),
+        quoteCurrency: z
+          .string()
+          .regex(/^[A-Z0-9]{1,20}$/)
+          .default('USDT'),
+      })
+      .strict()
+      .default({ initialCash: 10_000, quoteCurrency: 'USDT' }),
+    /** The backtest's fill model (timing, fees, slippage), used by the paper broker. */
+    fillModel: FillModelSchema.default({
+      timing: 'next_open',
+      fees: { maker: 0.0008, taker: 0.001 },
+      slippage: { kind: 'none' },
+    }),
+    risk: RiskLimitsSchema.default(DEFAULT_RISK),
+    /** Exchange rules by instrument (`OKX:BTC/USDT`). */
+    specs: z.record(z.string(), SpecSchema).default({}),
+    /** `replay`: historical bars at full speed; the stale-data guard is off and rates count bar time. */
+    mode: z.enum(['live', 'replay']).default('live'),
+    /** Stages save their checkpoint at most this often while busy (always at an idle moment), ms. */
+    checkpointEveryMs: z.number().int().min(0).default(1_000),
+    /** Files the replay command reads bars from (`OKX:BTC/USDT` → CSV path); else the Parquet store. */
+    data: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+
+export type PipelineConfig = z.output<typeof PipelineConfigSchema>;
+export type PipelineConfigInput = z.input<typeof PipelineConfigSchema>;
+export type RiskLimits = z.output<typeof RiskLimitsSchema>;
+
+/** One configured strategy, resolved against the registry. */
+export interface StrategyEntry {
+  /** Label in signals and order ids. */
+  readonly id: string;
+  readonly strategy: AnyStrategy;
+  readonly params: unknown;
+  readonly instruments: readonly Instrument[];
+  /** Bars each window keeps (the strategy's warm-up, as in the backtest). */
+  readonly capacity: number;
+  readonly features: readonly FeatureSpec[];
+}
+
+/** The configuration with instruments parsed, strategies looked up and defaults resolved. */
+export interface Pipeline {
+  readonly config: PipelineConfig;
+  readonly account: string;
+  readonly venue: string;
+  readonly tf: Timeframe;
+  readonly tfMs: number;
+  readonly instruments: readonly Instrument[];
+  /** `formatInstrument` of each instrument, same order. */
+  readonly keys: readonly string[];
+  readonly specs: readonly InstrumentSpec[];
+  readonly strategies: readonly StrategyEntry[];
+  /** Union of the features the strategies declare, one per feature key. */
+  readonly features: readonly FeatureSpec[];
+  /** Bars of history the feature-engine keeps per instrument to rebuild its features. */
+  readonly featureHistory: number;
+  readonly fillModel: FillModel;
+  indexOf(instrument: Instrument | string): number;
+}
+
+function configError(message: string): AlgoError {
+  return new AlgoError(ErrorCode.InvalidConfig, `invalid pipeline configuration: ${message}`);
+}
+
+/** Validates a parsed JSON object (unknown keys rejected) and resolves it. */
+export function parsePipelineConfig(
+  raw: unknown,
+  lookup: (name: string) => AnyStrategy = getStrategy,
+): Pipeline {
+  const parsed = PipelineConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw configError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    );
+  }
+  return resolvePipeline(parsed.data, lookup);
+}
+
+export function resolvePipeline(
+  config: PipelineConfig,
+  lookup: (name: string) => AnyStrategy = getStrategy,
+): Pipeline {
+  const tf = config.timeframe;
+  const instruments = config.instruments.map((s) => parseInstrument(s, config.venue));
+  const keys = instruments.map(formatInstrument);
+  const byKey = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (byKey.has(k)) throw configError(`instrument ${k} listed twice`);
+    if (instruments[i]!.venue !== config.venue) throw configError(`${k} is not on venue ${config.venue}`);
+    byKey.set(k, i);
+  });
+  for (const k of Object.keys(config.specs)) {
+    if (!byKey.has(formatInstrument(parseInstrument(k, config.venue)))) {
+      throw configError(`specs names ${k}, which is not in instruments`);
+    }
+  }
+  const specRules = new Map(
+    Object.entries(config.specs).map(([k, v]) => [formatInstrument(parseInstrument(k, config.venue)), v]),
+  );
+  const specs = instruments.map((inst, i) => {
+    const rules = specRules.get(keys[i]!) ?? {};
+    const clean = Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined));
+    return instrumentSpec(inst, clean);
+  });
+  const ids = new Set<string>();
+  const strategies: StrategyEntry[] = config.strategies.map((e) => {
+    const strategy = lookup(e.name);
+    const id = e.id ?? e.name;
+    if (!STRATEGY_ID.test(id)) throw configError(`strategy id "${id}" must be snake_case`);
+    if (ids.has(id)) throw configError(`two strategies with the id ${id}: give one an "id"`);
+    ids.add(id);
+    if (strategy.timeframes !== 'any' && !strategy.timeframes.includes(tf)) {
+      throw configError(`strategy ${e.name} runs on ${strategy.timeframes.join(', ')}, not ${tf}`);
+    }
+    const params = parseParams(strategy, e.params);
+    const own = e.instruments.map((s) => {
+      const k = formatInstrument(parseInstrument(s, config.venue));
+      const idx = byKey.get(k);
+      if (idx === undefined) throw configError(`strategy ${id} trades ${k}, which is not in instruments`);
+      return instruments[idx]!;
+    });
+    if (new Set(own.map(formatInstrument)).size !== own.length) {
+      throw configError(`strategy ${id} lists an instrument twice`);
+    }
+    return {
+      id,
+      strategy,
+      params,
+      instruments: own,
+      capacity: windowCapacity(strategy, params),
+      features: e.features as FeatureSpec[],
+    };
+  });
+  const features = new Map<string, FeatureSpec>();
+  for (const s of strategies) for (const f of s.features) features.set(featureKey(f), f);
+  const featureHistory = Math.max(1, ...[...features.values()].map(featureHistoryBars));
+  return {
+    config,
+    account: config.account,
+    venue: config.venue,
+    tf,
+    tfMs: timeframeMs(tf),
+    instruments,
+    keys,
+    specs,
+    strategies,
+    features: [...features.values()],
+    featureHistory,
+    fillModel: new FillModel(config.fillModel),
+    indexOf(i: Instrument | string): number {
+      return byKey.get(typeof i === 'string' ? i : formatInstrument(i)) ?? -1;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Bus } from '@algotrader/bus';
+import type { Codec } from '@algotrader/proto';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import { type AccountState, accountKey, decodeAccount } from './account';
+import { POSITIONS_BUCKET } from './kv';
+
+/** Reads a running pipeline from outside: `algotrader status`, `up --replay`, tests and benchmarks. */
+
+export interface Stored<T> {
+  readonly seq: number;
+  readonly subject: string;
+  readonly msgId: string | undefined;
+  readonly message: T;
+}
+
+/** Every message of `filter` now in `stream`, in stream order, decoded. */
+export async function readAll<T>(
+  bus: Bus,
+  stream: string,
+  filter: string,
+  codec: Codec<T>,
+): Promise<Stored<T>[]> {
+  const info = await bus.jsm.streams.info(stream, { subjects_filter: filter });
+  const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
+  const out: Stored<T>[] = [];
+  if (expected === 0) return out;
+  const c = await bus.js.consumers.get(stream, {
+    filter_subjects: filter,
+    deliver_policy: DeliverPolicy.All,
+  });
+  const it = await c.consume({ max_messages: 1024 });
+  for await (const m of it) {
+    out.push({
+      seq: m.seq,
+      subject: m.subject,
+      msgId: m.headers?.get('Nats-Msg-Id') || undefined,
+      message: codec.decode(m.data),
+    });
+    if (out.length >= expected) break;
+  }
+  await it.close();
+  return out;
+}
+
+/** The account state in KV, or undefined before the router first saved it. */
+export async function readAccount(bus: Bus, account: string): Promise<AccountState | undefined> {
+  const kv = await bus.kv(POSITIONS_BUCKET);
+  const e = await kv.get(accountKey(account));
+  if (e?.operation !== 'PUT' || e.value.length === 0) return undefined;
+  return decodeAccount(e.value);
+}

@@ -1,0 +1,204 @@
+import { AlgoError, ErrorCode } from '@algotrader/core';
+import type { KV } from '@nats-io/kv';
+import { Packr } from 'msgpackr';
+import { type AccountState, accountKey, decodeAccount, encodeAccount } from './account';
+
+/** The KV bucket holding account states and the risk gate's progress. */
+export const POSITIONS_BUCKET = 'positions';
+export const CHECKPOINTS_BUCKET = 'checkpoints';
+export const CONTROL_BUCKET = 'control';
+/** Orders by client order id (terminal ones, written by the router after the account state). */
+export const ORDERS_BUCKET = 'orders';
+
+/**
+ * What the risk gate has decided: every SignalSetClosed up to `decidedThrough` is processed and
+ * each order it approved up to then is in the ORDERS stream at or before `approvedSeq`. The paper
+ * router applies the fills of a bar only once the decisions that may fill on it are all in.
+ */
+export interface DecisionProgress {
+  decidedThrough: number;
+  approvedSeq: number;
+}
+
+export const progressKey = (account: string) => `decided.${account}`;
+
+const packr = new Packr({ useRecords: false, moreTypes: true });
+
+export function encodeProgress(p: DecisionProgress): Uint8Array {
+  return packr.pack(p);
+}
+
+export function decodeProgress(b: Uint8Array): DecisionProgress {
+  return packr.unpack(b) as DecisionProgress;
+}
+
+/** Reads and writes one account state with compare-and-set on the KV revision. */
+export class AccountStore {
+  readonly kv: KV;
+  readonly key: string;
+  revision = 0;
+
+  constructor(kv: KV, account: string) {
+    this.kv = kv;
+    this.key = accountKey(account);
+  }
+
+  async load(): Promise<AccountState | undefined> {
+    const e = await this.kv.get(this.key);
+    if (e?.operation !== 'PUT' || e.value.length === 0) {
+      this.revision = e?.revision ?? 0;
+      return undefined;
+    }
+    this.revision = e.revision;
+    return decodeAccount(e.value);
+  }
+
+  /**
+   * Writes the state if nobody else wrote since it was read; a concurrent writer (a second router
+   * on the same account) is a conflict that stops this one rather than merging blindly.
+   */
+  async save(s: AccountState): Promise<void> {
+    const bytes = encodeAccount(s);
+    try {
+      this.revision =
+        this.revision === 0
+          ? await this.kv.create(this.key, bytes)
+          : await this.kv.update(this.key, bytes, this.revision);
+    } catch (e) {
+      if (/wrong last sequence|key exists/i.test(String((e as Error).message))) {
+        throw new AlgoError(
+          ErrorCode.Conflict,
+          `${this.key} was changed by another writer (revision ${this.revision}): is a second order-router running?`,
+          { key: this.key },
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+  }
+}
+
+/**
+ * Follows one KV key: the latest value is kept decoded, updated by a watcher and, as a safety net
+ * across reconnects, by a read every `pollMs`. `waitFor` resolves as soon as a value satisfies a
+ * condition.
+ */
+export class KvFollower<T> {
+  readonly #kv: KV;
+  readonly #key: string;
+  readonly #decode: (b: Uint8Array) => T;
+  readonly #pollMs: number;
+  #value: T | undefined;
+  #bytes: Uint8Array | undefined;
+  #revision = 0;
+  #stopped = false;
+  #waiters = new Set<() => void>();
+  #listeners: ((v: T) => void)[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #watch: { stop(): void } | undefined;
+
+  constructor(kv: KV, key: string, decode: (b: Uint8Array) => T, pollMs = 250) {
+    this.#kv = kv;
+    this.#key = key;
+    this.#decode = decode;
+    this.#pollMs = pollMs;
+  }
+
+  /** The latest value, decoded on first read (a follower that rarely reads pays nothing per update). */
+  get value(): T | undefined {
+    if (this.#bytes !== undefined) {
+      this.#value = this.#decode(this.#bytes);
+      this.#bytes = undefined;
+    }
+    return this.#value;
+  }
+
+  async start(): Promise<void> {
+    await this.refresh();
+    void this.#watchLoop();
+    const tick = () => {
+      if (this.#stopped) return;
+      this.refresh().then(
+        () => undefined,
+        () => undefined,
+      );
+      this.#timer = setTimeout(tick, this.#pollMs);
+    };
+    this.#timer = setTimeout(tick, this.#pollMs);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#watch?.stop();
+    for (const w of this.#waiters) w();
+  }
+
+  async refresh(): Promise<void> {
+    const e = await this.#kv.get(this.#key);
+    if (e && e.operation === 'PUT' && e.value.length > 0) this.#offer(e.revision, e.value);
+  }
+
+  #offer(revision: number, bytes: Uint8Array): void {
+    if (revision <= this.#revision) return;
+    this.#revision = revision;
+    this.#bytes = bytes;
+    for (const w of [...this.#waiters]) w();
+    if (this.#listeners.length > 0) {
+      const v = this.value!;
+      for (const l of this.#listeners) l(v);
+    }
+  }
+
+  async #watchLoop(): Promise<void> {
+    while (!this.#stopped) {
+      try {
+        const it = await this.#kv.watch({ key: this.#key });
+        this.#watch = it;
+        for await (const e of it) {
+          if (this.#stopped) break;
+          if (e.operation === 'PUT' && e.value.length > 0) this.#offer(e.revision, e.value);
+        }
+      } catch {
+        // the poll keeps the value fresh while the watch is re-established
+      }
+      if (!this.#stopped) await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  /** Calls `f` with every newer value. */
+  onChange(f: (v: T) => void): void {
+    this.#listeners.push(f);
+  }
+
+  /** Resolves with the first value satisfying `ok`, or with `undefined` after `timeoutMs`. */
+  async waitFor(ok: (v: T) => boolean, timeoutMs: number): Promise<T | undefined> {
+    const cur = this.value;
+    if (cur !== undefined && ok(cur)) return cur;
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const check = () => {
+        const v = this.value;
+        if (this.#stopped) {
+          finish(undefined);
+        } else if (v !== undefined && ok(v)) {
+          finish(v);
+        }
+      };
+      const finish = (v: T | undefined) => {
+        if (timer) clearTimeout(timer);
+        this.#waiters.delete(check);
+        resolve(v);
+      };
+      timer = setTimeout(() => finish(undefined), timeoutMs);
+      this.#waiters.add(check);
+    });
+  }
+}
+
+/** Checkpoint keys of the stages (bucket `checkpoints`). */
+export const checkpointKeys = {
+  featureEngine: (venue: string, tf: string) => `feature-engine.${venue.toLowerCase()}.${tf}`,
+  strategyRunner: (account: string) => `strategy-runner.${account}`,
+  riskGate: (account: string) => `risk-gate.${account}`,
+} as const;

@@ -1,0 +1,160 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/** The live-path stages, in pipeline order. */
+export const STAGES = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export interface StageSpec {
+  readonly name: string;
+  /** Entry module, run as `node --import tsx <entry>`. */
+  readonly entry: string;
+  readonly env?: Record<string, string>;
+}
+
+export interface SupervisorOptions {
+  readonly stages: readonly StageSpec[];
+  /** Environment for every child (NATS_URL, ALGOTRADER_PIPELINE, ...), over process.env. */
+  readonly env: Record<string, string>;
+  readonly cwd: string;
+  /** Restart delays after a crash, ms (the last one repeats); reset after `stableMs` of uptime. */
+  readonly backoffMs?: readonly number[];
+  readonly stableMs?: number;
+  /** Receives each output line of a child. */
+  readonly onLine?: (stage: string, line: string) => void;
+  /** Told about starts, exits and restarts. */
+  readonly onEvent?: (e: SupervisorEvent) => void;
+}
+
+export type SupervisorEvent =
+  | { readonly kind: 'start'; readonly stage: string; readonly pid: number; readonly restarts: number }
+  | {
+      readonly kind: 'exit';
+      readonly stage: string;
+      readonly code: number | null;
+      readonly signal: string | null;
+      readonly restartInMs: number | undefined;
+    };
+
+interface Child {
+  readonly spec: StageSpec;
+  proc: ChildProcess | undefined;
+  restarts: number;
+  failures: number;
+  startedAt: number;
+  timer: NodeJS.Timeout | undefined;
+  exited: Promise<void>;
+}
+
+/** The path of a stage's main module in this repository. */
+export function stageEntry(repoRoot: string, stage: string): string {
+  return resolve(repoRoot, 'apps', stage, 'src', 'main.ts');
+}
+
+/**
+ * Runs stages as child processes and restarts one that exits unexpectedly, after a growing delay
+ * (a stage that keeps crashing does not spin). `stop()` sends SIGTERM to all and waits.
+ */
+export class Supervisor {
+  readonly #o: SupervisorOptions;
+  readonly #children = new Map<string, Child>();
+  #stopping = false;
+
+  constructor(o: SupervisorOptions) {
+    this.#o = o;
+  }
+
+  start(): void {
+    for (const spec of this.#o.stages) {
+      const c: Child = {
+        spec,
+        proc: undefined,
+        restarts: 0,
+        failures: 0,
+        startedAt: 0,
+        timer: undefined,
+        exited: Promise.resolve(),
+      };
+      this.#children.set(spec.name, c);
+      this.#spawn(c);
+    }
+  }
+
+  pid(stage: string): number | undefined {
+    return this.#children.get(stage)?.proc?.pid;
+  }
+
+  restarts(stage: string): number {
+    return this.#children.get(stage)?.restarts ?? 0;
+  }
+
+  running(stage: string): boolean {
+    const p = this.#children.get(stage)?.proc;
+    return p !== undefined && p.exitCode === null && p.signalCode === null;
+  }
+
+  /** Sends a signal to one stage (SIGKILL simulates a crash; the supervisor restarts it). */
+  kill(stage: string, signal: NodeJS.Signals = 'SIGKILL'): void {
+    this.#children.get(stage)?.proc?.kill(signal);
+  }
+
+  /** Resolves when the stage's current process has exited. */
+  exited(stage: string): Promise<void> {
+    return this.#children.get(stage)?.exited ?? Promise.resolve();
+  }
+
+  async stop(timeoutMs = 10_000): Promise<void> {
+    this.#stopping = true;
+    const waits: Promise<void>[] = [];
+    for (const c of this.#children.values()) {
+      if (c.timer) clearTimeout(c.timer);
+      const p = c.proc;
+      if (p && p.exitCode === null && p.signalCode === null) {
+        p.kill('SIGTERM');
+        const force = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+        waits.push(c.exited.finally(() => clearTimeout(force)));
+      }
+    }
+    await Promise.all(waits);
+  }
+
+  #spawn(c: Child): void {
+    const proc = spawn(process.execPath, ['--import', 'tsx', c.spec.entry], {
+      cwd: this.#o.cwd,
+      env: { ...process.env, ...this.#o.env, ...c.spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    c.proc = proc;
+    c.startedAt = Date.now();
+    c.exited = new Promise((r) => proc.once('exit', () => r()));
+    const lines = (stream: NodeJS.ReadableStream | null) => {
+      let buf = '';
+      stream?.on('data', (b: Buffer) => {
+        buf += b.toString();
+        const parts = buf.split('\n');
+        buf = parts.pop() ?? '';
+        for (const l of parts) if (l !== '') this.#o.onLine?.(c.spec.name, l);
+      });
+    };
+    lines(proc.stdout);
+    lines(proc.stderr);
+    this.#o.onEvent?.({ kind: 'start', stage: c.spec.name, pid: proc.pid ?? -1, restarts: c.restarts });
+    proc.once('exit', (code, signal) => {
+      if (this.#stopping) {
+        this.#o.onEvent?.({ kind: 'exit', stage: c.spec.name, code, signal, restartInMs: undefined });
+        return;
+      }
+      const stable = Date.now() - c.startedAt >= (this.#o.stableMs ?? 30_000);
+      c.failures = stable ? 0 : c.failures + 1;
+      const backoff = this.#o.backoffMs ?? [250, 1_000, 2_000, 5_000, 10_000];
+      const delay = backoff[Math.min(c.failures, backoff.length - 1)]!;
+      this.#o.onEvent?.({ kind: 'exit', stage: c.spec.name, code, signal, restartInMs: delay });
+      c.timer = setTimeout(() => {
+        c.timer = undefined;
+        if (this.#stopping) return;
+        c.restarts += 1;
+        this.#spawn(c);
+      }, delay);
+    });
+  }
+}

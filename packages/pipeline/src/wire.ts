@@ -1,0 +1,197 @@
+import {
+  AlgoError,
+  ErrorCode,
+  type Instrument,
+  instrumentSymbol,
+  parseInstrument,
+  type Timeframe,
+  timeframeMs,
+} from '@algotrader/core';
+import { type Bar, pb, type Signal } from '@algotrader/proto';
+import {
+  type Decision,
+  isTargetDecision,
+  type OrderType,
+  type Side,
+  type WindowBar,
+} from '@algotrader/strategy';
+
+/** The one mapping between protobuf messages and domain values, validated on the way in. */
+
+export interface InstrumentRef {
+  venue: string;
+  symbol: string;
+}
+
+export function refOf(i: Instrument): InstrumentRef {
+  return { venue: i.venue, symbol: instrumentSymbol(i) };
+}
+
+export function instrumentOf(
+  ref: { venue?: string | null; symbol?: string | null } | null | undefined,
+): Instrument {
+  if (!ref?.venue || !ref.symbol) {
+    throw new AlgoError(ErrorCode.InvalidInstrument, 'message has no instrument');
+  }
+  return parseInstrument(`${ref.venue}:${ref.symbol}`);
+}
+
+/** `OKX:BTC/USDT` from a wire reference (the account's and the config's key form). */
+export function keyOf(ref: { venue?: string | null; symbol?: string | null } | null | undefined): string {
+  const i = instrumentOf(ref);
+  return `${i.venue}:${i.base}/${i.quote}`;
+}
+
+/** The wire reference of an instrument key `OKX:BTC/USDT`. */
+export function parseKey(key: string): InstrumentRef {
+  const i = key.indexOf(':');
+  return { venue: key.slice(0, i), symbol: key.slice(i + 1) };
+}
+
+/**
+ * Decimal string of a double: the shortest text that reads back as the same double, so prices
+ * and quantities cross the wire without changing a bit.
+ */
+export function dec(x: number): string {
+  if (!Number.isFinite(x)) throw new AlgoError(ErrorCode.InvalidArgument, `cannot send ${x} as a decimal`);
+  return String(x);
+}
+
+/** Parses a decimal string; empty or malformed text is an error naming the field. */
+export function num(text: string | null | undefined, field: string): number {
+  if (text === null || text === undefined || text.trim() === '' || !/^-?[0-9.eE+-]+$/.test(text)) {
+    throw new AlgoError(ErrorCode.InvalidData, `${field}: "${text ?? ''}" is not a decimal number`);
+  }
+  const x = Number(text);
+  if (!Number.isFinite(x)) throw new AlgoError(ErrorCode.InvalidData, `${field}: "${text}" is not finite`);
+  return x;
+}
+
+export const sideToPb = (s: Side): number => (s === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL);
+
+export function sideOf(x: number | null | undefined): Side {
+  if (x === pb.Side.SIDE_BUY) return 'buy';
+  if (x === pb.Side.SIDE_SELL) return 'sell';
+  throw new AlgoError(ErrorCode.InvalidData, `order side ${x} is neither buy nor sell`);
+}
+
+export const typeToPb = (t: OrderType): number =>
+  t === 'market' ? pb.OrderType.ORDER_TYPE_MARKET : pb.OrderType.ORDER_TYPE_LIMIT;
+
+export function typeOf(x: number | null | undefined): OrderType {
+  if (x === pb.OrderType.ORDER_TYPE_MARKET || x === pb.OrderType.ORDER_TYPE_UNSPECIFIED || x == null)
+    return 'market';
+  if (x === pb.OrderType.ORDER_TYPE_LIMIT) return 'limit';
+  throw new AlgoError(ErrorCode.InvalidData, `order type ${x} is unknown`);
+}
+
+/** A validated closed bar of the configured timeframe, as the windows and the fill model take it. */
+export interface BarIn extends WindowBar {
+  readonly instrument: Instrument;
+  readonly closeTime: number;
+}
+
+/**
+ * Checks a wire Bar: timeframe, aligned open time, close = open + timeframe, finite positive
+ * prices with high/low bounding open/close, volume >= 0. Bad bars are errors (dead-lettered and
+ * alerted by the caller), never repaired.
+ */
+export function barIn(b: Bar, tf: Timeframe): BarIn {
+  const instrument = instrumentOf(b.instrument);
+  const where = `bar ${b.instrument?.symbol ?? '?'} ${b.openTimeMs ?? '?'}`;
+  if (b.timeframe !== tf)
+    throw new AlgoError(ErrorCode.InvalidBar, `${where}: timeframe ${b.timeframe} is not ${tf}`);
+  const step = timeframeMs(tf);
+  const openTime = Number(b.openTimeMs ?? Number.NaN);
+  const closeTime = Number(b.closeTimeMs ?? Number.NaN);
+  if (!Number.isSafeInteger(openTime) || openTime % step !== 0) {
+    throw new AlgoError(ErrorCode.InvalidBar, `${where}: open time is not aligned to ${tf}`);
+  }
+  if (closeTime !== openTime + step) {
+    throw new AlgoError(ErrorCode.InvalidBar, `${where}: close time ${closeTime} is not open + ${tf}`);
+  }
+  const open = b.open ?? Number.NaN;
+  const high = b.high ?? Number.NaN;
+  const low = b.low ?? Number.NaN;
+  const close = b.close ?? Number.NaN;
+  const volume = b.volume ?? Number.NaN;
+  if (![open, high, low, close, volume].every(Number.isFinite)) {
+    throw new AlgoError(ErrorCode.InvalidBar, `${where}: non-finite price or volume`);
+  }
+  if (!(low > 0 && low <= open && low <= close && high >= open && high >= close && volume >= 0)) {
+    throw new AlgoError(
+      ErrorCode.InvalidBar,
+      `${where}: inconsistent o=${open} h=${high} l=${low} c=${close} v=${volume}`,
+    );
+  }
+  return { instrument, openTime, closeTime, open, high, low, close, volume };
+}
+
+export function barOut(b: BarIn, tf: Timeframe, source: string): Bar {
+  return {
+    instrument: refOf(b.instrument),
+    timeframe: tf,
+    openTimeMs: b.openTime,
+    closeTimeMs: b.closeTime,
+    open: b.open,
+    high: b.high,
+    low: b.low,
+    close: b.close,
+    volume: b.volume,
+    source,
+  };
+}
+
+/** A strategy's decision as a Signal. */
+export function signalOf(account: string, strategy: string, time: number, d: Decision): Signal {
+  const base = { strategy, account, instrument: refOf(d.instrument), closeTimeMs: time };
+  if (isTargetDecision(d)) {
+    const t = d.target;
+    return {
+      ...base,
+      target: t.kind === 'units' ? { units: dec(t.qty) } : { equityFraction: dec(t.fraction) },
+    };
+  }
+  return {
+    ...base,
+    intent: {
+      side: sideToPb(d.side),
+      type: typeToPb(d.type),
+      quantity: dec(d.qty),
+      limitPrice: d.limitPrice === undefined ? '' : dec(d.limitPrice),
+    },
+  };
+}
+
+/** Inverse of {@link signalOf}; not validated against spot rules (the risk gate does that). */
+export function decisionOf(s: Signal): Decision {
+  const instrument = instrumentOf(s.instrument);
+  if (s.target) {
+    if (s.target.units !== undefined && s.target.units !== null && s.target.units !== '') {
+      return { instrument, target: { kind: 'units', qty: num(s.target.units, 'target.units') } };
+    }
+    if (
+      s.target.equityFraction !== undefined &&
+      s.target.equityFraction !== null &&
+      s.target.equityFraction !== ''
+    ) {
+      return {
+        instrument,
+        target: { kind: 'equity_fraction', fraction: num(s.target.equityFraction, 'target.equity_fraction') },
+      };
+    }
+    throw new AlgoError(ErrorCode.InvalidData, 'signal target has neither units nor equity_fraction');
+  }
+  if (s.intent) {
+    const type = typeOf(s.intent.type);
+    const d: Decision = {
+      instrument,
+      side: sideOf(s.intent.side),
+      qty: num(s.intent.quantity, 'intent.quantity'),
+      type,
+      ...(type === 'limit' ? { limitPrice: num(s.intent.limitPrice, 'intent.limit_price') } : {}),
+    };
+    return d;
+  }
+  throw new AlgoError(ErrorCode.InvalidData, 'signal has no decision');
+}

@@ -1,0 +1,334 @@
+import { Bus, type Control, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { clientOrderId, type Instrument, parseInstrument } from '@algotrader/core';
+import {
+  type AccountState,
+  AccountStore,
+  CONTROL_BUCKET,
+  newAccount,
+  POSITIONS_BUCKET,
+  parsePipelineConfig,
+  type RiskLimits,
+  RiskLimitsSchema,
+  readAll,
+  signalOf,
+} from '@algotrader/pipeline';
+import { instrumentSpec } from '@algotrader/portfolio';
+import { codecs, pb } from '@algotrader/proto';
+import { evaluate, type GateInput, type Reason, RiskGate, type SignalIn } from '@algotrader/risk-gate';
+import { marketOrder, targetFraction, targetUnits } from '@algotrader/strategy';
+import { NatsServer, waitFor } from '@algotrader/testkit';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { applyControl } from '../apps/cli/src/commands/control';
+
+const BTC = parseInstrument('OKX:BTC/USDT');
+const ETH = parseInstrument('OKX:ETH/USDT');
+const T = Date.UTC(2025, 0, 6, 12);
+const HOUR = 3_600_000;
+const OFF: RiskLimits = RiskLimitsSchema.parse({
+  maxOrderNotional: null,
+  maxPositionNotional: null,
+  maxGrossExposure: null,
+  maxOrdersPerMinute: null,
+  maxDailyLoss: null,
+  maxDrawdown: null,
+  staleAfterBars: null,
+});
+const ACTIVE: Control = {
+  account: 'paper',
+  state: 'ACTIVE',
+  pausedStrategies: [],
+  reason: '',
+  updatedMs: 0,
+  updatedBy: '',
+  revision: 0,
+};
+
+function account(cash: number, positions: Record<string, number> = {}): AccountState {
+  const s = newAccount('paper', cash, 'USDT');
+  for (const [k, q] of Object.entries(positions))
+    s.positions[k] = { qty: q, avg: 4_000, realized: 0, fees: 0 };
+  s.marks = { 'OKX:BTC/USDT': 5_000, 'OKX:ETH/USDT': 3_000 };
+  s.equity = cash + (positions['OKX:BTC/USDT'] ?? 0) * 5_000 + (positions['OKX:ETH/USDT'] ?? 0) * 3_000;
+  s.peakEquity = s.equity;
+  s.dayStartEquity = s.equity;
+  s.visibleThrough = T;
+  return s;
+}
+
+function gate(signals: SignalIn[], over: Partial<GateInput> = {}): ReturnType<typeof evaluate> {
+  return evaluate({
+    account: 'paper',
+    time: T,
+    signals,
+    standing: {},
+    state: account(10_000),
+    marks: { 'OKX:BTC/USDT': 5_000, 'OKX:ETH/USDT': 3_000 },
+    keys: ['OKX:BTC/USDT', 'OKX:ETH/USDT'],
+    instruments: [BTC, ETH],
+    spec: (i: Instrument) => instrumentSpec(i, { minNotional: 10 }),
+    control: ACTIVE,
+    limits: OFF,
+    mode: 'replay',
+    now: T,
+    tfMs: HOUR,
+    orderTimes: [],
+    ...over,
+  });
+}
+
+const units = (i: Instrument, q: number, strategy = 's1'): SignalIn => ({
+  strategy,
+  instrument: i,
+  decision: targetUnits(i, q),
+});
+
+/** The reason of the only order, or of the only refusal. */
+function reasonOf(out: ReturnType<typeof evaluate>): Reason | 'APPROVED' | undefined {
+  if (out.verdicts.length === 1) return out.verdicts[0]!.reason ?? 'APPROVED';
+  if (out.refusals.length === 1) return out.refusals[0]!.reason;
+  return undefined;
+}
+
+describe('risk rules: each refuses with its reason code', () => {
+  test('an order within every limit is approved, sized by the backtest planOrders', () => {
+    const out = gate([{ strategy: 's1', instrument: BTC, decision: targetFraction(BTC, 0.5) }]);
+    expect(reasonOf(out)).toBe('APPROVED');
+    expect(out.verdicts[0]!.order.qty).toBe(1); // 0.5 × 10,000 / 5,000
+    expect(out.verdicts[0]!.order.clientOrderId).toBe(
+      clientOrderId({ account: 'paper', strategy: 's1', instrument: BTC, decisionCloseMs: T }),
+    );
+  });
+
+  test('MAX_ORDER_NOTIONAL: notional above the limit', () => {
+    expect(reasonOf(gate([units(BTC, 1)], { limits: { ...OFF, maxOrderNotional: 4_000 } }))).toBe(
+      'MAX_ORDER_NOTIONAL',
+    );
+    expect(reasonOf(gate([units(BTC, 1)], { limits: { ...OFF, maxOrderNotional: 5_000 } }))).toBe('APPROVED');
+  });
+
+  test('MAX_POSITION_NOTIONAL: the position after the buy above the limit', () => {
+    const state = account(10_000, { 'OKX:BTC/USDT': 0.5 });
+    const limits = { ...OFF, maxPositionNotional: 6_000 };
+    expect(reasonOf(gate([units(BTC, 1.5)], { state, limits }))).toBe('MAX_POSITION_NOTIONAL');
+    expect(reasonOf(gate([units(BTC, 1.1)], { state, limits }))).toBe('APPROVED');
+  });
+
+  test('MAX_GROSS_EXPOSURE: all positions after the buy above the multiple of equity', () => {
+    const state = account(7_000, { 'OKX:ETH/USDT': 1 });
+    const limits = { ...OFF, maxGrossExposure: 1 };
+    expect(reasonOf(gate([units(BTC, 1.5)], { state, limits }))).toBe('MAX_GROSS_EXPOSURE');
+    expect(reasonOf(gate([units(BTC, 1.2)], { state, limits }))).toBe('APPROVED');
+  });
+
+  test('MAX_ORDER_RATE: the limit of orders within a minute is reached', () => {
+    const limits = { ...OFF, maxOrdersPerMinute: 3 };
+    const busy = [T - 50_000, T - 20_000, T - 1_000];
+    expect(reasonOf(gate([units(BTC, 1)], { limits, orderTimes: busy }))).toBe('MAX_ORDER_RATE');
+    expect(reasonOf(gate([units(BTC, 1)], { limits, orderTimes: [T - 70_000, ...busy.slice(1)] }))).toBe(
+      'APPROVED',
+    );
+  });
+
+  test('MAX_DAILY_LOSS: equity below the day start by the limit, and the account is to be halted', () => {
+    const state = account(10_000);
+    state.dayStartEquity = 12_000;
+    const out = gate([units(BTC, 1)], { state, limits: { ...OFF, maxDailyLoss: 0.1 } });
+    expect(reasonOf(out)).toBe('MAX_DAILY_LOSS');
+    expect(out.halt?.reason).toBe('MAX_DAILY_LOSS');
+    expect(gate([units(BTC, 1)], { state, limits: { ...OFF, maxDailyLoss: 0.2 } }).halt).toBeUndefined();
+  });
+
+  test('MAX_DRAWDOWN: equity below the running peak by the limit, and the account is to be halted', () => {
+    const state = account(10_000);
+    state.peakEquity = 20_000;
+    const out = gate([units(BTC, 1)], { state, limits: { ...OFF, maxDrawdown: 0.25 } });
+    expect(reasonOf(out)).toBe('MAX_DRAWDOWN');
+    expect(out.halt?.reason).toBe('MAX_DRAWDOWN');
+  });
+
+  test('STALE_DATA: a decision older than the limit by the clock (live mode only)', () => {
+    const limits = { ...OFF, staleAfterBars: 1 };
+    expect(reasonOf(gate([units(BTC, 1)], { limits, mode: 'live', now: T + 2 * HOUR }))).toBe('STALE_DATA');
+    expect(reasonOf(gate([units(BTC, 1)], { limits, mode: 'live', now: T + 60_000 }))).toBe('APPROVED');
+    expect(reasonOf(gate([units(BTC, 1)], { limits, mode: 'replay', now: T + 2 * HOUR }))).toBe('APPROVED');
+  });
+
+  test('NO_SHORT: a sell beyond the position, or a negative target', () => {
+    const state = account(10_000, { 'OKX:BTC/USDT': 0.5 });
+    const sell = gate([{ strategy: 's1', instrument: BTC, decision: marketOrder(BTC, 'sell', 1) }], {
+      state,
+    });
+    expect(reasonOf(sell)).toBe('NO_SHORT');
+    const negative = gate([
+      { strategy: 's1', instrument: BTC, decision: { invalid: 'target -1', negative: true } },
+    ]);
+    expect(reasonOf(negative)).toBe('NO_SHORT');
+  });
+
+  test('INSUFFICIENT_CASH: a buy beyond the cash (plus the tolerance)', () => {
+    expect(reasonOf(gate([units(BTC, 1)], { state: account(1_000) }))).toBe('INSUFFICIENT_CASH');
+    expect(reasonOf(gate([units(BTC, 1)], { state: account(4_990) }))).toBe('APPROVED');
+  });
+
+  test('BELOW_MIN_NOTIONAL: below the exchange minimum', () => {
+    expect(reasonOf(gate([units(BTC, 0.001)]))).toBe('BELOW_MIN_NOTIONAL');
+  });
+
+  test('STRATEGY_PAUSED: the strategy is paused in the control state', () => {
+    const control = { ...ACTIVE, pausedStrategies: ['s1'] };
+    expect(reasonOf(gate([units(BTC, 1)], { control }))).toBe('STRATEGY_PAUSED');
+    expect(reasonOf(gate([units(BTC, 1, 's2')], { control }))).toBe('APPROVED');
+  });
+
+  test('REDUCE_ONLY: buys refused while reducing, sells go through', () => {
+    const control = { ...ACTIVE, state: 'REDUCING' as const };
+    const state = account(10_000, { 'OKX:BTC/USDT': 1 });
+    expect(reasonOf(gate([units(BTC, 2)], { control, state }))).toBe('REDUCE_ONLY');
+    expect(reasonOf(gate([units(BTC, 0)], { control, state }))).toBe('APPROVED');
+  });
+
+  test('HALTED blocks every new order and lets the cancel of a replaced order through', () => {
+    const state = account(10_000, { 'OKX:BTC/USDT': 1 });
+    state.orders.old1 = {
+      id: 'old1',
+      strategy: 's1',
+      instrument: 'OKX:BTC/USDT',
+      side: 'buy',
+      type: 'market',
+      qty: 0.5,
+      decisionTime: T - HOUR,
+      eligibleOpen: T - HOUR,
+      status: 'accepted',
+      events: 1,
+      filledQty: 0,
+      avgFillPrice: Number.NaN,
+    };
+    state.pending.push('old1');
+    const out = gate([units(BTC, 0)], { state, control: { ...ACTIVE, state: 'HALTED', reason: 'ops' } });
+    expect(out.verdicts.map((v) => v.reason)).toEqual(['HALTED']);
+    expect(out.cancels.map((c) => c.clientOrderId)).toEqual(['old1']);
+  });
+
+  test('targets of two strategies on one instrument are netted; equity fractions at the marks', () => {
+    const out = gate(
+      [
+        { strategy: 's1', instrument: BTC, decision: targetFraction(BTC, 0.25) },
+        { strategy: 's2', instrument: BTC, decision: targetUnits(BTC, 0.5) },
+      ],
+      {},
+    );
+    expect(out.verdicts).toHaveLength(1);
+    expect(out.verdicts[0]!.order.qty).toBe(1); // 0.25 × 10,000 / 5,000 + 0.5
+    expect(out.verdicts[0]!.order.strategy).toBe('net');
+    // A standing target stays: s2 alone moving to 0 leaves s1's 0.5 BTC.
+    const next = gate([{ strategy: 's2', instrument: BTC, decision: targetUnits(BTC, 0) }], {
+      standing: out.standing,
+      state: account(5_000, { 'OKX:BTC/USDT': 1 }),
+    });
+    expect(next.verdicts.map((v) => [v.order.side, v.order.qty])).toEqual([['sell', 0.5]]);
+  });
+});
+
+describe('risk gate over NATS: control state, halts and cancels', () => {
+  let server: NatsServer;
+  let bus: Bus;
+  let gateProc: RiskGate;
+  const pipeline = parsePipelineConfig({
+    account: 'paper',
+    instruments: ['OKX:BTC/USDT', 'OKX:ETH/USDT'],
+    strategies: [{ name: 'sma_cross', params: { fast: 2, slow: 3 }, instruments: ['OKX:BTC/USDT'] }],
+    risk: { ...OFF, maxDailyLoss: 0.1, accountWaitMs: 5_000 },
+    mode: 'replay',
+  });
+
+  beforeAll(async () => {
+    server = await NatsServer.start();
+    bus = await Bus.connect({ servers: server.url, service: 'test' });
+    await bus.ensure(SYSTEM_TOPOLOGY);
+    gateProc = await RiskGate.start({ bus, pipeline, clock: { now: () => Date.now() } });
+  });
+  afterAll(async () => {
+    await gateProc?.stop();
+    await bus?.close();
+    await server?.stop();
+  });
+
+  async function decide(t: number, state: AccountState, decisions: Parameters<typeof signalOf>[3][]) {
+    const store = new AccountStore(await bus.kv(POSITIONS_BUCKET), 'paper');
+    await store.load();
+    state.visibleThrough = t;
+    await store.save(state);
+    for (const d of decisions) {
+      await bus.publish(
+        codecs.Signal,
+        subjects.signal('sma_cross', d.instrument),
+        signalOf('paper', 'sma_cross', t, d),
+        {
+          msgId: `sig:test:${t}:${Math.random()}`,
+        },
+      );
+    }
+    await bus.publish(
+      codecs.SignalSetClosed,
+      subjects.signalSet('OKX', '1h'),
+      {
+        venue: 'OKX',
+        timeframe: '1h',
+        closeTimeMs: t,
+        strategies: ['sma_cross'],
+        marks: { 'BTC/USDT': 5_000 },
+        instruments: ['BTC/USDT'],
+      },
+      { msgId: `sigset:test:${t}` },
+    );
+    await waitFor(() => gateProc.lastT >= t, 10_000, `the gate to decide ${t}`);
+  }
+
+  test('an operator halt blocks the new order and lets the cancel of the order it replaces through', async () => {
+    const state = account(10_000);
+    state.orders.open1 = {
+      id: 'open1',
+      strategy: 'sma_cross',
+      instrument: 'OKX:BTC/USDT',
+      side: 'buy',
+      type: 'market',
+      qty: 0.5,
+      decisionTime: T - HOUR,
+      eligibleOpen: T - HOUR,
+      status: 'accepted',
+      events: 1,
+      filledQty: 0,
+      avgFillPrice: Number.NaN,
+    };
+    state.pending.push('open1');
+    await applyControl(bus, 'paper', 'halt', undefined, 'test halt');
+    await decide(T, state, [targetUnits(BTC, 1)]);
+    const approved = await readAll(bus, 'ORDERS', 'ord.approved.paper', codecs.OrderRequest);
+    expect(approved.map((a) => [a.message.clientOrderId, a.message.cancel])).toEqual([['open1', true]]);
+    const rejected = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
+    expect(rejected.map((r) => r.message.reason)).toEqual([pb.RejectReason.REJECT_REASON_HALTED]);
+    await applyControl(bus, 'paper', 'resume', undefined, 'test over');
+  });
+
+  test('a daily loss beyond the limit rejects, switches the account to HALTED and raises a critical alert', async () => {
+    const state = account(10_000);
+    state.dayStartEquity = 12_000;
+    await decide(T + HOUR, state, [targetUnits(BTC, 1)]);
+    const rejected = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
+    expect(rejected.at(-1)?.message.reason).toBe(pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS);
+    const control = await readControl(await bus.kv(CONTROL_BUCKET), 'paper');
+    expect(control.state).toBe('HALTED');
+    await waitFor(
+      async () =>
+        (await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert)).some(
+          (a) => a.message.code === 'halted_daily_loss',
+        ),
+      5_000,
+      'the critical alert',
+    );
+    // Halted now: the next decision is refused as HALTED.
+    await decide(T + 2 * HOUR, account(10_000), [targetUnits(BTC, 1)]);
+    const after = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
+    expect(after.at(-1)?.message.reason).toBe(pb.RejectReason.REJECT_REASON_HALTED);
+  });
+});
