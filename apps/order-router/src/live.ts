@@ -252,17 +252,32 @@ export class LiveRouter {
     const snap = await this.#o.broker.snapshot(s.updatedMs - 3_600_000);
     const quote = snap.balances[s.quote] ?? 0;
     if (s.updatedMs === 0) s.cash = quote;
-    const problems: string[] = [];
-    p.keys.forEach((key, k) => {
-      const base = p.instruments[k]!.base;
-      const held = s.positions[key]?.qty ?? 0;
-      const bal = snap.balances[base] ?? 0;
-      if (s.updatedMs === 0 && bal > 0) {
-        s.positions[key] = { qty: bal, avg: Number.NaN, realized: 0, fees: 0 };
-      } else if (Math.abs(bal - held) > p.specs[k]!.lotSize) {
-        problems.push(`${key}: exchange holds ${bal} ${base}, the account ${held}`);
+    const mismatches = (): string[] => {
+      const problems: string[] = [];
+      p.keys.forEach((key, k) => {
+        const base = p.instruments[k]!.base;
+        const held = s.positions[key]?.qty ?? 0;
+        const bal = snap.balances[base] ?? 0;
+        if (s.updatedMs === 0 && bal > 0) {
+          s.positions[key] = { qty: bal, avg: Number.NaN, realized: 0, fees: 0 };
+        } else if (Math.abs(bal - held) > p.specs[k]!.lotSize) {
+          problems.push(`${key}: exchange holds ${bal} ${base}, the account ${held}`);
+        }
+      });
+      return problems;
+    };
+    let problems = mismatches();
+    if (problems.length > 0 && s.pending.length > 0) {
+      // A fill can land between the order lookups and the balance query: look the open orders up
+      // again (now after the balances were read) before calling the difference unexplained.
+      for (const id of [...s.pending]) {
+        const o = s.orders[id];
+        if (!o) continue;
+        const r = await this.#o.broker.lookup(id, parseInstrument(o.instrument));
+        if (r) this.#apply(o, r);
       }
-    });
+      problems = mismatches();
+    }
     s.cash = quote;
     if (problems.length > 0) {
       await updateControl(
