@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { runBacktest } from '@algotrader/backtest';
+import { computeMetrics, runBacktest } from '@algotrader/backtest';
 import type { Bus } from '@algotrader/bus';
 import {
   DEMO_PIPELINE,
@@ -13,6 +13,7 @@ import {
   stageEntry,
 } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
+import { writeReport } from '@algotrader/report';
 import { NatsServer, repoRoot } from '@algotrader/testkit';
 import { parse } from '../args';
 import { cliContext, connectBus } from '../context';
@@ -226,6 +227,22 @@ async function replayAndReport(bus: Bus, p: Pipeline, o: ReplayReportOptions): P
       `  backtest engine on the same bars: ${ref.length} fills, final equity ${bt.finalEquity.toFixed(2)} — ` +
         (same ? 'the pipeline’s fills are identical' : 'the fills DIFFER (risk rules or a missing bar?)'),
     );
+    const createdAt = Date.now();
+    const runId = `${s.strategy.name}-pipeline-${new Date(createdAt).toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
+    const report = await writeReport(resolve('reports', runId), {
+      result: bt,
+      metrics: computeMetrics(bt),
+      data: {
+        timeframe: p.tf,
+        series: s.instruments.map((i) => ({ instrument: i, bars: series[p.indexOf(i)]!.bars })),
+      },
+      run: { runId, createdAt, dataSource: 'pipeline replay', fillModel: p.config.fillModel },
+    });
+    o.say(
+      `  report of the run (equity, drawdown, trades on the price, monthly returns): ${report.files.tearsheet}`,
+    );
+    // The main job fails when the live path and the backtest disagree.
+    if (!same) return 1;
   }
   return 0;
 }
