@@ -13,8 +13,22 @@ const out = join(root, 'packages/proto/src/gen/algotrader.js');
 const bin = join(root, 'node_modules/.bin');
 execFileSync(
   join(bin, 'pbjs'),
-  ['-t', 'static-module', '-w', 'es6', '--force-number', '--no-beautify', '-p', protoDir, '-o', out, ...files],
+  [
+    '-t',
+    'static-module',
+    '-w',
+    'es6',
+    '--force-number',
+    '--no-beautify',
+    '-p',
+    protoDir,
+    '-o',
+    out,
+    ...files,
+  ],
   { stdio: 'inherit', cwd: protoDir },
 );
-execFileSync(join(bin, 'pbts'), ['--no-comments', '-o', out.replace(/\.js$/, '.d.ts'), out], { stdio: 'inherit' });
+execFileSync(join(bin, 'pbts'), ['--no-comments', '-o', out.replace(/\.js$/, '.d.ts'), out], {
+  stdio: 'inherit',
+});
 console.log(`generated ${out} (+ .d.ts) from ${files.length} files`);

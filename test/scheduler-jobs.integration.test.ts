@@ -18,7 +18,6 @@ import { type Alert, type Codec, codecs } from '@algotrader/proto';
 import {
   type BacktestSpec,
   BacktestSpecSchema,
-  COMPACT_SUBJECT,
   type CompactionServer,
   DAILY_SUMMARY_DUE,
   type JobReport,
