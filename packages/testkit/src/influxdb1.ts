@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './nats-server';
 import { freePort } from './ports';
+import { endProcess } from './process';
 
 /** One series of an InfluxQL answer (`/query`), as InfluxDB 1.x returns it. */
 export interface InfluxSeries {
@@ -181,11 +182,7 @@ export class InfluxDB1 {
   async stop(): Promise<void> {
     const proc = this.#proc;
     if (proc && this.running) {
-      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
+      await endProcess(proc, 'SIGTERM');
     }
     if (!this.#keepData) rmSync(this.dir, { recursive: true, force: true });
   }

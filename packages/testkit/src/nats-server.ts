@@ -4,6 +4,7 @@ import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
+import { endProcess } from './process';
 
 export interface NatsServerOptions {
   /** Extra nats-server config text (e.g. authorization blocks); JetStream is always on. */
@@ -113,9 +114,7 @@ export class NatsServer {
   async kill(): Promise<void> {
     const proc = this.#proc;
     if (!proc || !this.running) return;
-    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-    proc.kill('SIGKILL');
-    await exited;
+    await endProcess(proc, 'SIGKILL');
   }
 
   async restart(): Promise<void> {
@@ -126,11 +125,7 @@ export class NatsServer {
   async stop(): Promise<void> {
     const proc = this.#proc;
     if (proc && this.running) {
-      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
+      await endProcess(proc, 'SIGTERM');
     }
     if (!this.#keepStore) rmSync(join(this.storeDir, '..'), { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './nats-server';
 import { freePort } from './ports';
+import { endProcess } from './process';
 
 /** One series as `/api/v1/export` returns it (one JSON object per line). */
 export interface ExportedSeries {
@@ -115,9 +116,7 @@ export class VictoriaMetrics {
   async kill(): Promise<void> {
     const proc = this.#proc;
     if (!proc || !this.running) return;
-    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-    proc.kill('SIGKILL');
-    await exited;
+    await endProcess(proc, 'SIGKILL');
   }
 
   /** Starts the server again on the same port and storage (after `kill()`, or kills it first). */
@@ -130,11 +129,7 @@ export class VictoriaMetrics {
   async stop(): Promise<void> {
     const proc = this.#proc;
     if (proc && this.running) {
-      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
+      await endProcess(proc, 'SIGTERM');
     }
     if (!this.#keepStorage) rmSync(this.storageDir, { recursive: true, force: true });
   }
