@@ -1,8 +1,7 @@
 import { hostname } from 'node:os';
-import { Bus, SYSTEM_TOPOLOGY, startHeartbeat, subjects } from '@algotrader/bus';
+import { runService, subjects } from '@algotrader/bus';
 import { createOkx, OkxMarketData, parseCollectorSettings } from '@algotrader/collector';
 import type { Clock } from '@algotrader/core';
-import { createLogger, loadConfig } from '@algotrader/core/node';
 import { createMetricsSink } from '@algotrader/metrics';
 import { type Alert, codecs, pb } from '@algotrader/proto';
 import { SchedulerJobs, validateBacktests } from './actions';
@@ -15,143 +14,110 @@ import { KvLock } from './store-lock';
 
 const wallClock: Clock = { now: () => Date.now() };
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.env, {
-    ALGOTRADER_SERVICE: process.env['ALGOTRADER_SERVICE'] || 'scheduler',
-  });
-  const settings = parseSchedulerSettings(process.env);
-  const log = createLogger({ service: config.service, level: config.logLevel });
-  const bus = await Bus.connect({
-    servers: config.nats.url,
-    service: config.service,
-    logger: log,
-    ensure: {
-      duplicateWindowMs: config.nats.duplicateWindowMs,
+await runService({
+  name: 'scheduler',
+  async start({ config, log, bus, instance }) {
+    const settings = parseSchedulerSettings(process.env);
+    const kv = await openLeaseBucket(bus.js, {
+      retentionMs: settings.leaseRetentionMs,
       storage: config.nats.storage,
       replicas: config.nats.replicas,
-    },
-    ...(config.nats.user ? { user: config.nats.user } : {}),
-    ...(config.nats.password ? { password: config.nats.password } : {}),
-  });
-  await bus.ensure(SYSTEM_TOPOLOGY);
-  const kv = await openLeaseBucket(bus.js, {
-    retentionMs: settings.leaseRetentionMs,
-    storage: config.nats.storage,
-    replicas: config.nats.replicas,
-  });
-
-  const alert = async (
-    severity: 'info' | 'warning',
-    code: string,
-    message: string,
-    labels: Record<string, string>,
-    key: string,
-  ) => {
-    const a: Alert = {
-      severity: severity === 'info' ? pb.Severity.SEVERITY_INFO : pb.Severity.SEVERITY_WARNING,
-      source: config.service,
-      code,
-      message,
-      labels,
-      timeMs: wallClock.now(),
-      dedupeKey: key,
-    };
-    await bus.publish(codecs.Alert, subjects.alert(severity), a, { msgId: `alert:${config.service}:${key}` });
-  };
-
-  const instance = `${hostname()}-${process.pid}`;
-  const collector = parseCollectorSettings(process.env);
-  validateBacktests(settings.backtests);
-  const metrics = createMetricsSink(config.influx, {
-    defaultTags: { host: hostname() },
-    logger: log,
-    clock: wallClock,
-  });
-  if (settings.backtests.length > 0 && !config.influx.url) {
-    log.warn({}, 'INFLUX_URL not set: nightly backtest summaries only reach the alert, not Grafana');
-  }
-  const work = new SchedulerJobs({
-    bus,
-    clock: wallClock,
-    log,
-    instance,
-    dataDir: config.dataDir,
-    storeWriter: settings.storeWriter,
-    symbols: collector.symbols,
-    timeframes: collector.timeframes,
-    since: collector.since,
-    md: new OkxMarketData(createOkx({ restUrl: config.okx.restUrl, sandbox: config.okx.sandbox })),
-    metrics,
-    backtests: settings.backtests,
-    compactTimeoutMs: settings.compactTimeoutMs,
-    ...(settings.storeWriter === 'scheduler'
-      ? { lock: new KvLock({ kv, holder: instance, clock: wallClock }) }
-      : {}),
-  });
-  const actions: JobActions = work.actions();
-  if (!actions.nightlyBacktests) log.info({}, 'SCHEDULER_BACKTESTS is empty: no nightly backtests');
-  const jobs = standardJobs(actions, settings.schedules);
-
-  const onEvent = (e: SchedulerEvent) => {
-    if (e.type === 'failed') {
-      log.error(e, 'job failed');
-      void alert(
-        'warning',
-        'job_failed',
-        `${e.job} (scheduled ${new Date(e.scheduledMs).toISOString()}, attempt ${e.attempt}) failed: ${e.error}`,
-        { job: e.job, will_retry: String(e.willRetry) },
-        `job_failed:${e.job}:${e.scheduledMs}:${e.attempt}`,
-      ).catch((err: Error) => log.warn({ err: err.message }, 'job failure alert not published'));
-    } else if (e.type === 'lease-lost') log.warn(e, 'job lease lost');
-    else log.info(e, `job ${e.type}`);
-  };
-  const scheduler = new Scheduler({
-    jobs,
-    leases: new LeaseStore(kv),
-    clock: wallClock,
-    instance,
-    leaseRetentionMs: settings.leaseRetentionMs,
-    onEvent,
-    onError: (err, job) => log.warn({ err: err.message, job }, 'scheduler tick failed for job'),
-  });
-  log.info({ jobs: jobs.map((j) => `${j.name}: ${describeSchedule(j.schedule)}`) }, 'scheduler running');
-
-  let ticking = false;
-  const timer = setInterval(() => {
-    if (ticking) return;
-    ticking = true;
-    scheduler.tick().finally(() => {
-      ticking = false;
     });
-  }, settings.tickMs);
-  void scheduler.tick();
-  const stopHeartbeat = startHeartbeat(bus, { instance });
-  // Jobs stop first (their signal fires; a run cut short is recorded as a failed attempt, which a
-  // replica retries while attempts are left), then metrics and the connection are closed.
-  let closing = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal, running: scheduler.running }, 'stopping');
-    clearInterval(timer);
-    stopHeartbeat();
-    const grace = new Promise<void>((r) => setTimeout(r, 5_000).unref());
-    void Promise.race([scheduler.stop(), grace])
-      .then(() => metrics.close())
-      .then(() => bus.close())
-      .then(
-        () => process.exit(0),
-        (e: Error) => {
-          log.error({ err: e.message }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-}
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+    const alert = async (
+      severity: 'info' | 'warning',
+      code: string,
+      message: string,
+      labels: Record<string, string>,
+      key: string,
+    ) => {
+      const a: Alert = {
+        severity: severity === 'info' ? pb.Severity.SEVERITY_INFO : pb.Severity.SEVERITY_WARNING,
+        source: config.service,
+        code,
+        message,
+        labels,
+        timeMs: wallClock.now(),
+        dedupeKey: key,
+      };
+      await bus.publish(codecs.Alert, subjects.alert(severity), a, {
+        msgId: `alert:${config.service}:${key}`,
+      });
+    };
+
+    const collector = parseCollectorSettings(process.env);
+    validateBacktests(settings.backtests);
+    const metrics = createMetricsSink(config.influx, {
+      defaultTags: { host: hostname() },
+      logger: log,
+      clock: wallClock,
+    });
+    if (settings.backtests.length > 0 && !config.influx.url) {
+      log.warn({}, 'INFLUX_URL not set: nightly backtest summaries only reach the alert, not Grafana');
+    }
+    const work = new SchedulerJobs({
+      bus,
+      clock: wallClock,
+      log,
+      instance,
+      dataDir: config.dataDir,
+      storeWriter: settings.storeWriter,
+      symbols: collector.symbols,
+      timeframes: collector.timeframes,
+      since: collector.since,
+      md: new OkxMarketData(createOkx({ restUrl: config.okx.restUrl, sandbox: config.okx.sandbox })),
+      metrics,
+      backtests: settings.backtests,
+      compactTimeoutMs: settings.compactTimeoutMs,
+      ...(settings.storeWriter === 'scheduler'
+        ? { lock: new KvLock({ kv, holder: instance, clock: wallClock }) }
+        : {}),
+    });
+    const actions: JobActions = work.actions();
+    if (!actions.nightlyBacktests) log.info({}, 'SCHEDULER_BACKTESTS is empty: no nightly backtests');
+    const jobs = standardJobs(actions, settings.schedules);
+
+    const onEvent = (e: SchedulerEvent) => {
+      if (e.type === 'failed') {
+        log.error(e, 'job failed');
+        void alert(
+          'warning',
+          'job_failed',
+          `${e.job} (scheduled ${new Date(e.scheduledMs).toISOString()}, attempt ${e.attempt}) failed: ${e.error}`,
+          { job: e.job, will_retry: String(e.willRetry) },
+          `job_failed:${e.job}:${e.scheduledMs}:${e.attempt}`,
+        ).catch((err: Error) => log.warn({ err: err.message }, 'job failure alert not published'));
+      } else if (e.type === 'lease-lost') log.warn(e, 'job lease lost');
+      else log.info(e, `job ${e.type}`);
+    };
+    const scheduler = new Scheduler({
+      jobs,
+      leases: new LeaseStore(kv),
+      clock: wallClock,
+      instance,
+      leaseRetentionMs: settings.leaseRetentionMs,
+      onEvent,
+      onError: (err, job) => log.warn({ err: err.message, job }, 'scheduler tick failed for job'),
+    });
+    log.info({ jobs: jobs.map((j) => `${j.name}: ${describeSchedule(j.schedule)}`) }, 'scheduler running');
+
+    let ticking = false;
+    const timer = setInterval(() => {
+      if (ticking) return;
+      ticking = true;
+      scheduler.tick().finally(() => {
+        ticking = false;
+      });
+    }, settings.tickMs);
+    void scheduler.tick();
+    // Jobs stop first (their signal fires; a run cut short is recorded as a failed attempt, which a
+    // replica retries while attempts are left), then metrics; runService drains the bus after.
+    return async () => {
+      log.info({ running: scheduler.running }, 'stopping jobs');
+      clearInterval(timer);
+      const grace = new Promise<void>((r) => setTimeout(r, 5_000).unref());
+      await Promise.race([scheduler.stop(), grace]);
+      await metrics.close();
+    };
+  },
 });
