@@ -2,14 +2,136 @@ import { AlgoError, ErrorCode } from './errors';
 import { type Instrument, symbolToken } from './instrument';
 import type { Timeframe } from './timeframe';
 
-/** Business key of a bar; used as its `Nats-Msg-Id`: `bar:okx:BTC-USDT:1h:<open_ms>`. */
-export function barKey(i: Instrument, tf: Timeframe, openMs: number): string {
-  return `bar:${i.venue.toLowerCase()}:${symbolToken(i)}:${tf}:${openMs}`;
+/*
+ * Message ids. Every `Nats-Msg-Id` (the business key JetStream de-duplicates on within a stream's
+ * duplicate window) is built here and nowhere else, so a producer in another language can rebuild
+ * it from proto/README.md and a retry after a crash yields the very same id. Venues are lower case,
+ * symbols are subject tokens (`BTC-USDT`), times are int64 ms UTC.
+ */
+
+type Part = string | number;
+
+function key(kind: string, ...parts: readonly Part[]): string {
+  return [kind, ...parts].join(':');
 }
 
-/** Business key of a strategy's signal: `sig:<strategy>:okx:BTC-USDT:<close_ms>`. */
-export function signalKey(strategy: string, i: Instrument, closeMs: number): string {
-  return `sig:${strategy}:${i.venue.toLowerCase()}:${symbolToken(i)}:${closeMs}`;
+/** A closed bar: `bar:<venue>:<BASE-QUOTE>:<tf>:<open_ms>`, e.g. `bar:okx:BTC-USDT:1h:1700000000000`. */
+export function barKey(i: Instrument, tf: Timeframe, openMs: number): string {
+  return key('bar', i.venue.toLowerCase(), symbolToken(i), tf, openMs);
+}
+
+/** The marker that all bars of one close time are in: `barset:<venue>:<tf>:<close_ms>`. */
+export function barSetKey(venue: string, tf: Timeframe, closeMs: number): string {
+  return key('barset', venue.toLowerCase(), tf, closeMs);
+}
+
+/** A feature vector, keyed by the bar it was computed at: `feat:<venue>:<BASE-QUOTE>:<tf>:<close_ms>`. */
+export function featureKey(i: Instrument, tf: Timeframe, closeMs: number): string {
+  return key('feat', i.venue.toLowerCase(), symbolToken(i), tf, closeMs);
+}
+
+/** The marker that the features of one close time are out: `featset:<venue>:<tf>:<close_ms>`. */
+export function featureSetKey(venue: string, tf: Timeframe, closeMs: number): string {
+  return key('featset', venue.toLowerCase(), tf, closeMs);
+}
+
+/**
+ * A strategy's signal: `sig:<strategy>:<venue>:<BASE-QUOTE>:<close_ms>`; the second and later
+ * signals for one instrument at one close time append `:<n>` (leg 0 has no suffix, so the first
+ * signal's id is the same as before legs existed).
+ */
+export function signalKey(strategy: string, i: Instrument, closeMs: number, leg = 0): string {
+  const base = key('sig', strategy, i.venue.toLowerCase(), symbolToken(i), closeMs);
+  return leg === 0 ? base : key(base, leg);
+}
+
+/** The marker that the strategies have decided one close time: `sigset:<venue>:<tf>:<close_ms>`. */
+export function signalSetKey(venue: string, tf: Timeframe, closeMs: number): string {
+  return key('sigset', venue.toLowerCase(), tf, closeMs);
+}
+
+/** An order the risk gate approved: `ord:<client_order_id>`. */
+export function orderKey(clientOrderId: string): string {
+  return key('ord', clientOrderId);
+}
+
+/** A request to cancel a working order: `ord:<client_order_id>:cancel`. */
+export function cancelKey(clientOrderId: string): string {
+  return key('ord', clientOrderId, 'cancel');
+}
+
+/**
+ * An order's state change: `ord:<client_order_id>:<seq>`, `seq` counting the order's events from
+ * 1, so a replay after a crash repeats the same ids. (A different stream from approved orders.)
+ */
+export function orderEventKey(clientOrderId: string, seq: number): string {
+  return key('ord', clientOrderId, seq);
+}
+
+/** A risk rejection: `rej:<client_order_id>` (or the signal's id when no order was planned). */
+export function rejectionKey(id: string): string {
+  return key('rej', id);
+}
+
+/** One execution reported by a venue: `fill:<venue>:<trade_id>`. */
+export function fillKey(venue: string, tradeId: string): string {
+  return key('fill', venue.toLowerCase(), tradeId);
+}
+
+/** The n-th simulated execution of an order by the paper venue: `fill:paper:<client_order_id>:<n>`. */
+export function paperFillKey(clientOrderId: string, n: number): string {
+  return key('fill', 'paper', clientOrderId, n);
+}
+
+/** An account's positions at a time: `pos:<account>:<time_ms>`. */
+export function positionKey(account: string, timeMs: number): string {
+  return key('pos', account, timeMs);
+}
+
+/**
+ * An alert: `alert:<source>:<code>:<dedupe>`. `dedupe` says which occurrence it is (a bar key, a
+ * scheduled time, a state change at a time): the same occurrence alerts once.
+ */
+export function alertKey(source: string, code: string, dedupe: Part): string {
+  return key('alert', source, code, dedupe);
+}
+
+/** A service instance's heartbeat: `hb:<service>:<instance>:<time_ms>`. */
+export function heartbeatKey(service: string, instance: string, timeMs: number): string {
+  return key('hb', service, instance, timeMs);
+}
+
+/** A dead-lettered message: `dlq:<stream>:<consumer>:<stream_seq>` (one letter per stored message). */
+export function deadLetterKey(stream: string, consumer: string, seq: number): string {
+  return key('dlq', stream, consumer, seq);
+}
+
+/**
+ * An operator's control command: `ctl:<account>:<action>:<strategy>:<time_ms>` (strategy empty
+ * when the command is for the whole account).
+ */
+export function controlKey(
+  account: string,
+  action: string,
+  strategy: string | undefined,
+  timeMs: number,
+): string {
+  return key('ctl', account, action, strategy ?? '', timeMs);
+}
+
+/** A control command sent from Telegram, keyed by the update that carried it: `ctl:telegram:<update_id>`. */
+export function telegramControlKey(updateId: number): string {
+  return key('ctl', 'telegram', updateId);
+}
+
+/** One job of a parameter sweep: `job:<sweep_id>:<job_id>`. */
+export function sweepJobKey(sweepId: string, jobId: string): string {
+  return key('job', sweepId, jobId);
+}
+
+/** The result of one sweep job: `res:<sweep_id>:<job_id>`. */
+export function sweepResultKey(sweepId: string, jobId: string): string {
+  return key('res', sweepId, jobId);
 }
 
 /**

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import {
+  alertKey,
+  barKey,
+  barSetKey,
+  cancelKey,
+  controlKey,
+  deadLetterKey,
+  featureKey,
+  featureSetKey,
+  fillKey,
+  heartbeatKey,
+  orderEventKey,
+  orderKey,
+  paperFillKey,
+  positionKey,
+  rejectionKey,
+  signalKey,
+  signalSetKey,
+  sweepJobKey,
+  sweepResultKey,
+  telegramControlKey,
+} from './ids';
+import { parseInstrument } from './instrument';
+
+// The expected strings are the documented formats (ids.ts, the comments in proto/algotrader/v1/*.proto):
+// a producer in another language builds the same ids from those documents.
+const btc = parseInstrument('OKX:BTC/USDT');
+const T = 1_700_000_000_000;
+
+describe('message ids', () => {
+  test('market data: bar, bar set', () => {
+    expect(barKey(btc, '1h', T)).toBe('bar:okx:BTC-USDT:1h:1700000000000');
+    expect(barSetKey('OKX', '15m', T)).toBe('barset:okx:15m:1700000000000');
+  });
+
+  test('features: vector and set, keyed by close time', () => {
+    expect(featureKey(btc, '1h', T)).toBe('feat:okx:BTC-USDT:1h:1700000000000');
+    expect(featureSetKey('OKX', '1h', T)).toBe('featset:okx:1h:1700000000000');
+  });
+
+  test('signals: leg 0 has no suffix, later legs append their number', () => {
+    expect(signalKey('sma_cross', btc, 5)).toBe('sig:sma_cross:okx:BTC-USDT:5');
+    expect(signalKey('sma_cross', btc, 5, 0)).toBe(signalKey('sma_cross', btc, 5));
+    expect(signalKey('sma_cross', btc, 5, 2)).toBe('sig:sma_cross:okx:BTC-USDT:5:2');
+    expect(signalSetKey('OKX', '1h', T)).toBe('sigset:okx:1h:1700000000000');
+  });
+
+  test('orders: approval, cancel, rejection, state change', () => {
+    expect(orderKey('at123')).toBe('ord:at123');
+    expect(cancelKey('at123')).toBe('ord:at123:cancel');
+    expect(rejectionKey('at123')).toBe('rej:at123');
+    expect(orderEventKey('at123', 3)).toBe('ord:at123:3');
+  });
+
+  test('executions and positions', () => {
+    expect(fillKey('OKX', '884012')).toBe('fill:okx:884012');
+    expect(paperFillKey('at123', 2)).toBe('fill:paper:at123:2');
+    expect(positionKey('main', T)).toBe('pos:main:1700000000000');
+  });
+
+  test('operations: alert, heartbeat, dead letter, control', () => {
+    expect(alertKey('collector', 'bar_gap', 'bar:okx:BTC-USDT:1h:5')).toBe(
+      'alert:collector:bar_gap:bar:okx:BTC-USDT:1h:5',
+    );
+    expect(alertKey('scheduler', 'daily_summary_due', T)).toBe(
+      'alert:scheduler:daily_summary_due:1700000000000',
+    );
+    expect(heartbeatKey('risk-gate', 'rg-1', T)).toBe('hb:risk-gate:rg-1:1700000000000');
+    expect(deadLetterKey('MD', 'archiver', 42)).toBe('dlq:MD:archiver:42');
+    expect(controlKey('main', 'halt', undefined, T)).toBe('ctl:main:halt::1700000000000');
+    expect(controlKey('main', 'pause', 'sma_cross', T)).toBe('ctl:main:pause:sma_cross:1700000000000');
+    expect(telegramControlKey(77)).toBe('ctl:telegram:77');
+  });
+
+  test('research: sweep job and its result', () => {
+    expect(sweepJobKey('sw1', 'j7')).toBe('job:sw1:j7');
+    expect(sweepResultKey('sw1', 'j7')).toBe('res:sw1:j7');
+  });
+
+  test('ids of different messages of one order never collide', () => {
+    const ids = [
+      orderKey('a'),
+      cancelKey('a'),
+      rejectionKey('a'),
+      orderEventKey('a', 1),
+      paperFillKey('a', 1),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
