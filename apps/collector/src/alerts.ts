@@ -1,5 +1,5 @@
 import { type Bus, subjects } from '@algotrader/bus';
-import type { Clock } from '@algotrader/core';
+import { alertKey, type Clock } from '@algotrader/core';
 import { codecs, pb } from '@algotrader/proto';
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
@@ -65,7 +65,7 @@ export class BusAlertSink implements AlertSink {
           timeMs,
           dedupeKey: a.dedupeKey ?? '',
         },
-        { msgId: `alert:${source}:${a.code}:${key}` },
+        { msgId: alertKey(source, a.code, key) },
       )
       .then(
         () => {

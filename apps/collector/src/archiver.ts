@@ -1,5 +1,5 @@
 import { type Bus, ensureConsumer, HDR_PROTO_TYPE, subjects } from '@algotrader/bus';
-import type { Bar } from '@algotrader/core';
+import { type Bar, deadLetterKey } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import type { ArchiveWriter } from './archive';
 import { fromWireBar } from './bars';
@@ -174,7 +174,7 @@ export class Archiver {
           headers,
           timeMs: (this.o.now ?? Date.now)(),
         },
-        { msgId: `dlq:MD:${this.durable}:${m.seq}` },
+        { msgId: deadLetterKey('MD', this.durable, m.seq) },
       );
     } catch (e) {
       this.o.bus.log.error({ subject: m.subject, err: (e as Error).message }, 'dead-letter publish failed');

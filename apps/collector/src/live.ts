@@ -1,6 +1,7 @@
 import { type Bus, subjects } from '@algotrader/bus';
 import {
   alignOpen,
+  barSetKey,
   formatInstrument,
   type Instrument,
   instrumentSymbol,
@@ -290,7 +291,7 @@ export function busBarSetPublisher(bus: Bus): (m: BarSetClosed) => Promise<void>
     const venue = m.venue ?? 'OKX';
     const tf = m.timeframe as Timeframe;
     await bus.publish(codecs.BarSetClosed, subjects.barSet(venue, tf), m, {
-      msgId: `barset:${venue.toLowerCase()}:${tf}:${m.closeTimeMs}`,
+      msgId: barSetKey(venue, tf, Number(m.closeTimeMs)),
     });
   };
 }

@@ -6,7 +6,7 @@ import {
   saveCheckpoint,
   subjects,
 } from '@algotrader/bus';
-import type { Clock } from '@algotrader/core';
+import { alertKey, type Clock } from '@algotrader/core';
 import type { MetricsSink } from '@algotrader/metrics';
 import { type Alert, type Codec, codecs, pb } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
@@ -198,7 +198,7 @@ export class Monitor {
       dedupeKey: t.key,
     };
     await this.#o.bus.publish(codecs.Alert, subjects.alert(t.severity), alert, {
-      msgId: `alert:${this.#o.bus.service}:${t.key}:${t.state}:${now}`,
+      msgId: alertKey(this.#o.bus.service, t.code, `${t.key}:${t.state}:${now}`),
     });
   }
 

@@ -22,6 +22,7 @@ import {
 } from '@algotrader/collector';
 import {
   AlgoError,
+  alertKey,
   alignOpen,
   type Clock,
   ErrorCode,
@@ -324,7 +325,7 @@ export class SchedulerJobs {
       dedupeKey: `${DAILY_SUMMARY_DUE}:${ctx.scheduledMs}`,
     };
     const ack = await d.bus.publish(codecs.Alert, subjects.alert('info'), alert, {
-      msgId: `alert:${d.bus.service}:${DAILY_SUMMARY_DUE}:${ctx.scheduledMs}`,
+      msgId: alertKey(d.bus.service, DAILY_SUMMARY_DUE, ctx.scheduledMs),
     });
     return { kind: 'daily-summary', dueMs: ctx.scheduledMs, seq: ack.seq, duplicate: ack.duplicate };
   }
@@ -472,7 +473,7 @@ export class SchedulerJobs {
       dedupeKey: `${NIGHTLY_BACKTESTS}:${scheduledMs}`,
     };
     await d.bus.publish(codecs.Alert, subjects.alert('info'), alert, {
-      msgId: `alert:${d.bus.service}:${NIGHTLY_BACKTESTS}:${scheduledMs}`,
+      msgId: alertKey(d.bus.service, NIGHTLY_BACKTESTS, scheduledMs),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { runService, subjects } from '@algotrader/bus';
 import { createOkx, OkxMarketData, parseCollectorSettings } from '@algotrader/collector';
-import type { Clock } from '@algotrader/core';
+import { alertKey, type Clock } from '@algotrader/core';
 import { createMetricsSink } from '@algotrader/metrics';
 import { type Alert, codecs, pb } from '@algotrader/proto';
 import { SchedulerJobs, validateBacktests } from './actions';
@@ -41,7 +41,7 @@ await runService({
         dedupeKey: key,
       };
       await bus.publish(codecs.Alert, subjects.alert(severity), a, {
-        msgId: `alert:${config.service}:${key}`,
+        msgId: alertKey(config.service, code, key),
       });
     };
 

@@ -1,4 +1,4 @@
-import { AlgoError, ErrorCode } from '@algotrader/core';
+import { AlgoError, deadLetterKey, ErrorCode } from '@algotrader/core';
 import { type Codec, codecs } from '@algotrader/proto';
 import {
   type ConsumerMessages,
@@ -297,7 +297,7 @@ export class Bus {
           headers: hdrs,
           timeMs: Date.now(),
         },
-        { msgId: `dlq:${opts.stream}:${opts.durable}:${m.seq}` },
+        { msgId: deadLetterKey(opts.stream, opts.durable, m.seq) },
       );
     } catch (e) {
       // Could not park it: leave it for redelivery rather than lose it.

@@ -1,3 +1,4 @@
+import { heartbeatKey } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import type { Bus } from './bus';
 import { subjects } from './subjects';
@@ -23,7 +24,7 @@ export function startHeartbeat(
           version: opts.version ?? '0.1.0',
           gauges: { ...bus.counters },
         },
-        { msgId: `hb:${bus.service}:${opts.instance}:${t}` },
+        { msgId: heartbeatKey(bus.service, opts.instance, t) },
       );
     } catch (e) {
       bus.log.warn({ err: (e as Error).message }, 'heartbeat publish failed');

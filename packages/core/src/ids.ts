@@ -125,12 +125,12 @@ export function telegramControlKey(updateId: number): string {
 }
 
 /** One job of a parameter sweep: `job:<sweep_id>:<job_id>`. */
-export function sweepJobKey(sweepId: string, jobId: string): string {
+export function sweepJobKey(sweepId: string, jobId: Part): string {
   return key('job', sweepId, jobId);
 }
 
 /** The result of one sweep job: `res:<sweep_id>:<job_id>`. */
-export function sweepResultKey(sweepId: string, jobId: string): string {
+export function sweepResultKey(sweepId: string, jobId: Part): string {
   return key('res', sweepId, jobId);
 }
 

@@ -1,5 +1,5 @@
 import { type Bus, subjects } from '@algotrader/bus';
-import type { Clock } from '@algotrader/core';
+import { alertKey, type Clock } from '@algotrader/core';
 import { codecs, pb } from '@algotrader/proto';
 
 export type Severity = 'info' | 'warning' | 'critical';
@@ -62,7 +62,7 @@ export class Alerter {
           timeMs: this.#clock.now(),
           dedupeKey: a.dedupeKey,
         },
-        { msgId: `alert:${this.#source}:${a.code}:${a.dedupeKey}` },
+        { msgId: alertKey(this.#source, a.code, a.dedupeKey) },
       )
       .catch(() => {
         this.dropped += 1;

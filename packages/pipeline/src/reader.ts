@@ -1,5 +1,5 @@
 import { type Bus, HDR_CORRELATION, HDR_PROTO_TYPE, PermanentError, subjects } from '@algotrader/bus';
-import { AlgoError, ErrorCode, isAlgoError } from '@algotrader/core';
+import { AlgoError, deadLetterKey, ErrorCode, isAlgoError } from '@algotrader/core';
 import { type Codec, codecs } from '@algotrader/proto';
 import { type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
 
@@ -187,7 +187,7 @@ export class StreamReader {
             headers: hdrs,
             timeMs: Date.now(),
           },
-          { msgId: `dlq:${this.#o.stream}:${this.#o.name}:${m.seq}` },
+          { msgId: deadLetterKey(this.#o.stream, this.#o.name, m.seq) },
         );
         break;
       } catch (e) {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type Bus, type Control, type ControlChange, subjects, updateControl } from '@algotrader/bus';
+import { controlKey } from '@algotrader/core';
 import { CONTROL_BUCKET, DEMO_PIPELINE, loadPipeline, PIPELINE_ENV } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { parse, UsageError } from '../args';
@@ -80,7 +81,7 @@ export async function applyControl(
     codecs.ControlCommand,
     subjects.control(a.name),
     { action: a.action, strategy: strategy ?? '', account, issuedBy: by, reason, timeMs: now },
-    { msgId: `ctl:${account}:${a.name}:${strategy ?? ''}:${now}` },
+    { msgId: controlKey(account, a.name, strategy, now) },
   );
   return control;
 }

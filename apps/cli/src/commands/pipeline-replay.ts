@@ -2,6 +2,7 @@ import { type Bus, subjects } from '@algotrader/bus';
 import {
   type BarColumns,
   barKey,
+  barSetKey,
   closeTimeOf,
   formatInstrument,
   type Instrument,
@@ -149,7 +150,7 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
       codecs.BarSetClosed,
       subjects.barSet(o.venue, o.tf),
       { venue: o.venue, timeframe: o.tf, closeTimeMs: close, arrived, missing, timedOut: false },
-      { msgId: `barset:${o.venue.toLowerCase()}:${o.tf}:${close}` },
+      { msgId: barSetKey(o.venue, o.tf, close) },
     );
     result.bars += arrived.length;
     result.sets += 1;

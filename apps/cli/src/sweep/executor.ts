@@ -3,7 +3,7 @@
  * processes behind the RESEARCH work-queue stream. The sweep command sees only this interface.
  */
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import type { Config } from '@algotrader/core';
+import { type Config, sweepJobKey } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import type { JobResult, ResearchJob } from './job';
 import type { SharedData, ThreadPool } from './pool';
@@ -127,7 +127,7 @@ export class JetStreamExecutor implements SweepExecutor {
         await Promise.all(
           jobs.slice(i, i + window).map((j) =>
             this.bus.publish(codecs.SweepJob, researchSubjects.job(sweepId), toSweepJob(j), {
-              msgId: `job:${sweepId}:${j.jobId}`,
+              msgId: sweepJobKey(sweepId, j.jobId),
             }),
           ),
         );

@@ -2,6 +2,7 @@
 import { hostname } from 'node:os';
 import type { BacktestData } from '@algotrader/backtest';
 import { type Bus, type ConsumerHandle, PermanentError } from '@algotrader/bus';
+import { sweepResultKey } from '@algotrader/core';
 import { codecs, type SweepJob } from '@algotrader/proto';
 import { loadMarket } from './data';
 import { type DataRef, type JobResult, type ResearchJob, runJob, shareData } from './job';
@@ -108,7 +109,7 @@ export async function startResearchWorker(o: ResearchWorkerOptions): Promise<Res
     }
     const result = await execute(job);
     await o.bus.publish(codecs.SweepResult, researchSubjects.result(job.sweepId), toSweepResult(result), {
-      msgId: `res:${job.sweepId}:${job.jobId}`,
+      msgId: sweepResultKey(job.sweepId, job.jobId),
     });
     processed++;
     if (result.error) log(`job ${job.sweepId}/${job.jobId} failed: ${result.error}`);
