@@ -1,5 +1,6 @@
 import { AlgoError, type BarColumns, ErrorCode, type Instrument, timeframeMs } from '@algotrader/core';
 import {
+  Account,
   FillModel,
   type FillModelInput,
   type InstrumentSpec,
@@ -7,7 +8,6 @@ import {
   type Liquidity,
   type OrderRejection,
   type OrderRequest,
-  Portfolio,
   type Position,
   planOrders,
 } from '@algotrader/portfolio';
@@ -135,7 +135,7 @@ class BacktestRun {
   readonly cols: readonly BarColumns[];
   readonly specs: readonly InstrumentSpec[];
   readonly instruments: readonly Instrument[];
-  readonly portfolio: Portfolio;
+  readonly book: Account;
   readonly model: FillModel;
   readonly feeds: ColumnFeed[];
   readonly host: StrategyHost;
@@ -149,8 +149,8 @@ class BacktestRun {
   /** Row of instrument k's bar at the current time, -1 when it has none. */
   readonly cur: Int32Array;
   readonly scratch = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
-  readonly #price = (i: Instrument): number => this.portfolio.mark(this.portfolio.require(i));
-  readonly #spec = (i: Instrument): InstrumentSpec => this.specs[this.portfolio.require(i)]!;
+  readonly #price = (i: Instrument): number => this.book.mark(this.book.require(i));
+  readonly #spec = (i: Instrument): InstrumentSpec => this.specs[this.book.require(i)]!;
 
   constructor(readonly config: BacktestConfig) {
     const { strategy, data, initialCash } = config;
@@ -174,7 +174,7 @@ class BacktestRun {
     this.cols = data.series.map((s) => s.bars);
     this.specs = data.series.map((s) => instrumentSpec(s.instrument, s.spec));
     this.instruments = this.specs.map((s) => s.instrument);
-    this.portfolio = new Portfolio(initialCash, this.specs);
+    this.book = Account.open({ initialCash, specs: this.specs });
     this.model =
       config.fillModel instanceof FillModel ? config.fillModel : new FillModel(config.fillModel ?? {});
     const capacity = windowCapacity(strategy, this.params);
@@ -184,14 +184,14 @@ class BacktestRun {
       params: this.params,
       instruments: this.instruments,
       windows: this.feeds.map((f) => f.window),
-      portfolio: this.portfolio.view,
+      portfolio: this.book.view,
     });
     this.tracker = new RoundTripTracker(this.instruments.length);
     this.cur = new Int32Array(this.instruments.length).fill(-1);
   }
 
   run(): BacktestResult {
-    const { cols, feeds, portfolio, host, cur, tfMs } = this;
+    const { cols, feeds, book, host, cur, tfMs } = this;
     const n = cols.length;
     const opens = unionOpenTimes(cols);
     const T = opens.length;
@@ -205,7 +205,6 @@ class BacktestRun {
     const lengths = Int32Array.from(cols, (c) => c.openTime.length);
     const next = new Int32Array(n);
     const updated = host.updated;
-    let peak = this.config.initialCash;
     let barSteps = 0;
 
     for (let ti = 0; ti < T; ti++) {
@@ -217,7 +216,7 @@ class BacktestRun {
           cur[k] = i;
           next[k] = i + 1;
           feeds[k]!.seek(i);
-          portfolio.setMark(k, closes[k]![i]!);
+          book.setMark(k, closes[k]![i]!);
           updated[k] = 1;
           barSteps++;
         } else {
@@ -228,15 +227,14 @@ class BacktestRun {
       const ds = host.step(t);
       if (ds.length > 0) this.decide(ds, t);
 
-      const pv = portfolio.positionsValue;
-      const c = portfolio.cash;
-      const eq = c + pv;
+      // The bar's valuation, as every venue books it: equity, peak and day start come from the account.
+      book.revalue(open);
+      const eq = book.valuedEquity;
       time[ti] = t;
       equity[ti] = eq;
-      cash[ti] = c;
-      exposure[ti] = eq > 0 ? pv / eq : 0;
-      if (eq > peak) peak = eq;
-      drawdown[ti] = eq / peak - 1;
+      cash[ti] = book.cash;
+      exposure[ti] = eq > 0 ? book.positionsValue / eq : 0;
+      drawdown[ti] = book.drawdown;
     }
 
     return {
@@ -252,7 +250,7 @@ class BacktestRun {
       fills: this.fills,
       trades: this.tracker.trades,
       equity: { time, equity, cash, exposure, drawdown },
-      positions: portfolio.positions(),
+      positions: book.positions(),
       finalEquity: T > 0 ? equity[T - 1]! : this.config.initialCash,
       barSteps,
     };
@@ -272,11 +270,11 @@ class BacktestRun {
   }
 
   decide(ds: readonly Decision[], t: number): void {
-    const { portfolio } = this;
+    const { book } = this;
     for (const d of ds) {
       this.decisions.push({ time: t, decision: d });
       if (this.pending.length > 0) {
-        const k = portfolio.require(d.instrument);
+        const k = book.require(d.instrument);
         // A newer decision about an instrument supersedes its unfilled order (live: cancel/replace).
         const pending = this.pending;
         let kept = 0;
@@ -297,7 +295,7 @@ class BacktestRun {
       strategy: this.strategy.name,
       time: t,
       decisions: ds,
-      portfolio: portfolio.view,
+      portfolio: book.view,
       price: this.#price,
       spec: this.#spec,
     });
@@ -306,7 +304,7 @@ class BacktestRun {
     for (const o of plan.orders) {
       const rec: OrderRecord = { order: o, status: 'pending', filledQty: 0, fillPrice: Number.NaN };
       this.orders.push(rec);
-      const k = portfolio.require(o.instrument);
+      const k = book.require(o.instrument);
       const row = this.cur[k]!;
       if (now && row >= 0) this.execute(rec, k, row);
       else this.pending.push({ rec, k });
@@ -322,7 +320,7 @@ class BacktestRun {
     bar.low = c.low[row]!;
     bar.close = c.close[row]!;
     bar.volume = c.volume[row]!;
-    const p = this.portfolio;
+    const p = this.book;
     const out = this.model.fill(order, bar, p.cash, p.qty(k), this.specs[k]!);
     switch (out.status) {
       case 'filled': {

@@ -1,4 +1,13 @@
 export {
+  Account,
+  type AccountBook,
+  type AccountOptions,
+  type AccountPosition,
+  DAY_MS,
+  dayOf,
+  type Position,
+} from './account';
+export {
   FeesSchema,
   type FillableOrder,
   type FillBar,
@@ -20,7 +29,6 @@ export {
   planOrders,
   type RejectReason,
 } from './orders';
-export { Portfolio, type Position } from './portfolio';
 export {
   ceilToStep,
   DEFAULT_SPEC,

@@ -1,0 +1,443 @@
+import { AlgoError, ErrorCode, formatInstrument, type Instrument } from '@algotrader/core';
+import type { PortfolioView, Side } from '@algotrader/strategy';
+import { type InstrumentSpec, roundToStep } from './spec';
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * Day number of `timeMs` for an account whose day begins `dayOffsetMs` after UTC midnight
+ * (e.g. 16 h for midnight in Asia/Shanghai). Pass the start of the period being valued (a bar's
+ * open time), so a bar is counted in the day it began.
+ */
+export function dayOf(timeMs: number, dayOffsetMs = 0): number {
+  return Math.floor((timeMs - dayOffsetMs) / DAY_MS);
+}
+
+/** One instrument in an `AccountBook`. */
+export interface AccountPosition {
+  qty: number;
+  /** Average cost of the units held; NaN when flat. */
+  avg: number;
+  /** Σ sold qty × (sell price − average cost at the time); fees not included. */
+  realized: number;
+  /** Fees paid on this instrument's fills, quote units. */
+  fees: number;
+}
+
+/**
+ * The account as a plain, serialisable value (what goes into KV), keyed by instrument key
+ * `OKX:BTC/USDT`. Instruments never traded are left out of `positions`, unmarked ones out of `marks`.
+ */
+export interface AccountBook {
+  initialCash: number;
+  cash: number;
+  positions: Record<string, AccountPosition>;
+  marks: Record<string, number>;
+  /** Equity at the last `revalue()`. */
+  equity: number;
+  peakEquity: number;
+  /** Day number (see `dayOf`) of `dayStartEquity`; -1 before the first valuation. */
+  day: number;
+  dayStartEquity: number;
+  /** Time passed to the last `revalue()`, ms (0 before the first). */
+  valuedAt: number;
+}
+
+export interface AccountOptions {
+  readonly initialCash: number;
+  readonly specs: readonly InstrumentSpec[];
+  /** Day boundary as an offset from UTC midnight, ms (default 0: days are UTC days). */
+  readonly dayOffsetMs?: number;
+}
+
+/** A position as reported (a copy; the account keeps its own numbers in columns). */
+export interface Position {
+  readonly instrument: Instrument;
+  readonly qty: number;
+  /** Average cost of the units held (NaN when flat). */
+  readonly avgPrice: number;
+  /** Latest close the position is valued at (NaN before the first). */
+  readonly mark: number;
+  /** qty × (mark − avgPrice); 0 when flat. */
+  readonly unrealizedPnl: number;
+  /** Σ sold qty × (sell price − average cost at the time); fees not included. */
+  readonly realizedPnl: number;
+  /** Fees paid on this instrument's fills, quote units. */
+  readonly fees: number;
+}
+
+/**
+ * The one owner of an account's numbers — used by the backtest engine, every venue, the risk rules,
+ * the monitor and the notifier: cash and long spot positions with average-cost accounting, fees
+ * paid in quote currency out of cash, marks, equity, peak equity, day-start equity, drawdown and
+ * daily P&L. Instruments are addressed by index (the order of `specs`) on the hot path, or by
+ * Instrument / instrument key; per-instrument numbers live in columns, so valuing a bar allocates
+ * nothing.
+ *
+ * Two equities: `equity` is live (cash + Σ qty × mark now); `revalue(time)` books a valuation —
+ * peak, day start, drawdown and daily P&L are as of the last one, so every reader sees the same
+ * figures the writer computed.
+ *
+ * Invariants (a violation is a bug upstream and throws): cash never goes below zero, a sell never
+ * exceeds the position, quantities stay on the lot grid.
+ *
+ * Where the next venues' rules go (not built until a venue needs them):
+ * - margin and leverage (swaps): a per-instrument margin column beside `#qty`, signed quantities,
+ *   and `equity` = cash + Σ unrealized P&L instead of Σ qty × mark; `applyFill` checks free margin
+ *   instead of cash;
+ * - funding payments and borrow interest: a method booking an amount against cash and a
+ *   per-instrument total column (shown in `Position`, kept in `AccountPosition`), called by the
+ *   venue when the exchange reports one;
+ * - settlement rules (T+1): an unsettled-cash amount with its value date, moved into `cash` by
+ *   `revalue` once the date is reached; buying power reads settled cash only.
+ */
+export class Account {
+  readonly instruments: readonly Instrument[];
+  readonly specs: readonly InstrumentSpec[];
+  readonly view: PortfolioView;
+  readonly initialCash: number;
+  readonly dayOffsetMs: number;
+  readonly #byRef = new Map<Instrument, number>();
+  readonly #byKey = new Map<string, number>();
+  readonly #keys: readonly string[];
+  readonly #qty: Float64Array;
+  readonly #avg: Float64Array;
+  readonly #mark: Float64Array;
+  readonly #realized: Float64Array;
+  readonly #fees: Float64Array;
+  #cash: number;
+  /** Equity at the last revalue (the book's `equity`). */
+  #valued: number;
+  #peak: number;
+  #day = -1;
+  #dayStart: number;
+  #valuedAt = 0;
+
+  private constructor(initialCash: number, o: Omit<AccountOptions, 'initialCash'>) {
+    const offset = o.dayOffsetMs ?? 0;
+    if (!(Math.abs(offset) < DAY_MS)) {
+      throw new AlgoError(ErrorCode.InvalidArgument, `dayOffsetMs must be within ±1 day, got ${offset}`);
+    }
+    this.dayOffsetMs = offset;
+    this.initialCash = initialCash;
+    this.specs = o.specs;
+    this.instruments = o.specs.map((s) => s.instrument);
+    this.#keys = this.instruments.map(formatInstrument);
+    this.#keys.forEach((key, k) => {
+      if (this.#byKey.has(key))
+        throw new AlgoError(ErrorCode.InvalidArgument, `instrument ${key} listed twice`);
+      this.#byKey.set(key, k);
+      this.#byRef.set(this.instruments[k]!, k);
+    });
+    const n = o.specs.length;
+    this.#qty = new Float64Array(n);
+    this.#avg = new Float64Array(n).fill(Number.NaN);
+    this.#mark = new Float64Array(n).fill(Number.NaN);
+    this.#realized = new Float64Array(n);
+    this.#fees = new Float64Array(n);
+    this.#cash = initialCash;
+    this.#valued = initialCash;
+    this.#peak = initialCash;
+    this.#dayStart = initialCash;
+    this.view = new ReadOnlyAccount(this);
+  }
+
+  /** A new account holding `initialCash` and nothing else. */
+  static open(o: AccountOptions): Account {
+    if (!(o.initialCash >= 0 && Number.isFinite(o.initialCash))) {
+      throw new AlgoError(
+        ErrorCode.InvalidArgument,
+        `initial cash must be finite and >= 0, got ${o.initialCash}`,
+      );
+    }
+    return new Account(o.initialCash, o);
+  }
+
+  /** The account a `snapshot()` was taken of; throws on a book that is not one. */
+  static restore(o: Omit<AccountOptions, 'initialCash'>, book: AccountBook): Account {
+    const bad = (what: string) => new AlgoError(ErrorCode.InvalidData, `account book: ${what}`);
+    const finite = (name: string, v: unknown, min = Number.NEGATIVE_INFINITY) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw bad(`${name} is ${String(v)}`);
+      return v;
+    };
+    if (typeof book !== 'object' || book === null) throw bad('not an object');
+    const a = new Account(finite('initialCash', book.initialCash, 0), o);
+    a.#cash = finite('cash', book.cash, 0);
+    a.#valued = finite('equity', book.equity);
+    a.#peak = finite('peakEquity', book.peakEquity);
+    a.#dayStart = finite('dayStartEquity', book.dayStartEquity);
+    a.#day = finite('day', book.day, -1);
+    a.#valuedAt = finite('valuedAt', book.valuedAt);
+    for (const [key, p] of Object.entries(book.positions ?? {})) {
+      const k = a.#byKey.get(key);
+      if (k === undefined) throw bad(`position in ${key}, which this account does not trade`);
+      if (typeof p !== 'object' || p === null) throw bad(`position in ${key} is ${String(p)}`);
+      a.#qty[k] = finite(`${key} qty`, p.qty, 0);
+      a.#realized[k] = finite(`${key} realized`, p.realized);
+      a.#fees[k] = finite(`${key} fees`, p.fees, 0);
+      if (p.qty === 0) a.#avg[k] = Number.NaN;
+      else a.#avg[k] = finite(`${key} avg`, p.avg, 0);
+    }
+    for (const [key, m] of Object.entries(book.marks ?? {})) {
+      const k = a.#byKey.get(key);
+      if (k === undefined) throw bad(`mark of ${key}, which this account does not trade`);
+      a.#mark[k] = finite(`${key} mark`, m, 0);
+    }
+    return a;
+  }
+
+  /** Index of an instrument (or key `OKX:BTC/USDT`), -1 when this account does not trade it. */
+  indexOf(i: Instrument | string): number {
+    if (typeof i === 'string') return this.#byKey.get(i) ?? -1;
+    return this.#byRef.get(i) ?? this.#byKey.get(formatInstrument(i)) ?? -1;
+  }
+
+  /** Index of an instrument; throws when unknown. */
+  require(i: Instrument | string): number {
+    const k = this.indexOf(i);
+    if (k < 0) {
+      const key = typeof i === 'string' ? i : formatInstrument(i);
+      throw new AlgoError(ErrorCode.NotFound, `instrument ${key} is not in this account`);
+    }
+    return k;
+  }
+
+  /** Instrument key `OKX:BTC/USDT` of index `k`. */
+  keyOf(k: number): string {
+    return this.#keys[k]!;
+  }
+
+  get cash(): number {
+    return this.#cash;
+  }
+
+  qty(k: number): number {
+    return this.#qty[k]!;
+  }
+
+  avgPrice(k: number): number {
+    return this.#avg[k]!;
+  }
+
+  mark(k: number): number {
+    return this.#mark[k]!;
+  }
+
+  /** Values instrument `k` at `price` (its latest close) from now on. */
+  setMark(k: number, price: number): void {
+    this.#mark[k] = price;
+  }
+
+  /** Σ qty × mark over held instruments, in spec order: the gross long exposure, quote units. */
+  get positionsValue(): number {
+    let v = 0;
+    const q = this.#qty;
+    const m = this.#mark;
+    for (let k = 0; k < q.length; k++) if (q[k] !== 0) v += q[k]! * m[k]!;
+    return v;
+  }
+
+  /** Live equity: cash + Σ qty × mark now. */
+  get equity(): number {
+    return this.#cash + this.positionsValue;
+  }
+
+  get realizedPnl(): number {
+    let r = 0;
+    for (const x of this.#realized) r += x;
+    return r;
+  }
+
+  get unrealizedPnl(): number {
+    let u = 0;
+    for (let k = 0; k < this.#qty.length; k++) {
+      const q = this.#qty[k]!;
+      if (q !== 0) u += q * (this.#mark[k]! - this.#avg[k]!);
+    }
+    return u;
+  }
+
+  get feesPaid(): number {
+    let f = 0;
+    for (const x of this.#fees) f += x;
+    return f;
+  }
+
+  position(k: number): Position {
+    const qty = this.#qty[k]!;
+    const avgPrice = this.#avg[k]!;
+    const mark = this.#mark[k]!;
+    return {
+      instrument: this.instruments[k]!,
+      qty,
+      avgPrice,
+      mark,
+      unrealizedPnl: qty === 0 ? 0 : qty * (mark - avgPrice),
+      realizedPnl: this.#realized[k]!,
+      fees: this.#fees[k]!,
+    };
+  }
+
+  positions(): Position[] {
+    return this.instruments.map((_, k) => this.position(k));
+  }
+
+  /**
+   * Books a fill: a buy adds at average cost and pays `qty × price + fee`; a sell realises
+   * `qty × (price − avg)` and receives `qty × price − fee`. An unmarked instrument is marked at the
+   * fill price.
+   */
+  applyFill(k: number, side: Side, qty: number, price: number, fee: number): void {
+    const spec = this.specs[k];
+    if (!spec || !(qty > 0) || !(price > 0) || !(fee >= 0)) {
+      throw new AlgoError(ErrorCode.InvalidArgument, `bad fill: #${k} ${side} ${qty} @ ${price} fee ${fee}`);
+    }
+    const held = this.#qty[k]!;
+    const notional = qty * price;
+    if (side === 'buy') {
+      const cash = this.#cash - notional - fee;
+      // A few ulps of the notional: the fill model sizes buys to the cash it is shown.
+      if (cash < -1e-9 * notional) {
+        throw new AlgoError(ErrorCode.Internal, `buy of ${notional + fee} exceeds cash ${this.#cash}`);
+      }
+      this.#cash = Math.max(0, cash);
+      const q = roundToStep(held + qty, spec.lotSize);
+      this.#avg[k] = held === 0 ? price : (held * this.#avg[k]! + notional) / (held + qty);
+      this.#qty[k] = q;
+    } else {
+      if (qty > held) {
+        throw new AlgoError(
+          ErrorCode.Internal,
+          `sell of ${qty} exceeds the position ${held} (spot is long-only)`,
+        );
+      }
+      this.#cash += notional - fee;
+      this.#realized[k]! += qty * (price - this.#avg[k]!);
+      const q = roundToStep(held - qty, spec.lotSize);
+      this.#qty[k] = q;
+      if (q === 0) this.#avg[k] = Number.NaN;
+    }
+    this.#fees[k]! += fee;
+    if (Number.isNaN(this.#mark[k]!)) this.#mark[k] = price;
+  }
+
+  /**
+   * Books a valuation at `timeMs`, the start of the period being valued (a bar's open time); set
+   * the period's marks first. When `timeMs` falls in a new day, that day starts at the equity of
+   * the previous valuation (the previous day's close; the opening equity on the first valuation).
+   * Then equity is taken at the current marks and the peak follows it.
+   */
+  revalue(timeMs: number): void {
+    const day = dayOf(timeMs, this.dayOffsetMs);
+    if (day !== this.#day) {
+      this.#day = day;
+      this.#dayStart = this.#valued;
+    }
+    const e = this.#cash + this.positionsValue;
+    this.#valued = e;
+    if (e > this.#peak) this.#peak = e;
+    this.#valuedAt = timeMs;
+  }
+
+  /** Equity at the last `revalue()` (the opening equity before the first). */
+  get valuedEquity(): number {
+    return this.#valued;
+  }
+
+  get peakEquity(): number {
+    return this.#peak;
+  }
+
+  get dayStartEquity(): number {
+    return this.#dayStart;
+  }
+
+  /** Day number (see `dayOf`) of `dayStartEquity`; -1 before the first valuation. */
+  get day(): number {
+    return this.#day;
+  }
+
+  get valuedAt(): number {
+    return this.#valuedAt;
+  }
+
+  /** Valued equity / peak − 1 (≤ 0; 0 without a positive peak). */
+  get drawdown(): number {
+    return this.#peak > 0 ? this.#valued / this.#peak - 1 : 0;
+  }
+
+  /** Valued equity − day-start equity. */
+  get dailyPnl(): number {
+    return this.#valued - this.#dayStart;
+  }
+
+  /** (day start − valued equity) / day start: the day's loss as a fraction (0 without a positive day start). */
+  get dailyLoss(): number {
+    return this.#dayStart > 0 ? (this.#dayStart - this.#valued) / this.#dayStart : 0;
+  }
+
+  /**
+   * Sets cash to an exchange's balance (a live venue reconciles to the venue's number) and returns
+   * the difference applied. Before the first valuation the opening equity and peak follow, so an
+   * account opened empty and funded by the first balance read starts its first day at that balance.
+   */
+  setCash(amount: number): number {
+    if (!(amount >= 0 && Number.isFinite(amount))) {
+      throw new AlgoError(ErrorCode.InvalidArgument, `cash must be finite and >= 0, got ${amount}`);
+    }
+    const diff = amount - this.#cash;
+    this.#cash = amount;
+    if (this.#day === -1) {
+      this.#valued = this.equity;
+      this.#peak = this.#valued;
+      this.#dayStart = this.#valued;
+    }
+    return diff;
+  }
+
+  /** The account as a fresh plain value. */
+  snapshot(): AccountBook {
+    const positions: Record<string, AccountPosition> = {};
+    const marks: Record<string, number> = {};
+    for (let k = 0; k < this.#keys.length; k++) {
+      const key = this.#keys[k]!;
+      const qty = this.#qty[k]!;
+      if (qty !== 0 || this.#realized[k] !== 0 || this.#fees[k] !== 0) {
+        positions[key] = { qty, avg: this.#avg[k]!, realized: this.#realized[k]!, fees: this.#fees[k]! };
+      }
+      if (!Number.isNaN(this.#mark[k]!)) marks[key] = this.#mark[k]!;
+    }
+    return {
+      initialCash: this.initialCash,
+      cash: this.#cash,
+      positions,
+      marks,
+      equity: this.#valued,
+      peakEquity: this.#peak,
+      day: this.#day,
+      dayStartEquity: this.#dayStart,
+      valuedAt: this.#valuedAt,
+    };
+  }
+}
+
+class ReadOnlyAccount implements PortfolioView {
+  readonly #a: Account;
+  constructor(a: Account) {
+    this.#a = a;
+  }
+  get cash(): number {
+    return this.#a.cash;
+  }
+  get equity(): number {
+    return this.#a.equity;
+  }
+  position(instrument: Instrument): number {
+    const k = this.#a.indexOf(instrument);
+    return k < 0 ? 0 : this.#a.qty(k);
+  }
+  averagePrice(instrument: Instrument): number {
+    const k = this.#a.indexOf(instrument);
+    return k < 0 ? Number.NaN : this.#a.avgPrice(k);
+  }
+}
