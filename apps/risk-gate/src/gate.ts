@@ -6,7 +6,14 @@ import {
   subjects,
   updateControl,
 } from '@algotrader/bus';
-import { type Clock, clientOrderId, formatInstrument } from '@algotrader/core';
+import {
+  cancelKey,
+  type Clock,
+  clientOrderId,
+  formatInstrument,
+  orderKey,
+  rejectionKey,
+} from '@algotrader/core';
 import {
   type AccountState,
   Alerter,
@@ -505,7 +512,7 @@ export class RiskGate {
       return {
         type: 'OrderRequest',
         subject: subjects.orderApproved(p.account),
-        msgId: `ord:${o.clientOrderId}`,
+        msgId: orderKey(o.clientOrderId),
         bytes: codecs.OrderRequest.encode(req),
         approved: true,
       };
@@ -514,7 +521,7 @@ export class RiskGate {
     return {
       type: 'RiskRejection',
       subject: subjects.orderRejected(p.account),
-      msgId: `rej:${o.clientOrderId}`,
+      msgId: rejectionKey(o.clientOrderId),
       bytes: codecs.RiskRejection.encode(rej),
       approved: false,
     };
@@ -542,7 +549,7 @@ export class RiskGate {
     return {
       type: 'RiskRejection',
       subject: subjects.orderRejected(p.account),
-      msgId: `rej:${id}`,
+      msgId: rejectionKey(id),
       bytes: codecs.RiskRejection.encode(rej),
       approved: false,
     };
@@ -561,7 +568,7 @@ export class RiskGate {
     return {
       type: 'OrderRequest',
       subject: subjects.orderApproved(p.account),
-      msgId: `ord:${c.clientOrderId}:cancel`,
+      msgId: cancelKey(c.clientOrderId),
       bytes: codecs.OrderRequest.encode(req),
       approved: true,
     };
