@@ -7,8 +7,8 @@ import {
   updateControl,
 } from '@algotrader/bus';
 import {
-  cancelKey,
   type Clock,
+  cancelKey,
   clientOrderId,
   formatInstrument,
   orderKey,
