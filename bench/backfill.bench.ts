@@ -24,13 +24,13 @@ import {
 } from '@algotrader/collector';
 import { parseInstrument, SimulatedClock } from '@algotrader/core';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
-import { OkxServer, sharedData } from '@algotrader/testkit';
+import { bundledData, OkxServer } from '@algotrader/testkit';
 
 const FETCH_ONLY = process.argv.includes('--fetch-only');
 const BTC = parseInstrument('OKX:BTC/USDT');
 const CANDLE_PATHS = ['/api/v5/market/history-candles', '/api/v5/market/candles'];
 
-const cols = await readCsvBars(sharedData('binance_BTC-USDT_15m_2024-2025.csv.gz'));
+const cols = await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_15m_2024-2025.csv.gz'));
 const first = cols.openTime[0]!;
 const last = cols.openTime[cols.openTime.length - 1]!;
 // The exchange's "now": the last candle is forming, so a year of closed 15m bars is on offer.

@@ -21,7 +21,7 @@ import { FillModelSchema } from '@algotrader/portfolio';
 import { writeReport } from '@algotrader/report';
 import { readCsvBars } from '@algotrader/store';
 import { type AnyStrategy, smaCross, xsMomentum } from '@algotrader/strategy';
-import { sharedData } from '@algotrader/testkit';
+import { bundledData } from '@algotrader/testkit';
 
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? '20') || 20;
 const SYMBOLS = ['BTC', 'ETH', 'BNB', 'LTC', 'ADA', 'XRP', 'LINK', 'DOGE', 'SOL', 'AVAX'];
@@ -33,7 +33,7 @@ const fillModel = FillModelSchema.parse({
 async function load(base: string): Promise<InstrumentData> {
   return {
     instrument: parseInstrument(`BINANCE:${base}/USDT`),
-    bars: await readCsvBars(sharedData(`binance_${base}-USDT_1h_2017-2022.csv.gz`)),
+    bars: await readCsvBars(bundledData(`ohlcv/binance_${base}-USDT_1h_2017-2022.csv.gz`)),
   };
 }
 

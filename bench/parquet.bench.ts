@@ -35,7 +35,7 @@ import {
   timeframeMs,
 } from '@algotrader/core';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
-import { sharedData } from '@algotrader/testkit';
+import { bundledData } from '@algotrader/testkit';
 import {
   DOUBLE,
   type DuckDBConnection,
@@ -450,7 +450,7 @@ async function compare(data: string, tf: Timeframe, cols: BarColumns): Promise<v
   }
 }
 
-const real = await readCsvBars(sharedData('binance_BTC-USDT_15m_2024-2025.csv.gz'));
+const real = await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_15m_2024-2025.csv.gz'));
 await compare('real BTC 15m 2024-25', '15m', real);
 const synthetic = synth(SYNTH_ROWS, Date.UTC(2023, 0, 1));
 await compare(`synthetic 1m x ${fmt(SYNTH_ROWS)}`, '1m', synthetic);

@@ -19,7 +19,7 @@ import { type BarColumns, barKey, parseInstrument } from '@algotrader/core';
 import { PIPELINE_ENV, readAccount, STAGES, Supervisor, stageEntry } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
-import { NatsServer, repoRoot, sharedData, sleep } from '@algotrader/testkit';
+import { bundledData, NatsServer, repoRoot, sleep } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 
@@ -325,7 +325,7 @@ async function breakdown(bus: Bus): Promise<[string, number][]> {
   return out;
 }
 
-const cols = head(await readCsvBars(sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz')), BARS);
+const cols = head(await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')), BARS);
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${BARS} real BTC/USDT 1h bars`,
 );

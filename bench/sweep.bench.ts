@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repoRoot, sharedData } from '@algotrader/testkit';
+import { bundledData, repoRoot } from '@algotrader/testkit';
 import { runSweepCmd } from '../apps/cli/src/commands/sweep';
 
 const SCALE = Number(process.argv.find((a) => a.startsWith('--scale='))?.slice(8) ?? '1') || 1;
@@ -53,7 +53,7 @@ async function child(workers: number): Promise<void> {
         '--strategy',
         'sma_cross',
         '--data',
-        join(sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz'), '..'),
+        join(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz'), '..'),
         '--symbols',
         'BTC/USDT,ETH/USDT,BNB/USDT,LTC/USDT,ADA/USDT,XRP/USDT,LINK/USDT,DOGE/USDT,SOL/USDT,AVAX/USDT',
         '--tf',

@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { repoRoot, sharedData } from '@algotrader/testkit';
+import { bundledData, repoRoot } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runLookaheadCmd } from '../apps/cli/src/commands/lookahead';
 import type { CommandIo } from '../apps/cli/src/sweep/io';
 
-const BTC = sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz');
+const BTC = bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz');
 
 /**
  * Research code as a user would write it: built from the data set, it reads the raw close column

@@ -13,14 +13,14 @@ import { FillModelSchema } from '@algotrader/portfolio';
 import type { BacktestSummary, FillJson } from '@algotrader/report';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { smaCross } from '@algotrader/strategy';
-import { repoRoot, sharedData, VictoriaMetrics } from '@algotrader/testkit';
+import { bundledData, repoRoot, VictoriaMetrics } from '@algotrader/testkit';
 import { DuckDBInstance, quotedString } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBacktestCmd } from '../apps/cli/src/commands/backtest';
 import { sliceRange } from '../apps/cli/src/sweep/data';
 import type { CommandIo } from '../apps/cli/src/sweep/io';
 
-const BTC = sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz');
+const BTC = bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz');
 const DATA_DIR = dirname(BTC);
 /** Inside VictoriaMetrics' retention, clear of "now". */
 const NOW = Math.floor(Date.now() / 1000) * 1000 - 600_000;

@@ -24,10 +24,10 @@ import { createMetricsSink, type MetricsSink, NullSink, type SinkStats } from '@
 import { codecs } from '@algotrader/proto';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import {
+  bundledData,
   type ExportedSeries,
   NatsServer,
   OkxServer,
-  sharedData,
   VictoriaMetrics,
   waitFor,
 } from '@algotrader/testkit';
@@ -312,8 +312,8 @@ beforeAll(async () => {
   NatsServer.assertInstalled();
   VictoriaMetrics.assertInstalled();
   [btc1h, eth1h] = await Promise.all([
-    readCsvBars(sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz')),
-    readCsvBars(sharedData('binance_ETH-USDT_1h_2017-2022.csv.gz')),
+    readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')),
+    readCsvBars(bundledData('ohlcv/binance_ETH-USDT_1h_2017-2022.csv.gz')),
   ]);
 });
 

@@ -28,7 +28,7 @@ import {
 } from '@algotrader/core';
 import { type Alert, type BarSetClosed, type Codec, codecs } from '@algotrader/proto';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
-import { NatsServer, OkxServer, sharedData, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer, OkxServer, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { runData } from '../apps/cli/src/commands/data';
@@ -177,9 +177,9 @@ function watchAlerts(bus: Bus): SeenAlert[] {
 beforeAll(async () => {
   NatsServer.assertInstalled();
   [btc15, btc1h, eth1h] = await Promise.all([
-    readCsvBars(sharedData('binance_BTC-USDT_15m_2024-2025.csv.gz')),
-    readCsvBars(sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz')),
-    readCsvBars(sharedData('binance_ETH-USDT_1h_2017-2022.csv.gz')),
+    readCsvBars(bundledData('ohlcv/binance_BTC-USDT_15m_2024-2025.csv.gz')),
+    readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')),
+    readCsvBars(bundledData('ohlcv/binance_ETH-USDT_1h_2017-2022.csv.gz')),
   ]);
 });
 
@@ -669,7 +669,7 @@ describe('algotrader data', () => {
     ).toBe(0);
     expect(out[0]).toMatch(/^OKX:BTC\/USDT 1h: 0 bars in 0 requests, resumed after 2022-09-07 23:00/);
 
-    const file = sharedData('binance_BTC-USDT_1h_2024-2025.csv.gz');
+    const file = bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz');
     expect(await run('import', file, '--symbol', 'OKX:SOL/USDT', '--tf', '1h')).toBe(0);
     expect(out[0]).toBe(
       'OKX:SOL/USDT 1h: 8777 rows read, 8777 written, 0 already stored, 0 conflicting (stored kept), 0 rejected',

@@ -16,7 +16,7 @@ import { RiskGate } from '@algotrader/risk-gate';
 import { readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
 import { StrategyRunner } from '@algotrader/strategy-runner';
-import { bundledData, NatsServer, sharedData, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 
@@ -205,7 +205,7 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
     const series = await Promise.all(
       symbols.map(async (s) => ({
         instrument: `OKX:${s}/USDT`,
-        bars: slice(await readCsvBars(sharedData(`binance_${s}-USDT_1h_2017-2022.csv.gz`)), from, to),
+        bars: slice(await readCsvBars(bundledData(`ohlcv/binance_${s}-USDT_1h_2017-2022.csv.gz`)), from, to),
       })),
     );
     const params = { lookback: 48, top: 2, rebalanceEvery: 24, investFraction: 0.98 };

@@ -2,13 +2,13 @@ import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { barKey, parseInstrument } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
-import { NatsServer, sharedData, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replayBars } from '../apps/cli/src/commands/replay';
 import { runCli, startCli } from './helpers/cli';
 
-const FILE = sharedData('binance_BTC-USDT_1h_2024-2025.csv.gz');
+const FILE = bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz');
 
 /** Every message of a subject, in stream order, straight from JetStream (not through our bus). */
 async function readAll(
@@ -128,7 +128,7 @@ describe('walking skeleton: replay real bars over JetStream', () => {
 
   test('the nats-server killed and restarted mid-publish loses nothing and duplicates nothing', async () => {
     const eth = parseInstrument('OKX:ETH/USDT');
-    const cols = await readCsvBars(sharedData('binance_ETH-USDT_1h_2017-2022.csv.gz'));
+    const cols = await readCsvBars(bundledData('ohlcv/binance_ETH-USDT_1h_2017-2022.csv.gz'));
     const n = 4000;
     const slice = {
       openTime: cols.openTime.subarray(0, n),
@@ -169,7 +169,7 @@ describe('walking skeleton: replay real bars over JetStream', () => {
   test('a malformed payload lands in the dead-letter subject and the consumer keeps going', async () => {
     const subject = 'md.bar.okx.LTC-USDT.1h';
     const ltc = parseInstrument('OKX:LTC/USDT');
-    const cols = await readCsvBars(sharedData('binance_LTC-USDT_1h_2017-2022.csv.gz'));
+    const cols = await readCsvBars(bundledData('ohlcv/binance_LTC-USDT_1h_2017-2022.csv.gz'));
     const part = (a: number, b: number) => ({
       openTime: cols.openTime.subarray(a, b),
       open: cols.open.subarray(a, b),

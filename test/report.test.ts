@@ -19,7 +19,7 @@ import { FillModelSchema } from '@algotrader/portfolio';
 import { type BacktestSummary, type WrittenReport, writeReport } from '@algotrader/report';
 import { readCsvBars } from '@algotrader/store';
 import { defineStrategy, NO_DECISIONS, smaCross, targetUnits } from '@algotrader/strategy';
-import { sharedData } from '@algotrader/testkit';
+import { bundledData } from '@algotrader/testkit';
 import { DuckDBInstance, quotedString } from '@duckdb/node-api';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -61,7 +61,7 @@ async function duck<T>(sql: string): Promise<T[][]> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'algotrader-report-'));
-  const all = await readCsvBars(sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz'));
+  const all = await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz'));
   const a = all.openTime.findIndex((t) => t >= Date.UTC(2019, 0, 1));
   // The last bar closes at 2020-12-31 23:00, so the points (close times) span exactly 24 months.
   const b = all.openTime.findIndex((t) => t >= Date.UTC(2020, 11, 31, 23));

@@ -34,7 +34,7 @@ import {
 } from '@algotrader/scheduler';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
-import { NatsServer, OkxServer, sharedData, VictoriaMetrics, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer, OkxServer, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -284,8 +284,8 @@ beforeAll(async () => {
   NatsServer.assertInstalled();
   VictoriaMetrics.assertInstalled();
   [btc1h, btc15, vm] = await Promise.all([
-    readCsvBars(sharedData('binance_BTC-USDT_1h_2024-2025.csv.gz')),
-    readCsvBars(sharedData('binance_BTC-USDT_15m_2024-2025.csv.gz')),
+    readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz')),
+    readCsvBars(bundledData('ohlcv/binance_BTC-USDT_15m_2024-2025.csv.gz')),
     VictoriaMetrics.start(),
   ]);
 });

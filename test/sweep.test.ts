@@ -13,7 +13,7 @@ import { FillModelSchema } from '@algotrader/portfolio';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { smaCross } from '@algotrader/strategy';
-import { NatsServer, repoRoot, sharedData, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer, repoRoot, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runSweepCmd } from '../apps/cli/src/commands/sweep';
 import { runWorkerCmd } from '../apps/cli/src/commands/worker';
@@ -26,7 +26,7 @@ import { startResearchWorker } from '../apps/cli/src/sweep/research-worker';
 import { parseWalkForward, walkForwardWindows } from '../apps/cli/src/sweep/windows';
 import { fromSweepJob, fromSweepResult, toSweepJob, toSweepResult } from '../apps/cli/src/sweep/wire';
 
-const BTC = sharedData('binance_BTC-USDT_1h_2017-2022.csv.gz');
+const BTC = bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz');
 const DAY = 86_400_000;
 
 let tmp: string;
@@ -41,7 +41,8 @@ function capture(): { io: CommandIo; out: string[]; err: string[] } {
   return {
     io: {
       env: {},
-      cwd: repoRoot,
+      // A sweep without --out writes reports/sweep-<id> under cwd: the test's temp dir, never the repo.
+      cwd: tmp,
       out: (l) => out.push(l),
       err: (l) => err.push(l),
       now: () => 0,
@@ -223,7 +224,7 @@ describe('algotrader sweep', () => {
     const load = async (base: string) => ({
       instrument: parseInstrument(`BINANCE:${base}/USDT`),
       bars: sliceRange(
-        await readCsvBars(sharedData(`binance_${base}-USDT_1h_2017-2022.csv.gz`)),
+        await readCsvBars(bundledData(`ohlcv/binance_${base}-USDT_1h_2017-2022.csv.gz`)),
         Date.UTC(2020, 0, 1),
         Date.UTC(2021, 0, 1),
       ),

@@ -11,10 +11,7 @@ import { type BarColumns, emptyColumns, parseInstrument, timeframeMs } from '@al
 import { ParquetStore, readCsvBars, validateBars } from './src/index';
 
 const N = Number(process.argv[2] ?? 1_000_000);
-const REAL = path.resolve(
-  import.meta.dirname,
-  '../../../shared/data/ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz',
-);
+const REAL = path.resolve(import.meta.dirname, '../../data/ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz');
 const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
 

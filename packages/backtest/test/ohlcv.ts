@@ -3,8 +3,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type BarColumns, emptyColumns, type Instrument, parseInstrument } from '@algotrader/core';
 
-/** The shared real data set (`../shared/data/ohlcv` beside the repository). */
-export const OHLCV_DIR = path.resolve(import.meta.dirname, '../../../../shared/data/ohlcv');
+/** The bundled real data set (`data/ohlcv` in the repository). */
+export const OHLCV_DIR = path.resolve(import.meta.dirname, '../../../data/ohlcv');
 
 /** The ten symbols of the 2017–2022 1h set. */
 export const SYMBOLS_1H = ['BTC', 'ETH', 'BNB', 'LTC', 'ADA', 'XRP', 'LINK', 'DOGE', 'SOL', 'AVAX'] as const;

@@ -24,10 +24,7 @@ import { RollingVolatility, rollingVolatility } from './volatility';
 import { Wma, wma } from './wma';
 import { RollingZScore, rollingZScore } from './zscore';
 
-const CSV = path.resolve(
-  import.meta.dirname,
-  '../../../../shared/data/ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz',
-);
+const CSV = path.resolve(import.meta.dirname, '../../../data/ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz');
 
 function loadOhlcv(file: string): OhlcvColumns {
   const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');

@@ -6,7 +6,7 @@ import { type AlgoError, ErrorCode, isAlgoError } from '@algotrader/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvBars, readFreqtradeJson } from './importers';
 
-const DATA = path.resolve(import.meta.dirname, '../../../../shared/data/ohlcv');
+const DATA = path.resolve(import.meta.dirname, '../../../data/ohlcv');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'store-importers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

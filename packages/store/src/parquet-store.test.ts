@@ -17,7 +17,7 @@ import { readCsvBars } from './importers';
 import { type AppendResult, ParquetStore } from './parquet-store';
 import { validateBars } from './quality';
 
-const DATA = path.resolve(import.meta.dirname, '../../../../shared/data/ohlcv');
+const DATA = path.resolve(import.meta.dirname, '../../../data/ohlcv');
 const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
 const H = timeframeMs('1h');

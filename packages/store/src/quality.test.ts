@@ -169,7 +169,7 @@ describe('validateBars', () => {
 
   it('finds the real gaps in the Binance BTC 1h 2017-2022 file', async () => {
     const cols = await readCsvBars(
-      path.resolve(import.meta.dirname, '../../../../shared/data/ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz'),
+      path.resolve(import.meta.dirname, '../../../data/ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz'),
     );
     const report = validateBars(cols, '1h');
     expect(report.gaps.length).toBe(27);

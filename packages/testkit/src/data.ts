@@ -4,15 +4,13 @@ import { resolve } from 'node:path';
 /** The repository root (this file is packages/testkit/src/data.ts). */
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 
-/** A file of the shared real data set (`../shared/data/ohlcv` beside the repository). */
-export function sharedData(file: string): string {
-  const p = resolve(repoRoot, '../shared/data/ohlcv', file);
-  if (!existsSync(p))
-    throw new Error(`shared data file missing: ${p} (CI and developers have ../shared beside the repo)`);
-  return p;
-}
-
-/** A file of the bundled demo/test data set (`data/` in the repository). */
+/**
+ * A file of the bundled real data (`data/` in the repository, see data/README.md), e.g.
+ * `bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')`. Fails at once, with the path, when
+ * it is missing, rather than later inside a reader.
+ */
 export function bundledData(file: string): string {
-  return resolve(repoRoot, 'data', file);
+  const p = resolve(repoRoot, 'data', file);
+  if (!existsSync(p)) throw new Error(`bundled data file missing: ${p} (see data/README.md)`);
+  return p;
 }

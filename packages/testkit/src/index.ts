@@ -1,4 +1,4 @@
-export { bundledData, repoRoot, sharedData } from './data';
+export { bundledData, repoRoot } from './data';
 export { InfluxDB1, type InfluxSeries, type InfluxStatementResult } from './influxdb1';
 export { NatsServer, type NatsServerOptions, sleep, waitFor } from './nats-server';
 export {

@@ -47,7 +47,7 @@ ${RUN_USAGE}
   --quiet                no progress bar
 
 Parameter sets the strategy's schema refuses (e.g. fast >= slow) are skipped and counted.
-Example: algotrader sweep --strategy sma_cross --data ../shared/data/ohlcv --symbols BTC/USDT --tf 1h \\
+Example: algotrader sweep --strategy sma_cross --data data/ohlcv --symbols BTC/USDT --tf 1h \\
            --grid fast=5:50:5 --grid slow=20:200:10 --rank sharpe --workers 2`;
 
 type JsonMetrics = Record<string, JsonNumber>;
