@@ -1,15 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx (no build step).
-import { spawnSync } from 'node:child_process';
+// Runs the TypeScript CLI in this very process through tsx's loader (no build step, no child):
+// Ctrl-C and SIGTERM reach the CLI's own handlers, which stop everything `up` started.
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
 
+register();
 const here = dirname(fileURLToPath(import.meta.url));
-const r = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', join(here, '../src/main.ts'), ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
-process.exit(r.status ?? 1);
+await import(pathToFileURL(join(here, '../src/main.ts')).href);

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_LEVELS, parseNotifierSettings } from './settings';
 
@@ -5,7 +8,7 @@ describe('notifier settings', () => {
   test('defaults are complete and visible', () => {
     const s = parseNotifierSettings({});
     expect(s.levels).toEqual(DEFAULT_LEVELS);
-    expect(s).toMatchObject({ account: 'main', dailyAtUtc: '00:00', queueMax: 200, messagesPerMinute: 20 });
+    expect(s).toMatchObject({ account: 'paper', dailyAtUtc: '00:00', queueMax: 200, messagesPerMinute: 20 });
   });
 
   test('reads levels and lists from the environment, keeping the other defaults', () => {
@@ -21,6 +24,35 @@ describe('notifier settings', () => {
     expect(s.strategies).toEqual(['sma_cross', 'xs_momentum']);
     expect(s.coalesceWindowMs).toBe(5000);
     expect(s.dailyAtUtc).toBe('21:30');
+  });
+
+  test("the account is the pipeline file's, so /halt writes the key the risk gate reads", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notifier-settings-'));
+    try {
+      const file = join(dir, 'pipeline.json');
+      writeFileSync(file, JSON.stringify({ account: 'swing', instruments: [] }));
+      expect(parseNotifierSettings({ ALGOTRADER_PIPELINE: file }).account).toBe('swing');
+      expect(parseNotifierSettings({ ALGOTRADER_PIPELINE: file, NOTIFIER_ACCOUNT: 'swing' }).account).toBe(
+        'swing',
+      );
+      expect(() => parseNotifierSettings({ ALGOTRADER_PIPELINE: file, NOTIFIER_ACCOUNT: 'main' })).toThrow(
+        /NOTIFIER_ACCOUNT=main but the pipeline .* trades account swing/,
+      );
+      // A file without an account trades the pipeline schema's default.
+      writeFileSync(file, JSON.stringify({ instruments: [] }));
+      expect(parseNotifierSettings({ ALGOTRADER_PIPELINE: file }).account).toBe('paper');
+      expect(() => parseNotifierSettings({ ALGOTRADER_PIPELINE: join(dir, 'none.json') })).toThrow(
+        /cannot read the account from ALGOTRADER_PIPELINE/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('config/pipeline.json, which compose mounts, gives the notifier the account it trades', async () => {
+    const path = resolve(import.meta.dirname, '../../../config/pipeline.json');
+    const { account } = JSON.parse(readFileSync(path, 'utf8')) as { account: string };
+    expect(parseNotifierSettings({ ALGOTRADER_PIPELINE: path }).account).toBe(account);
   });
 
   test.each([

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import { z } from 'zod';
 
@@ -42,11 +43,45 @@ const LevelsSchema = z
 
 const NAME = /^[A-Za-z0-9_-]+$/;
 
+/** The pipeline schema's default account (packages/pipeline config.ts), for a file that names none. */
+const PIPELINE_DEFAULT_ACCOUNT = 'paper';
+
+/**
+ * The `account` of the pipeline file ALGOTRADER_PIPELINE names (relative to the working directory,
+ * as every stage reads it), or undefined when none is set. An unreadable file is an error here
+ * rather than a notifier that silently controls another account.
+ */
+export function pipelineAccount(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const path = env['ALGOTRADER_PIPELINE'];
+  if (!path) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new AlgoError(
+      ErrorCode.InvalidConfig,
+      `invalid notifier settings: cannot read the account from ALGOTRADER_PIPELINE=${path}: ${(e as Error).message}`,
+    );
+  }
+  const account = (raw as { account?: unknown } | null)?.account;
+  if (account === undefined) return PIPELINE_DEFAULT_ACCOUNT;
+  if (typeof account !== 'string') {
+    throw new AlgoError(
+      ErrorCode.InvalidConfig,
+      `invalid notifier settings: "account" in ${path} is not a string`,
+    );
+  }
+  return account;
+}
+
 /** The notifier's own settings (the shared ones — NATS, Telegram token and chats — are in core's Config). */
 export const NotifierSettingsSchema = z
   .object({
-    /** Account the control commands act on (KV key `account.<account>`). */
-    account: z.string().regex(NAME).default('main'),
+    /**
+     * Account the control commands act on (KV key `account.<account>`): the pipeline's own (the
+     * file ALGOTRADER_PIPELINE names), so a /halt lands where the risk gate and router read.
+     */
+    account: z.string().regex(NAME).default(PIPELINE_DEFAULT_ACCOUNT),
     levels: LevelsSchema.default({ ...DEFAULT_LEVELS }),
     /** Events with the same key inside this window become one "N×" message; 0 turns it off. */
     coalesceWindowMs: z.number().int().min(0).default(30_000),
@@ -147,6 +182,20 @@ export function parseNotifierSettings(
         .filter(Boolean);
     else if (NUMERIC.has(key)) fromEnv[key] = Number(raw);
     else fromEnv[key] = raw;
+  }
+  // One source for the account: the pipeline's. NOTIFIER_ACCOUNT may only repeat it (or stand
+  // alone when no pipeline file is given, e.g. a notifier outside the live stack).
+  const fromPipeline = overrides.account === undefined ? pipelineAccount(env) : undefined;
+  if (fromPipeline !== undefined) {
+    if (fromEnv['account'] !== undefined && fromEnv['account'] !== fromPipeline) {
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `invalid notifier settings: NOTIFIER_ACCOUNT=${String(fromEnv['account'])} but the pipeline ` +
+          `(${env['ALGOTRADER_PIPELINE']}) trades account ${fromPipeline}; /halt would write a key the ` +
+          'risk gate never reads. Leave NOTIFIER_ACCOUNT empty.',
+      );
+    }
+    fromEnv['account'] = fromPipeline;
   }
   const parsed = NotifierSettingsSchema.safeParse({ ...fromEnv, ...overrides });
   if (!parsed.success) {

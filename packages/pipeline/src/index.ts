@@ -1,20 +1,14 @@
 export {
   type AccountState,
   accountKey,
-  applyFill,
-  DAY_MS,
+  accountOf,
   decodeAccount,
   decodeOrder,
   encodeAccount,
   encodeOrder,
-  equityOf,
   KEEP_DONE,
   newAccount,
   type OrderState,
-  type PositionState,
-  portfolioView,
-  positionOf,
-  qtyOf,
   retire,
 } from './account';
 export { Alerter, type AlertInput, type Severity } from './alerts';
@@ -50,6 +44,8 @@ export { DEMO_PIPELINE, loadPipeline, loadPipelineFromEnv, PIPELINE_ENV } from '
 export { Outbox, type OutMessage, out } from './outbox';
 export { isBadInput, type ReaderOptions, type ReadMeta, type Route, route, StreamReader } from './reader';
 export {
+  LIVE_SERVICES,
+  type LiveServiceName,
   STAGES,
   type StageName,
   type StageSpec,

@@ -5,6 +5,13 @@ import { resolve } from 'node:path';
 export const STAGES = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'] as const;
 export type StageName = (typeof STAGES)[number];
 
+/**
+ * The services around the decision stages that a live system also runs: market data from OKX
+ * (with the archiver), alerts and commands (Telegram or a file), health and metrics, scheduled jobs.
+ */
+export const LIVE_SERVICES = ['collector', 'notifier', 'monitor', 'scheduler'] as const;
+export type LiveServiceName = (typeof LIVE_SERVICES)[number];
+
 export interface StageSpec {
   readonly name: string;
   /** Entry module, run as `node --import tsx <entry>`. */
@@ -52,19 +59,48 @@ export function stageEntry(repoRoot: string, stage: string): string {
 }
 
 /**
+ * Sends a signal to a child's whole process group (the child leads its own group), so whatever it
+ * started goes too; falls back to the child alone when the group is gone.
+ */
+function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
+  if (proc.pid === undefined) return;
+  try {
+    process.kill(-proc.pid, signal);
+  } catch {
+    try {
+      proc.kill(signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
  * Runs stages as child processes and restarts one that exits unexpectedly, after a growing delay
  * (a stage that keeps crashing does not spin). `stop()` sends SIGTERM to all and waits.
+ *
+ * Each child leads its own process group: a terminal's Ctrl-C reaches only the supervising process
+ * (which then stops the stages in order, instead of every stage dying at once and being restarted),
+ * and a signal to a stage reaches everything it started. If the supervising process exits without
+ * `stop()` (an uncaught error, `process.exit`), an exit hook SIGKILLs every group still running,
+ * so no stage outlives it.
  */
 export class Supervisor {
   readonly #o: SupervisorOptions;
   readonly #children = new Map<string, Child>();
   #stopping = false;
+  readonly #onExit = () => {
+    for (const c of this.#children.values()) {
+      if (c.proc && c.proc.exitCode === null && c.proc.signalCode === null) signalGroup(c.proc, 'SIGKILL');
+    }
+  };
 
   constructor(o: SupervisorOptions) {
     this.#o = o;
   }
 
   start(): void {
+    process.once('exit', this.#onExit);
     for (const spec of this.#o.stages) {
       const c: Child = {
         spec,
@@ -93,9 +129,17 @@ export class Supervisor {
     return p !== undefined && p.exitCode === null && p.signalCode === null;
   }
 
+  /** Pids of the stages' current processes (each also the id of the stage's process group). */
+  pids(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, c] of this.#children) if (c.proc?.pid !== undefined) out[name] = c.proc.pid;
+    return out;
+  }
+
   /** Sends a signal to one stage (SIGKILL simulates a crash; the supervisor restarts it). */
   kill(stage: string, signal: NodeJS.Signals = 'SIGKILL'): void {
-    this.#children.get(stage)?.proc?.kill(signal);
+    const p = this.#children.get(stage)?.proc;
+    if (p) signalGroup(p, signal);
   }
 
   /** Resolves when the stage's current process has exited. */
@@ -110,12 +154,13 @@ export class Supervisor {
       if (c.timer) clearTimeout(c.timer);
       const p = c.proc;
       if (p && p.exitCode === null && p.signalCode === null) {
-        p.kill('SIGTERM');
-        const force = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+        signalGroup(p, 'SIGTERM');
+        const force = setTimeout(() => signalGroup(p, 'SIGKILL'), timeoutMs);
         waits.push(c.exited.finally(() => clearTimeout(force)));
       }
     }
     await Promise.all(waits);
+    process.removeListener('exit', this.#onExit);
   }
 
   #spawn(c: Child): void {
@@ -123,6 +168,7 @@ export class Supervisor {
       cwd: this.#o.cwd,
       env: { ...process.env, ...this.#o.env, ...c.spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     c.proc = proc;
     c.startedAt = Date.now();

@@ -3,6 +3,7 @@ import { computeMetrics, runBacktest } from '@algotrader/backtest';
 import type { Bus } from '@algotrader/bus';
 import {
   DEMO_PIPELINE,
+  LIVE_SERVICES,
   loadPipeline,
   PIPELINE_ENV,
   type Pipeline,
@@ -15,17 +16,22 @@ import {
 import { codecs } from '@algotrader/proto';
 import { writeReport } from '@algotrader/report';
 import { NatsServer, repoRoot } from '@algotrader/testkit';
-import { parse } from '../args';
+import { parse, UsageError } from '../args';
 import { cliContext, connectBus } from '../context';
 import { Progress } from '../progress';
 import { describePipelineReplay, loadReplaySeries, parseSpeed, replayPipeline } from './pipeline-replay';
+import { LIVE_PIPELINE, liveEnv } from './up-live';
 
-const USAGE = `usage: algotrader up [--config <pipeline.json>] [--nats URL] [--replay [--from D] [--to D] [--speed max]] [--exit] [--quiet]
+const USAGE = `usage: algotrader up [--live] [--config <pipeline.json>] [--nats URL] [--replay [--from D] [--to D] [--speed max]] [--exit] [--quiet]
 
-Starts every live-path stage (${STAGES.join(', ')}) as a child process with one pipeline
+Starts the four decision stages (${STAGES.join(', ')}) as child processes with one pipeline
 configuration, and a private nats-server when neither --nats nor NATS_URL is given. A stage that
-crashes is restarted with a growing delay; Ctrl-C stops everything.
-  --config   pipeline file (default: the bundled demo, sma_cross on real BTC/USDT hours, paper broker)
+crashes is restarted with a growing delay; Ctrl-C stops every process up started.
+  --live     paper-trade live OKX market data: also start ${LIVE_SERVICES.join(', ')}
+             (default config: config/pipeline.json; the collector follows its instruments and
+             timeframe, from enough history to warm the strategies up; broker must be paper)
+  --config   pipeline file (default without --live: the bundled demo, sma_cross on real BTC/USDT
+             hours, paper broker)
   --replay   then replay the configuration's data through the pipeline and report the fills
              beside the backtest engine's on the same bars
   --exit     stop once the replay is through (with --replay)`;
@@ -43,89 +49,122 @@ export async function runUp(argv: string[]): Promise<number> {
       speed: { type: 'string' },
       exit: { type: 'boolean' },
       quiet: { type: 'boolean' },
+      live: { type: 'boolean' },
     },
     USAGE,
   );
+  const live = values.live === true;
+  if (live && values.replay === true)
+    throw new UsageError(`--live and --replay exclude each other\n\n${USAGE}`);
   const configPath = resolve(
-    (values.config as string | undefined) ?? process.env[PIPELINE_ENV] ?? DEMO_PIPELINE,
+    (values.config as string | undefined) ??
+      process.env[PIPELINE_ENV] ??
+      (live ? LIVE_PIPELINE : DEMO_PIPELINE),
   );
   const pipeline = await loadPipeline(configPath);
   const quiet = values.quiet === true;
   const say = (s: string) => console.log(s);
   const ctx = cliContext();
+  // Checked before anything starts: a bad collector setting is one clear error, not a crash loop.
+  const extraEnv = live ? liveEnv(pipeline, configPath, process.env, Date.now()) : undefined;
 
+  // Signals are taken from here on: the first stops everything in order, a second one forces it
+  // (the supervisor's exit hook SIGKILLs the stages, the nats-server is killed here).
   let server: NatsServer | undefined;
-  let url = (values.nats as string | undefined) ?? process.env['NATS_URL'];
-  if (!url) {
-    server = await NatsServer.start();
-    url = server.url;
-    say(`▶ private nats-server on ${url} (store ${server.storeDir})`);
-  }
-  const supervisor = new Supervisor({
-    stages: STAGES.map((name) => ({ name, entry: stageEntry(repoRoot, name) })),
-    cwd: repoRoot,
-    env: {
-      NATS_URL: url,
-      [PIPELINE_ENV]: configPath,
-      ALGOTRADER_LOG_LEVEL: process.env['ALGOTRADER_LOG_LEVEL'] ?? 'info',
-    },
-    onLine: (stage, line) => {
-      if (quiet && !/"level":(4|5|6)\d/.test(line)) return;
-      process.stderr.write(`[${stage}] ${line}\n`);
-    },
-    onEvent: (e) => {
-      if (e.kind === 'start')
-        say(`  ${e.stage} started (pid ${e.pid}${e.restarts ? `, restart ${e.restarts}` : ''})`);
-      else if (e.restartInMs !== undefined) {
-        say(`  ${e.stage} exited (${e.signal ?? `code ${e.code}`}); restarting in ${e.restartInMs} ms`);
-      }
-    },
-  });
-  say(
-    `▶ pipeline ${configPath}: account ${pipeline.account}, ${pipeline.keys.join(', ')} ${pipeline.tf}, ${pipeline.strategies.map((s) => s.id).join(', ')}, broker ${pipeline.config.broker}`,
-  );
-  supervisor.start();
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      say('▶ stopping the stages…');
-      await supervisor.stop();
-      await server?.stop();
-      say('▶ stopped.');
-    })();
-    return stopping;
-  };
+  let signals = 0;
+  let onSignal: () => void = () => {};
   const interrupted = new Promise<void>((r) => {
-    process.once('SIGINT', () => r());
-    process.once('SIGTERM', () => r());
+    onSignal = () => r();
   });
+  const handler = () => {
+    signals += 1;
+    if (signals === 1) {
+      onSignal();
+      return;
+    }
+    say('▶ second interrupt: killing every process now');
+    void server?.kill();
+    process.exit(130);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
 
-  let code = 0;
-  if (values.replay === true) {
-    const bus = await connectBus(ctx, url);
-    try {
-      code = await replayAndReport(bus, pipeline, {
-        storeDir: ctx.config.dataDir,
-        from: values.from as string | undefined,
-        to: values.to as string | undefined,
-        speed: (values.speed as string | undefined) ?? 'max',
-        quiet,
-        say,
-        interrupted,
-      });
-    } finally {
-      await bus.close();
+  let url = (values.nats as string | undefined) ?? process.env['NATS_URL'];
+  let supervisor: Supervisor | undefined;
+  try {
+    if (!url) {
+      server = await NatsServer.start();
+      url = server.url;
+      say(`▶ private nats-server on ${url} (store ${server.storeDir})`);
     }
-    if (values.exit === true) {
-      await stop();
-      return code;
+    const names: string[] = live
+      ? [...LIVE_SERVICES.slice(0, 1), ...STAGES, ...LIVE_SERVICES.slice(1)]
+      : [...STAGES];
+    supervisor = new Supervisor({
+      // Each child names itself (heartbeats, NATS connection name) whatever ALGOTRADER_SERVICE says here.
+      stages: names.map((name) => ({
+        name,
+        entry: stageEntry(repoRoot, name),
+        env: { ALGOTRADER_SERVICE: name },
+      })),
+      cwd: repoRoot,
+      env: {
+        NATS_URL: url,
+        [PIPELINE_ENV]: configPath,
+        ALGOTRADER_LOG_LEVEL: process.env['ALGOTRADER_LOG_LEVEL'] ?? 'info',
+        // Stages run in the repository; the user's relative data directory means theirs.
+        ALGOTRADER_DATA_DIR: resolve(ctx.config.dataDir),
+        ...(extraEnv?.env ?? {}),
+      },
+      onLine: (stage, line) => {
+        if (quiet && !/"level":(4|5|6)\d/.test(line)) return;
+        process.stderr.write(`[${stage}] ${line}\n`);
+      },
+      onEvent: (e) => {
+        if (e.kind === 'start')
+          say(`  ${e.stage} started (pid ${e.pid}${e.restarts ? `, restart ${e.restarts}` : ''})`);
+        else if (e.restartInMs !== undefined) {
+          say(`  ${e.stage} exited (${e.signal ?? `code ${e.code}`}); restarting in ${e.restartInMs} ms`);
+        }
+      },
+    });
+    say(
+      `▶ pipeline ${configPath}: account ${pipeline.account}, ${pipeline.keys.join(', ')} ${pipeline.tf}, ${pipeline.strategies.map((s) => s.id).join(', ')}, broker ${pipeline.config.broker}`,
+    );
+    for (const line of extraEnv?.notes ?? []) say(`  ${line}`);
+    supervisor.start();
+
+    let code = 0;
+    if (values.replay === true) {
+      const bus = await connectBus(ctx, url);
+      try {
+        code = await replayAndReport(bus, pipeline, {
+          storeDir: ctx.config.dataDir,
+          from: values.from as string | undefined,
+          to: values.to as string | undefined,
+          speed: (values.speed as string | undefined) ?? 'max',
+          quiet,
+          say,
+          interrupted,
+        });
+      } finally {
+        await bus.close();
+      }
+      if (values.exit === true) return code;
     }
+    if (live) say(`▶ status: algotrader status --config ${configPath} --nats ${url}`);
+    say('▶ running; Ctrl-C stops every process started here.');
+    await interrupted;
+    return code;
+  } finally {
+    // On success, on Ctrl-C and on an error alike: nothing up started outlives it.
+    say('▶ stopping the stages…');
+    await supervisor?.stop();
+    await server?.stop();
+    process.removeListener('SIGINT', handler);
+    process.removeListener('SIGTERM', handler);
+    say('▶ stopped.');
   }
-  say('▶ running; Ctrl-C stops every stage.');
-  await interrupted;
-  await stop();
-  return code;
 }
 
 interface ReplayReportOptions {
