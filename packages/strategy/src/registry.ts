@@ -1,11 +1,17 @@
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import { bollingerReversion } from './examples/bollinger-reversion';
 import { smaCross } from './examples/sma-cross';
+import { topkDropout } from './examples/topk-dropout';
 import { xsMomentum } from './examples/xs-momentum';
 import type { AnyStrategy, Strategy } from './strategy';
 
 /** The strategies that ship with the package. */
-export const BUILTIN_STRATEGIES: readonly AnyStrategy[] = [smaCross, bollingerReversion, xsMomentum];
+export const BUILTIN_STRATEGIES: readonly AnyStrategy[] = [
+  smaCross,
+  bollingerReversion,
+  xsMomentum,
+  topkDropout,
+];
 
 const NAME = /^[a-z][a-z0-9_]{0,47}$/;
 
