@@ -12,6 +12,7 @@ import { type FeatureSpec, featureHistoryBars, featureKey } from '@algotrader/fe
 import { FillModel, FillModelSchema, type InstrumentSpec, instrumentSpec } from '@algotrader/portfolio';
 import { type AnyStrategy, getStrategy, parseParams, windowCapacity } from '@algotrader/strategy';
 import { z } from 'zod';
+import { VENUE_NAMES } from './venues';
 
 const source = z.enum(['open', 'high', 'low', 'close', 'volume']).optional();
 const period = z.number().int().min(1);
@@ -120,8 +121,8 @@ export const PipelineConfigSchema = z
     strategies: z.array(StrategyEntrySchema).min(1),
     /** Modules the strategy-runner imports before looking strategies up (they call registerStrategy). */
     plugins: z.array(z.string()).default([]),
-    /** `paper` simulates fills on live bars; `okx` routes to the exchange (order-router/src/okx). */
-    broker: z.enum(['paper', 'okx']).default('paper'),
+    /** The order-router's venue (its registry: apps/order-router/src/venues.ts): `paper` simulates fills on live bars, `okx` trades OKX spot. */
+    broker: z.enum(VENUE_NAMES).default('paper'),
     paper: z
       .object({
         initialCash: z.number().positive().default(10_000),

@@ -54,6 +54,7 @@ export {
   type SupervisorOptions,
   stageEntry,
 } from './supervisor';
+export { VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,
   barIn,
