@@ -49,7 +49,7 @@ export const DATA_USAGE = `algotrader data <command> [options]     (store: ALGOT
         written straight into the store, or with --via-bus published to md.bar.* for a running archiver
   import <file> --symbol OKX:BTC/USDT --tf 1h [--format csv|freqtrade]
         CSV (ts,open,high,low,close,volume; plain or gzip) or freqtrade JSON into the store
-  ls [--json]                     per series: first, last, rows, gaps, files, size
+  ls [--json]                     per series: first, last, rows, missing bars (JSON: gaps), files, size
   verify [--symbol S] [--tf TF]   gaps and quality (OHLC order, NaN, grid, outlier jumps) of stored series
   sql "<query>" [--json] [--max-rows N]
         read-only SQL over the view ohlcv(venue, symbol, tf, open_time, open, high, low, close, volume, year, month)`;
@@ -274,6 +274,7 @@ async function lsCommand(argv: string[], io: DataIo): Promise<number> {
             first: s.firstOpen,
             last: s.lastOpen,
             rows: s.rows,
+            // Missing bar slots between first and last (the table's "missing bars"), not gap count.
             gaps: s.gaps,
             files: s.files,
             bytes: s.bytes,
@@ -288,7 +289,7 @@ async function lsCommand(argv: string[], io: DataIo): Promise<number> {
     }
     table(
       io,
-      ['series', 'tf', 'first (UTC)', 'last (UTC)', 'rows', 'missing', 'files', 'size'],
+      ['series', 'tf', 'first (UTC)', 'last (UTC)', 'rows', 'missing bars', 'files', 'size'],
       list.map((s) => [
         formatInstrument(s.instrument),
         s.tf,

@@ -6,6 +6,7 @@ import {
   CONTROL_BUCKET,
   checkpointKeys,
   DEMO_PIPELINE,
+  LIVE_SERVICES,
   loadPipeline,
   PIPELINE_ENV,
   type Pipeline,
@@ -34,6 +35,8 @@ export interface StageStatus {
 
 export interface PipelineStatus {
   stages: StageStatus[];
+  /** The services around the stages (collector, notifier, ...) that have ever sent a heartbeat. */
+  services: { service: string; heartbeatAgeMs: number; instance: string }[];
   control: { state: string; paused: string[]; reason: string };
   account:
     | {
@@ -108,9 +111,15 @@ export async function pipelineStatus(bus: Bus, p: Pipeline, now = Date.now()): P
       through: pos.through,
     });
   }
+  const services: PipelineStatus['services'] = [];
+  for (const service of LIVE_SERVICES) {
+    const hb = await lastHeartbeat(bus, service);
+    if (hb) services.push({ service, heartbeatAgeMs: now - hb.time, instance: hb.instance });
+  }
   const control = await readControl(await bus.kv(CONTROL_BUCKET), p.account);
   return {
     stages,
+    services,
     control: { state: control.state, paused: control.pausedStrategies, reason: control.reason },
     account: account
       ? {
@@ -137,6 +146,18 @@ export async function pipelineStatus(bus: Bus, p: Pipeline, now = Date.now()): P
   };
 }
 
+/**
+ * `12 s ago`, `4 min ago`, `2 h ago`. A heartbeat stamped by a clock slightly ahead of this one
+ * has a negative age: that is "now", never `-0 s`.
+ */
+export function formatAge(ms: number | undefined): string {
+  if (ms === undefined) return 'never';
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s ago`;
+  if (s < 7_200) return `${Math.round(s / 60)} min ago`;
+  return `${Math.round(s / 3_600)} h ago`;
+}
+
 const iso = (ms: number | undefined) =>
   ms === undefined || ms === 0 ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -148,11 +169,12 @@ export function formatStatus(p: Pipeline, s: PipelineStatus): string[] {
   );
   lines.push('stage            heartbeat   stream    position  behind  through (UTC)');
   for (const st of s.stages) {
-    const hb = st.heartbeatAgeMs === undefined ? 'never' : `${(st.heartbeatAgeMs / 1000).toFixed(0)} s ago`;
+    const hb = formatAge(st.heartbeatAgeMs);
     lines.push(
       `${st.stage.padEnd(16)} ${hb.padEnd(11)} ${st.stream.padEnd(9)} ${String(st.position ?? '-').padStart(8)}  ${String(st.behind ?? '-').padStart(6)}  ${iso(st.through)}`,
     );
   }
+  for (const x of s.services) lines.push(`${x.service.padEnd(16)} ${formatAge(x.heartbeatAgeMs)}`);
   const a = s.account;
   if (!a) {
     lines.push('account: no state yet (the order-router has not saved one)');

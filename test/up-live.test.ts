@@ -1,0 +1,178 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Bus } from '@algotrader/bus';
+import { alignOpen, type BarColumns } from '@algotrader/core';
+import { LIVE_SERVICES, STAGES } from '@algotrader/pipeline';
+import { codecs } from '@algotrader/proto';
+import { readCsvBars } from '@algotrader/store';
+import { bundledData, NatsServer, OkxServer, waitFor } from '@algotrader/testkit';
+import { expect, test } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '..');
+/** The installed entry point users run, not main.ts: it must hand signals to the CLI. */
+const BIN = resolve(repo, 'apps/cli/bin/algotrader.mjs');
+const H1 = 3_600_000;
+
+/** The last `n` real hours of a file, moved in time so the newest is the hour forming now. */
+async function recentHours(file: string, n: number, now: number): Promise<BarColumns> {
+  const c = await readCsvBars(bundledData(file));
+  const from = c.openTime.length - n;
+  const shift = alignOpen(now, '1h') - c.openTime[c.openTime.length - 1]!;
+  const pick = (a: Float64Array) => a.slice(from);
+  return {
+    openTime: pick(c.openTime).map((t) => t + shift),
+    open: pick(c.open),
+    high: pick(c.high),
+    low: pick(c.low),
+    close: pick(c.close),
+    volume: pick(c.volume),
+  };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+async function count(bus: Bus, stream: string, filter: string): Promise<number> {
+  try {
+    const info = await bus.jsm.streams.info(stream, { subjects_filter: filter });
+    return Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function heartbeat(bus: Bus, service: string): Promise<boolean> {
+  try {
+    const m = await bus.jsm.streams.getMessage('OPS', { last_by_subj: `ops.heartbeat.${service}` });
+    return m !== null && codecs.Heartbeat.decode(m.data).service === service;
+  } catch {
+    return false;
+  }
+}
+
+test('up --live paper-trades OKX data with every service; SIGINT to the CLI stops every process it started', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'algotrader-up-live-'));
+  const pids = new Map<string, number>();
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let cli: ChildProcess | undefined;
+  let nats: NatsServer | undefined;
+  let okx: OkxServer | undefined;
+  let bus: Bus | undefined;
+  try {
+    nats = await NatsServer.start();
+    const now = Date.now();
+    okx = await OkxServer.start({ clock: { now: () => Date.now() } });
+    okx.setSeries(
+      'BTC-USDT',
+      '1h',
+      await recentHours('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz', 300, now),
+    );
+    okx.setSeries(
+      'ETH-USDT',
+      '1h',
+      await recentHours('ohlcv/binance_ETH-USDT_1h_2017-2022.csv.gz', 300, now),
+    );
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      OKX_REST_URL: okx.url,
+      ALGOTRADER_DATA_DIR: join(dir, 'data'),
+      NOTIFIER_SINK_FILE: join(dir, 'notifier.log'),
+      ALGOTRADER_LOG_LEVEL: 'warn',
+    };
+    // The defaults are under test: config/pipeline.json, collector settings derived from it.
+    for (const k of Object.keys(env)) {
+      if (k === 'ALGOTRADER_PIPELINE' || k === 'NATS_URL' || k.startsWith('COLLECTOR_')) delete env[k];
+    }
+    // Its own process group, so the finally below can also reach whatever it left behind.
+    cli = spawn(process.execPath, [BIN, 'up', '--live', '--nats', nats.url, '--quiet'], {
+      cwd: repo,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let buf = '';
+    cli.stdout?.on('data', (b: Buffer) => {
+      buf += b.toString();
+      const lines = buf.split('\n');
+      buf = lines.pop() ?? '';
+      for (const l of lines) {
+        stdout.push(l);
+        const m = /^ {2}([a-z-]+) started \(pid (\d+)/.exec(l);
+        if (m) pids.set(m[1]!, Number(m[2]));
+      }
+    });
+    cli.stderr?.on('data', (b: Buffer) => stderr.push(b.toString()));
+    const exited = new Promise<number | null>((r) => cli!.once('exit', (code) => r(code)));
+    const why = () => `stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('').slice(-4000)}`;
+
+    const services = [...STAGES, ...LIVE_SERVICES];
+    await waitFor(() => pids.size === services.length, 60_000, `every service started\n${why()}`);
+    expect([...pids.keys()].sort()).toEqual([...services].sort());
+
+    bus = await Bus.connect({ servers: nats.url, service: 'test' });
+    const b = bus;
+    // Every service connected and beats, under its own name.
+    await waitFor(
+      async () => (await Promise.all(services.map((s) => heartbeat(b, s)))).every(Boolean),
+      120_000,
+      `a heartbeat from each of ${services.join(', ')}\n${why()}`,
+    );
+    // The collector fetched the warm-up history from the local OKX and put it on the bus ...
+    await waitFor(
+      async () =>
+        (await count(b, 'MD', 'md.bar.okx.BTC-USDT.1h')) >= 30 &&
+        (await count(b, 'MD', 'md.bar.okx.ETH-USDT.1h')) >= 30 &&
+        (await count(b, 'MD', 'md.barset.okx.1h')) >= 1,
+      60_000,
+      `warm-up bars and a bar set from the collector\n${why()}`,
+    );
+    // ... and the decision stages consumed it: feature vectors for both, the bar set passed on.
+    await waitFor(
+      async () =>
+        (await count(b, 'FEATURES', 'feat.okx.BTC-USDT.1h')) >= 30 &&
+        (await count(b, 'FEATURES', 'feat.okx.ETH-USDT.1h')) >= 30,
+      60_000,
+      `feature vectors from the feature-engine\n${why()}`,
+    );
+    // Only closed candles: the hour forming now never reaches the bus.
+    const last = await b.jsm.streams.getMessage('MD', { last_by_subj: 'md.bar.okx.BTC-USDT.1h' });
+    const bar = codecs.Bar.decode(last!.data);
+    expect(Number(bar.closeTimeMs)).toBeLessThanOrEqual(Date.now());
+    expect(Number(bar.openTimeMs)).toBe(alignOpen(Date.now(), '1h') - H1);
+
+    cli.kill('SIGINT');
+    const code = await Promise.race([
+      exited,
+      new Promise<'hung'>((r) => setTimeout(() => r('hung'), 60_000)),
+    ]);
+    expect(code, why()).toBe(0);
+    expect(stdout.join('\n')).toContain('▶ stopped.');
+    const left = [...pids].filter(([, pid]) => alive(pid));
+    expect(left, 'processes still running after SIGINT').toEqual([]);
+  } finally {
+    await bus?.close().catch(() => {});
+    for (const pid of pids.values()) killGroup(pid);
+    if (cli?.pid !== undefined) killGroup(cli.pid);
+    await okx?.stop();
+    await nats?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 300_000);
