@@ -1,6 +1,6 @@
 import type { Control } from '@algotrader/bus';
 import { clientOrderId, formatInstrument, type Instrument, isTerminal } from '@algotrader/core';
-import { type AccountState, equityOf, type RiskLimits } from '@algotrader/pipeline';
+import { type AccountState, accountOf, type RiskLimits } from '@algotrader/pipeline';
 import {
   type InstrumentSpec,
   type OrderRejection,
@@ -136,14 +136,19 @@ export function evaluate(g: GateInput): GateOutcome {
   const keyOf = formatInstrument;
   const refusals: Refusal[] = [];
   const standing: Standing = structuredClone(g.standing);
-  const marks = { ...g.state.marks, ...g.marks };
+  const book = g.state.book;
+  const marks = { ...book.marks, ...g.marks };
   const price = (i: Instrument) => marks[keyOf(i)] ?? Number.NaN;
-  const equity = equityOf(g.state, g.keys, marks);
+  // The account at the decision's marks; valued at the decision bar unless the state is newer.
+  const account = accountOf(g.state, g.instruments.map(g.spec), g.marks);
+  const at = g.time - g.tfMs;
+  if (at >= account.valuedAt) account.revalue(at);
+  const equity = account.equity;
   const view: PortfolioView = {
-    cash: g.state.cash,
+    cash: book.cash,
     equity,
-    position: (i) => g.state.positions[keyOf(i)]?.qty ?? 0,
-    averagePrice: (i) => g.state.positions[keyOf(i)]?.avg ?? Number.NaN,
+    position: (i) => book.positions[keyOf(i)]?.qty ?? 0,
+    averagePrice: (i) => book.positions[keyOf(i)]?.avg ?? Number.NaN,
   };
 
   // 1. Valid decisions, standing targets, and what each strategy said per instrument now.
@@ -290,23 +295,25 @@ export function evaluate(g: GateInput): GateOutcome {
       : undefined;
   let halt: GateOutcome['halt'];
   if (orders.length > 0 && control.state !== 'HALTED') {
-    const dayStart = g.state.dayStartEquity;
-    const peak = Math.max(g.state.peakEquity, equity);
-    if (L.maxDailyLoss !== null && dayStart > 0 && (dayStart - equity) / dayStart >= L.maxDailyLoss) {
+    // Every figure is the Account's: day start, peak, daily loss and drawdown.
+    const valued = account.valuedEquity;
+    const dayStart = account.dayStartEquity;
+    const peak = account.peakEquity;
+    if (L.maxDailyLoss !== null && dayStart > 0 && account.dailyLoss >= L.maxDailyLoss) {
       halt = {
         reason: 'MAX_DAILY_LOSS',
-        detail: `equity ${equity.toFixed(2)} is ${(((dayStart - equity) / dayStart) * 100).toFixed(2)}% below the day's start ${dayStart.toFixed(2)} (limit ${L.maxDailyLoss * 100}%)`,
+        detail: `equity ${valued.toFixed(2)} is ${(account.dailyLoss * 100).toFixed(2)}% below the day's start ${dayStart.toFixed(2)} (limit ${L.maxDailyLoss * 100}%)`,
       };
-    } else if (L.maxDrawdown !== null && peak > 0 && (peak - equity) / peak >= L.maxDrawdown) {
+    } else if (L.maxDrawdown !== null && peak > 0 && -account.drawdown >= L.maxDrawdown) {
       halt = {
         reason: 'MAX_DRAWDOWN',
-        detail: `equity ${equity.toFixed(2)} is ${(((peak - equity) / peak) * 100).toFixed(2)}% below the peak ${peak.toFixed(2)} (limit ${L.maxDrawdown * 100}%)`,
+        detail: `equity ${valued.toFixed(2)} is ${(-account.drawdown * 100).toFixed(2)}% below the peak ${peak.toFixed(2)} (limit ${L.maxDrawdown * 100}%)`,
       };
     }
   }
   const held = new Map<string, number>();
-  for (const k of g.keys) held.set(k, g.state.positions[k]?.qty ?? 0);
-  let cash = g.state.cash;
+  for (const k of g.keys) held.set(k, book.positions[k]?.qty ?? 0);
+  let cash = book.cash;
   const rateRef = g.mode === 'live' ? g.now : g.time;
   const orderTimes = g.orderTimes.filter((t) => t > rateRef - 60_000 && t <= rateRef);
   const gross = () => {

@@ -12,12 +12,12 @@ import {
   type AccountState,
   Alerter,
   accountKey,
+  accountOf,
   barIn,
   CHECKPOINTS_BUCKET,
   Checkpointer,
   checkpointKeys,
   decodeAccount,
-  equityOf,
   KvFollower,
   Outbox,
   out,
@@ -211,14 +211,14 @@ export class StrategyRunner {
     const marks = this.#marks;
     return {
       get cash() {
-        return account.value?.cash ?? p.config.paper.initialCash;
+        return account.value?.book.cash ?? p.config.paper.initialCash;
       },
       get equity() {
         const a = account.value;
-        return a ? equityOf(a, p.keys, { ...a.marks, ...marks }) : p.config.paper.initialCash;
+        return a ? accountOf(a, p.specs, marks).equity : p.config.paper.initialCash;
       },
-      position: (i: Instrument) => account.value?.positions[formatInstrument(i)]?.qty ?? 0,
-      averagePrice: (i: Instrument) => account.value?.positions[formatInstrument(i)]?.avg ?? Number.NaN,
+      position: (i: Instrument) => account.value?.book.positions[formatInstrument(i)]?.qty ?? 0,
+      averagePrice: (i: Instrument) => account.value?.book.positions[formatInstrument(i)]?.avg ?? Number.NaN,
     };
   }
 

@@ -1,16 +1,7 @@
 import { AlgoError, ErrorCode, type OrderStatus } from '@algotrader/core';
-import { type InstrumentSpec, roundToStep } from '@algotrader/portfolio';
-import type { OrderType, PortfolioView, Side } from '@algotrader/strategy';
+import { Account, type AccountBook, type InstrumentSpec } from '@algotrader/portfolio';
+import type { OrderType, Side } from '@algotrader/strategy';
 import { Packr } from 'msgpackr';
-
-/** Units, cost and results of one instrument (average-cost accounting, as the backtest's Portfolio). */
-export interface PositionState {
-  qty: number;
-  /** NaN when flat. */
-  avg: number;
-  realized: number;
-  fees: number;
-}
 
 /** One order the router knows, by client order id. */
 export interface OrderState {
@@ -38,23 +29,21 @@ export interface OrderState {
 /**
  * The whole state of one account, kept as ONE value in KV (bucket `positions`, key
  * `account.<account>`) and written with compare-and-set, so a crash never half-applies a fill.
- * The paper router is its only writer; the risk gate and `algotrader status` read it.
+ * The order-router is its only writer; the risk gate, the strategy-runner and `algotrader status`
+ * read it. Every accounting number (cash, positions, marks, equity, peak and day-start equity) is
+ * the `book` of @algotrader/portfolio's `Account` (see `accountOf`); the rest is the router's.
  */
 export interface AccountState {
-  v: 1;
+  v: 2;
   account: string;
   quote: string;
-  initialCash: number;
-  cash: number;
-  /** By instrument key `OKX:BTC/USDT`. */
-  positions: Record<string, PositionState>;
+  /** The Account's snapshot: restore it with `accountOf`, write it back with `account.snapshot()`. */
+  book: AccountBook;
   orders: Record<string, OrderState>;
   /** Non-terminal orders in the order they arrived (fills happen in this order). */
   pending: string[];
   /** Terminal order ids, oldest first; older ones are pruned from `orders` (see KEEP_DONE). */
   done: string[];
-  /** Last close price by instrument key. */
-  marks: Record<string, number>;
   /** Stream sequence (MD) of the last bar set fully processed. */
   mdSeq: number;
   /** Stream sequence (ORDERS) of the last order request taken in. */
@@ -68,132 +57,49 @@ export interface AccountState {
   visibleThrough: number;
   /** Close time of the last bar set processed. */
   lastBarSet: number;
-  equity: number;
-  peakEquity: number;
-  /** UTC day (bar time) of `dayStartEquity`. */
-  day: number;
-  dayStartEquity: number;
   fills: number;
   updatedMs: number;
 }
 
-export const DAY_MS = 86_400_000;
-
 export function newAccount(account: string, initialCash: number, quote: string): AccountState {
   return {
-    v: 1,
+    v: 2,
     account,
     quote,
-    initialCash,
-    cash: initialCash,
-    positions: {},
+    book: Account.open({ initialCash, specs: [] }).snapshot(),
     orders: {},
     pending: [],
     done: [],
-    marks: {},
     mdSeq: 0,
     orderSeq: 0,
     steppedThrough: 0,
     visibleThrough: 0,
     lastBarSet: 0,
-    equity: initialCash,
-    peakEquity: initialCash,
-    day: -1,
-    dayStartEquity: initialCash,
     fills: 0,
     updatedMs: 0,
   };
 }
 
-export function positionOf(s: AccountState, key: string): PositionState {
-  let p = s.positions[key];
-  if (!p) {
-    p = { qty: 0, avg: Number.NaN, realized: 0, fees: 0 };
-    s.positions[key] = p;
-  }
-  return p;
-}
-
-export function qtyOf(s: AccountState, key: string): number {
-  return s.positions[key]?.qty ?? 0;
-}
-
 /**
- * Books a fill exactly as `Portfolio.applyFill` of @algotrader/portfolio does (same operations in
- * the same order, so cash and positions agree with the backtest to the bit; a test checks it).
+ * The Account of a state, for the instruments of `specs` (the pipeline's, in its order). `marks`
+ * (by instrument key; keys the account does not trade are skipped) overlay the book's, for a reader
+ * that knows newer closes than the writer saved — e.g. the risk gate at its decision time. The
+ * Account is a fresh object: changes reach KV only through `state.book = account.snapshot()`.
  */
-export function applyFill(
+export function accountOf(
   s: AccountState,
-  key: string,
-  spec: InstrumentSpec,
-  side: Side,
-  qty: number,
-  price: number,
-  fee: number,
-): void {
-  if (!(qty > 0) || !(price > 0) || !(fee >= 0)) {
-    throw new AlgoError(ErrorCode.InvalidArgument, `bad fill: ${key} ${side} ${qty} @ ${price} fee ${fee}`);
-  }
-  const p = positionOf(s, key);
-  const held = p.qty;
-  const notional = qty * price;
-  if (side === 'buy') {
-    const cash = s.cash - notional - fee;
-    if (cash < -1e-9 * notional) {
-      throw new AlgoError(ErrorCode.Internal, `buy of ${notional + fee} exceeds cash ${s.cash}`);
+  specs: readonly InstrumentSpec[],
+  marks?: Readonly<Record<string, number>>,
+  dayOffsetMs?: number,
+): Account {
+  const a = Account.restore(dayOffsetMs === undefined ? { specs } : { specs, dayOffsetMs }, s.book);
+  if (marks) {
+    for (const [key, px] of Object.entries(marks)) {
+      const k = a.indexOf(key);
+      if (k >= 0) a.setMark(k, px);
     }
-    s.cash = Math.max(0, cash);
-    const q = roundToStep(held + qty, spec.lotSize);
-    p.avg = held === 0 ? price : (held * p.avg + notional) / (held + qty);
-    p.qty = q;
-  } else {
-    if (qty > held) {
-      throw new AlgoError(
-        ErrorCode.Internal,
-        `sell of ${qty} exceeds the position ${held} (spot is long-only)`,
-      );
-    }
-    s.cash += notional - fee;
-    p.realized += qty * (price - p.avg);
-    const q = roundToStep(held - qty, spec.lotSize);
-    p.qty = q;
-    if (q === 0) p.avg = Number.NaN;
   }
-  p.fees += fee;
-  if (s.marks[key] === undefined) s.marks[key] = price;
-}
-
-/**
- * Cash plus positions at their marks, summed in `keys` order over held instruments (the order the
- * backtest's Portfolio sums in, so the float result is the same).
- */
-export function equityOf(
-  s: AccountState,
-  keys: readonly string[],
-  marks: Readonly<Record<string, number>> = s.marks,
-): number {
-  let v = 0;
-  for (const k of keys) {
-    const q = s.positions[k]?.qty ?? 0;
-    if (q !== 0) v += q * (marks[k] ?? Number.NaN);
-  }
-  return s.cash + v;
-}
-
-/** A read-only view for `planOrders` and strategies, valued at `marks`. */
-export function portfolioView(
-  s: AccountState,
-  keys: readonly string[],
-  keyOf: (i: { venue: string; base: string; quote: string }) => string,
-  marks: Readonly<Record<string, number>> = s.marks,
-): PortfolioView {
-  const equity = equityOf(s, keys, marks);
-  return {
-    cash: s.cash,
-    equity,
-    position: (i) => s.positions[keyOf(i)]?.qty ?? 0,
-    averagePrice: (i) => s.positions[keyOf(i)]?.avg ?? Number.NaN,
-  };
+  return a;
 }
 
 /**
@@ -227,10 +133,49 @@ export function encodeAccount(s: AccountState): Uint8Array {
   return packr.pack(s);
 }
 
+/**
+ * Decodes an account state. Version 1 (accounting fields at the top level, before the one
+ * Account) is migrated: its fields are exactly the book's, with the same day numbering (UTC days
+ * of bar open times); only `valuedAt` is unknown and starts at 0.
+ */
 export function decodeAccount(bytes: Uint8Array): AccountState {
-  const s = packr.unpack(bytes) as AccountState;
-  if (s?.v !== 1) throw new AlgoError(ErrorCode.Decode, `account state version ${String(s?.v)} is not 1`);
-  return s;
+  const s = packr.unpack(bytes) as AccountState | V1 | { v?: unknown } | undefined;
+  if (s?.v === 2) return s as AccountState;
+  if (s?.v === 1) return fromV1(s as V1);
+  throw new AlgoError(ErrorCode.Decode, `account state version ${String(s?.v)} is not 2 (or 1, migrated)`);
+}
+
+/** The layout written before the one Account (kept only to migrate it). */
+interface V1 extends Omit<AccountState, 'v' | 'book'> {
+  v: 1;
+  initialCash: number;
+  cash: number;
+  positions: AccountBook['positions'];
+  marks: Record<string, number>;
+  equity: number;
+  peakEquity: number;
+  day: number;
+  dayStartEquity: number;
+}
+
+function fromV1(o: V1): AccountState {
+  const {
+    v: _v,
+    initialCash,
+    cash,
+    positions,
+    marks,
+    equity,
+    peakEquity,
+    day,
+    dayStartEquity,
+    ...router
+  } = o;
+  return {
+    v: 2,
+    ...router,
+    book: { initialCash, cash, positions, marks, equity, peakEquity, day, dayStartEquity, valuedAt: 0 },
+  };
 }
 
 export const accountKey = (account: string) => `account.${account}`;

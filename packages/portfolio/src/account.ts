@@ -175,8 +175,8 @@ export class Account {
       a.#qty[k] = finite(`${key} qty`, p.qty, 0);
       a.#realized[k] = finite(`${key} realized`, p.realized);
       a.#fees[k] = finite(`${key} fees`, p.fees, 0);
-      if (p.qty === 0) a.#avg[k] = Number.NaN;
-      else a.#avg[k] = finite(`${key} avg`, p.avg, 0);
+      // NaN when flat, and allowed when held: a holding found on the exchange has no known cost.
+      a.#avg[k] = p.qty === 0 || Number.isNaN(p.avg) ? Number.NaN : finite(`${key} avg`, p.avg, 0);
     }
     for (const [key, m] of Object.entries(book.marks ?? {})) {
       const k = a.#byKey.get(key);
