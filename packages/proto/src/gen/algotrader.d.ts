@@ -975,6 +975,10 @@ export namespace algotrader {
             cash: string;
             equity: string;
             quoteCurrency: string;
+            peakEquity: string;
+            dayStartEquity: string;
+            drawdown: string;
+            dailyPnl: string;
             static create(properties: algotrader.v1.PositionSnapshot.$Shape): algotrader.v1.PositionSnapshot & algotrader.v1.PositionSnapshot.$Shape;
             static create(properties?: algotrader.v1.PositionSnapshot.$Properties): algotrader.v1.PositionSnapshot;
             static encode(m: algotrader.v1.PositionSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -996,6 +1000,10 @@ export namespace algotrader {
                 cash?: (string|null);
                 equity?: (string|null);
                 quoteCurrency?: (string|null);
+                peakEquity?: (string|null);
+                dayStartEquity?: (string|null);
+                drawdown?: (string|null);
+                dailyPnl?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.PositionSnapshot.$Properties;

@@ -11634,6 +11634,10 @@ export const algotrader = $root.algotrader = (() => {
              * @property {string|null} [cash] PositionSnapshot cash
              * @property {string|null} [equity] PositionSnapshot equity
              * @property {string|null} [quoteCurrency] PositionSnapshot quoteCurrency
+             * @property {string|null} [peakEquity] PositionSnapshot peakEquity
+             * @property {string|null} [dayStartEquity] PositionSnapshot dayStartEquity
+             * @property {string|null} [drawdown] PositionSnapshot drawdown
+             * @property {string|null} [dailyPnl] PositionSnapshot dailyPnl
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -11715,6 +11719,38 @@ export const algotrader = $root.algotrader = (() => {
             PositionSnapshot.prototype.quoteCurrency = "";
 
             /**
+             * PositionSnapshot peakEquity.
+             * @member {string} peakEquity
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.peakEquity = "";
+
+            /**
+             * PositionSnapshot dayStartEquity.
+             * @member {string} dayStartEquity
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.dayStartEquity = "";
+
+            /**
+             * PositionSnapshot drawdown.
+             * @member {string} drawdown
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.drawdown = "";
+
+            /**
+             * PositionSnapshot dailyPnl.
+             * @member {string} dailyPnl
+             * @memberof algotrader.v1.PositionSnapshot
+             * @instance
+             */
+            PositionSnapshot.prototype.dailyPnl = "";
+
+            /**
              * Creates a new PositionSnapshot instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.PositionSnapshot
@@ -11760,6 +11796,14 @@ export const algotrader = $root.algotrader = (() => {
                     w.uint32(/* id 5, wireType 2 =*/42).string(m.equity);
                 if (m.quoteCurrency != null && $Object.hasOwnProperty.call(m, "quoteCurrency") && m.quoteCurrency !== "")
                     w.uint32(/* id 6, wireType 2 =*/50).string(m.quoteCurrency);
+                if (m.peakEquity != null && $Object.hasOwnProperty.call(m, "peakEquity") && m.peakEquity !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.peakEquity);
+                if (m.dayStartEquity != null && $Object.hasOwnProperty.call(m, "dayStartEquity") && m.dayStartEquity !== "")
+                    w.uint32(/* id 8, wireType 2 =*/66).string(m.dayStartEquity);
+                if (m.drawdown != null && $Object.hasOwnProperty.call(m, "drawdown") && m.drawdown !== "")
+                    w.uint32(/* id 9, wireType 2 =*/74).string(m.drawdown);
+                if (m.dailyPnl != null && $Object.hasOwnProperty.call(m, "dailyPnl") && m.dailyPnl !== "")
+                    w.uint32(/* id 10, wireType 2 =*/82).string(m.dailyPnl);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -11870,6 +11914,42 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.quoteCurrency;
                             continue;
                         }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.peakEquity = v;
+                            else
+                                delete m.peakEquity;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.dayStartEquity = v;
+                            else
+                                delete m.dayStartEquity;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.drawdown = v;
+                            else
+                                delete m.drawdown;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.dailyPnl = v;
+                            else
+                                delete m.dailyPnl;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -11949,6 +12029,22 @@ export const algotrader = $root.algotrader = (() => {
                     if (!$util.isString(m.quoteCurrency))
                         return "quoteCurrency: string expected";
                 }
+                if (m.peakEquity != null && $Object.hasOwnProperty.call(m, "peakEquity")) {
+                    if (!$util.isString(m.peakEquity))
+                        return "peakEquity: string expected";
+                }
+                if (m.dayStartEquity != null && $Object.hasOwnProperty.call(m, "dayStartEquity")) {
+                    if (!$util.isString(m.dayStartEquity))
+                        return "dayStartEquity: string expected";
+                }
+                if (m.drawdown != null && $Object.hasOwnProperty.call(m, "drawdown")) {
+                    if (!$util.isString(m.drawdown))
+                        return "drawdown: string expected";
+                }
+                if (m.dailyPnl != null && $Object.hasOwnProperty.call(m, "dailyPnl")) {
+                    if (!$util.isString(m.dailyPnl))
+                        return "dailyPnl: string expected";
+                }
                 return null;
             };
 
@@ -12012,6 +12108,26 @@ export const algotrader = $root.algotrader = (() => {
                         m.quoteCurrency = $String(d.quoteCurrency);
                     }
                 }
+                if (d.peakEquity != null) {
+                    if (typeof d.peakEquity !== "string" || d.peakEquity.length) {
+                        m.peakEquity = $String(d.peakEquity);
+                    }
+                }
+                if (d.dayStartEquity != null) {
+                    if (typeof d.dayStartEquity !== "string" || d.dayStartEquity.length) {
+                        m.dayStartEquity = $String(d.dayStartEquity);
+                    }
+                }
+                if (d.drawdown != null) {
+                    if (typeof d.drawdown !== "string" || d.drawdown.length) {
+                        m.drawdown = $String(d.drawdown);
+                    }
+                }
+                if (d.dailyPnl != null) {
+                    if (typeof d.dailyPnl !== "string" || d.dailyPnl.length) {
+                        m.dailyPnl = $String(d.dailyPnl);
+                    }
+                }
                 return m;
             };
 
@@ -12045,6 +12161,10 @@ export const algotrader = $root.algotrader = (() => {
                     d.cash = "";
                     d.equity = "";
                     d.quoteCurrency = "";
+                    d.peakEquity = "";
+                    d.dayStartEquity = "";
+                    d.drawdown = "";
+                    d.dailyPnl = "";
                 }
                 if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
                     d.account = m.account;
@@ -12071,6 +12191,18 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.quoteCurrency != null && $Object.hasOwnProperty.call(m, "quoteCurrency")) {
                     d.quoteCurrency = m.quoteCurrency;
+                }
+                if (m.peakEquity != null && $Object.hasOwnProperty.call(m, "peakEquity")) {
+                    d.peakEquity = m.peakEquity;
+                }
+                if (m.dayStartEquity != null && $Object.hasOwnProperty.call(m, "dayStartEquity")) {
+                    d.dayStartEquity = m.dayStartEquity;
+                }
+                if (m.drawdown != null && $Object.hasOwnProperty.call(m, "drawdown")) {
+                    d.drawdown = m.drawdown;
+                }
+                if (m.dailyPnl != null && $Object.hasOwnProperty.call(m, "dailyPnl")) {
+                    d.dailyPnl = m.dailyPnl;
                 }
                 return d;
             };
