@@ -13,6 +13,7 @@ import {
 } from '@algotrader/portfolio';
 import {
   type AnyStrategy,
+  ColumnFeatureFeed,
   ColumnFeed,
   type Decision,
   parseParams,
@@ -138,6 +139,8 @@ class BacktestRun {
   readonly book: Account;
   readonly model: FillModel;
   readonly feeds: ColumnFeed[];
+  /** The strategy's declared features per instrument, computed in batch; moved with `feeds`. */
+  readonly featureFeeds: ColumnFeatureFeed[];
   readonly host: StrategyHost;
   readonly tfMs: number;
   readonly tracker: RoundTripTracker;
@@ -186,6 +189,9 @@ class BacktestRun {
       windows: this.feeds.map((f) => f.window),
       portfolio: this.book.view,
     });
+    this.featureFeeds = this.cols.map(
+      (c, k) => new ColumnFeatureFeed(this.host.declared, c, this.host.features[k]!),
+    );
     this.tracker = new RoundTripTracker(this.instruments.length);
     this.cur = new Int32Array(this.instruments.length).fill(-1);
   }
@@ -216,6 +222,7 @@ class BacktestRun {
           cur[k] = i;
           next[k] = i + 1;
           feeds[k]!.seek(i);
+          this.featureFeeds[k]!.seek(i);
           book.setMark(k, closes[k]![i]!);
           updated[k] = 1;
           barSteps++;

@@ -6,11 +6,13 @@ import {
   type FeatureSpec,
   featureHistoryBars,
   featureKey,
+  featureOutputKey,
   featureOutputKeys,
   featureOutputs,
   featureWarmup,
   normalizeFeatureSpec,
   type OhlcvColumns,
+  parseFeatureKey,
 } from './registry';
 import { sma } from './sma';
 
@@ -73,6 +75,51 @@ describe('feature keys', () => {
       'bollinger:close:20:2.upper',
       'bollinger:close:20:2.lower',
     ]);
+    expect(featureOutputKey({ kind: 'bollinger', period: 20 }, 'lower')).toBe('bollinger:close:20:2.lower');
+    expect(featureOutputKey({ kind: 'sma', period: 3 }, 'value')).toBe('sma:close:3');
+    expectArgumentError(
+      () => featureOutputKey({ kind: 'sma', period: 3 }, 'upper' as 'value'),
+      /sma has no output 'upper'/,
+    );
+  });
+});
+
+describe('parsing feature keys', () => {
+  const specs: FeatureSpec[] = [
+    { kind: 'sma', period: 20 },
+    { kind: 'ema', period: 50, source: 'high' },
+    { kind: 'wma', period: 10, source: 'volume' },
+    { kind: 'rsi', period: 14 },
+    { kind: 'roc', period: 24 },
+    { kind: 'zscore', period: 48, source: 'open' },
+    { kind: 'volatility', period: 24, periodsPerYear: 8760 },
+    { kind: 'bollinger', period: 20, k: 2.5 },
+    { kind: 'macd', fast: 5, slow: 35, signal: 5, source: 'low' },
+    { kind: 'atr', period: 14 },
+    { kind: 'donchian', period: 55 },
+  ];
+
+  it('gives back the normalized spec of every kind (a round trip through featureKey)', () => {
+    for (const spec of specs) {
+      const key = featureKey(spec);
+      expect(parseFeatureKey(key)).toEqual(normalizeFeatureSpec(spec));
+      expect(featureKey(parseFeatureKey(key))).toBe(key);
+    }
+  });
+
+  it('refuses shorthand, non-canonical numbers, bad parameters and unknown kinds', () => {
+    expectArgumentError(() => parseFeatureKey('sma:10'), /must look like 'sma:<source>:<period>'/);
+    expectArgumentError(() => parseFeatureKey('sma:close:010'), /canonical form, got '010'/);
+    expectArgumentError(() => parseFeatureKey('sma:close:1e1'), /canonical form/);
+    expectArgumentError(() => parseFeatureKey('sma:close:'), /canonical form/);
+    expectArgumentError(() => parseFeatureKey('sma:close:0'), /period must be an integer >= 1/);
+    expectArgumentError(() => parseFeatureKey('sma:close:2.5'), /period must be an integer/);
+    expectArgumentError(() => parseFeatureKey('sma:price:10'), /unknown source 'price'/);
+    expectArgumentError(() => parseFeatureKey('bollinger:close:20'), /bollinger:<source>:<period>:<k>/);
+    expectArgumentError(() => parseFeatureKey('atr:close:14'), /atr:hlc:<period>/);
+    expectArgumentError(() => parseFeatureKey('macd:close:26:12:9'), /fast \(26\) must be < slow/);
+    expectArgumentError(() => parseFeatureKey('smaa:close:10'), /unknown kind 'smaa'/);
+    expectArgumentError(() => parseFeatureKey('toString:close:10'), /unknown kind/);
   });
 });
 

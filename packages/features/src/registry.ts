@@ -235,6 +235,102 @@ export function featureKey(spec: FeatureSpec): string {
   }
 }
 
+/** A number field of a key: JS `String()` form only, so each key has one spelling. */
+function keyNumber(key: string, field: string, text: string | undefined): number {
+  const n = text === undefined || text === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(n) || String(n) !== text) {
+    throw invalid(`feature key '${key}': ${field} must be a number in canonical form, got '${text ?? ''}'`, {
+      key,
+      field,
+    });
+  }
+  return n;
+}
+
+function keySource(key: string, text: string | undefined): PriceSource {
+  if (!PRICE_SOURCES.includes(text as PriceSource)) {
+    throw invalid(
+      `feature key '${key}': unknown source '${text ?? ''}' (one of ${PRICE_SOURCES.join(', ')})`,
+      { key },
+    );
+  }
+  return text as PriceSource;
+}
+
+/**
+ * Inverse of {@link featureKey}: the spec a key names, validated. Only the canonical spelling is
+ * accepted (`featureKey(parseFeatureKey(k)) === k`), so one feature never goes by two names — a
+ * strategy declares `sma:close:20`, not `sma:20`. Throws AlgoError E_ARGUMENT with what is wrong.
+ */
+export function parseFeatureKey(key: string): NormalizedFeatureSpec {
+  const parts = key.split(':');
+  const kind = parts[0] as FeatureKind;
+  const arity = (n: number, shape: string): void => {
+    if (parts.length !== n) {
+      throw invalid(`feature key '${key}' must look like '${shape}'`, { key });
+    }
+  };
+  let spec: FeatureSpec;
+  switch (kind) {
+    case 'sma':
+    case 'ema':
+    case 'wma':
+    case 'rsi':
+    case 'roc':
+    case 'zscore':
+      arity(3, `${kind}:<source>:<period>`);
+      spec = { kind, source: keySource(key, parts[1]), period: keyNumber(key, 'period', parts[2]) };
+      break;
+    case 'volatility':
+      arity(4, 'volatility:<source>:<period>:<periodsPerYear>');
+      spec = {
+        kind,
+        source: keySource(key, parts[1]),
+        period: keyNumber(key, 'period', parts[2]),
+        periodsPerYear: keyNumber(key, 'periodsPerYear', parts[3]),
+      };
+      break;
+    case 'bollinger':
+      arity(4, 'bollinger:<source>:<period>:<k>');
+      spec = {
+        kind,
+        source: keySource(key, parts[1]),
+        period: keyNumber(key, 'period', parts[2]),
+        k: keyNumber(key, 'k', parts[3]),
+      };
+      break;
+    case 'macd':
+      arity(5, 'macd:<source>:<fast>:<slow>:<signal>');
+      spec = {
+        kind,
+        source: keySource(key, parts[1]),
+        fast: keyNumber(key, 'fast', parts[2]),
+        slow: keyNumber(key, 'slow', parts[3]),
+        signal: keyNumber(key, 'signal', parts[4]),
+      };
+      break;
+    case 'atr':
+    case 'donchian': {
+      const reads = kind === 'atr' ? 'hlc' : 'hl';
+      arity(3, `${kind}:${reads}:<period>`);
+      if (parts[1] !== reads)
+        throw invalid(`feature key '${key}' must look like '${kind}:${reads}:<period>'`, { key });
+      spec = { kind, period: keyNumber(key, 'period', parts[2]) };
+      break;
+    }
+    default: {
+      const known = Object.keys(OUTPUTS).join(', ');
+      throw invalid(`feature key '${key}': unknown kind '${String(kind)}' (one of ${known})`, { key });
+    }
+  }
+  const normalized = normalizeFeatureSpec(spec);
+  // Canonical spelling only; the number checks above make this hold, the check keeps it so.
+  if (featureKey(normalized) !== key) {
+    throw invalid(`feature key '${key}' is not canonical: write '${featureKey(normalized)}'`, { key });
+  }
+  return normalized;
+}
+
 export function featureOutputs<S extends FeatureSpec>(spec: S): readonly FeatureOutput<S>[] {
   const outputs: readonly string[] | undefined = Object.hasOwn(OUTPUTS, spec.kind)
     ? OUTPUTS[spec.kind]
@@ -252,6 +348,19 @@ export function featureOutputKeys(spec: FeatureSpec): string[] {
   const key = featureKey(spec);
   const outputs = featureOutputs(spec);
   return outputs.length === 1 ? [key] : outputs.map((o) => `${key}.${o}`);
+}
+
+/** The flat key of one output (see {@link featureOutputKeys}), e.g. `bollinger:close:20:2.lower`. */
+export function featureOutputKey<S extends FeatureSpec>(spec: S, output: FeatureOutput<S>): string {
+  const outputs: readonly string[] = featureOutputs(spec);
+  if (!outputs.includes(output)) {
+    throw invalid(`${spec.kind} has no output '${String(output)}' (outputs: ${outputs.join(', ')})`, {
+      feature: spec.kind,
+      output,
+    });
+  }
+  const key = featureKey(spec);
+  return outputs.length === 1 ? key : `${key}.${output}`;
 }
 
 interface Wiring {

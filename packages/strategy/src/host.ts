@@ -1,5 +1,6 @@
 import { AlgoError, ErrorCode, formatInstrument, type Instrument, sameInstrument } from '@algotrader/core';
 import { type Decision, NO_DECISIONS, validateDecision } from './decision';
+import { type DeclaredFeatures, declaredFeatures, FeatureSlots } from './features';
 import type { AnyStrategy, BarContext, BarSetContext, JsonValue, PortfolioView, Strategy } from './strategy';
 import { restoreState, snapshotState } from './strategy';
 import type { BarWindow } from './window';
@@ -11,6 +12,7 @@ class SingleContext implements BarContext<unknown, unknown> {
     public state: unknown,
     readonly instrument: Instrument,
     readonly bars: BarWindow,
+    readonly features: FeatureSlots,
     readonly portfolio: PortfolioView,
   ) {}
 }
@@ -23,6 +25,7 @@ class SetContext implements BarSetContext<unknown, unknown> {
     public state: unknown,
     readonly instruments: readonly Instrument[],
     readonly windows: readonly BarWindow[],
+    readonly features: readonly FeatureSlots[],
     readonly portfolio: PortfolioView,
     updated: Uint8Array,
   ) {
@@ -60,6 +63,14 @@ export class StrategyHost {
   readonly instruments: readonly Instrument[];
   /** Set `updated[k] = 1` for each instrument with a bar closing at the next `step`'s time. */
   readonly updated: Uint8Array;
+  /** What the strategy declared with these parameters (`strategy.features(params)`). */
+  readonly declared: DeclaredFeatures;
+  /**
+   * `features[k]` is what `ctx.features` shows of `instruments[k]`: the caller's feeds write it
+   * together with the windows (`ColumnFeatureFeed` in the backtest, `setFrom` a FeatureVector
+   * live), so both read the same accessor.
+   */
+  readonly features: readonly FeatureSlots[];
   readonly #params: unknown;
   readonly #single: SingleContext[] = [];
   readonly #set: SetContext | undefined;
@@ -77,10 +88,14 @@ export class StrategyHost {
     this.instruments = instruments;
     this.updated = new Uint8Array(instruments.length);
     this.#params = params;
+    this.declared = declaredFeatures(strategy, params);
+    const outputKeys = this.declared.outputKeys;
+    const features = instruments.map(() => new FeatureSlots(strategy.name, outputKeys));
+    this.features = features;
     if (strategy.kind === 'single') {
       instruments.forEach((inst, k) => {
         this.#single.push(
-          new SingleContext(params, strategy.init(params, inst), inst, windows[k]!, portfolio),
+          new SingleContext(params, strategy.init(params, inst), inst, windows[k]!, features[k]!, portfolio),
         );
       });
       this.#set = undefined;
@@ -97,6 +112,7 @@ export class StrategyHost {
         strategy.init(params, instruments),
         instruments,
         windows,
+        features,
         portfolio,
         this.updated,
       );

@@ -18,6 +18,13 @@ export { BollingerReversionParams, bollingerReversion } from './examples/bolling
 export { type Sizing, SizingSchema } from './examples/sizing';
 export { SmaCrossParams, smaCross } from './examples/sma-cross';
 export { XsMomentumParams, xsMomentum } from './examples/xs-momentum';
+export {
+  ColumnFeatureFeed,
+  type DeclaredFeatures,
+  declaredFeatures,
+  FeatureSlots,
+  type FeatureView,
+} from './features';
 export { type HostSnapshot, StrategyHost, type StrategyHostOptions } from './host';
 export {
   BUILTIN_STRATEGIES,

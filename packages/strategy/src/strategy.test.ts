@@ -5,6 +5,7 @@ import { decisionKey, NO_DECISIONS, targetFraction, targetUnits, validateDecisio
 import { bollingerReversion } from './examples/bollinger-reversion';
 import { smaCross } from './examples/sma-cross';
 import { xsMomentum } from './examples/xs-momentum';
+import { ColumnFeatureFeed, declaredFeatures } from './features';
 import { StrategyHost } from './host';
 import { createRegistry, getStrategy, listStrategies, registerStrategy, StrategyRegistry } from './registry';
 import {
@@ -15,7 +16,7 @@ import {
   snapshotState,
   windowCapacity,
 } from './strategy';
-import { randomWalkBars } from './testing.test-helper';
+import { randomWalkBars, streamedFeatureRecords } from './testing.test-helper';
 import { ColumnFeed, RollingFeed } from './window';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
@@ -32,8 +33,13 @@ function codeOf(f: () => unknown): string {
 }
 
 describe('registry', () => {
-  it('starts with the three built-ins', () => {
-    expect(listStrategies().map((s) => s.name)).toEqual(['bollinger_reversion', 'sma_cross', 'xs_momentum']);
+  it('starts with the built-ins', () => {
+    expect(listStrategies().map((s) => s.name)).toEqual([
+      'bollinger_reversion',
+      'sma_cross',
+      'topk_dropout',
+      'xs_momentum',
+    ]);
     expect(getStrategy('sma_cross')).toBe(smaCross);
   });
 
@@ -79,9 +85,25 @@ describe('parameters', () => {
     );
   });
 
-  it('sizes windows by the declared warm-up', () => {
-    expect(windowCapacity(smaCross, parseParams(smaCross, { fast: 3, slow: 7 }))).toBe(7);
-    expect(windowCapacity(xsMomentum, parseParams(xsMomentum, { lookback: 10 }))).toBe(11);
+  it('sizes windows by the declared warm-up, at least one bar', () => {
+    const reads = (n: number): AnyStrategy =>
+      ({ ...scripted(() => NO_DECISIONS), warmup: () => n }) as AnyStrategy;
+    expect(windowCapacity(reads(7), {})).toBe(7);
+    expect(windowCapacity(reads(0), {})).toBe(1);
+    // The examples read their indicators as declared features, not from the window.
+    expect(windowCapacity(smaCross, parseParams(smaCross, { fast: 3, slow: 7 }))).toBe(1);
+  });
+
+  it('derives the declared features from the parameters', () => {
+    expect(smaCross.features!(parseParams(smaCross, { fast: 3, slow: 7 }))).toEqual([
+      'sma:close:3',
+      'sma:close:7',
+    ]);
+    expect(bollingerReversion.features!(parseParams(bollingerReversion, { k: 2.5 }))).toEqual([
+      'bollinger:close:20:2.5',
+      'rsi:close:14',
+    ]);
+    expect(xsMomentum.features!(parseParams(xsMomentum, { lookback: 10 }))).toEqual(['roc:close:10']);
   });
 });
 
@@ -197,6 +219,134 @@ describe('StrategyHost', () => {
   });
 });
 
+describe('declared features (ctx.features)', () => {
+  const bars = randomWalkBars(40, 7);
+
+  /** A single-instrument strategy declaring `declared` that reads `reads` at every bar. */
+  function reader(declared: string[], reads: string[], seen: number[][]): AnyStrategy {
+    return defineStrategy({
+      kind: 'single',
+      name: 'reader',
+      description: 'test',
+      paramsSchema: z.object({}).strict(),
+      timeframes: 'any',
+      warmup: () => 1,
+      features: () => declared,
+      init: () => ({}),
+      onBar(ctx) {
+        seen.push(reads.map((k) => ctx.features.get(k)));
+        return NO_DECISIONS;
+      },
+    });
+  }
+
+  function step(host: StrategyHost, feeds: ColumnFeed[], features: ColumnFeatureFeed[], i: number) {
+    feeds.forEach((f, k) => {
+      f.seek(i);
+      features[k]!.seek(i);
+      host.updated[k] = 1;
+    });
+    return host.step(i);
+  }
+
+  it('hands the declared values to onBar, NaN during warm-up', () => {
+    const seen: number[][] = [];
+    const s = reader(
+      ['sma:close:3', 'bollinger:close:5:2'],
+      ['sma:close:3', 'bollinger:close:5:2.upper'],
+      seen,
+    );
+    const { host, feeds } = hostFor(s, [BTC], bars);
+    expect(host.features[0]!.keys).toEqual([
+      'sma:close:3',
+      'bollinger:close:5:2.middle',
+      'bollinger:close:5:2.upper',
+      'bollinger:close:5:2.lower',
+    ]);
+    const features = [new ColumnFeatureFeed(host.declared, bars, host.features[0]!)];
+    for (let i = 0; i < 6; i++) step(host, feeds, features, i);
+    const three = (i: number) => (bars.close[i - 2]! + bars.close[i - 1]! + bars.close[i]!) / 3;
+    expect(seen.map((r) => Number.isNaN(r[0]!))).toEqual([true, true, false, false, false, false]);
+    expect(seen[3]![0]).toBeCloseTo(three(3), 12);
+    expect(seen.map((r) => Number.isNaN(r[1]!))).toEqual([true, true, true, true, false, false]);
+    expect(seen[5]![1]).toBeGreaterThan(seen[5]![0]! - 1e9); // a number, not NaN, once warm
+  });
+
+  it('refuses to read a feature the strategy did not declare, naming it and the declared ones', () => {
+    const s = reader(['sma:close:3'], ['sma:close:4'], []);
+    const { host, feeds } = hostFor(s, [BTC], bars);
+    const features = [new ColumnFeatureFeed(host.declared, bars, host.features[0]!)];
+    expect(() => step(host, feeds, features, 0)).toThrow(
+      /strategy reader read feature 'sma:close:4', which it does not declare in features\(params\) \(declared: sma:close:3\)/,
+    );
+    const none = hostFor(reader([], ['sma:close:3'], []), [BTC], bars);
+    none.feeds[0]!.seek(0);
+    none.host.updated[0] = 1;
+    expect(() => none.host.step(0)).toThrow(/it declares none/);
+    // A multi-output feature is read by output, not by its feature key.
+    const multi = hostFor(reader(['bollinger:close:5:2'], ['bollinger:close:5:2'], []), [BTC], bars);
+    multi.feeds[0]!.seek(0);
+    multi.host.updated[0] = 1;
+    expect(() => multi.host.step(0)).toThrow(/bollinger:close:5:2.middle/);
+  });
+
+  it('refuses a declaration that is not a canonical feature key, at construction', () => {
+    const e = (() => {
+      try {
+        hostFor(reader(['sma:10'], [], []), [BTC], bars);
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(isAlgoError(e, 'E_CONFIG')).toBe(true);
+    expect(String(e)).toMatch(/strategy reader declares feature 'sma:10'/);
+  });
+
+  it('takes live values from a feature-vector record, refusing one that lacks a declared key', () => {
+    const { host } = hostFor(reader(['sma:close:3', 'rsi:close:2'], [], []), [BTC], bars);
+    const slots = host.features[0]!;
+    slots.setFrom({ 'sma:close:3': 1.5, 'rsi:close:2': Number.NaN, 'ema:close:9': 7 });
+    expect(slots.get('sma:close:3')).toBe(1.5);
+    expect(slots.get('rsi:close:2')).toBeNaN();
+    expect(codeOf(() => slots.setFrom({ 'sma:close:3': 2 }))).toBe('E_DATA');
+    expect(() => slots.setFrom({ 'sma:close:3': 2 })).toThrow(/lack rsi:close:2/);
+    expect(slots.get('sma:close:3'), 'nothing written from a refused record').toBe(1.5);
+  });
+
+  it('gives a multi-instrument strategy one view per instrument', () => {
+    const btc = randomWalkBars(30, 8);
+    const eth = randomWalkBars(30, 9);
+    const got: number[][] = [];
+    const s = defineStrategy({
+      kind: 'multi',
+      name: 'multi_reader',
+      description: 'test',
+      paramsSchema: z.object({}).strict(),
+      timeframes: 'any',
+      universe: { min: 2 },
+      warmup: () => 1,
+      features: () => ['roc:close:4'],
+      init: () => ({}),
+      onBarSet(ctx) {
+        got.push(ctx.features.map((f) => f.get('roc:close:4')));
+        return NO_DECISIONS;
+      },
+    });
+    const feeds = [btc, eth].map((b) => new ColumnFeed(b, '1h', 1));
+    const host = new StrategyHost({
+      strategy: s,
+      params: {},
+      instruments: [BTC, ETH],
+      windows: feeds.map((f) => f.window),
+      portfolio: book,
+    });
+    const features = [btc, eth].map((b, k) => new ColumnFeatureFeed(host.declared, b, host.features[k]!));
+    for (let i = 0; i < 30; i++) step(host, feeds, features, i);
+    expect(got[29]).toEqual([btc.close[29]! / btc.close[25]! - 1, eth.close[29]! / eth.close[25]! - 1]);
+  });
+});
+
 describe('state snapshots', () => {
   it('refuses a plain state that would not survive JSON', () => {
     expect(snapshotState({ a: 1, b: [true, null, 'x'] })).toEqual({ a: 1, b: [true, null, 'x'] });
@@ -214,6 +364,9 @@ describe('state snapshots', () => {
     const params = parseParams(strategy, raw);
     const cap = windowCapacity(strategy, params);
     const instruments = series.map((_, k) => parseInstrument(`OKX:T${k}/USDT`));
+    // The feature-engine is a separate stage that keeps running: the same records for every host.
+    const specs = declaredFeatures(strategy, params).specs;
+    const records = series.map((b) => streamedFeatureRecords(specs, b));
     const make = () => {
       const feeds = series.map(() => new RollingFeed('1h', cap));
       const host = new StrategyHost({
@@ -235,6 +388,7 @@ describe('state snapshots', () => {
           close: b.close[i]!,
           volume: b.volume[i]!,
         });
+        host.features[k]!.setFrom(records[k]![i]!);
         host.updated[k] = 1;
       });
     };
@@ -282,29 +436,10 @@ describe('state snapshots', () => {
     ).toBeGreaterThan(20);
   });
 
-  it('restores bollinger_reversion exactly (RSI replayed from its tape)', () => {
+  it('restores bollinger_reversion exactly', () => {
     expect(
       restartMatches(bollingerReversion, { rsiEntry: 40 }, [randomWalkBars(4000, 22)], 2345),
     ).toBeGreaterThan(10);
-  });
-
-  it('rebuilds the RSI and bands of bollinger_reversion bit for bit from a checkpoint', () => {
-    const params = parseParams(bollingerReversion, {});
-    const closes = randomWalkBars(3000, 23).close;
-    const running = bollingerReversion.init(params, BTC);
-    let restored: typeof running | undefined;
-    for (let i = 0; i < closes.length; i++) {
-      running.update(closes[i]!);
-      restored?.update(closes[i]!);
-      if (i === 1500)
-        restored = bollingerReversion.restore!(JSON.parse(JSON.stringify(running.snapshot())), params);
-      if (restored) {
-        expect(restored.rsi.value).toBe(running.rsi.value);
-        expect(restored.bands.lower).toBe(running.bands.lower);
-        expect(restored.bands.middle).toBe(running.bands.middle);
-      }
-    }
-    expect(restored).toBeDefined();
   });
 
   it('restores xs_momentum exactly', () => {

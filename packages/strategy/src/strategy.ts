@@ -1,6 +1,7 @@
 import { AlgoError, ErrorCode, type Instrument, type Timeframe } from '@algotrader/core';
 import type { z } from 'zod';
 import type { Decision } from './decision';
+import type { FeatureView } from './features';
 import type { BarWindow } from './window';
 
 /** What a strategy may know about the account: read-only, valued at the latest closes. */
@@ -23,6 +24,8 @@ export interface BarContext<P, S> {
   readonly state: S;
   readonly instrument: Instrument;
   readonly bars: BarWindow;
+  /** This instrument's declared features at the just-closed bar (see `features(params)`). */
+  readonly features: FeatureView;
   readonly portfolio: PortfolioView;
 }
 
@@ -34,6 +37,8 @@ export interface BarSetContext<P, S> {
   /** The universe, in a fixed order; `windows[k]` belongs to `instruments[k]`. */
   readonly instruments: readonly Instrument[];
   readonly windows: readonly BarWindow[];
+  /** `features[k]`: the declared features of `instruments[k]` at its latest bar. */
+  readonly features: readonly FeatureView[];
   /** Whether `instruments[k]` has a bar closing at `time` (false: missing this time, or not listed yet). */
   hasBar(k: number): boolean;
   readonly portfolio: PortfolioView;
@@ -55,10 +60,16 @@ interface StrategyCommon<P, S> {
   /** Timeframes the strategy is meant for; 'any' when its logic is timeframe-free. */
   readonly timeframes: 'any' | readonly Timeframe[];
   /**
-   * Bars of history the strategy needs before its first decision, and the furthest back it ever
-   * reads: windows keep exactly this many bars (at least 1), in the backtest as live.
+   * Bars of its windows the strategy reads (the furthest back it ever looks): windows keep exactly
+   * this many bars (at least 1), in the backtest as live. Declared features warm up on their own.
    */
   warmup(params: P): number;
+  /**
+   * The features it reads through `ctx.features`, as feature registry keys derived from the
+   * parameters (e.g. `featureKey({ kind: 'sma', period: p.fast })` = `sma:close:20`). The backtest
+   * computes them in batch, the live feature-engine streams exactly these; none when absent.
+   */
+  features?(params: P): readonly string[];
   /** Rebuilds a state from `snapshot()` output; required when the state is a class instance. */
   restore?(snapshot: JsonValue, params: P): S;
 }

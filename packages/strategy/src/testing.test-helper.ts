@@ -1,4 +1,5 @@
 import { type BarColumns, emptyColumns, timeframeMs } from '@algotrader/core';
+import { createStreamingFeature, type FeatureSpec, featureOutputKeys } from '@algotrader/features';
 
 /** Deterministic bars (a seeded random walk) for tests: ascending 1h bars from `start`. */
 export function randomWalkBars(
@@ -25,4 +26,35 @@ export function randomWalkBars(
     price = close;
   }
   return cols;
+}
+
+/**
+ * What the live feature-engine publishes for one instrument, bar by bar: each declared feature
+ * streamed (`createStreamingFeature`) and its outputs flattened by `featureOutputKeys`.
+ */
+export function streamedFeatureRecords(
+  specs: readonly FeatureSpec[],
+  bars: BarColumns,
+): Record<string, number>[] {
+  const features = specs.map((s) => ({ f: createStreamingFeature(s), keys: featureOutputKeys(s) }));
+  const out: Record<string, number>[] = [];
+  for (let i = 0; i < bars.openTime.length; i++) {
+    const bar = {
+      open: bars.open[i]!,
+      high: bars.high[i]!,
+      low: bars.low[i]!,
+      close: bars.close[i]!,
+      volume: bars.volume[i]!,
+    };
+    const rec: Record<string, number> = {};
+    for (const { f, keys } of features) {
+      f.update(bar);
+      const values = f.values as Record<string, number>;
+      keys.forEach((key, j) => {
+        rec[key] = values[f.outputs[j]!]!;
+      });
+    }
+    out.push(rec);
+  }
+  return out;
 }

@@ -1,8 +1,7 @@
-import { BollingerBands, Rsi } from '@algotrader/features';
+import { type BollingerSpec, featureKey, featureOutputKey, type RsiSpec } from '@algotrader/features';
 import { z } from 'zod';
 import { type Decision, NO_DECISIONS } from '../decision';
 import { defineStrategy, type JsonValue, type Snapshottable } from '../strategy';
-import { InputTape } from '../tape';
 import { flatTarget, longTarget, SizingSchema } from './sizing';
 
 export const BollingerReversionParams = z
@@ -18,40 +17,32 @@ export const BollingerReversionParams = z
 
 export type BollingerReversionParams = z.infer<typeof BollingerReversionParams>;
 
-/**
- * Closes kept for a restore. The bands depend on the last `period` closes only; Wilder's RSI is
- * recursive, and after 50·rsiPeriod bars the seed's weight, (1 − 1/rsiPeriod)^(50·rsiPeriod) < e⁻⁵⁰,
- * is far below double rounding, so the replayed RSI equals the running one.
- */
-function tapeLength(p: BollingerReversionParams): number {
-  return Math.max(p.period, 50 * p.rsiPeriod);
-}
+const bandsSpec = (p: BollingerReversionParams): BollingerSpec => ({
+  kind: 'bollinger',
+  period: p.period,
+  k: p.k,
+});
+const rsiSpec = (p: BollingerReversionParams): RsiSpec => ({ kind: 'rsi', period: p.rsiPeriod });
 
 class BollingerReversionState implements Snapshottable {
-  readonly bands: BollingerBands;
-  readonly rsi: Rsi;
-  readonly closes: InputTape;
+  readonly lower: string;
+  readonly middle: string;
+  readonly rsi: string;
   /** Whether the strategy has asked to be long (its target, not necessarily filled yet). */
   long = false;
 
   constructor(p: BollingerReversionParams) {
-    this.bands = new BollingerBands(p.period, p.k);
-    this.rsi = new Rsi(p.rsiPeriod);
-    this.closes = new InputTape(tapeLength(p));
-  }
-
-  update(close: number): void {
-    this.closes.push(close);
-    this.bands.update(close);
-    this.rsi.update(close);
+    this.lower = featureOutputKey(bandsSpec(p), 'lower');
+    this.middle = featureOutputKey(bandsSpec(p), 'middle');
+    this.rsi = featureKey(rsiSpec(p));
   }
 
   snapshot(): JsonValue {
-    return { closes: this.closes.toArray(), long: this.long };
+    return { long: this.long };
   }
 }
 
-const Snapshot = z.object({ closes: z.array(z.number()), long: z.boolean() }).strict();
+const Snapshot = z.object({ long: z.boolean() }).strict();
 
 /**
  * Mean reversion, long-only: buys when the close is below the lower Bollinger band while RSI is
@@ -64,25 +55,29 @@ export const bollingerReversion = defineStrategy({
     'Buy below the lower Bollinger band when RSI is oversold, exit at the middle band (long-only).',
   paramsSchema: BollingerReversionParams,
   timeframes: 'any',
-  warmup: (p: BollingerReversionParams) => Math.max(p.period, p.rsiPeriod + 1),
+  // Reads the just-closed bar's close; the bands and the RSI are declared features.
+  warmup: () => 1,
+  features: (p: BollingerReversionParams) => [featureKey(bandsSpec(p)), featureKey(rsiSpec(p))],
   init: (p: BollingerReversionParams) => new BollingerReversionState(p),
   restore(snapshot: JsonValue, p: BollingerReversionParams): BollingerReversionState {
-    const s = Snapshot.parse(snapshot);
     const state = new BollingerReversionState(p);
-    for (const c of s.closes) state.update(c);
-    state.long = s.long;
+    state.long = Snapshot.parse(snapshot).long;
     return state;
   },
   onBar(ctx): readonly Decision[] {
     const s = ctx.state;
+    const f = ctx.features;
     const close = ctx.bars.close(0);
-    s.update(close);
-    if (!s.bands.ready || !s.rsi.ready) return NO_DECISIONS;
-    if (!s.long && close < s.bands.lower && s.rsi.value < ctx.params.rsiEntry) {
+    const lower = f.get(s.lower);
+    const middle = f.get(s.middle);
+    const rsi = f.get(s.rsi);
+    // Nothing before both are warm (NaN), as the strategy did when it ran its own indicators.
+    if (Number.isNaN(lower) || Number.isNaN(rsi)) return NO_DECISIONS;
+    if (!s.long && close < lower && rsi < ctx.params.rsiEntry) {
       s.long = true;
       return [longTarget(ctx.instrument, ctx.params.sizing)];
     }
-    if (s.long && close >= s.bands.middle) {
+    if (s.long && close >= middle) {
       s.long = false;
       return [flatTarget(ctx.instrument)];
     }

@@ -1,8 +1,7 @@
-import { Sma } from '@algotrader/features';
+import { featureKey } from '@algotrader/features';
 import { z } from 'zod';
 import { type Decision, NO_DECISIONS } from '../decision';
 import { defineStrategy, type JsonValue, type Snapshottable } from '../strategy';
-import { InputTape } from '../tape';
 import { flatTarget, longTarget, SizingSchema } from './sizing';
 
 export const SmaCrossParams = z
@@ -16,37 +15,39 @@ export const SmaCrossParams = z
 
 export type SmaCrossParams = z.infer<typeof SmaCrossParams>;
 
+const fastKey = (p: SmaCrossParams) => featureKey({ kind: 'sma', period: p.fast });
+const slowKey = (p: SmaCrossParams) => featureKey({ kind: 'sma', period: p.slow });
+
 class SmaCrossState implements Snapshottable {
-  readonly fast: Sma;
-  readonly slow: Sma;
-  /** The last `slow` closes: enough to rebuild both averages exactly on restore. */
-  readonly closes: InputTape;
-  /** Whether fast was above slow at the previous ready bar (null before both are ready). */
-  above: boolean | null = null;
+  readonly fast: string;
+  readonly slow: string;
+  /**
+   * Sign of the last non-zero fast − slow (1 above, −1 below), 0 until there is one. A bar where
+   * the two are exactly equal leaves it unchanged: a touch is not a cross.
+   */
+  side: -1 | 0 | 1 = 0;
 
   constructor(p: SmaCrossParams) {
-    this.fast = new Sma(p.fast);
-    this.slow = new Sma(p.slow);
-    this.closes = new InputTape(p.slow);
-  }
-
-  update(close: number): void {
-    this.closes.push(close);
-    this.fast.update(close);
-    this.slow.update(close);
+    this.fast = fastKey(p);
+    this.slow = slowKey(p);
   }
 
   snapshot(): JsonValue {
-    return { closes: this.closes.toArray(), above: this.above };
+    return { side: this.side };
   }
 }
 
-const Snapshot = z.object({ closes: z.array(z.number()), above: z.boolean().nullable() }).strict();
+const Snapshot = z.object({ side: z.union([z.literal(-1), z.literal(0), z.literal(1)]) }).strict();
 
 /**
  * Long while the fast SMA of closes is above the slow one: goes long on the bar where fast crosses
- * above slow, flat where it crosses below. Decides only on crosses (a cross needs a previous
- * ready bar, so the first ready bar never trades).
+ * above slow, flat where it crosses below. Decides only on crosses.
+ *
+ * A cross is a change of the sign of the last NON-ZERO difference fast − slow (backtrader's
+ * CrossOver): a bar where fast equals slow exactly is a touch, not a cross, and decides nothing;
+ * if the next unequal bar is on the same side as before the touch nothing happens, if it is on
+ * the other side that bar is the cross. The first bar with both SMAs ready only sets the side
+ * (a cross needs an earlier side), so it never trades.
  */
 export const smaCross = defineStrategy({
   kind: 'single',
@@ -54,23 +55,24 @@ export const smaCross = defineStrategy({
   description: 'Long when the fast SMA crosses above the slow SMA, flat when it crosses below (long-only).',
   paramsSchema: SmaCrossParams,
   timeframes: 'any',
-  warmup: (p: SmaCrossParams) => p.slow,
+  // Reads no bars: everything comes from the two declared SMAs.
+  warmup: () => 1,
+  features: (p: SmaCrossParams) => [fastKey(p), slowKey(p)],
   init: (p: SmaCrossParams) => new SmaCrossState(p),
   restore(snapshot: JsonValue, p: SmaCrossParams): SmaCrossState {
-    const s = Snapshot.parse(snapshot);
     const state = new SmaCrossState(p);
-    for (const c of s.closes) state.update(c);
-    state.above = s.above;
+    state.side = Snapshot.parse(snapshot).side;
     return state;
   },
   onBar(ctx): readonly Decision[] {
     const s = ctx.state;
-    s.update(ctx.bars.close(0));
-    if (!s.slow.ready) return NO_DECISIONS;
-    const above = s.fast.value > s.slow.value;
-    const was = s.above;
-    s.above = above;
-    if (was === null || was === above) return NO_DECISIONS;
-    return [above ? longTarget(ctx.instrument, ctx.params.sizing) : flatTarget(ctx.instrument)];
+    // NaN during warm-up: neither comparison holds, so the side stays 0.
+    const d = ctx.features.get(s.fast) - ctx.features.get(s.slow);
+    const side = d > 0 ? 1 : d < 0 ? -1 : 0;
+    if (side === 0) return NO_DECISIONS;
+    const was = s.side;
+    s.side = side;
+    if (was === 0 || was === side) return NO_DECISIONS;
+    return [side === 1 ? longTarget(ctx.instrument, ctx.params.sizing) : flatTarget(ctx.instrument)];
   },
 });

@@ -1,8 +1,7 @@
-import { RateOfChange } from '@algotrader/features';
+import { featureKey } from '@algotrader/features';
 import { z } from 'zod';
 import { type Decision, NO_DECISIONS, targetFraction } from '../decision';
-import { defineStrategy, type JsonValue, type Snapshottable } from '../strategy';
-import { InputTape } from '../tape';
+import { defineStrategy } from '../strategy';
 
 export const XsMomentumParams = z
   .object({
@@ -19,33 +18,14 @@ export const XsMomentumParams = z
 
 export type XsMomentumParams = z.infer<typeof XsMomentumParams>;
 
-class XsMomentumState implements Snapshottable {
-  readonly roc: RateOfChange[];
-  /** Per instrument, its last `lookback + 1` closes: enough to rebuild its rate of change exactly. */
-  readonly closes: InputTape[];
+const rocKey = (p: XsMomentumParams) => featureKey({ kind: 'roc', period: p.lookback });
+
+interface XsMomentumState {
   /** Bar closes of the universe seen so far. */
-  steps = 0;
+  steps: number;
   /** Instruments the strategy last asked to hold (by universe index). */
-  held: number[] = [];
-
-  constructor(p: XsMomentumParams, n: number) {
-    this.roc = Array.from({ length: n }, () => new RateOfChange(p.lookback));
-    this.closes = Array.from({ length: n }, () => new InputTape(p.lookback + 1));
-  }
-
-  update(k: number, close: number): void {
-    this.closes[k]!.push(close);
-    this.roc[k]!.update(close);
-  }
-
-  snapshot(): JsonValue {
-    return { closes: this.closes.map((t) => t.toArray()), steps: this.steps, held: [...this.held] };
-  }
+  held: number[];
 }
-
-const Snapshot = z
-  .object({ closes: z.array(z.array(z.number())), steps: z.number().int(), held: z.array(z.number().int()) })
-  .strict();
 
 /**
  * Cross-sectional momentum, long-only: every `rebalanceEvery` bar closes, rank the instruments
@@ -61,29 +41,25 @@ export const xsMomentum = defineStrategy({
   paramsSchema: XsMomentumParams,
   timeframes: 'any',
   universe: { min: 2 },
-  warmup: (p: XsMomentumParams) => p.lookback + 1,
-  init: (p: XsMomentumParams, instruments) => new XsMomentumState(p, instruments.length),
-  restore(snapshot: JsonValue, p: XsMomentumParams): XsMomentumState {
-    const s = Snapshot.parse(snapshot);
-    const state = new XsMomentumState(p, s.closes.length);
-    s.closes.forEach((closes, k) => {
-      for (const c of closes) state.update(k, c);
-    });
-    state.steps = s.steps;
-    state.held = s.held;
-    return state;
-  },
+  // Reads no bars: the trailing return is the declared rate of change.
+  warmup: () => 1,
+  features: (p: XsMomentumParams) => [rocKey(p)],
+  init: (): XsMomentumState => ({ steps: 0, held: [] }),
   onBarSet(ctx): readonly Decision[] {
     const s = ctx.state;
     const n = ctx.instruments.length;
-    for (let k = 0; k < n; k++) if (ctx.hasBar(k)) s.update(k, ctx.windows[k]!.close(0));
     const step = s.steps++;
     if (step % ctx.params.rebalanceEvery !== 0) return NO_DECISIONS;
+    const key = rocKey(ctx.params);
     const ranked: number[] = [];
-    for (let k = 0; k < n; k++) if (ctx.hasBar(k) && s.roc[k]!.ready) ranked.push(k);
+    const roc = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      roc[k] = ctx.features[k]!.get(key);
+      if (ctx.hasBar(k) && !Number.isNaN(roc[k]!)) ranked.push(k);
+    }
     if (ranked.length === 0) return NO_DECISIONS;
     // Stable sort: equal returns keep universe order.
-    ranked.sort((a, b) => s.roc[b]!.value - s.roc[a]!.value);
+    ranked.sort((a, b) => roc[b]! - roc[a]!);
     const { top, investFraction } = ctx.params;
     const chosen = ranked.slice(0, top).sort((a, b) => a - b);
     const weight = investFraction / top;
