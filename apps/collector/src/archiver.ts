@@ -1,8 +1,7 @@
 import { type Bus, ensureConsumer, HDR_PROTO_TYPE, subjects } from '@algotrader/bus';
 import { type Bar, deadLetterKey } from '@algotrader/core';
-import { codecs } from '@algotrader/proto';
+import { codecs, decodeBar } from '@algotrader/proto';
 import type { ArchiveWriter } from './archive';
-import { fromWireBar } from './bars';
 import { sleep } from './retry';
 import type { CollectorMetrics } from './telemetry';
 
@@ -130,7 +129,8 @@ export class Archiver {
         if (type && type !== codecs.Bar.typeName) {
           throw new Error(`Proto-Type ${type} where ${codecs.Bar.typeName} was expected`);
         }
-        bars.push(fromWireBar(codecs.Bar.decode(m.data)));
+        // Values are judged by the store's validator below, which counts rejects by reason.
+        bars.push(decodeBar(codecs.Bar.decode(m.data), { values: 'report' }));
         good.push(m);
       } catch (e) {
         await this.#deadLetter(m, `undecodable: ${(e as Error).message}`);

@@ -9,7 +9,7 @@ export {
   backfillSeries,
   reportGap,
 } from './backfill';
-export { barsToColumns, columnsToBars, fromWireBar, toWireBar } from './bars';
+export { barsToColumns, columnsToBars } from './bars';
 export { busBarSetPublisher, type CycleReport, LiveCollector, type LiveOptions } from './live';
 export { type CollectorCounters, countedRequest, countRetry, newCollectorCounters } from './metrics';
 export {

@@ -1,9 +1,8 @@
 import { type Bus, subjects } from '@algotrader/bus';
 import { type Bar, barKey, type Instrument, type Timeframe } from '@algotrader/core';
-import { codecs } from '@algotrader/proto';
+import { codecs, encodeBar } from '@algotrader/proto';
 import type { ParquetStore } from '@algotrader/store';
 import type { ArchiveWriter } from './archive';
-import { toWireBar } from './bars';
 
 /** Where fetched bars go. Resolves once they are durably accepted (stream ack, or stored). */
 export interface BarSink {
@@ -31,7 +30,7 @@ export class BusBarSink implements BarSink {
     // and each carries its own id, so a retried one cannot be stored twice.
     const acks = await Promise.all(
       bars.map((b) =>
-        this.bus.publish(codecs.Bar, subject, toWireBar(b, this.opts.source), {
+        this.bus.publish(codecs.Bar, subject, encodeBar(b, this.opts.source), {
           msgId: barKey(instrument, tf, b.openTime),
         }),
       ),

@@ -1,20 +1,14 @@
 import {
   AlgoError,
+  type Bar,
   ErrorCode,
   type Instrument,
   instrumentSymbol,
   parseInstrument,
   type Timeframe,
-  timeframeMs,
 } from '@algotrader/core';
-import { type Bar, pb, type Signal } from '@algotrader/proto';
-import {
-  type Decision,
-  isTargetDecision,
-  type OrderType,
-  type Side,
-  type WindowBar,
-} from '@algotrader/strategy';
+import { type BarMsg, decodeBar, encodeBar, pb, type Signal } from '@algotrader/proto';
+import { type Decision, isTargetDecision, type OrderType, type Side } from '@algotrader/strategy';
 
 /** The one mapping between protobuf messages and domain values, validated on the way in. */
 
@@ -85,61 +79,25 @@ export function typeOf(x: number | null | undefined): OrderType {
   throw new AlgoError(ErrorCode.InvalidData, `order type ${x} is unknown`);
 }
 
-/** A validated closed bar of the configured timeframe, as the windows and the fill model take it. */
-export interface BarIn extends WindowBar {
-  readonly instrument: Instrument;
-  readonly closeTime: number;
-}
+/**
+ * A validated closed bar of the configured timeframe: the domain bar of @algotrader/core, whose
+ * timeframe a stage already knows from its pipeline (a checkpoint restores bars without it).
+ */
+export type BarIn = Omit<Bar, 'tf'>;
 
 /**
- * Checks a wire Bar: timeframe, aligned open time, close = open + timeframe, finite positive
- * prices with high/low bounding open/close, volume >= 0. Bad bars are errors (dead-lettered and
- * alerted by the caller), never repaired.
+ * A wire Bar as the stages take it, through the one bar codec (@algotrader/proto `decodeBar`):
+ * timeframe, aligned open time, close = open + timeframe, finite positive prices with high/low
+ * bounding open/close, volume >= 0. Bad bars are errors (dead-lettered and alerted by the caller),
+ * never repaired.
  */
-export function barIn(b: Bar, tf: Timeframe): BarIn {
-  const instrument = instrumentOf(b.instrument);
-  const where = `bar ${b.instrument?.symbol ?? '?'} ${b.openTimeMs ?? '?'}`;
-  if (b.timeframe !== tf)
-    throw new AlgoError(ErrorCode.InvalidBar, `${where}: timeframe ${b.timeframe} is not ${tf}`);
-  const step = timeframeMs(tf);
-  const openTime = Number(b.openTimeMs ?? Number.NaN);
-  const closeTime = Number(b.closeTimeMs ?? Number.NaN);
-  if (!Number.isSafeInteger(openTime) || openTime % step !== 0) {
-    throw new AlgoError(ErrorCode.InvalidBar, `${where}: open time is not aligned to ${tf}`);
-  }
-  if (closeTime !== openTime + step) {
-    throw new AlgoError(ErrorCode.InvalidBar, `${where}: close time ${closeTime} is not open + ${tf}`);
-  }
-  const open = b.open ?? Number.NaN;
-  const high = b.high ?? Number.NaN;
-  const low = b.low ?? Number.NaN;
-  const close = b.close ?? Number.NaN;
-  const volume = b.volume ?? Number.NaN;
-  if (![open, high, low, close, volume].every(Number.isFinite)) {
-    throw new AlgoError(ErrorCode.InvalidBar, `${where}: non-finite price or volume`);
-  }
-  if (!(low > 0 && low <= open && low <= close && high >= open && high >= close && volume >= 0)) {
-    throw new AlgoError(
-      ErrorCode.InvalidBar,
-      `${where}: inconsistent o=${open} h=${high} l=${low} c=${close} v=${volume}`,
-    );
-  }
-  return { instrument, openTime, closeTime, open, high, low, close, volume };
+export function barIn(b: BarMsg, tf: Timeframe): Bar {
+  return decodeBar(b, { tf });
 }
 
-export function barOut(b: BarIn, tf: Timeframe, source: string): Bar {
-  return {
-    instrument: refOf(b.instrument),
-    timeframe: tf,
-    openTimeMs: b.openTime,
-    closeTimeMs: b.closeTime,
-    open: b.open,
-    high: b.high,
-    low: b.low,
-    close: b.close,
-    volume: b.volume,
-    source,
-  };
+/** A checked bar back on the wire (the feature vector carries the bar it was computed on). */
+export function barOut(b: BarIn, tf: Timeframe, source: string): BarMsg {
+  return encodeBar({ ...b, tf }, source);
 }
 
 /** A strategy's decision as a Signal. */

@@ -1,5 +1,8 @@
 import $protobuf from 'protobufjs/minimal.js';
 import { algotrader } from './gen/algotrader.js';
+import type { BarMsg } from './market';
+
+export { barAt, type DecodeBarOptions, decodeBar, encodeBar } from './market';
 
 // int64 fields are milliseconds and sequence numbers, all far below 2^53: decode them to plain
 // numbers rather than Long objects (the generated code was built with --force-number).
@@ -37,14 +40,27 @@ function codec<T>(name: string, cls: MessageClass<T>): Codec<T> {
   };
 }
 
-export type Bar = algotrader.v1.IBar;
+/*
+ * Wire types. The three whose plain name is also a domain type's name carry a `Msg` suffix
+ * (`BarMsg` vs core `Bar`, `OrderRequestMsg` vs portfolio's planned order, `FillMsg` vs the
+ * backtest's simulated fill), so one file can use both without an import alias and a reader always
+ * knows which layer a value belongs to. The plain names stay as deprecated aliases until every
+ * importer has moved.
+ */
+export type { BarMsg } from './market';
+export type OrderRequestMsg = algotrader.v1.IOrderRequest;
+export type FillMsg = algotrader.v1.IFill;
+/** @deprecated the wire bar: use `BarMsg` (core's `Bar` is the domain bar). */
+export type Bar = BarMsg;
+/** @deprecated the wire order: use `OrderRequestMsg`. */
+export type OrderRequest = OrderRequestMsg;
+/** @deprecated the wire fill: use `FillMsg`. */
+export type Fill = FillMsg;
 export type BarSetClosed = algotrader.v1.IBarSetClosed;
 export type FeatureVector = algotrader.v1.IFeatureVector;
 export type Signal = algotrader.v1.ISignal;
-export type OrderRequest = algotrader.v1.IOrderRequest;
 export type RiskRejection = algotrader.v1.IRiskRejection;
 export type OrderEvent = algotrader.v1.IOrderEvent;
-export type Fill = algotrader.v1.IFill;
 export type PositionSnapshot = algotrader.v1.IPositionSnapshot;
 export type Alert = algotrader.v1.IAlert;
 export type Heartbeat = algotrader.v1.IHeartbeat;
@@ -58,20 +74,23 @@ export type StoreCompactReply = algotrader.v1.IStoreCompactReply;
 export type SweepResult = algotrader.v1.ISweepResult;
 
 export const codecs = {
-  Bar: codec<Bar>('Bar', pb.Bar as unknown as MessageClass<Bar>),
+  Bar: codec<BarMsg>('Bar', pb.Bar as unknown as MessageClass<BarMsg>),
   BarSetClosed: codec<BarSetClosed>('BarSetClosed', pb.BarSetClosed as unknown as MessageClass<BarSetClosed>),
   FeatureVector: codec<FeatureVector>(
     'FeatureVector',
     pb.FeatureVector as unknown as MessageClass<FeatureVector>,
   ),
   Signal: codec<Signal>('Signal', pb.Signal as unknown as MessageClass<Signal>),
-  OrderRequest: codec<OrderRequest>('OrderRequest', pb.OrderRequest as unknown as MessageClass<OrderRequest>),
+  OrderRequest: codec<OrderRequestMsg>(
+    'OrderRequest',
+    pb.OrderRequest as unknown as MessageClass<OrderRequestMsg>,
+  ),
   RiskRejection: codec<RiskRejection>(
     'RiskRejection',
     pb.RiskRejection as unknown as MessageClass<RiskRejection>,
   ),
   OrderEvent: codec<OrderEvent>('OrderEvent', pb.OrderEvent as unknown as MessageClass<OrderEvent>),
-  Fill: codec<Fill>('Fill', pb.Fill as unknown as MessageClass<Fill>),
+  Fill: codec<FillMsg>('Fill', pb.Fill as unknown as MessageClass<FillMsg>),
   PositionSnapshot: codec<PositionSnapshot>(
     'PositionSnapshot',
     pb.PositionSnapshot as unknown as MessageClass<PositionSnapshot>,

@@ -1,14 +1,6 @@
 import { type Bus, subjects } from '@algotrader/bus';
-import {
-  type BarColumns,
-  barKey,
-  closeTimeOf,
-  formatInstrument,
-  type Instrument,
-  instrumentSymbol,
-  type Timeframe,
-} from '@algotrader/core';
-import { codecs } from '@algotrader/proto';
+import { type BarColumns, barKey, formatInstrument, type Instrument, type Timeframe } from '@algotrader/core';
+import { barAt, codecs, encodeBar } from '@algotrader/proto';
 
 export interface ReplayResult {
   bars: number;
@@ -31,7 +23,6 @@ export async function replayBars(
   opts: { source?: string; onProgress?: (n: number) => void; from?: number; to?: number } = {},
 ): Promise<ReplayResult> {
   const subject = subjects.bar(instrument, tf);
-  const ref = { venue: instrument.venue, symbol: instrumentSymbol(instrument) };
   const started = Date.now();
   let stored = 0;
   let duplicates = 0;
@@ -44,18 +35,7 @@ export async function replayBars(
     const ack = await bus.publish(
       codecs.Bar,
       subject,
-      {
-        instrument: ref,
-        timeframe: tf,
-        openTimeMs: open,
-        closeTimeMs: closeTimeOf(open, tf),
-        open: cols.open[i]!,
-        high: cols.high[i]!,
-        low: cols.low[i]!,
-        close: cols.close[i]!,
-        volume: cols.volume[i]!,
-        source: opts.source ?? 'replay',
-      },
+      encodeBar(barAt(instrument, tf, cols, i), opts.source ?? 'replay'),
       { msgId: barKey(instrument, tf, open) },
     );
     bars += 1;
