@@ -12,7 +12,7 @@ import {
   type Timeframe,
 } from '@algotrader/core';
 import { loadPipeline, type Pipeline } from '@algotrader/pipeline';
-import { codecs } from '@algotrader/proto';
+import { barAt, codecs, encodeBar } from '@algotrader/proto';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { parse, requireString, UsageError } from '../args';
 import { cliContext, connectBus } from '../context';
@@ -122,18 +122,7 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
             .publish(
               codecs.Bar,
               subjects.bar(s.instrument, o.tf),
-              {
-                instrument: { venue: s.instrument.venue, symbol: instrumentSymbol(s.instrument) },
-                timeframe: o.tf,
-                openTimeMs: open,
-                closeTimeMs: close,
-                open: c.open[i]!,
-                high: c.high[i]!,
-                low: c.low[i]!,
-                close: c.close[i]!,
-                volume: c.volume[i]!,
-                source: o.source ?? 'replay',
-              },
+              encodeBar(barAt(s.instrument, o.tf, c, i), o.source ?? 'replay'),
               { msgId: barKey(s.instrument, o.tf, open) },
             )
             .then((ack) => {
