@@ -12,6 +12,7 @@ import {
   writeBacktestSummary,
   writeSample,
 } from '@algotrader/monitor';
+import { Account } from '@algotrader/portfolio';
 import { pb } from '@algotrader/proto';
 import { InfluxDB1 } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -72,6 +73,8 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
     startedMs: t0 - MIN,
   });
   const inst = (symbol: string) => ({ venue: 'OKX', symbol });
+  // The account's peak, day start, drawdown and daily P&L come from a real Account, as live.
+  const account = Account.open({ initialCash: 10_000, specs: [] });
   let samples = 0;
   for (let step = 0; step <= 12; step++) {
     const t = t0 + step * 5 * MIN;
@@ -95,11 +98,17 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
     state.onBar({ instrument: inst('ETH/USDT'), timeframe: '1h', openTimeMs: t - HOUR, closeTimeMs: t });
     // Equity rises, then falls: a peak, a drawdown, a daily P&L.
     const equity = 10_000 + (step < 6 ? step * 100 : (12 - step) * 100 - 300);
+    account.setCash(equity);
+    account.revalue(t);
     state.onPosition({
       account: 'main',
       timeMs: t,
       cash: String(equity - 3_000),
       equity: String(equity),
+      peakEquity: String(account.peakEquity),
+      dayStartEquity: String(account.dayStartEquity),
+      drawdown: String(account.drawdown),
+      dailyPnl: String(account.dailyPnl),
       quoteCurrency: 'USDT',
       positions: [
         {

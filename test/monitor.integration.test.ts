@@ -1,7 +1,8 @@
-import { Bus, ensureConsumer, loadCheckpoint, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { Bus, ensureConsumer, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { parseInstrument, SimulatedClock } from '@algotrader/core';
 import { InfluxSink, NullSink } from '@algotrader/metrics';
-import { Monitor, MonitorSettingsSchema, type StateCheckpoint } from '@algotrader/monitor';
+import { Monitor, MonitorSettingsSchema } from '@algotrader/monitor';
+import { Account } from '@algotrader/portfolio';
 import { type Alert, type Bar, codecs, pb } from '@algotrader/proto';
 import { NatsServer, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import type { Subscription } from '@nats-io/nats-core';
@@ -175,7 +176,6 @@ describe('monitor: alert rules fire once when a condition starts and send info w
       bus,
       sink: new NullSink(),
       clock,
-      checkpoints: await bus.kv('checkpoints'),
       settings: MonitorSettingsSchema.parse({
         maxConsumerPending: 5,
         maxDrawdown: 0.1,
@@ -196,13 +196,28 @@ describe('monitor: alert rules fire once when a condition starts and send info w
     await nats?.stop();
   });
 
-  const snapshot = (equity: number, timeMs: number) =>
-    publisher.publish(
+  // The account's figures come from a real Account valued at each snapshot, as the order-router's.
+  const account = Account.open({ initialCash: 1_000, specs: [] });
+  const snapshot = (equity: number, timeMs: number) => {
+    account.setCash(equity);
+    account.revalue(timeMs);
+    return publisher.publish(
       codecs.PositionSnapshot,
       subjects.execPosition('main'),
-      { account: 'main', timeMs, equity: String(equity), cash: String(equity), positions: [] },
+      {
+        account: 'main',
+        timeMs,
+        equity: String(account.valuedEquity),
+        cash: String(equity),
+        positions: [],
+        peakEquity: String(account.peakEquity),
+        dayStartEquity: String(account.dayStartEquity),
+        drawdown: String(account.drawdown),
+        dailyPnl: String(account.dailyPnl),
+      },
       { msgId: `pos:main:${timeMs}` },
     );
+  };
   const heartbeat = (timeMs: number) =>
     publisher.publish(
       codecs.Heartbeat,
@@ -314,19 +329,11 @@ describe('monitor: alert rules fire once when a condition starts and send info w
     expect(ops.state.subjects ? Object.values(ops.state.subjects).reduce((a, b) => a + b, 0) : 0).toBe(8);
   });
 
-  test('peak equity survives a monitor restart through the checkpoints bucket', async () => {
-    const kv = await bus.kv('checkpoints');
-    await waitFor(
-      async () =>
-        (await loadCheckpoint<StateCheckpoint>(kv, 'monitor.state'))?.accounts['main']?.peakEquity === 1_000,
-      5_000,
-      'the checkpoint',
-    );
+  test("a restarted monitor shows the account's peak at once: it keeps no accounting of its own", async () => {
     const restarted = new Monitor({
       bus,
       sink: new NullSink(),
       clock,
-      checkpoints: kv,
       settings: MonitorSettingsSchema.parse({ consumerPrefix: 'monitor2', maxDrawdown: 0.1 }),
     });
     await restarted.start();

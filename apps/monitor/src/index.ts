@@ -13,4 +13,4 @@ export {
   writeBacktestSummary,
   writePoint,
 } from './schema';
-export { type MonitorSample, MonitorState, rejectReasonName, type StateCheckpoint } from './state';
+export { type MonitorSample, MonitorState, rejectReasonName } from './state';

@@ -22,13 +22,12 @@ await runService({
       sink,
       clock: wallClock,
       settings,
-      checkpoints: await bus.kv('checkpoints'),
       logger: log,
     });
     await monitor.start();
     monitor.run();
     log.info({ settings }, 'monitor running');
-    // Stopped before the bus drains, so the last sample and checkpoint still go out.
+    // Stopped before the bus drains, so the last sample still goes out.
     return async () => {
       await monitor.stop();
       await sink.close();

@@ -1,28 +1,18 @@
-import {
-  type Bus,
-  type BusLogger,
-  type ConsumerHandle,
-  loadCheckpoint,
-  saveCheckpoint,
-  subjects,
-} from '@algotrader/bus';
+import { type Bus, type BusLogger, type ConsumerHandle, subjects } from '@algotrader/bus';
 import { alertKey, type Clock } from '@algotrader/core';
 import type { MetricsSink } from '@algotrader/metrics';
 import { type Alert, type Codec, codecs, pb } from '@algotrader/proto';
-import type { KV } from '@nats-io/kv';
 import { AlertTracker, type AlertTransition, observe } from './alerts';
 import type { MonitorSettings } from './config';
 import { type LagReport, readLag } from './lag';
 import { writeSample } from './points';
-import { type MonitorSample, MonitorState, type StateCheckpoint } from './state';
+import { type MonitorSample, MonitorState } from './state';
 
 export interface MonitorOptions {
   bus: Bus;
   sink: MetricsSink;
   clock: Clock;
   settings: MonitorSettings;
-  /** The `checkpoints` KV bucket: peak equity and day starts survive a restart when given. */
-  checkpoints?: KV;
   logger?: BusLogger;
 }
 
@@ -33,8 +23,6 @@ export interface TickResult {
   /** Alerts published by this tick. */
   alerts: AlertTransition[];
 }
-
-const CHECKPOINT_KEY = 'monitor.state';
 
 const SEVERITY: Record<AlertTransition['severity'], number> = {
   info: pb.Severity.SEVERITY_INFO,
@@ -57,8 +45,6 @@ export class Monitor {
   #handled = 0;
   #timer: NodeJS.Timeout | undefined;
   #ticking: Promise<TickResult> | undefined;
-  #saving: Promise<void> | undefined;
-  #savedCheckpoint = '';
 
   constructor(opts: MonitorOptions) {
     this.#o = opts;
@@ -77,16 +63,8 @@ export class Monitor {
     return this.#handled;
   }
 
-  /** Restores the checkpoint and starts the consumers (new messages only on first creation). */
+  /** Starts the consumers (new messages only on first creation). */
   async start(): Promise<void> {
-    if (this.#o.checkpoints) {
-      try {
-        const saved = await loadCheckpoint<StateCheckpoint>(this.#o.checkpoints, CHECKPOINT_KEY);
-        if (saved) this.state.restore(saved);
-      } catch (e) {
-        this.#log.warn({ err: (e as Error).message }, 'monitor checkpoint unreadable; peaks start afresh');
-      }
-    }
     const p = this.#o.settings.consumerPrefix;
     const s = this.state;
     await this.#consume('MD', `${p}-bars`, subjects.barsAll, codecs.Bar, (m) => s.onBar(m));
@@ -152,7 +130,6 @@ export class Monitor {
         );
       }
     }
-    this.#saveCheckpoint();
     return { sample, lag, alerts: published };
   }
 
@@ -166,25 +143,7 @@ export class Monitor {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     await this.#ticking?.catch(() => {});
-    await this.#saving;
     for (const c of this.#consumers.splice(0)) await c.stop();
-  }
-
-  /** Saves peaks and day starts when they changed, off the tick's path (a slow KV must not delay it). */
-  #saveCheckpoint(): void {
-    const kv = this.#o.checkpoints;
-    if (!kv || this.#saving) return;
-    const cp = this.state.checkpoint();
-    const text = JSON.stringify(cp);
-    if (text === this.#savedCheckpoint || Object.keys(cp.accounts).length === 0) return;
-    this.#saving = saveCheckpoint(kv, CHECKPOINT_KEY, cp)
-      .then(() => {
-        this.#savedCheckpoint = text;
-      })
-      .catch((e: Error) => this.#log.warn({ err: e.message }, 'monitor checkpoint not saved'))
-      .finally(() => {
-        this.#saving = undefined;
-      });
   }
 
   async #publish(t: AlertTransition, now: number): Promise<void> {

@@ -52,10 +52,10 @@ export const SCHEMA = {
     fields: {
       equity: 'equity, quote currency',
       cash: 'cash, quote currency',
-      peak_equity: 'highest equity seen (kept across monitor restarts when checkpoints are on)',
+      peak_equity: 'highest valued equity of the account (its Account keeps it)',
       drawdown: '1 - equity / peak_equity (0.12 = 12 % below the peak)',
-      daily_pnl: 'equity minus the equity at the start of the UTC day, quote currency (negative = loss)',
-      daily_pnl_pct: 'daily_pnl / equity at the start of the UTC day',
+      daily_pnl: 'equity minus the equity at the start of the account day, quote currency (negative = loss)',
+      daily_pnl_pct: 'daily_pnl / equity at the start of the account day',
       gross_exposure: 'sum of |quantity x mark price| over positions',
       net_exposure: 'sum of quantity x mark price over positions',
       exposure_pct: 'gross_exposure / equity',

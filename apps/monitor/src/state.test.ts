@@ -29,23 +29,28 @@ describe('MonitorState', () => {
     });
   });
 
-  test('equity, peak, drawdown, daily P&L from the previous day’s close, and exposure', () => {
+  test("shows the account's own peak, drawdown and daily P&L, and the exposure", () => {
     const s = new MonitorState(opts);
-    const snap = (t: number, equity: number, btcQty = '0') =>
+    const snap = (t: number, equity: number, peak: number, dayStart: number, btcQty = '0') =>
       s.onPosition({
         account: 'main',
         timeMs: t,
         equity: String(equity),
         cash: '100',
+        // The account's figures (its Account computed them at every bar, seen here or not).
+        peakEquity: String(peak),
+        dayStartEquity: String(dayStart),
+        drawdown: String(equity / peak - 1),
+        dailyPnl: String(equity - dayStart),
         positions: [
           { instrument: inst, quantity: btcQty, markPrice: '50000', unrealizedPnl: '-20', realizedPnl: '5' },
           { instrument: { venue: 'OKX', symbol: 'ETH/USDT' }, quantity: '-1', averagePrice: '2000' },
         ],
       });
-    snap(T + 22 * H, 10_000);
-    snap(T + 23 * H, 12_000); // peak, and the day's close
-    snap(T + 25 * H, 10_800, '0.1'); // next UTC day
-    snap(T + 24 * H, 1, '0.1'); // older, delivered late: ignored
+    snap(T + 22 * H, 10_000, 10_000, 10_000);
+    // The peak of 12 000 was reached between the snapshots the monitor saw: it is the account's.
+    snap(T + 25 * H, 10_800, 12_000, 12_000, '0.1');
+    snap(T + 24 * H, 1, 1, 1, '0.1'); // older, delivered late: ignored
     const [a] = s.sample(T + 25 * H).accounts;
     expect(a).toMatchObject({
       equity: 10_800,
@@ -63,13 +68,11 @@ describe('MonitorState', () => {
       ['OKX:BTC/USDT', 5_000],
       ['OKX:ETH/USDT', -2_000],
     ]);
-    const restored = new MonitorState(opts);
-    restored.restore(s.checkpoint());
-    restored.onPosition({ account: 'main', timeMs: T + 26 * H, equity: '11000' });
-    expect(restored.sample(T + 26 * H).accounts[0], 'the peak survives a restart').toMatchObject({
-      peakEquity: 12_000,
-      dailyPnl: -1_000, // same UTC day: still measured from the day’s opening 12 000
-    });
+    // A snapshot without the account's figures cannot be shown: invalid, the last good row stays.
+    s.onPosition({ account: 'main', timeMs: T + 26 * H, equity: '11000', cash: '100' });
+    const next = s.sample(T + 26 * H);
+    expect(next.invalid).toBe(1);
+    expect(next.accounts[0]).toMatchObject({ equity: 10_800, peakEquity: 12_000 });
   });
 
   test('order outcomes, rejections by reason and fill latency, redeliveries counted once', () => {

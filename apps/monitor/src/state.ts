@@ -11,7 +11,6 @@ import { pb } from '@algotrader/proto';
 import { BoundedMap } from './bounded';
 import { ERROR_GAUGES } from './schema';
 
-const DAY_MS = 86_400_000;
 const REMEMBERED_IDS = 20_000;
 
 export interface StateOptions {
@@ -111,11 +110,6 @@ export interface MonitorSample {
   invalid: number;
 }
 
-/** What survives a restart (peaks and day starts), kept in the checkpoints KV by the monitor. */
-export interface StateCheckpoint {
-  accounts: Record<string, { peakEquity: number; day: number; dayStartEquity: number; lastEquity: number }>;
-}
-
 interface BarTrack {
   instrument: string;
   timeframe: string;
@@ -128,12 +122,8 @@ interface BarTrack {
 }
 
 interface AccountTrack {
-  peakEquity: number;
-  day: number;
-  dayStartEquity: number;
-  lastEquity: number;
   lastSnapshotMs: number;
-  row: AccountRow | undefined;
+  row: AccountRow;
 }
 
 interface InstanceTrack {
@@ -221,35 +211,32 @@ export class MonitorState {
     t.bars += 1;
   }
 
+  /**
+   * Takes an account's snapshot. Peak, day start, drawdown and daily P&L are the account's own
+   * (its Account computed them); a snapshot without them cannot be shown and counts as invalid.
+   */
   onPosition(s: PositionSnapshot): void {
     const account = s.account;
     const timeMs = Number(s.timeMs ?? 0);
     const equity = num(s.equity);
-    if (!account || !(timeMs > 0) || equity === undefined) {
+    const peakEquity = num(s.peakEquity);
+    const dayStartEquity = num(s.dayStartEquity);
+    const drawdown = num(s.drawdown);
+    const dailyPnl = num(s.dailyPnl);
+    if (
+      !account ||
+      !(timeMs > 0) ||
+      equity === undefined ||
+      peakEquity === undefined ||
+      dayStartEquity === undefined ||
+      drawdown === undefined ||
+      dailyPnl === undefined
+    ) {
       this.#invalid += 1;
       return;
     }
-    let a = this.#accounts.get(account);
-    if (a && timeMs < a.lastSnapshotMs) return; // an older snapshot delivered late
-    const day = Math.floor(timeMs / DAY_MS);
-    if (!a) {
-      a = {
-        peakEquity: equity,
-        day,
-        dayStartEquity: equity,
-        lastEquity: equity,
-        lastSnapshotMs: 0,
-        row: undefined,
-      };
-      this.#accounts.set(account, a);
-    } else if (a.day !== day) {
-      // The day opens at the equity the previous day closed with.
-      a.dayStartEquity = a.lastEquity;
-      a.day = day;
-    }
-    a.peakEquity = Math.max(a.peakEquity, equity);
-    a.lastEquity = equity;
-    a.lastSnapshotMs = timeMs;
+    const prev = this.#accounts.get(account);
+    if (prev && timeMs < prev.lastSnapshotMs) return; // an older snapshot delivered late
 
     const positions: PositionRow[] = [];
     let gross = 0;
@@ -277,15 +264,16 @@ export class MonitorState {
         exposurePct: ratio(Math.abs(notional), equity),
       });
     }
-    a.row = {
+    const row: AccountRow = {
       account,
       snapshotMs: timeMs,
       equity,
       cash: num(s.cash) ?? 0,
-      peakEquity: a.peakEquity,
-      drawdown: a.peakEquity > 0 ? Math.max(0, 1 - equity / a.peakEquity) : 0,
-      dailyPnl: equity - a.dayStartEquity,
-      dailyPnlPct: ratio(equity - a.dayStartEquity, a.dayStartEquity),
+      peakEquity,
+      // A fraction below the peak, as the rules and dashboards read it (the wire's is ≤ 0).
+      drawdown: 0 - drawdown,
+      dailyPnl,
+      dailyPnlPct: ratio(dailyPnl, dayStartEquity),
       grossExposure: gross,
       netExposure: net,
       exposurePct: ratio(gross, equity),
@@ -295,6 +283,7 @@ export class MonitorState {
       unrealizedPnl: unrealized,
       positions,
     };
+    this.#accounts.set(account, { lastSnapshotMs: timeMs, row });
   }
 
   onApproved(r: OrderRequest): void {
@@ -413,7 +402,7 @@ export class MonitorState {
       t.missing = 0;
       t.outOfOrder = 0;
     }
-    const accounts = [...this.#accounts.values()].flatMap((a) => (a.row ? [a.row] : []));
+    const accounts = [...this.#accounts.values()].map((a) => a.row);
     const orders = [...this.#orders.entries()].map(([account, c]) => ({ account, ...c }));
     this.#orders.clear();
     const rejections = [...this.#rejections.values()];
@@ -447,27 +436,6 @@ export class MonitorState {
     const invalid = this.#invalid;
     this.#invalid = 0;
     return { timeMs: nowMs, bars, accounts, orders, rejections, services, invalid };
-  }
-
-  checkpoint(): StateCheckpoint {
-    const accounts: StateCheckpoint['accounts'] = {};
-    for (const [name, a] of this.#accounts) {
-      accounts[name] = {
-        peakEquity: a.peakEquity,
-        day: a.day,
-        dayStartEquity: a.dayStartEquity,
-        lastEquity: a.lastEquity,
-      };
-    }
-    return { accounts };
-  }
-
-  /** Seeds peaks and day starts saved by an earlier run; call before the first snapshot. */
-  restore(c: StateCheckpoint): void {
-    for (const [name, a] of Object.entries(c.accounts ?? {})) {
-      if (this.#accounts.has(name)) continue;
-      this.#accounts.set(name, { ...a, lastSnapshotMs: 0, row: undefined });
-    }
   }
 
   #counts(account: string): OrderCounts {
