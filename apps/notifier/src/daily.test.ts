@@ -30,14 +30,20 @@ describe('ledger and summary', () => {
     };
   }
 
-  test('counts each trade once, tracks P&L from the period start and drawdown from the peak', () => {
+  test("counts each trade once, tracks P&L from the period start and shows the account's drawdown", () => {
     const l = new Ledger(T('2026-11-25T00:00:00Z'));
+    // Peak and drawdown are the account's own figures (its Account computes them).
+    const figures = (equity: number, peak: number) => ({
+      peakEquity: String(peak),
+      drawdown: String(equity / peak - 1),
+    });
     l.onSnapshot({
       account: 'main',
       timeMs: T('2026-11-25T01:00:00Z'),
       equity: '1000',
       cash: '1000',
       quoteCurrency: 'USDT',
+      ...figures(1000, 1000),
     });
     expect(l.onFill(fill('a', 1, '1', '100', T('2026-11-25T02:00:00Z')))).toBe('counted');
     expect(l.onFill(fill('a', 1, '1', '100', T('2026-11-25T02:00:00Z')))).toBe('duplicate');
@@ -49,6 +55,7 @@ describe('ledger and summary', () => {
       equity: '1200',
       cash: '900',
       quoteCurrency: 'USDT',
+      ...figures(1200, 1200),
     });
     l.onSnapshot({
       account: 'main',
@@ -56,6 +63,7 @@ describe('ledger and summary', () => {
       equity: '1080',
       cash: '900',
       quoteCurrency: 'USDT',
+      ...figures(1080, 1200),
       positions: [{ instrument, quantity: '0.5', averagePrice: '100', markPrice: '110', unrealizedPnl: '5' }],
     });
     // An older snapshot arriving late changes nothing.
@@ -65,6 +73,7 @@ describe('ledger and summary', () => {
       equity: '1',
       cash: '1',
       quoteCurrency: 'USDT',
+      ...figures(1, 1),
     });
 
     const a = l.account('main')!;

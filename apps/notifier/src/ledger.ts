@@ -21,6 +21,10 @@ export interface AccountSnapshot {
   readonly cash: string;
   readonly equity: string;
   readonly quoteCurrency: string;
+  /** The account's own figures (its Account computed them); '' when the snapshot had none. */
+  readonly peakEquity: string;
+  /** equity / peak − 1 (≤ 0), as the account reports it. */
+  readonly drawdown: string;
   readonly positions: readonly PositionLine[];
 }
 
@@ -39,7 +43,7 @@ export interface AccountState {
   snapshot: AccountSnapshot | undefined;
   /** Equity when the period began (or at the first snapshot seen in it). */
   periodStartEquity: number | undefined;
-  /** Highest equity seen; drawdown is measured from it. */
+  /** The account's peak equity, as its latest snapshot reports it. */
   peakEquity: number | undefined;
   /** Largest drawdown from the peak seen during the period, as a fraction. */
   periodMaxDrawdown: number;
@@ -121,7 +125,10 @@ export class Ledger {
     return 'counted';
   }
 
-  /** Keeps the newest snapshot per account and tracks the equity peak and drawdown. */
+  /**
+   * Keeps the newest snapshot per account; peak and drawdown are the account's own figures, read
+   * from it (the notifier keeps only the period's largest drawdown).
+   */
   onSnapshot(s: PositionSnapshot): void {
     const a = this.#account(s.account || '?');
     const timeMs = Number(s.timeMs ?? 0);
@@ -131,6 +138,8 @@ export class Ledger {
       cash: s.cash ?? '',
       equity: s.equity ?? '',
       quoteCurrency: s.quoteCurrency ?? '',
+      peakEquity: s.peakEquity ?? '',
+      drawdown: s.drawdown ?? '',
       positions: (s.positions ?? []).map((p) => ({
         instrument: instrumentLabel(p.instrument),
         quantity: p.quantity ?? '',
@@ -143,7 +152,7 @@ export class Ledger {
     if (s.equity === undefined || s.equity === null || s.equity === '') return;
     const equity = num(s.equity);
     a.periodStartEquity ??= equity;
-    a.peakEquity = Math.max(a.peakEquity ?? equity, equity);
+    a.peakEquity = s.peakEquity ? num(s.peakEquity) : undefined;
     a.periodMaxDrawdown = Math.max(a.periodMaxDrawdown, drawdown(a));
   }
 
@@ -184,10 +193,9 @@ export class Ledger {
   }
 }
 
-/** Current drawdown from the peak, as a fraction (0 without a peak). */
-export function drawdown(a: Pick<AccountState, 'peakEquity' | 'snapshot'>): number {
-  if (!a.peakEquity || a.peakEquity <= 0 || !a.snapshot?.equity) return 0;
-  return Math.max(0, (a.peakEquity - num(a.snapshot.equity)) / a.peakEquity);
+/** Current drawdown below the peak as the account reports it, a positive fraction (0 without one). */
+export function drawdown(a: Pick<AccountState, 'snapshot'>): number {
+  return a.snapshot?.drawdown ? 0 - num(a.snapshot.drawdown) : 0;
 }
 
 /** Equity change since the period began; undefined before any snapshot. */
