@@ -98,6 +98,7 @@ export class OkxTradeServer {
   readonly #faults: { fault: OkxTradeFault; left: number }[] = [];
   readonly #hooks: { path: string; fn: () => void }[] = [];
   readonly #held = new Set<ServerResponse>();
+  #credentials: OkxTradeCredentials;
   /** The simulated account and orders (balances, order states, fills). */
   readonly exchange: SpotExchange;
   readonly requests: OkxTradeRequestLog[] = [];
@@ -109,6 +110,7 @@ export class OkxTradeServer {
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.#opts = opts;
+    this.#credentials = opts.credentials;
     this.#clock = opts.clock ?? wallClock;
     this.exchange = new SpotExchange({
       clock: this.#clock,
@@ -136,6 +138,14 @@ export class OkxTradeServer {
 
   setMarketPrice(instId: string, px: string): void {
     this.exchange.setMarketPrice(instId, px);
+  }
+
+  /**
+   * Replaces the one API key the server accepts, as when the key is rotated or revoked on OKX: a
+   * client still signing with the old secret gets 50113 (bad signature), the real check.
+   */
+  setCredentials(credentials: OkxTradeCredentials): void {
+    this.#credentials = credentials;
   }
 
   setBalance(ccy: string, amount: string): void {
@@ -279,7 +289,7 @@ export class OkxTradeServer {
     const sign = h('ok-access-sign');
     const ts = h('ok-access-timestamp');
     const pass = h('ok-access-passphrase');
-    const creds = this.#opts.credentials;
+    const creds = this.#credentials;
     if (key === undefined) return okx(401, '50103', 'Request header OK-ACCESS-KEY cannot be empty.');
     if (pass === undefined) return okx(401, '50104', 'Request header OK-ACCESS-PASSPHRASE cannot be empty.');
     if (sign === undefined) return okx(401, '50106', 'Request header OK-ACCESS-SIGN cannot be empty.');
