@@ -5,6 +5,7 @@ import { runControl } from './commands/control';
 import { runData } from './commands/data';
 import { runLookaheadCmd } from './commands/lookahead';
 import { runPipelineReplay } from './commands/pipeline-replay';
+import { runResearchCmd } from './commands/research';
 import { runStatus } from './commands/status';
 import { listStreams, tail } from './commands/streams';
 import { runSweepCmd } from './commands/sweep';
@@ -39,6 +40,8 @@ Commands:
                                         run sweep jobs from the RESEARCH work queue (any number, any machine)
   lookahead-check --strategy NAME --data SRC [--symbols ..] [--cuts 8]
                                         re-run on truncated data; exit 1 if any decision changes
+  research export-qlib|factor|topk      Qlib data export, factor IC evaluation, Qlib predictions backtested
+                                        with topk_dropout (algotrader research help)
   streams ls                            list JetStream streams with message counts
   streams tail <subject> [--all] [--count N] [--durable NAME] [--type Bar]
                                         print a subject's messages decoded to JSON lines
@@ -69,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
       return runLookaheadCmd(rest);
     case 'replay':
       return runPipelineReplay(rest);
+    case 'research':
+      return runResearchCmd(rest);
     case 'streams': {
       const [sub, ...args] = rest;
       const usage =
