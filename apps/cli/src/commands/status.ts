@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type Bus, loadCheckpoint, readControl } from '@algotrader/bus';
 import { isTerminal } from '@algotrader/core';
 import {
+  accountOf,
   CHECKPOINTS_BUCKET,
   CONTROL_BUCKET,
   checkpointKeys,
@@ -43,6 +44,9 @@ export interface PipelineStatus {
         cash: number;
         equity: number;
         peakEquity: number;
+        /** equity / peak − 1 (≤ 0) and equity − the day's start: the account's own figures. */
+        drawdown: number;
+        dailyPnl: number;
         quote: string;
         positions: { instrument: string; qty: number; avg: number; mark: number | undefined }[];
         openOrders: number;
@@ -87,6 +91,7 @@ export async function pipelineStatus(bus: Bus, p: Pipeline, now = Date.now()): P
   );
   const rg = await loadCheckpoint<{ seq: number; lastT: number }>(ckv, checkpointKeys.riskGate(p.account));
   const account = await readAccount(bus, p.account);
+  const valued = account ? accountOf(account, p.specs) : undefined;
   const positions: Record<(typeof STAGES)[number], { stream: string; seq?: number; through?: number }> = {
     'feature-engine': { stream: 'MD', ...(fe ? { seq: fe.seq, through: fe.lastSet } : {}) },
     'strategy-runner': { stream: 'FEATURES', ...(sr ? { seq: sr.seq, through: sr.lastT } : {}) },
@@ -123,17 +128,19 @@ export async function pipelineStatus(bus: Bus, p: Pipeline, now = Date.now()): P
     control: { state: control.state, paused: control.pausedStrategies, reason: control.reason },
     account: account
       ? {
-          cash: account.cash,
-          equity: account.equity,
-          peakEquity: account.peakEquity,
+          cash: account.book.cash,
+          equity: account.book.equity,
+          peakEquity: account.book.peakEquity,
+          drawdown: valued!.drawdown,
+          dailyPnl: valued!.dailyPnl,
           quote: account.quote,
-          positions: Object.entries(account.positions)
+          positions: Object.entries(account.book.positions)
             .filter(([, x]) => x.qty !== 0)
             .map(([instrument, x]) => ({
               instrument,
               qty: x.qty,
               avg: x.avg,
-              mark: account.marks[instrument],
+              mark: account.book.marks[instrument],
             })),
           openOrders: account.pending.filter((id) => {
             const o = account.orders[id];
@@ -180,7 +187,7 @@ export function formatStatus(p: Pipeline, s: PipelineStatus): string[] {
     lines.push('account: no state yet (the order-router has not saved one)');
   } else {
     lines.push(
-      `account: equity ${a.equity.toFixed(2)} ${a.quote} (peak ${a.peakEquity.toFixed(2)}), cash ${a.cash.toFixed(2)}, ${a.openOrders} open order(s), ${a.fills} fill(s), valid through ${iso(a.visibleThrough)}`,
+      `account: equity ${a.equity.toFixed(2)} ${a.quote} (peak ${a.peakEquity.toFixed(2)}, drawdown ${(-a.drawdown * 100).toFixed(2)}%, today ${a.dailyPnl >= 0 ? '+' : ''}${a.dailyPnl.toFixed(2)}), cash ${a.cash.toFixed(2)}, ${a.openOrders} open order(s), ${a.fills} fill(s), valid through ${iso(a.visibleThrough)}`,
     );
     for (const x of a.positions) {
       lines.push(`  ${x.instrument}: ${x.qty} @ ${x.avg.toFixed(4)}, mark ${x.mark ?? '-'}`);

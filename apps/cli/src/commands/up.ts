@@ -224,13 +224,13 @@ async function replayAndReport(bus: Bus, p: Pipeline, o: ReplayReportOptions): P
       `${fills.length} fills, ${rejected.length} risk rejections`,
   );
   if (account) {
-    const equity = account.equity;
+    const b = account.book;
     o.say(
-      `  account ${p.account}: cash ${account.cash.toFixed(2)} ${account.quote}, equity ${equity.toFixed(2)} ` +
-        `(${(((equity - account.initialCash) / account.initialCash) * 100).toFixed(2)}%), peak ${account.peakEquity.toFixed(2)}`,
+      `  account ${p.account}: cash ${b.cash.toFixed(2)} ${account.quote}, equity ${b.equity.toFixed(2)} ` +
+        `(${(((b.equity - b.initialCash) / b.initialCash) * 100).toFixed(2)}%), peak ${b.peakEquity.toFixed(2)}`,
     );
-    for (const [k, pos] of Object.entries(account.positions)) {
-      if (pos.qty !== 0) o.say(`    ${k}: ${pos.qty} @ ${pos.avg.toFixed(2)}, mark ${account.marks[k]}`);
+    for (const [k, pos] of Object.entries(b.positions)) {
+      if (pos.qty !== 0) o.say(`    ${k}: ${pos.qty} @ ${pos.avg.toFixed(2)}, mark ${b.marks[k]}`);
     }
   }
   if (p.strategies.length === 1 && p.config.broker === 'paper') {
