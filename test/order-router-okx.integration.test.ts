@@ -1,22 +1,23 @@
 import { Bus, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { clientOrderId, parseConfig, parseInstrument } from '@algotrader/core';
 import { createLogger } from '@algotrader/core/node';
-import { type BrokerOrder, type LiveBroker, LiveRouter } from '@algotrader/order-router';
+import {
+  createVenue,
+  type OrderRecord,
+  OrderRouter,
+  type Venue,
+  type VenueOrder,
+} from '@algotrader/order-router';
 import { CONTROL_BUCKET, parsePipelineConfig, readAccount, readAll } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { NatsServer, OkxTradeServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  createBroker,
-  createOkxLiveBroker,
-  decimalString,
-  toOrderRequest,
-} from '../apps/order-router/src/okx/index';
+import { createOkxSpotVenue, decimalString, toOrderRequest } from '../apps/order-router/src/okx/index';
 
 /**
- * The order-router for an OKX account end to end: real nats-server, the LiveRouter, the OKX
- * adapter (`createBroker`, as `src/main.ts` loads it) and a real ccxt talking to the local OKX v5
- * private endpoints.
+ * The order-router for an OKX account end to end: real nats-server, the OrderRouter, the OKX
+ * spot venue (`createVenue`, as `src/main.ts` gets it from the registry) and a real ccxt talking
+ * to the local OKX v5 private endpoints.
  */
 
 const BTC = parseInstrument('OKX:BTC/USDT');
@@ -59,8 +60,8 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
   let nats: NatsServer;
   let okx: OkxTradeServer;
   let bus: Bus;
-  let router: LiveRouter;
-  let broker: LiveBroker;
+  let router: OrderRouter;
+  let venue: Venue;
   const id = clientOrderId({ account: 'live1', strategy: 'sma_cross', instrument: BTC, decisionCloseMs: T });
   const order = {
     clientOrderId: id,
@@ -85,12 +86,12 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     okx = await startOkx();
     bus = await Bus.connect({ servers: nats.url, service: 'test' });
     await bus.ensure(SYSTEM_TOPOLOGY);
-    broker = await createBroker({ config: configFor(okx), pipeline, log: silent });
-    router = await LiveRouter.start({
+    venue = await createVenue({ config: configFor(okx), pipeline, log: silent });
+    router = await OrderRouter.start({
       bus,
       pipeline,
       clock: { now: () => Date.now() },
-      broker,
+      venue,
       pollMs: 200,
     });
   });
@@ -159,8 +160,9 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     const fee = Number(fills[0]!.message.fee);
     await waitFor(
       async () =>
-        Math.abs(((await readAccount(bus, 'live1'))?.positions['OKX:BTC/USDT']?.qty ?? 0) - (0.01 - fee)) <
-        1e-12,
+        Math.abs(
+          ((await readAccount(bus, 'live1'))?.book.positions['OKX:BTC/USDT']?.qty ?? 0) - (0.01 - fee),
+        ) < 1e-12,
       10_000,
       'the position booked',
     );
@@ -170,9 +172,10 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     expect(okx.orders()).toHaveLength(1);
   });
 
-  test('a fresh adapter (after a restart) placing the same order finds it instead of sending it again', async () => {
-    const again = await createOkxLiveBroker({
+  test('a fresh venue (after a restart) placing the same order finds it instead of sending it again', async () => {
+    const again = await createOkxSpotVenue({
       account: 'live1',
+      symbols: ['BTC/USDT'],
       apiKey: CREDS.apiKey,
       secret: CREDS.secret,
       password: CREDS.passphrase,
@@ -180,7 +183,7 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
       clock: { now: () => Date.now() },
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
     });
-    const o: BrokerOrder = {
+    const o: VenueOrder = {
       clientOrderId: id,
       instrument: BTC,
       side: 'buy',
@@ -190,22 +193,22 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
       strategy: 'sma_cross',
       decisionTime: T,
     };
-    const r = await again.place(o);
+    const placed = await again.place(o);
+    const r = placed.reports.at(-1)!;
     expect(r).toMatchObject({ clientOrderId: id, status: 'filled', filledQty: 0.01, avgPrice: 29_000 });
     expect(r.fills.map((f) => [f.qty, f.price])).toEqual([[0.01, 29_000]]);
+    expect(placed.halt).toBeUndefined();
     expect(placementsOf(id)).toHaveLength(1);
     expect(okx.orders()).toHaveLength(1);
 
-    const snap = await again.snapshot(Date.now() - 3_600_000);
-    expect(snap.openOrders).toEqual([]);
-    expect(snap.fills.map((f) => [f.clientOrderId, f.qty, f.price])).toEqual([[id, 0.01, 29_000]]);
-    expect(snap.balances['BTC']).toBeCloseTo(0.01 - r.fills[0]!.fee, 12);
-    expect(snap.balances['USDT']).toBe(100_000 - 290);
+    const snap = await again.snapshot();
+    expect(snap.positions['OKX:BTC/USDT']).toBeCloseTo(0.01 - r.fills[0]!.fee, 12);
+    expect(snap.cash).toBe(100_000 - 290);
     await again.close();
   });
 });
 
-describe('OKX adapter on its own', () => {
+describe('OKX spot venue on its own', () => {
   let okx: OkxTradeServer;
   beforeAll(async () => {
     okx = await startOkx();
@@ -215,7 +218,7 @@ describe('OKX adapter on its own', () => {
   });
 
   const adapter = () =>
-    createOkxLiveBroker({
+    createOkxSpotVenue({
       account: 'solo',
       apiKey: CREDS.apiKey,
       secret: CREDS.secret,
@@ -226,9 +229,9 @@ describe('OKX adapter on its own', () => {
       lookupDelayMs: 0,
     });
 
-  test('createBroker refuses without keys and names the missing OKX_* variables', async () => {
+  test('createVenue refuses without keys and names the missing OKX_* variables', async () => {
     const config = configFor(okx, { OKX_SECRET: undefined, OKX_PASSWORD: undefined });
-    const err = await createBroker({ config, pipeline, log: silent }).then(
+    const err = await createVenue({ config, pipeline, log: silent }).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -238,7 +241,7 @@ describe('OKX adapter on its own', () => {
     expect(okx.requests).toEqual([]);
   });
 
-  test('maps BrokerOrder to the proto request with plain decimal strings', () => {
+  test('maps VenueOrder to the proto request with plain decimal strings', () => {
     expect(decimalString(1e-7)).toBe('0.0000001');
     expect(decimalString(1.5e-8)).toBe('0.000000015');
     expect(decimalString(0.1)).toBe('0.1');
@@ -264,10 +267,10 @@ describe('OKX adapter on its own', () => {
     });
   });
 
-  test('an open order shows in the snapshot; lookup and cancel report by client id', async () => {
+  test('an open order reconciles clean; lookup and cancel report by client id, each fill once', async () => {
     const b = await adapter();
     const cid = clientOrderId({ account: 'solo', strategy: 's', instrument: BTC, decisionCloseMs: T + 1 });
-    const placed = await b.place({
+    const order: VenueOrder = {
       clientOrderId: cid,
       instrument: BTC,
       side: 'buy',
@@ -276,19 +279,35 @@ describe('OKX adapter on its own', () => {
       limitPrice: 28_000,
       strategy: 's',
       decisionTime: T,
+    };
+    const placed = await b.place(order);
+    expect(placed.reports.map((r) => r.status)).toEqual(['submitted', 'accepted']);
+    expect(placed.reports.at(-1)).toMatchObject({ filledQty: 0, fills: [] });
+    const record = (status: OrderRecord['status'], filledQty: number): OrderRecord => ({
+      ...order,
+      status,
+      filledQty,
+      avgFillPrice: filledQty > 0 ? 28_000 : Number.NaN,
+      events: 2,
+      exchangeOrderId: placed.reports.at(-1)!.exchangeOrderId!,
     });
-    expect(placed).toMatchObject({ status: 'accepted', filledQty: 0, fills: [] });
-    const snap = await b.snapshot(0);
-    expect(snap.openOrders.map((o) => [o.clientOrderId, o.status])).toEqual([[cid, 'accepted']]);
-    expect(snap.balances['USDT']).toBe(100_000);
+    const clean = await b.reconcile({ orders: [record('accepted', 0)], positions: { 'OKX:BTC/USDT': 0 } });
+    expect(clean).toMatchObject({ reports: [], alerts: [], cash: 100_000 });
+    expect(clean.halt).toBeUndefined();
 
     okx.fillOrder(cid, '0.005');
-    const part = await b.lookup(cid, BTC);
-    expect(part).toMatchObject({ status: 'partially_filled', filledQty: 0.005 });
-    const canceled = await b.cancel(cid, BTC);
-    expect(canceled).toMatchObject({ status: 'canceled', filledQty: 0.005 });
-    // Every fill known so far travels with each report.
-    expect(canceled.fills.map((f) => f.qty)).toEqual([0.005]);
+    const part = (await b.lookup(record('accepted', 0))).reports;
+    expect(part).toMatchObject([{ status: 'partially_filled', filledQty: 0.005 }]);
+    expect(part[0]!.fills.map((f) => f.qty)).toEqual([0.005]);
+    const canceled = (await b.cancel(record('partially_filled', 0.005))).reports;
+    expect(canceled).toMatchObject([{ status: 'canceled', filledQty: 0.005 }]);
+    // The part fill was reported by the lookup: never again.
+    expect(canceled[0]!.fills).toEqual([]);
+
+    // A venue that never saw the order, resumed from the router's record: the fill booked there is not reported again.
+    const fresh = await adapter();
+    const again = (await fresh.lookup(record('canceled', 0.005))).reports;
+    expect(again).toMatchObject([{ status: 'canceled', filledQty: 0.005, fills: [] }]);
 
     const unknown = clientOrderId({
       account: 'solo',
@@ -296,19 +315,24 @@ describe('OKX adapter on its own', () => {
       instrument: BTC,
       decisionCloseMs: T + 2,
     });
-    expect(await b.lookup(unknown, BTC)).toBeUndefined();
+    const never = await b.lookup({ ...record('pending_submit', 0), clientOrderId: unknown });
+    expect(never.reports).toMatchObject([{ clientOrderId: unknown, status: 'rejected' }]);
     await b.close();
+    await fresh.close();
   });
 
-  test('a failed query makes the snapshot throw, never report empty', async () => {
+  test('a failed query is never read as empty: no book from it, no cash, no halt', async () => {
     const b = await adapter();
     okx.inject({ kind: 'malformed', path: '/api/v5/account/balance', times: 10 });
-    await expect(b.snapshot(0)).rejects.toThrow();
+    await expect(b.snapshot()).rejects.toThrow();
     okx.clearFaults();
     okx.inject({ kind: 'http5xx', path: '/api/v5/trade/orders-pending', times: 10 });
-    await expect(b.snapshot(0)).rejects.toThrow();
+    const failed = await b.reconcile({ orders: [], positions: {} });
+    expect(failed.cash).toBeUndefined();
+    expect(failed.halt).toBeUndefined();
+    expect(failed.alerts.map((a) => [a.severity, a.code])).toEqual([['warning', 'okx_reconcile_failed']]);
     okx.clearFaults();
-    expect((await b.snapshot(0)).balances['USDT']).toBeGreaterThan(0);
+    expect((await b.snapshot()).cash).toBeGreaterThan(0);
     await b.close();
   });
 });

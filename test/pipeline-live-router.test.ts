@@ -1,11 +1,15 @@
 import { Bus, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
-import { clientOrderId, type Instrument, parseInstrument } from '@algotrader/core';
+import { clientOrderId, parseInstrument } from '@algotrader/core';
 import {
-  type BrokerOrder,
-  type BrokerReport,
-  type BrokerSnapshot,
-  type LiveBroker,
-  LiveRouter,
+  type LocalBook,
+  type OrderRecord,
+  OrderRouter,
+  type ReconcileResult,
+  type Venue,
+  type VenueOrder,
+  type VenueReport,
+  type VenueResult,
+  type VenueSnapshot,
 } from '@algotrader/order-router';
 import { CONTROL_BUCKET, parsePipelineConfig, readAccount, readAll } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
@@ -15,22 +19,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const BTC = parseInstrument('OKX:BTC/USDT');
 const T = Date.UTC(2025, 0, 6, 12);
 
-/** An exchange that fills market orders at once and reports balances it is told. */
-class FakeExchange implements LiveBroker {
+/** An exchange that fills market orders at once and holds the balances it is told. */
+class FakeExchange implements Venue {
   readonly name = 'fake';
-  readonly placed: BrokerOrder[] = [];
+  readonly fills = 'exchange' as const;
+  readonly placed: VenueOrder[] = [];
   balances: Record<string, number> = { USDT: 10_000 };
-  readonly #reports = new Map<string, BrokerReport>();
+  readonly #reports = new Map<string, VenueReport>();
 
-  async place(o: BrokerOrder): Promise<BrokerReport> {
+  async place(o: VenueOrder): Promise<VenueResult> {
     const known = this.#reports.get(o.clientOrderId);
-    if (known) return known;
+    if (known) return { reports: [known], alerts: [] };
     this.placed.push(o);
     const price = 50_000;
-    const r: BrokerReport = {
+    const r: VenueReport = {
       clientOrderId: o.clientOrderId,
       exchangeOrderId: `x${this.placed.length}`,
-      instrument: o.instrument,
       status: 'filled',
       filledQty: o.qty,
       avgPrice: price,
@@ -46,36 +50,42 @@ class FakeExchange implements LiveBroker {
         },
       ],
     };
-    this.#reports.set(o.clientOrderId, r);
+    this.#reports.set(o.clientOrderId, { ...r, fills: [] });
     this.balances.USDT = (this.balances.USDT ?? 0) - o.qty * price * 1.001;
     this.balances.BTC = (this.balances.BTC ?? 0) + o.qty;
-    return r;
+    return { reports: [{ ...r, status: 'submitted', filledQty: 0, fills: [] }, r], alerts: [] };
   }
-  async cancel(id: string, instrument: Instrument): Promise<BrokerReport> {
-    return (
-      this.#reports.get(id) ?? {
-        clientOrderId: id,
-        instrument,
-        status: 'canceled',
-        filledQty: 0,
-        avgPrice: 0,
-        fills: [],
-      }
-    );
+  async cancel(o: OrderRecord): Promise<VenueResult> {
+    return {
+      reports: [this.#reports.get(o.clientOrderId) ?? { ...o, status: 'canceled', avgPrice: 0, fills: [] }],
+      alerts: [],
+    };
   }
-  async lookup(id: string): Promise<BrokerReport | undefined> {
-    return this.#reports.get(id);
+  async lookup(o: OrderRecord): Promise<VenueResult> {
+    const r = this.#reports.get(o.clientOrderId);
+    return { reports: r ? [r] : [], alerts: [] };
   }
-  async snapshot(): Promise<BrokerSnapshot> {
-    return { openOrders: [], fills: [], balances: { ...this.balances } };
+  async snapshot(): Promise<VenueSnapshot> {
+    return { cash: this.balances.USDT ?? 0, positions: {} };
+  }
+  async reconcile(book: LocalBook): Promise<ReconcileResult> {
+    const held = book.positions['OKX:BTC/USDT'] ?? 0;
+    const bal = this.balances.BTC ?? 0;
+    if (Math.abs(bal - held) > 1e-9)
+      return {
+        reports: [],
+        alerts: [],
+        halt: { reason: 'reconcile_mismatch', detail: `exchange holds ${bal} BTC, the account ${held}` },
+      };
+    return { reports: [], alerts: [], cash: this.balances.USDT ?? 0 };
   }
   async close(): Promise<void> {}
 }
 
-describe('order-router for an exchange account (the LiveBroker seam)', () => {
+describe('order-router for an exchange account (the Venue seam)', () => {
   let server: NatsServer;
   let bus: Bus;
-  let router: LiveRouter;
+  let router: OrderRouter;
   const exchange = new FakeExchange();
   const pipeline = parsePipelineConfig({
     account: 'live1',
@@ -88,11 +98,11 @@ describe('order-router for an exchange account (the LiveBroker seam)', () => {
     server = await NatsServer.start();
     bus = await Bus.connect({ servers: server.url, service: 'test' });
     await bus.ensure(SYSTEM_TOPOLOGY);
-    router = await LiveRouter.start({
+    router = await OrderRouter.start({
       bus,
       pipeline,
       clock: { now: () => Date.now() },
-      broker: exchange,
+      venue: exchange,
       pollMs: 200,
     });
   });
@@ -125,7 +135,7 @@ describe('order-router for an exchange account (the LiveBroker seam)', () => {
       msgId: `ord:${id}:again`,
     });
     await waitFor(
-      async () => (await readAccount(bus, 'live1'))?.positions['OKX:BTC/USDT']?.qty === 0.1,
+      async () => (await readAccount(bus, 'live1'))?.book.positions['OKX:BTC/USDT']?.qty === 0.1,
       10_000,
       'the fill booked',
     );
@@ -149,6 +159,6 @@ describe('order-router for an exchange account (the LiveBroker seam)', () => {
       'the reconciliation halt',
     );
     const alerts = await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert);
-    expect(alerts.some((a) => a.message.code === 'reconcile_mismatch')).toBe(true);
+    expect(alerts.some((a) => a.message.code === 'halted_reconcile_mismatch')).toBe(true);
   });
 });

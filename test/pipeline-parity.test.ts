@@ -2,7 +2,7 @@ import { type BacktestResult, runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
 import { FeatureEngine } from '@algotrader/feature-engine';
-import { PaperRouter } from '@algotrader/order-router';
+import { OrderRouter, PaperVenue } from '@algotrader/order-router';
 import {
   type Pipeline,
   type PipelineConfigInput,
@@ -63,7 +63,7 @@ async function startStages(url: string, pipeline: Pipeline): Promise<Stages> {
   const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });
   const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
   const rg = await RiskGate.start({ bus: b3, pipeline, clock });
-  const router = await PaperRouter.start({ bus: b4, pipeline, clock });
+  const router = await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) });
   return {
     async stop() {
       await router.stop();
@@ -138,8 +138,8 @@ async function runThroughPipeline(
     const account = (await readAccount(bus, pipeline.account))!;
     return {
       fills: await pipelineFills(bus, pipeline.account),
-      cash: account.cash,
-      positions: Object.fromEntries(Object.entries(account.positions).map(([k, p]) => [k, p.qty])),
+      cash: account.book.cash,
+      positions: Object.fromEntries(Object.entries(account.book.positions).map(([k, p]) => [k, p.qty])),
     };
   } finally {
     await bus.close();
@@ -175,17 +175,7 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
       {
         account: 'paper',
         instruments: ['OKX:BTC/USDT'],
-        strategies: [
-          {
-            name: 'sma_cross',
-            params,
-            instruments: ['OKX:BTC/USDT'],
-            features: [
-              { kind: 'sma', period: 10 },
-              { kind: 'sma', period: 30 },
-            ],
-          },
-        ],
+        strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
         paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
         fillModel,
         risk: NO_LIMITS,

@@ -2,15 +2,15 @@ import { subjects } from '@algotrader/bus';
 import { type OrderStatus, transition } from '@algotrader/core';
 import {
   type AccountState,
+  accountOf,
   dec,
-  equityOf,
   type OrderState,
   type OutMessage,
   out,
   type Pipeline,
   parseKey,
 } from '@algotrader/pipeline';
-import { codecs, type Fill, type OrderEvent, type PositionSnapshot, pb } from '@algotrader/proto';
+import { codecs, type OrderEvent, type PositionSnapshot, pb } from '@algotrader/proto';
 
 const STATE: Record<OrderStatus, number> = {
   pending_submit: pb.OrderState.ORDER_STATE_PENDING_SUBMIT,
@@ -60,54 +60,34 @@ export function moveOrder(
   return out(codecs.OrderEvent, subjects.execOrder(account), ev, `ord:${o.id}:${o.events}`, `ord:${o.id}`);
 }
 
-export function fillMessage(
-  account: string,
-  venue: string,
-  quote: string,
-  o: OrderState,
-  n: number,
-  f: { qty: number; price: number; fee: number; timeMs: number; maker: boolean },
-): OutMessage {
-  const tradeId = `${venue.toLowerCase()}-paper-${o.id}-${n}`;
-  const fill: Fill = {
-    tradeId,
-    clientOrderId: o.id,
-    account,
-    instrument: parseKey(o.instrument),
-    side: o.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
-    quantity: dec(f.qty),
-    price: dec(f.price),
-    fee: dec(f.fee),
-    feeCurrency: quote,
-    timeMs: f.timeMs,
-    maker: f.maker,
-  };
-  return out(codecs.Fill, subjects.execFill(account), fill, `fill:paper:${o.id}:${n}`, `ord:${o.id}`);
-}
-
-/** Positions, cash and equity of the account at its marks. */
+/** Positions, cash and equity of the account at its marks, with the Account's own valuation figures. */
 export function positionSnapshot(s: AccountState, p: Pipeline, timeMs: number, msgId: string): OutMessage {
+  const a = accountOf(s, p.specs);
   const positions: NonNullable<PositionSnapshot['positions']> = [];
-  for (const key of p.keys) {
-    const pos = s.positions[key];
-    if (!pos || (pos.qty === 0 && pos.realized === 0)) continue;
-    const mark = s.marks[key];
+  for (let k = 0; k < p.keys.length; k++) {
+    const pos = a.position(k);
+    if (pos.qty === 0 && pos.realizedPnl === 0) continue;
+    const marked = !Number.isNaN(pos.mark);
     positions.push({
-      instrument: parseKey(key),
+      instrument: parseKey(p.keys[k]!),
       quantity: dec(pos.qty),
-      averagePrice: pos.qty !== 0 ? dec(pos.avg) : '',
-      realizedPnl: dec(pos.realized),
-      unrealizedPnl: pos.qty !== 0 && mark !== undefined ? dec(pos.qty * (mark - pos.avg)) : '0',
-      markPrice: mark !== undefined ? dec(mark) : '',
+      averagePrice: pos.qty !== 0 ? dec(pos.avgPrice) : '',
+      realizedPnl: dec(pos.realizedPnl),
+      unrealizedPnl: marked ? dec(pos.unrealizedPnl) : '0',
+      markPrice: marked ? dec(pos.mark) : '',
     });
   }
   const snap: PositionSnapshot = {
     account: s.account,
     timeMs,
     positions,
-    cash: dec(s.cash),
-    equity: dec(equityOf(s, p.keys)),
+    cash: dec(a.cash),
+    equity: dec(a.valuedEquity),
     quoteCurrency: s.quote,
+    peakEquity: dec(a.peakEquity),
+    dayStartEquity: dec(a.dayStartEquity),
+    drawdown: dec(a.drawdown),
+    dailyPnl: dec(a.dailyPnl),
   };
   return out(codecs.PositionSnapshot, subjects.execPosition(s.account), snap, msgId);
 }

@@ -1,12 +1,20 @@
+export { bookFill, markAndRevalue } from './book';
+export { moveOrder, orderStatePb, positionSnapshot } from './events';
+export { PaperVenue } from './paper-venue';
+export { OrderRouter, type OrderRouterOptions } from './router';
 export type {
-  BrokerContext,
-  BrokerFactory,
-  BrokerFill,
-  BrokerOrder,
-  BrokerReport,
-  BrokerSnapshot,
-  LiveBroker,
-} from './broker';
-export { fillMessage, moveOrder, orderStatePb, positionSnapshot } from './events';
-export { LiveRouter, type LiveRouterOptions } from './live';
-export { PaperRouter, type PaperRouterOptions } from './paper';
+  HaltRequest,
+  LocalBook,
+  OrderRecord,
+  ReconcileResult,
+  Venue,
+  VenueAlert,
+  VenueContext,
+  VenueFill,
+  VenueOrder,
+  VenueReport,
+  VenueResult,
+  VenueSeverity,
+  VenueSnapshot,
+} from './venue';
+export { createVenue, VENUES, type VenueEntry } from './venues';

@@ -1,12 +1,11 @@
 import { runService } from '@algotrader/bus';
 import { loadPipelineFromEnv } from '@algotrader/pipeline';
-import type { BrokerFactory } from './broker';
-import { LiveRouter } from './live';
-import { PaperRouter } from './paper';
+import { OrderRouter } from './router';
+import { createVenue, VENUES } from './venues';
 
 /**
- * The order-router stage: approved orders → the paper broker, or the exchange broker that
- * `src/okx/index.ts` provides (`createBroker`), for the account in ALGOTRADER_PIPELINE.
+ * The order-router stage: approved orders → the venue the pipeline names in `broker` (the
+ * registry in `src/venues.ts`), for the account in ALGOTRADER_PIPELINE.
  */
 void runService({
   name: 'order-router',
@@ -18,19 +17,17 @@ void runService({
       log.flush();
       process.exit(1);
     };
-    if (pipeline.config.broker === 'paper') {
-      const router = await PaperRouter.start({ bus, pipeline, clock, onFatal });
-      log.info({ account: pipeline.account, timing: pipeline.fillModel.timing }, 'paper broker ready');
-      return () => router.stop();
-    }
-    // Loaded by path so this stage builds before the exchange broker exists.
-    const mod = (await import(new URL(`./${pipeline.config.broker}/index.ts`, import.meta.url).href)) as {
-      createBroker?: BrokerFactory;
-    };
-    if (!mod.createBroker) throw new Error(`src/${pipeline.config.broker}/index.ts exports no createBroker`);
-    const broker = await mod.createBroker({ config, pipeline, log });
-    const router = await LiveRouter.start({ bus, pipeline, clock, broker, onFatal });
-    log.info({ account: pipeline.account, broker: broker.name }, 'exchange broker ready');
+    const venue = await createVenue({ config, pipeline, log });
+    const pollMs = VENUES[pipeline.config.broker].pollMs;
+    const router = await OrderRouter.start({
+      bus,
+      pipeline,
+      clock,
+      venue,
+      onFatal,
+      ...(pollMs !== undefined ? { pollMs } : {}),
+    });
+    log.info({ account: pipeline.account, venue: venue.name }, 'order-router ready');
     return () => router.stop();
   },
 });

@@ -122,6 +122,11 @@ export class OkxBroker {
     await this.#serial(() => this.#ensureMarkets());
   }
 
+  /** The spot symbols traded (`BTC/USDT`), as configured. */
+  get symbols(): readonly string[] {
+    return this.#opts.symbols ?? [];
+  }
+
   /** The tracked order with this client id. */
   order(clientOrderId: string): OkxOrderView | undefined {
     const t = this.#tracker.get(clientOrderId);

@@ -1,0 +1,43 @@
+import type { BarIn, Pipeline } from '@algotrader/pipeline';
+import type { Account } from '@algotrader/portfolio';
+import type { Side } from '@algotrader/strategy';
+import type { VenueFill } from './venue';
+
+/**
+ * How a venue's reports move the one Account (@algotrader/portfolio): every venue books fills and
+ * marks through these two, so peak and day-start equity move the same way on paper and on an
+ * exchange.
+ */
+
+/**
+ * Books one execution. A fee in the quote currency is a fee; one in the base coin (OKX spot buys)
+ * is taken from the units at the fill price, so the holding is what the exchange holds and cash
+ * moves by qty × price. Returns why it could not be booked as reported (a fee in a third currency
+ * is booked as zero).
+ */
+export function bookFill(a: Account, p: Pipeline, key: string, side: Side, f: VenueFill): string | undefined {
+  const k = a.require(key);
+  const base = p.instruments[p.indexOf(key)]!.base;
+  const quote = p.config.paper.quoteCurrency;
+  if (f.feeCurrency === base && f.fee > 0) {
+    const units = side === 'buy' ? f.qty - f.fee : f.qty + f.fee;
+    a.applyFill(k, side, units, f.price, f.fee * f.price);
+    return undefined;
+  }
+  const fee = f.feeCurrency === quote ? f.fee : 0;
+  a.applyFill(k, side, f.qty, f.price, fee);
+  return fee === f.fee
+    ? undefined
+    : `fee ${f.fee} ${f.feeCurrency} is in neither ${base} nor ${quote}: booked as 0`;
+}
+
+/** Marks at the closes of the bar set closing at `c` and books the valuation of its bar (open time). */
+export function markAndRevalue(
+  a: Account,
+  p: Pipeline,
+  c: number,
+  bars: ReadonlyMap<string, BarIn> | undefined,
+): void {
+  if (bars) for (const [key, b] of bars) a.setMark(a.require(key), b.close);
+  a.revalue(c - p.tfMs);
+}

@@ -1,0 +1,297 @@
+import { type Instrument, isTerminal } from '@algotrader/core';
+import { type Alert, type Fill, type OrderRequest, pb } from '@algotrader/proto';
+import type {
+  LocalBook,
+  OrderRecord,
+  ReconcileResult,
+  Venue,
+  VenueAlert,
+  VenueFill,
+  VenueOrder,
+  VenueReport,
+  VenueResult,
+  VenueSnapshot,
+} from '../venue';
+import { OkxBroker } from './broker';
+import { createOkxTradeClient, OkxReads } from './client';
+import { classifyOkxError, describeError, isHaltWorthy } from './errors';
+import { DEFAULT_RETRY, type RetryPolicy, retryRead } from './retry';
+import type { BrokerUpdate, LocalOrder, OkxBrokerOptions } from './types';
+
+const VENUE = 'OKX';
+
+export interface OkxSpotVenueOptions extends OkxBrokerOptions {
+  /** The account's quote currency (cash), default USDT. */
+  readonly quote?: string;
+}
+
+/**
+ * OKX spot behind the {@link Venue} seam, on top of {@link OkxBroker} (ccxt): numbers in, exact
+ * decimal strings to OKX; what comes back — the order's state, its new fills, the broker's alerts
+ * and halt requests (bad key, maintenance, clock skew, a state OKX contradicts) — goes back to the
+ * router in the result. Reconciliation is the broker's (`reconcile.ts`): the router's records are
+ * the baseline, a difference the returned fills do not explain is a halt.
+ */
+export class OkxSpotVenue implements Venue {
+  readonly name = 'okx';
+  readonly fills = 'exchange' as const;
+  readonly #broker: OkxBroker;
+  readonly #reads: OkxReads;
+  readonly #retry: RetryPolicy;
+  readonly #quote: string;
+
+  constructor(opts: OkxSpotVenueOptions) {
+    this.#broker = new OkxBroker(opts);
+    this.#reads = new OkxReads(createOkxTradeClient(opts));
+    this.#retry = opts.retry ?? DEFAULT_RETRY;
+    this.#quote = opts.quote ?? 'USDT';
+  }
+
+  /** The underlying broker (for inspection). */
+  get broker(): OkxBroker {
+    return this.#broker;
+  }
+
+  /** Loads OKX's spot markets; throws when OKX cannot be reached. */
+  async start(): Promise<void> {
+    await this.#broker.start();
+  }
+
+  async place(order: VenueOrder): Promise<VenueResult> {
+    const r = await this.#broker.submit(toOrderRequest(order, this.#broker.account));
+    const reason =
+      r.outcome === 'rejected'
+        ? `${r.reason}: ${r.detail}`
+        : r.outcome === 'unknown'
+          ? `outcome unknown: ${r.detail}`
+          : undefined;
+    const reports: VenueReport[] = [];
+    // OKX acknowledged it before anything else happened to it: the order passed `submitted`.
+    if (r.events.some((e) => e.state === pb.OrderState.ORDER_STATE_SUBMITTED) && r.status !== 'submitted') {
+      reports.push({
+        ...toReport(r, undefined),
+        status: 'submitted',
+        filledQty: 0,
+        avgPrice: Number.NaN,
+        fills: [],
+      });
+    }
+    reports.push(toReport(r, reason));
+    return { reports, alerts: r.alerts.map(toAlert), ...(r.halt ? { halt: r.halt } : {}) };
+  }
+
+  async cancel(o: OrderRecord): Promise<VenueResult> {
+    this.#follow(o);
+    const r = await this.#broker.cancel(o.clientOrderId, symbolOf(o.instrument));
+    const reason = r.outcome === 'failed' || r.outcome === 'unknown_order' ? r.detail : undefined;
+    return this.#result(r, reason);
+  }
+
+  async lookup(o: OrderRecord): Promise<VenueResult> {
+    this.#follow(o);
+    try {
+      return this.#result(await this.#broker.refresh(o.clientOrderId), undefined);
+    } catch (e) {
+      return failure(e, 'lookup', o.clientOrderId);
+    }
+  }
+
+  async snapshot(): Promise<VenueSnapshot> {
+    // Throws when OKX cannot be read: a book is never opened from an empty answer.
+    const balances = await retryRead(() => this.#reads.balances(), this.#retry);
+    const total = (ccy: string) => Number(balances.get(ccy)?.total ?? '0');
+    const positions: Record<string, number> = {};
+    for (const symbol of this.#broker.symbols) {
+      const [base] = symbol.split('/');
+      const q = total(base!);
+      if (q > 0) positions[`${VENUE}:${symbol}`] = q;
+    }
+    return { cash: total(this.#quote), positions };
+  }
+
+  async reconcile(book: LocalBook): Promise<ReconcileResult> {
+    const local: LocalOrder[] = book.orders.map((o) => ({
+      clientOrderId: o.clientOrderId,
+      symbol: symbolOf(o.instrument),
+      side: o.side,
+      status: o.status,
+      filledQuantity: decimalString(o.filledQty),
+      seq: o.events,
+      ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
+    }));
+    const positions = Object.entries(book.positions).map(([key, q]) => ({
+      symbol: key.slice(key.indexOf(':') + 1),
+      quantity: decimalString(q),
+    }));
+    let rec = await this.#broker.reconcile(local, positions);
+    if (rec.halt && local.some((o) => !isTerminal(o.status))) {
+      // A fill can land between the open-orders query and the balance read, leaving the balance
+      // ahead of what the orders showed: one more pass (orders read after that balance) tells.
+      rec = await this.#broker.reconcile(local, positions);
+    }
+    // Every order the pass touched, as the broker now has it, with the fills it found missing.
+    const touched = new Map<string, Fill[]>();
+    for (const e of rec.events)
+      if (!touched.has(e.clientOrderId ?? '')) touched.set(e.clientOrderId ?? '', []);
+    for (const f of rec.fills) {
+      const list = touched.get(f.clientOrderId ?? '') ?? [];
+      list.push(f);
+      touched.set(f.clientOrderId ?? '', list);
+    }
+    const reports: VenueReport[] = [];
+    for (const [id, fills] of touched) {
+      const v = this.#broker.order(id);
+      if (!v) continue;
+      reports.push({
+        clientOrderId: id,
+        ...(v.exchangeOrderId ? { exchangeOrderId: v.exchangeOrderId } : {}),
+        status: v.status,
+        filledQty: num(v.filledQuantity),
+        avgPrice: num(v.averagePrice),
+        fills: fills.map(fromProtoFill),
+      });
+    }
+    const unexplained = rec.mismatches.filter((m) => !m.explained).map((m) => m.detail);
+    const failed = rec.failures.map((f) => `${f.query}: ${f.error}`);
+    const cash = rec.balances?.[this.#quote]?.total;
+    return {
+      reports,
+      alerts: rec.alerts.map(toAlert),
+      ...(rec.halt
+        ? { halt: { reason: 'reconcile_mismatch', detail: [...unexplained, ...failed].join('; ') } }
+        : {}),
+      ...(cash !== undefined && rec.verdict !== 'failed' ? { cash: Number(cash) } : {}),
+    };
+  }
+
+  async close(): Promise<void> {}
+
+  /** Follows an order the router has on record, from what it has booked (never from zero: no fill twice). */
+  #follow(o: OrderRecord): void {
+    if (this.#broker.order(o.clientOrderId)) return;
+    this.#broker.resume({
+      clientOrderId: o.clientOrderId,
+      symbol: symbolOf(o.instrument),
+      side: o.side,
+      status: o.status,
+      filledQuantity: decimalString(o.filledQty),
+      seq: o.events,
+      ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
+      ...(o.filledQty > 0 ? { averagePrice: decimalString(o.avgFillPrice) } : {}),
+    });
+  }
+
+  #result(u: BrokerUpdate, reason: string | undefined): VenueResult {
+    return {
+      reports: [toReport(u, reason)],
+      alerts: u.alerts.map(toAlert),
+      ...(u.halt ? { halt: u.halt } : {}),
+    };
+  }
+}
+
+/** Creates and starts the OKX spot venue. */
+export async function createOkxSpotVenue(opts: OkxSpotVenueOptions): Promise<OkxSpotVenue> {
+  const v = new OkxSpotVenue(opts);
+  await v.start();
+  return v;
+}
+
+/** An error no broker call turned into a result (a bug, or a query that kept failing). */
+function failure(e: unknown, what: string, clientOrderId: string): VenueResult {
+  const c = classifyOkxError(e);
+  const detail = `${what} ${clientOrderId}: ${describeError(e)}`;
+  return {
+    reports: [],
+    alerts: [
+      {
+        severity: isHaltWorthy(c) ? 'critical' : 'warning',
+        code: `okx_${what}_failed`,
+        message: detail,
+        dedupeKey: `${clientOrderId}:${c}`,
+      },
+    ],
+    ...(isHaltWorthy(c) ? { halt: { reason: c, detail } } : {}),
+  };
+}
+
+/** VenueOrder → the proto OrderRequest OkxBroker takes (decimal strings, never exponents). */
+export function toOrderRequest(o: VenueOrder, account: string): OrderRequest {
+  const quoteSized = o.type === 'market' && o.quoteAmount !== undefined && o.quoteAmount > 0;
+  return {
+    clientOrderId: o.clientOrderId,
+    account,
+    strategy: o.strategy,
+    instrument: { venue: o.instrument.venue, symbol: symbolOf(o.instrument) },
+    side: o.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
+    type: o.type === 'limit' ? pb.OrderType.ORDER_TYPE_LIMIT : pb.OrderType.ORDER_TYPE_MARKET,
+    quantity: quoteSized ? '' : decimalString(o.qty),
+    limitPrice: o.type === 'limit' && o.limitPrice !== undefined ? decimalString(o.limitPrice) : '',
+    quoteAmount: quoteSized ? decimalString(o.quoteAmount!) : '',
+    decisionTimeMs: o.decisionTime,
+  };
+}
+
+/** A finite number as a plain decimal string (`1e-7` → `0.0000001`). */
+export function decimalString(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = '', expS] = m;
+  const exp = Number(expS);
+  const digits = `${lead}${frac}`;
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  return `${sign}${digits.padEnd(exp + 1, '0')}${digits.length > exp + 1 ? `.${digits.slice(exp + 1)}` : ''}`;
+}
+
+function num(s: string | null | undefined): number {
+  if (!s) return 0;
+  const n = Number(s);
+  if (!Number.isFinite(n)) throw new Error(`OKX venue: "${s}" is not a number`);
+  return n;
+}
+
+function symbolOf(i: Instrument): string {
+  return `${i.base}/${i.quote}`;
+}
+
+function toReport(u: BrokerUpdate, reason: string | undefined): VenueReport {
+  return {
+    clientOrderId: u.clientOrderId,
+    ...(u.exchangeOrderId ? { exchangeOrderId: u.exchangeOrderId } : {}),
+    status: u.status,
+    filledQty: num(u.filledQuantity),
+    avgPrice: num(u.averagePrice),
+    ...(reason ? { reason } : {}),
+    fills: u.fills.map(fromProtoFill),
+  };
+}
+
+function fromProtoFill(f: Fill): VenueFill {
+  return {
+    tradeId: f.tradeId ?? '',
+    qty: num(f.quantity),
+    price: num(f.price),
+    fee: num(f.fee),
+    feeCurrency: f.feeCurrency ?? '',
+    timeMs: Number(f.timeMs ?? 0),
+    maker: !!f.maker,
+  };
+}
+
+function toAlert(a: Alert): VenueAlert {
+  const S = pb.Severity;
+  return {
+    severity:
+      a.severity === S.SEVERITY_CRITICAL
+        ? 'critical'
+        : a.severity === S.SEVERITY_WARNING
+          ? 'warning'
+          : 'info',
+    code: a.code ?? 'okx_alert',
+    message: a.message ?? '',
+    dedupeKey: a.dedupeKey ?? '',
+    labels: { ...(a.labels ?? {}) },
+  };
+}

@@ -1,0 +1,111 @@
+import { assertNever } from '@algotrader/core';
+import type { BarIn, Pipeline } from '@algotrader/pipeline';
+import {
+  type LocalBook,
+  NOTHING,
+  type OrderRecord,
+  type ReconcileResult,
+  type Venue,
+  type VenueOrder,
+  type VenueReport,
+  type VenueResult,
+  type VenueSnapshot,
+} from './venue';
+
+/**
+ * The paper venue: fills with the backtest's FillModel (timing, fees, slippage) on live bars, one
+ * order at a time in the order the router hands them over, so a replay through the pipeline fills
+ * exactly as the backtest engine does. It holds nothing of its own: the router's book is the
+ * account, so there is nothing to reconcile.
+ */
+export class PaperVenue implements Venue {
+  readonly name = 'paper';
+  readonly fills = 'bars' as const;
+  readonly #p: Pipeline;
+
+  constructor(pipeline: Pipeline) {
+    this.#p = pipeline;
+  }
+
+  async place(o: VenueOrder): Promise<VenueResult> {
+    if (o.quoteAmount !== undefined) {
+      return {
+        reports: [report(o, 'rejected', 'quote-sized orders are not supported by the paper venue')],
+        alerts: [],
+      };
+    }
+    return { reports: [report(o, 'accepted')], alerts: [] };
+  }
+
+  async cancel(o: OrderRecord): Promise<VenueResult> {
+    return { reports: [report(o, 'canceled', 'replaced by a newer decision')], alerts: [] };
+  }
+
+  async lookup(): Promise<VenueResult> {
+    return NOTHING;
+  }
+
+  async snapshot(): Promise<VenueSnapshot> {
+    return { cash: this.#p.config.paper.initialCash, positions: {} };
+  }
+
+  async reconcile(_book: LocalBook): Promise<ReconcileResult> {
+    return NOTHING;
+  }
+
+  fillOnBar(o: OrderRecord, bar: BarIn, account: { cash: number; held: number }): VenueReport {
+    const p = this.#p;
+    const model = p.fillModel;
+    const spec = p.specs[p.indexOf(o.instrument)]!;
+    const order = {
+      side: o.side,
+      qty: o.qty,
+      type: o.type,
+      ...(o.limitPrice !== undefined ? { limitPrice: o.limitPrice } : {}),
+    };
+    const r = model.fill(order, bar, account.cash, account.held, spec);
+    const timeMs = model.timing === 'next_open' ? bar.openTime : bar.closeTime;
+    switch (r.status) {
+      case 'filled':
+        return {
+          clientOrderId: o.clientOrderId,
+          // A bar-level order lives one bar: the rest of a partial fill is cancelled.
+          status: r.partial ? 'canceled' : 'filled',
+          ...(r.partial ? { reason: 'rest cancelled: a bar-level order lives one bar' } : {}),
+          filledQty: r.qty,
+          avgPrice: r.price,
+          fills: [
+            {
+              tradeId: `${p.venue.toLowerCase()}-paper-${o.clientOrderId}-1`,
+              qty: r.qty,
+              price: r.price,
+              fee: r.fee,
+              feeCurrency: p.config.paper.quoteCurrency,
+              timeMs,
+              maker: r.liquidity === 'maker',
+            },
+          ],
+          timeMs,
+        };
+      case 'expired':
+        return { ...report(o, 'expired', r.reason), timeMs };
+      case 'rejected':
+        return { ...report(o, 'canceled', `${r.reason}: ${r.detail}`), timeMs };
+      default:
+        return assertNever(r, 'fill result');
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+function report(o: VenueOrder, status: VenueReport['status'], reason?: string): VenueReport {
+  return {
+    clientOrderId: o.clientOrderId,
+    status,
+    filledQty: 0,
+    avgPrice: Number.NaN,
+    ...(reason ? { reason } : {}),
+    fills: [],
+  };
+}

@@ -1,0 +1,86 @@
+import { AlgoError, ErrorCode } from '@algotrader/core';
+import type { VenueName } from '@algotrader/pipeline';
+import { z } from 'zod';
+import { createOkxSpotVenue, decimalString } from './okx/venue';
+import { PaperVenue } from './paper-venue';
+import type { Venue, VenueContext } from './venue';
+
+/** One venue in the registry: where its settings come from, their schema, and its factory. */
+export interface VenueEntry<S = unknown> {
+  readonly describe: string;
+  /** Settings, validated once at start-up; a message names the environment variable to set. */
+  readonly settings: z.ZodType<S>;
+  /** The raw settings out of the environment's config and the pipeline. */
+  readonly read: (ctx: VenueContext) => unknown;
+  readonly create: (ctx: VenueContext, settings: S) => Promise<Venue>;
+  /** `exchange` venues: how often open orders are looked up and the account reconciled, ms. */
+  readonly pollMs?: number;
+}
+
+const required = (env: string) => z.string({ error: `${env} is not set` }).min(1, `${env} is empty`);
+
+const OkxSettings = z.object({
+  apiKey: required('OKX_API_KEY'),
+  secret: required('OKX_SECRET'),
+  password: required('OKX_PASSWORD'),
+  restUrl: z.string().optional(),
+  sandbox: z.boolean(),
+});
+
+const PaperSettings = z.object({});
+
+/**
+ * Every venue the order-router can trade on, by the name a pipeline file gives in `broker`. Typed
+ * by @algotrader/pipeline's VENUE_NAMES (which the config schema's enum is built from): adding a
+ * name there without an entry here, or the reverse, does not compile. How to add one: README.md.
+ */
+export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
+  paper: entry({
+    describe: "the backtest's FillModel on live bars",
+    settings: PaperSettings,
+    read: () => ({}),
+    create: async (ctx) => new PaperVenue(ctx.pipeline),
+  }),
+  okx: entry({
+    describe: 'OKX spot through ccxt (keys: OKX_API_KEY, OKX_SECRET, OKX_PASSWORD)',
+    settings: OkxSettings,
+    read: (ctx) => ctx.config.okx,
+    create: (ctx, s) =>
+      createOkxSpotVenue({
+        account: ctx.pipeline.account,
+        apiKey: s.apiKey,
+        secret: s.secret,
+        password: s.password,
+        restUrl: s.restUrl,
+        sandbox: s.sandbox,
+        clock: { now: () => Date.now() },
+        symbols: ctx.pipeline.instruments.map((i) => `${i.base}/${i.quote}`),
+        // Holdings within one lot of the book match: the book rounds to the lot, OKX to its own precision.
+        positionTolerance: Object.fromEntries(
+          ctx.pipeline.instruments.map((i, k) => [i.base, decimalString(ctx.pipeline.specs[k]!.lotSize)]),
+        ),
+        quote: ctx.pipeline.config.paper.quoteCurrency,
+        logger: ctx.log,
+      }),
+    pollMs: 5_000,
+  }),
+};
+
+/** Keeps each entry's settings type checked against its factory, then erases it for the table. */
+function entry<S>(e: VenueEntry<S>): VenueEntry<never> {
+  return e as unknown as VenueEntry<never>;
+}
+
+/** The venue the pipeline names, with its settings validated; a clear error naming what is missing. */
+export async function createVenue(ctx: VenueContext): Promise<Venue> {
+  const name = ctx.pipeline.config.broker;
+  const e = VENUES[name] as unknown as VenueEntry<unknown>;
+  const parsed = e.settings.safeParse(e.read(ctx));
+  if (!parsed.success) {
+    throw new AlgoError(
+      ErrorCode.InvalidConfig,
+      `venue ${name} for account ${ctx.pipeline.account}: ${parsed.error.issues.map((i) => i.message).join(', ')}`,
+    );
+  }
+  return e.create(ctx, parsed.data);
+}
