@@ -1,7 +1,5 @@
-import type { Fill } from '@algotrader/backtest';
-import type { BarColumns } from '@algotrader/core';
 import { esc } from './escape';
-import { price as fmtPrice, pct, utc } from './format';
+import { pct } from './format';
 import {
   areaPath,
   axesSvg,
@@ -32,7 +30,7 @@ function prepend(x: number, xs: Float64Array): Float64Array {
 }
 
 /** Short axis label for a money or price value. */
-function compact(v: number): string {
+export function compact(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e9) return `${+(v / 1e9).toPrecision(3)}B`;
   if (a >= 1e6) return `${+(v / 1e6).toPrecision(3)}M`;
@@ -40,18 +38,40 @@ function compact(v: number): string {
   return String(+v.toPrecision(4));
 }
 
-/** Equity over time, with the initial cash as a dashed reference line; `log` when drawn on a log scale. */
+/** A reference curve drawn on the equity chart (a buy-and-hold benchmark). */
+export interface EquityOverlay {
+  readonly name: string;
+  /** On the equity curve's time grid. */
+  readonly value: Float64Array;
+  readonly color: string;
+  readonly width: number;
+  readonly dash?: string;
+  /** Its legend text (default: the name); false: not in the legend. */
+  readonly legend?: string | false;
+}
+
+/**
+ * Equity over time, with the initial cash as a dashed reference line and optional overlays
+ * (benchmarks, named in a legend); `log` when drawn on a log scale.
+ */
 export function equityChart(
   time: Float64Array,
   equity: Float64Array,
   initialCash: number,
   startTime: number,
+  overlays: readonly EquityOverlay[] = [],
 ): { svg: string; log: boolean } {
   const f: Frame = { ...WIDE, height: 300 };
   // The curve starts at the initial cash at the first bar's open.
   const t = prepend(startTime, time);
   const e = prepend(initialCash, equity);
-  const [lo0, hi0] = extent(e);
+  const extra = overlays.map((o) => ({ ...o, v: prepend(initialCash, o.value) }));
+  let [lo0, hi0] = extent(e);
+  for (const o of extra) {
+    const [a, b] = extent(o.v);
+    lo0 = Math.min(lo0, a);
+    hi0 = Math.max(hi0, b);
+  }
   // Log scale once equity spans more than a factor 8: early moves stay readable.
   const log = lo0 > 0 && hi0 / lo0 > 8;
   const pad = (hi0 - lo0) * 0.05 || Math.abs(hi0) * 0.05 || 1;
@@ -66,11 +86,30 @@ export function equityChart(
   const gap = visibleGap(t0, t1, plotWidth(f));
   const yBase = r1(sy(initialCash));
   const yTicks = log ? logTicks(lo, hi) : valueTicks(lo, hi, 5);
+  let lines = '';
+  let legend = '';
+  let k = 0;
+  for (const o of extra) {
+    const d = linePath(t, o.v, downsample(o.v, plotWidth(f)), sx, sy, gap);
+    const dash = o.dash ? ` stroke-dasharray="${o.dash}"` : '';
+    lines += `<path class="benchmark" data-name="${esc(o.name)}" d="${d}" fill="none" stroke="${o.color}" stroke-width="${o.width}"${dash} stroke-linejoin="round"/>`;
+    if (o.legend === false) continue;
+    const ly = f.top + 30 + k++ * 14;
+    legend += `<line x1="${f.left + 8}" x2="${f.left + 26}" y1="${ly}" y2="${ly}" stroke="${o.color}" stroke-width="${Math.max(o.width, 1.5)}"${dash}/><text x="${f.left + 30}" y="${ly}" dy="0.32em" font-size="11" fill="#374151" font-family="${FONT}">${esc(o.legend ?? o.name)}</text>`;
+  }
+  if (extra.length > 0) {
+    legend =
+      `<rect x="${f.left + 4}" y="${f.top + 6}" width="230" height="${20 + k * 14}" rx="4" fill="#ffffff" fill-opacity="0.85"/>` +
+      `<line x1="${f.left + 8}" x2="${f.left + 26}" y1="${f.top + 16}" y2="${f.top + 16}" stroke="#2563eb" stroke-width="2"/><text x="${f.left + 30}" y="${f.top + 16}" dy="0.32em" font-size="11" font-weight="600" fill="#111827" font-family="${FONT}">Strategy</text>` +
+      legend;
+  }
   const body =
     axesSvg({ frame: f, sx, sy, t0, t1, yTicks, yLabel: compact }) +
     `<line class="baseline" x1="${f.left}" x2="${f.width - f.right}" y1="${yBase}" y2="${yBase}" stroke="#9ca3af" stroke-dasharray="4 3" stroke-width="1"/>` +
     `<path class="area" d="${areaPath(t, e, idx, sx, sy, lo, gap)}" fill="#2563eb" fill-opacity="0.08" stroke="none"/>` +
-    `<path class="line" d="${linePath(t, e, idx, sx, sy, gap)}" fill="none" stroke="#2563eb" stroke-width="1.5" stroke-linejoin="round"/>`;
+    lines +
+    `<path class="line" d="${linePath(t, e, idx, sx, sy, gap)}" fill="none" stroke="#2563eb" stroke-width="1.5" stroke-linejoin="round"/>` +
+    `<g class="legend">${legend}</g>`;
   return { svg: svgRoot('equity-chart', f, log ? 'Equity (log scale)' : 'Equity', body), log };
 }
 
@@ -92,79 +131,6 @@ export function drawdownChart(time: Float64Array, drawdown: Float64Array, startT
     `<path class="area" d="${areaPath(t, d, idx, sx, sy, 0, gap)}" fill="#dc2626" fill-opacity="0.25" stroke="none"/>` +
     `<path class="line" d="${linePath(t, d, idx, sx, sy, gap)}" fill="none" stroke="#dc2626" stroke-width="1"/>`;
   return svgRoot('drawdown-chart', f, 'Drawdown', body);
-}
-
-export interface PriceChartOptions {
-  /** Markers drawn at most (the first ones, in fill order); the caption says when some are left out. */
-  readonly maxMarkers: number;
-  /** Time axis range, ms: the run's, so that the charts of several instruments line up. */
-  readonly t0?: number;
-  readonly t1?: number;
-}
-
-/**
- * Close prices of one instrument (log scale when they span more than a factor 8), each fill marked
- * at its time and price: buys (entries) as green up-triangles below the price, sells (exits) as red
- * down-triangles above it.
- */
-export function priceChart(
-  id: string,
-  name: string,
-  bars: BarColumns,
-  tfMs: number,
-  fills: readonly Fill[],
-  options: PriceChartOptions,
-): { svg: string; drawn: number } {
-  const f: Frame = { ...WIDE, height: 260 };
-  const n = bars.close.length;
-  // Plot at close times, the moment the close is known.
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) t[i] = bars.openTime[i]! + tfMs;
-  const [cLo, cHi] = extent(bars.close);
-  let lo = cLo;
-  let hi = cHi;
-  for (const fl of fills) {
-    if (fl.price < lo) lo = fl.price;
-    if (fl.price > hi) hi = fl.price;
-  }
-  const log = lo > 0 && hi / lo > 8;
-  const t0 = options.t0 ?? (n > 0 ? bars.openTime[0]! : 0);
-  const t1 = options.t1 ?? (n > 0 ? t[n - 1]! : 1);
-  const sx = linearScale(t0, t1, f.left, f.left + plotWidth(f));
-  const y0 = f.top + plotHeight(f);
-  let sy: (v: number) => number;
-  let ticks: number[];
-  if (log) {
-    lo /= 1.05;
-    hi *= 1.05;
-    sy = logScale(lo, hi, y0, f.top);
-    ticks = logTicks(lo, hi);
-  } else {
-    const pad = (hi - lo) * 0.05 || hi * 0.05 || 1;
-    lo -= pad;
-    hi += pad;
-    sy = linearScale(lo, hi, y0, f.top);
-    ticks = valueTicks(lo, hi, 5);
-  }
-  const idx = downsample(bars.close, plotWidth(f));
-  let markers = '';
-  const drawn = Math.min(fills.length, options.maxMarkers);
-  for (let k = 0; k < drawn; k++) {
-    const fl = fills[k]!;
-    const x = r1(sx(fl.time));
-    const y = sy(fl.price);
-    const buy = fl.side === 'buy';
-    // Apex at the fill price, body away from the line.
-    const d = buy ? `M${x} ${r1(y + 2)}l-4.5 8h9z` : `M${x} ${r1(y - 2)}l-4.5 -8h9z`;
-    const tip = `${fl.side} ${fmtPrice(fl.qty)} @ ${fmtPrice(fl.price)}, ${utc(fl.time)}`;
-    markers += `<path class="marker ${buy ? 'buy' : 'sell'}" d="${d}" fill="${buy ? '#16a34a' : '#dc2626'}" stroke="#ffffff" stroke-width="0.5"><title>${esc(tip)}</title></path>`;
-  }
-  const body =
-    axesSvg({ frame: f, sx, sy, t0, t1, yTicks: ticks, yLabel: compact }) +
-    `<path class="line" d="${n > 0 ? linePath(t, bars.close, idx, sx, sy, visibleGap(t0, t1, plotWidth(f))) : ''}" fill="none" stroke="#475569" stroke-width="1"/>` +
-    `<g class="markers">${markers}</g>` +
-    `<text x="${f.left + 8}" y="${f.top + 16}" font-size="12" font-weight="600" fill="#111827" font-family="${FONT}">${esc(name)}${log ? ' (log scale)' : ''}</text>`;
-  return { svg: svgRoot(id, f, `${name} price and fills`, body), drawn };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -55,3 +55,26 @@ export function utc(ms: number): string {
 export function iso(ms: number | null | undefined): string | null {
   return ms === null || ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 }
+
+/**
+ * A plain-text table: a header row, a rule, the rows; each column padded to its widest cell,
+ * text columns left-aligned and `numeric` ones right-aligned (columns from `numericFrom` on), two
+ * spaces apart. Widths count code points, so `−` and `∞` line up.
+ */
+export function textTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  numericFrom = 1,
+): string[] {
+  const len = (s: string) => [...s].length;
+  const widths = head.map((h, j) => Math.max(len(h), ...rows.map((r) => len(r[j] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, j) => {
+        const pad = ' '.repeat(Math.max(0, widths[j]! - len(c)));
+        return j >= numericFrom ? pad + c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+}

@@ -1,20 +1,32 @@
-import type { BacktestData, BacktestResult, Fill, Metrics, Trade } from '@algotrader/backtest';
-import { formatInstrument, sameInstrument, timeframeMs } from '@algotrader/core';
-import { drawdownChart, equityChart, monthlyHeatmap, priceChart } from './charts';
+import type { BacktestData, BacktestResult, Metrics, Trade } from '@algotrader/backtest';
+import { formatInstrument, timeframeMs } from '@algotrader/core';
+import { type Benchmarks, buyAndHold } from './benchmark';
+import { type ExitReasonRow, exitReasonRows, type InstrumentRow, instrumentRows } from './breakdown';
+import { drawdownChart, type EquityOverlay, equityChart, monthlyHeatmap } from './charts';
+import { type DrawdownEpisode, drawdownEpisodes, topDrawdowns } from './drawdowns';
 import { esc, scriptJson } from './escape';
 import { duration, num, pct, price, utc } from './format';
+import { closeDay, histogram, monthlyReturns, periodReturns } from './periods';
+import { chartAssets, priceChartData, priceChartHtml } from './price-chart';
+import { returnHistogram, seriesChart } from './risk-charts';
+import { rollingStats } from './rolling';
 import type { BacktestSummary } from './summary';
 
 export interface TearsheetInput {
   readonly summary: BacktestSummary;
   readonly result: BacktestResult;
   readonly metrics: Metrics;
-  /** The bars the run used, for the price charts (omitted: no price charts). */
+  /** The bars the run used: price chart, benchmarks, open positions' value (omitted: none of these). */
   readonly data?: BacktestData;
-  /** Instruments with a price chart at most (default 12; the most traded first). */
+  /**
+   * The strategy's declared features (feature registry keys, `strategy.features(params)`): those
+   * on the price scale are drawn over the closes.
+   */
+  readonly features?: readonly string[];
+  /** Instruments in the price chart at most (default 12; the most traded first). */
   readonly maxPriceCharts?: number;
-  /** Fill markers per price chart at most (default 4000). */
-  readonly maxMarkers?: number;
+  /** Bars embedded for the price chart over all its instruments (default 400,000; min/max kept beyond). */
+  readonly maxPricePoints?: number;
   /** Rows of the trades table at most (default 500, the latest). */
   readonly maxTradeRows?: number;
 }
@@ -41,6 +53,10 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 th { background: #f3f4f6; font-weight: 600; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 @media (max-width: 760px) { .cols { grid-template-columns: 1fr; } }
+.pc-controls { display: flex; gap: 6px; align-items: center; margin: 0 0 8px; flex-wrap: wrap; }
+.pc-controls button, .pc-controls select { font: inherit; padding: 2px 10px; border: 1px solid #d1d5db; border-radius: 6px; background: #fff; cursor: pointer; }
+.pc { min-height: 340px; }
+.pc .uplot { width: 100%; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
 `;
 
@@ -135,40 +151,154 @@ function tradesTable(trades: readonly Trade[], max: number): string {
   );
 }
 
-function priceCharts(input: TearsheetInput): string {
+function priceSection(input: TearsheetInput): string {
   const { result, data } = input;
-  if (!data) return '';
+  if (!data) return '<p class="sub">No bars were passed to the report: no price chart.</p>';
   const maxCharts = input.maxPriceCharts ?? 12;
-  const maxMarkers = input.maxMarkers ?? 4000;
-  const tfMs = timeframeMs(data.timeframe);
-  const last = result.equity.time[result.equity.time.length - 1];
-  const fillsBy = data.series.map((s) =>
-    result.fills.filter((f) => sameInstrument(f.instrument, s.instrument)),
-  );
-  // Most traded first; ties keep the universe order.
+  const counts = data.series.map((s) => {
+    const name = formatInstrument(s.instrument);
+    return result.fills.filter((f) => formatInstrument(f.instrument) === name).length;
+  });
+  // Most traded first; ties keep the universe order; instruments without bars cannot be drawn.
   const order = data.series
     .map((_, k) => k)
-    .sort((a, b) => fillsBy[b]!.length - fillsBy[a]!.length || a - b)
+    .filter((k) => data.series[k]!.bars.openTime.length > 0)
+    .sort((a, b) => counts[b]! - counts[a]! || a - b)
     .slice(0, maxCharts);
-  let out = '';
-  for (const k of order) {
-    const s = data.series[k]!;
-    const fills: readonly Fill[] = fillsBy[k]!;
-    const name = formatInstrument(s.instrument);
-    const chart = priceChart(`price-chart-${k}`, name, s.bars, tfMs, fills, {
-      maxMarkers,
-      t0: result.startTime,
-      ...(last === undefined ? {} : { t1: last }),
-    });
-    const caption =
-      `${fills.length} fills: ▲ buy (entry) ▼ sell (exit)` +
-      (chart.drawn < fills.length ? `; the first ${chart.drawn} are marked` : '');
-    out += `<figure class="price-chart" data-instrument="${esc(name)}" data-fills="${fills.length}">${chart.svg}<figcaption>${esc(caption)}</figcaption></figure>`;
-  }
+  const d = priceChartData(data, result.fills, {
+    order,
+    maxPoints: input.maxPricePoints ?? 400_000,
+    features: input.features ?? [],
+  });
+  const notes: string[] = [];
+  const drawnLines = d.series[0]?.lines.map((l) => l.key) ?? [];
+  if (input.features === undefined)
+    notes.push('No indicator overlay: the run did not pass its declared features.');
+  else if (input.features.length === 0)
+    notes.push('The strategy declares no features: no indicator overlay.');
+  else if (drawnLines.length > 0) notes.push(`Indicators: ${drawnLines.join(', ')}.`);
+  if (d.skipped.length > 0) notes.push(`Not drawn: ${d.skipped.join('; ')}.`);
   if (order.length < data.series.length) {
-    out += `<p class="sub">${data.series.length - order.length} more instruments are not drawn (the ${order.length} most traded are).</p>`;
+    notes.push(
+      `${data.series.length - order.length} more instruments are not in the chart (the ${order.length} most traded are).`,
+    );
   }
-  return out;
+  return (
+    priceChartHtml(d) +
+    `<p class="sub" id="pc-notes">▲ buy (entry) below the price, ▼ sell (exit) above it; close prices at bar close times (UTC). ${esc(notes.join(' '))}</p>`
+  );
+}
+
+function table(id: string, head: readonly string[], rows: readonly string[][], numericFrom = 1): string {
+  const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, j) => (j >= numericFrom ? `<td class="n">${c}</td>` : `<td>${c}</td>`)).join('')}</tr>`,
+    )
+    .join('');
+  return `<table id="${esc(id)}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function signed(text: string, x: number): string {
+  const c = signClass(x);
+  return c ? `<span class="${c}">${esc(text)}</span>` : esc(text);
+}
+
+function drawdownTable(top: readonly DrawdownEpisode[]): string {
+  if (top.length === 0)
+    return '<p class="sub" id="drawdowns">No drawdown: equity never fell below a previous peak.</p>';
+  const rows = top.map((e, k) => [
+    String(k + 1),
+    esc(utc(e.start)),
+    esc(utc(e.trough)),
+    e.end === null ? 'not recovered' : esc(utc(e.end)),
+    signed(pct(-e.depth), -e.depth),
+    esc(duration(e.durationMs)),
+  ]);
+  return table('drawdowns', ['#', 'Peak', 'Trough', 'Recovered', 'Depth', 'Duration'], rows, 4);
+}
+
+function instrumentTable(rows: readonly InstrumentRow[], bench: Benchmarks | null, quote: string): string {
+  const bh = new Map(bench?.instruments.map((b) => [b.name, b.totalReturn]) ?? []);
+  const body = rows.map((r) => {
+    const b = bh.get(r.instrument);
+    return [
+      esc(r.instrument),
+      String(r.trades),
+      esc(pct(r.winRate, 1)),
+      signed(num(r.realisedPnl), r.realisedPnl),
+      signed(num(r.netPnl), r.netPnl) + (r.openQty !== 0 ? ' <small>(open)</small>' : ''),
+      esc(num(r.fees)),
+      esc(pct(r.timeInMarket, 1)),
+      b === undefined ? 'n/a' : signed(pct(b, 1), b),
+    ];
+  });
+  return table(
+    'instruments',
+    [
+      'Instrument',
+      'Trades',
+      'Win rate',
+      `Closed P&L (${quote})`,
+      `Net P&L (${quote})`,
+      `Fees (${quote})`,
+      'Time in market',
+      'Buy & hold',
+    ],
+    body,
+  );
+}
+
+function exitReasonTable(rows: readonly ExitReasonRow[], quote: string): string {
+  const body = rows.map((r) => [
+    esc(r.reason),
+    String(r.trades),
+    esc(pct(r.winRate, 1)),
+    signed(num(r.pnl), r.pnl),
+    signed(pct(r.avgReturn), r.avgReturn),
+    esc(duration(r.avgHoldingMs)),
+  ]);
+  return table(
+    'exit-reasons',
+    ['Exit reason', 'Trades', 'Win rate', `P&L (${quote})`, 'Avg return', 'Avg held'],
+    body,
+  );
+}
+
+const PALETTE = ['#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#9333ea'];
+
+/** Benchmark lines for the equity chart: one when a single instrument runs, else equal weight plus each alone. */
+function overlays(b: Benchmarks | null): EquityOverlay[] {
+  if (!b?.equalWeight) return [];
+  if (b.instruments.length === 1) {
+    const only = b.instruments[0]!;
+    return [
+      { name: `Buy & hold ${only.name}`, value: only.value, color: '#d97706', width: 1.2, dash: '5 3' },
+    ];
+  }
+  const many = b.instruments.length > PALETTE.length;
+  return [
+    ...b.instruments.map(
+      (x, k): EquityOverlay =>
+        many
+          ? {
+              name: `${x.name} held`,
+              value: x.value,
+              color: '#cbd5e1',
+              width: 0.7,
+              legend: k === 0 ? 'Each instrument held alone' : (false as const),
+            }
+          : { name: `${x.name} held`, value: x.value, color: PALETTE[k]!, width: 0.8 },
+    ),
+    {
+      name: 'Buy & hold, equal weight',
+      value: b.equalWeight.value,
+      color: '#b45309',
+      width: 1.6,
+      dash: '6 3',
+    },
+  ];
 }
 
 /**
@@ -209,22 +339,49 @@ export function renderTearsheet(input: TearsheetInput): string {
     ...flatten(fm.slippage, 'Slippage'),
   ];
   const params = flatten(summary.params);
-  const equity = equityChart(eq.time, eq.equity, result.initialCash, result.startTime);
+  const tfMs = timeframeMs(result.timeframe);
+  const t0 = result.startTime;
+  const t1 = eq.time[eq.time.length - 1] ?? t0;
+  const bench = input.data ? buyAndHold(eq.time, input.data, result.initialCash) : null;
+  const equity = equityChart(eq.time, eq.equity, result.initialCash, t0, overlays(bench));
+  const episodes = drawdownEpisodes(eq.time, eq.equity, result.initialCash, t0);
+  const roll = rollingStats(eq.equity, result.initialCash, tfMs);
+  // Daily returns (a point belongs to the day its bar closes in); bar returns for bars of a day or longer.
+  const daily = tfMs < 86_400_000;
+  const periods = daily
+    ? periodReturns(eq.time, eq.equity, result.initialCash, closeDay).ret
+    : periodReturns(eq.time, eq.equity, result.initialCash, (t) => t).ret;
+  const hist = histogram(periods);
+  const unit = daily ? 'daily' : `${result.timeframe} bar`;
+  const rows = instrumentRows(result, fm.timing, input.data);
+  const reasons = exitReasonRows(result.trades);
+  const days = roll.windowMs / 86_400_000;
+  const span = Number.isInteger(days) ? `${days}-day` : duration(roll.windowMs);
+  const window = `${span} window (${roll.window} bars of ${result.timeframe})`;
+  const annual = `annualised by √${num(roll.periodsPerYear, 0)} (bars per 365-day year), risk-free rate 0`;
+  const ew = bench?.equalWeight;
+  const benchText = !bench
+    ? ''
+    : bench.instruments.length === 1
+      ? ` Dashed orange: buy and hold ${bench.instruments[0]!.name} (bought at the first bar's open, no fees).`
+      : ' Dashed brown: buy and hold, equal weight (the cash split equally, each instrument bought at its first open, never rebalanced, no fees); thin lines: each instrument held alone.';
+  const { css: chartCss } = chartAssets();
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${chartCss}</style>
 </head>
 <body>
 <main>
 <header>
 <h1>${esc(title)}</h1>
-<p class="sub">${esc(`${summary.timeframe} · ${utc(result.startTime)} → ${utc(eq.time[eq.time.length - 1] ?? Number.NaN)} UTC · run ${summary.runId}`)}</p>
+<p class="sub">${esc(`${summary.timeframe} · ${utc(t0)} → ${utc(eq.time[eq.time.length - 1] ?? Number.NaN)} UTC · run ${summary.runId}`)}</p>
 <div class="cards">
 ${card('Total return', pct(m.totalReturn), signClass(m.totalReturn))}
+${ew ? card(bench.instruments.length === 1 ? 'Buy & hold' : 'Buy & hold (equal weight)', pct(ew.totalReturn), signClass(ew.totalReturn)) : ''}
 ${card('CAGR', pct(m.cagr), signClass(m.cagr))}
 ${card('Sharpe', num(m.sharpe))}
 ${card('Sortino', num(m.sortino))}
@@ -234,10 +391,18 @@ ${card('Trades', String(m.tradeCount))}
 ${card('Final equity', `${num(m.finalEquity)} ${quote}`)}
 </div>
 </header>
-<section id="equity"><h2>Equity</h2><figure>${equity.svg}<figcaption>${esc(`Cash plus positions at each bar close, ${quote}; dashed: the initial cash.${equity.log ? ' Log scale.' : ''}`)}</figcaption></figure></section>
-<section id="drawdown"><h2>Drawdown</h2><figure>${drawdownChart(eq.time, eq.drawdown, result.startTime)}<figcaption>Equity below its running peak.</figcaption></figure></section>
-<section id="prices"><h2>Prices and trades</h2>${priceCharts(input)}</section>
-<section id="monthly"><h2>Monthly returns</h2><figure>${monthlyHeatmap(m.monthlyReturns)}<figcaption>Month-end equity over the previous month-end (UTC); last column: the year, compounded.</figcaption></figure></section>
+<section id="equity"><h2>Equity</h2><figure>${equity.svg}<figcaption>${esc(`Cash plus positions at each bar close, ${quote}; dashed grey: the initial cash.${benchText}${equity.log ? ' Log scale.' : ''}`)}</figcaption></figure></section>
+<section id="drawdown"><h2>Drawdown</h2><figure>${drawdownChart(eq.time, eq.drawdown, t0)}<figcaption>Equity below its running peak.</figcaption></figure>
+<h2>Top ${Math.min(5, episodes.length)} drawdowns</h2>${drawdownTable(topDrawdowns(episodes, 5))}<p class="sub">${episodes.length} drawdowns in all. Duration: peak to recovery, or to the end of the run when not recovered.</p></section>
+<section id="rolling"><h2>Rolling risk</h2>
+<figure>${seriesChart('rolling-sharpe', 'Rolling Sharpe ratio', eq.time, roll.sharpe, { color: '#7c3aed', yLabel: (v) => num(v, 1), t0, t1, zero: true })}<figcaption>${esc(`Rolling Sharpe ratio: mean over standard deviation of bar returns in a trailing ${window}, ${annual}. Blank where the window is not full or has no variance.`)}</figcaption></figure>
+<figure>${seriesChart('rolling-volatility', 'Rolling volatility', eq.time, roll.volatility, { color: '#0891b2', yLabel: (v) => pct(v, 0), t0, t1, zero: true })}<figcaption>${esc(`Rolling volatility: standard deviation of bar returns in a trailing ${window}, ${annual}.`)}</figcaption></figure>
+</section>
+<section id="distribution"><h2>Return distribution</h2><figure>${returnHistogram('return-histogram', `Distribution of ${unit} returns`, hist)}<figcaption>${esc(`${hist.n} ${unit} returns (UTC days; a bar belongs to the day it closes in): mean ${pct(hist.mean, 3)}, standard deviation ${pct(hist.sd, 3)}, worst ${pct(hist.min)}, best ${pct(hist.max)}. Bins span the 0.5th–99.5th percentile; ${hist.below + hist.above} returns beyond it are counted in the edge bins.`)}</figcaption></figure></section>
+<section id="prices"><h2>Prices and trades</h2>${priceSection(input)}</section>
+<section id="per-instrument"><h2>Per instrument</h2>${instrumentTable(rows, bench, quote)}<p class="sub">Closed P&amp;L: closed round trips, fees included. Net P&amp;L: every fill's cash flow and fee, plus a position still open valued at the last close. Time in market: share of the bar closes with a position. Buy &amp; hold: the instrument's last close over its first open.</p>
+${reasons.length > 0 ? `<h2>Exit reasons</h2>${exitReasonTable(reasons, quote)}` : '<p class="sub" id="no-exit-reasons">The trades carry no exit reason: no exit-reason table.</p>'}</section>
+<section id="monthly"><h2>Monthly returns</h2><figure>${monthlyHeatmap(monthlyReturns(eq.time, eq.equity, result.initialCash))}<figcaption>Month-end equity over the previous month-end (UTC; a bar belongs to the month it closes in, so a bar closing at 00:00 on the 1st ends the month before); last column: the year, compounded.</figcaption></figure></section>
 <section id="metrics-section"><h2>Metrics</h2>${kvTable('metrics', metricRows(m, result, quote), true)}</section>
 <div class="cols">
 <section><h2>Parameters</h2>${params.length ? kvTable('params', params) : '<p class="sub" id="params">none</p>'}</section>

@@ -1,8 +1,20 @@
+export { type BenchmarkCurve, type Benchmarks, buyAndHold } from './benchmark';
+export {
+  type ExitReasonRow,
+  exitReason,
+  exitReasonRows,
+  type InstrumentRow,
+  instrumentRows,
+} from './breakdown';
+export { type DrawdownEpisode, drawdownEpisodes, topDrawdowns } from './drawdowns';
 export { esc, scriptJson } from './escape';
-export { duration, iso, num, pct, price, utc } from './format';
+export { duration, iso, num, pct, price, textTable, utc } from './format';
 export { flatten, renderTearsheet, type TearsheetInput } from './html';
 export { recordSummary, SUMMARY_MEASUREMENT } from './influx';
 export { type ParquetFiles, writeParquetFiles } from './parquet';
+export { closeDay, closeMonth, type Histogram, histogram, monthlyReturns, periodReturns } from './periods';
+export { type PriceChartData, type PriceSeriesJson, priceChartData } from './price-chart';
+export { type RollingStats, rollingStats, rollingWindow } from './rolling';
 export {
   type BacktestSummary,
   buildSummary,

@@ -1,5 +1,6 @@
 /**
- * Inline SVG charts drawn here, server-side: no script, no library, no network. Styling is in
+ * Inline SVG charts drawn here, server-side: no script, no network (only the zoomable price chart
+ * runs a script, see price-chart.ts). Styling is in
  * presentation attributes (not CSS classes), so a chart also renders on its own (the tests
  * rasterise each chart in Chromium and count the pixels drawn).
  */
@@ -67,13 +68,16 @@ export function downsample(values: ArrayLike<number>, buckets: number): number[]
     const from = Math.floor((b * n) / buckets);
     const to = Math.floor(((b + 1) * n) / buckets);
     if (to <= from) continue;
-    let lo = from;
-    let hi = from;
+    // Lowest and highest of the finite values (a NaN compares false and would stick).
+    let lo = -1;
+    let hi = -1;
     for (let i = from; i < to; i++) {
-      if (values[i]! < values[lo]!) lo = i;
-      if (values[i]! > values[hi]!) hi = i;
+      const v = values[i]!;
+      if (!Number.isFinite(v)) continue;
+      if (lo < 0 || v < values[lo]!) lo = i;
+      if (hi < 0 || v > values[hi]!) hi = i;
     }
-    const picks = [from, lo, hi, to - 1].sort((a, b) => a - b);
+    const picks = [from, lo, hi, to - 1].filter((i) => i >= 0).sort((a, b) => a - b);
     for (const i of picks) if (out[out.length - 1] !== i) out.push(i);
   }
   return out;
@@ -236,6 +240,22 @@ export interface Axes {
   readonly yLabel: (v: number) => string;
 }
 
+/** Width of an 11 px axis label, generously (digits and dashes are about 6.2 px wide). */
+function labelWidth(label: string): number {
+  return label.length * 6.6;
+}
+
+/**
+ * A tick label is centred on its tick unless that would cut it at the chart's edge (a tick at the
+ * very end of the run): then it ends (or starts) at the tick instead.
+ */
+export function tickAnchor(x: number, label: string, width: number): 'start' | 'middle' | 'end' {
+  const half = labelWidth(label) / 2;
+  if (x + half > width - 2) return 'end';
+  if (x - half < 2) return 'start';
+  return 'middle';
+}
+
 /** Grid lines, tick labels and the plot border. */
 export function axesSvg(a: Axes): string {
   const { frame: f, sx, sy } = a;
@@ -250,9 +270,10 @@ export function axesSvg(a: Axes): string {
     s += `<text x="${x0 - 6}" y="${y}" dy="0.32em" text-anchor="end" font-size="11" fill="#6b7280" font-family="${FONT}">${esc(a.yLabel(v))}</text>`;
   }
   for (const tick of timeTicks(a.t0, a.t1)) {
-    const x = r1(sx(tick.t));
+    const xv = sx(tick.t);
+    const x = r1(xv);
     s += `<line x1="${x}" x2="${x}" y1="${y0}" y2="${y1}" stroke="#f3f4f6" stroke-width="1"/>`;
-    s += `<text x="${x}" y="${y1 + 16}" text-anchor="middle" font-size="11" fill="#6b7280" font-family="${FONT}">${esc(tick.label)}</text>`;
+    s += `<text class="x-tick" x="${x}" y="${y1 + 16}" text-anchor="${tickAnchor(xv, tick.label, f.width)}" font-size="11" fill="#6b7280" font-family="${FONT}">${esc(tick.label)}</text>`;
   }
   s += `<rect x="${x0}" y="${y0}" width="${x1 - x0}" height="${y1 - y0}" fill="none" stroke="#d1d5db" stroke-width="1"/>`;
   return s;
@@ -265,4 +286,39 @@ export function svgRoot(id: string, f: Frame, title: string, body: string): stri
     `width="${f.width}" height="${f.height}" role="img" aria-label="${esc(title)}">` +
     `<rect x="0" y="0" width="${f.width}" height="${f.height}" fill="#ffffff"/>${body}</svg>`
   );
+}
+
+/** {@link linePath} for a series with undefined (non-finite) stretches: drawn as holes. */
+export function finitePath(
+  time: ArrayLike<number>,
+  values: ArrayLike<number>,
+  idx: readonly number[],
+  sx: Scale,
+  sy: Scale,
+  maxGap = Number.POSITIVE_INFINITY,
+): string {
+  let d = '';
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length > 0) d += linePath(time, values, run, sx, sy, maxGap);
+    run = [];
+  };
+  for (const i of idx) {
+    if (Number.isFinite(values[i]!)) run.push(i);
+    else flush();
+  }
+  flush();
+  return d;
+}
+
+/** A clip path for the plot area (id `<chart id>-clip`): a series clamped to a range stays inside. */
+export function plotClip(id: string, f: Frame): string {
+  return `<clipPath id="${esc(id)}-clip"><rect x="${f.left}" y="${f.top}" width="${plotWidth(f)}" height="${plotHeight(f)}"/></clipPath>`;
+}
+
+/** Value at quantile q (0..1) of the finite values. */
+export function finiteQuantile(values: ArrayLike<number>, q: number): number {
+  const xs = Float64Array.from(Array.from(values).filter((v) => Number.isFinite(v))).sort();
+  if (xs.length === 0) return Number.NaN;
+  return xs[Math.min(xs.length - 1, Math.max(0, Math.round((xs.length - 1) * q)))]!;
 }

@@ -9,8 +9,10 @@ export interface ReportInput {
   readonly result: BacktestResult;
   readonly metrics: Metrics;
   readonly run: RunInfo;
-  /** The bars the run used: the tearsheet's price charts. */
+  /** The bars the run used: the tearsheet's price chart, benchmarks and per-instrument values. */
   readonly data?: BacktestData;
+  /** The strategy's declared features (`strategy.features(params)`): price-scale ones drawn on the price chart. */
+  readonly features?: readonly string[];
 }
 
 export interface ReportFiles extends ParquetFiles {
@@ -43,6 +45,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
       result: input.result,
       metrics: input.metrics,
       ...(input.data === undefined ? {} : { data: input.data }),
+      ...(input.features === undefined ? {} : { features: input.features }),
     }),
   );
   return { summary, files: { dir, summary: summaryPath, ...parquet, tearsheet } };

@@ -1,15 +1,26 @@
 import { resolve } from 'node:path';
-import { type BacktestResult, computeMetrics, type Metrics, runBacktest } from '@algotrader/backtest';
+import {
+  type BacktestData,
+  type BacktestResult,
+  computeMetrics,
+  type Metrics,
+  runBacktest,
+} from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
 import { createMetricsSink } from '@algotrader/metrics';
+import type { FillModelConfig } from '@algotrader/portfolio';
 import {
+  buyAndHold,
   duration,
+  exitReasonRows,
   fillJson,
+  instrumentRows,
   num,
   pct,
   type ReportFiles,
   recordSummary,
+  textTable,
   utc,
   writeReport,
 } from '@algotrader/report';
@@ -84,10 +95,14 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
   const createdAt = io.now();
   const runId = values['run-id'] ?? `${spec.strategy}-${stamp(createdAt)}`;
   const dir = resolve(io.cwd, values.out ?? `reports/${runId}`);
+  const reportStarted = performance.now();
+  // The strategy's declared features, drawn over the prices in the tearsheet.
+  const features = (strategy as { features?: (p: unknown) => readonly string[] }).features?.(params) ?? [];
   const report = await writeReport(dir, {
     result,
     metrics,
     data: market.data,
+    features,
     run: {
       runId,
       createdAt,
@@ -98,6 +113,7 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
       command: ['algotrader', 'backtest', ...argv].map(shellQuote).join(' '),
     },
   });
+  const reportMs = performance.now() - reportStarted;
 
   if (config.influx.url) {
     const sink = createMetricsSink(config.influx, { flushIntervalMs: 60_000 });
@@ -116,13 +132,23 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
       JSON.stringify({ summary: report.summary, files: report.files, fills: result.fills.map(fillJson) }),
     );
   } else {
-    for (const line of describeRun(result, metrics, report.files, runMs)) io.out(line);
+    const lines = describeRun(result, metrics, report.files, { runMs, reportMs });
+    const tables = breakdownTables(result, spec.fillModel.timing, market.data);
+    // The tables go under the headline figures, before where the report is.
+    const at = lines.findIndex((l) => l.startsWith('Report in '));
+    lines.splice(at, 0, ...tables);
+    for (const line of lines) io.out(line);
   }
   return 0;
 }
 
 /** The readable result: what ran, the headline metrics, where the report is. */
-export function describeRun(r: BacktestResult, m: Metrics, files: ReportFiles, runMs: number): string[] {
+export function describeRun(
+  r: BacktestResult,
+  m: Metrics,
+  files: ReportFiles,
+  took: { readonly runMs: number; readonly reportMs: number },
+): string[] {
   const quote = r.instruments[0]?.quote ?? '';
   const last = r.equity.time[r.equity.time.length - 1] ?? Number.NaN;
   const rows: [string, string, string, string][] = [
@@ -139,7 +165,7 @@ export function describeRun(r: BacktestResult, m: Metrics, files: ReportFiles, r
   const w = [16, 14, 18, 14];
   return [
     `${r.strategy} on ${r.instruments.map(formatInstrument).join(', ')} ${r.timeframe}, ${utc(r.startTime)} → ${utc(last)} UTC`,
-    `  ${r.equity.time.length} close times, ${r.barSteps} bar-steps, ${r.fills.length} fills, in ${runMs.toFixed(0)} ms`,
+    `  ${r.equity.time.length} close times, ${r.barSteps} bar-steps, ${r.fills.length} fills, in ${took.runMs.toFixed(0)} ms; report written in ${took.reportMs.toFixed(0)} ms`,
     '',
     ...rows.map(
       (row) => `  ${row.map((c, i) => (i % 2 === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('   ')}`,
@@ -152,4 +178,66 @@ export function describeRun(r: BacktestResult, m: Metrics, files: ReportFiles, r
     `  ${files.trades}`,
     `  ${files.equity}`,
   ];
+}
+
+/** Instruments in the terminal's table at most; the tearsheet has them all. */
+const MAX_INSTRUMENT_ROWS = 30;
+
+/** Per-instrument table, and the exit-reason table when the trades carry reasons; each ends with a blank line. */
+export function breakdownTables(
+  r: BacktestResult,
+  timing: FillModelConfig['timing'],
+  data: BacktestData,
+): string[] {
+  const quote = r.instruments[0]?.quote ?? '';
+  const bench = new Map(buyAndHold(r.equity.time, data, r.initialCash).instruments.map((b) => [b.name, b]));
+  const rows = instrumentRows(r, timing, data);
+  const shown = rows.slice(0, MAX_INSTRUMENT_ROWS);
+  const out = [
+    'Per instrument',
+    ...textTable(
+      [
+        'Instrument',
+        'Trades',
+        'Win rate',
+        `Closed P&L ${quote}`,
+        `Net P&L ${quote}`,
+        `Fees ${quote}`,
+        'In market',
+        'Buy & hold',
+      ],
+      shown.map((x) => [
+        x.instrument,
+        String(x.trades),
+        pct(x.winRate, 1),
+        num(x.realisedPnl),
+        `${num(x.netPnl)}${x.openQty !== 0 ? '*' : ''}`,
+        num(x.fees),
+        pct(x.timeInMarket, 1),
+        pct(bench.get(x.instrument)?.totalReturn ?? Number.NaN, 1),
+      ]),
+    ).map((l) => `  ${l}`),
+  ];
+  if (rows.length > shown.length) out.push(`  … ${rows.length - shown.length} more in the tearsheet`);
+  if (rows.some((x) => x.openQty !== 0)) out.push('  * a position is still open, valued at the last close');
+  out.push('');
+  const reasons = exitReasonRows(r.trades);
+  if (reasons.length > 0) {
+    out.push(
+      'Exit reasons',
+      ...textTable(
+        ['Reason', 'Trades', 'Win rate', `P&L ${quote}`, 'Avg return', 'Avg held'],
+        reasons.map((x) => [
+          x.reason,
+          String(x.trades),
+          pct(x.winRate, 1),
+          num(x.pnl),
+          pct(x.avgReturn),
+          duration(x.avgHoldingMs),
+        ]),
+      ).map((l) => `  ${l}`),
+      '',
+    );
+  }
+  return out;
 }

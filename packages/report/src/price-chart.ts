@@ -1,0 +1,158 @@
+/**
+ * The zoomable price chart: the bars' closes, the strategy's price-scale indicators and the fills,
+ * drawn in the browser by uPlot (vendored from the npm registry and inlined, so the tearsheet
+ * stays one offline file) with a small script of ours (client/price-chart.js) for zoom, pan and
+ * the trade markers. The data travels as one JSON block, compactly encoded (see PriceSeriesJson).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BacktestData, Fill } from '@algotrader/backtest';
+import { formatInstrument, timeframeMs } from '@algotrader/core';
+import { computeBatchFeature, type NormalizedFeatureSpec, parseFeatureKey } from '@algotrader/features';
+import { esc, scriptJson } from './escape';
+import { downsample } from './svg';
+
+/** One instrument, as the client script reads it. Times are integers in bar lengths from `t0`. */
+export interface PriceSeriesJson {
+  readonly name: string;
+  /** Bar length, ms. */
+  readonly tf: number;
+  /** Close time of the first bar, ms UTC. */
+  readonly t0: number;
+  /** Close times: the first as 0, then each as the step from the previous one, in bar lengths. */
+  readonly dt: readonly number[];
+  /** Closes (7 significant digits). */
+  readonly c: readonly number[];
+  /** Indicator lines on the price scale, aligned with `c` (null during warm-up). */
+  readonly lines: readonly { readonly key: string; readonly v: readonly (number | null)[] }[];
+  /** Fills: time (in bar lengths from t0, may be fractional), price, side (1 buy, −1 sell), quantity. */
+  readonly f: readonly (readonly [number, number, 1 | -1, number])[];
+  /** Bars left out to keep the file small (0: every bar is in). */
+  readonly thinned: number;
+}
+
+export interface PriceChartData {
+  readonly series: readonly PriceSeriesJson[];
+  /** Declared features not drawn, with why. */
+  readonly skipped: readonly string[];
+}
+
+/** Indicator kinds whose values are prices, drawn over the closes; the others have their own scale. */
+const PRICE_SCALE = new Set<NormalizedFeatureSpec['kind']>(['sma', 'ema', 'wma', 'bollinger', 'donchian']);
+
+function sig(x: number): number {
+  return Number(x.toPrecision(7));
+}
+
+/** Indices of the bars to embed: all of them, or a min/max-preserving reduction to about `max`. */
+function keep(close: Float64Array, max: number): number[] {
+  if (close.length <= max) return Array.from({ length: close.length }, (_, i) => i);
+  return downsample(close, Math.floor(max / 4));
+}
+
+export function priceChartData(
+  data: BacktestData,
+  fills: readonly Fill[],
+  options: {
+    readonly order: readonly number[];
+    readonly maxPoints: number;
+    readonly features: readonly string[];
+  },
+): PriceChartData {
+  const tf = timeframeMs(data.timeframe);
+  const skipped: string[] = [];
+  const specs: { key: string; spec: NormalizedFeatureSpec }[] = [];
+  for (const key of options.features) {
+    let spec: NormalizedFeatureSpec;
+    try {
+      spec = parseFeatureKey(key);
+    } catch (e) {
+      skipped.push(`${key} (${(e as Error).message})`);
+      continue;
+    }
+    if (PRICE_SCALE.has(spec.kind)) specs.push({ key, spec });
+    else skipped.push(`${key} (not on the price scale)`);
+  }
+  const perInstrument = Math.max(20_000, Math.floor(options.maxPoints / Math.max(1, options.order.length)));
+  const series = options.order.map((k) => {
+    const s = data.series[k]!;
+    const name = formatInstrument(s.instrument);
+    const { openTime, close } = s.bars;
+    const idx = keep(close, perInstrument);
+    const t0 = idx.length > 0 ? openTime[idx[0]!]! + tf : 0;
+    const dt: number[] = [];
+    let prev = t0;
+    for (const i of idx) {
+      const t = openTime[i]! + tf;
+      dt.push(Math.round((t - prev) / tf));
+      prev = t;
+    }
+    const lines: { key: string; v: (number | null)[] }[] = [];
+    for (const { key, spec } of specs) {
+      const out: Readonly<Record<string, Float64Array>> = computeBatchFeature(spec, s.bars);
+      for (const [output, col] of Object.entries(out)) {
+        lines.push({
+          key: output === 'value' ? key : `${key}.${output}`,
+          v: idx.map((i) => (Number.isFinite(col[i]!) ? sig(col[i]!) : null)),
+        });
+      }
+    }
+    const f = fills
+      .filter((fl) => formatInstrument(fl.instrument) === name)
+      .map((fl) => [(fl.time - t0) / tf, sig(fl.price), fl.side === 'buy' ? 1 : -1, sig(fl.qty)] as const);
+    return {
+      name,
+      tf,
+      t0,
+      dt,
+      c: idx.map((i) => sig(close[i]!)),
+      lines,
+      f,
+      thinned: close.length - idx.length,
+    };
+  });
+  return { series, skipped };
+}
+
+let assets: { js: string; css: string } | undefined;
+
+/** uPlot's minified script and stylesheet and our client script, read once from the installed packages. */
+export function chartAssets(): { js: string; css: string } {
+  if (assets) return assets;
+  const require = createRequire(import.meta.url);
+  const uplot = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
+  const client = readFileSync(new URL('./client/price-chart.js', import.meta.url), 'utf8');
+  const css = readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8');
+  for (const [name, text] of [
+    ['uPlot', uplot],
+    ['price-chart.js', client],
+  ] as const) {
+    // Inlined as it is, a script must not be able to end its own element.
+    if (/<\/script|<!--/i.test(text)) throw new Error(`${name} contains </script or <!--: cannot be inlined`);
+  }
+  assets = { js: `${uplot}\n${client}`, css: css.replaceAll('</', '<\\/') };
+  return assets;
+}
+
+/** The price chart's section body: the controls, the chart's box, the data and the scripts. */
+export function priceChartHtml(d: PriceChartData): string {
+  const { js } = chartAssets();
+  const options = d.series
+    .map((s, k) => `<option value="${k}">${esc(s.name)} (${s.f.length} fills)</option>`)
+    .join('');
+  return (
+    `<div class="pc-controls">` +
+    `<label>Instrument <select id="pc-instrument">${options}</select></label>` +
+    `<button type="button" id="pc-left" title="pan left">◀</button>` +
+    `<button type="button" id="pc-right" title="pan right">▶</button>` +
+    `<button type="button" id="pc-in" title="zoom in">+</button>` +
+    `<button type="button" id="pc-out" title="zoom out">−</button>` +
+    `<button type="button" id="pc-reset" title="whole run">Reset</button>` +
+    `</div>` +
+    `<figure><div id="price-chart" class="pc"></div>` +
+    `<figcaption id="pc-status">The price chart needs JavaScript.</figcaption>` +
+    `<figcaption id="pc-tip">&nbsp;</figcaption></figure>` +
+    `<script type="application/json" id="price-data">${scriptJson(d)}</script>` +
+    `<script>${js}</script>`
+  );
+}
