@@ -143,18 +143,7 @@ async function throughput(c: BarColumns): Promise<{ bars: number; publishSeconds
     {
       account: 'paper',
       instruments: ['OKX:BTC/USDT'],
-      strategies: [
-        {
-          name: 'sma_cross',
-          params: { fast: 10, slow: 30 },
-          instruments: ['OKX:BTC/USDT'],
-          features: [
-            { kind: 'sma', period: 10 },
-            { kind: 'sma', period: 30 },
-            { kind: 'ema', period: 50 },
-          ],
-        },
-      ],
+      strategies: [{ name: 'sma_cross', params: { fast: 10, slow: 30 }, instruments: ['OKX:BTC/USDT'] }],
       risk: NO_LIMITS,
       mode: 'replay',
     },

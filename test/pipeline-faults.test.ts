@@ -52,14 +52,7 @@ describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
       JSON.stringify({
         account: 'paper',
         instruments: ['OKX:BTC/USDT'],
-        strategies: [
-          {
-            name: 'sma_cross',
-            params: { fast: 5, slow: 15 },
-            instruments: ['OKX:BTC/USDT'],
-            features: [{ kind: 'ema', period: 12 }],
-          },
-        ],
+        strategies: [{ name: 'sma_cross', params: { fast: 5, slow: 15 }, instruments: ['OKX:BTC/USDT'] }],
         paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
         risk: {
           maxOrderNotional: null,

@@ -1,6 +1,12 @@
 import { type Bus, loadCheckpoint, subjects } from '@algotrader/bus';
 import { type Clock, formatInstrument, type Instrument, symbolToken } from '@algotrader/core';
-import { createStreamingFeature, featureOutputKeys, type StreamingFeature } from '@algotrader/features';
+import {
+  createStreamingFeature,
+  type FeatureSpec,
+  featureKey,
+  featureOutputKeys,
+  type StreamingFeature,
+} from '@algotrader/features';
 import {
   Alerter,
   type BarIn,
@@ -32,6 +38,19 @@ export interface FeatureCheckpoint {
   series: Record<string, { lastOpen: number; bars: BarRow[] }>;
 }
 
+/**
+ * The features to compute for one instrument: the union, by feature key, of what the strategies
+ * trading it declare (nothing else: the configuration does not list features).
+ */
+export function featuresOf(p: Pipeline, instrument: string): FeatureSpec[] {
+  const union = new Map<string, FeatureSpec>();
+  for (const e of p.strategies) {
+    if (!e.instruments.some((i) => formatInstrument(i) === instrument)) continue;
+    for (const f of e.features) union.set(featureKey(f), f);
+  }
+  return [...union.values()];
+}
+
 class Series {
   readonly key: string;
   readonly instrument: Instrument;
@@ -44,8 +63,9 @@ class Series {
   constructor(instrument: Instrument, p: Pipeline) {
     this.instrument = instrument;
     this.key = formatInstrument(instrument);
-    this.features = p.features.map((f) => createStreamingFeature(f));
-    this.outputKeys = p.features.map((f) => featureOutputKeys(f));
+    const specs = featuresOf(p, this.key);
+    this.features = specs.map((f) => createStreamingFeature(f));
+    this.outputKeys = specs.map((f) => featureOutputKeys(f));
     this.history = p.featureHistory;
   }
 
@@ -81,8 +101,10 @@ export interface FeatureEngineOptions {
 /**
  * Bars in, FeatureVectors out. Reads the MD stream in order (bars, then the BarSetClosed of their
  * close time), keeps the last bars of each configured instrument and the streaming features the
- * strategies declare, publishes one FeatureVector per bar (with the bar itself, which is what the
- * strategies read) and, per bar set, a copy of the marker on `feat._set.*` after its vectors.
+ * strategies trading it declare (`featuresOf`), publishes one FeatureVector per bar (those values,
+ * which the strategy-runner hands to `ctx.features`, and the bar itself, for the windows) and, per
+ * bar set, a copy of the marker on `feat._set.*` after its vectors. Its checkpoint keeps
+ * `featureHistory` bars per instrument, enough to rebuild every declared feature on restart.
  * A bar at or before the last one seen for its instrument is dropped (counted and alerted).
  */
 export class FeatureEngine {

@@ -1,1 +1,1 @@
-export { type FeatureCheckpoint, FeatureEngine, type FeatureEngineOptions } from './engine';
+export { type FeatureCheckpoint, FeatureEngine, type FeatureEngineOptions, featuresOf } from './engine';

@@ -1,4 +1,5 @@
 import { runService } from '@algotrader/bus';
+import { featureKey } from '@algotrader/features';
 import { loadPipelineFromEnv } from '@algotrader/pipeline';
 import { FeatureEngine } from './engine';
 
@@ -9,7 +10,12 @@ void runService({
     const pipeline = await loadPipelineFromEnv();
     const engine = await FeatureEngine.start({ bus, pipeline, clock: { now: () => Date.now() } });
     log.info(
-      { instruments: pipeline.keys, features: pipeline.features.length, from: engine.position + 1 },
+      {
+        instruments: pipeline.keys,
+        features: pipeline.features.map((f) => featureKey(f)),
+        history: pipeline.featureHistory,
+        from: engine.position + 1,
+      },
       'reading MD',
     );
     return () => engine.stop();

@@ -56,6 +56,8 @@ export interface RunnerCheckpoint {
   pending: string[];
   hosts: Record<string, HostSnapshot>;
   bars: Record<string, BarRow[]>;
+  /** Per instrument, the declared feature values of its last bar (absent in older checkpoints). */
+  features?: Record<string, Record<string, number>>;
   marks: Record<string, number>;
 }
 
@@ -89,13 +91,14 @@ export interface StrategyRunnerOptions {
 
 /**
  * FeatureVectors in, Signals out. Feeds each strategy's rolling windows from the bars inside the
- * FeatureVectors and, on the feature-engine's bar-set marker for close time T, steps every strategy
+ * FeatureVectors and its `ctx.features` from their values (the features it declared; a vector
+ * lacking one is refused) and, on the feature-engine's bar-set marker for close time T, steps every strategy
  * that has a bar at T once — exactly the backtest engine's time loop, through the same
  * `StrategyHost` — publishes each decision as a Signal, then a SignalSetClosed with the marks, so
  * the risk gate knows the set for T is complete.
  *
  * Strategies see the account through a PortfolioView of the latest account state in KV (for
- * information: the examples decide from bars alone, which is what keeps them in parity).
+ * information: the examples decide from bars and features alone, which is what keeps them in parity).
  */
 export class StrategyRunner {
   readonly #o: StrategyRunnerOptions;
@@ -193,6 +196,13 @@ export class StrategyRunner {
     for (const r of this.#running) hosts[r.entry.id] = r.host.snapshot();
     const bars: Record<string, BarRow[]> = {};
     for (const [k, rows] of this.#bars) bars[k] = rows.map((b) => [...b] as BarRow);
+    const features: Record<string, Record<string, number>> = {};
+    for (const r of this.#running) {
+      r.entry.instruments.forEach((i, k) => {
+        const key = formatInstrument(i);
+        features[key] = { ...features[key], ...r.host.features[k]!.toRecord() };
+      });
+    }
     return {
       v: 1,
       seq: this.#seq,
@@ -201,6 +211,7 @@ export class StrategyRunner {
       pending: [...this.#pending],
       hosts,
       bars,
+      features,
       marks: { ...this.#marks },
     };
   }
@@ -240,11 +251,30 @@ export class StrategyRunner {
         const key = formatInstrument(i);
         const rows = this.#bars.get(key) ?? [];
         for (const row of rows.slice(-r.entry.capacity)) r.feeds[k]!.push(toWindowBar(row));
+        this.#restoreFeatures(r, k, key, ck.features?.[key]);
         if (ck.pendingT > 0 && this.#pending.has(key)) r.host.updated[k] = 1;
       });
       const snap = ck.hosts[r.entry.id];
       if (snap) r.host.restore(snap);
     }
+  }
+
+  /** The features a strategy saw last, from the checkpoint; NaN (with an alert) if it lacks them. */
+  #restoreFeatures(r: Running, k: number, key: string, saved: Record<string, number> | undefined): void {
+    const slots = r.host.features[k]!;
+    if (slots.keys.length === 0 || !rowsHave(this.#bars.get(key))) return;
+    const missing = saved ? slots.missing(saved) : slots.keys;
+    if (missing.length === 0) {
+      slots.setFrom(saved!);
+      return;
+    }
+    this.#alerts.raise({
+      severity: 'warning',
+      code: 'features_not_restored',
+      message: `checkpoint has no ${missing.join(', ')} for ${key}: strategy ${r.entry.id} reads NaN until its next bar`,
+      labels: { strategy: r.entry.id, instrument: key },
+      dedupeKey: `${r.entry.id}:${key}`,
+    });
   }
 
   async #onVector(m: FeatureVector, meta: ReadMeta): Promise<void> {
@@ -257,6 +287,18 @@ export class StrategyRunner {
       } else {
         if (!m.bar) throw new AlgoError(ErrorCode.InvalidData, 'FeatureVector without its bar');
         const b = barIn(m.bar, p.tf);
+        const values = m.values ?? {};
+        // Checked before anything changes: a vector without a declared feature is refused whole.
+        for (const r of this.#running) {
+          const k = r.index.get(key);
+          const missing = k === undefined ? [] : r.host.features[k]!.missing(values);
+          if (missing.length > 0) {
+            throw new AlgoError(
+              ErrorCode.InvalidData,
+              `FeatureVector for ${key} lacks ${missing.join(', ')}, declared by strategy ${r.entry.id} (is the feature-engine on the same configuration?)`,
+            );
+          }
+        }
         this.#applied = meta.seq;
         this.counters.vectors += 1;
         if (b.openTime <= (this.#lastOpen.get(key) ?? Number.NEGATIVE_INFINITY)) {
@@ -291,6 +333,7 @@ export class StrategyRunner {
             const k = r.index.get(key);
             if (k === undefined) continue;
             r.feeds[k]!.push(b);
+            r.host.features[k]!.setFrom(values);
             if (!late) r.host.updated[k] = 1;
           }
           if (!late) {
@@ -400,4 +443,8 @@ export class StrategyRunner {
 
 function toWindowBar(r: BarRow): WindowBar {
   return { openTime: r[0], open: r[1], high: r[2], low: r[3], close: r[4], volume: r[5] };
+}
+
+function rowsHave(rows: readonly BarRow[] | undefined): boolean {
+  return rows !== undefined && rows.length > 0;
 }

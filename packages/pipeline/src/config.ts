@@ -10,42 +10,15 @@ import {
 } from '@algotrader/core';
 import { type FeatureSpec, featureHistoryBars, featureKey } from '@algotrader/features';
 import { FillModel, FillModelSchema, type InstrumentSpec, instrumentSpec } from '@algotrader/portfolio';
-import { type AnyStrategy, getStrategy, parseParams, windowCapacity } from '@algotrader/strategy';
+import {
+  type AnyStrategy,
+  declaredFeatures,
+  getStrategy,
+  parseParams,
+  windowCapacity,
+} from '@algotrader/strategy';
 import { z } from 'zod';
 import { VENUE_NAMES } from './venues';
-
-const source = z.enum(['open', 'high', 'low', 'close', 'volume']).optional();
-const period = z.number().int().min(1);
-
-/** A feature a strategy entry asks the feature-engine for (the features registry's FeatureSpec). */
-export const FeatureSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sma'), period, source }).strict(),
-  z.object({ kind: z.literal('ema'), period, source }).strict(),
-  z.object({ kind: z.literal('wma'), period, source }).strict(),
-  z.object({ kind: z.literal('rsi'), period, source }).strict(),
-  z.object({ kind: z.literal('roc'), period, source }).strict(),
-  z.object({ kind: z.literal('zscore'), period, source }).strict(),
-  z
-    .object({
-      kind: z.literal('volatility'),
-      period,
-      periodsPerYear: z.number().positive().optional(),
-      source,
-    })
-    .strict(),
-  z.object({ kind: z.literal('bollinger'), period, k: z.number().positive().optional(), source }).strict(),
-  z
-    .object({
-      kind: z.literal('macd'),
-      fast: period.optional(),
-      slow: period.optional(),
-      signal: period.optional(),
-      source,
-    })
-    .strict(),
-  z.object({ kind: z.literal('atr'), period }).strict(),
-  z.object({ kind: z.literal('donchian'), period }).strict(),
-]);
 
 const STRATEGY_ID = /^[a-z][a-z0-9_]{0,47}$/;
 
@@ -62,8 +35,15 @@ export const StrategyEntrySchema = z
     params: z.unknown().default({}),
     /** `OKX:BTC/USDT`; a subset of the pipeline's instruments, in the strategy's universe order. */
     instruments: z.array(z.string()).min(1),
-    /** Features the feature-engine computes for these instruments (published in FeatureVectors). */
-    features: z.array(FeatureSpecSchema).default([]),
+    /**
+     * Not configurable: a strategy declares its features (`features(params)`), and the
+     * feature-engine computes exactly those. Kept only to say so to an old configuration.
+     */
+    features: z
+      .never({
+        error: 'features are declared by the strategy itself (features(params)); remove this list',
+      })
+      .optional(),
   })
   .strict();
 
@@ -164,6 +144,7 @@ export interface StrategyEntry {
   readonly instruments: readonly Instrument[];
   /** Bars each window keeps (the strategy's warm-up, as in the backtest). */
   readonly capacity: number;
+  /** What the strategy declares for these parameters (`features(params)`), each once. */
   readonly features: readonly FeatureSpec[];
 }
 
@@ -181,7 +162,10 @@ export interface Pipeline {
   readonly strategies: readonly StrategyEntry[];
   /** Union of the features the strategies declare, one per feature key. */
   readonly features: readonly FeatureSpec[];
-  /** Bars of history the feature-engine keeps per instrument to rebuild its features. */
+  /**
+   * Bars of history the feature-engine keeps per instrument to rebuild its features after a
+   * restart: the longest `featureHistoryBars` of the declared features.
+   */
   readonly featureHistory: number;
   readonly fillModel: FillModel;
   indexOf(instrument: Instrument | string): number;
@@ -257,7 +241,7 @@ export function resolvePipeline(
       params,
       instruments: own,
       capacity: windowCapacity(strategy, params),
-      features: e.features as FeatureSpec[],
+      features: declaredFeatures(strategy, params).specs,
     };
   });
   const features = new Map<string, FeatureSpec>();

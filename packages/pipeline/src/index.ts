@@ -14,7 +14,6 @@ export {
 export { Alerter, type AlertInput, type Severity } from './alerts';
 export { Checkpointer, Serial } from './checkpointer';
 export {
-  FeatureSpecSchema,
   type Pipeline,
   type PipelineConfig,
   type PipelineConfigInput,

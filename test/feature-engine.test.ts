@@ -1,0 +1,137 @@
+import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
+import { FeatureEngine, featuresOf } from '@algotrader/feature-engine';
+import {
+  computeBatchFeature,
+  featureHistoryBars,
+  featureKey,
+  featureOutputKeys,
+  featureOutputs,
+  parseFeatureKey,
+} from '@algotrader/features';
+import { parsePipelineConfig, readAll } from '@algotrader/pipeline';
+import { codecs } from '@algotrader/proto';
+import { readCsvBars } from '@algotrader/store';
+import { bundledData, NatsServer, waitFor } from '@algotrader/testkit';
+import { describe, expect, test } from 'vitest';
+import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
+
+const clock: Clock = { now: () => Date.now() };
+
+function slice(c: BarColumns, from: number, n: number): BarColumns {
+  const a = c.openTime.findIndex((t) => t >= from);
+  return {
+    openTime: c.openTime.slice(a, a + n),
+    open: c.open.slice(a, a + n),
+    high: c.high.slice(a, a + n),
+    low: c.low.slice(a, a + n),
+    close: c.close.slice(a, a + n),
+    volume: c.volume.slice(a, a + n),
+  };
+}
+
+/** Three strategies over three instruments, none of them listing a feature in the configuration. */
+const CONFIG = {
+  account: 'paper',
+  instruments: ['OKX:BTC/USDT', 'OKX:ETH/USDT', 'OKX:LTC/USDT'],
+  strategies: [
+    { name: 'sma_cross', params: { fast: 3, slow: 8 }, instruments: ['OKX:BTC/USDT', 'OKX:ETH/USDT'] },
+    { name: 'bollinger_reversion', params: { period: 10, rsiPeriod: 5 }, instruments: ['OKX:ETH/USDT'] },
+    { name: 'xs_momentum', params: { lookback: 6 }, instruments: ['OKX:ETH/USDT', 'OKX:LTC/USDT'] },
+  ],
+  mode: 'replay',
+} as const;
+
+/** The output keys each instrument should carry: the union of what its strategies declare. */
+const EXPECTED: Record<string, string[]> = {
+  'OKX:BTC/USDT': ['sma:close:3', 'sma:close:8'],
+  'OKX:ETH/USDT': [
+    'sma:close:3',
+    'sma:close:8',
+    'bollinger:close:10:2.middle',
+    'bollinger:close:10:2.upper',
+    'bollinger:close:10:2.lower',
+    'rsi:close:5',
+    'roc:close:6',
+  ],
+  'OKX:LTC/USDT': ['roc:close:6'],
+};
+
+describe('feature-engine: computes exactly what the configured strategies declare', () => {
+  test('per instrument the union of the declared features; the history covers the longest', () => {
+    const p = parsePipelineConfig(CONFIG);
+    for (const [key, outputs] of Object.entries(EXPECTED)) {
+      expect(featuresOf(p, key).flatMap(featureOutputKeys).sort()).toEqual([...outputs].sort());
+    }
+    expect(p.features.map(featureKey).sort()).toEqual(
+      ['sma:close:3', 'sma:close:8', 'bollinger:close:10:2', 'rsi:close:5', 'roc:close:6'].sort(),
+    );
+    // RSI is recursive: its seed must have decayed, so it needs far more than its 6-bar warm-up.
+    expect(p.featureHistory).toBe(featureHistoryBars(parseFeatureKey('rsi:close:5')));
+    expect(p.featureHistory).toBeGreaterThan(50);
+  });
+
+  test('a configuration that still lists features is refused with the reason', () => {
+    const old = {
+      ...CONFIG,
+      strategies: [{ ...CONFIG.strategies[0], features: [{ kind: 'sma', period: 3 }] }],
+    };
+    expect(() => parsePipelineConfig(old)).toThrow(/features are declared by the strategy itself/);
+  });
+
+  test('publishes those keys and the batch values bit for bit, bar by bar, over NATS', async () => {
+    const pipeline = parsePipelineConfig(CONFIG);
+    const from = Date.UTC(2021, 0, 1);
+    const series = await Promise.all(
+      ['BTC', 'ETH', 'LTC'].map(async (b) => ({
+        instrument: parseInstrument(`OKX:${b}/USDT`),
+        bars: slice(await readCsvBars(bundledData(`ohlcv/binance_${b}-USDT_1h_2017-2022.csv.gz`)), from, 60),
+      })),
+    );
+    const server = await NatsServer.start();
+    const bus = await Bus.connect({ servers: server.url, service: 'test' });
+    const feBus = await Bus.connect({ servers: server.url, service: 'feature-engine' });
+    let fe: FeatureEngine | undefined;
+    try {
+      await bus.ensure(SYSTEM_TOPOLOGY);
+      fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
+      const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series });
+      await waitFor(
+        () => fe!.lastSet >= r.lastClose!,
+        60_000,
+        'the feature-engine to pass the last bar set on',
+      );
+      const vectors = await readAll(bus, 'FEATURES', 'feat.okx.>', codecs.FeatureVector);
+      expect(vectors).toHaveLength(3 * 60);
+      for (const s of series) {
+        const key = `OKX:${s.instrument.base}/USDT`;
+        const mine = vectors
+          .map((v) => v.message)
+          .filter((v) => v.instrument?.symbol === `${s.instrument.base}/USDT`);
+        expect(mine).toHaveLength(60);
+        // The batch form of each declared feature over the same bars, by output key.
+        const batch = new Map<string, Float64Array>();
+        for (const spec of featuresOf(pipeline, key)) {
+          const cols = computeBatchFeature(spec, s.bars) as Record<string, Float64Array>;
+          featureOutputKeys(spec).forEach((k, j) => {
+            batch.set(k, cols[featureOutputs(spec)[j]!]!);
+          });
+        }
+        mine.forEach((v, i) => {
+          expect(Object.keys(v.values ?? {}).sort()).toEqual([...EXPECTED[key]!].sort());
+          for (const [k, col] of batch) {
+            const got = v.values![k]!;
+            if (!Object.is(got, col[i]))
+              expect.fail(`${key} bar ${i} ${k}: streamed ${got}, batch ${col[i]}`);
+          }
+        });
+        expect(mine[59]!.warm).toBe(true);
+      }
+    } finally {
+      await fe?.stop();
+      await feBus.close();
+      await bus.close();
+      await server.stop();
+    }
+  });
+});
