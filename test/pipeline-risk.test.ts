@@ -3,6 +3,7 @@ import { clientOrderId, type Instrument, parseInstrument } from '@algotrader/cor
 import {
   type AccountState,
   AccountStore,
+  accountOf,
   CONTROL_BUCKET,
   newAccount,
   POSITIONS_BUCKET,
@@ -24,6 +25,8 @@ const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
 const T = Date.UTC(2025, 0, 6, 12);
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const SPECS = [BTC, ETH].map((i) => instrumentSpec(i, { minNotional: 10 }));
 const OFF: RiskLimits = RiskLimitsSchema.parse({
   maxOrderNotional: null,
   maxPositionNotional: null,
@@ -43,16 +46,42 @@ const ACTIVE: Control = {
   revision: 0,
 };
 
-function account(cash: number, positions: Record<string, number> = {}): AccountState {
-  const s = newAccount('paper', cash, 'USDT');
-  for (const [k, q] of Object.entries(positions))
-    s.positions[k] = { qty: q, avg: 4_000, realized: 0, fees: 0 };
-  s.marks = { 'OKX:BTC/USDT': 5_000, 'OKX:ETH/USDT': 3_000 };
-  s.equity = cash + (positions['OKX:BTC/USDT'] ?? 0) * 5_000 + (positions['OKX:ETH/USDT'] ?? 0) * 3_000;
-  s.peakEquity = s.equity;
-  s.dayStartEquity = s.equity;
-  s.visibleThrough = T;
+/**
+ * An account state as the order-router leaves it, built through a real Account: `run` books fills
+ * and valuations; then the bar before the decision at `at` is valued at BTC 5 000 / ETH 3 000.
+ */
+function booked(initialCash: number, run: (a: ReturnType<typeof accountOf>) => void, at = T): AccountState {
+  const s = newAccount('paper', initialCash, 'USDT');
+  const a = accountOf(s, SPECS);
+  run(a);
+  a.setMark(0, 5_000);
+  a.setMark(1, 3_000);
+  a.revalue(at - HOUR);
+  s.book = a.snapshot();
+  s.visibleThrough = at;
   return s;
+}
+
+/** `cash` left after buying `positions` at 4 000. */
+function account(cash: number, positions: Record<string, number> = {}): AccountState {
+  const held = Object.entries(positions);
+  return booked(cash + held.reduce((v, [, q]) => v + q * 4_000, 0), (a) => {
+    for (const [k, q] of held) a.applyFill(a.require(k), 'buy', q, 4_000, 0);
+  });
+}
+
+/** Yesterday closed at 12 000 (1 BTC at 5 000 + 7 000 cash); today the BTC was sold at 3 000: 10 000. */
+function afterALosingDay(at = T): AccountState {
+  return booked(
+    11_000,
+    (a) => {
+      a.applyFill(0, 'buy', 1, 4_000, 0);
+      a.setMark(0, 5_000);
+      a.revalue(at - DAY);
+      a.applyFill(0, 'sell', 1, 3_000, 0);
+    },
+    at,
+  );
 }
 
 function gate(signals: SignalIn[], over: Partial<GateInput> = {}): ReturnType<typeof evaluate> {
@@ -130,8 +159,7 @@ describe('risk rules: each refuses with its reason code', () => {
   });
 
   test('MAX_DAILY_LOSS: equity below the day start by the limit, and the account is to be halted', () => {
-    const state = account(10_000);
-    state.dayStartEquity = 12_000;
+    const state = afterALosingDay(); // 1/6 below the day's start
     const out = gate([units(BTC, 1)], { state, limits: { ...OFF, maxDailyLoss: 0.1 } });
     expect(reasonOf(out)).toBe('MAX_DAILY_LOSS');
     expect(out.halt?.reason).toBe('MAX_DAILY_LOSS');
@@ -139,11 +167,15 @@ describe('risk rules: each refuses with its reason code', () => {
   });
 
   test('MAX_DRAWDOWN: equity below the running peak by the limit, and the account is to be halted', () => {
-    const state = account(10_000);
-    state.peakEquity = 20_000;
+    // 20 000 two days ago; then 3 ETH bought at 5 000 now marked at 3 000: 14 000, 30 % below the peak.
+    const state = booked(20_000, (a) => {
+      a.revalue(T - 2 * DAY);
+      a.applyFill(1, 'buy', 3, 5_000, 0);
+    });
     const out = gate([units(BTC, 1)], { state, limits: { ...OFF, maxDrawdown: 0.25 } });
     expect(reasonOf(out)).toBe('MAX_DRAWDOWN');
     expect(out.halt?.reason).toBe('MAX_DRAWDOWN');
+    expect(gate([units(BTC, 1)], { state, limits: { ...OFF, maxDrawdown: 0.35 } }).halt).toBeUndefined();
   });
 
   test('STALE_DATA: a decision older than the limit by the clock (live mode only)', () => {
@@ -311,9 +343,7 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
   });
 
   test('a daily loss beyond the limit rejects, switches the account to HALTED and raises a critical alert', async () => {
-    const state = account(10_000);
-    state.dayStartEquity = 12_000;
-    await decide(T + HOUR, state, [targetUnits(BTC, 1)]);
+    await decide(T + HOUR, afterALosingDay(T + HOUR), [targetUnits(BTC, 1)]);
     const rejected = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
     expect(rejected.at(-1)?.message.reason).toBe(pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS);
     const control = await readControl(await bus.kv(CONTROL_BUCKET), 'paper');
