@@ -313,11 +313,11 @@ describe('algotrader backtest on the shared data', () => {
         readFileSync(join(tmp, 'influx', 'summary.json'), 'utf8'),
       ) as BacktestSummary;
       await vm.forceFlush();
-      const [sharpe] = await vm.waitForSamples('backtest_summary_sharpe{run_id="influx-run"}', 1);
-      expect(sharpe!.metric).toMatchObject({ strategy: 'sma_cross', run_id: 'influx-run', timeframe: '1h' });
+      const [sharpe] = await vm.waitForSamples('backtest_sharpe{run="influx-run"}', 1);
+      expect(sharpe!.metric).toMatchObject({ strategy: 'sma_cross', run: 'influx-run', timeframe: '1h' });
       expect(sharpe!.values[0]).toBeCloseTo(summary.metrics['sharpe'] as number, 9);
       expect(sharpe!.timestamps).toEqual([NOW]);
-      const [trades] = await vm.waitForSamples('backtest_summary_trade_count{run_id="influx-run"}', 1);
+      const [trades] = await vm.waitForSamples('backtest_trades{run="influx-run"}', 1);
       expect(trades!.values).toEqual([summary.counts.trades]);
     } finally {
       await vm.stop();

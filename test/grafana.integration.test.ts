@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { InfluxSink } from '@algotrader/metrics';
@@ -16,6 +16,7 @@ import { Account } from '@algotrader/portfolio';
 import { pb } from '@algotrader/proto';
 import { InfluxDB1 } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { v2WriteProxy } from './helpers/influx-v2-proxy';
 
 const root = resolve(import.meta.dirname, '..');
 const dashboardsDir = resolve(root, 'infra/grafana/dashboards');
@@ -209,31 +210,6 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
     }
   }
   return samples;
-}
-
-/** Forwards the InfluxDB v2 write API the metrics sink speaks to the v1 `/write` of InfluxDB 1.x. */
-function v2WriteProxy(target: InfluxDB1): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://proxy');
-    if (req.method !== 'POST' || url.pathname !== '/api/v2/write') {
-      res.writeHead(404).end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const params = new URLSearchParams({
-      db: url.searchParams.get('bucket') ?? '',
-      precision: url.searchParams.get('precision') ?? 'ns',
-    });
-    const encoding = req.headers['content-encoding'];
-    const r = await fetch(`${target.url}/write?${params}`, {
-      method: 'POST',
-      body: Buffer.concat(chunks),
-      headers: typeof encoding === 'string' ? { 'content-encoding': encoding } : {},
-    });
-    res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
-  });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
 }
 
 describe('Grafana dashboards against a real InfluxDB 1.x', { timeout: 20_000 }, () => {

@@ -1,4 +1,4 @@
-import type { MetricsSink } from '@algotrader/metrics';
+import { BACKTEST_MEASUREMENT, type MetricsSink } from '@algotrader/metrics';
 
 /**
  * Every measurement the monitor (and the batch-backtest job) writes to InfluxDB: the one place the
@@ -116,9 +116,9 @@ export const SCHEMA = {
       uptime_s: 'uptime of the longest-running live instance, seconds',
     },
   },
-  /** Written once per batch-backtest run (see writeBacktestSummary). */
+  /** Written once per backtest run: the nightly batch (writeBacktestSummary) and `algotrader backtest`. */
   backtest: {
-    measurement: 'backtest',
+    measurement: BACKTEST_MEASUREMENT,
     tags: ['strategy', 'run'],
     fields: {
       total_return: 'final equity / initial equity - 1',

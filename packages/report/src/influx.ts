@@ -1,14 +1,15 @@
 import type { Metrics } from '@algotrader/backtest';
-import type { MetricFields, MetricsSink } from '@algotrader/metrics';
+import { BACKTEST_MEASUREMENT, type MetricFields, type MetricsSink } from '@algotrader/metrics';
 import type { BacktestSummary } from './summary';
 
-/** Measurement of the per-run summary point. */
-export const SUMMARY_MEASUREMENT = 'backtest_summary';
+/** Measurement of the per-run summary point: the one the backtest-comparison dashboard reads. */
+export const SUMMARY_MEASUREMENT = BACKTEST_MEASUREMENT;
 
 /**
- * Records one `backtest_summary` point per run, tagged strategy / run_id / timeframe, timestamped
- * at the run's creation; the sink skips non-finite fields (e.g. a Sharpe ratio without variance).
- * Only records: the caller flushes or closes the sink.
+ * Records one `backtest` point per run, tagged strategy / run / timeframe, timestamped at the run's
+ * creation; the sink skips non-finite fields (e.g. a Sharpe ratio without variance). Tag and field
+ * names are those of the nightly batch's point (monitor `SCHEMA.backtest`), so a CLI run and a
+ * nightly run sit side by side on the dashboard. Only records: the caller flushes or closes the sink.
  */
 export function recordSummary(sink: MetricsSink, summary: BacktestSummary, metrics: Metrics): void {
   const fields: MetricFields = {
@@ -23,7 +24,7 @@ export function recordSummary(sink: MetricsSink, summary: BacktestSummary, metri
     exposure: metrics.exposure,
     turnover: metrics.turnover,
     fees_paid: metrics.feesPaid,
-    trade_count: metrics.tradeCount,
+    trades: metrics.tradeCount,
     win_rate: metrics.winRate,
     profit_factor: metrics.profitFactor,
     expectancy: metrics.expectancy,
@@ -34,7 +35,7 @@ export function recordSummary(sink: MetricsSink, summary: BacktestSummary, metri
   const createdAt = summary.createdAt === null ? undefined : Date.parse(summary.createdAt);
   sink.point(
     SUMMARY_MEASUREMENT,
-    { strategy: summary.strategy, run_id: summary.runId, timeframe: summary.timeframe },
+    { strategy: summary.strategy, run: summary.runId, timeframe: summary.timeframe },
     fields,
     createdAt,
   );
