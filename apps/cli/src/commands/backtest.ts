@@ -39,7 +39,7 @@ ${RUN_USAGE}
   --run-id ID            names the run (default <strategy>-<yyyymmdd-hhmmss>)
   --json                 print the summary and every fill to stdout as one JSON document
 
-Results also go to InfluxDB (measurement backtest_summary) when INFLUX_URL is set.
+Results also go to InfluxDB (measurement backtest, beside the nightly runs) when INFLUX_URL is set.
 Example: algotrader backtest --strategy sma_cross --data data/ohlcv --symbols BTC/USDT --tf 1h \\
            --from 2020-01-01 --to 2021-01-01 --param fast=10 --param slow=30 --fee 0.001 --fill next_open`;
 
