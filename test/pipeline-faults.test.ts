@@ -196,7 +196,7 @@ describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
       ]),
     ).toEqual(reference.fills.map((f) => [f.time, f.side, f.qty, f.price, f.fee]));
     const account = (await readAccount(bus, 'paper'))!;
-    expect(account.cash).toBe(reference.equity.cash[reference.equity.cash.length - 1]);
+    expect(account.book.cash).toBe(reference.equity.cash[reference.equity.cash.length - 1]);
     expect(account.fills).toBe(reference.fills.length);
 
     // Replaying the same bars again stores nothing and changes nothing.
