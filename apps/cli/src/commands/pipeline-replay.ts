@@ -211,17 +211,21 @@ const USAGE = `usage:
   algotrader replay --config <pipeline.json> [--from 2024-08-01] [--to 2024-10-01] [--speed max|10x|50/s] [--nats URL] [--quiet]
       publish the configured instruments' bars in time order, with a BarSetClosed per close time
       (bars from the configuration's "data" files, else the Parquet store)
-  algotrader replay --data <csv[.gz]> --symbol OKX:BTC/USDT --tf 1h [--from …] [--to …] [--nats URL] [--quiet]
-      publish one file's bars (no bar-set markers)`;
+  algotrader replay --data <csv[.gz]> --symbol OKX:BTC/USDT [--data <csv> --symbol OKX:ETH/USDT]..
+                    --tf 1h [--from …] [--to …] [--speed …] [--bars-only] [--nats URL] [--quiet]
+      publish files' bars in time order (the n-th --data is the n-th --symbol), with a
+      BarSetClosed per close time naming these symbols: a running "up" whose pipeline trades
+      exactly them decides on every bar. --bars-only: bars only, no markers (fills a stream;
+      the stages would wait for markers that never come).`;
 
-/** `algotrader replay`: the pipeline replay, or the single-file replay when `--data` is given. */
+/** `algotrader replay`: the pipeline replay, or the replay of files when `--data` is given. */
 export async function runPipelineReplay(argv: string[]): Promise<number> {
   const { values } = parse(
     argv,
     {
       config: { type: 'string' },
-      data: { type: 'string' },
-      symbol: { type: 'string' },
+      data: { type: 'string', multiple: true },
+      symbol: { type: 'string', multiple: true },
       tf: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -229,27 +233,63 @@ export async function runPipelineReplay(argv: string[]): Promise<number> {
       nats: { type: 'string' },
       store: { type: 'string' },
       quiet: { type: 'boolean' },
+      'bars-only': { type: 'boolean' },
     },
     USAGE,
   );
   const from = parseTime(values.from as string | undefined, 'from');
   const to = parseTime(values.to as string | undefined, 'to');
   const ctx = cliContext();
-  if (values.data !== undefined) {
-    const instrument = parseInstrument(requireString(values.symbol, 'symbol', USAGE));
+  const files = (values.data as string[] | undefined) ?? [];
+  if (files.length > 0) {
+    const symbols = (values.symbol as string[] | undefined) ?? [];
+    if (symbols.length !== files.length) {
+      throw new UsageError(
+        `give one --symbol per --data (${files.length} file(s), ${symbols.length} symbol(s))\n\n${USAGE}`,
+      );
+    }
+    const instruments = symbols.map((s) => parseInstrument(s));
+    const venues = new Set(instruments.map((i) => i.venue));
+    if (venues.size > 1)
+      throw new UsageError(`one venue per replay, got ${[...venues].join(', ')}\n\n${USAGE}`);
+    const keys = instruments.map(formatInstrument);
+    if (new Set(keys).size !== keys.length) throw new UsageError(`a --symbol is given twice\n\n${USAGE}`);
     const tf = parseTimeframe(requireString(values.tf, 'tf', USAGE));
-    const cols = await readCsvBars(values.data as string);
+    const series: ReplaySeries[] = [];
+    for (const [k, file] of files.entries())
+      series.push({ instrument: instruments[k]!, bars: await readCsvBars(file) });
+    const range = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
     const bus = await connectBus(ctx, values.nats as string | undefined);
     try {
-      const progress = new Progress('replay', cols.openTime.length, values.quiet === true);
-      const r = await replayBars(bus, instrument, tf, cols, {
+      if (values['bars-only'] === true) {
+        for (const s of series) {
+          const progress = new Progress('replay', s.bars.openTime.length, values.quiet === true);
+          const r = await replayBars(bus, s.instrument, tf, s.bars, {
+            source: 'replay',
+            onProgress: (n) => progress.tick(n),
+            ...range,
+          });
+          progress.finish();
+          console.log(`${describeReplay(s.instrument, tf, r)}; no bar-set markers (--bars-only)`);
+        }
+        return 0;
+      }
+      const total = series.reduce((n, s) => n + countInRange(s.bars, from, to), 0);
+      const progress = new Progress('replay', total, values.quiet === true);
+      const abort = new AbortController();
+      process.once('SIGINT', () => abort.abort());
+      const r = await replayPipeline(bus, {
+        venue: instruments[0]!.venue,
+        tf,
+        series,
+        speed: parseSpeed((values.speed as string | undefined) ?? 'max'),
         source: 'replay',
+        signal: abort.signal,
         onProgress: (n) => progress.tick(n),
-        ...(from !== undefined ? { from } : {}),
-        ...(to !== undefined ? { to } : {}),
+        ...range,
       });
       progress.finish();
-      console.log(describeReplay(instrument, tf, r));
+      console.log(describeSeriesReplay(keys, tf, r));
       return 0;
     } finally {
       await bus.close();
@@ -262,12 +302,7 @@ export async function runPipelineReplay(argv: string[]): Promise<number> {
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
   });
-  const total = series.reduce(
-    (n, s) =>
-      n +
-      s.bars.openTime.filter((t) => (from === undefined || t >= from) && (to === undefined || t < to)).length,
-    0,
-  );
+  const total = series.reduce((n, s) => n + countInRange(s.bars, from, to), 0);
   const bus = await connectBus(ctx, values.nats as string | undefined);
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
@@ -293,10 +328,22 @@ export async function runPipelineReplay(argv: string[]): Promise<number> {
 }
 
 export function describePipelineReplay(p: Pipeline, r: PipelineReplayResult): string {
+  return describeSeriesReplay(p.keys, p.tf, r);
+}
+
+function countInRange(c: BarColumns, from: number | undefined, to: number | undefined): number {
+  return c.openTime.filter((t) => (from === undefined || t >= from) && (to === undefined || t < to)).length;
+}
+
+export function describeSeriesReplay(
+  keys: readonly string[],
+  tf: Timeframe,
+  r: PipelineReplayResult,
+): string {
   const iso = (ms: number | undefined) =>
     ms === undefined ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   return (
-    `${p.keys.join(', ')} ${p.tf}: ${r.bars} bars in ${r.sets} bar sets (closes ${iso(r.firstClose)} → ${iso(r.lastClose)} UTC), ` +
+    `${keys.join(', ')} ${tf}: ${r.bars} bars in ${r.sets} bar sets (closes ${iso(r.firstClose)} → ${iso(r.lastClose)} UTC), ` +
     `${r.stored} stored, ${r.duplicates} already in the stream, ${r.seconds.toFixed(1)} s ` +
     `(${(r.bars / Math.max(r.seconds, 1e-3)).toFixed(0)} bars/s)`
   );
