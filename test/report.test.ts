@@ -1,7 +1,9 @@
 /**
  * The report package on a real run (sma_cross on BTC/USDT 1h, 2019–2020): Parquet read back through
  * DuckDB, the JSON summary, and the HTML tearsheet loaded in headless Chromium (Debian's) with the
- * charts measured, rasterised and counted, nothing fetched, and hostile text shown as text.
+ * charts measured, rasterised and counted, the tables checked against computeMetrics, the zoomable
+ * price chart driven by the mouse (drag, wheel, shift+wheel, button, double-click), nothing
+ * fetched, and hostile text shown as text.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +18,25 @@ import {
 } from '@algotrader/backtest';
 import { parseInstrument } from '@algotrader/core';
 import { FillModelSchema } from '@algotrader/portfolio';
-import { type BacktestSummary, type WrittenReport, writeReport } from '@algotrader/report';
+import {
+  type BacktestSummary,
+  duration,
+  num,
+  type PriceChartData,
+  pct,
+  utc,
+  type WrittenReport,
+  writeReport,
+} from '@algotrader/report';
 import { readCsvBars } from '@algotrader/store';
-import { defineStrategy, NO_DECISIONS, smaCross, targetUnits } from '@algotrader/strategy';
+import {
+  declaredFeatures,
+  defineStrategy,
+  NO_DECISIONS,
+  parseParams,
+  smaCross,
+  targetUnits,
+} from '@algotrader/strategy';
 import { bundledData } from '@algotrader/testkit';
 import { DuckDBInstance, quotedString } from '@duckdb/node-api';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -40,6 +58,8 @@ const fillModel = FillModelSchema.parse({
   slippage: { kind: 'bps', bps: 2 },
 });
 const CREATED = Date.UTC(2024, 0, 2, 3, 4, 5);
+const PARAMS = { fast: 24, slow: 96 };
+const HOUR = 3_600_000;
 
 let dir: string;
 let data: BacktestData;
@@ -63,8 +83,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'algotrader-report-'));
   const all = await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz'));
   const a = all.openTime.findIndex((t) => t >= Date.UTC(2019, 0, 1));
-  // The last bar closes at 2020-12-31 23:00, so the points (close times) span exactly 24 months.
-  const b = all.openTime.findIndex((t) => t >= Date.UTC(2020, 11, 31, 23));
+  // The last bar opens 2020-12-31 23:00 and closes 2021-01-01 00:00: that close ends December, so the
+  // points span exactly 24 months (no empty January 2021), and a time tick sits at the chart's very end.
+  const b = all.openTime.findIndex((t) => t >= Date.UTC(2021, 0, 1));
   const cut = (c: Float64Array) => c.slice(a, b);
   data = {
     timeframe: '1h',
@@ -84,7 +105,7 @@ beforeAll(async () => {
   };
   result = runBacktest({
     strategy: smaCross,
-    params: { fast: 24, slow: 96 },
+    params: PARAMS,
     data,
     initialCash: 10_000,
     fillModel,
@@ -93,6 +114,8 @@ beforeAll(async () => {
   report = await writeReport(join(dir, 'run'), {
     result,
     metrics,
+    // The strategy's own declaration (two SMAs) and an oscillator, which has no place on a price axis.
+    features: [...declaredFeatures(smaCross, parseParams(smaCross, PARAMS)).keys, 'rsi:close:14'],
     data,
     run: {
       runId: 'btc-sma',
@@ -193,16 +216,22 @@ describe('JSON summary', () => {
 interface Rendered {
   equityLength: number;
   equityBox: [number, number];
+  benchmarks: { name: string; width: number }[];
   drawdownBox: [number, number];
-  priceLength: number;
-  markers: number;
-  buys: number;
-  sells: number;
+  drawdownRows: string[][];
+  instrumentRows: string[][];
+  exitReasonTable: boolean;
+  noExitReasonNote: boolean;
+  bins: number;
   cells: number;
   cellColours: number;
+  months: string[];
   years: number;
   metricRows: number;
   totalReturnText: string;
+  /** X-axis labels sticking out of their chart (left or right of the viewBox). */
+  cutLabels: string[];
+  lastTickLabels: string[];
   pixels: Record<string, { drawn: number; total: number }>;
 }
 
@@ -213,10 +242,13 @@ interface Rendered {
 interface PageElement {
   readonly id: string;
   readonly textContent: string | null;
+  readonly dataset: Record<string, string | undefined>;
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
-  getBBox(): { width: number; height: number };
+  querySelectorAll(selector: string): Iterable<PageElement> & { readonly length: number };
+  getBBox(): { x: number; width: number; height: number };
   getTotalLength(): number;
+  getBoundingClientRect(): { x: number; y: number; width: number; height: number };
 }
 interface PageImage {
   src: string;
@@ -224,17 +256,18 @@ interface PageImage {
   readonly naturalHeight: number;
   decode(): Promise<void>;
 }
+interface Ctx2d {
+  drawImage(image: PageImage, x: number, y: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+}
 interface PageCanvas {
   width: number;
   height: number;
-  getContext(kind: '2d'): {
-    drawImage(image: PageImage, x: number, y: number): void;
-    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-  } | null;
+  getContext(kind: '2d'): Ctx2d | null;
 }
 interface PageGlobals {
   readonly document: {
-    querySelector(selector: string): PageElement | null;
+    querySelector(selector: string): (PageElement & PageCanvas) | null;
     querySelectorAll(selector: string): Iterable<PageElement> & { readonly length: number };
     getElementById(id: string): PageElement | null;
     createElement(tag: 'canvas'): PageCanvas;
@@ -252,6 +285,10 @@ async function measure(page: Page): Promise<Rendered> {
       const b = e?.getBBox();
       return [b?.width ?? 0, b?.height ?? 0];
     };
+    const cellsOf = (sel: string) =>
+      [...document.querySelectorAll(sel)].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      );
     // Rasterise one chart on its own (presentation attributes only) and count the pixels drawn in colour.
     const raster = async (svg: PageElement) => {
       const text = new XMLSerializer().serializeToString(svg);
@@ -275,7 +312,19 @@ async function measure(page: Page): Promise<Rendered> {
       return { drawn, total: px.length / 4 };
     };
     const pixels: Record<string, { drawn: number; total: number }> = {};
-    for (const svg of document.querySelectorAll('svg.chart')) pixels[svg.id] = await raster(svg);
+    const cutLabels: string[] = [];
+    const lastTickLabels: string[] = [];
+    for (const svg of document.querySelectorAll('svg.chart')) {
+      pixels[svg.id] = await raster(svg);
+      const width = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+      const ticks = [...svg.querySelectorAll('text.x-tick')];
+      for (const t of ticks) {
+        const b = t.getBBox();
+        if (b.x < 0 || b.x + b.width > width) cutLabels.push(`${svg.id}: ${t.textContent}`);
+      }
+      const last = ticks[ticks.length - 1];
+      if (last) lastTickLabels.push(`${svg.id}: ${last.textContent}`);
+    }
     const cells = [...document.querySelectorAll('#monthly-heatmap rect.cell')];
     const totalRow = [...document.querySelectorAll('#metrics tr')].find((tr) =>
       tr.textContent?.startsWith('Total return'),
@@ -283,19 +332,94 @@ async function measure(page: Page): Promise<Rendered> {
     return {
       equityLength: q('#equity-chart path.line')?.getTotalLength() ?? 0,
       equityBox: box(q('#equity-chart path.line')),
+      benchmarks: [...document.querySelectorAll('#equity-chart path.benchmark')].map((p) => ({
+        name: p.getAttribute('data-name') ?? '',
+        width: p.getBBox().width,
+      })),
       drawdownBox: box(q('#drawdown-chart path.area')),
-      priceLength: q('#price-chart-0 path.line')?.getTotalLength() ?? 0,
-      markers: document.querySelectorAll('#price-chart-0 path.marker').length,
-      buys: document.querySelectorAll('#price-chart-0 path.marker.buy').length,
-      sells: document.querySelectorAll('#price-chart-0 path.marker.sell').length,
+      drawdownRows: cellsOf('#drawdowns tbody tr'),
+      instrumentRows: cellsOf('#instruments tbody tr'),
+      exitReasonTable: q('#exit-reasons') !== null,
+      noExitReasonNote: q('#no-exit-reasons') !== null,
+      bins: document.querySelectorAll('#return-histogram rect.bin').length,
       cells: cells.length,
       cellColours: new Set(cells.map((c) => c.getAttribute('fill'))).size,
+      months: cells.map((c) => c.getAttribute('data-month') ?? ''),
       years: document.querySelectorAll('#monthly-heatmap rect.year').length,
       metricRows: document.querySelectorAll('#metrics tr').length,
       totalReturnText: totalRow?.querySelector('td')?.textContent ?? '',
+      cutLabels,
+      lastTickLabels,
       pixels,
     };
   });
+}
+
+/** The zoomable price chart's state: what its script mirrors into data-* attributes, and its canvas. */
+interface PriceState {
+  instrument: string;
+  xMin: number;
+  xMax: number;
+  fillsInView: number;
+  markersDrawn: number;
+  status: string;
+  legend: string[];
+  over: { x: number; y: number; width: number; height: number };
+  /** Canvas pixels in the markers' green and red, and in any colour. */
+  green: number;
+  red: number;
+  coloured: number;
+}
+
+async function priceState(page: Page): Promise<PriceState> {
+  await page.waitForSelector('#price-chart[data-ready="1"]');
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as PageGlobals;
+    const box = document.getElementById('price-chart')!;
+    const canvas = document.querySelector('#price-chart canvas')!;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let green = 0;
+    let red = 0;
+    let coloured = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      const r = px[i]!;
+      const g = px[i + 1]!;
+      const b = px[i + 2]!;
+      if (px[i + 3]! < 128) continue;
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 40) coloured++;
+      if (g > r + 60 && g > b + 40) green++;
+      if (r > g + 80 && r > b + 80) red++;
+    }
+    const o = document.querySelector('#price-chart .u-over')!.getBoundingClientRect();
+    return {
+      instrument: box.dataset['instrument'] ?? '',
+      xMin: Number(box.dataset['xMin']),
+      xMax: Number(box.dataset['xMax']),
+      fillsInView: Number(box.dataset['fillsInView']),
+      markersDrawn: Number(box.dataset['markersDrawn']),
+      status: document.getElementById('pc-status')?.textContent ?? '',
+      legend: [...document.querySelectorAll('#price-chart .u-legend .u-series th')].map(
+        (t) => t.textContent ?? '',
+      ),
+      over: { x: o.x, y: o.y, width: o.width, height: o.height },
+      green,
+      red,
+      coloured,
+    };
+  });
+}
+
+/** Waits until the chart's visible range differs from `before`. */
+async function rangeChanged(page: Page, before: PriceState): Promise<PriceState> {
+  await page.waitForFunction(
+    ([a, b]) => {
+      const { document } = globalThis as unknown as PageGlobals;
+      const d = document.getElementById('price-chart')!.dataset;
+      return Number(d['xMin']) !== a || Number(d['xMax']) !== b;
+    },
+    [before.xMin, before.xMax] as const,
+  );
+  return priceState(page);
 }
 
 async function open(file: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
@@ -312,8 +436,15 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; err
   return { page, requests: requests.filter((r) => r !== url), errors };
 }
 
+/** The price chart's embedded data, read back from the HTML file. */
+function priceData(file: string): PriceChartData {
+  const html = readFileSync(file, 'utf8');
+  const m = /<script type="application\/json" id="price-data">(.*?)<\/script>/s.exec(html);
+  return JSON.parse(m![1]!) as PriceChartData;
+}
+
 describe('HTML tearsheet in headless Chromium', () => {
-  test('draws the equity, drawdown and price charts, the heatmap, the trade markers and the metrics', async () => {
+  test('draws equity with its benchmark, drawdowns, rolling risk, the return histogram, the tables and the heatmap', async () => {
     const { page, requests, errors } = await open(report.files.tearsheet);
     try {
       const r = await measure(page);
@@ -323,28 +454,169 @@ describe('HTML tearsheet in headless Chromium', () => {
       expect(r.equityLength).toBeGreaterThan(2_000);
       expect(r.equityBox[0]).toBeGreaterThan(900);
       expect(r.equityBox[1]).toBeGreaterThan(100);
+      // One instrument: one buy-and-hold line, across the whole chart.
+      expect(r.benchmarks).toHaveLength(1);
+      expect(r.benchmarks[0]!.name).toBe('Buy & hold BINANCE:BTC/USDT');
+      expect(r.benchmarks[0]!.width).toBeGreaterThan(900);
       expect(r.drawdownBox[1]).toBeGreaterThan(50);
-      expect(r.priceLength).toBeGreaterThan(2_000);
-      // Every fill is marked: buys (entries) and sells (exits).
-      expect(r.markers).toBe(result.fills.length);
-      expect(r.buys).toBe(result.fills.filter((f) => f.side === 'buy').length);
-      expect(r.sells).toBe(r.markers - r.buys);
-      // 24 months of 2019–2020, coloured by sign and size; one total per year.
+      // Top drawdowns: the first row is the max drawdown computeMetrics found on its own.
+      const dd = metrics.maxDrawdown;
+      expect(r.drawdownRows).toHaveLength(5);
+      expect(r.drawdownRows[0]).toEqual([
+        '1',
+        utc(dd.start),
+        utc(dd.trough),
+        dd.end === null ? 'not recovered' : utc(dd.end),
+        pct(-dd.depth),
+        duration(dd.durationMs),
+      ]);
+      const depths = r.drawdownRows.map((row) => Number.parseFloat(row[4]!));
+      expect(depths).toEqual([...depths].sort((a, b) => a - b));
+      // Per instrument: the one instrument carries the whole run.
+      expect(r.instrumentRows).toHaveLength(1);
+      const [name, trades, , , net, fees, inMarket, hold] = r.instrumentRows[0]!;
+      expect(name).toBe('BINANCE:BTC/USDT');
+      expect(Number(trades)).toBe(result.trades.length);
+      expect(net).toContain(num(result.finalEquity - result.initialCash));
+      expect(fees).toBe(num(metrics.feesPaid));
+      expect(inMarket).toBe(pct(metrics.exposure, 1));
+      const bars = data.series[0]!.bars;
+      expect(hold).toBe(pct(bars.close[bars.close.length - 1]! / bars.open[0]! - 1, 1));
+      // The engine tags no exit reasons today: no table, and a note saying so.
+      expect(r.exitReasonTable).toBe(false);
+      expect(r.noExitReasonNote).toBe(true);
+      expect(r.bins).toBeGreaterThanOrEqual(10);
+      // 24 months of 2019–2020 and no empty January 2021, though the last bar closes on 2021-01-01.
       expect(r.cells).toBe(24);
+      expect(r.months[r.months.length - 1]).toBe('2020-12');
       expect(r.cellColours).toBeGreaterThan(10);
       expect(r.years).toBe(2);
+      // The run ends on a tick (2021-01): its label is whole, inside the chart.
+      expect(r.lastTickLabels).toContain('equity-chart: 2021-01');
+      expect(r.cutLabels).toEqual([]);
       expect(r.metricRows).toBeGreaterThan(25);
       expect(r.totalReturnText).toBe(`${(metrics.totalReturn * 100).toFixed(2)}%`);
       // Share of each chart drawn in colour once rasterised (axes, grid and labels are grey). A flat
-      // equity line is ~0.6%; this curve ~2%; drawdown areas, markers and heatmap cells far more.
+      // equity line is ~0.6%; this curve and its benchmark more; areas, bars and cells far more.
       const share = (id: string) => r.pixels[id]!.drawn / r.pixels[id]!.total;
-      expect(share('equity-chart')).toBeGreaterThan(0.012);
+      expect(share('equity-chart')).toBeGreaterThan(0.015);
       expect(share('drawdown-chart')).toBeGreaterThan(0.1);
-      expect(share('price-chart-0')).toBeGreaterThan(0.01);
+      expect(share('rolling-sharpe')).toBeGreaterThan(0.01);
+      expect(share('rolling-volatility')).toBeGreaterThan(0.01);
+      expect(share('return-histogram')).toBeGreaterThan(0.012);
       expect(share('monthly-heatmap')).toBeGreaterThan(0.1);
     } finally {
       await page.close();
     }
+  });
+
+  test('the price chart draws closes, SMA overlays and thinned fill markers; zoom and pan by mouse change the range', async () => {
+    const { page, requests, errors } = await open(report.files.tearsheet);
+    try {
+      const bars = data.series[0]!.bars;
+      const first = bars.openTime[0]! + HOUR;
+      const last = bars.openTime[bars.openTime.length - 1]! + HOUR;
+      const fillsIn = (a: number, b: number) => result.fills.filter((f) => f.time >= a && f.time <= b).length;
+      // The mouse acts at viewport coordinates: bring the chart into view first.
+      await page.locator('#price-chart').scrollIntoViewIfNeeded();
+      const s0 = await priceState(page);
+      expect(s0.instrument).toBe('BINANCE:BTC/USDT');
+      expect([s0.xMin, s0.xMax]).toEqual([first, last]);
+      expect(s0.fillsInView).toBe(result.fills.length);
+      // Zoomed out, at most one buy and one sell per 8 px column (the hostile run below has more fills).
+      expect(s0.markersDrawn).toBeLessThanOrEqual(2 * Math.ceil(s0.over.width / 8) + 2);
+      expect(s0.markersDrawn).toBeGreaterThan(50);
+      expect(s0.green).toBeGreaterThan(200);
+      expect(s0.red).toBeGreaterThan(200);
+      expect(s0.legend.slice(1)).toEqual(['close', 'sma:close:24', 'sma:close:96']);
+
+      // Drag across the middle tenth of the plot: the range becomes that tenth.
+      const y = s0.over.y + s0.over.height / 2;
+      const x0 = s0.over.x + s0.over.width * 0.45;
+      await page.mouse.move(x0, y);
+      await page.mouse.down();
+      await page.mouse.move(x0 + s0.over.width * 0.1, y, { steps: 8 });
+      await page.mouse.up();
+      const s1 = await rangeChanged(page, s0);
+      const full = last - first;
+      expect((s1.xMax - s1.xMin) / full).toBeGreaterThan(0.08);
+      expect((s1.xMax - s1.xMin) / full).toBeLessThan(0.12);
+      expect(s1.xMin).toBeGreaterThan(first + full * 0.43);
+      expect(s1.xMax).toBeLessThan(first + full * 0.57);
+      // The counts follow the range; zoomed in, every fill in view is marked.
+      expect(s1.fillsInView).toBe(fillsIn(s1.xMin, s1.xMax));
+      expect(s1.fillsInView).toBeGreaterThan(0);
+      expect(s1.markersDrawn).toBe(s1.fillsInView);
+      expect(s1.status).toContain('all marked');
+
+      // Wheel up over the middle: zoom in by a fifth around the pointer.
+      await page.mouse.move(s1.over.x + s1.over.width / 2, y);
+      await page.mouse.wheel(0, -200);
+      const s2 = await rangeChanged(page, s1);
+      expect((s2.xMax - s2.xMin) / (s1.xMax - s1.xMin)).toBeCloseTo(0.8, 2);
+      expect(s2.xMin).toBeGreaterThan(s1.xMin);
+      expect(s2.xMax).toBeLessThan(s1.xMax);
+
+      // Shift + wheel pans: same width, later range.
+      await page.keyboard.down('Shift');
+      await page.mouse.wheel(0, 200);
+      await page.keyboard.up('Shift');
+      const s3 = await rangeChanged(page, s2);
+      expect(s3.xMax - s3.xMin).toBeCloseTo(s2.xMax - s2.xMin, -3);
+      expect(s3.xMin).toBeGreaterThan(s2.xMin);
+      expect(s3.fillsInView).toBe(fillsIn(s3.xMin, s3.xMax));
+
+      // ◀ pans back by half the width.
+      await page.click('#pc-left');
+      const s4 = await rangeChanged(page, s3);
+      expect(s4.xMin).toBeCloseTo(s3.xMin - (s3.xMax - s3.xMin) / 2, -3);
+
+      // Double-click: the whole run again.
+      await page.mouse.dblclick(s4.over.x + s4.over.width / 2, y);
+      const s5 = await rangeChanged(page, s4);
+      expect([s5.xMin, s5.xMax]).toEqual([first, last]);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the embedded price data: every close, the declared SMAs as computed from the closes, every fill; the RSI is left out and said', () => {
+    const d = priceData(report.files.tearsheet);
+    expect(d.series).toHaveLength(1);
+    const s = d.series[0]!;
+    const close = data.series[0]!.bars.close;
+    expect(s.thinned).toBe(0);
+    expect(s.c).toHaveLength(close.length);
+    // Close times decode back exactly (the data has outage gaps: steps of more than one bar).
+    const openTime = data.series[0]!.bars.openTime;
+    let t = s.t0;
+    s.dt.forEach((step, i) => {
+      t += step * s.tf;
+      if (t !== openTime[i]! + HOUR) throw new Error(`close time ${i} decodes to ${t}`);
+    });
+    expect(s.dt.some((step) => step > 1)).toBe(true);
+    expect(s.f).toHaveLength(result.fills.length);
+    expect(s.lines.map((l) => l.key)).toEqual(['sma:close:24', 'sma:close:96']);
+    const sma = (i: number, n: number) => {
+      let sum = 0;
+      for (let j = i - n + 1; j <= i; j++) sum += close[j]!;
+      return sum / n;
+    };
+    for (const i of [0, 22, 23, 95, 96, 5_000, close.length - 1]) {
+      expect(s.c[i]).toBeCloseTo(close[i]!, 2);
+      const fast = s.lines[0]!.v[i];
+      const slow = s.lines[1]!.v[i];
+      if (i < 23) expect(fast).toBeNull();
+      else expect(fast! / sma(i, 24)).toBeCloseTo(1, 6);
+      if (i < 95) expect(slow).toBeNull();
+      else expect(slow! / sma(i, 96)).toBeCloseTo(1, 6);
+    }
+    expect(d.skipped).toEqual(['rsi:close:14 (not on the price scale)']);
+    expect(readFileSync(report.files.tearsheet, 'utf8')).toContain(
+      'Not drawn: rsi:close:14 (not on the price scale).',
+    );
   });
 
   test('an empty chart area is detected: a run without fills has no markers and a flat equity line', async () => {
@@ -370,18 +642,24 @@ describe('HTML tearsheet in headless Chromium', () => {
     const { page } = await open(w.files.tearsheet);
     try {
       const r = await measure(page);
-      expect(r.markers).toBe(0);
+      const p = await priceState(page);
+      expect(p.fillsInView).toBe(0);
+      expect(p.markersDrawn).toBe(0);
+      expect(p.green).toBe(0);
+      expect(p.red).toBe(0);
       expect(r.equityBox[1]).toBeLessThan(1);
       expect(r.equityLength).toBeLessThan(1_000);
-      expect(r.pixels['equity-chart']!.drawn / r.pixels['equity-chart']!.total).toBeLessThan(0.008);
-      expect(r.pixels['price-chart-0']!.drawn).toBe(0);
+      expect(r.drawdownRows).toEqual([]);
+      expect(r.instrumentRows[0]!.slice(0, 2)).toEqual(['BINANCE:BTC/USDT', '0']);
+      // Only the benchmark is drawn in colour on the equity chart; without it the chart is near-empty.
+      expect(r.pixels['rolling-sharpe']!.drawn, 'no variance: no Sharpe line').toBe(0);
       expect(r.pixels['monthly-heatmap']!.drawn, 'all months 0%: no coloured cell').toBe(0);
     } finally {
       await page.close();
     }
   });
 
-  test('escapes every text from the run: hostile parameters and names show as text and run nothing', async () => {
+  test('escapes every text from the run: hostile parameters, names and feature keys show as text and run nothing', async () => {
     const hostile = '</script><img src="x" onerror="window.__pwned=1"><b id="inj">x</b>';
     const noted = defineStrategy({
       kind: 'single',
@@ -409,6 +687,7 @@ describe('HTML tearsheet in headless Chromium', () => {
       result: r1,
       metrics: computeMetrics(r1),
       data,
+      features: [hostile],
       run: {
         runId: `run"><script>window.__pwned=2</script>`,
         createdAt: CREATED,
@@ -421,15 +700,24 @@ describe('HTML tearsheet in headless Chromium', () => {
     expect(html).not.toContain('<b id="inj">');
     const { page, requests, errors } = await open(w.files.tearsheet);
     try {
+      // Two fills a day for two years: far more than the chart has 8 px columns, so markers are thinned.
+      const p = await priceState(page);
+      expect(p.fillsInView).toBe(r1.fills.length);
+      expect(r1.fills.length).toBeGreaterThan((2 * p.over.width) / 8);
+      expect(p.markersDrawn).toBeLessThanOrEqual(2 * Math.ceil(p.over.width / 8) + 2);
+      expect(p.status).toContain('zoom in to see every fill');
       const seen = await page.evaluate(() => {
         const { document, __pwned } = globalThis as unknown as PageGlobals;
         return {
           pwned: __pwned ?? null,
           imgs: document.querySelectorAll('img').length,
           injected: document.getElementById('inj') !== null,
-          scripts: document.querySelectorAll('script').length,
+          scripts: [...document.querySelectorAll('script')].map(
+            (s) => `${s.getAttribute('type') ?? 'code'}#${s.id}`,
+          ),
           paramText: document.querySelector('#params td')?.textContent ?? '',
           runText: document.querySelector('#run td')?.textContent ?? '',
+          notes: document.getElementById('pc-notes')?.textContent ?? '',
           embedded: JSON.parse(
             document.getElementById('summary-json')?.textContent ?? '{}',
           ) as BacktestSummary,
@@ -438,9 +726,14 @@ describe('HTML tearsheet in headless Chromium', () => {
       expect(seen.pwned).toBeNull();
       expect(seen.imgs).toBe(0);
       expect(seen.injected).toBe(false);
-      expect(seen.scripts, 'only the JSON data block').toBe(1);
+      expect(seen.scripts, 'two JSON data blocks and the chart script').toEqual([
+        'application/json#price-data',
+        'code#',
+        'application/json#summary-json',
+      ]);
       expect(seen.paramText).toBe(hostile);
       expect(seen.runText).toBe(`run"><script>window.__pwned=2</script>`);
+      expect(seen.notes).toContain(`Not drawn: ${hostile} (`);
       expect(seen.embedded.params).toEqual({ note: hostile });
       expect(seen.embedded.data.source).toBe(hostile);
       expect(requests).toEqual([]);

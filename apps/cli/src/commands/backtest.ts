@@ -24,6 +24,7 @@ import {
   utc,
   writeReport,
 } from '@algotrader/report';
+import { declaredFeatures } from '@algotrader/strategy';
 import { parse, UsageError } from '../args';
 import { loadMarket } from '../sweep/data';
 import { type CommandIo, processIo, shellQuote, stamp } from '../sweep/io';
@@ -97,7 +98,7 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
   const dir = resolve(io.cwd, values.out ?? `reports/${runId}`);
   const reportStarted = performance.now();
   // The strategy's declared features, drawn over the prices in the tearsheet.
-  const features = (strategy as { features?: (p: unknown) => readonly string[] }).features?.(params) ?? [];
+  const features = declaredFeatures(strategy, params).keys;
   const report = await writeReport(dir, {
     result,
     metrics,

@@ -225,7 +225,8 @@
         const a = plot.scales.x.min;
         const b = plot.scales.x.max;
         if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-          const d = e.shiftKey ? e.deltaY : e.deltaX;
+          // Browsers turn shift + wheel into a sideways scroll (deltaX) or not: take whichever moved.
+          const d = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY;
           const step = (b - a) * 0.15 * Math.sign(d);
           setRange(a + step, b + step);
           return;
