@@ -60,10 +60,12 @@ export async function reconcileWithExchange(
     try {
       return await retryRead(fn, ctx.retry);
     } catch (e) {
+      const c = classifyOkxError(e);
       failures.push({
         query: q,
         error: describeError(e),
-        halt: isHaltWorthy(classifyOkxError(e)),
+        class: c,
+        halt: isHaltWorthy(c),
         ...(clientOrderId !== undefined ? { clientOrderId } : {}),
       });
       return undefined;
@@ -119,6 +121,7 @@ export async function reconcileWithExchange(
             query: 'order',
             clientOrderId: t.clientOrderId,
             error: describeError(e),
+            class: classifyOkxError(e),
             halt: isHaltWorthy(classifyOkxError(e)),
           });
           return;

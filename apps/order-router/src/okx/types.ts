@@ -1,6 +1,7 @@
 import type { Clock, OrderStatus } from '@algotrader/core';
 import type { Alert, Fill, OrderEvent } from '@algotrader/proto';
 import type { OkxConnectionOptions } from './client';
+import type { OkxErrorClass } from './errors';
 import type { RetryPolicy } from './retry';
 
 /** pino-compatible; the broker never passes it a key, secret or passphrase. */
@@ -135,6 +136,8 @@ export interface ReconcileFailure {
   readonly query: ReconcileQuery;
   readonly clientOrderId?: string;
   readonly error: string;
+  /** What the error means (an authentication failure or maintenance halts; see errors.ts). */
+  readonly class: OkxErrorClass;
 }
 
 export type MismatchKind =

@@ -158,7 +158,13 @@ export class OkxSpotVenue implements Venue {
       reports,
       alerts: rec.alerts.map(toAlert),
       ...(rec.halt
-        ? { halt: { reason: 'reconcile_mismatch', detail: [...unexplained, ...failed].join('; ') } }
+        ? {
+            halt: {
+              // An exchange that refuses us (bad key, maintenance) says so; anything else is a mismatch.
+              reason: rec.failures.find((f) => isHaltWorthy(f.class))?.class ?? 'reconcile_mismatch',
+              detail: [...unexplained, ...failed].join('; '),
+            },
+          }
         : {}),
       ...(cash !== undefined && rec.verdict !== 'failed' ? { cash: Number(cash) } : {}),
     };
