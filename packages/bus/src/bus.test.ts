@@ -1,5 +1,5 @@
 import { parseInstrument } from '@algotrader/core';
-import { type Bar, codecs } from '@algotrader/proto';
+import { type BarMsg, codecs } from '@algotrader/proto';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Bus } from './bus';
@@ -12,7 +12,7 @@ import { SYSTEM_TOPOLOGY } from './topology';
 const btc = parseInstrument('OKX:BTC/USDT');
 const subject = subjects.bar(btc, '1h');
 
-function bar(i: number): Bar & { openTimeMs: number } {
+function bar(i: number): BarMsg & { openTimeMs: number } {
   const open = 1_700_000_000_000 + i * 3_600_000;
   return {
     instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
