@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { type BacktestData, computeMetrics, runBacktest } from '@algotrader/backtest';
 import { parseInstrument } from '@algotrader/core';
 import { FillModelSchema } from '@algotrader/portfolio';
-import type { BacktestSummary, FillJson } from '@algotrader/report';
+import type { BacktestSummary, FillJson, PriceChartData } from '@algotrader/report';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { smaCross } from '@algotrader/strategy';
 import { bundledData, repoRoot, VictoriaMetrics } from '@algotrader/testkit';
@@ -131,7 +131,20 @@ describe('algotrader backtest on the shared data', () => {
       expect(await rowCount(join(out, 'equity.parquet'))).toBe(s.period.points);
       const html = readFileSync(join(out, 'tearsheet.html'), 'utf8');
       expect(html).toContain('<svg id="equity-chart"');
-      expect(html.match(/class="marker (buy|sell)"/g)?.length).toBe(s.counts.fills);
+      // The price chart's data carries every fill of every instrument (at most 12 are charted; here ≤ 10).
+      const price = JSON.parse(
+        /<script type="application\/json" id="price-data">(.*?)<\/script>/s.exec(html)![1]!,
+      ) as PriceChartData;
+      expect(price.series.reduce((n, x) => n + x.f.length, 0)).toBe(s.counts.fills);
+      // The per-instrument table names every instrument, and its trades add up to the run's.
+      const table = c.out.slice(
+        c.out.indexOf('Per instrument') + 3,
+        c.out.indexOf('Per instrument') + 3 + run.instruments,
+      );
+      expect(table.map((l) => l.trim().split(/\s+/)[0]).sort()).toEqual([...s.instruments].sort());
+      expect(table.reduce((n, l) => n + Number(l.trim().split(/\s+/)[1]), 0)).toBe(s.counts.trades);
+      expect(c.out[c.out.indexOf('Per instrument') + 1]).toMatch(/^ {2}Instrument +Trades +Win rate/);
+      expect(c.out).not.toContain('Exit reasons');
       // The readable output names the headline figures and every report file.
       const text = c.out.join('\n');
       expect(text).toContain('Total return');
