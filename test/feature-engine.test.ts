@@ -3,6 +3,7 @@ import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
 import { FeatureEngine, featuresOf } from '@algotrader/feature-engine';
 import {
   computeBatchFeature,
+  FEATURE_REPLAY_TOLERANCE,
   featureHistoryBars,
   featureKey,
   featureOutputKeys,
@@ -17,6 +18,8 @@ import { describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 
 const clock: Clock = { now: () => Date.now() };
+const N = 360;
+const RESTART = 300;
 
 function slice(c: BarColumns, from: number, n: number): BarColumns {
   const a = c.openTime.findIndex((t) => t >= from);
@@ -66,9 +69,12 @@ describe('feature-engine: computes exactly what the configured strategies declar
     expect(p.features.map(featureKey).sort()).toEqual(
       ['sma:close:3', 'sma:close:8', 'bollinger:close:10:2', 'rsi:close:5', 'roc:close:6'].sort(),
     );
-    // RSI is recursive: its seed must have decayed, so it needs far more than its 6-bar warm-up.
-    expect(p.featureHistory).toBe(featureHistoryBars(parseFeatureKey('rsi:close:5')));
-    expect(p.featureHistory).toBeGreaterThan(50);
+    // RSI is recursive: its seed's weight must have decayed below double rounding, so it needs far
+    // more than its 6-bar warm-up: 6 + ⌈ln 2⁻⁶⁰ / ln 0.8⌉ = 193 bars.
+    expect(p.featureHistory).toBe(
+      featureHistoryBars(parseFeatureKey('rsi:close:5'), FEATURE_REPLAY_TOLERANCE),
+    );
+    expect(p.featureHistory).toBe(193);
   });
 
   test('a configuration that still lists features is refused with the reason', () => {
@@ -79,13 +85,13 @@ describe('feature-engine: computes exactly what the configured strategies declar
     expect(() => parsePipelineConfig(old)).toThrow(/features are declared by the strategy itself/);
   });
 
-  test('publishes those keys and the batch values bit for bit, bar by bar, over NATS', async () => {
+  test('publishes those keys and the batch values bit for bit, bar by bar, over NATS, across a restart', async () => {
     const pipeline = parsePipelineConfig(CONFIG);
     const from = Date.UTC(2021, 0, 1);
     const series = await Promise.all(
       ['BTC', 'ETH', 'LTC'].map(async (b) => ({
         instrument: parseInstrument(`OKX:${b}/USDT`),
-        bars: slice(await readCsvBars(bundledData(`ohlcv/binance_${b}-USDT_1h_2017-2022.csv.gz`)), from, 60),
+        bars: slice(await readCsvBars(bundledData(`ohlcv/binance_${b}-USDT_1h_2017-2022.csv.gz`)), from, N),
       })),
     );
     const server = await NatsServer.start();
@@ -95,20 +101,29 @@ describe('feature-engine: computes exactly what the configured strategies declar
     try {
       await bus.ensure(SYSTEM_TOPOLOGY);
       fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
-      const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series });
+      // 300 bars, a restart from the checkpoint (193 bars kept: the RSI is rebuilt from a replay
+      // that does not reach its seed), then the rest.
+      const cut = series[0]!.bars.openTime[RESTART]!;
+      const first = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series, to: cut });
+      await waitFor(() => fe!.lastSet >= first.lastClose!, 60_000, 'the feature-engine to reach the restart');
+      const at = fe.position;
+      await fe.stop();
+      fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
+      expect(fe.position, 'resumed from its checkpoint, not from the start of MD').toBe(at);
+      const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series, from: cut });
       await waitFor(
         () => fe!.lastSet >= r.lastClose!,
         60_000,
         'the feature-engine to pass the last bar set on',
       );
       const vectors = await readAll(bus, 'FEATURES', 'feat.okx.>', codecs.FeatureVector);
-      expect(vectors).toHaveLength(3 * 60);
+      expect(vectors).toHaveLength(3 * N);
       for (const s of series) {
         const key = `OKX:${s.instrument.base}/USDT`;
         const mine = vectors
           .map((v) => v.message)
           .filter((v) => v.instrument?.symbol === `${s.instrument.base}/USDT`);
-        expect(mine).toHaveLength(60);
+        expect(mine).toHaveLength(N);
         // The batch form of each declared feature over the same bars, by output key.
         const batch = new Map<string, Float64Array>();
         for (const spec of featuresOf(pipeline, key)) {
@@ -125,7 +140,7 @@ describe('feature-engine: computes exactly what the configured strategies declar
               expect.fail(`${key} bar ${i} ${k}: streamed ${got}, batch ${col[i]}`);
           }
         });
-        expect(mine[59]!.warm).toBe(true);
+        expect(mine[N - 1]!.warm).toBe(true);
       }
     } finally {
       await fe?.stop();

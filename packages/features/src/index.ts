@@ -37,6 +37,7 @@ export {
   type DonchianSpec,
   type EmaSpec,
   FEATURE_HISTORY_TOLERANCE,
+  FEATURE_REPLAY_TOLERANCE,
   type FeatureKind,
   type FeatureOutput,
   type FeatureOutputNames,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeBatchFeature,
   createStreamingFeature,
+  FEATURE_REPLAY_TOLERANCE,
   type FeatureSpec,
   featureHistoryBars,
   featureKey,
@@ -226,5 +227,9 @@ describe('streaming and batch features', () => {
     // EMA(20): (19/21)^k ≤ 1e-9 needs k ≥ 207.06.
     expect(featureHistoryBars({ kind: 'ema', period: 20 })).toBe(20 + 208);
     expect(featureHistoryBars({ kind: 'ema', period: 1 })).toBe(1);
+    // Below double rounding: (19/21)^k ≤ 2^-60 needs k ≥ 415.7.
+    expect(featureHistoryBars({ kind: 'ema', period: 20 }, FEATURE_REPLAY_TOLERANCE)).toBe(20 + 416);
+    expect(featureHistoryBars({ kind: 'sma', period: 20 }, FEATURE_REPLAY_TOLERANCE)).toBe(20);
+    expectArgumentError(() => featureHistoryBars({ kind: 'ema', period: 20 }, 0), /tolerance must be in/);
   });
 });

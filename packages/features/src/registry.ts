@@ -542,13 +542,23 @@ export function featureWarmup(spec: FeatureSpec): number {
 export const FEATURE_HISTORY_TOLERANCE = 1e-9;
 
 /**
+ * A tolerance for {@link featureHistoryBars} below double rounding (2⁻⁶⁰ < 2⁻⁵³): after that many
+ * bars the seed's weight no longer shows in a double, so a restarted live engine replaying them
+ * gives the bits of an uninterrupted one. The live feature-engine keeps this much history.
+ */
+export const FEATURE_REPLAY_TOLERANCE = 2 ** -60;
+
+/**
  * Bars of history the live engine should replay before trusting a value to match a backtest that
  * started earlier. Window features (sma, wma, zscore, volatility, bollinger, roc, donchian) depend
  * on their last `warmup` bars only and match bitwise after `warmup`. Recursive ones (ema, rsi, atr,
- * macd) remember their seed; this adds the bars for its influence to decay below
- * {@link FEATURE_HISTORY_TOLERANCE}.
+ * macd) remember their seed; this adds the bars for its influence to decay below `tolerance`
+ * (default {@link FEATURE_HISTORY_TOLERANCE}; {@link FEATURE_REPLAY_TOLERANCE} for bit for bit).
  */
-export function featureHistoryBars(spec: FeatureSpec): number {
+export function featureHistoryBars(spec: FeatureSpec, tolerance = FEATURE_HISTORY_TOLERANCE): number {
+  if (!(tolerance > 0 && tolerance < 1)) {
+    throw invalid(`featureHistoryBars: tolerance must be in (0, 1), got ${tolerance}`, { tolerance });
+  }
   const s = normalizeFeatureSpec(spec);
   const warmup = featureWarmup(s);
   const emaDecay = (p: number) => (p - 1) / (p + 1);
@@ -577,5 +587,5 @@ export function featureHistoryBars(spec: FeatureSpec): number {
       return assertNever(s, 'feature kind');
   }
   if (decay === 0) return warmup;
-  return warmup + Math.ceil(Math.log(FEATURE_HISTORY_TOLERANCE) / Math.log(decay));
+  return warmup + Math.ceil(Math.log(tolerance) / Math.log(decay));
 }

@@ -8,7 +8,12 @@ import {
   type Timeframe,
   timeframeMs,
 } from '@algotrader/core';
-import { type FeatureSpec, featureHistoryBars, featureKey } from '@algotrader/features';
+import {
+  FEATURE_REPLAY_TOLERANCE,
+  type FeatureSpec,
+  featureHistoryBars,
+  featureKey,
+} from '@algotrader/features';
 import { FillModel, FillModelSchema, type InstrumentSpec, instrumentSpec } from '@algotrader/portfolio';
 import {
   type AnyStrategy,
@@ -164,7 +169,7 @@ export interface Pipeline {
   readonly features: readonly FeatureSpec[];
   /**
    * Bars of history the feature-engine keeps per instrument to rebuild its features after a
-   * restart: the longest `featureHistoryBars` of the declared features.
+   * restart: the longest `featureHistoryBars` of the declared features, at FEATURE_REPLAY_TOLERANCE.
    */
   readonly featureHistory: number;
   readonly fillModel: FillModel;
@@ -246,7 +251,12 @@ export function resolvePipeline(
   });
   const features = new Map<string, FeatureSpec>();
   for (const s of strategies) for (const f of s.features) features.set(featureKey(f), f);
-  const featureHistory = Math.max(1, ...[...features.values()].map(featureHistoryBars));
+  // Below double rounding, so a restarted feature-engine's recursive features (EMA, RSI, …) keep
+  // the bits of an uninterrupted run: backtest ≡ live survives a restart.
+  const featureHistory = Math.max(
+    1,
+    ...[...features.values()].map((f) => featureHistoryBars(f, FEATURE_REPLAY_TOLERANCE)),
+  );
   return {
     config,
     account: config.account,
