@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, test } from 'vitest';
+import { scaled } from '@algotrader/testkit';
+import { expect, test, vi } from 'vitest';
 import { runCli } from './helpers/cli';
+
+// Within this on an idle machine, stretched on a busy one (vitest.config.ts).
+vi.setConfig({ testTimeout: scaled(180_000) });
 
 // The README's main job, exactly as a new user runs it (`npm run demo` = `algotrader demo`).
 test('the demo runs every live stage on the bundled data and matches the backtest', async () => {
@@ -12,4 +16,4 @@ test('the demo runs every live stage on the bundled data and matches the backtes
   const tearsheet = /report of the run[^:]*: (\S+tearsheet\.html)/.exec(out)?.[1];
   expect(tearsheet && existsSync(tearsheet)).toBe(true);
   expect(readFileSync(tearsheet!, 'utf8')).toContain('<svg');
-}, 180_000);
+});

@@ -14,7 +14,7 @@ import {
 } from '@algotrader/monitor';
 import { Account } from '@algotrader/portfolio';
 import { pb } from '@algotrader/proto';
-import { InfluxDB1 } from '@algotrader/testkit';
+import { InfluxDB1, scaled } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { v2WriteProxy } from './helpers/influx-v2-proxy';
 
@@ -212,7 +212,7 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
   return samples;
 }
 
-describe('Grafana dashboards against a real InfluxDB 1.x', { timeout: 20_000 }, () => {
+describe('Grafana dashboards against a real InfluxDB 1.x', { timeout: scaled(20_000) }, () => {
   let influx: InfluxDB1;
   let proxy: Server;
   let sink: InfluxSink;

@@ -4,7 +4,7 @@ import { InfluxSink, NullSink } from '@algotrader/metrics';
 import { Monitor, MonitorSettingsSchema } from '@algotrader/monitor';
 import { Account } from '@algotrader/portfolio';
 import { type Alert, type Bar, codecs, pb } from '@algotrader/proto';
-import { NatsServer, VictoriaMetrics, waitFor } from '@algotrader/testkit';
+import { NatsServer, scaled, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import type { Subscription } from '@nats-io/nats-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
@@ -26,7 +26,7 @@ function bar(closeMs: number, symbol = 'BTC/USDT'): Bar {
 }
 
 describe('monitor: consumer lag as the nats-server reports it, through the real metrics sink', {
-  timeout: 20_000,
+  timeout: scaled(20_000),
 }, () => {
   let nats: NatsServer;
   let vm: VictoriaMetrics;
@@ -152,7 +152,7 @@ describe('monitor: consumer lag as the nats-server reports it, through the real 
 });
 
 describe('monitor: alert rules fire once when a condition starts and send info when it clears', {
-  timeout: 20_000,
+  timeout: scaled(20_000),
 }, () => {
   let nats: NatsServer;
   let bus: Bus;

@@ -34,7 +34,7 @@ import {
 } from '@algotrader/scheduler';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
-import { bundledData, NatsServer, OkxServer, VictoriaMetrics, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer, OkxServer, scaled, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -299,7 +299,7 @@ afterAll(async () => {
   await vm?.stop();
 });
 
-describe('scheduler jobs doing their real work, two replicas', { timeout: 60_000 }, () => {
+describe('scheduler jobs doing their real work, two replicas', { timeout: scaled(60_000) }, () => {
   test('the archiver owns the store: backfill via md.bar.*, compaction by the collector, the daily trigger, nightly backtests into VictoriaMetrics; each occurrence once', async () => {
     // A real nats-server with the per-service users of infra/nats/auth.conf (plus the jobs' permissions).
     const auth = authWithJobPermissions(

@@ -13,7 +13,7 @@ import {
   Scheduler,
   type SchedulerEvent,
 } from '@algotrader/scheduler';
-import { NatsServer } from '@algotrader/testkit';
+import { NatsServer, scaled } from '@algotrader/testkit';
 import type { KV } from '@nats-io/kv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
@@ -28,7 +28,7 @@ interface Run {
   attempt: number;
 }
 
-describe('scheduler: two replicas against one nats-server', { timeout: 15_000 }, () => {
+describe('scheduler: two replicas against one nats-server', { timeout: scaled(15_000) }, () => {
   let nats: NatsServer;
   const buses: Bus[] = [];
   const kvs: KV[] = [];

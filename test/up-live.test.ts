@@ -7,8 +7,11 @@ import { alignOpen, type BarColumns } from '@algotrader/core';
 import { LIVE_SERVICES, STAGES } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
-import { bundledData, NatsServer, OkxServer, waitFor } from '@algotrader/testkit';
-import { expect, test } from 'vitest';
+import { bundledData, NatsServer, OkxServer, scaled, waitFor } from '@algotrader/testkit';
+import { expect, test, vi } from 'vitest';
+
+// Within this on an idle machine, stretched on a busy one (vitest.config.ts).
+vi.setConfig({ testTimeout: scaled(300_000) });
 
 const repo = resolve(import.meta.dirname, '..');
 /** The installed entry point users run, not main.ts: it must hand signals to the CLI. */
@@ -175,4 +178,4 @@ test('up --live paper-trades OKX data with every service; SIGINT to the CLI stop
     await nats?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}, 300_000);
+});

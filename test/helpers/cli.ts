@@ -1,8 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnGroup } from '@algotrader/testkit';
+import { afterAll } from 'vitest';
 
 export const repo = resolve(import.meta.dirname, '../..');
 const main = resolve(repo, 'apps/cli/src/main.ts');
+// By path, not by name: `--import tsx` would resolve from the temp working directory below.
+const tsx = pathToFileURL(resolve(repo, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/**
+ * The CLI's working directory in tests: what it writes relative to it (reports/<run>, the default
+ * var/data store) lands in this test file's temp dir, never in the user's checkout.
+ */
+export const cliCwd = mkdtempSync(join(tmpdir(), 'algotrader-cli-'));
+afterAll(() => rmSync(cliCwd, { recursive: true, force: true }));
 
 export interface CliRun {
   proc: ChildProcess;
@@ -11,11 +25,20 @@ export interface CliRun {
   exited: Promise<number | null>;
 }
 
-/** Starts the real `algotrader` CLI (through tsx) as a child process and collects its stdout lines. */
+/**
+ * Starts the real `algotrader` CLI (through tsx) as a child process and collects its stdout lines.
+ * It leads its own process group, registered with the testkit, so what it starts (stages, a
+ * private nats-server) is stopped with it when the test ends, fails or times out.
+ */
 export function startCli(args: string[], env: Record<string, string> = {}): CliRun {
-  const proc = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-    cwd: repo,
-    env: { ...process.env, ALGOTRADER_LOG_LEVEL: 'warn', ...env },
+  const proc = spawnGroup(process.execPath, ['--import', tsx, main, ...args], {
+    cwd: cliCwd,
+    env: {
+      ...process.env,
+      ALGOTRADER_LOG_LEVEL: 'warn',
+      TSX_TSCONFIG_PATH: resolve(repo, 'tsconfig.json'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -28,7 +51,8 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliR
     lines.push(...parts.filter((l) => l !== ''));
   });
   proc.stderr?.on('data', (b: Buffer) => stderr.push(b.toString()));
-  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+  // 'close', not 'exit': the last lines may still be in the pipe when the process has exited.
+  const exited = new Promise<number | null>((r) => proc.on('close', (code) => r(code)));
   return { proc, lines, stderr, exited };
 }
 

@@ -21,6 +21,21 @@ export {
 } from './okx-trade/index';
 export { freePort } from './ports';
 export {
+  descendants,
+  endProcess,
+  endTracked,
+  killTracked,
+  PID_DIR_ENV,
+  type PidRecord,
+  type ProcInfo,
+  processScope,
+  reapRecorded,
+  recordProcess,
+  setProcessScope,
+  signalGroup,
+  spawnGroup,
+} from './process';
+export {
   type BotCommandEntry,
   checkTelegramHtml,
   type HtmlCheck,
@@ -30,4 +45,5 @@ export {
   TelegramServer,
   type TelegramServerOptions,
 } from './telegram';
+export { scaled, TIME_SCALE_ENV, timeScale } from './timing';
 export { type ExportedSeries, VictoriaMetrics, type VictoriaMetricsOptions } from './victoria';

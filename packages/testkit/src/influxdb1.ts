@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './nats-server';
 import { freePort } from './ports';
-import { endProcess } from './process';
+import { endProcess, processScope, spawnGroup } from './process';
+import { scaled } from './timing';
 
 /** One series of an InfluxQL answer (`/query`), as InfluxDB 1.x returns it. */
 export interface InfluxSeries {
@@ -37,6 +38,8 @@ export class InfluxDB1 {
   /** Base URL, e.g. `http://127.0.0.1:PORT`. */
   readonly url: string;
   #proc: ChildProcess | undefined;
+  /** Spawn label at start(): a restart during a later test belongs to the same owner. */
+  readonly #scope = processScope();
   #logs: string[] = [];
   readonly #configPath: string;
   readonly #keepData: boolean;
@@ -118,8 +121,9 @@ export class InfluxDB1 {
   }
 
   async #spawn(): Promise<void> {
-    const proc = spawn(InfluxDB1.binary(), ['run', '-config', this.#configPath], {
+    const proc = spawnGroup(InfluxDB1.binary(), ['run', '-config', this.#configPath], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      scope: this.#scope,
     });
     this.#proc = proc;
     const keep = (b: Buffer) => {
@@ -128,7 +132,7 @@ export class InfluxDB1 {
     };
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + scaled(20_000);
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`influxd exited (${proc.exitCode}):\n${this.logs}`);
       if (await this.ping()) return;

@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
-import { endProcess } from './process';
+import { endProcess, processScope, spawnGroup } from './process';
+import { scaled } from './timing';
 
 export interface NatsServerOptions {
   /** Extra nats-server config text (e.g. authorization blocks); JetStream is always on. */
@@ -24,6 +25,8 @@ export class NatsServer {
   readonly storeDir: string;
   readonly url: string;
   #proc: ChildProcess | undefined;
+  /** Spawn label at start(): a restart during a later test belongs to the same owner. */
+  readonly #scope = processScope();
   #configPath: string;
   #logs: string[] = [];
   #keepStore: boolean;
@@ -90,9 +93,10 @@ export class NatsServer {
   }
 
   async #spawn(): Promise<void> {
-    const proc = spawn(NatsServer.binary(), ['-c', this.#configPath], {
+    const proc = spawnGroup(NatsServer.binary(), ['-c', this.#configPath], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...this.#env },
+      scope: this.#scope,
     });
     this.#proc = proc;
     const keep = (b: Buffer) => {
@@ -101,7 +105,7 @@ export class NatsServer {
     };
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + scaled(15_000);
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`nats-server exited (${proc.exitCode}):\n${this.logs}`);
       if (this.logs.includes('Server is ready') && (await canConnect(this.port))) return;
@@ -145,16 +149,20 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Polls `check` until it returns true or the timeout passes. */
+/**
+ * Polls `check` until it returns true or the timeout passes. The timeout is stretched by the test
+ * run's time scale (see timing.ts): it is how long this takes on an idle machine, with room.
+ */
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
   what = 'condition',
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const limit = scaled(timeoutMs);
+  const deadline = Date.now() + limit;
   while (Date.now() < deadline) {
     if (await check()) return;
     await sleep(20);
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  throw new Error(`timed out after ${limit} ms waiting for ${what}`);
 }

@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './nats-server';
 import { freePort } from './ports';
-import { endProcess } from './process';
+import { endProcess, processScope, spawnGroup } from './process';
+import { scaled } from './timing';
 
 /** One series as `/api/v1/export` returns it (one JSON object per line). */
 export interface ExportedSeries {
@@ -32,6 +33,8 @@ export class VictoriaMetrics {
   /** Base URL, e.g. `http://127.0.0.1:PORT`: what an InfluxDB client is given as its url. */
   readonly url: string;
   #proc: ChildProcess | undefined;
+  /** Spawn label at start(): a restart during a later test belongs to the same owner. */
+  readonly #scope = processScope();
   #logs: string[] = [];
   readonly #args: string[];
   readonly #keepStorage: boolean;
@@ -84,7 +87,10 @@ export class VictoriaMetrics {
   }
 
   async #spawn(): Promise<void> {
-    const proc = spawn(VictoriaMetrics.binary(), this.#args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawnGroup(VictoriaMetrics.binary(), this.#args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      scope: this.#scope,
+    });
     this.#proc = proc;
     const keep = (b: Buffer) => {
       this.#logs.push(b.toString());
@@ -92,7 +98,7 @@ export class VictoriaMetrics {
     };
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + scaled(15_000);
     while (Date.now() < deadline) {
       if (proc.exitCode !== null)
         throw new Error(`victoria-metrics exited (${proc.exitCode}):\n${this.logs}`);
@@ -168,18 +174,17 @@ export class VictoriaMetrics {
     return (await this.export(match)).reduce((n, s) => n + s.values.length, 0);
   }
 
-  /** Polls the export until at least `count` samples match, then returns the series. */
+  /** Polls the export until at least `count` samples match (timeout stretched by the run's time scale). */
   async waitForSamples(match: string, count: number, timeoutMs = 10_000): Promise<ExportedSeries[]> {
-    const deadline = Date.now() + timeoutMs;
+    const limit = scaled(timeoutMs);
+    const deadline = Date.now() + limit;
     let last: ExportedSeries[] = [];
     for (;;) {
       last = await this.export(match);
       const n = last.reduce((acc, s) => acc + s.values.length, 0);
       if (n >= count) return last;
       if (Date.now() > deadline) {
-        throw new Error(
-          `timed out after ${timeoutMs} ms waiting for ${count} samples of ${match} (have ${n})`,
-        );
+        throw new Error(`timed out after ${limit} ms waiting for ${count} samples of ${match} (have ${n})`);
       }
       await sleep(100);
     }
