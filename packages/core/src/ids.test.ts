@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   alertKey,
@@ -87,5 +89,43 @@ describe('message ids', () => {
       paperFillKey('a', 1),
     ];
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('proto/README.md', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../../proto/README.md'), 'utf8');
+  const T1 = 1_700_003_600_000;
+  // Each documented example is what its builder returns: the table a non-TypeScript producer
+  // reads cannot drift from the code.
+  const examples: [string, string][] = [
+    ['barKey', barKey(btc, '1h', T)],
+    ['barSetKey', barSetKey('OKX', '1h', T1)],
+    ['featureKey', featureKey(btc, '1h', T1)],
+    ['featureSetKey', featureSetKey('OKX', '1h', T1)],
+    ['signalKey', signalKey('sma_cross', btc, T1)],
+    ['signalSetKey', signalSetKey('OKX', '1h', T1)],
+    ['orderKey', orderKey('at0k2j9x')],
+    ['cancelKey', cancelKey('at0k2j9x')],
+    ['rejectionKey', rejectionKey('at0k2j9x')],
+    ['orderEventKey', orderEventKey('at0k2j9x', 2)],
+    ['fillKey', fillKey('OKX', '884012')],
+    ['paperFillKey', paperFillKey('at0k2j9x', 1)],
+    ['positionKey', positionKey('main', T1)],
+    ['alertKey', alertKey('scheduler', 'daily_summary_due', T1)],
+    ['heartbeatKey', heartbeatKey('risk-gate', 'rg-1', T1)],
+    ['deadLetterKey', deadLetterKey('MD', 'archiver', 42)],
+    ['controlKey', controlKey('main', 'halt', undefined, T1)],
+    ['telegramControlKey', telegramControlKey(77)],
+    ['sweepJobKey', sweepJobKey('sw1', 7)],
+    ['sweepResultKey', sweepResultKey('sw1', 7)],
+  ];
+  test.each(examples)('documents %s with an example it really returns', (builder, id) => {
+    const row = readme.split('\n').find((l) => l.includes(`\`${builder}\``));
+    expect(row, `no row for ${builder}`).toBeDefined();
+    expect(row).toContain(`\`${id}\``);
+  });
+  test('documents every builder', () => {
+    const rows = readme.split('\n').filter((l) => /\| `[a-zA-Z]+Key` *\|$/.test(l));
+    expect(rows).toHaveLength(examples.length);
   });
 });
