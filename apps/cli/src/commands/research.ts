@@ -121,6 +121,8 @@ async function exportQlibCmd(argv: string[], io: CommandIo): Promise<number> {
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(3)}%` : 'n/a');
 const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+/** One row of the IC table: right-aligned cells, 10 wide (fits `Pearson IC` and `-12.345%`). */
+const table = (cells: string[]) => `  ${cells.map((c) => c.padStart(10)).join(' ')}`;
 
 async function factorCmd(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parse(
@@ -175,15 +177,32 @@ async function factorCmd(argv: string[], io: CommandIo): Promise<number> {
       `${new Date(panel.times[0]!).toISOString().slice(0, 10)} → ${new Date(panel.times[panel.times.length - 1]!).toISOString().slice(0, 10)}`,
     `  min ${minAssets} instruments per period, ${quantiles} quantiles, computed in ${ms.toFixed(0)} ms`,
     '',
-    '  horizon  periods   rank IC     t  t(n-ovl)    IR   Pearson IC     t   Q-spread  ' +
-      Array.from({ length: quantiles }, (_, q) => `Q${q + 1}`.padStart(9)).join(''),
+    table([
+      'horizon',
+      'periods',
+      'rank IC',
+      't',
+      't(n-ovl)',
+      'IR',
+      'Pearson IC',
+      't',
+      'Q-spread',
+      ...ev.quantiles[0]!.meanReturn.map((_, q) => `Q${q + 1}`),
+    ]),
     ...ev.ic.map((x, i) => {
       const q = ev.quantiles[i]!;
-      return (
-        `  ${String(x.horizon).padStart(7)}  ${String(x.periods).padStart(7)}  ${f4(x.rank.mean).padStart(8)} ${f2(x.rank.t).padStart(6)} ${f2(x.rank.tNonOverlapping).padStart(8)} ${f4(x.rank.ir).padStart(6)}` +
-        `   ${f4(x.pearson.mean).padStart(9)} ${f2(x.pearson.t).padStart(6)}  ${pct(q.spread).padStart(9)}  ` +
-        q.meanReturn.map((r) => pct(r).padStart(9)).join('')
-      );
+      return table([
+        String(x.horizon),
+        String(x.periods),
+        f4(x.rank.mean),
+        f2(x.rank.t),
+        f2(x.rank.tNonOverlapping),
+        f4(x.rank.ir),
+        f4(x.pearson.mean),
+        f2(x.pearson.t),
+        pct(q.spread),
+        ...q.meanReturn.map(pct),
+      ]);
     }),
     '',
     `  top-quantile turnover per bar ${pct(ev.topTurnover)}, factor rank autocorrelation ${f4(ev.rankAutocorrelation)}`,
