@@ -64,6 +64,8 @@ export {
   instrumentOf,
   keyOf,
   num,
+  orderRequestIn,
+  orderRequestOut,
   parseKey,
   refOf,
   sideOf,

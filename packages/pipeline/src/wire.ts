@@ -4,10 +4,12 @@ import {
   ErrorCode,
   type Instrument,
   instrumentSymbol,
+  isValidClientOrderId,
   parseInstrument,
   type Timeframe,
 } from '@algotrader/core';
-import { type BarMsg, decodeBar, encodeBar, pb, type Signal } from '@algotrader/proto';
+import type { OrderRequest as PlannedOrder } from '@algotrader/portfolio';
+import { type BarMsg, decodeBar, encodeBar, type OrderRequestMsg, pb, type Signal } from '@algotrader/proto';
 import { type Decision, isTargetDecision, type OrderType, type Side } from '@algotrader/strategy';
 
 /** The one mapping between protobuf messages and domain values, validated on the way in. */
@@ -152,4 +154,59 @@ export function decisionOf(s: Signal): Decision {
     return d;
   }
   throw new AlgoError(ErrorCode.InvalidData, 'signal has no decision');
+}
+
+/**
+ * An order the risk gate approved, on the wire. `reduce_only` marks a spot sell (it can only shrink
+ * a long position); quantities and prices cross as shortest round-trip decimals.
+ */
+export function orderRequestOut(o: PlannedOrder): OrderRequestMsg {
+  return {
+    clientOrderId: o.clientOrderId,
+    account: o.account,
+    strategy: o.strategy,
+    instrument: refOf(o.instrument),
+    side: sideToPb(o.side),
+    type: typeToPb(o.type),
+    quantity: dec(o.qty),
+    limitPrice: o.limitPrice === undefined ? '' : dec(o.limitPrice),
+    quoteAmount: '',
+    decisionTimeMs: o.decisionTime,
+    reduceOnly: o.side === 'sell',
+    cancel: false,
+  };
+}
+
+/**
+ * Inverse of {@link orderRequestOut} for an order request (not a cancel): checked once on the way
+ * in — a valid client order id, an instrument, side, type, a positive quantity, a limit price for a
+ * limit order, a decision time. A quote-amount order (a market buy for so much quote currency) is
+ * not a planned order and is refused here.
+ */
+export function orderRequestIn(m: OrderRequestMsg): PlannedOrder {
+  const id = m.clientOrderId ?? '';
+  if (!isValidClientOrderId(id)) {
+    throw new AlgoError(ErrorCode.InvalidData, `order: client order id "${id}" is not valid`);
+  }
+  if (m.cancel) throw new AlgoError(ErrorCode.InvalidData, `order ${id}: a cancel request is not an order`);
+  if (m.quoteAmount)
+    throw new AlgoError(ErrorCode.InvalidData, `order ${id}: a quote amount is not a quantity`);
+  const type = typeOf(m.type);
+  const qty = num(m.quantity, `order ${id} quantity`);
+  if (!(qty > 0)) throw new AlgoError(ErrorCode.InvalidData, `order ${id}: quantity ${qty} is not positive`);
+  const decisionTime = Number(m.decisionTimeMs ?? 0);
+  if (!Number.isSafeInteger(decisionTime) || decisionTime <= 0) {
+    throw new AlgoError(ErrorCode.InvalidData, `order ${id}: no decision time`);
+  }
+  return {
+    clientOrderId: id,
+    account: m.account ?? '',
+    strategy: m.strategy ?? '',
+    instrument: instrumentOf(m.instrument),
+    side: sideOf(m.side),
+    qty,
+    type,
+    ...(type === 'limit' ? { limitPrice: num(m.limitPrice, `order ${id} limit_price`) } : {}),
+    decisionTime,
+  };
 }
