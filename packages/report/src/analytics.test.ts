@@ -241,6 +241,30 @@ describe('per-instrument table', () => {
   }
 });
 
+describe('per-instrument flat detection', () => {
+  test('a position bought in parts and sold whole is flat, though the float sum leaves a residue', () => {
+    const { result } = walkRun(400, 21);
+    const inst = result.instruments[0]!;
+    const fill = (time: number, side: 'buy' | 'sell', qty: number) => ({
+      time,
+      instrument: inst,
+      side,
+      qty,
+      price: 100,
+      fee: 0,
+      liquidity: 'taker' as const,
+      clientOrderId: `c${time}`,
+    });
+    const t0 = result.equity.time[0]!;
+    // 0.1 + 0.2 − 0.3 = 5.6e-17 in floating point.
+    const fills = [fill(t0, 'buy', 0.1), fill(t0 + H, 'buy', 0.2), fill(t0 + 3 * H, 'sell', 0.3)];
+    const rows = instrumentRows({ ...result, fills, trades: [] }, 'close', undefined);
+    // Held at the points t0 .. t0 + 2h (the sell at t0 + 3h is booked at that point): 3 points.
+    expect(rows[0]!.timeInMarket).toBeCloseTo(3 / result.equity.time.length, 12);
+    expect(rows[0]!.openQty).toBe(0);
+  });
+});
+
 describe('exit-reason table', () => {
   const t = (pnl: number, exitReason?: string): Trade =>
     ({

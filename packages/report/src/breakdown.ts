@@ -45,6 +45,14 @@ function booked(fillTime: number, pointTime: number, timing: FillModelConfig['ti
   }
 }
 
+/**
+ * Quantities summed here in floating point leave a residue where the account's books are exactly
+ * flat (5,000 ADA bought in three fills and sold in one): within a billionth of the largest fill is flat.
+ */
+function flat(qty: number, largestFill: number): boolean {
+  return Math.abs(qty) <= largestFill * 1e-9;
+}
+
 export function instrumentRows(
   result: BacktestResult,
   timing: FillModelConfig['timing'],
@@ -59,6 +67,7 @@ export function instrumentRows(
   const qty = new Float64Array(K);
   const held = new Int32Array(K);
   const pos = new Float64Array(K);
+  const scale = new Float64Array(K);
   const time = result.equity.time;
   // Walk the points and the fills (in time order) together, counting the points each instrument is held at.
   let f = 0;
@@ -68,8 +77,8 @@ export function instrumentRows(
       const fl = result.fills[f++]!;
       const k = index.get(formatInstrument(fl.instrument))!;
       pos[k]! += fl.side === 'buy' ? fl.qty : -fl.qty;
-      // Quantities are summed in floating point: a position within a rounding error of zero is flat.
-      if (Math.abs(pos[k]!) < 1e-12) pos[k] = 0;
+      scale[k] = Math.max(scale[k]!, fl.qty);
+      if (flat(pos[k]!, scale[k]!)) pos[k] = 0;
     }
     for (let k = 0; k < K; k++) if (pos[k] !== 0) held[k]!++;
   }
@@ -89,7 +98,7 @@ export function instrumentRows(
   return names.map((instrument, k) => {
     const trades = result.trades.filter((t) => formatInstrument(t.instrument) === instrument);
     const wins = trades.filter((t) => t.pnl > 0).length;
-    const openQty = Math.abs(qty[k]!) < 1e-12 ? 0 : qty[k]!;
+    const openQty = flat(qty[k]!, scale[k]!) ? 0 : qty[k]!;
     return {
       instrument,
       fills: fills[k]!,
