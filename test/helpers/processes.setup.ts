@@ -27,6 +27,7 @@ afterEach(async () => {
   // What runs now belongs to the file (servers from beforeAll, a browser): record what the testkit
   // did not spawn, so the run's teardown can still reap it if this worker dies.
   for (const p of descendants()) recordProcess(p.pid, p.cmd);
+  reapOrphans();
 });
 
 afterAll(async () => {
@@ -43,10 +44,19 @@ afterAll(async () => {
   }
   const left = [...ended, ...stray.map((p) => `${p.pid} ${p.cmd}`)];
   if (left.length > 0) warn('the file left running', left);
-  // Processes whose starter has exited (a CLI killed mid-run leaves its private nats-server).
-  const dir = process.env[PID_DIR_ENV];
-  if (dir) reapRecorded(dir, true);
+  reapOrphans();
 });
+
+/** Processes whose starter has exited: a CLI killed mid-run leaves its private nats-server. */
+function reapOrphans(): void {
+  const dir = process.env[PID_DIR_ENV];
+  const reaped = dir ? reapRecorded(dir, true) : [];
+  if (reaped.length > 0)
+    warn(
+      'whose starter had exited',
+      reaped.map((p) => `${p.pid} ${p.cmd}`),
+    );
+}
 
 function warn(what: string, procs: string[]): void {
   console.warn(`ended ${procs.length} process(es) ${what}:\n  ${procs.join('\n  ')}`);
