@@ -27,3 +27,19 @@ test('every service starts from an unedited copy of .env.example', () => {
   expect(() => parseSchedulerSettings(env)).not.toThrow();
   expect(() => parseNotifierSettings(env)).not.toThrow();
 });
+
+/** Names that look like our settings (by prefix), so prose such as STALE_DATA is not taken for one. */
+const SETTING =
+  /\b(?:ALGOTRADER|NATS|INFLUX|OKX|TELEGRAM|GRAFANA|COLLECTOR|MONITOR|SCHEDULER|NOTIFIER)_[A-Z0-9_]*[A-Z0-9]\b/g;
+
+test('every setting the deploy guide, the README and the compose file name is in .env.example', () => {
+  const env = exampleEnv();
+  const root = resolve(import.meta.dirname, '..');
+  for (const file of ['docs/DEPLOY.md', 'README.md', 'docker-compose.yml']) {
+    const text = readFileSync(resolve(root, file), 'utf8');
+    const named = new Set(text.match(SETTING) ?? []);
+    expect(named.size, `${file} names settings`).toBeGreaterThan(3);
+    const missing = [...named].filter((n) => !(n in env));
+    expect(missing, `named in ${file} but not in .env.example`).toEqual([]);
+  }
+});
