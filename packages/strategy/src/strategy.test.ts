@@ -449,6 +449,22 @@ describe('state snapshots', () => {
     ).toBeGreaterThan(20);
   });
 
+  it('restores the examples from checkpoints written before they read declared features', () => {
+    const sma = parseParams(smaCross, { fast: 2, slow: 3 });
+    expect(smaCross.restore!({ closes: [1, 2, 3], above: true }, sma).side).toBe(1);
+    expect(smaCross.restore!({ closes: [1, 2, 3], above: false }, sma).side).toBe(-1);
+    expect(smaCross.restore!({ closes: [], above: null }, sma).side).toBe(0);
+    expect(() => smaCross.restore!({ above: 'yes' }, sma)).toThrow();
+    const bb = parseParams(bollingerReversion, {});
+    expect(bollingerReversion.restore!({ closes: [1, 2], long: true }, bb).long).toBe(true);
+    expect(
+      xsMomentum.restore!({ closes: [[1], [2]], steps: 7, held: [1] }, parseParams(xsMomentum, {})),
+    ).toEqual({
+      steps: 7,
+      held: [1],
+    });
+  });
+
   it('refuses a checkpoint of another strategy', () => {
     const { host } = hostFor(smaCross, [BTC], randomWalkBars(5, 1));
     expect(() => host.restore({ strategy: 'xs_momentum', states: [{}] })).toThrow(AlgoError);

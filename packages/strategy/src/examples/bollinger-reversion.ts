@@ -42,7 +42,8 @@ class BollingerReversionState implements Snapshottable {
   }
 }
 
-const Snapshot = z.object({ long: z.boolean() }).strict();
+// `closes`: checkpoints written before the strategy read declared features (no longer needed).
+const Snapshot = z.object({ long: z.boolean(), closes: z.array(z.number()).optional() }).strict();
 
 /**
  * Mean reversion, long-only: buys when the close is below the lower Bollinger band while RSI is

@@ -37,7 +37,14 @@ class SmaCrossState implements Snapshottable {
   }
 }
 
-const Snapshot = z.object({ side: z.union([z.literal(-1), z.literal(0), z.literal(1)]) }).strict();
+const Snapshot = z.union([
+  z.object({ side: z.union([z.literal(-1), z.literal(0), z.literal(1)]) }).strict(),
+  // Checkpoints written before the strategy read declared features: `above` was the side.
+  z
+    .object({ closes: z.array(z.number()), above: z.boolean().nullable() })
+    .strict()
+    .transform((o) => ({ side: o.above === null ? 0 : o.above ? 1 : -1 }) as const),
+]);
 
 /**
  * Long while the fast SMA of closes is above the slow one: goes long on the bar where fast crosses

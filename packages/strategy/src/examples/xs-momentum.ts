@@ -1,7 +1,7 @@
 import { featureKey } from '@algotrader/features';
 import { z } from 'zod';
 import { type Decision, NO_DECISIONS, targetFraction } from '../decision';
-import { defineStrategy } from '../strategy';
+import { defineStrategy, type JsonValue } from '../strategy';
 
 export const XsMomentumParams = z
   .object({
@@ -27,6 +27,14 @@ interface XsMomentumState {
   held: number[];
 }
 
+const Snapshot = z
+  .object({
+    steps: z.number().int().min(0),
+    held: z.array(z.number().int().min(0)),
+    closes: z.array(z.array(z.number())).optional(),
+  })
+  .strict();
+
 /**
  * Cross-sectional momentum, long-only: every `rebalanceEvery` bar closes, rank the instruments
  * that have a bar now and a full lookback by trailing return (`close / close[lookback] − 1`), and
@@ -45,6 +53,11 @@ export const xsMomentum = defineStrategy({
   warmup: () => 1,
   features: (p: XsMomentumParams) => [rocKey(p)],
   init: (): XsMomentumState => ({ steps: 0, held: [] }),
+  restore: (snapshot: JsonValue): XsMomentumState => {
+    // `closes` only in checkpoints written before the strategy read declared features.
+    const { steps, held } = Snapshot.parse(snapshot);
+    return { steps, held };
+  },
   onBarSet(ctx): readonly Decision[] {
     const s = ctx.state;
     const n = ctx.instruments.length;
