@@ -1,5 +1,7 @@
-import { runBacktest } from '@algotrader/backtest';
+import { join } from 'node:path';
+import { lookaheadCheck, runBacktest } from '@algotrader/backtest';
 import { type BarColumns, emptyColumns, formatInstrument, parseInstrument } from '@algotrader/core';
+import { readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
 import { describe, expect, it } from 'vitest';
 
@@ -108,5 +110,38 @@ describe('topk_dropout (Qlib TopkDropoutStrategy) through the backtest engine', 
         initialCash: 10_000,
       }),
     ).toThrow(/outside the universe: X:ZZZ\/USD/);
+  });
+
+  it('decides the same on truncated data (no look-ahead) over four real hourly pairs', async () => {
+    const series = await Promise.all(
+      ['BTC', 'ETH', 'LTC', 'XRP'].map(async (b) => ({
+        instrument: parseInstrument(`BINANCE:${b}/USDT`),
+        bars: await readCsvBars(
+          join(
+            import.meta.dirname,
+            '..',
+            'fixtures',
+            'crypto',
+            `binance_${b}-USDT_1h_2021-09-15_2021-10-15.csv.gz`,
+          ),
+        ),
+      })),
+    );
+    const hourly = series.flatMap((s) =>
+      [...s.bars.openTime].map((time, i) => ({
+        time,
+        instrument: formatInstrument(s.instrument),
+        score: s.bars.close[i]! / s.bars.open[i]! - 1,
+      })),
+    );
+    const report = lookaheadCheck(
+      getStrategy('topk_dropout'),
+      { topk: 2, nDrop: 1, rebalanceEvery: 24, scores: hourly },
+      { timeframe: '1h', series },
+      { cuts: 4, initialCash: 10_000 },
+    );
+    expect(report.compared).toBeGreaterThan(20);
+    expect(report.violations).toEqual([]);
+    expect(report.ok).toBe(true);
   });
 });
