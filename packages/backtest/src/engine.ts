@@ -240,7 +240,7 @@ class BacktestRun {
       time[ti] = t;
       equity[ti] = eq;
       cash[ti] = book.cash;
-      exposure[ti] = eq > 0 ? book.positionsValue / eq : 0;
+      exposure[ti] = book.exposure;
       drawdown[ti] = book.drawdown;
     }
 

@@ -90,6 +90,7 @@ describe('Account valuation', () => {
     expect(a.peakEquity).toBe(1010);
     expect(a.dailyPnl).toBe(10);
     expect(a.drawdown).toBe(0);
+    expect(a.exposure).toBe(110 / 1010);
 
     a.setMark(0, 90);
     a.revalue(JAN1 + 23 * HOUR);
@@ -186,7 +187,7 @@ describe('Account snapshot and restore', () => {
         a.applyFill(k, sell ? 'sell' : 'buy', qty, price, fee);
       a.setMark(k, price);
       a.revalue(JAN1 + n * HOUR);
-      curve.push(a.valuedEquity, a.peakEquity, a.dayStartEquity, a.drawdown);
+      curve.push(a.valuedEquity, a.peakEquity, a.dayStartEquity, a.drawdown, a.exposure);
     }
     return { book: a.snapshot(), curve };
   }

@@ -108,6 +108,8 @@ export class Account {
   #cash: number;
   /** Equity at the last revalue (the book's `equity`). */
   #valued: number;
+  /** Σ qty × mark at the last revalue. */
+  #valuedPositions = 0;
   #peak: number;
   #day = -1;
   #dayStart: number;
@@ -164,6 +166,8 @@ export class Account {
     const a = new Account(finite('initialCash', book.initialCash, 0), o);
     a.#cash = finite('cash', book.cash, 0);
     a.#valued = finite('equity', book.equity);
+    // Not kept in the book: exact while no fill came after the valuation (the usual case).
+    a.#valuedPositions = a.#valued - a.#cash;
     a.#peak = finite('peakEquity', book.peakEquity);
     a.#dayStart = finite('dayStartEquity', book.dayStartEquity);
     a.#day = finite('day', book.day, -1);
@@ -333,7 +337,9 @@ export class Account {
       this.#day = day;
       this.#dayStart = this.#valued;
     }
-    const e = this.#cash + this.positionsValue;
+    const pv = this.positionsValue;
+    const e = this.#cash + pv;
+    this.#valuedPositions = pv;
     this.#valued = e;
     if (e > this.#peak) this.#peak = e;
     this.#valuedAt = timeMs;
@@ -342,6 +348,11 @@ export class Account {
   /** Equity at the last `revalue()` (the opening equity before the first). */
   get valuedEquity(): number {
     return this.#valued;
+  }
+
+  /** Gross long exposure at the last valuation: Σ qty × mark / equity (0 when equity ≤ 0). */
+  get exposure(): number {
+    return this.#valued > 0 ? this.#valuedPositions / this.#valued : 0;
   }
 
   get peakEquity(): number {
