@@ -11,9 +11,10 @@ export async function readText(path: string): Promise<string> {
 }
 
 /**
- * Session open times from an exchange calendar file: either a CSV with a header naming `date` and
- * `is_open` (rows with is_open 1 are sessions, as in the shared cn_sse_trading_calendar.csv), or a
- * Qlib calendar (`calendars/day.txt`: one date or date-time per line).
+ * Session open times from an exchange calendar file: a CSV with a header naming `date` (and
+ * optionally `is_open`: rows with 1 are sessions, as in the shared cn_sse_trading_calendar.csv;
+ * without it every row is a session, as in us_nyse_sessions_2020_2023.csv), or a Qlib calendar
+ * (`calendars/day.txt`: one date or date-time per line).
  */
 export async function readSessionCalendar(path: string): Promise<number[]> {
   const lines = (await readText(path)).split(/\r?\n/);
@@ -24,14 +25,15 @@ export async function readSessionCalendar(path: string): Promise<number[]> {
   const fail = (line: number, why: string): never => {
     throw new AlgoError(ErrorCode.InvalidData, `${path}:${line}: ${why}`);
   };
-  if (dateCol >= 0 && openCol >= 0) {
+  if (dateCol >= 0) {
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.trim() === '') continue;
       const f = line.split(',');
       const t = parseCalendarTime(f[dateCol] ?? '');
       if (t === undefined) fail(i + 1, `bad date "${f[dateCol]}"`);
-      const open = (f[openCol] ?? '').trim();
+      // Without an is_open column every row is a session (an exchange's session list).
+      const open = openCol < 0 ? '1' : (f[openCol] ?? '').trim();
       if (open !== '0' && open !== '1') fail(i + 1, `is_open must be 0 or 1, got "${open}"`);
       if (open === '1') out.push(t!);
     }

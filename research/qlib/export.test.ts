@@ -177,6 +177,32 @@ describe('Qlib export', () => {
     checkInstrument(out, '60min', 'ETHUSDT', series[1]!.bars, calendar, hour);
   });
 
+  it('writes a US stock on the NYSE session list: market holidays absent', async () => {
+    const spy = parseInstrument('NYSE:SPY/USD');
+    const bars = await storeFixture(join(FIX, 'us', 'nyse_SPY-USD_1d_2020-2021.csv.gz'), spy, '1d');
+    const calFile = join(FIX, 'calendars', 'us_nyse_sessions_2020-2021.csv.gz');
+    const out = join(root, 'us');
+    exportQlib([{ instrument: spy, bars }], {
+      outDir: out,
+      freq: 'day',
+      calendar: { kind: 'sessions', openTimes: await readSessionCalendar(calFile) },
+    });
+    const sessions = gunzipSync(readFileSync(calFile))
+      .toString('utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l !== '')
+      .map((l) => l.split(',')[0]!);
+    const calendar = readLines(join(out, 'calendars', 'day.txt'));
+    expect(calendar).toEqual(sessions);
+    // New Year, MLK day, Good Friday, Independence Day (observed), Thanksgiving, Christmas.
+    for (const h of ['2020-01-01', '2020-01-20', '2020-04-10', '2020-07-03', '2020-11-26', '2020-12-25']) {
+      expect(calendar).not.toContain(h);
+    }
+    const { missing } = checkInstrument(out, 'day', 'SPY', bars, calendar, day);
+    expect(missing).toEqual([]);
+  });
+
   it('refuses a bar on a day the session calendar has closed, and an existing export', async () => {
     const inst = parseInstrument('SSE:600519/CNY');
     const bars = await store.read(inst, '1d');

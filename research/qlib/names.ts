@@ -77,17 +77,25 @@ export function parseCalendarTime(text: string): number | undefined {
   return ms;
 }
 
-/** Exchange prefixes Qlib's China data uses (scripts/data_collector/cn_index: `SH600519`, `SZ300750`). */
+/**
+ * Exchange prefixes of Qlib's China data (scripts/data_collector/yahoo/collector.py `normalize_symbol`:
+ * `600519.ss` → `sh600519`, upper-cased in instruments/). `BJ` for Beijing is the usual convention
+ * (Qlib's collectors have no BSE source).
+ */
 const CN_PREFIX: Readonly<Record<string, string>> = { SSE: 'SH', SZSE: 'SZ', BSE: 'BJ' };
+
+/** US exchanges: Qlib's US data names a stock by its ticker alone (scripts/data_collector/yahoo: `AAPL`). */
+const US_VENUES = new Set(['NYSE', 'NASDAQ', 'ARCA', 'AMEX', 'BATS', 'US']);
 
 /**
  * The instrument name Qlib sees: A-shares as `SH600519` / `SZ300750` / `BJ…` (the code with its
- * exchange prefix), anything else as base and quote joined, e.g. `BTCUSDT` (the venue is dropped:
- * {@link qlibNames} refuses two instruments that would share a name).
+ * exchange prefix), US stocks by ticker (`SPY`), anything else as base and quote joined, e.g.
+ * `BTCUSDT` (the venue is dropped: {@link qlibNames} refuses two instruments that would share a name).
  */
 export function qlibName(i: Instrument): string {
   const prefix = CN_PREFIX[i.venue];
-  return prefix ? `${prefix}${i.base}` : `${i.base}${i.quote}`;
+  if (prefix) return `${prefix}${i.base}`;
+  return US_VENUES.has(i.venue) ? i.base : `${i.base}${i.quote}`;
 }
 
 /** Names Windows cannot create; qlib/utils `code_to_fname` prefixes them with `_qlib_`. */
