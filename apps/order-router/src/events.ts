@@ -1,5 +1,5 @@
 import { subjects } from '@algotrader/bus';
-import { type OrderStatus, transition } from '@algotrader/core';
+import { type OrderStatus, orderEventKey, orderKey, transition } from '@algotrader/core';
 import {
   type AccountState,
   accountOf,
@@ -57,7 +57,13 @@ export function moveOrder(
     timeMs,
     seq: o.events,
   };
-  return out(codecs.OrderEvent, subjects.execOrder(account), ev, `ord:${o.id}:${o.events}`, `ord:${o.id}`);
+  return out(
+    codecs.OrderEvent,
+    subjects.execOrder(account),
+    ev,
+    orderEventKey(o.id, o.events),
+    orderKey(o.id),
+  );
 }
 
 /** Positions, cash and equity of the account at its marks, with the Account's own valuation figures. */

@@ -76,7 +76,8 @@ export class PaperVenue implements Venue {
           avgPrice: r.price,
           fills: [
             {
-              tradeId: `${p.venue.toLowerCase()}-paper-${o.clientOrderId}-1`,
+              // One execution per order: its message id is `fill:paper:<id>:1` (core's paperFillKey).
+              tradeId: `${o.clientOrderId}:1`,
               qty: r.qty,
               price: r.price,
               fee: r.fee,

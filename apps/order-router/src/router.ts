@@ -3,11 +3,14 @@ import {
   type Clock,
   canTransition,
   ErrorCode,
+  fillKey,
   isAlgoError,
   isTerminal,
   isValidClientOrderId,
   type OrderStatus,
+  orderKey,
   parseInstrument,
+  positionKey,
 } from '@algotrader/core';
 import {
   type AccountState,
@@ -540,8 +543,8 @@ export class OrderRouter {
           codecs.Fill,
           subjects.execFill(p.account),
           fill,
-          `fill:${this.#v.name}:${f.tradeId}`,
-          `ord:${o.id}`,
+          fillKey(this.#v.name, f.tradeId),
+          orderKey(o.id),
         ),
       );
     }
@@ -681,7 +684,7 @@ export class OrderRouter {
     s.book = this.#account.snapshot();
     s.lastBarSet = c;
     if (this.#v.fills === 'bars') s.visibleThrough = c;
-    this.#outbox.push(positionSnapshot(s, p, c, `pos:${p.account}:${c}`));
+    this.#outbox.push(positionSnapshot(s, p, c, positionKey(p.account, c)));
   }
 
   /** Venue halt requests → HALTED (compare-and-set) and a critical alert, once per request. */
