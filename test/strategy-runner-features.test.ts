@@ -94,10 +94,9 @@ describe('strategy-runner: ctx.features are the FeatureVector values', () => {
       }
       await waitFor(() => runner!.position >= last, 30_000, 'the runner to read every message');
 
-      const signals = (await readAll(bus, 'SIGNALS', 'sig.sma_cross.>', codecs.Signal)).map(({ message: s }) => [
-        Number(s.closeTimeMs),
-        s.target?.units,
-      ]);
+      const signals = (await readAll(bus, 'SIGNALS', 'sig.sma_cross.>', codecs.Signal)).map(
+        ({ message: s }) => [Number(s.closeTimeMs), s.target?.units],
+      );
       expect(signals).toEqual([
         [T0 + 3 * HOUR, '1'],
         [T0 + 6 * HOUR, '0'],
@@ -120,10 +119,9 @@ describe('strategy-runner: ctx.features are the FeatureVector values', () => {
       expect(runner.position).toBe(seq);
       const setSeq = await publishSet(bus, 6);
       await waitFor(() => runner!.position >= setSeq, 30_000, 'the restarted runner to step');
-      const after = (await readAll(bus, 'SIGNALS', 'sig.sma_cross.>', codecs.Signal)).map(({ message: s }) => [
-        Number(s.closeTimeMs),
-        s.target?.units,
-      ]);
+      const after = (await readAll(bus, 'SIGNALS', 'sig.sma_cross.>', codecs.Signal)).map(
+        ({ message: s }) => [Number(s.closeTimeMs), s.target?.units],
+      );
       expect(after[2]).toEqual([T0 + 7 * HOUR, '1']);
     } finally {
       await runner?.stop();
