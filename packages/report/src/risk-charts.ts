@@ -8,7 +8,7 @@ import {
   FONT,
   type Frame,
   finitePath,
-  finiteQuantile,
+  finiteQuantiles,
   linearScale,
   plotClip,
   plotHeight,
@@ -45,8 +45,7 @@ export function seriesChart(
   o: SeriesChartOptions,
 ): string {
   const f: Frame = { ...WIDE, height: 170 };
-  let lo = finiteQuantile(values, 0.01);
-  let hi = finiteQuantile(values, 0.99);
+  let [lo, hi] = finiteQuantiles(values, [0.01, 0.99]) as [number, number];
   if (!Number.isFinite(lo)) {
     lo = 0;
     hi = 1;

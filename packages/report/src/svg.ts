@@ -316,9 +316,13 @@ export function plotClip(id: string, f: Frame): string {
   return `<clipPath id="${esc(id)}-clip"><rect x="${f.left}" y="${f.top}" width="${plotWidth(f)}" height="${plotHeight(f)}"/></clipPath>`;
 }
 
-/** Value at quantile q (0..1) of the finite values. */
-export function finiteQuantile(values: ArrayLike<number>, q: number): number {
-  const xs = Float64Array.from(Array.from(values).filter((v) => Number.isFinite(v))).sort();
-  if (xs.length === 0) return Number.NaN;
-  return xs[Math.min(xs.length - 1, Math.max(0, Math.round((xs.length - 1) * q)))]!;
+/** Values at quantiles qs (each 0..1) of the finite values; NaN when there is none. */
+export function finiteQuantiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  const xs = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) xs[n++] = values[i]!;
+  const sorted = xs.subarray(0, n).sort();
+  return qs.map((q) =>
+    n === 0 ? Number.NaN : sorted[Math.min(n - 1, Math.max(0, Math.round((n - 1) * q)))]!,
+  );
 }
