@@ -139,6 +139,8 @@ async function runThroughPipeline(
     return {
       fills: await pipelineFills(bus, pipeline.account),
       cash: account.book.cash,
+      equity: account.book.equity,
+      peakEquity: account.book.peakEquity,
       positions: Object.fromEntries(Object.entries(account.book.positions).map(([k, p]) => [k, p.qty])),
     };
   } finally {
@@ -186,6 +188,9 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
     expect(live.fills).toEqual(backtestFills(bt));
     expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
     expect(live.positions['OKX:BTC/USDT'] ?? 0).toBe(bt.positions[0]!.qty);
+    // One Account on both sides: the same valuation at every bar, so the same equity and peak.
+    expect(live.equity).toBe(bt.finalEquity);
+    expect(live.peakEquity).toBe(Math.max(10_000, ...bt.equity.equity));
   });
 
   test('xs_momentum over four real 1h series with exchange gaps: same fills, sells before buys', async () => {
@@ -225,5 +230,7 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
     );
     expect(live.fills).toEqual(backtestFills(bt));
     expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
+    expect(live.equity).toBe(bt.finalEquity);
+    expect(live.peakEquity).toBe(Math.max(10_000, ...bt.equity.equity));
   });
 });
