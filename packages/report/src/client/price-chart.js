@@ -184,7 +184,7 @@
     if (plot) plot.destroy();
     box.textContent = '';
     const series = [
-      {},
+      { value: (_u, v) => (v === null || v === undefined ? '–' : `${utc(v)} UTC`) },
       { label: 'close', stroke: '#475569', width: 1, value: (_u, v) => price(v) },
       ...cur.keys.map((key, j) => ({
         label: key,
