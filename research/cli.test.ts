@@ -153,6 +153,33 @@ describe('algotrader research', () => {
     expect(json.ic.map((x: { horizon: number }) => x.horizon)).toEqual([1, 4, 24]);
   });
 
+  it('xs evaluates momentum and backtests its top quantile through the engine', async () => {
+    const lines: string[] = [];
+    const code = await runResearchCmd(
+      [
+        'xs',
+        '--data',
+        join(FIX, 'crypto'),
+        '--lookback',
+        '72',
+        '--rebalance',
+        '24',
+        '--fee',
+        '0.001',
+        '--out',
+        'xs',
+      ],
+      io(lines),
+    );
+    expect(code).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toMatch(/factor roc:72 \(value\) on 10 instruments/);
+    expect(text).toMatch(/xs_momentum lookback 72, top 2 of 10, rebalance every 24 bars\): \d+ fills/);
+    expect(existsSync(join(root, 'xs', 'factor.html'))).toBe(true);
+    const summary = JSON.parse(readFileSync(join(root, 'xs', 'backtest', 'summary.json'), 'utf8'));
+    expect(JSON.stringify(summary)).toContain('xs_momentum');
+  });
+
   it('refuses an unknown freq and a missing flag with a usage message', async () => {
     await expect(
       runResearchCmd(['export-qlib', '--source', 'store', '--out', 'x', '--freq', '1h'], io([])),
