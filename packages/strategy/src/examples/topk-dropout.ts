@@ -103,7 +103,9 @@ function byScore(score: Float64Array): (a: number, b: number) => number {
  * 3. buy = the first `|sell| + topk − |last|` of `today`, each with `riskDegree` × (cash + value
  *    sold) / |buy|; holdings kept are not resized.
  * An instrument without a bar now, or with zero volume (suspended), is neither sold nor bought, as
- * Qlib's `is_stock_tradable` check; a date without predictions trades nothing.
+ * Qlib's `is_stock_tradable` check; a date without predictions trades nothing. A negative count
+ * (more holdings than topk + nDrop, after suspended sells were skipped) selects none: Python's
+ * negative slice would take all but the last few, which Qlib surely does not mean.
  */
 export const topkDropout = defineStrategy({
   kind: 'multi',
