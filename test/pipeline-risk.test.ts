@@ -166,6 +166,33 @@ describe('risk rules: each refuses with its reason code', () => {
     expect(gate([units(BTC, 1)], { state, limits: { ...OFF, maxDailyLoss: 0.2 } }).halt).toBeUndefined();
   });
 
+  test('MAX_DAILY_LOSS counts from the start of the configured day (risk.dayOffsetMs)', () => {
+    // Valued yesterday at 13:00 UTC (12 000; the first valuation, so that day opened at 11 000),
+    // then the BTC sold at 3 000 (10 000); the gate values the decision bar, today 11:00 UTC.
+    const valuedYesterday = (offset: number) => {
+      const s = newAccount('paper', 11_000, 'USDT');
+      const a = accountOf(s, SPECS, undefined, offset);
+      a.applyFill(0, 'buy', 1, 4_000, 0);
+      a.setMark(0, 5_000);
+      a.revalue(T - DAY + HOUR);
+      a.applyFill(0, 'sell', 1, 3_000, 0);
+      s.book = a.snapshot();
+      s.visibleThrough = T;
+      return s;
+    };
+    const limits = { ...OFF, maxDailyLoss: 0.1 };
+    // UTC days: today is a new day, opened at yesterday's last valuation (12 000): 1/6 lost.
+    expect(gate([units(BTC, 1)], { state: valuedYesterday(0), limits }).halt?.reason).toBe('MAX_DAILY_LOSS');
+    // Days beginning at 12:00 UTC: still the day that opened at 11 000: 1/11 lost, within the limit.
+    const noon = 12 * HOUR;
+    const out = gate([units(BTC, 1)], {
+      state: valuedYesterday(noon),
+      limits: { ...limits, dayOffsetMs: noon },
+    });
+    expect(out.halt).toBeUndefined();
+    expect(reasonOf(out)).toBe('APPROVED');
+  });
+
   test('MAX_DRAWDOWN: equity below the running peak by the limit, and the account is to be halted', () => {
     // 20 000 two days ago; then 3 ETH bought at 5 000 now marked at 3 000: 14 000, 30 % below the peak.
     const state = booked(20_000, (a) => {

@@ -49,7 +49,7 @@ import { type Bar, type BarSetClosed, codecs, type Fill, type OrderRequest, pb }
 import type { KV } from '@nats-io/kv';
 import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
-import type { HaltRequest, OrderRecord, Venue, VenueReport, VenueResult } from './venue';
+import type { HaltRequest, OrderRecord, ReconcileResult, Venue, VenueReport, VenueResult } from './venue';
 
 export interface OrderRouterOptions {
   readonly bus: Bus;
@@ -150,7 +150,7 @@ export class OrderRouter {
     this.#control = control;
     this.#progress = progress;
     this.#state = state;
-    this.#account = accountOf(state, o.pipeline.specs);
+    this.#account = accountOf(state, o.pipeline.specs, undefined, o.pipeline.config.risk.dayOffsetMs);
     this.#alerts = new Alerter(o.bus, 'order-router', o.clock);
   }
 
@@ -332,7 +332,7 @@ export class OrderRouter {
     if (m.cancel) {
       const o = s.orders[id];
       if (o && !isTerminal(o.status)) {
-        this.#handle(await this.#v.cancel(record(o)));
+        this.#handle(await this.#call('cancel', id, () => this.#v.cancel(record(o))));
       } else {
         this.#alerts.raise({
           severity: 'info',
@@ -376,10 +376,12 @@ export class OrderRouter {
         s.pending.push(id);
         const late = this.#v.fills === 'bars' && o.eligibleOpen <= s.steppedThrough - p.tfMs;
         this.#handle(
-          await this.#v.place({
-            ...record(o),
-            ...(parsed.quoteAmount !== undefined ? { quoteAmount: parsed.quoteAmount } : {}),
-          }),
+          await this.#call('place', id, () =>
+            this.#v.place({
+              ...record(o),
+              ...(parsed.quoteAmount !== undefined ? { quoteAmount: parsed.quoteAmount } : {}),
+            }),
+          ),
         );
         if (late && !isTerminal(o.status)) {
           this.#alerts.raise({
@@ -462,6 +464,41 @@ export class OrderRouter {
       dedupeKey: o.id,
     });
     return why;
+  }
+
+  /**
+   * A venue call that threw (a bug, or an error the venue did not turn into a result) is a
+   * critical alert, never a crash; an order whose placement threw may or may not be out there:
+   * `unknown`, which the next lookup by client order id settles.
+   */
+  async #call(
+    what: 'place' | 'cancel' | 'lookup' | 'reconcile',
+    id: string,
+    fn: () => Promise<VenueResult>,
+  ): Promise<VenueResult> {
+    try {
+      return await fn();
+    } catch (e) {
+      const message = `${this.#v.name} ${what}${id ? ` of ${id}` : ''} failed: ${(e as Error).message}`;
+      return {
+        reports:
+          what === 'place'
+            ? [
+                {
+                  clientOrderId: id,
+                  status: 'unknown',
+                  filledQty: 0,
+                  avgPrice: Number.NaN,
+                  reason: message,
+                  fills: [],
+                },
+              ]
+            : [],
+        alerts: [
+          { severity: 'critical', code: 'venue_failed', message, dedupeKey: `${what}:${id}:${message}` },
+        ],
+      };
+    }
   }
 
   /** Applies what a venue call produced: reports, then alerts; a halt request is queued. */
@@ -585,12 +622,14 @@ export class OrderRouter {
     const s = this.#state;
     for (const id of [...s.pending]) {
       const o = s.orders[id];
-      if (o) this.#handle(await this.#v.lookup(record(o)));
+      if (o) this.#handle(await this.#call('lookup', id, () => this.#v.lookup(record(o))));
     }
     const orders = [...s.pending, ...s.done].map((id) => s.orders[id]).filter((o): o is OrderState => !!o);
     const a = this.#account;
     const positions = Object.fromEntries(a.instruments.map((_, k) => [a.keyOf(k), a.qty(k)]));
-    const r = await this.#v.reconcile({ orders: orders.map(record), positions });
+    const r: ReconcileResult = await this.#call('reconcile', '', () =>
+      this.#v.reconcile({ orders: orders.map(record), positions }),
+    );
     this.#handle(r);
     if (r.cash !== undefined && !r.halt) a.setCash(r.cash);
     this.#dirty = true;

@@ -140,7 +140,7 @@ export function evaluate(g: GateInput): GateOutcome {
   const marks = { ...book.marks, ...g.marks };
   const price = (i: Instrument) => marks[keyOf(i)] ?? Number.NaN;
   // The account at the decision's marks; valued at the decision bar unless the state is newer.
-  const account = accountOf(g.state, g.instruments.map(g.spec), g.marks);
+  const account = accountOf(g.state, g.instruments.map(g.spec), g.marks, g.limits.dayOffsetMs);
   const at = g.time - g.tfMs;
   if (at >= account.valuedAt) account.revalue(at);
   const equity = account.equity;

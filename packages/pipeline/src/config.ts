@@ -14,7 +14,13 @@ import {
   featureHistoryBars,
   featureKey,
 } from '@algotrader/features';
-import { FillModel, FillModelSchema, type InstrumentSpec, instrumentSpec } from '@algotrader/portfolio';
+import {
+  DAY_MS,
+  FillModel,
+  FillModelSchema,
+  type InstrumentSpec,
+  instrumentSpec,
+} from '@algotrader/portfolio';
 import {
   type AnyStrategy,
   declaredFeatures,
@@ -73,8 +79,13 @@ export const RiskLimitsSchema = z
     /** Σ |position| × mark after the order, as a multiple of equity (1 = fully invested spot). */
     maxGrossExposure: z.number().positive().nullable().default(1),
     maxOrdersPerMinute: z.number().int().positive().nullable().default(30),
-    /** Loss since the start of the UTC day (bar time) as a fraction of that day's starting equity. */
+    /** Loss since the start of the account's day (bar time) as a fraction of that day's starting equity. */
     maxDailyLoss: z.number().gt(0).lt(1).nullable().default(0.05),
+    /**
+     * The account's day (day-start equity, daily P&L, MAX_DAILY_LOSS) begins this long after UTC
+     * midnight, ms: 0 = UTC days; 57_600_000 = midnight in UTC+8. The Account's `dayOf` applies it.
+     */
+    dayOffsetMs: z.number().int().gt(-DAY_MS).lt(DAY_MS).default(0),
     /** Fall from the running equity peak as a fraction of the peak. */
     maxDrawdown: z.number().gt(0).lt(1).nullable().default(0.25),
     /** No orders on a decision older than this many bars by the clock (live mode only). */
