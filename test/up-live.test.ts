@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -138,6 +138,34 @@ test('up --live paper-trades OKX data with every service; SIGINT to the CLI stop
       120_000,
       `a heartbeat from each of ${services.join(', ')}\n${why()}`,
     );
+    // `status` sees every process up started; an age is never "-0 s".
+    const status = (json: boolean) =>
+      new Promise<string>((res, rej) =>
+        execFile(
+          process.execPath,
+          [
+            BIN,
+            'status',
+            '--config',
+            'config/pipeline.json',
+            '--nats',
+            nats!.url,
+            ...(json ? ['--json'] : []),
+          ],
+          { cwd: repo, env },
+          (err, out) => (err ? rej(err) : res(out)),
+        ),
+      );
+    const js = JSON.parse(await status(true)) as {
+      stages: { stage: string; heartbeatAgeMs?: number }[];
+      services: { service: string; heartbeatAgeMs: number }[];
+    };
+    expect(js.stages.filter((x) => x.heartbeatAgeMs !== undefined).map((x) => x.stage)).toEqual([...STAGES]);
+    expect(js.services.map((x) => x.service)).toEqual([...LIVE_SERVICES]);
+    const text = await status(false);
+    for (const name of services) expect(text).toMatch(new RegExp(`^${name} +\\d+ s ago`, 'm'));
+    expect(text).not.toContain('-0 s');
+
     // The collector fetched the warm-up history from the local OKX and put it on the bus ...
     await waitFor(
       async () =>
@@ -164,7 +192,7 @@ test('up --live paper-trades OKX data with every service; SIGINT to the CLI stop
     cli.kill('SIGINT');
     const code = await Promise.race([
       exited,
-      new Promise<'hung'>((r) => setTimeout(() => r('hung'), 60_000)),
+      new Promise<'hung'>((r) => setTimeout(() => r('hung'), scaled(60_000))),
     ]);
     expect(code, why()).toBe(0);
     expect(stdout.join('\n')).toContain('▶ stopped.');

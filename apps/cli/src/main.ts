@@ -1,17 +1,8 @@
 import { isAlgoError } from '@algotrader/core';
 import { parse, UsageError } from './args';
-import { runBacktestCmd } from './commands/backtest';
-import { runControl } from './commands/control';
-import { runData } from './commands/data';
-import { runLookaheadCmd } from './commands/lookahead';
-import { runPipelineReplay } from './commands/pipeline-replay';
-import { runResearchCmd } from './commands/research';
-import { runStatus } from './commands/status';
-import { listStreams, tail } from './commands/streams';
-import { runSweepCmd } from './commands/sweep';
-import { runUp } from './commands/up';
-import { runWorkerCmd } from './commands/worker';
-import { cliContext, connectBus } from './context';
+
+// Each command's module is imported when it runs: a command (or a usage error) loads only what it
+// needs, not DuckDB, the backtest engine and the report renderer every time.
 
 const USAGE = `algotrader <command> [options]
 
@@ -20,11 +11,13 @@ Commands:
                                         BTC/USDT hours replayed through them with the paper broker, fills
                                         compared with the backtest engine's
   up [--config <pipeline.json>] [--nats URL] [--replay [--from D] [--to D] [--speed max]] [--exit]
-                                        start every live stage (and a nats-server when none is configured)
+                                        start the four decision stages (and a nats-server when none is configured)
+  up --live [--config <pipeline.json>] [--nats URL]
+                                        paper-trade live OKX data: also the collector, notifier, monitor, scheduler
   replay --config <pipeline.json> [--from D] [--to D] [--speed max|10x|50/s]
                                         drive a historical period through the live pipeline
-  replay --data <csv> --symbol OKX:BTC/USDT --tf 1h [--nats URL]
-                                        publish one file's bars to md.bar.* as protobuf Bar messages
+  replay --data <csv> --symbol OKX:BTC/USDT [--data <csv> --symbol ..].. --tf 1h [--bars-only] [--nats URL]
+                                        publish files' bars with a BarSetClosed per close (a running up trades them)
   status [--config <pipeline.json>] [--json]
                                         stages, consumer lag, positions, equity
   control halt|resume|reduce-only|pause <strategy>|resume-strategy <strategy> [--account A] [--reason R]
@@ -53,27 +46,27 @@ async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'demo':
       // The main job: the bundled pipeline config, replayed end to end, compared with the backtest.
-      return runUp(['--replay', '--exit', ...rest]);
+      return (await import('./commands/up')).runUp(['--replay', '--exit', ...rest]);
     case 'up':
-      return runUp(rest);
+      return (await import('./commands/up')).runUp(rest);
     case 'status':
-      return runStatus(rest);
+      return (await import('./commands/status')).runStatus(rest);
     case 'control':
-      return runControl(rest);
+      return (await import('./commands/control')).runControl(rest);
     case 'data':
-      return runData(rest);
+      return (await import('./commands/data')).runData(rest);
     case 'backtest':
-      return runBacktestCmd(rest);
+      return (await import('./commands/backtest')).runBacktestCmd(rest);
     case 'sweep':
-      return runSweepCmd(rest);
+      return (await import('./commands/sweep')).runSweepCmd(rest);
     case 'worker':
-      return runWorkerCmd(rest);
+      return (await import('./commands/worker')).runWorkerCmd(rest);
     case 'lookahead-check':
-      return runLookaheadCmd(rest);
+      return (await import('./commands/lookahead')).runLookaheadCmd(rest);
     case 'replay':
-      return runPipelineReplay(rest);
+      return (await import('./commands/pipeline-replay')).runPipelineReplay(rest);
     case 'research':
-      return runResearchCmd(rest);
+      return (await import('./commands/research')).runResearchCmd(rest);
     case 'streams': {
       const [sub, ...args] = rest;
       const usage =
@@ -89,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
         },
         usage,
       );
+      const { cliContext, connectBus } = await import('./context');
+      const { listStreams, tail } = await import('./commands/streams');
       const ctx = cliContext();
       const bus = await connectBus(ctx, values.nats as string | undefined);
       try {
