@@ -221,6 +221,7 @@ export interface ProcInfo {
   readonly ppid: number;
   readonly pgid: number;
   readonly start: number;
+  readonly zombie: boolean;
   readonly cmd: string;
 }
 
@@ -230,7 +231,7 @@ function procStat(pid: number): ProcInfo | undefined {
     // "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses.
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-    return { pid, ppid: Number(f[1]), pgid: Number(f[2]), start: Number(f[19]), cmd };
+    return { pid, ppid: Number(f[1]), pgid: Number(f[2]), start: Number(f[19]), zombie: f[0] === 'Z', cmd };
   } catch {
     return undefined;
   }
@@ -248,8 +249,9 @@ export function descendants(root = process.pid): ProcInfo[] {
     for (const pid of childrenOf(queue.shift()!)) {
       const p = procStat(pid);
       if (!p) continue;
-      out.push(p);
       queue.push(pid);
+      // A zombie has exited already; it only waits for its parent to collect its status.
+      if (!p.zombie) out.push(p);
     }
   }
   return out;
