@@ -64,6 +64,8 @@ describe('walking skeleton: replay real bars over JetStream', () => {
       '--nats',
       server.url,
       '--quiet',
+      // Fills the stream with bars only: the tail test below counts stream sequences of bars.
+      '--bars-only',
     ]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.lines.join('\n')).toContain(`${fileOpens.length} stored, 0 already in the stream`);
@@ -82,6 +84,8 @@ describe('walking skeleton: replay real bars over JetStream', () => {
       '--nats',
       server.url,
       '--quiet',
+      // Fills the stream with bars only: the tail test below counts stream sequences of bars.
+      '--bars-only',
     ]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.lines.join('\n')).toContain(`0 stored, ${fileOpens.length} already in the stream`);
