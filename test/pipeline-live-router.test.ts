@@ -25,6 +25,8 @@ class FakeExchange implements Venue {
   readonly fills = 'exchange' as const;
   readonly placed: VenueOrder[] = [];
   balances: Record<string, number> = { USDT: 10_000 };
+  /** The next placement lands, but the call throws (a connection dropped before the answer). */
+  failNextPlace = false;
   readonly #reports = new Map<string, VenueReport>();
 
   async place(o: VenueOrder): Promise<VenueResult> {
@@ -50,9 +52,14 @@ class FakeExchange implements Venue {
         },
       ],
     };
-    this.#reports.set(o.clientOrderId, { ...r, fills: [] });
     this.balances.USDT = (this.balances.USDT ?? 0) - o.qty * price * 1.001;
     this.balances.BTC = (this.balances.BTC ?? 0) + o.qty;
+    if (this.failNextPlace) {
+      this.failNextPlace = false;
+      this.#reports.set(o.clientOrderId, r);
+      throw new Error('socket hang up');
+    }
+    this.#reports.set(o.clientOrderId, { ...r, fills: [] });
     return { reports: [{ ...r, status: 'submitted', filledQty: 0, fills: [] }, r], alerts: [] };
   }
   async cancel(o: OrderRecord): Promise<VenueResult> {
@@ -63,6 +70,7 @@ class FakeExchange implements Venue {
   }
   async lookup(o: OrderRecord): Promise<VenueResult> {
     const r = this.#reports.get(o.clientOrderId);
+    if (r) this.#reports.set(o.clientOrderId, { ...r, fills: [] });
     return { reports: r ? [r] : [], alerts: [] };
   }
   async snapshot(): Promise<VenueSnapshot> {
@@ -149,6 +157,51 @@ describe('order-router for an exchange account (the Venue seam)', () => {
       pb.OrderState.ORDER_STATE_SUBMITTED,
       pb.OrderState.ORDER_STATE_FILLED,
     ]);
+  });
+
+  test('a placement that throws leaves the order unknown with a critical alert; the next lookup settles it', async () => {
+    const id = clientOrderId({
+      account: 'live1',
+      strategy: 'sma_cross',
+      instrument: BTC,
+      decisionCloseMs: T + 3_600_000,
+    });
+    exchange.failNextPlace = true;
+    await bus.publish(
+      codecs.OrderRequest,
+      subjects.orderApproved('live1'),
+      {
+        clientOrderId: id,
+        account: 'live1',
+        strategy: 'sma_cross',
+        instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+        side: pb.Side.SIDE_BUY,
+        type: pb.OrderType.ORDER_TYPE_MARKET,
+        quantity: '0.05',
+        decisionTimeMs: T + 3_600_000,
+      },
+      { msgId: `ord:${id}` },
+    );
+    const states = async () =>
+      (await readAll(bus, 'EXEC', 'exec.order.live1', codecs.OrderEvent))
+        .filter((e) => e.message.clientOrderId === id)
+        .map((e) => e.message.state);
+    await waitFor(
+      async () => (await states()).includes(pb.OrderState.ORDER_STATE_FILLED),
+      10_000,
+      'the lookup to settle the order',
+    );
+    expect(await states()).toEqual([pb.OrderState.ORDER_STATE_UNKNOWN, pb.OrderState.ORDER_STATE_FILLED]);
+    const alerts = await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert);
+    expect(
+      alerts.some((a) => a.message.code === 'venue_failed' && /socket hang up/.test(a.message.message ?? '')),
+    ).toBe(true);
+    await waitFor(
+      async () => (await readAccount(bus, 'live1'))?.book.positions['OKX:BTC/USDT']?.qty === 0.15,
+      10_000,
+      'the fill booked once',
+    );
+    expect((await readControl(await bus.kv(CONTROL_BUCKET), 'live1')).state).toBe('ACTIVE');
   });
 
   test('a balance the account cannot explain switches the account to HALTED with an alert', async () => {
