@@ -1,18 +1,9 @@
 import { type Bus, subjects } from '@algotrader/bus';
 import { alertKey, type Clock } from '@algotrader/core';
 import { codecs, pb } from '@algotrader/proto';
+import type { AlertInput, Severity } from './domain/decider';
 
-export type Severity = 'info' | 'warning' | 'critical';
-
-export interface AlertInput {
-  readonly severity: Severity;
-  /** Stable machine code, e.g. `bar_rejected`, `halted`. */
-  readonly code: string;
-  readonly message: string;
-  readonly labels?: Record<string, string>;
-  /** Alerts with one key are one alert: the same key and code publish once (message id). */
-  readonly dedupeKey: string;
-}
+export type { AlertInput, Severity };
 
 const SEVERITY: Record<Severity, number> = {
   info: pb.Severity.SEVERITY_INFO,

@@ -1,17 +1,6 @@
-export {
-  type AccountState,
-  accountKey,
-  accountOf,
-  decodeAccount,
-  decodeOrder,
-  encodeAccount,
-  encodeOrder,
-  KEEP_DONE,
-  newAccount,
-  type OrderState,
-  retire,
-} from './account';
-export { Alerter, type AlertInput, type Severity } from './alerts';
+/** The runtime part (NATS, KV, files); the pure part is `./domain`, re-exported whole. */
+
+export { Alerter } from './alerts';
 export { Checkpointer, Serial } from './checkpointer';
 export {
   type Pipeline,
@@ -25,6 +14,7 @@ export {
   type StrategyEntry,
   StrategyEntrySchema,
 } from './config';
+export * from './domain/index';
 export { readAccount, readAll, type Stored } from './inspect';
 export {
   AccountStore,
@@ -40,8 +30,15 @@ export {
   progressKey,
 } from './kv';
 export { DEMO_PIPELINE, loadPipeline, loadPipelineFromEnv, PIPELINE_ENV } from './load';
-export { Outbox, type OutMessage, out } from './outbox';
+export { Outbox } from './outbox';
 export { isBadInput, type ReaderOptions, type ReadMeta, type Route, route, StreamReader } from './reader';
+export {
+  type StageCheckpoint,
+  type StageOptions,
+  type StageRoute,
+  StageRuntime,
+  stageRoute,
+} from './stage';
 export {
   LIVE_SERVICES,
   type LiveServiceName,
@@ -53,24 +50,3 @@ export {
   type SupervisorOptions,
   stageEntry,
 } from './supervisor';
-export { VENUE_NAMES, type VenueName } from './venues';
-export {
-  type BarIn,
-  barIn,
-  barOut,
-  dec,
-  decisionOf,
-  type InstrumentRef,
-  instrumentOf,
-  keyOf,
-  num,
-  orderRequestIn,
-  orderRequestOut,
-  parseKey,
-  refOf,
-  sideOf,
-  sideToPb,
-  signalOf,
-  typeOf,
-  typeToPb,
-} from './wire';

@@ -1,7 +1,7 @@
 import type { Bus } from '@algotrader/bus';
 import type { Codec } from '@algotrader/proto';
 import { DeliverPolicy } from '@nats-io/jetstream';
-import { type AccountState, accountKey, decodeAccount } from './account';
+import { type AccountState, accountKey, decodeAccount } from './domain/account';
 import { POSITIONS_BUCKET } from './kv';
 
 /** Reads a running pipeline from outside: `algotrader status`, `up --replay`, tests and benchmarks. */

@@ -1,7 +1,7 @@
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import type { KV } from '@nats-io/kv';
 import { Packr } from 'msgpackr';
-import { type AccountState, accountKey, decodeAccount, encodeAccount } from './account';
+import { type AccountState, accountKey, decodeAccount, encodeAccount } from './domain/account';
 
 /** The KV bucket holding account states and the risk gate's progress. */
 export const POSITIONS_BUCKET = 'positions';

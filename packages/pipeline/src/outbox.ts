@@ -1,25 +1,8 @@
 import type { Bus } from '@algotrader/bus';
-import type { Codec } from '@algotrader/proto';
 import type { PubAck } from '@nats-io/jetstream';
+import { type OutMessage, out } from './domain/decider';
 
-/** A message ready to publish, with its deterministic id. */
-export interface OutMessage<T = unknown> {
-  readonly codec: Codec<T>;
-  readonly subject: string;
-  readonly message: T;
-  readonly msgId: string;
-  readonly correlationId?: string;
-}
-
-export function out<T>(
-  codec: Codec<T>,
-  subject: string,
-  message: T,
-  msgId: string,
-  correlationId?: string,
-): OutMessage {
-  return { codec, subject, message, msgId, ...(correlationId ? { correlationId } : {}) } as OutMessage;
-}
+export { type OutMessage, out };
 
 /**
  * The output of one handled message, published in order. A handler computes its effects once

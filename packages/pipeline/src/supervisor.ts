@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The live-path stages, in pipeline order. */
 export const STAGES = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'] as const;
@@ -53,6 +54,9 @@ interface Child {
   exited: Promise<void>;
 }
 
+/** Preloaded into each stage: it stops when its stdin (held by the supervisor) ends. */
+const PARENT_WATCH = pathToFileURL(resolve(import.meta.dirname, 'parent-watch.mjs')).href;
+
 /** The path of a stage's main module in this repository. */
 export function stageEntry(repoRoot: string, stage: string): string {
   return resolve(repoRoot, 'apps', stage, 'src', 'main.ts');
@@ -82,8 +86,9 @@ function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
  * Each child leads its own process group: a terminal's Ctrl-C reaches only the supervising process
  * (which then stops the stages in order, instead of every stage dying at once and being restarted),
  * and a signal to a stage reaches everything it started. If the supervising process exits without
- * `stop()` (an uncaught error, `process.exit`), an exit hook SIGKILLs every group still running,
- * so no stage outlives it.
+ * `stop()` (an uncaught error, `process.exit`), an exit hook SIGKILLs every group still running;
+ * if it is killed outright (SIGKILL, a test runner's timeout), each stage sees its stdin end and
+ * stops itself (parent-watch.mjs). No stage outlives the process that started it.
  */
 export class Supervisor {
   readonly #o: SupervisorOptions;
@@ -164,10 +169,11 @@ export class Supervisor {
   }
 
   #spawn(c: Child): void {
-    const proc = spawn(process.execPath, ['--import', 'tsx', c.spec.entry], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--import', PARENT_WATCH, c.spec.entry], {
       cwd: this.#o.cwd,
       env: { ...process.env, ...this.#o.env, ...c.spec.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin: held open by this process only, so it ends when this process is gone (parent-watch.mjs).
+      stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
     c.proc = proc;

@@ -1,0 +1,52 @@
+/**
+ * The pure part of the pipeline (`@algotrader/pipeline/domain`): the deciders' shared types,
+ * the account state and its codec, the wire mappers and the venue names. No I/O: biome's
+ * noRestrictedImports keeps node:*, NATS and the runtime part out, as in packages/core.
+ */
+export {
+  type AccountState,
+  accountKey,
+  accountOf,
+  decodeAccount,
+  decodeOrder,
+  encodeAccount,
+  encodeOrder,
+  KEEP_DONE,
+  newAccount,
+  type OrderState,
+  retire,
+} from './account';
+export {
+  type AlertInput,
+  alert,
+  type Decider,
+  type Effect,
+  type InputMeta,
+  type OutMessage,
+  out,
+  publish,
+  type Restored,
+  type Severity,
+  step,
+} from './decider';
+export { VENUE_NAMES, type VenueName } from './venues';
+export {
+  type BarIn,
+  barIn,
+  barOut,
+  dec,
+  decisionOf,
+  type InstrumentRef,
+  instrumentOf,
+  keyOf,
+  num,
+  orderRequestIn,
+  orderRequestOut,
+  parseKey,
+  refOf,
+  sideOf,
+  sideToPb,
+  signalOf,
+  typeOf,
+  typeToPb,
+} from './wire';
