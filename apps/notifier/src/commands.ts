@@ -1,5 +1,5 @@
 import type { Control, ControlChange, TradingStateName } from '@algotrader/bus';
-import { assertNever, type Clock } from '@algotrader/core';
+import { assertNever, type Clock, telegramControlKey } from '@algotrader/core';
 import { buildDailySummary } from './daily';
 import { h } from './html';
 import { drawdown, type Ledger, periodPnl, sumPositions } from './ledger';
@@ -236,7 +236,7 @@ export class Commands {
 
 /** Deterministic: a redelivered Telegram update publishes nothing new within the duplicate window. */
 export function controlMsgId(from: CommandOrigin): string {
-  return `ctl:telegram:${from.updateId}`;
+  return telegramControlKey(from.updateId);
 }
 
 export function help(): string {
