@@ -6,10 +6,8 @@ import {
   fillKey,
   isAlgoError,
   isTerminal,
-  isValidClientOrderId,
   type OrderStatus,
   orderKey,
-  parseInstrument,
   positionKey,
 } from '@algotrader/core';
 import {
@@ -27,7 +25,6 @@ import {
   KvFollower,
   keyOf,
   newAccount,
-  num,
   ORDERS_BUCKET,
   type OrderState,
   Outbox,
@@ -41,15 +38,14 @@ import {
   route,
   Serial,
   StreamReader,
-  sideOf,
-  typeOf,
 } from '@algotrader/pipeline';
 import type { Account } from '@algotrader/portfolio';
 import { type Bar, type BarSetClosed, codecs, type Fill, type OrderRequest, pb } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
-import type { HaltRequest, OrderRecord, ReconcileResult, Venue, VenueReport, VenueResult } from './venue';
+import { parseApproved, record, reduces } from './intake';
+import type { HaltRequest, ReconcileResult, Venue, VenueReport, VenueResult } from './venue';
 
 export interface OrderRouterOptions {
   readonly bus: Bus;
@@ -351,7 +347,7 @@ export class OrderRouter {
       });
     } else {
       this.counters.orders += 1;
-      const parsed = this.#parse(m);
+      const parsed = parseApproved(m, p);
       const o: OrderState = {
         id,
         strategy: m.strategy ?? '',
@@ -397,64 +393,12 @@ export class OrderRouter {
     s.orderSeq = meta.seq;
   }
 
-  #parse(m: OrderRequest): {
-    instrument: string;
-    side: 'buy' | 'sell';
-    type: 'market' | 'limit';
-    qty: number;
-    limitPrice?: number;
-    quoteAmount?: number;
-    decisionTime: number;
-    error?: string;
-  } {
-    const p = this.#o.pipeline;
-    let instrument = `${m.instrument?.venue ?? '?'}:${m.instrument?.symbol ?? '?'}`;
-    try {
-      instrument = keyOf(m.instrument);
-      const side = sideOf(m.side);
-      const type = typeOf(m.type);
-      const quoteAmount = m.quoteAmount ? num(m.quoteAmount, 'quote_amount') : undefined;
-      const qty = quoteAmount !== undefined && !m.quantity ? 0 : num(m.quantity, 'quantity');
-      const decisionTime = Number(m.decisionTimeMs ?? 0);
-      const limitPrice = type === 'limit' ? num(m.limitPrice, 'limit_price') : undefined;
-      const error = !isValidClientOrderId(m.clientOrderId ?? '')
-        ? `client order id "${m.clientOrderId}" is not valid`
-        : p.indexOf(instrument) < 0
-          ? `${instrument} is not traded by this account`
-          : !(qty > 0) && !(quoteAmount !== undefined && quoteAmount > 0)
-            ? `quantity ${qty} is not positive`
-            : !(decisionTime > 0)
-              ? 'no decision time'
-              : undefined;
-      return {
-        instrument,
-        side,
-        type,
-        qty,
-        decisionTime,
-        ...(limitPrice !== undefined ? { limitPrice } : {}),
-        ...(quoteAmount !== undefined ? { quoteAmount } : {}),
-        ...(error ? { error } : {}),
-      };
-    } catch (e) {
-      return {
-        instrument,
-        side: 'buy',
-        type: 'market',
-        qty: 0,
-        decisionTime: 0,
-        error: (e as Error).message,
-      };
-    }
-  }
-
   /** Why the order may not go out while the account is HALTED; undefined when it may. */
   async #haltedFor(o: OrderState): Promise<string | undefined> {
     const control = await readControl(this.#control, this.#o.pipeline.account);
     if (control.state !== 'HALTED') return undefined;
     const held = this.#account.qty(this.#account.require(o.instrument));
-    const reduces = o.side === 'sell' ? held > 0 && o.qty <= held : held < 0 && o.qty <= -held;
-    if (reduces) return undefined;
+    if (reduces(o.side, o.qty, held)) return undefined;
     this.counters.refused += 1;
     const why = `trading is HALTED (${control.reason || 'by control'}): an order that adds to a position is refused`;
     this.#alerts.raise({
@@ -805,23 +749,4 @@ export class OrderRouter {
     });
     this.#o.onFatal?.(err);
   }
-}
-
-/** The router's record of an order as a venue sees it. */
-function record(o: OrderState): OrderRecord {
-  return {
-    clientOrderId: o.id,
-    instrument: parseInstrument(o.instrument),
-    side: o.side,
-    type: o.type,
-    qty: o.qty,
-    ...(o.limitPrice !== undefined ? { limitPrice: o.limitPrice } : {}),
-    strategy: o.strategy,
-    decisionTime: o.decisionTime,
-    status: o.status,
-    filledQty: o.filledQty,
-    avgFillPrice: o.avgFillPrice,
-    events: o.events,
-    ...(o.exchangeId !== undefined ? { exchangeOrderId: o.exchangeId } : {}),
-  };
 }
