@@ -37,7 +37,7 @@ import {
   smaCross,
   targetUnits,
 } from '@algotrader/strategy';
-import { bundledData } from '@algotrader/testkit';
+import { bundledData, descendants, waitFor } from '@algotrader/testkit';
 import { DuckDBInstance, quotedString } from '@duckdb/node-api';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -128,8 +128,24 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
+/** Whether a process is still there (signal 0 only checks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 afterAll(async () => {
+  // Chromium's zygotes outlive close() by a second or two, no longer our descendants by then: note
+  // them first and wait for them, so the file leaves nothing running.
+  const chromiumPids = descendants()
+    .filter((p) => p.cmd.includes('chromium'))
+    .map((p) => p.pid);
   await browser?.close();
+  await waitFor(() => !chromiumPids.some(alive), 15_000, 'Chromium to exit');
   rmSync(dir, { recursive: true, force: true });
 });
 
