@@ -343,7 +343,7 @@ describe('algotrader backtest refuses bad input with the next step', () => {
 
   test('an unknown strategy lists the available ones', async () => {
     await expect(runBacktestCmd(['--strategy', 'sma_crosss', ...base], capture().io)).rejects.toThrow(
-      'unknown strategy "sma_crosss"; available: bollinger_reversion, sma_cross, xs_momentum',
+      'unknown strategy "sma_crosss"; available: bollinger_reversion, sma_cross, topk_dropout, xs_momentum',
     );
   });
 
