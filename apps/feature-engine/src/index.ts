@@ -1,1 +1,10 @@
-export { type FeatureCheckpoint, FeatureEngine, type FeatureEngineOptions, featuresOf } from './engine';
+export {
+  type FeatureCheckpoint,
+  type FeatureInput,
+  type FeatureOutput,
+  type FeatureSnapshot,
+  type FeatureState,
+  featureDecider,
+  featuresOf,
+} from './decider';
+export { FeatureEngine, type FeatureEngineOptions } from './engine';

@@ -1,1 +1,9 @@
-export { type RunnerCheckpoint, StrategyRunner, type StrategyRunnerOptions } from './runner';
+export {
+  type RunnerCheckpoint,
+  type RunnerInput,
+  type RunnerOutput,
+  type RunnerSnapshot,
+  type RunnerState,
+  runnerDecider,
+} from './decider';
+export { StrategyRunner, type StrategyRunnerOptions } from './runner';

@@ -2,18 +2,6 @@
 
 export { Alerter } from './alerts';
 export { Checkpointer, Serial } from './checkpointer';
-export {
-  type Pipeline,
-  type PipelineConfig,
-  type PipelineConfigInput,
-  PipelineConfigSchema,
-  parsePipelineConfig,
-  type RiskLimits,
-  RiskLimitsSchema,
-  resolvePipeline,
-  type StrategyEntry,
-  StrategyEntrySchema,
-} from './config';
 export * from './domain/index';
 export { readAccount, readAll, type Stored } from './inspect';
 export {

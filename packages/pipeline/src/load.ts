@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlgoError, ErrorCode } from '@algotrader/core';
-import { type Pipeline, PipelineConfigSchema, resolvePipeline } from './config';
+import { type Pipeline, PipelineConfigSchema, resolvePipeline } from './domain/config';
 
 /** The environment variable naming the pipeline configuration file. */
 export const PIPELINE_ENV = 'ALGOTRADER_PIPELINE';

@@ -1,5 +1,5 @@
 /**
- * The pure part of the pipeline (`@algotrader/pipeline/domain`): the deciders' shared types,
+ * The pure part of the pipeline (`@algotrader/pipeline/domain`): the configuration schema, the deciders' shared types,
  * the account state and its codec, the wire mappers and the venue names. No I/O: biome's
  * noRestrictedImports keeps node:*, NATS and the runtime part out, as in packages/core.
  */
@@ -16,6 +16,18 @@ export {
   type OrderState,
   retire,
 } from './account';
+export {
+  type Pipeline,
+  type PipelineConfig,
+  type PipelineConfigInput,
+  PipelineConfigSchema,
+  parsePipelineConfig,
+  type RiskLimits,
+  RiskLimitsSchema,
+  resolvePipeline,
+  type StrategyEntry,
+  StrategyEntrySchema,
+} from './config';
 export {
   type AlertInput,
   alert,

@@ -29,7 +29,7 @@ import {
   windowCapacity,
 } from '@algotrader/strategy';
 import { z } from 'zod';
-import { VENUE_NAMES } from './domain/venues';
+import { VENUE_NAMES } from './venues';
 
 const STRATEGY_ID = /^[a-z][a-z0-9_]{0,47}$/;
 

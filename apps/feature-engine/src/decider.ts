@@ -1,0 +1,314 @@
+import { subjects } from '@algotrader/bus/subjects';
+import {
+  assertNever,
+  featureSetKey,
+  featureKey as featureVectorKey,
+  formatInstrument,
+  type Instrument,
+} from '@algotrader/core';
+import {
+  createStreamingFeature,
+  type FeatureSpec,
+  featureKey,
+  featureOutputKeys,
+  type StreamingFeature,
+} from '@algotrader/features';
+import {
+  alert,
+  type BarIn,
+  barIn,
+  barOut,
+  type Decider,
+  type Effect,
+  type InputMeta,
+  out,
+  type Pipeline,
+  publish,
+} from '@algotrader/pipeline/domain';
+import { type Bar, type BarSetClosed, codecs, type FeatureVector } from '@algotrader/proto';
+
+type BarRow = [open: number, o: number, h: number, l: number, c: number, v: number];
+
+/** What the feature-engine saves besides its stream position: enough bars to rebuild every feature. */
+export interface FeatureSnapshot {
+  v: 1;
+  /** Close time of the last bar set passed on. */
+  lastSet: number;
+  series: Record<string, { lastOpen: number; bars: BarRow[] }>;
+}
+
+/** The checkpoint value: the snapshot and the MD stream sequence of the last message fully handled. */
+export type FeatureCheckpoint = FeatureSnapshot & { seq: number };
+
+export type FeatureInput =
+  | { readonly kind: 'bar'; readonly bar: Bar; readonly meta: InputMeta }
+  | { readonly kind: 'set'; readonly set: BarSetClosed; readonly meta: InputMeta };
+
+export type FeatureOutput =
+  /** A bar after the last one of its instrument: into the features, its vector out. */
+  | {
+      readonly kind: 'accepted';
+      readonly key: string;
+      readonly bar: BarIn;
+      readonly instrument: NonNullable<FeatureVector['instrument']> | null;
+      readonly source: string;
+      readonly correlationId: string | undefined;
+    }
+  /** The bar closes at or before a bar set already passed on: still accepted, but alerted. */
+  | { readonly kind: 'late'; readonly key: string; readonly bar: BarIn }
+  /** At or before the last bar of its instrument: dropped. */
+  | {
+      readonly kind: 'dropped';
+      readonly key: string;
+      readonly bar: BarIn;
+      readonly lastOpen: number;
+      readonly seq: number;
+    }
+  | {
+      readonly kind: 'set';
+      readonly closeTime: number;
+      readonly arrived: readonly string[];
+      readonly missing: readonly string[];
+      readonly timedOut: boolean;
+      readonly correlationId: string | undefined;
+    };
+
+export interface FeatureState {
+  /** Per configured instrument (`OKX:BTC/USDT`). */
+  readonly series: Map<string, Series>;
+  lastSet: number;
+  readonly counters: { bars: number; duplicates: number; sets: number };
+}
+
+/**
+ * The features to compute for one instrument: the union, by feature key, of what the strategies
+ * trading it declare (nothing else: the configuration does not list features).
+ */
+export function featuresOf(p: Pipeline, instrument: string): FeatureSpec[] {
+  const union = new Map<string, FeatureSpec>();
+  for (const e of p.strategies) {
+    if (!e.instruments.some((i) => formatInstrument(i) === instrument)) continue;
+    for (const f of e.features) union.set(featureKey(f), f);
+  }
+  return [...union.values()];
+}
+
+/** One instrument's last bars and streaming features (incremental: updated in place by `evolve`). */
+export class Series {
+  readonly key: string;
+  readonly instrument: Instrument;
+  readonly features: StreamingFeature[];
+  readonly outputKeys: string[][];
+  readonly history: number;
+  bars: BarRow[] = [];
+  lastOpen = Number.NEGATIVE_INFINITY;
+
+  constructor(instrument: Instrument, p: Pipeline) {
+    this.instrument = instrument;
+    this.key = formatInstrument(instrument);
+    const specs = featuresOf(p, this.key);
+    this.features = specs.map((f) => createStreamingFeature(f));
+    this.outputKeys = specs.map((f) => featureOutputKeys(f));
+    this.history = p.featureHistory;
+  }
+
+  push(b: BarIn): void {
+    for (const f of this.features) f.update(b);
+    this.bars.push([b.openTime, b.open, b.high, b.low, b.close, b.volume]);
+    if (this.bars.length > this.history) this.bars.splice(0, this.bars.length - this.history);
+    this.lastOpen = b.openTime;
+  }
+
+  values(): { values: Record<string, number>; warm: boolean } {
+    const values: Record<string, number> = {};
+    let warm = true;
+    this.features.forEach((f, k) => {
+      const keys = this.outputKeys[k]!;
+      const v = f.values as Record<string, number>;
+      const outs = f.outputs;
+      keys.forEach((key, j) => {
+        values[key] = v[outs[j]!]!;
+      });
+      if (!f.ready) warm = false;
+    });
+    return { values, warm };
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Bars in, FeatureVectors out, for one pipeline. Per configured instrument it keeps the last
+ * `featureHistory` bars and the streaming features the strategies trading it declare
+ * (`featuresOf`); one FeatureVector per bar (those values, which the strategy-runner hands to
+ * `ctx.features`, and the bar itself, for the windows) and, per bar set, a copy of the marker
+ * after its vectors. A bar at or before the last one of its instrument is dropped and alerted;
+ * messages of another venue or timeframe, or of an instrument not configured, decide nothing.
+ */
+export function featureDecider(
+  p: Pipeline,
+): Decider<FeatureState, FeatureInput, FeatureOutput, FeatureSnapshot> {
+  const initial = (): FeatureState => {
+    const series = new Map<string, Series>();
+    for (const i of p.instruments) series.set(formatInstrument(i), new Series(i, p));
+    return { series, lastSet: 0, counters: { bars: 0, duplicates: 0, sets: 0 } };
+  };
+
+  const decideBar = (state: FeatureState, m: Bar, meta: InputMeta): FeatureOutput[] => {
+    if (m.timeframe !== p.tf || (m.instrument?.venue ?? '').toUpperCase() !== p.venue) return [];
+    const key = `${p.venue}:${m.instrument?.symbol ?? ''}`;
+    const s = state.series.get(key);
+    if (!s) return [];
+    const bar = barIn(m, p.tf); // a bad bar throws: dead-lettered and alerted by the runtime
+    if (bar.openTime <= s.lastOpen)
+      return [{ kind: 'dropped', key, bar, lastOpen: s.lastOpen, seq: meta.seq }];
+    const accepted: FeatureOutput = {
+      kind: 'accepted',
+      key,
+      bar,
+      instrument: m.instrument ?? null,
+      source: m.source ?? '',
+      correlationId: meta.msgId,
+    };
+    return bar.closeTime <= state.lastSet ? [{ kind: 'late', key, bar }, accepted] : [accepted];
+  };
+
+  const decideSet = (state: FeatureState, m: BarSetClosed, meta: InputMeta): FeatureOutput[] => {
+    const t = Number(m.closeTimeMs ?? 0);
+    if ((m.venue ?? '').toUpperCase() !== p.venue || m.timeframe !== p.tf || t <= state.lastSet) return [];
+    const arrived: string[] = [];
+    const missing: string[] = [];
+    for (const s of state.series.values()) {
+      const sym = `${s.instrument.base}/${s.instrument.quote}`;
+      (s.lastOpen === t - p.tfMs ? arrived : missing).push(sym);
+    }
+    return [
+      {
+        kind: 'set',
+        closeTime: t,
+        arrived,
+        missing,
+        timedOut: m.timedOut ?? false,
+        correlationId: meta.msgId,
+      },
+    ];
+  };
+
+  return {
+    initial,
+    decide: (state, input) =>
+      input.kind === 'bar'
+        ? decideBar(state, input.bar, input.meta)
+        : decideSet(state, input.set, input.meta),
+
+    evolve(state, o) {
+      switch (o.kind) {
+        case 'accepted':
+          state.series.get(o.key)!.push(o.bar);
+          state.counters.bars += 1;
+          return state;
+        case 'dropped':
+          state.counters.duplicates += 1;
+          return state;
+        case 'late':
+          return state;
+        case 'set':
+          state.lastSet = o.closeTime;
+          state.counters.sets += 1;
+          return state;
+        default:
+          return assertNever(o, 'feature-engine output');
+      }
+    },
+
+    effects(state, o): Effect[] {
+      switch (o.kind) {
+        case 'accepted': {
+          const s = state.series.get(o.key)!;
+          const { values, warm } = s.values();
+          const fv: FeatureVector = {
+            instrument: o.instrument,
+            timeframe: p.tf,
+            closeTimeMs: o.bar.closeTime,
+            values,
+            warm,
+            bar: barOut(o.bar, p.tf, o.source),
+          };
+          const id = featureVectorKey(s.instrument, p.tf, o.bar.closeTime);
+          return [
+            publish(out(codecs.FeatureVector, subjects.feature(s.instrument, p.tf), fv, id, o.correlationId)),
+          ];
+        }
+        case 'dropped':
+          return [
+            alert({
+              severity: 'warning',
+              code: 'bar_dropped',
+              message: `${o.key} bar at ${iso(o.bar.openTime)} is not after the last one seen (${iso(o.lastOpen)}): dropped`,
+              labels: { instrument: o.key },
+              dedupeKey: `${o.key}:${o.bar.openTime}:${o.seq}`,
+            }),
+          ];
+        case 'late':
+          return [
+            alert({
+              severity: 'warning',
+              code: 'bar_late',
+              message: `${o.key} bar closing ${iso(o.bar.closeTime)} arrived after its bar set`,
+              labels: { instrument: o.key },
+              dedupeKey: `${o.key}:${o.bar.openTime}`,
+            }),
+          ];
+        case 'set': {
+          const marker: BarSetClosed = {
+            venue: p.venue,
+            timeframe: p.tf,
+            closeTimeMs: o.closeTime,
+            arrived: [...o.arrived],
+            missing: [...o.missing],
+            timedOut: o.timedOut,
+          };
+          const id = featureSetKey(p.venue, p.tf, o.closeTime);
+          return [
+            publish(
+              out(codecs.BarSetClosed, subjects.featureSet(p.venue, p.tf), marker, id, o.correlationId),
+            ),
+          ];
+        }
+        default:
+          return assertNever(o, 'feature-engine output');
+      }
+    },
+
+    snapshot(state) {
+      const series: FeatureSnapshot['series'] = {};
+      for (const [k, s] of state.series)
+        series[k] = { lastOpen: s.lastOpen, bars: s.bars.map((b) => [...b] as BarRow) };
+      return { v: 1, lastSet: state.lastSet, series };
+    },
+
+    /** Rebuilds every feature from the saved bars (enough of them: `featureHistory`). */
+    restore(snap) {
+      const state = initial();
+      state.lastSet = snap.lastSet;
+      for (const [k, saved] of Object.entries(snap.series)) {
+        const s = state.series.get(k);
+        if (!s) continue;
+        for (const [openTime, open, high, low, close, volume] of saved.bars) {
+          s.push({
+            instrument: s.instrument,
+            openTime,
+            closeTime: openTime + p.tfMs,
+            open,
+            high,
+            low,
+            close,
+            volume,
+          });
+        }
+        s.lastOpen = saved.lastOpen;
+      }
+      return { state, effects: [] };
+    },
+  };
+}
