@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -53,6 +54,9 @@ interface Child {
   timer: NodeJS.Timeout | undefined;
   exited: Promise<void>;
 }
+
+/** tsx's loader, by path: a stage's working directory need not see this repository's node_modules. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** Preloaded into each stage: it stops when its stdin (held by the supervisor) ends. */
 const PARENT_WATCH = pathToFileURL(resolve(import.meta.dirname, 'parent-watch.mjs')).href;
@@ -169,7 +173,7 @@ export class Supervisor {
   }
 
   #spawn(c: Child): void {
-    const proc = spawn(process.execPath, ['--import', 'tsx', '--import', PARENT_WATCH, c.spec.entry], {
+    const proc = spawn(process.execPath, ['--import', TSX, '--import', PARENT_WATCH, c.spec.entry], {
       cwd: this.#o.cwd,
       env: { ...process.env, ...this.#o.env, ...c.spec.env },
       // stdin: held open by this process only, so it ends when this process is gone (parent-watch.mjs).
