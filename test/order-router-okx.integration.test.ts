@@ -202,9 +202,48 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     expect(okx.orders()).toHaveLength(1);
 
     const snap = await again.snapshot();
-    expect(snap.positions['OKX:BTC/USDT']).toBeCloseTo(0.01 - r.fills[0]!.fee, 12);
+    expect(snap.positions['OKX:BTC/USDT']?.qty).toBeCloseTo(0.01 - r.fills[0]!.fee, 12);
     expect(snap.cash).toBe(100_000 - 290);
+    expect(snap.positions['OKX:BTC/USDT']?.price).toBe(30_000);
     await again.close();
+  });
+});
+
+describe('a new exchange account that already holds coins', () => {
+  test("the book opens at the exchange: its cash, each holding at OKX's valuation; reconciliation agrees", async () => {
+    const nats = await NatsServer.start();
+    const okx = await OkxTradeServer.start({
+      credentials: CREDS,
+      instruments: [{ instId: 'BTC-USDT', tickSz: '0.1', lotSz: '0.00000001', minSz: '0.00001' }],
+      balances: { USDT: '5000', BTC: '0.2' },
+    });
+    okx.setMarketPrice('BTC-USDT', '30000');
+    const bus = await Bus.connect({ servers: nats.url, service: 'test' });
+    let router: OrderRouter | undefined;
+    try {
+      await bus.ensure(SYSTEM_TOPOLOGY);
+      const venue = await createVenue({ config: configFor(okx), pipeline, log: silent });
+      router = await OrderRouter.start({
+        bus,
+        pipeline,
+        clock: { now: () => Date.now() },
+        venue,
+        pollMs: 100,
+      });
+      const book = (await readAccount(bus, 'live1'))!.book;
+      expect(book.cash).toBe(5_000);
+      expect(book.positions['OKX:BTC/USDT']).toMatchObject({ qty: 0.2, avg: 30_000 });
+      expect([book.equity, book.peakEquity, book.dayStartEquity]).toEqual([11_000, 11_000, 11_000]);
+      // Several reconciliations later: the exchange and the book agree, nothing halts.
+      const polls = okx.count('/api/v5/account/balance');
+      await waitFor(() => okx.count('/api/v5/account/balance') >= polls + 3, 10_000, 'three reconciliations');
+      expect((await readControl(await bus.kv(CONTROL_BUCKET), 'live1')).state).toBe('ACTIVE');
+    } finally {
+      await router?.stop();
+      await bus.close();
+      await nats.stop();
+      await okx.stop();
+    }
   });
 });
 

@@ -45,7 +45,7 @@ import type { KV } from '@nats-io/kv';
 import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
 import { parseApproved, record, reduces } from './intake';
-import type { HaltRequest, ReconcileResult, Venue, VenueReport, VenueResult } from './venue';
+import type { HaltRequest, ReconcileResult, Venue, VenueReport, VenueResult, VenueSnapshot } from './venue';
 
 export interface OrderRouterOptions {
   readonly bus: Bus;
@@ -157,11 +157,10 @@ export class OrderRouter {
     const saved = await store.load();
     const bars = o.venue.fills === 'bars';
     let state = saved;
-    let unexplained: Readonly<Record<string, number>> = {};
+    let held: VenueSnapshot | undefined;
     if (!state) {
-      const held = await o.venue.snapshot();
+      held = await o.venue.snapshot();
       state = newAccount(p.account, held.cash, p.config.paper.quoteCurrency);
-      unexplained = held.positions;
     }
     const progress = bars ? new KvFollower(kv, progressKey(p.account), decodeProgress, 250) : undefined;
     const r = new OrderRouter(
@@ -173,15 +172,7 @@ export class OrderRouter {
       state,
     );
     // A crash may have come between saving the account and indexing its finished orders.
-    for (const [key, q] of Object.entries(unexplained)) {
-      // Units bought outside this account have no cost here: reconciliation halts on them.
-      r.#alerts.raise({
-        severity: 'critical',
-        code: 'holding_unexplained',
-        message: `${o.venue.name} holds ${q} of ${key}, which a new account cannot book (cost unknown): sell it or move it before trading`,
-        dedupeKey: `${p.account}:${key}`,
-      });
-    }
+    if (held) r.#open(held);
     r.#retired = state.done.map((id) => state.orders[id]).filter((x): x is OrderState => x !== undefined);
     await r.#index();
     r.#phase1 = state.visibleThrough > state.steppedThrough ? state.visibleThrough : 0;
@@ -235,6 +226,37 @@ export class OrderRouter {
     r.#orders.start();
     if (!bars) r.#schedulePoll();
     return r;
+  }
+
+  /**
+   * A new book from what the venue holds: its cash, and each holding taken in at the venue's own
+   * valuation (its cost before this account is unknown); the first day starts at that equity. A
+   * holding the venue gives no price for cannot be booked: alerted, and reconciliation halts on it.
+   */
+  #open(held: VenueSnapshot): void {
+    const a = this.#account;
+    for (const [key, h] of Object.entries(held.positions)) {
+      const k = a.indexOf(key);
+      if (k >= 0 && h.price > 0) {
+        a.setCash(a.cash + h.qty * h.price);
+        a.applyFill(k, 'buy', h.qty, h.price, 0);
+        this.#alerts.raise({
+          severity: 'info',
+          code: 'holding_adopted',
+          message: `${this.#v.name} holds ${h.qty} of ${key}: taken into the new book at ${h.price}`,
+          dedupeKey: `${this.#o.pipeline.account}:${key}`,
+        });
+      } else {
+        this.#alerts.raise({
+          severity: 'critical',
+          code: 'holding_unexplained',
+          message: `${this.#v.name} holds ${h.qty} of ${key}, which a new book cannot take in (no price): sell or move it before trading`,
+          dedupeKey: `${this.#o.pipeline.account}:${key}`,
+        });
+      }
+    }
+    a.setCash(held.cash);
+    this.#state.book = a.snapshot();
   }
 
   /** A copy of the account state as last computed (saved or about to be). */

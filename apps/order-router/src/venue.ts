@@ -125,8 +125,11 @@ export interface VenueResult {
 export interface VenueSnapshot {
   /** Quote currency held (free + in orders). */
   readonly cash: number;
-  /** Base units held, by instrument key `OKX:BTC/USDT`. */
-  readonly positions: Readonly<Record<string, number>>;
+  /**
+   * Base units held, by instrument key `OKX:BTC/USDT`, with the venue's own valuation per unit in
+   * the quote currency (NaN when it gives none): a new book takes them in at that price.
+   */
+  readonly positions: Readonly<Record<string, { readonly qty: number; readonly price: number }>>;
 }
 
 export interface LocalBook {

@@ -59,6 +59,8 @@ export interface OkxBalance {
   readonly total: string;
   readonly available: string;
   readonly frozen: string;
+  /** OKX's valuation of the holding in USD (`eqUsd`); '' when not given. */
+  readonly eqUsd: string;
 }
 
 const STATES: ReadonlySet<string> = new Set([
@@ -143,7 +145,8 @@ export function parseBalances(body: unknown): Map<string, OkxBalance> {
     // Spot ("simple") accounts fill availBal; margin modes fill availEq instead.
     const available =
       optionalDecimal(r, 'availBal', 'balance') || optionalDecimal(r, 'availEq', 'balance') || '0';
-    out.set(str(r, 'ccy', 'balance'), { total, available, frozen });
+    const eqUsd = optionalDecimal(r, 'eqUsd', 'balance') || '';
+    out.set(str(r, 'ccy', 'balance'), { total, available, frozen, eqUsd });
   }
   return out;
 }

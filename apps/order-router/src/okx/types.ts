@@ -184,7 +184,7 @@ export interface ReconcileReport {
   readonly tracking: readonly string[];
   /** Exchange balances per currency; undefined when the query failed (never an empty "flat" map). */
   readonly balances:
-    | Readonly<Record<string, { total: string; available: string; frozen: string }>>
+    | Readonly<Record<string, { total: string; available: string; frozen: string; eqUsd: string }>>
     | undefined;
   readonly timeMs: number;
 }

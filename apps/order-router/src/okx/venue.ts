@@ -100,11 +100,16 @@ export class OkxSpotVenue implements Venue {
     // Throws when OKX cannot be read: a book is never opened from an empty answer.
     const balances = await retryRead(() => this.#reads.balances(), this.#retry);
     const total = (ccy: string) => Number(balances.get(ccy)?.total ?? '0');
-    const positions: Record<string, number> = {};
+    // OKX values holdings in USD: a price in the quote currency only when that is a dollar.
+    const dollars = ['USDT', 'USDC', 'USD'].includes(this.#quote);
+    const positions: Record<string, { qty: number; price: number }> = {};
     for (const symbol of this.#broker.symbols) {
       const [base] = symbol.split('/');
-      const q = total(base!);
-      if (q > 0) positions[`${VENUE}:${symbol}`] = q;
+      const b = balances.get(base!);
+      const qty = Number(b?.total ?? '0');
+      const usd = Number(b?.eqUsd || Number.NaN);
+      if (qty > 0)
+        positions[`${VENUE}:${symbol}`] = { qty, price: dollars && usd > 0 ? usd / qty : Number.NaN };
     }
     return { cash: total(this.#quote), positions };
   }
