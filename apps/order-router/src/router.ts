@@ -171,8 +171,8 @@ export class OrderRouter {
       progress,
       state,
     );
-    // A crash may have come between saving the account and indexing its finished orders.
     if (held) r.#open(held);
+    // A crash may have come between saving the account and indexing its finished orders.
     r.#retired = state.done.map((id) => state.orders[id]).filter((x): x is OrderState => x !== undefined);
     await r.#index();
     r.#phase1 = state.visibleThrough > state.steppedThrough ? state.visibleThrough : 0;
