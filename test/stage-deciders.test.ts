@@ -1,0 +1,241 @@
+import { parseInstrument } from '@algotrader/core';
+import { type FeatureInput, featureDecider } from '@algotrader/feature-engine';
+import { isBadInput } from '@algotrader/pipeline';
+import {
+  barOut,
+  type Decider,
+  type Effect,
+  type InputMeta,
+  parsePipelineConfig,
+  step,
+} from '@algotrader/pipeline/domain';
+import type { Bar, BarSetClosed, FeatureVector } from '@algotrader/proto';
+import type { PortfolioView } from '@algotrader/strategy';
+import { type RunnerInput, runnerDecider } from '@algotrader/strategy-runner';
+import { describe, expect, test } from 'vitest';
+
+/** The deciders alone, no NATS: what the runtime would publish and alert, as plain values. */
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2024, 0, 1);
+const SYMBOLS = ['BTC/USDT', 'ETH/USDT'] as const;
+
+const pipeline = parsePipelineConfig({
+  account: 'paper',
+  instruments: SYMBOLS.map((s) => `OKX:${s}`),
+  strategies: [
+    {
+      name: 'sma_cross',
+      params: { fast: 2, slow: 5, sizing: { kind: 'fixed', qty: 1 } },
+      instruments: SYMBOLS.map((s) => `OKX:${s}`),
+    },
+  ],
+  mode: 'replay',
+});
+
+/** A price path that crosses its moving averages many times (two instruments out of phase). */
+function price(k: number, h: number): number {
+  return 100 + 10 * Math.sin(h / 4 + k) + (h % 3);
+}
+
+function barMsg(k: number, h: number): Bar {
+  const symbol = SYMBOLS[k]!;
+  const openTime = T0 + h * HOUR;
+  const c = price(k, h);
+  const o = price(k, h - 1);
+  return barOut(
+    {
+      instrument: parseInstrument(`OKX:${symbol}`),
+      openTime,
+      closeTime: openTime + HOUR,
+      open: o,
+      high: Math.max(o, c) + 1,
+      low: Math.min(o, c) - 1,
+      close: c,
+      volume: 1 + h,
+    },
+    '1h',
+    'test',
+  );
+}
+
+let seq = 0;
+const meta = (subject: string): InputMeta => {
+  seq += 1;
+  return { subject, seq, msgId: `in-${seq}`, correlationId: undefined };
+};
+
+/** MD for `hours` close times: each instrument's bar, then the bar-set marker; one bar repeated. */
+function mdInputs(hours: number): FeatureInput[] {
+  const inputs: FeatureInput[] = [];
+  for (let h = 0; h < hours; h++) {
+    for (let k = 0; k < SYMBOLS.length; k++)
+      inputs.push({ kind: 'bar', bar: barMsg(k, h), meta: meta('md.bar') });
+    if (h === 10) inputs.push({ kind: 'bar', bar: barMsg(0, h), meta: meta('md.bar') }); // a repeat
+    const set: BarSetClosed = {
+      venue: 'OKX',
+      timeframe: '1h',
+      closeTimeMs: T0 + (h + 1) * HOUR,
+      arrived: [...SYMBOLS],
+      missing: [],
+      timedOut: false,
+    };
+    inputs.push({ kind: 'set', set, meta: meta('md.barset') });
+  }
+  return inputs;
+}
+
+/** Effects as plain data: what would go on the wire (subject, id, body) or to ops.alert. */
+function plain(effects: readonly Effect[]): unknown[] {
+  return effects.map((e) =>
+    e.kind === 'publish'
+      ? { subject: e.message.subject, msgId: e.message.msgId, message: e.message.message }
+      : { alert: e.alert.code, key: e.alert.dedupeKey, message: e.alert.message },
+  );
+}
+
+function run<S, I, O, Snap>(
+  d: Decider<S, I, O, Snap>,
+  state: S,
+  inputs: readonly I[],
+): { state: S; effects: Effect[] } {
+  const effects: Effect[] = [];
+  let s = state;
+  for (const input of inputs) {
+    const r = step(d, s, input);
+    s = r.state;
+    effects.push(...r.effects);
+  }
+  return { state: s, effects };
+}
+
+/** Through a copy, as the checkpoint's msgpack would be: nothing shared with the running state. */
+function restart<S, I, O, Snap>(
+  d: Decider<S, I, O, Snap>,
+  state: S,
+): { state: S; effects: readonly Effect[] } {
+  return d.restore(structuredClone(d.snapshot(state)));
+}
+
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a refusal');
+}
+
+const view: PortfolioView = {
+  cash: 10_000,
+  equity: 10_000,
+  position: () => 0,
+  averagePrice: () => Number.NaN,
+};
+
+/** The feature-engine's published messages as the runner's inputs (the FEATURES stream). */
+function featureInputs(effects: readonly Effect[]): RunnerInput[] {
+  const inputs: RunnerInput[] = [];
+  for (const e of effects) {
+    if (e.kind !== 'publish') continue;
+    const m = e.message;
+    inputs.push(
+      m.subject.startsWith('feat._set.')
+        ? { kind: 'set', set: m.message as BarSetClosed, meta: meta(m.subject) }
+        : { kind: 'vector', vector: m.message as FeatureVector, meta: meta(m.subject) },
+    );
+  }
+  return inputs;
+}
+
+describe('feature-engine decider', () => {
+  const md = mdInputs(60);
+
+  test('the same inputs give the same outputs: one vector per new bar, one marker per set, the repeat dropped with an alert', () => {
+    const d = featureDecider(pipeline);
+    const a = run(d, d.initial(), md);
+    const b = run(featureDecider(pipeline), featureDecider(pipeline).initial(), md);
+    expect(plain(a.effects)).toEqual(plain(b.effects));
+    const out = plain(a.effects) as { subject?: string; alert?: string }[];
+    expect(out.filter((e) => e.subject?.startsWith('feat.okx.'))).toHaveLength(60 * SYMBOLS.length);
+    expect(out.filter((e) => e.subject === 'feat._set.okx.1h')).toHaveLength(60);
+    expect(out.filter((e) => e.alert === 'bar_dropped')).toHaveLength(1);
+    expect(a.state.counters).toEqual({ bars: 120, duplicates: 1, sets: 60 });
+  });
+
+  test('decide does not change the state; a bad bar is refused as bad input before anything changes', () => {
+    const d = featureDecider(pipeline);
+    const { state } = run(d, d.initial(), md.slice(0, 30));
+    const before = structuredClone(d.snapshot(state));
+    d.decide(state, md[30]!);
+    expect(d.snapshot(state)).toEqual(before);
+    const bad = { ...barMsg(0, 99), high: '1' }; // high below the close
+    const e = thrown(() => d.decide(state, { kind: 'bar', bar: bad, meta: meta('md.bar') }));
+    expect(isBadInput(e), String(e)).toBe(true);
+    expect(d.snapshot(state)).toEqual(before);
+  });
+
+  test('snapshot → restore → continue equals an uninterrupted run, bit for bit', () => {
+    const d = featureDecider(pipeline);
+    const whole = run(d, d.initial(), md);
+    for (const cut of [7, 23, md.length - 5]) {
+      const first = run(d, d.initial(), md.slice(0, cut));
+      const restored = restart(d, first.state);
+      const rest = run(d, restored.state, md.slice(cut));
+      expect(plain([...first.effects, ...rest.effects]), `restart after input ${cut}`).toEqual(
+        plain(whole.effects),
+      );
+      expect(d.snapshot(rest.state)).toEqual(d.snapshot(whole.state));
+    }
+  });
+});
+
+describe('strategy-runner decider', () => {
+  const fe = featureDecider(pipeline);
+  const features = featureInputs(run(fe, fe.initial(), mdInputs(80)).effects);
+
+  test('the same inputs give the same signals, and a SignalSetClosed per close time', () => {
+    const d = runnerDecider(pipeline, () => view);
+    const a = run(d, d.initial(), features);
+    const b = run(
+      runnerDecider(pipeline, () => view),
+      runnerDecider(pipeline, () => view).initial(),
+      features,
+    );
+    expect(plain(a.effects)).toEqual(plain(b.effects));
+    const out = plain(a.effects) as { subject?: string }[];
+    const signals = out.filter((e) => e.subject?.startsWith('sig.sma_cross.'));
+    // The price path crosses: without signals this test could not see a difference.
+    expect(signals.length).toBeGreaterThan(4);
+    expect(out.filter((e) => e.subject === 'sig._set.okx.1h')).toHaveLength(80);
+  });
+
+  test('snapshot → restore → continue equals an uninterrupted run (mid close time too)', () => {
+    const d = runnerDecider(pipeline, () => view);
+    const whole = run(d, d.initial(), features);
+    // 3 inputs per close time (two vectors, one marker): cuts after a marker and between vectors.
+    for (const cut of [30, 31, 32, features.length - 4]) {
+      const first = run(d, d.initial(), features.slice(0, cut));
+      const restored = restart(d, first.state);
+      expect(restored.effects).toEqual([]);
+      const rest = run(d, restored.state, features.slice(cut));
+      expect(plain([...first.effects, ...rest.effects]), `restart after input ${cut}`).toEqual(
+        plain(whole.effects),
+      );
+    }
+  });
+
+  test('a vector lacking a declared feature is refused as bad input, the state untouched', () => {
+    const d = runnerDecider(pipeline, () => view);
+    const { state } = run(d, d.initial(), features.slice(0, 9));
+    const next = features[9]!;
+    if (next.kind !== 'vector') throw new Error('input 9 should be a vector');
+    const values = { ...next.vector.values };
+    delete values['sma:close:5'];
+    const before = structuredClone(d.snapshot(state));
+    const e = thrown(() => d.decide(state, { ...next, vector: { ...next.vector, values } }));
+    expect(isBadInput(e)).toBe(true);
+    expect(String(e)).toMatch(/lacks sma:close:5, declared by strategy sma_cross/);
+    expect(d.snapshot(state)).toEqual(before);
+  });
+});
