@@ -692,31 +692,33 @@ export class OrderRouter {
     this.#outbox.push(positionSnapshot(s, p, c, positionKey(p.account, c)));
   }
 
-  /** Venue halt requests → HALTED (compare-and-set) and a critical alert, once per request. */
+  /** Venue halt requests → HALTED (compare-and-set) and a critical alert when the state switches. */
   async #haltIfAsked(): Promise<void> {
     while (this.#halts.length > 0) {
       const h = this.#halts[0]!;
       const p = this.#o.pipeline;
       const detail = `${this.#v.name}: ${h.reason}: ${h.detail}`;
       const control = await readControl(this.#control, p.account);
+      // Already HALTED (by us, the risk gate or a person): the venue's own alerts say what else broke.
       if (control.state !== 'HALTED') {
+        const now = this.#o.clock.now();
         await updateControl(
           this.#control,
           p.account,
           { kind: 'state', state: 'HALTED' },
           'order-router',
           detail,
-          this.#o.clock.now(),
+          now,
         );
         this.counters.halts += 1;
+        this.#alerts.raise({
+          severity: 'critical',
+          code: `halted_${h.reason}`,
+          message: `account ${p.account} HALTED: ${detail}`,
+          labels: { account: p.account, venue: this.#v.name },
+          dedupeKey: `${p.account}:${now}`,
+        });
       }
-      this.#alerts.raise({
-        severity: 'critical',
-        code: `halted_${h.reason}`,
-        message: `account ${p.account} HALTED: ${detail}`,
-        labels: { account: p.account, venue: this.#v.name },
-        dedupeKey: `${p.account}:${h.detail}`,
-      });
       this.#halts.shift();
     }
   }
