@@ -85,18 +85,18 @@ describe('equityMetrics', () => {
     expect(rf.sharpe).toBeCloseTo(((0.005 - 0.0001) / sd) * Math.sqrt(365), 9);
   });
 
-  it('splits returns by UTC month, each against the previous month end', () => {
+  it('splits returns by UTC month of the bar (close time − 1 ms), each against the previous month end', () => {
     const jan1 = Date.UTC(2021, 0, 1);
     const days = (Date.UTC(2021, 3, 1) - jan1) / DAY; // Jan..Mar 2021: 90 daily bars
     const time = Array.from({ length: days }, (_, i) => jan1 + (i + 1) * DAY);
-    // The bar closing at Feb 1 00:00 belongs to February (its close time is in February).
-    const equity = time.map((t) => (t < Date.UTC(2021, 1, 1) ? 100 : t < Date.UTC(2021, 2, 1) ? 110 : 99));
+    // The bar closing at Feb 1 00:00 is January's last bar; the run ends with March's last bar, so
+    // there is no empty April.
+    const equity = time.map((t) => (t <= Date.UTC(2021, 1, 1) ? 110 : t <= Date.UTC(2021, 2, 1) ? 99 : 99));
     const m = equityMetrics({ time, equity, initialEquity: 100, startTime: jan1, tfMs: DAY });
-    expect(Object.keys(m.monthlyReturns)).toEqual(['2021-01', '2021-02', '2021-03', '2021-04']);
-    expect(m.monthlyReturns['2021-01']).toBe(0);
-    expect(m.monthlyReturns['2021-02']).toBeCloseTo(0.1, 12);
-    expect(m.monthlyReturns['2021-03']).toBeCloseTo(-0.1, 12);
-    expect(m.monthlyReturns['2021-04']).toBe(0);
+    expect(Object.keys(m.monthlyReturns)).toEqual(['2021-01', '2021-02', '2021-03']);
+    expect(m.monthlyReturns['2021-01']).toBeCloseTo(0.1, 12);
+    expect(m.monthlyReturns['2021-02']).toBeCloseTo(-0.1, 12);
+    expect(m.monthlyReturns['2021-03']).toBe(0);
   });
 
   it('measures exposure as the share of time invested', () => {

@@ -57,7 +57,7 @@ export interface EquityMetrics {
   readonly exposure: number;
   /** Mean of exposure over the points. */
   readonly avgExposure: number;
-  /** `YYYY-MM` (UTC) → that month's return, month-end equity over the previous month-end's. */
+  /** `YYYY-MM` (UTC, by bar close time − 1 ms, as the tearsheet) → that month's return, month-end equity over the previous month-end's. */
   readonly monthlyReturns: Readonly<Record<string, number>>;
 }
 
@@ -87,8 +87,9 @@ function mean(xs: ArrayLike<number>): number {
   return xs.length === 0 ? Number.NaN : s / xs.length;
 }
 
-function monthKey(ms: number): string {
-  const d = new Date(ms);
+/** Month of a bar that CLOSES at `closeMs`: a bar closing at 00:00 on the 1st belongs to the month before. */
+function monthKey(closeMs: number): string {
+  const d = new Date(closeMs - 1);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 

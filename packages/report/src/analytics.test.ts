@@ -3,7 +3,13 @@
  * (against a brute-force recomputation per window), period returns by close time, the histogram,
  * buy-and-hold benchmarks, the per-instrument and exit-reason tables, text tables and tick labels.
  */
-import { type BacktestData, computeMetrics, runBacktest, type Trade } from '@algotrader/backtest';
+import {
+  type BacktestData,
+  computeMetrics,
+  equityMetrics,
+  runBacktest,
+  type Trade,
+} from '@algotrader/backtest';
 import { type BarColumns, parseInstrument } from '@algotrader/core';
 import { defineStrategy, targetUnits } from '@algotrader/strategy';
 import { describe, expect, test } from 'vitest';
@@ -12,7 +18,7 @@ import { buyAndHold } from './benchmark';
 import { exitReasonRows, instrumentRows } from './breakdown';
 import { drawdownEpisodes, topDrawdowns } from './drawdowns';
 import { textTable } from './format';
-import { closeMonth, histogram, monthlyReturns, periodReturns } from './periods';
+import { closeMonth, histogram, periodReturns } from './periods';
 import { rollingStats, rollingWindow } from './rolling';
 import { tickAnchor } from './svg';
 
@@ -158,7 +164,13 @@ describe('period returns by close time', () => {
     const end = Date.UTC(2022, 0, 1);
     const time = Array.from({ length: (end - start) / H + 1 }, (_, i) => start + i * H);
     const equity = time.map((_, i) => 100 + i * 0.01);
-    const monthly = monthlyReturns(time, equity, 100);
+    const monthly = equityMetrics({
+      time,
+      equity,
+      initialEquity: 100,
+      startTime: start - H,
+      tfMs: H,
+    }).monthlyReturns;
     expect(Object.keys(monthly)).toEqual(['2021-11', '2021-12']);
     expect(closeMonth(end)).toBe('2021-12');
     // The compounded months are the total return.

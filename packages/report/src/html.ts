@@ -6,7 +6,7 @@ import { drawdownChart, type EquityOverlay, equityChart, monthlyHeatmap } from '
 import { type DrawdownEpisode, drawdownEpisodes, topDrawdowns } from './drawdowns';
 import { esc, scriptJson } from './escape';
 import { duration, num, pct, price, utc } from './format';
-import { closeDay, histogram, monthlyReturns, periodReturns } from './periods';
+import { closeDay, histogram, periodReturns } from './periods';
 import { chartAssets, priceChartData, priceChartHtml } from './price-chart';
 import { returnHistogram, seriesChart } from './risk-charts';
 import { rollingStats } from './rolling';
@@ -402,7 +402,7 @@ ${card('Final equity', `${num(m.finalEquity)} ${quote}`)}
 <section id="prices"><h2>Prices and trades</h2>${priceSection(input)}</section>
 <section id="per-instrument"><h2>Per instrument</h2>${instrumentTable(rows, bench, quote)}<p class="sub">Closed P&amp;L: closed round trips, fees included. Net P&amp;L: every fill's cash flow and fee, plus a position still open valued at the last close. Time in market: share of the bar closes with a position. Buy &amp; hold: the instrument's last close over its first open.</p>
 ${reasons.length > 0 ? `<h2>Exit reasons</h2>${exitReasonTable(reasons, quote)}` : '<p class="sub" id="no-exit-reasons">The trades carry no exit reason: no exit-reason table.</p>'}</section>
-<section id="monthly"><h2>Monthly returns</h2><figure>${monthlyHeatmap(monthlyReturns(eq.time, eq.equity, result.initialCash))}<figcaption>Month-end equity over the previous month-end (UTC; a bar belongs to the month it closes in, so a bar closing at 00:00 on the 1st ends the month before); last column: the year, compounded.</figcaption></figure></section>
+<section id="monthly"><h2>Monthly returns</h2><figure>${monthlyHeatmap(m.monthlyReturns)}<figcaption>Month-end equity over the previous month-end (UTC; a bar belongs to the month it closes in, so a bar closing at 00:00 on the 1st ends the month before); last column: the year, compounded.</figcaption></figure></section>
 <section id="metrics-section"><h2>Metrics</h2>${kvTable('metrics', metricRows(m, result, quote), true)}</section>
 <div class="cols">
 <section><h2>Parameters</h2>${params.length ? kvTable('params', params) : '<p class="sub" id="params">none</p>'}</section>

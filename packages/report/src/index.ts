@@ -12,7 +12,7 @@ export { duration, iso, num, pct, price, textTable, utc } from './format';
 export { flatten, renderTearsheet, type TearsheetInput } from './html';
 export { recordSummary, SUMMARY_MEASUREMENT } from './influx';
 export { type ParquetFiles, writeParquetFiles } from './parquet';
-export { closeDay, closeMonth, type Histogram, histogram, monthlyReturns, periodReturns } from './periods';
+export { closeDay, closeMonth, type Histogram, histogram, periodReturns } from './periods';
 export { type PriceChartData, type PriceSeriesJson, priceChartData } from './price-chart';
 export { type RollingStats, rollingStats, rollingWindow } from './rolling';
 export {

@@ -49,18 +49,6 @@ export function periodReturns(
   return { time: Float64Array.from(ts), ret: Float64Array.from(rs) };
 }
 
-/** `YYYY-MM` → that month's return, by the close-time convention above. */
-export function monthlyReturns(
-  time: ArrayLike<number>,
-  equity: ArrayLike<number>,
-  initialEquity: number,
-): Record<string, number> {
-  const p = periodReturns(time, equity, initialEquity, closeMonth);
-  const out: Record<string, number> = {};
-  for (let i = 0; i < p.time.length; i++) out[closeMonth(p.time[i]!)] = p.ret[i]!;
-  return out;
-}
-
 export interface Histogram {
   /** Left edges of the bins, and the right edge of the last: `bins + 1` values. */
   readonly edges: readonly number[];

@@ -2,7 +2,6 @@ import type { BacktestResult, Fill, Metrics, Trade } from '@algotrader/backtest'
 import { formatInstrument } from '@algotrader/core';
 import type { FillModelConfig } from '@algotrader/portfolio';
 import { iso } from './format';
-import { monthlyReturns } from './periods';
 
 /** What the caller knows about a run that the result does not carry. */
 export interface RunInfo {
@@ -200,15 +199,7 @@ export function buildSummary(result: BacktestResult, metrics: Metrics, run: RunI
       trades: result.trades.length,
     },
     finalEquity: result.finalEquity,
-    metrics: {
-      ...metricsJson(metrics),
-      // By the month a bar closes in (periods.ts), as the tearsheet's heatmap shows them.
-      monthlyReturns: Object.fromEntries(
-        Object.entries(monthlyReturns(result.equity.time, result.equity.equity, result.initialCash)).map(
-          ([k, v]) => [k, jsonNumber(v)],
-        ),
-      ),
-    },
+    metrics: metricsJson(metrics),
     openPositions: result.positions
       .filter((p) => p.qty !== 0)
       .map((p) => ({
