@@ -169,7 +169,7 @@ describe('feature-engine decider', () => {
     const before = structuredClone(d.snapshot(state));
     d.decide(state, md[30]!);
     expect(d.snapshot(state)).toEqual(before);
-    const bad = { ...barMsg(0, 99), high: '1' }; // high below the close
+    const bad = { ...barMsg(0, 99), high: 1 }; // high below the close
     const e = thrown(() => d.decide(state, { kind: 'bar', bar: bad, meta: meta('md.bar') }));
     expect(isBadInput(e), String(e)).toBe(true);
     expect(d.snapshot(state)).toEqual(before);
