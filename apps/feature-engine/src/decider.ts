@@ -16,18 +16,20 @@ import {
 import {
   alert,
   type BarIn,
+  type BarRow,
   barIn,
   barOut,
   type Decider,
   type Effect,
   type InputMeta,
+  ohlcvOf,
   out,
   type Pipeline,
   publish,
+  rowOf,
+  type StageCheckpoint,
 } from '@algotrader/pipeline/domain';
 import { type Bar, type BarSetClosed, codecs, type FeatureVector } from '@algotrader/proto';
-
-type BarRow = [open: number, o: number, h: number, l: number, c: number, v: number];
 
 /** What the feature-engine saves besides its stream position: enough bars to rebuild every feature. */
 export interface FeatureSnapshot {
@@ -38,7 +40,7 @@ export interface FeatureSnapshot {
 }
 
 /** The checkpoint value: the snapshot and the MD stream sequence of the last message fully handled. */
-export type FeatureCheckpoint = FeatureSnapshot & { seq: number };
+export type FeatureCheckpoint = StageCheckpoint<FeatureSnapshot>;
 
 export type FeatureInput =
   | { readonly kind: 'bar'; readonly bar: Bar; readonly meta: InputMeta }
@@ -114,7 +116,7 @@ export class Series {
 
   push(b: BarIn): void {
     for (const f of this.features) f.update(b);
-    this.bars.push([b.openTime, b.open, b.high, b.low, b.close, b.volume]);
+    this.bars.push(rowOf(b));
     if (this.bars.length > this.history) this.bars.splice(0, this.bars.length - this.history);
     this.lastOpen = b.openTime;
   }
@@ -294,17 +296,9 @@ export function featureDecider(
       for (const [k, saved] of Object.entries(snap.series)) {
         const s = state.series.get(k);
         if (!s) continue;
-        for (const [openTime, open, high, low, close, volume] of saved.bars) {
-          s.push({
-            instrument: s.instrument,
-            openTime,
-            closeTime: openTime + p.tfMs,
-            open,
-            high,
-            low,
-            close,
-            volume,
-          });
+        for (const row of saved.bars) {
+          const bar = ohlcvOf(row);
+          s.push({ ...bar, instrument: s.instrument, closeTime: bar.openTime + p.tfMs });
         }
         s.lastOpen = saved.lastOpen;
       }

@@ -12,13 +12,17 @@ import {
   type AlertInput,
   alert,
   type BarIn,
+  type BarRow,
   barIn,
   type Decider,
   type Effect,
   type InputMeta,
+  ohlcvOf,
   out,
   type Pipeline,
   publish,
+  rowOf,
+  type StageCheckpoint,
   type StrategyEntry,
   signalOf,
 } from '@algotrader/pipeline/domain';
@@ -29,10 +33,7 @@ import {
   type PortfolioView,
   RollingFeed,
   StrategyHost,
-  type WindowBar,
 } from '@algotrader/strategy';
-
-type BarRow = [open: number, o: number, h: number, l: number, c: number, v: number];
 
 /** What the strategy-runner saves besides its stream position: strategy states, window bars, marks. */
 export interface RunnerSnapshot {
@@ -51,7 +52,7 @@ export interface RunnerSnapshot {
 }
 
 /** The checkpoint value: the snapshot and the FEATURES stream sequence of the last message fully handled. */
-export type RunnerCheckpoint = RunnerSnapshot & { seq: number };
+export type RunnerCheckpoint = StageCheckpoint<RunnerSnapshot>;
 
 export type RunnerInput =
   | { readonly kind: 'vector'; readonly vector: FeatureVector; readonly meta: InputMeta }
@@ -218,7 +219,7 @@ export function runnerDecider(
     state.counters.vectors += 1;
     state.lastOpen.set(key, b.openTime);
     const rows = state.bars.get(key) ?? [];
-    rows.push([b.openTime, b.open, b.high, b.low, b.close, b.volume]);
+    rows.push(rowOf(b));
     const keep = state.keep.get(key)!;
     if (rows.length > keep) rows.splice(0, rows.length - keep);
     state.bars.set(key, rows);
@@ -410,7 +411,7 @@ export function runnerDecider(
         r.entry.instruments.forEach((i, k) => {
           const key = formatInstrument(i);
           const rows = state.bars.get(key) ?? [];
-          for (const row of rows.slice(-r.entry.capacity)) r.feeds[k]!.push(toWindowBar(row));
+          for (const row of rows.slice(-r.entry.capacity)) r.feeds[k]!.push(ohlcvOf(row));
           const missing = restoreFeatures(state, r, k, key, ck.features?.[key]);
           if (missing) effects.push(alert(missing));
           if (ck.pendingT > 0 && state.pending.has(key)) r.host.updated[k] = 1;
@@ -446,8 +447,4 @@ function restoreFeatures(
     labels: { strategy: r.entry.id, instrument: key },
     dedupeKey: `${r.entry.id}:${key}`,
   };
-}
-
-function toWindowBar(r: BarRow): WindowBar {
-  return { openTime: r[0], open: r[1], high: r[2], low: r[3], close: r[4], volume: r[5] };
 }

@@ -21,7 +21,6 @@ export { DEMO_PIPELINE, loadPipeline, loadPipelineFromEnv, PIPELINE_ENV } from '
 export { Outbox } from './outbox';
 export { isBadInput, type ReaderOptions, type ReadMeta, type Route, route, StreamReader } from './reader';
 export {
-  type StageCheckpoint,
   type StageOptions,
   type StageRoute,
   StageRuntime,

@@ -4,7 +4,7 @@ import type { Codec } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Alerter } from './alerts';
 import { Checkpointer, Serial } from './checkpointer';
-import type { AlertInput, Decider, Effect } from './domain/decider';
+import type { AlertInput, Decider, Effect, StageCheckpoint } from './domain/decider';
 import { CHECKPOINTS_BUCKET } from './kv';
 import { Outbox } from './outbox';
 import { type ReadMeta, type Route, route, StreamReader } from './reader';
@@ -44,9 +44,6 @@ export interface StageOptions<State, Input, Output, Snapshot> {
   /** The alert raised when a message is dead-lettered. */
   readonly deadLetterAlert: (reason: string, meta: ReadMeta) => AlertInput;
 }
-
-/** What the runtime saves: the decider's snapshot and the stream position it includes. */
-export type StageCheckpoint<Snapshot> = Snapshot & { seq: number };
 
 /**
  * The shell every live stage runs in (the decider holds the stage's logic):

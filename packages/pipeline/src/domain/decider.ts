@@ -33,6 +33,9 @@ export interface Decider<State, Input, Output, Snapshot> {
   readonly restore: (snapshot: Snapshot) => Restored<State>;
 }
 
+/** What the runtime saves: the decider's snapshot and the stream position it includes. */
+export type StageCheckpoint<Snapshot> = Snapshot & { seq: number };
+
 export interface Restored<State> {
   readonly state: State;
   readonly effects: readonly Effect[];

@@ -16,6 +16,7 @@ export {
   type OrderState,
   retire,
 } from './account';
+export { type BarRow, ohlcvOf, rowOf } from './bar-row';
 export {
   type Pipeline,
   type PipelineConfig,
@@ -39,6 +40,7 @@ export {
   publish,
   type Restored,
   type Severity,
+  type StageCheckpoint,
   step,
 } from './decider';
 export { VENUE_NAMES, type VenueName } from './venues';
