@@ -1,0 +1,152 @@
+import { Bus, loadCheckpoint, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { AlgoError, type Clock, ErrorCode, parseInstrument } from '@algotrader/core';
+import { CHECKPOINTS_BUCKET, readAll, StageRuntime, stageRoute } from '@algotrader/pipeline';
+import { type Decider, out, publish, type StageCheckpoint } from '@algotrader/pipeline/domain';
+import { type Bar, type BarSetClosed, codecs } from '@algotrader/proto';
+import { NatsServer, waitFor } from '@algotrader/testkit';
+import { describe, expect, test } from 'vitest';
+
+/**
+ * The shell alone, around a decider small enough to check by hand: it counts bars and sums their
+ * closes, refuses a negative close, and publishes a running total per bar.
+ */
+
+const clock: Clock = { now: () => Date.now() };
+const btc = parseInstrument('OKX:BTC/USDT');
+const KEY = 'test.stage-runtime';
+
+interface Tally {
+  count: number;
+  sum: number;
+}
+type Counted = { readonly n: number; readonly close: number; readonly correlationId: string | undefined };
+
+const tally: Decider<Tally, { bar: Bar; msgId: string | undefined }, Counted, Tally> = {
+  initial: () => ({ count: 0, sum: 0 }),
+  decide(state, { bar, msgId }) {
+    const close = Number(bar.close);
+    if (!(close >= 0)) throw new AlgoError(ErrorCode.InvalidBar, `close ${close} is negative`);
+    return [{ n: state.count + 1, close, correlationId: msgId }];
+  },
+  evolve: (state, o) => ({ count: o.n, sum: state.sum + o.close }),
+  effects: (state, o) => [
+    publish(
+      out(
+        codecs.BarSetClosed,
+        subjects.featureSet('TEST', '1h'),
+        { venue: 'TEST', timeframe: '1h', closeTimeMs: state.sum, arrived: [], missing: [], timedOut: false },
+        `tally:${o.n}`,
+        o.correlationId,
+      ),
+    ),
+  ],
+  snapshot: (state) => ({ ...state }),
+  restore: (snap) => ({ state: { count: snap.count, sum: snap.sum }, effects: [] }),
+};
+
+function start(bus: Bus) {
+  return StageRuntime.start({
+    bus,
+    clock,
+    name: 'tally',
+    stream: 'MD',
+    filter: 'md.bar.>',
+    checkpointKey: KEY,
+    checkpointEveryMs: 0,
+    decider: tally,
+    routes: [stageRoute(codecs.Bar, (bar: Bar, meta) => ({ bar, msgId: meta.msgId }), { checkpoint: true })],
+    deadLetterAlert: (reason, meta) => ({
+      severity: 'warning',
+      code: 'tally_rejected',
+      message: `tally refused #${meta.seq}: ${reason}`,
+      dedupeKey: String(meta.seq),
+    }),
+  });
+}
+
+async function publishBar(bus: Bus, h: number, close: number): Promise<number> {
+  const openTimeMs = Date.UTC(2024, 0, 1) + h * 3_600_000;
+  const bar: Bar = {
+    instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+    timeframe: '1h',
+    openTimeMs,
+    closeTimeMs: openTimeMs + 3_600_000,
+    open: 1,
+    high: 1_000,
+    low: -1_000,
+    close,
+    volume: 1,
+    source: 'test',
+  };
+  return (await bus.publish(codecs.Bar, subjects.bar(btc, '1h'), bar, { msgId: `bar-${h}` })).seq;
+}
+
+describe('StageRuntime: the one shell of the live stages', () => {
+  test('publishes each output once with its id, dead-letters refused input with an alert, resumes from its checkpoint', async () => {
+    const server = await NatsServer.start();
+    const bus = await Bus.connect({ servers: server.url, service: 'test' });
+    const stageBus = await Bus.connect({ servers: server.url, service: 'tally' });
+    let runtime: Awaited<ReturnType<typeof start>> | undefined;
+    try {
+      await bus.ensure(SYSTEM_TOPOLOGY);
+      runtime = await start(stageBus);
+      let last = 0;
+      for (const [h, close] of [
+        [0, 10],
+        [1, 20],
+        [2, -5],
+        [3, 30],
+      ] as const)
+        last = await publishBar(bus, h, close);
+      await waitFor(() => runtime!.position >= last, 30_000, 'the runtime to handle every bar');
+      expect(runtime.state).toEqual({ count: 3, sum: 60 });
+      expect(runtime.deadLettered).toBe(1);
+
+      const totals = async () =>
+        (await readAll(bus, 'FEATURES', 'feat._set.test.1h', codecs.BarSetClosed)).map((m) => [
+          m.msgId,
+          Number((m.message as BarSetClosed).closeTimeMs),
+        ]);
+      expect(await totals()).toEqual([
+        ['tally:1', 10],
+        ['tally:2', 30],
+        ['tally:3', 60],
+      ]);
+      const dead = await readAll(bus, 'DLQ', 'dlq.>', codecs.DeadLetter);
+      expect(dead.map((d) => [d.message.consumer, Number(d.message.streamSeq)])).toEqual([
+        ['tally', last - 1],
+      ]);
+      expect(dead[0]!.message.reason).toMatch(/close -5 is negative/);
+      await waitFor(
+        async () =>
+          (await readAll(bus, 'OPS', 'ops.alert.>', codecs.Alert)).some(
+            (a) => a.message.code === 'tally_rejected',
+          ),
+        30_000,
+        'the dead-letter alert',
+      );
+
+      // Stopped and started again: the position and the state come back from one KV value, and
+      // nothing already handled is decided or published again.
+      await runtime.stop();
+      const saved = await loadCheckpoint<StageCheckpoint<Tally>>(await bus.kv(CHECKPOINTS_BUCKET), KEY);
+      expect(saved).toEqual({ count: 3, sum: 60, seq: last });
+      runtime = await start(stageBus);
+      expect(runtime.position).toBe(last);
+      expect(runtime.state).toEqual({ count: 3, sum: 60 });
+      const next = await publishBar(bus, 4, 40);
+      await waitFor(() => runtime!.position >= next, 30_000, 'the restarted runtime to handle the next bar');
+      expect(await totals()).toEqual([
+        ['tally:1', 10],
+        ['tally:2', 30],
+        ['tally:3', 60],
+        ['tally:4', 100],
+      ]);
+    } finally {
+      await runtime?.stop();
+      await stageBus.close();
+      await bus.close();
+      await server.stop();
+    }
+  });
+});
