@@ -183,6 +183,28 @@ test('up --live paper-trades OKX data with every service; SIGINT to the CLI stop
       60_000,
       `feature vectors from the feature-engine\n${why()}`,
     );
+    // ... and the strategy-runner ran sma_cross on both instruments at the close the collector
+    // marked complete (its SignalSetClosed; a Signal itself only comes when a target changes).
+    const lastSet = async () => {
+      try {
+        const md = await b.jsm.streams.getMessage('MD', { last_by_subj: 'md.barset.okx.1h' });
+        const sig = await b.jsm.streams.getMessage('SIGNALS', { last_by_subj: 'sig._set.okx.1h' });
+        if (!md || !sig) return undefined;
+        const set = codecs.SignalSetClosed.decode(sig.data);
+        const close = Number(codecs.BarSetClosed.decode(md.data).closeTimeMs);
+        return Number(set.closeTimeMs) === close ? set : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    await waitFor(
+      async () => (await lastSet()) !== undefined,
+      60_000,
+      `the strategy-runner at the marked close\n${why()}`,
+    );
+    const set = (await lastSet())!;
+    expect(set.strategies).toEqual(['sma_cross']);
+    expect([...(set.instruments ?? [])].sort()).toEqual(['BTC/USDT', 'ETH/USDT']);
     // Only closed candles: the hour forming now never reaches the bus.
     const last = await b.jsm.streams.getMessage('MD', { last_by_subj: 'md.bar.okx.BTC-USDT.1h' });
     const bar = codecs.Bar.decode(last!.data);
