@@ -114,7 +114,13 @@ async function pipelineFills(bus: Bus, account: string): Promise<FillRow[]> {
 async function runThroughPipeline(
   config: PipelineConfigInput,
   series: { instrument: string; bars: BarColumns }[],
-): Promise<{ fills: FillRow[]; cash: number; positions: Record<string, number> }> {
+): Promise<{
+  fills: FillRow[];
+  cash: number;
+  equity: number;
+  peakEquity: number;
+  positions: Record<string, number>;
+}> {
   const server = await NatsServer.start();
   const bus = await Bus.connect({ servers: server.url, service: 'test' });
   try {
