@@ -1,5 +1,5 @@
 /**
- * Bus throughput and latency against a raw nats.js baseline (issue 2's figures), plus protobuf Bar
+ * Bus throughput and latency against a raw nats.js baseline (issue 2's figures), plus protobuf BarMsg
  * codec cost. One isolated nats-server (file storage, as in production), one run, rounds
  * interleaved so that drift of a shared machine hits raw and bus alike; throughput is the median
  * round. Prints figures only: nothing here fails on timing.
@@ -17,7 +17,7 @@ import {
   HDR_PRODUCER,
   HDR_PROTO_TYPE,
 } from '@algotrader/bus';
-import { type Bar, codecs } from '@algotrader/proto';
+import { type BarMsg, codecs } from '@algotrader/proto';
 import { NatsServer } from '@algotrader/testkit';
 import { AckPolicy, DeliverPolicy, type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
@@ -37,9 +37,9 @@ const SERVICE = 'bench';
 // ---------------------------------------------------------------------------------------------
 // payloads
 
-/** A realistic Bar whose encoding is exactly PAYLOAD_BYTES long (the `source` string pads it). */
-function barOfSize(bytes: number): Bar {
-  const bar: Bar = {
+/** A realistic BarMsg whose encoding is exactly PAYLOAD_BYTES long (the `source` string pads it). */
+function barOfSize(bytes: number): BarMsg {
+  const bar: BarMsg = {
     instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
     timeframe: '1h',
     openTimeMs: 1_700_000_000_000,
@@ -54,7 +54,7 @@ function barOfSize(bytes: number): Bar {
   // An empty string is not on the wire; a non-empty one costs a tag and a length byte (up to 127 B).
   bar.source = 'x'.repeat(Math.max(1, bytes - codecs.Bar.encode(bar).length - 2));
   const got = codecs.Bar.encode(bar).length;
-  if (got !== bytes) throw new Error(`Bar payload is ${got} bytes, wanted ${bytes}`);
+  if (got !== bytes) throw new Error(`BarMsg payload is ${got} bytes, wanted ${bytes}`);
   return bar;
 }
 
@@ -224,7 +224,7 @@ await pipelined(
 const MAX_ACK_PENDING = 1_000; // the bus's default for a consumer
 const PULL_BATCH = 256; // the bus's default batch
 
-/** `decode`: also read the headers and decode the Bar, the work the bus must do per message. */
+/** `decode`: also read the headers and decode the BarMsg, the work the bus must do per message. */
 async function consumeRaw(durable: string, decode: boolean): Promise<number> {
   await bus.jsm.consumers.add(STREAM, {
     durable_name: durable,
@@ -402,7 +402,7 @@ console.log(
   ),
 );
 
-console.log(`\nProtobuf Bar (${PAYLOAD_BYTES} B) via codecs.Bar, ${CODEC_ITERS} iterations`);
+console.log(`\nProtobuf BarMsg (${PAYLOAD_BYTES} B) via codecs.Bar, ${CODEC_ITERS} iterations`);
 console.log(
   table(
     ['operation', 'ns/bar'],
@@ -420,10 +420,10 @@ console.log(
   [
     '',
     'Bus cost in % of raw throughput (issue 2 target: under 20%):',
-    `  sequential publishRaw ${overhead(median(seqRates.get('bus.publishRaw')!), rawSeq)}, publish(Bar) ${overhead(median(seqRates.get('bus.publish(codecs.Bar)')!), rawSeq)}`,
-    `  pipelined  publishRaw ${overhead(median(pipeRates.get('bus.publishRaw')!), rawPipe)}, publish(Bar) ${overhead(median(pipeRates.get('bus.publish(codecs.Bar)')!), rawPipe)}`,
+    `  sequential publishRaw ${overhead(median(seqRates.get('bus.publishRaw')!), rawSeq)}, publish(BarMsg) ${overhead(median(seqRates.get('bus.publish(codecs.Bar)')!), rawSeq)}`,
+    `  pipelined  publishRaw ${overhead(median(pipeRates.get('bus.publishRaw')!), rawPipe)}, publish(BarMsg) ${overhead(median(pipeRates.get('bus.publish(codecs.Bar)')!), rawPipe)}`,
     `  consume    ${overhead(cBus, cRaw)} (vs raw that also reads the header and decodes: ${overhead(cBus, median(consRawDecode))})`,
-    `  client CPU per message, bus vs raw: pipelined publishRaw ${cpuOverhead('pipe bus.publishRaw', 'pipe raw js.publish')}, publish(Bar) ${cpuOverhead('pipe bus.publish(codecs.Bar)', 'pipe raw js.publish')}, consume ${cpuOverhead('cons bus', 'cons raw')}`,
+    `  client CPU per message, bus vs raw: pipelined publishRaw ${cpuOverhead('pipe bus.publishRaw', 'pipe raw js.publish')}, publish(BarMsg) ${cpuOverhead('pipe bus.publish(codecs.Bar)', 'pipe raw js.publish')}, consume ${cpuOverhead('cons bus', 'cons raw')}`,
     `  of which headers + Nats-Msg-Id alone (raw with the same headers): sequential ${overhead(median(seqRates.get('raw + bus headers & msg id')!), rawSeq)}, pipelined ${overhead(median(pipeRates.get('raw + bus headers & msg id')!), rawPipe)}`,
     Object.keys(errors).length ? `publish errors: ${JSON.stringify(errors)}` : 'publish errors: none',
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (bench process), wall ${(totalMs / 1000).toFixed(1)} s`,

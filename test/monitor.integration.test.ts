@@ -3,7 +3,7 @@ import { parseInstrument, SimulatedClock } from '@algotrader/core';
 import { InfluxSink, NullSink } from '@algotrader/metrics';
 import { Monitor, MonitorSettingsSchema } from '@algotrader/monitor';
 import { Account } from '@algotrader/portfolio';
-import { type Alert, type Bar, codecs, pb } from '@algotrader/proto';
+import { type Alert, type BarMsg, codecs, pb } from '@algotrader/proto';
 import { NatsServer, scaled, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import type { Subscription } from '@nats-io/nats-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const HOUR = 3_600_000;
 const btc = parseInstrument('OKX:BTC/USDT');
 
-function bar(closeMs: number, symbol = 'BTC/USDT'): Bar {
+function bar(closeMs: number, symbol = 'BTC/USDT'): BarMsg {
   return {
     instrument: { venue: 'OKX', symbol },
     timeframe: '1h',

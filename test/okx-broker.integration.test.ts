@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { clientOrderId, type OrderStatus, parseInstrument, SimulatedClock } from '@algotrader/core';
-import { codecs, type OrderEvent, type OrderRequest, pb } from '@algotrader/proto';
+import { codecs, type OrderEvent, type OrderRequestMsg, pb } from '@algotrader/proto';
 import { OkxTradeServer } from '@algotrader/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -60,7 +60,7 @@ function broker(over: Partial<OkxBrokerOptions> = {}): OkxBroker {
 }
 
 let decision = T0;
-function request(over: Partial<OrderRequest> = {}): OrderRequest {
+function request(over: Partial<OrderRequestMsg> = {}): OrderRequestMsg {
   decision += 3_600_000;
   return {
     clientOrderId: clientOrderId({
@@ -82,7 +82,7 @@ function request(over: Partial<OrderRequest> = {}): OrderRequest {
   };
 }
 
-const limit = (quantity: string, limitPrice: string, over: Partial<OrderRequest> = {}) =>
+const limit = (quantity: string, limitPrice: string, over: Partial<OrderRequestMsg> = {}) =>
   request({ type: pb.OrderType.ORDER_TYPE_LIMIT, quantity, limitPrice, ...over });
 
 /** (previous → state) pairs with their seq, e.g. `1:PENDING_SUBMIT>SUBMITTED`. */

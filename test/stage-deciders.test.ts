@@ -9,7 +9,7 @@ import {
   parsePipelineConfig,
   step,
 } from '@algotrader/pipeline/domain';
-import type { Bar, BarSetClosed, FeatureVector } from '@algotrader/proto';
+import type { BarMsg, BarSetClosed, FeatureVector } from '@algotrader/proto';
 import type { PortfolioView } from '@algotrader/strategy';
 import { type RunnerInput, runnerDecider } from '@algotrader/strategy-runner';
 import { describe, expect, test } from 'vitest';
@@ -38,7 +38,7 @@ function price(k: number, h: number): number {
   return 100 + 10 * Math.sin(h / 4 + k) + (h % 3);
 }
 
-function barMsg(k: number, h: number): Bar {
+function barMsg(k: number, h: number): BarMsg {
   const symbol = SYMBOLS[k]!;
   const openTime = T0 + h * HOUR;
   const c = price(k, h);

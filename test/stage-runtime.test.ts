@@ -2,7 +2,7 @@ import { Bus, loadCheckpoint, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus'
 import { AlgoError, type Clock, ErrorCode, parseInstrument } from '@algotrader/core';
 import { CHECKPOINTS_BUCKET, readAll, StageRuntime, stageRoute } from '@algotrader/pipeline';
 import { type Decider, out, publish, type StageCheckpoint } from '@algotrader/pipeline/domain';
-import { type Bar, type BarSetClosed, codecs } from '@algotrader/proto';
+import { type BarMsg, type BarSetClosed, codecs } from '@algotrader/proto';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
 
@@ -21,7 +21,7 @@ interface Tally {
 }
 type Counted = { readonly n: number; readonly close: number; readonly correlationId: string | undefined };
 
-const tally: Decider<Tally, { bar: Bar; msgId: string | undefined }, Counted, Tally> = {
+const tally: Decider<Tally, { bar: BarMsg; msgId: string | undefined }, Counted, Tally> = {
   initial: () => ({ count: 0, sum: 0 }),
   decide(state, { bar, msgId }) {
     const close = Number(bar.close);
@@ -54,7 +54,9 @@ function start(bus: Bus) {
     checkpointKey: KEY,
     checkpointEveryMs: 0,
     decider: tally,
-    routes: [stageRoute(codecs.Bar, (bar: Bar, meta) => ({ bar, msgId: meta.msgId }), { checkpoint: true })],
+    routes: [
+      stageRoute(codecs.Bar, (bar: BarMsg, meta) => ({ bar, msgId: meta.msgId }), { checkpoint: true }),
+    ],
     deadLetterAlert: (reason, meta) => ({
       severity: 'warning',
       code: 'tally_rejected',
@@ -66,7 +68,7 @@ function start(bus: Bus) {
 
 async function publishBar(bus: Bus, h: number, close: number): Promise<number> {
   const openTimeMs = Date.UTC(2024, 0, 1) + h * 3_600_000;
-  const bar: Bar = {
+  const bar: BarMsg = {
     instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
     timeframe: '1h',
     openTimeMs,

@@ -29,7 +29,7 @@ import {
   rowOf,
   type StageCheckpoint,
 } from '@algotrader/pipeline/domain';
-import { type Bar, type BarSetClosed, codecs, type FeatureVector } from '@algotrader/proto';
+import { type BarMsg, type BarSetClosed, codecs, type FeatureVector } from '@algotrader/proto';
 
 /** What the feature-engine saves besides its stream position: enough bars to rebuild every feature. */
 export interface FeatureSnapshot {
@@ -43,7 +43,7 @@ export interface FeatureSnapshot {
 export type FeatureCheckpoint = StageCheckpoint<FeatureSnapshot>;
 
 export type FeatureInput =
-  | { readonly kind: 'bar'; readonly bar: Bar; readonly meta: InputMeta }
+  | { readonly kind: 'bar'; readonly bar: BarMsg; readonly meta: InputMeta }
   | { readonly kind: 'set'; readonly set: BarSetClosed; readonly meta: InputMeta };
 
 export type FeatureOutput =
@@ -156,7 +156,7 @@ export function featureDecider(
     return { series, lastSet: 0, counters: { bars: 0, duplicates: 0, sets: 0 } };
   };
 
-  const decideBar = (state: FeatureState, m: Bar, meta: InputMeta): FeatureOutput[] => {
+  const decideBar = (state: FeatureState, m: BarMsg, meta: InputMeta): FeatureOutput[] => {
     if (m.timeframe !== p.tf || (m.instrument?.venue ?? '').toUpperCase() !== p.venue) return [];
     const key = `${p.venue}:${m.instrument?.symbol ?? ''}`;
     const s = state.series.get(key);

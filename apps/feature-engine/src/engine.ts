@@ -1,7 +1,7 @@
 import type { Bus } from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
 import { checkpointKeys, type Pipeline, StageRuntime, stageRoute } from '@algotrader/pipeline';
-import { type Bar, type BarSetClosed, codecs } from '@algotrader/proto';
+import { type BarMsg, type BarSetClosed, codecs } from '@algotrader/proto';
 import {
   type FeatureCheckpoint,
   type FeatureInput,
@@ -44,7 +44,7 @@ export class FeatureEngine {
       checkpointEveryMs: p.config.checkpointEveryMs,
       decider: featureDecider(p),
       routes: [
-        stageRoute(codecs.Bar, (bar: Bar, meta): FeatureInput => ({ kind: 'bar', bar, meta })),
+        stageRoute(codecs.Bar, (bar: BarMsg, meta): FeatureInput => ({ kind: 'bar', bar, meta })),
         stageRoute(
           codecs.BarSetClosed,
           (set: BarSetClosed, meta): FeatureInput => ({ kind: 'set', set, meta }),

@@ -1,9 +1,9 @@
 import type {
-  Bar,
-  Fill,
+  BarMsg,
+  FillMsg,
   Heartbeat,
   OrderEvent,
-  OrderRequest,
+  OrderRequestMsg,
   PositionSnapshot,
   RiskRejection,
 } from '@algotrader/proto';
@@ -176,7 +176,7 @@ export class MonitorState {
     for (const s of opts.expectedServices) this.#service(s);
   }
 
-  onBar(b: Bar): void {
+  onBar(b: BarMsg): void {
     const venue = b.instrument?.venue;
     const symbol = b.instrument?.symbol;
     const open = Number(b.openTimeMs ?? Number.NaN);
@@ -286,7 +286,7 @@ export class MonitorState {
     this.#accounts.set(account, { lastSnapshotMs: timeMs, row });
   }
 
-  onApproved(r: OrderRequest): void {
+  onApproved(r: OrderRequestMsg): void {
     if (!r.account || !r.clientOrderId) {
       this.#invalid += 1;
       return;
@@ -346,7 +346,7 @@ export class MonitorState {
     }
   }
 
-  onFill(f: Fill): void {
+  onFill(f: FillMsg): void {
     if (!f.account || !f.tradeId) {
       this.#invalid += 1;
       return;

@@ -1,4 +1,4 @@
-import type { Fill, PositionSnapshot } from '@algotrader/proto';
+import type { FillMsg, PositionSnapshot } from '@algotrader/proto';
 import { instrumentLabel, sideName } from './templates';
 
 /**
@@ -107,7 +107,7 @@ export class Ledger {
   }
 
   /** Counts a fill of the period, once per trade id. A fill from before the period is not counted. */
-  onFill(f: Fill): 'counted' | 'duplicate' | 'earlier' {
+  onFill(f: FillMsg): 'counted' | 'duplicate' | 'earlier' {
     const id = `${f.account ?? ''}:${f.tradeId ?? ''}`;
     if (Number(f.timeMs ?? 0) < this.#periodStartMs) return 'earlier';
     if (this.#tradeIds.has(id)) return 'duplicate';

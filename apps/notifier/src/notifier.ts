@@ -1,7 +1,7 @@
 import { type Bus, type Control, loadCheckpoint, type MessageMeta, saveCheckpoint } from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
-import { type Alert, codecs, type Fill, type OrderEvent, type RiskRejection } from '@algotrader/proto';
+import { type Alert, codecs, type FillMsg, type OrderEvent, type RiskRejection } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Coalescer, type Notification } from './coalescer';
 import { Commands } from './commands';
@@ -244,13 +244,13 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
         notify(alertKind(a, meta.subject), key, alertMessage(a));
       }),
     }),
-    await bus.consume<Fill>({
+    await bus.consume<FillMsg>({
       stream: 'EXEC',
       durable: `${s.durablePrefix}-fills`,
       filterSubjects: ['exec.fill.>'],
       deliverPolicy: 'new',
       codec: codecs.Fill,
-      handler: handler('fill', (f: Fill) => {
+      handler: handler('fill', (f: FillMsg) => {
         // The ledger knows every trade id of the period: a fill counted once is notified once.
         if (theLedger.onFill(f) === 'duplicate') return;
         dirty = true;

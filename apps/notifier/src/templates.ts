@@ -1,7 +1,7 @@
 import type { Control } from '@algotrader/bus';
 import {
   type Alert,
-  type Fill,
+  type FillMsg,
   type OrderEvent,
   pb,
   type RiskRejection,
@@ -79,7 +79,7 @@ export function alertMessage(a: Alert): Message {
   return { title: `${sev} ${code} from ${source}`, html: lines.join('\n') };
 }
 
-export function fillMessage(f: Fill): Message {
+export function fillMessage(f: FillMsg): Message {
   const side = sideName(f.side);
   const inst = instrumentLabel(f.instrument);
   const head = `${side} ${f.quantity || '?'} ${inst} @ ${f.price || '?'}`;
@@ -87,7 +87,7 @@ export function fillMessage(f: Fill): Message {
   return {
     title: `fill ${side} ${inst}`,
     html: [
-      `✅ <b>Fill</b> ${h(head)}`,
+      `✅ <b>FillMsg</b> ${h(head)}`,
       `${fee} · ${f.maker ? 'maker' : 'taker'} · account ${h(f.account || '?')}`,
       `order <code>${h(f.clientOrderId || '?')}</code> · trade <code>${h(f.tradeId || '?')}</code>`,
       `<i>${formatTime(f.timeMs)}</i>`,

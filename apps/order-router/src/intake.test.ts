@@ -1,6 +1,6 @@
 import { clientOrderId, parseInstrument } from '@algotrader/core';
 import { parsePipelineConfig } from '@algotrader/pipeline';
-import { type OrderRequest, pb } from '@algotrader/proto';
+import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
 import { parseApproved, reduces } from './intake';
 
@@ -14,7 +14,7 @@ const id = clientOrderId({
   instrument: parseInstrument('OKX:BTC/USDT'),
   decisionCloseMs: 1,
 });
-const req = (o: Partial<OrderRequest> = {}): OrderRequest => ({
+const req = (o: Partial<OrderRequestMsg> = {}): OrderRequestMsg => ({
   clientOrderId: id,
   instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
   side: pb.Side.SIDE_BUY,

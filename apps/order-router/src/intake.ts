@@ -1,6 +1,6 @@
 import { isValidClientOrderId, parseInstrument } from '@algotrader/core';
 import { keyOf, num, type OrderState, type Pipeline, sideOf, typeOf } from '@algotrader/pipeline';
-import type { OrderRequest } from '@algotrader/proto';
+import type { OrderRequestMsg } from '@algotrader/proto';
 import type { Side } from '@algotrader/strategy';
 import type { OrderRecord } from './venue';
 
@@ -16,8 +16,8 @@ export interface ParsedOrder {
   readonly error?: string;
 }
 
-/** Checks an OrderRequest from `ord.approved`: client id, instrument of this account, size, decision time. */
-export function parseApproved(m: OrderRequest, p: Pipeline): ParsedOrder {
+/** Checks an OrderRequestMsg from `ord.approved`: client id, instrument of this account, size, decision time. */
+export function parseApproved(m: OrderRequestMsg, p: Pipeline): ParsedOrder {
   let instrument = `${m.instrument?.venue ?? '?'}:${m.instrument?.symbol ?? '?'}`;
   try {
     instrument = keyOf(m.instrument);

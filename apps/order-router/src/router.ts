@@ -40,7 +40,14 @@ import {
   StreamReader,
 } from '@algotrader/pipeline';
 import type { Account } from '@algotrader/portfolio';
-import { type Bar, type BarSetClosed, codecs, type Fill, type OrderRequest, pb } from '@algotrader/proto';
+import {
+  type BarMsg,
+  type BarSetClosed,
+  codecs,
+  type FillMsg,
+  type OrderRequestMsg,
+  pb,
+} from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
@@ -54,7 +61,7 @@ export interface OrderRouterOptions {
   readonly venue: Venue;
   /** `exchange` venues: how often open orders are looked up and the account reconciled, ms. */
   readonly pollMs?: number;
-  /** Bar sets read ahead of the fills before the MD reader waits (bounds memory in a replay). */
+  /** BarMsg sets read ahead of the fills before the MD reader waits (bounds memory in a replay). */
   readonly maxAhead?: number;
   /** Called when the router cannot go on (a second writer on the account); main() exits. */
   readonly onFatal?: (e: Error) => void;
@@ -107,9 +114,9 @@ export class OrderRouter {
   /** Bars not yet stepped, by close time, then instrument key. */
   readonly #bars = new Map<number, Map<string, BarIn>>();
   readonly #lastOpen = new Map<string, number>();
-  /** Bar sets read but not yet stepped, ascending. */
+  /** BarMsg sets read but not yet stepped, ascending. */
   readonly #ahead: SetAhead[] = [];
-  /** Fill ids booked by this process (a venue reports each once; this guards a repeat). */
+  /** FillMsg ids booked by this process (a venue reports each once; this guards a repeat). */
   readonly #booked = new Set<string>();
   /** Close time whose first phase (orders decided before it) is applied; `close` timing only. */
   #phase1 = 0;
@@ -191,7 +198,7 @@ export class OrderRouter {
       filter: 'md.>',
       startSeq: state.mdSeq + 1,
       routes: [
-        route(codecs.Bar, (m: Bar) => r.#serial.run(() => r.#onBar(m))),
+        route(codecs.Bar, (m: BarMsg) => r.#serial.run(() => r.#onBar(m))),
         route(codecs.BarSetClosed, async (m: BarSetClosed, meta) => {
           await r.#serial.run(() => r.#onSet(m, meta));
           await r.#backpressure();
@@ -212,7 +219,7 @@ export class OrderRouter {
       filter: `ord.approved.${p.account}`,
       startSeq: state.orderSeq + 1,
       routes: [
-        route(codecs.OrderRequest, (m: OrderRequest, meta) => r.#serial.run(() => r.#onOrder(m, meta))),
+        route(codecs.OrderRequest, (m: OrderRequestMsg, meta) => r.#serial.run(() => r.#onOrder(m, meta))),
       ],
       onDeadLetter: (reason, meta) =>
         r.#alerts.raise({
@@ -297,7 +304,7 @@ export class OrderRouter {
     });
   }
 
-  async #onBar(m: Bar): Promise<void> {
+  async #onBar(m: BarMsg): Promise<void> {
     const p = this.#o.pipeline;
     if (m.timeframe !== p.tf || (m.instrument?.venue ?? '').toUpperCase() !== p.venue) return;
     const key = keyOf(m.instrument);
@@ -332,7 +339,7 @@ export class OrderRouter {
     await this.#advance();
   }
 
-  async #onOrder(m: OrderRequest, meta: ReadMeta): Promise<void> {
+  async #onOrder(m: OrderRequestMsg, meta: ReadMeta): Promise<void> {
     if (meta.seq > this.#state.orderSeq) {
       await this.#take(m, meta);
       // An exchange acted on it: never lose that to a crash before the next bar.
@@ -342,7 +349,7 @@ export class OrderRouter {
   }
 
   /** Records an order request (or a cancel) and hands it to the venue. */
-  async #take(m: OrderRequest, meta: ReadMeta): Promise<void> {
+  async #take(m: OrderRequestMsg, meta: ReadMeta): Promise<void> {
     const p = this.#o.pipeline;
     const s = this.#state;
     const now = this.#o.clock.now();
@@ -528,7 +535,7 @@ export class OrderRouter {
       }
       s.fills += 1;
       this.counters.fills += 1;
-      const fill: Fill = {
+      const fill: FillMsg = {
         tradeId: f.tradeId,
         clientOrderId: o.id,
         account: p.account,

@@ -33,6 +33,7 @@ import {
   newAccount,
   Outbox,
   type OutMessage,
+  orderRequestOut,
   type Pipeline,
   POSITIONS_BUCKET,
   progressKey,
@@ -42,12 +43,11 @@ import {
   Serial,
   StreamReader,
   sideToPb,
-  typeToPb,
 } from '@algotrader/pipeline';
-import type { OrderRequest as PlannedOrder } from '@algotrader/portfolio';
+import type { PlannedOrder } from '@algotrader/portfolio';
 import {
   codecs,
-  type OrderRequest,
+  type OrderRequestMsg,
   pb,
   type RiskRejection,
   type Signal,
@@ -457,7 +457,7 @@ export class RiskGate {
         this.#approvedSeq = Math.max(this.#approvedSeq, ack.seq);
       }
       if (m.codec === codecs.RiskRejection) this.counters.rejected += 1;
-      else if ((m.message as OrderRequest).cancel) this.counters.cancels += 1;
+      else if ((m.message as OrderRequestMsg).cancel) this.counters.cancels += 1;
       else this.counters.approved += 1;
     });
     this.#saved = [];
@@ -483,23 +483,6 @@ export class RiskGate {
     this.#progressWritten = through;
   }
 
-  #request(o: PlannedOrder): OrderRequest {
-    return {
-      clientOrderId: o.clientOrderId,
-      account: o.account,
-      strategy: o.strategy,
-      instrument: refOf(o.instrument),
-      side: sideToPb(o.side),
-      type: typeToPb(o.type),
-      quantity: dec(o.qty),
-      limitPrice: o.limitPrice === undefined ? '' : dec(o.limitPrice),
-      quoteAmount: '',
-      decisionTimeMs: o.decisionTime,
-      reduceOnly: o.side === 'sell',
-      cancel: false,
-    };
-  }
-
   #verdictOut(
     o: PlannedOrder,
     reason: Reason | undefined,
@@ -507,7 +490,7 @@ export class RiskGate {
     now: number,
   ): SavedOut {
     const p = this.#o.pipeline;
-    const req = this.#request(o);
+    const req = orderRequestOut(o);
     if (reason === undefined) {
       return {
         type: 'OrderRequest',
@@ -535,7 +518,7 @@ export class RiskGate {
       instrument: r.instrument,
       decisionCloseMs: t,
     });
-    const req: OrderRequest = {
+    const req: OrderRequestMsg = {
       clientOrderId: id,
       account: p.account,
       strategy: r.strategy,
@@ -557,7 +540,7 @@ export class RiskGate {
 
   #cancelOut(c: CancelRequest, t: number): SavedOut {
     const p = this.#o.pipeline;
-    const req: OrderRequest = {
+    const req: OrderRequestMsg = {
       clientOrderId: c.clientOrderId,
       account: p.account,
       strategy: c.strategy,

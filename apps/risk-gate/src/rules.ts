@@ -4,7 +4,7 @@ import { type AccountState, accountOf, type RiskLimits } from '@algotrader/pipel
 import {
   type InstrumentSpec,
   type OrderRejection,
-  type OrderRequest,
+  type PlannedOrder,
   type RejectReason as PlanReason,
   planOrders,
 } from '@algotrader/portfolio';
@@ -71,7 +71,7 @@ export interface GateInput {
 }
 
 export interface Verdict {
-  readonly order: OrderRequest;
+  readonly order: PlannedOrder;
   readonly reason?: Reason;
   readonly detail?: string;
 }
@@ -229,11 +229,11 @@ export function evaluate(g: GateInput): GateOutcome {
   for (const it of intents) add(it.strategy, it.decision, [it.strategy]);
 
   // 2. Orders through the backtest's planOrders, sells of every group before any buy.
-  const sells: OrderRequest[] = [];
-  const buys: OrderRequest[] = [];
-  const labelOf = new Map<OrderRequest, string>();
+  const sells: PlannedOrder[] = [];
+  const buys: PlannedOrder[] = [];
+  const labelOf = new Map<PlannedOrder, string>();
   for (const [label, ds] of groups) {
-    let plan: { orders: OrderRequest[]; rejections: OrderRejection[] };
+    let plan: { orders: PlannedOrder[]; rejections: OrderRejection[] };
     try {
       plan = planOrders({
         account: g.account,
@@ -387,7 +387,7 @@ export function evaluate(g: GateInput): GateOutcome {
  * Gives the second and later orders of one (strategy, instrument) at one time their own leg in the
  * client order id; the first keeps planOrders' id (leg 0), the one the backtest computes.
  */
-function withLegs(orders: OrderRequest[], account: string): OrderRequest[] {
+function withLegs(orders: PlannedOrder[], account: string): PlannedOrder[] {
   const seen = new Map<string, number>();
   return orders.map((o) => {
     const k = `${o.strategy}|${formatInstrument(o.instrument)}`;

@@ -7,7 +7,7 @@ import {
   instrumentSpec,
   type Liquidity,
   type OrderRejection,
-  type OrderRequest,
+  type PlannedOrder,
   type Position,
   planOrders,
 } from '@algotrader/portfolio';
@@ -39,7 +39,7 @@ export type OrderStatus = 'pending' | 'filled' | 'partially_filled' | 'expired' 
 
 /** An order with what became of it. */
 export interface OrderRecord {
-  readonly order: OrderRequest;
+  readonly order: PlannedOrder;
   status: OrderStatus;
   filledQty: number;
   /** NaN unless (partially) filled. */
@@ -363,7 +363,7 @@ class BacktestRun {
 /** A fill whose client order id is read through from its order (computed on first read). */
 function makeFill(
   time: number,
-  order: OrderRequest,
+  order: PlannedOrder,
   qty: number,
   price: number,
   fee: number,

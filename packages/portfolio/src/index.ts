@@ -23,9 +23,9 @@ export {
 } from './fill-model';
 export {
   type OrderRejection,
-  type OrderRequest,
   type Plan,
   type PlanInput,
+  type PlannedOrder,
   planOrders,
   type RejectReason,
 } from './orders';

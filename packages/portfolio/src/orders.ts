@@ -17,7 +17,7 @@ import {
 import { ceilToStep, floorToStep, type InstrumentSpec } from './spec';
 
 /** An order ready for the fill model or a broker. Quantities and limit prices are on the spec's grid. */
-export interface OrderRequest {
+export interface PlannedOrder {
   /**
    * Deterministic (core `clientOrderId`): the same decision always yields the same id. Computed on
    * first read and then fixed (the hash costs ~15 µs, and a backtest sweep rarely reads it); it is
@@ -70,7 +70,7 @@ export interface PlanInput {
 
 export interface Plan {
   /** Sells first, then buys, so a rebalance frees cash before spending it. */
-  readonly orders: OrderRequest[];
+  readonly orders: PlannedOrder[];
   readonly rejections: OrderRejection[];
 }
 
@@ -86,8 +86,8 @@ export interface Plan {
 export function planOrders(input: PlanInput): Plan {
   const { decisions, portfolio, time } = input;
   const seen = new Set<string>();
-  const sells: OrderRequest[] = [];
-  const buys: OrderRequest[] = [];
+  const sells: PlannedOrder[] = [];
+  const buys: PlannedOrder[] = [];
   const rejections: OrderRejection[] = [];
   for (const d of decisions) {
     validateDecision(d);
@@ -201,7 +201,7 @@ function makeOrder(
   type: OrderType,
   limitPrice: number | undefined,
   decisionTime: number,
-): OrderRequest {
+): PlannedOrder {
   let id: string | undefined;
   const order = {
     account,

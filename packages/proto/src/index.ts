@@ -42,20 +42,13 @@ function codec<T>(name: string, cls: MessageClass<T>): Codec<T> {
 
 /*
  * Wire types. The three whose plain name is also a domain type's name carry a `Msg` suffix
- * (`BarMsg` vs core `Bar`, `OrderRequestMsg` vs portfolio's planned order, `FillMsg` vs the
- * backtest's simulated fill), so one file can use both without an import alias and a reader always
- * knows which layer a value belongs to. The plain names stay as deprecated aliases until every
- * importer has moved.
+ * (`BarMsg` vs core `Bar`, `OrderRequestMsg` vs portfolio's `PlannedOrder`, `FillMsg` vs the
+ * backtest's simulated `Fill`), so one file can use both without an import alias and a reader
+ * always knows which layer a value belongs to.
  */
 export type { BarMsg } from './market';
 export type OrderRequestMsg = algotrader.v1.IOrderRequest;
 export type FillMsg = algotrader.v1.IFill;
-/** @deprecated the wire bar: use `BarMsg` (core's `Bar` is the domain bar). */
-export type Bar = BarMsg;
-/** @deprecated the wire order: use `OrderRequestMsg`. */
-export type OrderRequest = OrderRequestMsg;
-/** @deprecated the wire fill: use `FillMsg`. */
-export type Fill = FillMsg;
 export type BarSetClosed = algotrader.v1.IBarSetClosed;
 export type FeatureVector = algotrader.v1.IFeatureVector;
 export type Signal = algotrader.v1.ISignal;

@@ -8,7 +8,7 @@ import {
   isValidClientOrderId,
   type OrderStatus,
 } from '@algotrader/core';
-import { type Alert, type OrderRequest, pb } from '@algotrader/proto';
+import { type Alert, type OrderRequestMsg, pb } from '@algotrader/proto';
 import type { okx } from 'ccxt';
 import { createOkxTradeClient, OkxReads } from './client';
 import { dGt, dLt } from './decimal';
@@ -142,7 +142,7 @@ export class OkxBroker {
    * Places an approved order. Never throws for an exchange answer: refusals are `rejected`
    * results (with an alert), an outcome lookups could not settle is `unknown`.
    */
-  submit(req: OrderRequest): Promise<SubmitResult> {
+  submit(req: OrderRequestMsg): Promise<SubmitResult> {
     return this.#serial(() => this.#submit(req));
   }
 
@@ -239,7 +239,7 @@ export class OkxBroker {
     this.#marketsLoaded = true;
   }
 
-  async #submit(req: OrderRequest): Promise<SubmitResult> {
+  async #submit(req: OrderRequestMsg): Promise<SubmitResult> {
     const out = new Outbox();
     const id = req.clientOrderId ?? '';
     if (!isValidClientOrderId(id)) {
@@ -569,7 +569,7 @@ export class OkxBroker {
   }
 
   #prepare(
-    req: OrderRequest,
+    req: OrderRequestMsg,
     symbol: string,
     side: 'buy' | 'sell',
   ): Prepared | { reject: string; reason: RejectReason } {
@@ -680,7 +680,7 @@ export class OkxBroker {
 }
 
 /** Why an approved order cannot be sent as it is; undefined when it can. */
-function validate(req: OrderRequest, account: string): string | undefined {
+function validate(req: OrderRequestMsg, account: string): string | undefined {
   if (req.cancel) return 'a cancel request goes to cancel(), not submit()';
   if (req.account && req.account !== account) return `order for account ${req.account}, broker is ${account}`;
   if ((req.instrument?.venue ?? '').toUpperCase() !== VENUE)

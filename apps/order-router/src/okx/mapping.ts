@@ -1,5 +1,5 @@
 import { assertNever, canTransition, type OrderStatus } from '@algotrader/core';
-import { type Alert, type Fill, pb } from '@algotrader/proto';
+import { type Alert, type FillMsg, pb } from '@algotrader/proto';
 import { dNeg } from './decimal';
 import type { OkxFillRow, OkxOrderState } from './rows';
 
@@ -92,7 +92,7 @@ export function toFill(
   clientOrderId: string,
   account: string,
   instrument: InstrumentRef,
-): Fill {
+): FillMsg {
   return {
     tradeId: fillId(f),
     clientOrderId,

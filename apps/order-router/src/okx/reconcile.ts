@@ -1,5 +1,5 @@
 import { type Clock, ErrorCode, isAlgoError, isTerminal } from '@algotrader/core';
-import { type Alert, type Fill, type OrderEvent, pb } from '@algotrader/proto';
+import { type Alert, type FillMsg, type OrderEvent, pb } from '@algotrader/proto';
 import type { OkxReads } from './client';
 import { dAbs, dAdd, dGt, dSub, dSum } from './decimal';
 import { classifyOkxError, describeError, isHaltWorthy } from './errors';
@@ -50,7 +50,7 @@ export async function reconcileWithExchange(
   const failures: (ReconcileFailure & { halt: boolean })[] = [];
   const mismatches: Mismatch[] = [];
   const events: OrderEvent[] = [];
-  const fills: Fill[] = [];
+  const fills: FillMsg[] = [];
 
   const query = async <T>(
     q: ReconcileQuery,
@@ -273,7 +273,7 @@ function checkPositions(
   ctx: ReconcileContext,
   positions: readonly LocalPosition[],
   balances: Map<string, OkxBalance>,
-  missing: readonly Fill[],
+  missing: readonly FillMsg[],
   mismatches: Mismatch[],
 ): void {
   const base = (symbol: string) => symbol.split('/')[0]!.toUpperCase();

@@ -1,5 +1,5 @@
 import { AlgoError, type Clock, ErrorCode, isTerminal, type OrderStatus, transition } from '@algotrader/core';
-import type { Fill, OrderEvent } from '@algotrader/proto';
+import type { FillMsg, OrderEvent } from '@algotrader/proto';
 import { dAdd, dGt, dLt, dSub } from './decimal';
 import { fillId, type InstrumentRef, statusFromOkx, toFill, toProtoState } from './mapping';
 import type { OkxFillRow, OkxOrderRow } from './rows';
@@ -20,7 +20,7 @@ export interface TrackedOrder {
   /** Cumulative filled quantity as last published. */
   filled: string;
   avgPx: string;
-  /** Fill ids (`instId:tradeId`) published. */
+  /** FillMsg ids (`instId:tradeId`) published. */
   readonly tradeIds: Set<string>;
   /** Quantity covered by fills published so far (by this process or, when resumed, before). */
   fillsQty: string;
@@ -33,14 +33,14 @@ export interface TrackedOrder {
 
 export interface Changes {
   readonly events: OrderEvent[];
-  readonly fills: Fill[];
+  readonly fills: FillMsg[];
 }
 
 export const noChanges = (): Changes => ({ events: [], fills: [] });
 
 /**
  * Moves orders through core's transition table and turns every move into a proto OrderEvent
- * (seq + 1, previous state) and every new exchange fill into a proto Fill. A move the table does
+ * (seq + 1, previous state) and every new exchange fill into a proto FillMsg. A move the table does
  * not allow throws AlgoError(E_CONFLICT) and changes nothing.
  */
 export class OrderTracker {
@@ -112,8 +112,8 @@ export class OrderTracker {
     return out;
   }
 
-  #newFills(t: TrackedOrder, rows: readonly OkxFillRow[]): Fill[] {
-    const out: Fill[] = [];
+  #newFills(t: TrackedOrder, rows: readonly OkxFillRow[]): FillMsg[] {
+    const out: FillMsg[] = [];
     for (const f of rows) {
       const id = fillId(f);
       if (f.ordId !== t.exchangeOrderId || t.tradeIds.has(id)) continue;

@@ -1,5 +1,5 @@
 import type { Clock, OrderStatus } from '@algotrader/core';
-import type { Alert, Fill, OrderEvent } from '@algotrader/proto';
+import type { Alert, FillMsg, OrderEvent } from '@algotrader/proto';
 import type { OkxConnectionOptions } from './client';
 import type { OkxErrorClass } from './errors';
 import type { RetryPolicy } from './retry';
@@ -12,7 +12,7 @@ export interface OkxBrokerLogger {
 }
 
 export interface OkxBrokerOptions extends OkxConnectionOptions {
-  /** Our account name: stamped on every OrderEvent, Fill and Alert. */
+  /** Our account name: stamped on every OrderEvent, FillMsg and Alert. */
   readonly account: string;
   readonly clock: Clock;
   /** `source` of alerts. Default `order-router`. */
@@ -69,7 +69,7 @@ export interface BrokerUpdate {
   readonly exchangeOrderId: string;
   readonly filledQuantity: string;
   readonly averagePrice: string;
-  readonly fills: readonly Fill[];
+  readonly fills: readonly FillMsg[];
   readonly events: readonly OrderEvent[];
   readonly alerts: readonly Alert[];
   /** Set when trading should stop (the router switches to HALTED). */
@@ -126,7 +126,7 @@ export interface LocalPosition {
 export interface ReconcileOptions {
   /** Read fills from here on. Default: now − `fillsLookbackMs`. */
   readonly sinceMs?: number;
-  /** Fill ids (`Fill.tradeId`) the router already has: never emitted again. */
+  /** FillMsg ids (`FillMsg.tradeId`) the router already has: never emitted again. */
   readonly knownTradeIds?: ReadonlySet<string>;
 }
 
@@ -176,7 +176,7 @@ export interface ReconcileReport {
   /** OrderEvents missing locally, per order in sequence. */
   readonly events: readonly OrderEvent[];
   /** Fills missing locally, oldest first. */
-  readonly fills: readonly Fill[];
+  readonly fills: readonly FillMsg[];
   readonly alerts: readonly Alert[];
   readonly failures: readonly ReconcileFailure[];
   readonly mismatches: readonly Mismatch[];

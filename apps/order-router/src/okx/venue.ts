@@ -1,5 +1,5 @@
 import { type Instrument, isTerminal } from '@algotrader/core';
-import { type Alert, type Fill, type OrderRequest, pb } from '@algotrader/proto';
+import { type Alert, type FillMsg, type OrderRequestMsg, pb } from '@algotrader/proto';
 import type {
   LocalBook,
   OrderRecord,
@@ -135,7 +135,7 @@ export class OkxSpotVenue implements Venue {
       rec = await this.#broker.reconcile(local, positions);
     }
     // Every order the pass touched, as the broker now has it, with the fills it found missing.
-    const touched = new Map<string, Fill[]>();
+    const touched = new Map<string, FillMsg[]>();
     for (const e of rec.events)
       if (!touched.has(e.clientOrderId ?? '')) touched.set(e.clientOrderId ?? '', []);
     for (const f of rec.fills) {
@@ -226,8 +226,8 @@ function failure(e: unknown, what: string, clientOrderId: string): VenueResult {
   };
 }
 
-/** VenueOrder → the proto OrderRequest OkxBroker takes (decimal strings, never exponents). */
-export function toOrderRequest(o: VenueOrder, account: string): OrderRequest {
+/** VenueOrder → the proto OrderRequestMsg OkxBroker takes (decimal strings, never exponents). */
+export function toOrderRequest(o: VenueOrder, account: string): OrderRequestMsg {
   const quoteSized = o.type === 'market' && o.quoteAmount !== undefined && o.quoteAmount > 0;
   return {
     clientOrderId: o.clientOrderId,
@@ -279,7 +279,7 @@ function toReport(u: BrokerUpdate, reason: string | undefined): VenueReport {
   };
 }
 
-function fromProtoFill(f: Fill): VenueFill {
+function fromProtoFill(f: FillMsg): VenueFill {
   return {
     tradeId: f.tradeId ?? '',
     qty: num(f.quantity),

@@ -1,5 +1,5 @@
 import { clientOrderId, parseInstrument } from '@algotrader/core';
-import type { OrderRequest as PlannedOrder } from '@algotrader/portfolio';
+import type { PlannedOrder } from '@algotrader/portfolio';
 import { codecs, type OrderRequestMsg } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
 import { orderRequestIn, orderRequestOut } from './wire';

@@ -8,7 +8,7 @@ import {
   parseInstrument,
   type Timeframe,
 } from '@algotrader/core';
-import type { OrderRequest as PlannedOrder } from '@algotrader/portfolio';
+import type { PlannedOrder } from '@algotrader/portfolio';
 import { type BarMsg, decodeBar, encodeBar, type OrderRequestMsg, pb, type Signal } from '@algotrader/proto';
 import { type Decision, isTargetDecision, type OrderType, type Side } from '@algotrader/strategy';
 
