@@ -22,31 +22,11 @@ import { readCsvBars } from '@algotrader/store';
 import { bundledData, NatsServer, repoRoot, sleep } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
+import { head, NO_LIMITS } from '../test/helpers/fixtures';
 
 const BARS = Number(process.argv.find((a) => a.startsWith('--bars='))?.slice(7) ?? '10000') || 10_000;
 const btc = parseInstrument('OKX:BTC/USDT');
 const HOUR = 3_600_000;
-
-function head(c: BarColumns, n: number): BarColumns {
-  return {
-    openTime: c.openTime.slice(0, n),
-    open: c.open.slice(0, n),
-    high: c.high.slice(0, n),
-    low: c.low.slice(0, n),
-    close: c.close.slice(0, n),
-    volume: c.volume.slice(0, n),
-  };
-}
-
-const NO_LIMITS = {
-  maxOrderNotional: null,
-  maxPositionNotional: null,
-  maxGrossExposure: null,
-  maxOrdersPerMinute: null,
-  maxDailyLoss: null,
-  maxDrawdown: null,
-  staleAfterBars: null,
-};
 
 function barMessage(c: BarColumns, i: number) {
   return {

@@ -20,20 +20,10 @@ import { readCsvBars } from '@algotrader/store';
 import { bundledData, NatsServer, repoRoot, sleep, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
+import { head, NO_LIMITS } from './helpers/fixtures';
 
 const BARS = 1_200;
 const btc = parseInstrument('OKX:BTC/USDT');
-
-function head(c: BarColumns, n: number): BarColumns {
-  return {
-    openTime: c.openTime.slice(0, n),
-    open: c.open.slice(0, n),
-    high: c.high.slice(0, n),
-    low: c.low.slice(0, n),
-    close: c.close.slice(0, n),
-    volume: c.volume.slice(0, n),
-  };
-}
 
 describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
   let server: NatsServer;
@@ -54,15 +44,7 @@ describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
         instruments: ['OKX:BTC/USDT'],
         strategies: [{ name: 'sma_cross', params: { fast: 5, slow: 15 }, instruments: ['OKX:BTC/USDT'] }],
         paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        risk: {
-          maxOrderNotional: null,
-          maxPositionNotional: null,
-          maxGrossExposure: null,
-          maxOrdersPerMinute: null,
-          maxDailyLoss: null,
-          maxDrawdown: null,
-          staleAfterBars: null,
-        },
+        risk: NO_LIMITS,
         mode: 'replay',
         // Frequent checkpoints and some messages after each: restarts resume from a checkpoint and
         // replay what followed it.

@@ -1,37 +1,13 @@
-import { type BacktestResult, runBacktest } from '@algotrader/backtest';
+import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
-import { FeatureEngine } from '@algotrader/feature-engine';
-import { OrderRouter, PaperVenue } from '@algotrader/order-router';
-import {
-  type Pipeline,
-  type PipelineConfigInput,
-  parsePipelineConfig,
-  readAccount,
-  readAll,
-  sideOf,
-} from '@algotrader/pipeline';
-import { codecs } from '@algotrader/proto';
-import { RiskGate } from '@algotrader/risk-gate';
+import { type BarColumns, parseInstrument } from '@algotrader/core';
+import { type PipelineConfigInput, parsePipelineConfig, readAccount } from '@algotrader/pipeline';
 import { readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
-import { StrategyRunner } from '@algotrader/strategy-runner';
-import { bundledData, NatsServer, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-
-const clock: Clock = { now: () => Date.now() };
-
-/** Risk limits switched off: parity is about the portfolio step and the fills, not the rules. */
-const NO_LIMITS = {
-  maxOrderNotional: null,
-  maxPositionNotional: null,
-  maxGrossExposure: null,
-  maxOrdersPerMinute: null,
-  maxDailyLoss: null,
-  maxDrawdown: null,
-  staleAfterBars: null,
-} as const;
+import { NO_LIMITS } from './helpers/fixtures';
+import { backtestFills, type FillRow, pipelineFills, replayThroughStages } from './helpers/pipeline';
 
 function slice(c: BarColumns, from: number, to: number): BarColumns {
   let a = 0;
@@ -46,65 +22,6 @@ function slice(c: BarColumns, from: number, to: number): BarColumns {
     close: c.close.slice(a, b),
     volume: c.volume.slice(a, b),
   };
-}
-
-interface Stages {
-  stop(): Promise<void>;
-}
-
-/** The four stages in this process, each on its own connection. */
-async function startStages(url: string, pipeline: Pipeline): Promise<Stages> {
-  const buses = await Promise.all(
-    ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].map((service) =>
-      Bus.connect({ servers: url, service }),
-    ),
-  );
-  const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus];
-  const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });
-  const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
-  const rg = await RiskGate.start({ bus: b3, pipeline, clock });
-  const router = await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) });
-  return {
-    async stop() {
-      await router.stop();
-      await rg.stop();
-      await sr.stop();
-      await fe.stop();
-      for (const b of buses) await b.close();
-    },
-  };
-}
-
-interface FillRow {
-  time: number;
-  side: string;
-  qty: number;
-  price: number;
-  fee: number;
-  id: string;
-}
-
-function backtestFills(r: BacktestResult): FillRow[] {
-  return r.fills.map((f) => ({
-    time: f.time,
-    side: f.side,
-    qty: f.qty,
-    price: f.price,
-    fee: f.fee,
-    id: f.clientOrderId,
-  }));
-}
-
-async function pipelineFills(bus: Bus, account: string): Promise<FillRow[]> {
-  const fills = await readAll(bus, 'EXEC', `exec.fill.${account}`, codecs.Fill);
-  return fills.map(({ message: f }) => ({
-    time: Number(f.timeMs),
-    side: sideOf(f.side),
-    qty: Number(f.quantity),
-    price: Number(f.price),
-    fee: Number(f.fee),
-    id: f.clientOrderId ?? '',
-  }));
 }
 
 /**
@@ -126,21 +43,7 @@ async function runThroughPipeline(
   try {
     await bus.ensure(SYSTEM_TOPOLOGY);
     const pipeline = parsePipelineConfig(config);
-    const stages = await startStages(server.url, pipeline);
-    try {
-      const r = await replayPipeline(bus, {
-        venue: pipeline.venue,
-        tf: pipeline.tf,
-        series: series.map((s) => ({ instrument: parseInstrument(s.instrument), bars: s.bars })),
-      });
-      await waitFor(
-        async () => ((await readAccount(bus, pipeline.account))?.steppedThrough ?? 0) >= r.lastClose!,
-        120_000,
-        'the paper router to apply the last bar set',
-      );
-    } finally {
-      await stages.stop();
-    }
+    await replayThroughStages(server.url, bus, pipeline, series);
     const account = (await readAccount(bus, pipeline.account))!;
     return {
       fills: await pipelineFills(bus, pipeline.account),
@@ -191,7 +94,7 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
       },
       [{ instrument: 'OKX:BTC/USDT', bars: btc }],
     );
-    expect(live.fills).toEqual(backtestFills(bt));
+    expect(live.fills).toEqual(backtestFills(bt.fills));
     expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
     expect(live.positions['OKX:BTC/USDT'] ?? 0).toBe(bt.positions[0]!.qty);
     // One Account on both sides: the same valuation at every bar, so the same equity and peak.
@@ -234,7 +137,7 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
       },
       series,
     );
-    expect(live.fills).toEqual(backtestFills(bt));
+    expect(live.fills).toEqual(backtestFills(bt.fills));
     expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
     expect(live.equity).toBe(bt.finalEquity);
     expect(live.peakEquity).toBe(Math.max(10_000, ...bt.equity.equity));

@@ -20,6 +20,7 @@ import { marketOrder, targetFraction, targetUnits } from '@algotrader/strategy';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyControl } from '../apps/cli/src/commands/control';
+import { NO_LIMITS } from './helpers/fixtures';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
@@ -27,15 +28,7 @@ const T = Date.UTC(2025, 0, 6, 12);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SPECS = [BTC, ETH].map((i) => instrumentSpec(i, { minNotional: 10 }));
-const OFF: RiskLimits = RiskLimitsSchema.parse({
-  maxOrderNotional: null,
-  maxPositionNotional: null,
-  maxGrossExposure: null,
-  maxOrdersPerMinute: null,
-  maxDailyLoss: null,
-  maxDrawdown: null,
-  staleAfterBars: null,
-});
+const OFF: RiskLimits = RiskLimitsSchema.parse(NO_LIMITS);
 const ACTIVE: Control = {
   account: 'paper',
   state: 'ACTIVE',

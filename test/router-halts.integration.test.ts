@@ -17,6 +17,7 @@ import { RiskGate } from '@algotrader/risk-gate';
 import { targetUnits } from '@algotrader/strategy';
 import { NatsServer, OkxTradeServer, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
+import { NO_LIMITS } from './helpers/fixtures';
 
 /**
  * Kill switches on the exchange path, end to end: a real nats-server, the risk gate and the
@@ -30,15 +31,6 @@ const HOUR = 3_600_000;
 const CREDS = { apiKey: 'k-halts', secret: 'S3CR3T-halts', passphrase: 'Pa55-halts' };
 const BATCH = '/api/v5/trade/batch-orders';
 const silent = createLogger({ service: 'test', level: 'silent' });
-const OFF = {
-  maxOrderNotional: null,
-  maxPositionNotional: null,
-  maxGrossExposure: null,
-  maxOrdersPerMinute: null,
-  maxDailyLoss: null,
-  maxDrawdown: null,
-  staleAfterBars: null,
-} as const;
 
 /** One account: its own NATS, OKX exchange (10,000 USDT), risk gate and order-router. */
 class Rig {
@@ -66,7 +58,7 @@ class Rig {
       broker: 'okx',
       instruments: ['OKX:BTC/USDT'],
       strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT'] }],
-      risk: RiskLimitsSchema.parse({ ...OFF, ...risk, accountWaitMs: 5_000 }),
+      risk: RiskLimitsSchema.parse({ ...NO_LIMITS, ...risk, accountWaitMs: 5_000 }),
       mode: 'live',
     });
     const config = parseConfig(

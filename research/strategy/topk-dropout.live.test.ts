@@ -1,41 +1,16 @@
 import { join } from 'node:path';
 import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import { type BarColumns, type Clock, formatInstrument, parseInstrument } from '@algotrader/core';
-import { FeatureEngine } from '@algotrader/feature-engine';
-import { OrderRouter, PaperVenue } from '@algotrader/order-router';
-import { parsePipelineConfig, readAccount, readAll, sideOf } from '@algotrader/pipeline';
-import { codecs } from '@algotrader/proto';
-import { RiskGate } from '@algotrader/risk-gate';
+import { formatInstrument, parseInstrument } from '@algotrader/core';
+import { parsePipelineConfig } from '@algotrader/pipeline';
 import { readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
-import { StrategyRunner } from '@algotrader/strategy-runner';
-import { NatsServer, waitFor } from '@algotrader/testkit';
+import { NatsServer } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
-import { replayPipeline } from '../../apps/cli/src/commands/pipeline-replay';
+import { head, NO_LIMITS } from '../../test/helpers/fixtures';
+import { backtestFills, pipelineFills, replayThroughStages } from '../../test/helpers/pipeline';
 
-const clock: Clock = { now: () => Date.now() };
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'crypto');
-const NO_LIMITS = {
-  maxOrderNotional: null,
-  maxPositionNotional: null,
-  maxGrossExposure: null,
-  maxOrdersPerMinute: null,
-  maxDailyLoss: null,
-  maxDrawdown: null,
-  staleAfterBars: null,
-} as const;
-
-function head(c: BarColumns, n: number): BarColumns {
-  return {
-    openTime: c.openTime.slice(0, n),
-    open: c.open.slice(0, n),
-    high: c.high.slice(0, n),
-    low: c.low.slice(0, n),
-    close: c.close.slice(0, n),
-    volume: c.volume.slice(0, n),
-  };
-}
 
 /**
  * topk_dropout in the live pipeline (feature-engine, strategy-runner, risk-gate, paper router on a
@@ -91,52 +66,9 @@ describe('topk_dropout through the live replay path', () => {
         risk: NO_LIMITS,
         mode: 'replay',
       });
-      const buses = await Promise.all(
-        ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].map((service) =>
-          Bus.connect({ servers: server.url, service }),
-        ),
-      );
-      const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus];
-      const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });
-      const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
-      const rg = await RiskGate.start({ bus: b3, pipeline, clock });
-      const router = await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) });
-      try {
-        const r = await replayPipeline(bus, {
-          venue: pipeline.venue,
-          tf: pipeline.tf,
-          series: series.map((s) => ({ instrument: parseInstrument(s.instrument), bars: s.bars })),
-        });
-        await waitFor(
-          async () => ((await readAccount(bus, pipeline.account))?.steppedThrough ?? 0) >= r.lastClose!,
-          120_000,
-          'the paper router to apply the last bar set',
-        );
-      } finally {
-        await router.stop();
-        await rg.stop();
-        await sr.stop();
-        await fe.stop();
-        for (const b of buses) await b.close();
-      }
-      const fills = (await readAll(bus, 'EXEC', 'exec.fill.paper', codecs.Fill)).map(({ message: f }) => ({
-        time: Number(f.timeMs),
-        side: sideOf(f.side),
-        qty: Number(f.quantity),
-        price: Number(f.price),
-        fee: Number(f.fee),
-        id: f.clientOrderId ?? '',
-      }));
-      expect(fills.filter((f) => f.time === firstFill)).toEqual(
-        btFirst.map((f) => ({
-          time: f.time,
-          side: f.side,
-          qty: f.qty,
-          price: f.price,
-          fee: f.fee,
-          id: f.clientOrderId,
-        })),
-      );
+      await replayThroughStages(server.url, bus, pipeline, series);
+      const fills = await pipelineFills(bus, 'paper');
+      expect(fills.filter((f) => f.time === firstFill)).toEqual(backtestFills(btFirst));
     } finally {
       await bus.close();
       await server.stop();

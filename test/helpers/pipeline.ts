@@ -1,0 +1,102 @@
+import type { BacktestResult } from '@algotrader/backtest';
+import { Bus } from '@algotrader/bus';
+import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
+import { FeatureEngine } from '@algotrader/feature-engine';
+import { OrderRouter, PaperVenue } from '@algotrader/order-router';
+import { type Pipeline, readAccount, readAll, sideOf } from '@algotrader/pipeline';
+import { codecs } from '@algotrader/proto';
+import { RiskGate } from '@algotrader/risk-gate';
+import { StrategyRunner } from '@algotrader/strategy-runner';
+import { waitFor } from '@algotrader/testkit';
+import { replayPipeline } from '../../apps/cli/src/commands/pipeline-replay';
+
+type BacktestFill = BacktestResult['fills'][number];
+const clock: Clock = { now: () => Date.now() };
+
+export interface Stages {
+  stop(): Promise<void>;
+}
+
+/** The four stages in this process, each on its own connection, with the paper broker. */
+export async function startStages(url: string, pipeline: Pipeline): Promise<Stages> {
+  const buses = await Promise.all(
+    ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].map((service) =>
+      Bus.connect({ servers: url, service }),
+    ),
+  );
+  const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus];
+  const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });
+  const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
+  const rg = await RiskGate.start({ bus: b3, pipeline, clock });
+  const router = await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) });
+  return {
+    async stop() {
+      await router.stop();
+      await rg.stop();
+      await sr.stop();
+      await fe.stop();
+      for (const b of buses) await b.close();
+    },
+  };
+}
+
+/**
+ * Replays `series` through stages started on `url` and waits until the paper router has applied
+ * the last bar set; the stages are stopped afterwards, also on failure.
+ */
+export async function replayThroughStages(
+  url: string,
+  bus: Bus,
+  pipeline: Pipeline,
+  series: { instrument: string; bars: BarColumns }[],
+): Promise<void> {
+  const stages = await startStages(url, pipeline);
+  try {
+    const r = await replayPipeline(bus, {
+      venue: pipeline.venue,
+      tf: pipeline.tf,
+      series: series.map((s) => ({ instrument: parseInstrument(s.instrument), bars: s.bars })),
+    });
+    await waitFor(
+      async () => ((await readAccount(bus, pipeline.account))?.steppedThrough ?? 0) >= r.lastClose!,
+      120_000,
+      'the paper router to apply the last bar set',
+    );
+  } finally {
+    await stages.stop();
+  }
+}
+
+export interface FillRow {
+  time: number;
+  side: string;
+  qty: number;
+  price: number;
+  fee: number;
+  id: string;
+}
+
+/** The account's fills on EXEC, in the backtest's terms. */
+export async function pipelineFills(bus: Bus, account: string): Promise<FillRow[]> {
+  const fills = await readAll(bus, 'EXEC', `exec.fill.${account}`, codecs.Fill);
+  return fills.map(({ message: f }) => ({
+    time: Number(f.timeMs),
+    side: sideOf(f.side),
+    qty: Number(f.quantity),
+    price: Number(f.price),
+    fee: Number(f.fee),
+    id: f.clientOrderId ?? '',
+  }));
+}
+
+/** The backtest engine's fills as the rows `pipelineFills` reads, to compare them with `toEqual`. */
+export function backtestFills(fills: readonly BacktestFill[]): FillRow[] {
+  return fills.map((f) => ({
+    time: f.time,
+    side: f.side,
+    qty: f.qty,
+    price: f.price,
+    fee: f.fee,
+    id: f.clientOrderId,
+  }));
+}
