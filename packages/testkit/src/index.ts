@@ -1,6 +1,6 @@
 export { bundledData, repoRoot } from './data';
 export { InfluxDB1, type InfluxSeries, type InfluxStatementResult } from './influxdb1';
-export { NatsServer, type NatsServerOptions, sleep, waitFor } from './nats-server';
+export { NatsServer, type NatsServerOptions } from './nats-server';
 export {
   OKX_BAR,
   type OkxFault,
@@ -9,7 +9,7 @@ export {
   type OkxRequestLog,
   OkxServer,
   type OkxServerOptions,
-} from './okx';
+} from './okx/server';
 export {
   type OkxSpotInstrumentSpec,
   type OkxTradeCredentials,
@@ -45,5 +45,5 @@ export {
   TelegramServer,
   type TelegramServerOptions,
 } from './telegram';
-export { scaled, TIME_SCALE_ENV, timeScale } from './timing';
+export { scaled, sleep, TIME_SCALE_ENV, timeScale, waitFor } from './timing';
 export { type ExportedSeries, VictoriaMetrics, type VictoriaMetricsOptions } from './victoria';

@@ -1,11 +1,8 @@
-import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sleep } from './nats-server';
 import { freePort } from './ports';
-import { endProcess, processScope, spawnGroup } from './process';
-import { scaled } from './timing';
+import { binaryVersion, ServerProcess } from './server-process';
 
 /** One series of an InfluxQL answer (`/query`), as InfluxDB 1.x returns it. */
 export interface InfluxSeries {
@@ -37,22 +34,16 @@ export class InfluxDB1 {
   readonly dir: string;
   /** Base URL, e.g. `http://127.0.0.1:PORT`. */
   readonly url: string;
-  #proc: ChildProcess | undefined;
-  /** Spawn label at start(): a restart during a later test belongs to the same owner. */
-  readonly #scope = processScope();
-  #logs: string[] = [];
-  readonly #configPath: string;
-  readonly #keepData: boolean;
+  readonly #server: ServerProcess;
 
   private constructor(port: number, rpcPort: number, dir: string, opts: InfluxDB1Options) {
     this.port = port;
     this.rpcPort = rpcPort;
     this.dir = dir;
     this.url = `http://127.0.0.1:${port}`;
-    this.#keepData = opts.keepData ?? false;
-    this.#configPath = join(dir, 'influxdb.conf');
+    const configPath = join(dir, 'influxdb.conf');
     writeFileSync(
-      this.#configPath,
+      configPath,
       [
         'reporting-disabled = true',
         // The RPC service (backup/restore) binds 127.0.0.1:8088 unless told otherwise: two servers
@@ -80,6 +71,18 @@ export class InfluxDB1 {
         '',
       ].join('\n'),
     );
+    this.#server = new ServerProcess({
+      name: 'influxd',
+      binary: InfluxDB1.binary(),
+      args: ['run', '-config', configPath],
+      port,
+      dir,
+      keepDir: opts.keepData ?? false,
+      ready: () => this.ping(),
+      readyMs: 20_000,
+      pollMs: 50,
+      notReady: 'did not answer /ping',
+    });
   }
 
   static binary(): string {
@@ -88,14 +91,11 @@ export class InfluxDB1 {
 
   /** Fails with an actionable message when influxd (1.x) is not installed. */
   static assertInstalled(): void {
-    let version = '';
-    try {
-      version = execFileSync(InfluxDB1.binary(), ['version'], { stdio: 'pipe' }).toString();
-    } catch {
-      throw new Error(
-        'influxd not found: install InfluxDB 1.x (Debian: apt-get install influxdb) or set INFLUXD_BIN',
-      );
-    }
+    const version = binaryVersion(
+      InfluxDB1.binary(),
+      ['version'],
+      'influxd not found: install InfluxDB 1.x (Debian: apt-get install influxdb) or set INFLUXD_BIN',
+    );
     if (!/InfluxDB v?1\./.test(version)) {
       throw new Error(`influxd is not InfluxDB 1.x (${version.trim()}): set INFLUXD_BIN to a 1.x binary`);
     }
@@ -108,37 +108,16 @@ export class InfluxDB1 {
     let rpcPort = await freePort();
     while (rpcPort === port) rpcPort = await freePort();
     const server = new InfluxDB1(port, rpcPort, dir, opts);
-    await server.#spawn();
+    await server.#server.spawn();
     return server;
   }
 
   get running(): boolean {
-    return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
+    return this.#server.running;
   }
 
   get logs(): string {
-    return this.#logs.join('');
-  }
-
-  async #spawn(): Promise<void> {
-    const proc = spawnGroup(InfluxDB1.binary(), ['run', '-config', this.#configPath], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      scope: this.#scope,
-    });
-    this.#proc = proc;
-    const keep = (b: Buffer) => {
-      this.#logs.push(b.toString());
-      if (this.#logs.length > 500) this.#logs.splice(0, 250);
-    };
-    proc.stdout?.on('data', keep);
-    proc.stderr?.on('data', keep);
-    const deadline = Date.now() + scaled(20_000);
-    while (Date.now() < deadline) {
-      if (proc.exitCode !== null) throw new Error(`influxd exited (${proc.exitCode}):\n${this.logs}`);
-      if (await this.ping()) return;
-      await sleep(50);
-    }
-    throw new Error(`influxd did not answer /ping on port ${this.port}:\n${this.logs}`);
+    return this.#server.logs;
   }
 
   /** True when `/ping` answers 204. */
@@ -183,11 +162,7 @@ export class InfluxDB1 {
   }
 
   /** Graceful stop, then removes the data directory unless `keepData` was set. */
-  async stop(): Promise<void> {
-    const proc = this.#proc;
-    if (proc && this.running) {
-      await endProcess(proc, 'SIGTERM');
-    }
-    if (!this.#keepData) rmSync(this.dir, { recursive: true, force: true });
+  stop(): Promise<void> {
+    return this.#server.stop();
   }
 }

@@ -11,3 +11,25 @@ export function timeScale(): number {
 export function scaled(ms: number): number {
   return Math.round(ms * timeScale());
 }
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Polls `check` until it returns true or the timeout passes. The timeout is stretched by the test
+ * run's time scale: it is how long this takes on an idle machine, with room.
+ */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const limit = scaled(timeoutMs);
+  const deadline = Date.now() + limit;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(20);
+  }
+  throw new Error(`timed out after ${limit} ms waiting for ${what}`);
+}

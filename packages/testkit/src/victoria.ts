@@ -1,11 +1,9 @@
-import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sleep } from './nats-server';
 import { freePort } from './ports';
-import { endProcess, processScope, spawnGroup } from './process';
-import { scaled } from './timing';
+import { binaryVersion, ServerProcess } from './server-process';
+import { scaled, sleep } from './timing';
 
 /** One series as `/api/v1/export` returns it (one JSON object per line). */
 export interface ExportedSeries {
@@ -32,27 +30,32 @@ export class VictoriaMetrics {
   readonly storageDir: string;
   /** Base URL, e.g. `http://127.0.0.1:PORT`: what an InfluxDB client is given as its url. */
   readonly url: string;
-  #proc: ChildProcess | undefined;
-  /** Spawn label at start(): a restart during a later test belongs to the same owner. */
-  readonly #scope = processScope();
-  #logs: string[] = [];
-  readonly #args: string[];
-  readonly #keepStorage: boolean;
+  readonly #server: ServerProcess;
 
   private constructor(port: number, storageDir: string, opts: VictoriaMetricsOptions) {
     this.port = port;
     this.storageDir = storageDir;
     this.url = `http://127.0.0.1:${port}`;
-    this.#keepStorage = opts.keepStorage ?? false;
-    this.#args = [
-      `-httpListenAddr=127.0.0.1:${port}`,
-      `-storageDataPath=${storageDir}`,
-      // Test data may carry old bar timestamps: keep everything.
-      '-retentionPeriod=100y',
-      '-search.disableCache',
-      '-loggerLevel=ERROR',
-      ...(opts.args ?? []),
-    ];
+    this.#server = new ServerProcess({
+      name: 'victoria-metrics',
+      binary: VictoriaMetrics.binary(),
+      args: [
+        `-httpListenAddr=127.0.0.1:${port}`,
+        `-storageDataPath=${storageDir}`,
+        // Test data may carry old bar timestamps: keep everything.
+        '-retentionPeriod=100y',
+        '-search.disableCache',
+        '-loggerLevel=ERROR',
+        ...(opts.args ?? []),
+      ],
+      port,
+      dir: storageDir,
+      keepDir: opts.keepStorage ?? false,
+      ready: () => this.healthy(),
+      readyMs: 15_000,
+      pollMs: 25,
+      notReady: 'did not become healthy',
+    });
   }
 
   static binary(): string {
@@ -61,51 +64,27 @@ export class VictoriaMetrics {
 
   /** Fails with an actionable message when victoria-metrics is not installed. */
   static assertInstalled(): void {
-    try {
-      execFileSync(VictoriaMetrics.binary(), ['-version'], { stdio: 'pipe' });
-    } catch {
-      throw new Error(
-        'victoria-metrics not found: install it (Debian: apt-get install victoria-metrics) or set VICTORIA_METRICS_BIN',
-      );
-    }
+    binaryVersion(
+      VictoriaMetrics.binary(),
+      ['-version'],
+      'victoria-metrics not found: install it (Debian: apt-get install victoria-metrics) or set VICTORIA_METRICS_BIN',
+    );
   }
 
   static async start(opts: VictoriaMetricsOptions = {}): Promise<VictoriaMetrics> {
     VictoriaMetrics.assertInstalled();
     const dir = mkdtempSync(join(tmpdir(), 'algotrader-vm-'));
     const server = new VictoriaMetrics(await freePort(), dir, opts);
-    await server.#spawn();
+    await server.#server.spawn();
     return server;
   }
 
   get running(): boolean {
-    return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
+    return this.#server.running;
   }
 
   get logs(): string {
-    return this.#logs.join('');
-  }
-
-  async #spawn(): Promise<void> {
-    const proc = spawnGroup(VictoriaMetrics.binary(), this.#args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      scope: this.#scope,
-    });
-    this.#proc = proc;
-    const keep = (b: Buffer) => {
-      this.#logs.push(b.toString());
-      if (this.#logs.length > 500) this.#logs.splice(0, 250);
-    };
-    proc.stdout?.on('data', keep);
-    proc.stderr?.on('data', keep);
-    const deadline = Date.now() + scaled(15_000);
-    while (Date.now() < deadline) {
-      if (proc.exitCode !== null)
-        throw new Error(`victoria-metrics exited (${proc.exitCode}):\n${this.logs}`);
-      if (await this.healthy()) return;
-      await sleep(25);
-    }
-    throw new Error(`victoria-metrics did not become healthy on port ${this.port}:\n${this.logs}`);
+    return this.#server.logs;
   }
 
   /** True when `/health` answers OK. */
@@ -119,25 +98,19 @@ export class VictoriaMetrics {
   }
 
   /** SIGKILL: the server dies as in a crash; the storage directory is kept for `restart()`. */
-  async kill(): Promise<void> {
-    const proc = this.#proc;
-    if (!proc || !this.running) return;
-    await endProcess(proc, 'SIGKILL');
+  kill(): Promise<void> {
+    return this.#server.kill();
   }
 
   /** Starts the server again on the same port and storage (after `kill()`, or kills it first). */
   async restart(): Promise<void> {
-    await this.kill();
-    await this.#spawn();
+    await this.#server.kill();
+    await this.#server.spawn();
   }
 
   /** Graceful stop, then removes the storage directory unless `keepStorage` was set. */
-  async stop(): Promise<void> {
-    const proc = this.#proc;
-    if (proc && this.running) {
-      await endProcess(proc, 'SIGTERM');
-    }
-    if (!this.#keepStorage) rmSync(this.storageDir, { recursive: true, force: true });
+  stop(): Promise<void> {
+    return this.#server.stop();
   }
 
   /** Makes recently ingested samples searchable now instead of after the server's ~1 s flush. */

@@ -4,6 +4,14 @@ import type { SimFill, SimOrder, SpotInstrument } from './exchange';
 /** OKX v5 JSON rows, field for field as the exchange sends them for SPOT (all values strings). */
 
 export function instrumentRow(i: SpotInstrument): Record<string, string> {
+  return spotInstrumentRow(i, '1548133413000');
+}
+
+/** `GET /public/instruments?instType=SPOT` row; also the market-data server's (listTime from its data). */
+export function spotInstrumentRow(
+  i: Readonly<Record<keyof SpotInstrument, string>>,
+  listTime: string,
+): Record<string, string> {
   return {
     alias: '',
     auctionEndTime: '',
@@ -18,7 +26,7 @@ export function instrumentRow(i: SpotInstrument): Record<string, string> {
     instId: i.instId,
     instType: 'SPOT',
     lever: '10',
-    listTime: '1548133413000',
+    listTime,
     lotSz: i.lotSz,
     maxIcebergSz: '9999999999.0000000000000000',
     maxLmtAmt: '20000000',

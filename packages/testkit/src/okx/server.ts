@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assertNever, type BarColumns, type Clock, type Timeframe } from '@algotrader/core';
+import { spotInstrumentRow } from '../okx-trade/shapes';
 
 /**
  * A local stand-in for OKX's public REST API v5, answering with the real response shapes so that
@@ -311,40 +312,16 @@ export class OkxServer {
       if (k.startsWith(`${s.instId}|`) && series.times.length > 0) first = Math.min(first, series.times[0]!);
     }
     const listTime = s.listTime ?? (Number.isFinite(first) ? first : 0);
-    return {
-      alias: '',
-      auctionEndTime: '',
-      baseCcy: base,
-      category: '1',
-      ctMult: '',
-      ctType: '',
-      ctVal: '',
-      ctValCcy: '',
-      expTime: '',
-      instFamily: '',
+    const instrument = {
       instId: s.instId,
-      instType: 'SPOT',
-      lever: '10',
-      listTime: String(listTime),
-      lotSz: s.lotSz ?? '0.00000001',
-      maxIcebergSz: '9999999999.0000000000000000',
-      maxLmtAmt: '20000000',
-      maxLmtSz: '9999999999',
-      maxMktAmt: '1000000',
-      maxMktSz: '',
-      maxStopSz: '',
-      maxTriggerSz: '9999999999.0000000000000000',
-      maxTwapSz: '9999999999.0000000000000000',
-      minSz: s.minSz ?? '0.00001',
-      optType: '',
+      baseCcy: base,
       quoteCcy: quote,
-      ruleType: 'normal',
-      settleCcy: '',
-      state: s.state ?? 'live',
-      stk: '',
       tickSz: s.tickSz ?? '0.1',
-      uly: '',
+      lotSz: s.lotSz ?? '0.00000001',
+      minSz: s.minSz ?? '0.00001',
+      state: s.state ?? 'live',
     };
+    return spotInstrumentRow(instrument, String(listTime));
   }
 
   #candlesAnswer(

@@ -1,9 +1,0 @@
-export {
-  OKX_BAR,
-  type OkxFault,
-  type OkxFaultKind,
-  type OkxInstrumentSpec,
-  type OkxRequestLog,
-  OkxServer,
-  type OkxServerOptions,
-} from './server';

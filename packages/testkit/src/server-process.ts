@@ -1,0 +1,100 @@
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { endProcess, processScope, spawnGroup } from './process';
+import { scaled, sleep } from './timing';
+
+/**
+ * Runs `binary --version`-style `args` and returns its output; throws `missing` (an actionable
+ * message: what to install or which variable to set) when the binary cannot be run.
+ */
+export function binaryVersion(binary: string, args: readonly string[], missing: string): string {
+  try {
+    return execFileSync(binary, args, { stdio: 'pipe' }).toString();
+  } catch {
+    throw new Error(missing);
+  }
+}
+
+export interface ServerProcessSpec {
+  /** Name in error messages, e.g. `nats-server`. */
+  readonly name: string;
+  readonly binary: string;
+  readonly args: readonly string[];
+  /** Extra environment on top of this process's. */
+  readonly env?: Record<string, string>;
+  /** Loopback port it listens on (for the error message when it does not become ready). */
+  readonly port: number;
+  /** Temporary directory of the server's files, removed by {@link ServerProcess.stop} unless kept. */
+  readonly dir: string;
+  readonly keepDir: boolean;
+  /** Checked every `pollMs` until true or `readyMs` (stretched by the run's time scale) pass. */
+  readonly ready: (logs: string) => boolean | Promise<boolean>;
+  readonly readyMs: number;
+  readonly pollMs: number;
+  /** Error text when it never gets ready, completed by ` on port N`, e.g. `did not become ready`. */
+  readonly notReady: string;
+}
+
+/**
+ * One test server process (nats-server, VictoriaMetrics, influxd): spawned as a registered process
+ * group (see process.ts) under the spawn label current when this object was made, so a restart
+ * during a later test belongs to the same owner; its output kept for error messages.
+ */
+export class ServerProcess {
+  readonly #spec: ServerProcessSpec;
+  readonly #scope = processScope();
+  #proc: ChildProcess | undefined;
+  #logs: string[] = [];
+
+  constructor(spec: ServerProcessSpec) {
+    this.#spec = spec;
+  }
+
+  get running(): boolean {
+    return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
+  }
+
+  get logs(): string {
+    return this.#logs.join('');
+  }
+
+  /** Spawns the server and resolves once it is ready; throws with its output if it exits or times out. */
+  async spawn(): Promise<void> {
+    const s = this.#spec;
+    const proc = spawnGroup(s.binary, s.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(s.env ? { env: { ...process.env, ...s.env } } : {}),
+      scope: this.#scope,
+    });
+    this.#proc = proc;
+    const keep = (b: Buffer) => {
+      this.#logs.push(b.toString());
+      if (this.#logs.length > 500) this.#logs.splice(0, 250);
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    const deadline = Date.now() + scaled(s.readyMs);
+    while (Date.now() < deadline) {
+      if (proc.exitCode !== null) throw new Error(`${s.name} exited (${proc.exitCode}):\n${this.logs}`);
+      if (await s.ready(this.logs)) return;
+      await sleep(s.pollMs);
+    }
+    throw new Error(`${s.name} ${s.notReady} on port ${s.port}:\n${this.logs}`);
+  }
+
+  /** SIGKILL: the server dies as in a crash, without flushing anything; its files stay. */
+  async kill(): Promise<void> {
+    const proc = this.#proc;
+    if (!proc || !this.running) return;
+    await endProcess(proc, 'SIGKILL');
+  }
+
+  /** Graceful stop (SIGTERM, SIGKILL to the group if it lingers), then removes the directory unless kept. */
+  async stop(): Promise<void> {
+    const proc = this.#proc;
+    if (proc && this.running) {
+      await endProcess(proc, 'SIGTERM');
+    }
+    if (!this.#spec.keepDir) rmSync(this.#spec.dir, { recursive: true, force: true });
+  }
+}
