@@ -43,6 +43,20 @@ export {
   type StageCheckpoint,
   step,
 } from './decider';
+export {
+  type AccountFill,
+  fillIn,
+  fillOut,
+  type Holding,
+  type HoldingsSnapshot,
+  type OrderChange,
+  orderEventIn,
+  orderEventOut,
+  orderStateIn,
+  orderStateOut,
+  positionSnapshotIn,
+  positionSnapshotOut,
+} from './exec-wire';
 export { VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,
