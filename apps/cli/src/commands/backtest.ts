@@ -1,11 +1,5 @@
 import { resolve } from 'node:path';
-import {
-  type BacktestData,
-  type BacktestResult,
-  computeMetrics,
-  type Metrics,
-  runBacktest,
-} from '@algotrader/backtest';
+import type { BacktestData, BacktestResult, Metrics } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
 import { createMetricsSink } from '@algotrader/metrics';
@@ -25,11 +19,11 @@ import {
   writeReport,
 } from '@algotrader/report';
 import { declaredFeatures } from '@algotrader/strategy';
-import { parse, UsageError } from '../args';
-import { loadMarket } from '../sweep/data';
-import { type CommandIo, processIo, shellQuote, stamp } from '../sweep/io';
+import { parse } from '../args';
+import { type CommandIo, processIo, stamp } from '../sweep/io';
 import { checkParams, parseRunSpec, RUN_OPTIONS, RUN_USAGE } from '../sweep/spec';
 import { buildStrategy, loadCatalog } from '../sweep/strategies';
+import { loadSpecMarket, precheckStrategy, requireData, runInfo, timedBacktest } from './run-common';
 
 export const BACKTEST_USAGE = `usage: algotrader backtest --strategy NAME --data SRC [options]
 
@@ -62,36 +56,14 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
     return 0;
   }
   const spec = parseRunSpec(values, BACKTEST_USAGE);
-  if (!values.data) {
-    throw new UsageError(`missing --data\n\n${BACKTEST_USAGE}`);
-  }
+  const data = requireData(values.data, BACKTEST_USAGE);
   const catalog = await loadCatalog(spec.modules, io.cwd);
-  // Parameters of a data-independent strategy are checked before any data is read.
-  const known = catalog.plain(spec.strategy);
-  if (known) checkParams(known, spec.params);
-  else catalog.get(spec.strategy);
+  precheckStrategy(catalog, spec);
   const config = loadConfig(io.env);
-  const market = await loadMarket({
-    data: values.data,
-    symbols: spec.symbols,
-    ...(spec.timeframe === undefined ? {} : { timeframe: spec.timeframe }),
-    ...(spec.from === undefined ? {} : { from: spec.from }),
-    ...(spec.to === undefined ? {} : { to: spec.to }),
-    dataDir: config.dataDir,
-    cwd: io.cwd,
-  });
+  const market = await loadSpecMarket(spec, data, io, config);
   const strategy = buildStrategy(catalog, spec.strategy, market.data);
   const params = checkParams(strategy, spec.params);
-  const started = performance.now();
-  const result = runBacktest({
-    strategy,
-    params,
-    data: market.data,
-    initialCash: spec.initialCash,
-    fillModel: spec.fillModel,
-  });
-  const metrics = computeMetrics(result);
-  const runMs = performance.now() - started;
+  const { result, metrics, runMs } = timedBacktest(strategy, params, market.data, spec);
 
   const createdAt = io.now();
   const runId = values['run-id'] ?? `${spec.strategy}-${stamp(createdAt)}`;
@@ -104,15 +76,7 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
     metrics,
     data: market.data,
     features,
-    run: {
-      runId,
-      createdAt,
-      dataSource: values.data,
-      ...(spec.from === undefined ? {} : { from: spec.from }),
-      ...(spec.to === undefined ? {} : { to: spec.to }),
-      fillModel: spec.fillModel,
-      command: ['algotrader', 'backtest', ...argv].map(shellQuote).join(' '),
-    },
+    run: runInfo(spec, { runId, createdAt, dataSource: data, command: ['algotrader', 'backtest'], argv }),
   });
   const reportMs = performance.now() - reportStarted;
 

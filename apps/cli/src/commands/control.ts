@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
-import { type Bus, type Control, type ControlChange, subjects, updateControl } from '@algotrader/bus';
+import {
+  type Bus,
+  type Control,
+  type ControlChange,
+  subjects,
+  type TradingStateName,
+  updateControl,
+} from '@algotrader/bus';
 import { controlKey } from '@algotrader/core';
 import { CONTROL_BUCKET, DEMO_PIPELINE, loadPipeline, PIPELINE_ENV } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
@@ -20,6 +27,11 @@ interface Action {
   readonly name: string;
 }
 
+/** An account-wide action: the state it sets, the wire action, its subject name. */
+function stateAction(state: TradingStateName, action: number, name: string): Action {
+  return { change: { kind: 'state', state }, action, name };
+}
+
 function actionOf(verb: string | undefined, strategy: string | undefined): Action {
   const need = () => {
     if (!strategy) throw new UsageError(`${verb} needs a strategy name\n\n${USAGE}`);
@@ -27,23 +39,11 @@ function actionOf(verb: string | undefined, strategy: string | undefined): Actio
   };
   switch (verb) {
     case 'halt':
-      return {
-        change: { kind: 'state', state: 'HALTED' },
-        action: pb.ControlAction.CONTROL_ACTION_HALT,
-        name: 'halt',
-      };
+      return stateAction('HALTED', pb.ControlAction.CONTROL_ACTION_HALT, 'halt');
     case 'resume':
-      return {
-        change: { kind: 'state', state: 'ACTIVE' },
-        action: pb.ControlAction.CONTROL_ACTION_ACTIVATE,
-        name: 'activate',
-      };
+      return stateAction('ACTIVE', pb.ControlAction.CONTROL_ACTION_ACTIVATE, 'activate');
     case 'reduce-only':
-      return {
-        change: { kind: 'state', state: 'REDUCING' },
-        action: pb.ControlAction.CONTROL_ACTION_REDUCE_ONLY,
-        name: 'reduce_only',
-      };
+      return stateAction('REDUCING', pb.ControlAction.CONTROL_ACTION_REDUCE_ONLY, 'reduce_only');
     case 'pause':
       return {
         change: { kind: 'pause', strategy: need() },

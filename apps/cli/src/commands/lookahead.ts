@@ -1,12 +1,11 @@
 import { lookaheadCheck } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
-import { loadConfig } from '@algotrader/core/node';
 import { utc } from '@algotrader/report';
 import { parse, UsageError } from '../args';
-import { loadMarket } from '../sweep/data';
 import { type CommandIo, processIo } from '../sweep/io';
 import { checkParams, parseNumber, parseRunSpec, RUN_OPTIONS, RUN_USAGE } from '../sweep/spec';
 import { buildStrategy, loadCatalog } from '../sweep/strategies';
+import { loadSpecMarket, precheckStrategy, requireData } from './run-common';
 
 export const LOOKAHEAD_USAGE = `usage: algotrader lookahead-check --strategy NAME --data SRC [options]
 
@@ -40,24 +39,13 @@ export async function runLookaheadCmd(argv: string[], io: CommandIo = processIo)
     return 0;
   }
   const spec = parseRunSpec(values, LOOKAHEAD_USAGE);
-  if (!values.data) throw new UsageError(`missing --data\n\n${LOOKAHEAD_USAGE}`);
+  const data = requireData(values.data, LOOKAHEAD_USAGE);
   const cuts = parseNumber(values.cuts, 'cuts', 8, 1);
   if (!Number.isSafeInteger(cuts)) throw new UsageError('--cuts must be an integer >= 1');
   const maxShown = parseNumber(values['max-shown'], 'max-shown', 20, 0);
   const catalog = await loadCatalog(spec.modules, io.cwd);
-  const known = catalog.plain(spec.strategy);
-  if (known) checkParams(known, spec.params);
-  else catalog.get(spec.strategy);
-  const config = loadConfig(io.env);
-  const market = await loadMarket({
-    data: values.data,
-    symbols: spec.symbols,
-    ...(spec.timeframe === undefined ? {} : { timeframe: spec.timeframe }),
-    ...(spec.from === undefined ? {} : { from: spec.from }),
-    ...(spec.to === undefined ? {} : { to: spec.to }),
-    dataDir: config.dataDir,
-    cwd: io.cwd,
-  });
+  precheckStrategy(catalog, spec);
+  const market = await loadSpecMarket(spec, data, io);
   const params = checkParams(buildStrategy(catalog, spec.strategy, market.data), spec.params);
   const report = lookaheadCheck((d) => buildStrategy(catalog, spec.strategy, d), params, market.data, {
     cuts,

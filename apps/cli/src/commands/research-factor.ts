@@ -1,8 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { computeMetrics, runBacktest } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
-import { loadConfig } from '@algotrader/core/node';
 import { writeReport } from '@algotrader/report';
 import { getStrategy, parseParams } from '@algotrader/strategy';
 import {
@@ -14,10 +12,11 @@ import {
   parseFactor,
 } from '../../../../research';
 import { parse, UsageError } from '../args';
-import { loadMarket, type Market } from '../sweep/data';
-import { type CommandIo, shellQuote, stamp } from '../sweep/io';
-import { parseNumber, parseRunSpec, RUN_OPTIONS, type RunSpec } from '../sweep/spec';
+import type { Market } from '../sweep/data';
+import { type CommandIo, stamp } from '../sweep/io';
+import { parseNumber, parseRunSpec, RUN_OPTIONS } from '../sweep/spec';
 import { f2, f4, pct, RESEARCH_USAGE, table } from './research-format';
+import { loadSpecMarket, runInfo, timedBacktest } from './run-common';
 
 const MARKET_OPTIONS = {
   data: { type: 'string' },
@@ -29,18 +28,6 @@ const MARKET_OPTIONS = {
   quantiles: { type: 'string' },
   'min-assets': { type: 'string' },
 } as const;
-
-async function market(spec: RunSpec, data: string, io: CommandIo): Promise<Market> {
-  return loadMarket({
-    data,
-    symbols: spec.symbols,
-    ...(spec.timeframe === undefined ? {} : { timeframe: spec.timeframe }),
-    ...(spec.from === undefined ? {} : { from: spec.from }),
-    ...(spec.to === undefined ? {} : { to: spec.to }),
-    dataDir: loadConfig(io.env).dataDir,
-    cwd: io.cwd,
-  });
-}
 
 /** Evaluates, prints the IC table, writes factor.html and factor.json into `dir`. */
 function evaluateAndWrite(
@@ -132,7 +119,7 @@ export async function factorCmd(argv: string[], io: CommandIo): Promise<number> 
   const factorText = values.factor ?? 'roc:24';
   parseFactor(factorText);
   const spec = parseRunSpec({ ...values, strategy: 'none' }, RESEARCH_USAGE);
-  const m = await market(spec, values.data, io);
+  const m = await loadSpecMarket(spec, values.data, io);
   const dir = resolve(
     io.cwd,
     values.out ?? `reports/factor-${factorText.replace(/[^A-Za-z0-9]+/g, '_')}-${stamp(io.now())}`,
@@ -167,7 +154,7 @@ export async function xsCmd(argv: string[], io: CommandIo): Promise<number> {
   const rebalance = parseNumber(values.rebalance, 'rebalance', 24, 1);
   const quantiles = parseNumber(values.quantiles, 'quantiles', 5, 2);
   const spec = parseRunSpec({ ...values, strategy: 'xs_momentum' }, RESEARCH_USAGE);
-  const m = await market(spec, values.data, io);
+  const m = await loadSpecMarket(spec, values.data, io);
   const dir = resolve(io.cwd, values.out ?? `reports/xs-${stamp(io.now())}`);
   const factorText = `roc:${lookback}`;
   evaluateAndWrite(
@@ -182,31 +169,20 @@ export async function xsCmd(argv: string[], io: CommandIo): Promise<number> {
   const top = Math.ceil(n / quantiles);
   const strategy = getStrategy('xs_momentum');
   const params = parseParams(strategy, { lookback, top, rebalanceEvery: rebalance, ...spec.params });
-  const started = performance.now();
-  const result = runBacktest({
-    strategy,
-    params,
-    data: m.data,
-    initialCash: spec.initialCash,
-    fillModel: spec.fillModel,
-  });
-  const metrics = computeMetrics(result);
-  const runMs = performance.now() - started;
+  const { result, metrics, runMs } = timedBacktest(strategy, params, m.data, spec);
   const createdAt = io.now();
   const runId = `xs_momentum-${stamp(createdAt)}`;
   const report = await writeReport(join(dir, 'backtest'), {
     result,
     metrics,
     data: m.data,
-    run: {
+    run: runInfo(spec, {
       runId,
       createdAt,
       dataSource: values.data,
-      ...(spec.from === undefined ? {} : { from: spec.from }),
-      ...(spec.to === undefined ? {} : { to: spec.to }),
-      fillModel: spec.fillModel,
-      command: ['algotrader', 'research', 'xs', ...argv].map(shellQuote).join(' '),
-    },
+      command: ['algotrader', 'research', 'xs'],
+      argv,
+    }),
   });
   io.out('');
   io.out(

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { computeMetrics, runBacktest } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
 import { writeReport } from '@algotrader/report';
@@ -15,16 +14,10 @@ import {
 } from '../../../../research';
 import { parse, UsageError } from '../args';
 import { loadMarket } from '../sweep/data';
-import { type CommandIo, shellQuote, stamp } from '../sweep/io';
-import { parseDate, parseNumber, parseRunSpec, RUN_OPTIONS } from '../sweep/spec';
+import { type CommandIo, stamp } from '../sweep/io';
+import { parseDate, parseNumber, parseRunSpec, RUN_OPTIONS, symbolList } from '../sweep/spec';
 import { f2, pct, RESEARCH_USAGE } from './research-format';
-
-function symbolsOf(v: string | undefined): string[] {
-  return (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
+import { loadSpecMarket, runInfo, timedBacktest } from './run-common';
 
 export async function exportQlibCmd(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parse(
@@ -48,7 +41,7 @@ export async function exportQlibCmd(argv: string[], io: CommandIo): Promise<numb
   const config = loadConfig(io.env);
   const market = await loadMarket({
     data: values.source,
-    symbols: symbolsOf(values.symbols),
+    symbols: symbolList(values.symbols),
     timeframe: freqTimeframe(freq),
     ...(values.from === undefined ? {} : { from: parseDate(values.from, 'from') }),
     ...(values.to === undefined ? {} : { to: parseDate(values.to, 'to') }),
@@ -98,16 +91,7 @@ export async function topkCmd(argv: string[], io: CommandIo): Promise<number> {
   if (!values.scores || !values.data)
     throw new UsageError(`topk needs --scores and --data\n\n${RESEARCH_USAGE}`);
   const spec = parseRunSpec({ ...values, strategy: 'topk_dropout' }, RESEARCH_USAGE);
-  const config = loadConfig(io.env);
-  const market = await loadMarket({
-    data: values.data,
-    symbols: spec.symbols,
-    ...(spec.timeframe === undefined ? {} : { timeframe: spec.timeframe }),
-    ...(spec.from === undefined ? {} : { from: spec.from }),
-    ...(spec.to === undefined ? {} : { to: spec.to }),
-    dataDir: config.dataDir,
-    cwd: io.cwd,
-  });
+  const market = await loadSpecMarket(spec, values.data, io);
   const universe = market.data.series.map((s) => s.instrument);
   const table = await readScores(resolve(io.cwd, values.scores));
   const { rows, dropped } = toTopkScores(table, universe, { dropUnknown: values['drop-unknown'] === true });
@@ -126,31 +110,20 @@ export async function topkCmd(argv: string[], io: CommandIo): Promise<number> {
       ? {}
       : { riskDegree: parseNumber(values['risk-degree'], 'risk-degree', 0.95) }),
   });
-  const started = performance.now();
-  const result = runBacktest({
-    strategy,
-    params,
-    data: market.data,
-    initialCash: spec.initialCash,
-    fillModel: spec.fillModel,
-  });
-  const metrics = computeMetrics(result);
-  const runMs = performance.now() - started;
+  const { result, metrics, runMs } = timedBacktest(strategy, params, market.data, spec);
   const createdAt = io.now();
   const runId = `topk_dropout-${stamp(createdAt)}`;
   const report = await writeReport(resolve(io.cwd, values.out ?? `reports/${runId}`), {
     result,
     metrics,
     data: market.data,
-    run: {
+    run: runInfo(spec, {
       runId,
       createdAt,
       dataSource: values.data,
-      ...(spec.from === undefined ? {} : { from: spec.from }),
-      ...(spec.to === undefined ? {} : { to: spec.to }),
-      fillModel: spec.fillModel,
-      command: ['algotrader', 'research', 'topk', ...argv].map(shellQuote).join(' '),
-    },
+      command: ['algotrader', 'research', 'topk'],
+      argv,
+    }),
   });
   io.out(`${table.length} predictions from ${values.scores} (${rows.length} in the universe)`);
   const fills = result.fills.length;

@@ -7,7 +7,6 @@ import { loadConfig } from '@algotrader/core/node';
 import { type JsonNumber, jsonNumber } from '@algotrader/report';
 import { parse, UsageError } from '../args';
 import { Progress } from '../progress';
-import { loadMarket } from '../sweep/data';
 import { connectResearchBus, JetStreamExecutor, type SweepExecutor, ThreadExecutor } from '../sweep/executor';
 import { gridConfigs, type Params, parseGridFlag, parseRangeFlag, randomConfigs } from '../sweep/grid';
 import { type CommandIo, processIo, shellQuote, stamp } from '../sweep/io';
@@ -26,6 +25,7 @@ import { checkParams, parseNumber, parseRunSpec, RUN_OPTIONS, RUN_USAGE } from '
 import { buildStrategy, loadCatalog } from '../sweep/strategies';
 import { parseWalkForward, type Window, walkForwardWindows } from '../sweep/windows';
 import { assertSweepId } from '../sweep/wire';
+import { loadSpecMarket, requireData } from './run-common';
 
 export const SWEEP_USAGE = `usage: algotrader sweep --strategy NAME --data SRC (--grid k=a:b:step ... | --random N --param-range k=lo:hi ...) [options]
 
@@ -89,7 +89,7 @@ export async function runSweepCmd(
     return 0;
   }
   const spec = parseRunSpec(values, SWEEP_USAGE);
-  if (!values.data) throw new UsageError(`missing --data\n\n${SWEEP_USAGE}`);
+  const data = requireData(values.data, SWEEP_USAGE);
   const grid = (values.grid ?? []).map(parseGridFlag);
   const ranges = (values['param-range'] ?? []).map(parseRangeFlag);
   if (grid.length > 0 && values.random !== undefined) throw new UsageError('--grid and --random do not mix');
@@ -108,15 +108,7 @@ export async function runSweepCmd(
   const catalog = await loadCatalog(spec.modules, io.cwd);
   catalog.get(spec.strategy);
   const config = loadConfig(io.env);
-  const market = await loadMarket({
-    data: values.data,
-    symbols: spec.symbols,
-    ...(spec.timeframe === undefined ? {} : { timeframe: spec.timeframe }),
-    ...(spec.from === undefined ? {} : { from: spec.from }),
-    ...(spec.to === undefined ? {} : { to: spec.to }),
-    dataDir: config.dataDir,
-    cwd: io.cwd,
-  });
+  const market = await loadSpecMarket(spec, data, io, config);
   const tf = market.data.timeframe;
 
   // Parameter sets: generated, checked by the strategy's schema, repeated ones dropped.
@@ -154,7 +146,7 @@ export async function runSweepCmd(
   const sweepId = values['sweep-id'] ?? `${stamp(createdAt)}-${randomBytes(3).toString('hex')}`;
   assertSweepId(sweepId);
   const dataRef: DataRef = {
-    data: values.data === 'store' || isAbsolute(values.data) ? values.data : resolve(io.cwd, values.data),
+    data: data === 'store' || isAbsolute(data) ? data : resolve(io.cwd, data),
     symbols: market.data.series.map((s) => formatInstrument(s.instrument)),
     timeframe: tf,
   };
@@ -243,7 +235,7 @@ export async function runSweepCmd(
     command: ['algotrader', 'sweep', ...argv].map(shellQuote).join(' '),
     strategy: spec.strategy,
     data: {
-      source: values.data,
+      source: data,
       sources: market.sources,
       symbols: dataRef.symbols,
       timeframe: tf,

@@ -203,12 +203,17 @@ export interface RunValues {
   module?: string[] | undefined;
 }
 
-export function parseRunSpec(values: RunValues, usage: string): RunSpec {
-  if (!values.strategy) throw new UsageError(`missing --strategy\n\n${usage}`);
-  const symbols = (values.symbols ?? '')
+/** `--symbols A,B`: the names, trimmed, empty ones dropped (none given: every symbol the data has). */
+export function symbolList(text: string | undefined): string[] {
+  return (text ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+export function parseRunSpec(values: RunValues, usage: string): RunSpec {
+  if (!values.strategy) throw new UsageError(`missing --strategy\n\n${usage}`);
+  const symbols = symbolList(values.symbols);
   const dup = symbols.find((s, i) => symbols.indexOf(s) !== i);
   if (dup) throw new UsageError(`--symbols names ${dup} twice`);
   const from = values.from === undefined ? undefined : parseDate(values.from, 'from');
