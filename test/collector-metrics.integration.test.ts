@@ -31,8 +31,10 @@ import {
   VictoriaMetrics,
   waitFor,
 } from '@algotrader/testkit';
-import { DeliverPolicy } from '@nats-io/jetstream';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cleanupStack } from './helpers/cleanup';
+import { between, valueAt } from './helpers/fixtures';
+import { readStream } from './helpers/jetstream';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
@@ -46,27 +48,7 @@ const FAST = { attempts: 6, baseMs: 5, maxMs: 40 };
 let btc1h: BarColumns;
 let eth1h: BarColumns;
 
-const cleanup: (() => Promise<void> | void)[] = [];
-
-function slice(c: BarColumns, from: number, to: number): BarColumns {
-  const idx: number[] = [];
-  for (let i = 0; i < c.openTime.length; i++) if (c.openTime[i]! >= from && c.openTime[i]! < to) idx.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(idx, (i) => a[i]!);
-  return {
-    openTime: pick(c.openTime),
-    open: pick(c.open),
-    high: pick(c.high),
-    low: pick(c.low),
-    close: pick(c.close),
-    volume: pick(c.volume),
-  };
-}
-
-function valueAt(c: BarColumns, t: number, col: 'open' | 'high' | 'low' | 'close' | 'volume'): number {
-  const i = c.openTime.indexOf(t);
-  if (i < 0) throw new Error(`no bar at ${t}`);
-  return c[col][i]!;
-}
+const cleanup = cleanupStack();
 
 /** Counts what is offered to the real sink, so drops can be checked against it exactly. */
 class CountingSink implements MetricsSink {
@@ -160,8 +142,8 @@ async function rig(sink: MetricsSink, opts: { seriesTo?: number } = {}) {
   const okx = await OkxServer.start({ clock });
   cleanup.push(() => okx.stop());
   const to = opts.seriesTo ?? C0 + 48 * H1;
-  okx.setSeries('BTC-USDT', '1h', slice(btc1h, C0 - 48 * H1, to));
-  okx.setSeries('ETH-USDT', '1h', slice(eth1h, C0 - 48 * H1, to));
+  okx.setSeries('BTC-USDT', '1h', between(btc1h, C0 - 48 * H1, to));
+  okx.setSeries('ETH-USDT', '1h', between(eth1h, C0 - 48 * H1, to));
   const bus = await Bus.connect({ servers: nats.url, service: 'collector' });
   await bus.ensure(SYSTEM_TOPOLOGY);
   const dir = mkdtempSync(join(tmpdir(), 'algotrader-collector-metrics-'));
@@ -233,24 +215,8 @@ async function rig(sink: MetricsSink, opts: { seriesTo?: number } = {}) {
     await cycleCount(n + 1);
     return performance.now() - t0;
   };
-  const opens = async (i: typeof BTC) => {
-    const subject = subjects.bar(i, '1h');
-    const info = await bus.jsm.streams.info('MD', { subjects_filter: subject });
-    const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-    const out: number[] = [];
-    if (expected === 0) return out;
-    const c = await bus.js.consumers.get('MD', {
-      filter_subjects: subject,
-      deliver_policy: DeliverPolicy.All,
-    });
-    const it = await c.consume();
-    for await (const m of it) {
-      out.push(Number(codecs.Bar.decode(m.data).openTimeMs));
-      if (out.length >= expected) break;
-    }
-    await it.close();
-    return out;
-  };
+  const opens = async (i: typeof BTC) =>
+    (await readStream(bus, 'MD', subjects.bar(i, '1h'), codecs.Bar)).map((b) => Number(b.openTimeMs));
   return {
     natsUrl: nats.url,
     okx,
@@ -315,14 +281,6 @@ beforeAll(async () => {
     readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')),
     readCsvBars(bundledData('ohlcv/binance_ETH-USDT_1h_2017-2022.csv.gz')),
   ]);
-});
-
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-afterAll(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
 });
 
 describe('collector metrics in InfluxDB (VictoriaMetrics speaking the v2 write API)', () => {

@@ -26,12 +26,14 @@ import {
   SimulatedClock,
   type Timeframe,
 } from '@algotrader/core';
-import { type Alert, type BarSetClosed, type Codec, codecs } from '@algotrader/proto';
+import { type Alert, type BarSetClosed, codecs } from '@algotrader/proto';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { bundledData, NatsServer, OkxServer, waitFor } from '@algotrader/testkit';
-import { DeliverPolicy } from '@nats-io/jetstream';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { runData } from '../apps/cli/src/commands/data';
+import { cleanupStack } from './helpers/cleanup';
+import { between, valueAt } from './helpers/fixtures';
+import { readStream } from './helpers/jetstream';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
@@ -46,29 +48,8 @@ let btc15: BarColumns;
 let btc1h: BarColumns;
 let eth1h: BarColumns;
 
-/** Rows with open time in [from, to). */
-function slice(c: BarColumns, from: number, to = Number.POSITIVE_INFINITY): BarColumns {
-  const idx: number[] = [];
-  for (let i = 0; i < c.openTime.length; i++) if (c.openTime[i]! >= from && c.openTime[i]! < to) idx.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(idx, (i) => a[i]!);
-  return {
-    openTime: pick(c.openTime),
-    open: pick(c.open),
-    high: pick(c.high),
-    low: pick(c.low),
-    close: pick(c.close),
-    volume: pick(c.volume),
-  };
-}
-
 function opensIn(c: BarColumns, from: number, to: number): number[] {
   return Array.from(c.openTime).filter((t) => t >= from && t < to);
-}
-
-function valueAt(c: BarColumns, t: number, col: 'open' | 'high' | 'low' | 'close' | 'volume'): number {
-  const i = c.openTime.indexOf(t);
-  if (i < 0) throw new Error(`no bar at ${t}`);
-  return c[col][i]!;
 }
 
 function tempDir(): string {
@@ -77,7 +58,7 @@ function tempDir(): string {
   return d;
 }
 
-const cleanup: (() => Promise<void> | void)[] = [];
+const cleanup = cleanupStack();
 
 function okxClient(url: string) {
   return new OkxMarketData(createOkx({ restUrl: url, enableRateLimit: false }));
@@ -132,27 +113,8 @@ async function pipeline(url: string, dir: string, clock: Clock): Promise<Pipelin
   return p;
 }
 
-/** Every message on `subject`, in stream order, decoded (read with an ordered consumer, not our bus). */
-async function readStream<T>(bus: Bus, subject: string, codec: Codec<T>, stream = 'MD'): Promise<T[]> {
-  const info = await bus.jsm.streams.info(stream, { subjects_filter: subject });
-  const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-  const out: T[] = [];
-  if (expected === 0) return out;
-  const c = await bus.js.consumers.get(stream, {
-    filter_subjects: subject,
-    deliver_policy: DeliverPolicy.All,
-  });
-  const it = await c.consume();
-  for await (const m of it) {
-    out.push(codec.decode(m.data));
-    if (out.length >= expected) break;
-  }
-  await it.close();
-  return out;
-}
-
 async function streamedOpens(bus: Bus, subject: string): Promise<number[]> {
-  return (await readStream(bus, subject, codecs.Bar)).map((b) => Number(b.openTimeMs));
+  return (await readStream(bus, 'MD', subject, codecs.Bar)).map((b) => Number(b.openTimeMs));
 }
 
 /** Alerts as they arrive on `ops.alert.>` (a plain subscription beside the OPS stream). */
@@ -183,19 +145,11 @@ beforeAll(async () => {
   ]);
 });
 
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-afterAll(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
 describe('backfill', () => {
   test('interrupted mid-window with NATS killed, it resumes after the newest bar: no gap, no duplicate', async () => {
     const nats = await startNats();
     const from = Date.UTC(2025, 2, 1);
-    const series = slice(btc15, from);
+    const series = between(btc15, from);
     const lastOpen = series.openTime[series.openTime.length - 1]!;
     // The newest candle is still forming on the exchange: it must not be fetched.
     const clock = new SimulatedClock(lastOpen + 5 * 60_000);
@@ -273,7 +227,7 @@ describe('backfill', () => {
     const exchangeClock = new SimulatedClock(x + 10 * 60_000); // candle x is 10 min into its 15
     const ourClock = new SimulatedClock(x + 20 * 60_000); // we run 10 min ahead: for us x has closed
     const okx = await startOkx(exchangeClock);
-    okx.setSeries('BTC-USDT', '15m', slice(btc15, x - 40 * M15, x + 10 * M15));
+    okx.setSeries('BTC-USDT', '15m', between(btc15, x - 40 * M15, x + 10 * M15));
     const store = await ParquetStore.open(tempDir());
     cleanup.push(() => store.close());
     const alerts = new MemoryAlertSink();
@@ -312,7 +266,7 @@ describe('backfill', () => {
     const since = Date.UTC(2021, 4, 1);
     const clock = new SimulatedClock(Date.UTC(2021, 5, 1, 0, 30));
     const okx = await startOkx(clock);
-    okx.setSeries('BTC-USDT', '1h', slice(btc1h, since - 24 * H1, Date.UTC(2021, 5, 2)));
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, since - 24 * H1, Date.UTC(2021, 5, 2)));
     const gapFrom = Date.UTC(2021, 4, 10, 5);
     expect(okx.removeCandles('BTC-USDT', '1h', gapFrom, gapFrom + 3 * H1)).toBe(4);
     const store = await ParquetStore.open(tempDir());
@@ -343,7 +297,7 @@ describe('backfill', () => {
     const since = Date.UTC(2021, 0, 1);
     const clock = new SimulatedClock(Date.UTC(2021, 6, 1));
     const okx = await startOkx(clock);
-    okx.setSeries('BTC-USDT', '1h', slice(btc1h, since, Date.UTC(2021, 1, 1)));
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, since, Date.UTC(2021, 1, 1)));
     okx.inject({ kind: 'rateLimit', times: 2, path: HISTORY });
     okx.inject({ kind: 'http5xx', times: 2, path: HISTORY });
     okx.inject({ kind: 'maintenance', times: 1, path: HISTORY });
@@ -384,7 +338,7 @@ describe('backfill', () => {
     const since = Date.UTC(2022, 1, 1);
     const clock = new SimulatedClock(Date.UTC(2022, 1, 3));
     const okx = await startOkx(clock);
-    okx.setSeries('BTC-USDT', '1h', slice(btc1h, since, Date.UTC(2022, 1, 4)));
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, since, Date.UTC(2022, 1, 4)));
     const nanAt = since + 5 * H1;
     const invertedAt = since + 9 * H1;
     okx.patchCandle('BTC-USDT', '1h', nanAt, { close: 'NaN' });
@@ -468,7 +422,7 @@ describe('archiver', () => {
         .sort(),
     ).toEqual(['nan', 'ohlc_inconsistent']);
     expect(seen.every((a) => a.labels['stage'] === 'archiver')).toBe(true);
-    const dead = await readStream(p.bus, 'dlq.md.bar.>', codecs.DeadLetter, 'DLQ');
+    const dead = await readStream(p.bus, 'DLQ', 'dlq.md.bar.>', codecs.DeadLetter);
     expect(dead).toHaveLength(1);
     expect(dead[0]!.reason).toMatch(/^undecodable/);
   });
@@ -483,8 +437,8 @@ describe('live loop (simulated clock)', () => {
     const clock = new SimulatedClock(C0 + 10_000);
     const scheduler = new ManualScheduler(clock);
     const okx = await startOkx(clock);
-    okx.setSeries('BTC-USDT', '1h', slice(btc1h, C0 - 48 * H1, C0 + 48 * H1));
-    okx.setSeries('ETH-USDT', '1h', slice(eth1h, C0 - 48 * H1, C0 + 48 * H1));
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, C0 - 48 * H1, C0 + 48 * H1));
+    okx.setSeries('ETH-USDT', '1h', between(eth1h, C0 - 48 * H1, C0 + 48 * H1));
     const p = await pipeline(nats.url, tempDir(), clock);
     const cycles: CycleReport[] = [];
     const collector = new LiveCollector({
@@ -511,7 +465,7 @@ describe('live loop (simulated clock)', () => {
     };
     const opens = async (i: typeof BTC, tf: Timeframe = '1h') => streamedOpens(p.bus, subjects.bar(i, tf));
     const barSets = async () =>
-      (await readStream(p.bus, 'md.barset.okx.1h', codecs.BarSetClosed)).map((b: BarSetClosed) => ({
+      (await readStream(p.bus, 'MD', 'md.barset.okx.1h', codecs.BarSetClosed)).map((b: BarSetClosed) => ({
         close: Number(b.closeTimeMs),
         arrived: b.arrived,
         missing: b.missing,
@@ -548,7 +502,7 @@ describe('live loop (simulated clock)', () => {
     await waitFor(() => scheduler.nextWake === C3 + SETTLE + 5_000, 10_000, 'poll for BTC');
     scheduler.set(C3 + 30_000);
     await cyclesDone(4);
-    okx.setSeries('BTC-USDT', '1h', slice(btc1h, C0 - 48 * H1, C0 + 48 * H1));
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, C0 - 48 * H1, C0 + 48 * H1));
     // Two bars later: the loop wakes once and publishes both closes it slept through.
     scheduler.set(C4 + H1 + SETTLE);
     await cyclesDone(5);
@@ -614,8 +568,8 @@ describe('algotrader data', () => {
     const since = Date.UTC(2022, 8, 1);
     const clock = new SimulatedClock(Date.UTC(2022, 8, 8, 0, 20));
     const okx = await startOkx(clock);
-    okx.setSeries('BTC-USDT', '1h', slice(btc1h, since, Date.UTC(2022, 8, 9)));
-    okx.setSeries('ETH-USDT', '1h', slice(eth1h, since, Date.UTC(2022, 8, 9)));
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, since, Date.UTC(2022, 8, 9)));
+    okx.setSeries('ETH-USDT', '1h', between(eth1h, since, Date.UTC(2022, 8, 9)));
     okx.removeCandles('ETH-USDT', '1h', Date.UTC(2022, 8, 3, 4), Date.UTC(2022, 8, 3, 5));
     const dir = tempDir();
     const out: string[] = [];

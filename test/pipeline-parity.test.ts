@@ -6,23 +6,8 @@ import { readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
 import { bundledData, NatsServer } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NO_LIMITS } from './helpers/fixtures';
+import { between, NO_LIMITS } from './helpers/fixtures';
 import { backtestFills, type FillRow, pipelineFills, replayThroughStages } from './helpers/pipeline';
-
-function slice(c: BarColumns, from: number, to: number): BarColumns {
-  let a = 0;
-  while (a < c.openTime.length && c.openTime[a]! < from) a++;
-  let b = a;
-  while (b < c.openTime.length && c.openTime[b]! < to) b++;
-  return {
-    openTime: c.openTime.slice(a, b),
-    open: c.open.slice(a, b),
-    high: c.high.slice(a, b),
-    low: c.low.slice(a, b),
-    close: c.close.slice(a, b),
-    volume: c.volume.slice(a, b),
-  };
-}
 
 /**
  * Replays `series` through the four stages with the paper broker and returns the fills, after the
@@ -62,7 +47,7 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
   let btc: BarColumns;
   beforeAll(async () => {
     const all = await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz'));
-    btc = slice(all, all.openTime[0]!, all.openTime[3_000]!);
+    btc = between(all, all.openTime[0]!, all.openTime[3_000]!);
   });
   afterAll(() => undefined);
 
@@ -109,7 +94,11 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
     const series = await Promise.all(
       symbols.map(async (s) => ({
         instrument: `OKX:${s}/USDT`,
-        bars: slice(await readCsvBars(bundledData(`ohlcv/binance_${s}-USDT_1h_2017-2022.csv.gz`)), from, to),
+        bars: between(
+          await readCsvBars(bundledData(`ohlcv/binance_${s}-USDT_1h_2017-2022.csv.gz`)),
+          from,
+          to,
+        ),
       })),
     );
     const params = { lookback: 48, top: 2, rebalanceEvery: 24, investFraction: 0.98 };

@@ -1,32 +1,18 @@
 import { runBacktest } from '@algotrader/backtest';
 import { Bus } from '@algotrader/bus';
-import { type BarColumns, parseInstrument } from '@algotrader/core';
+import { parseInstrument } from '@algotrader/core';
 import { DEMO_PIPELINE, loadPipeline, readAccount, readAll, STAGES } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli, startCli } from './helpers/cli';
+import { between } from './helpers/fixtures';
 
 const FILE = bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz');
 const FROM = '2024-09-01';
 const TO = '2024-09-22';
 const H1 = 3_600_000;
-
-function slice(c: BarColumns, from: number, to: number): BarColumns {
-  const a = c.openTime.findIndex((t) => t >= from);
-  let b = a;
-  while (b < c.openTime.length && c.openTime[b]! < to) b++;
-  const pick = (x: Float64Array) => x.slice(a, b);
-  return {
-    openTime: pick(c.openTime),
-    open: pick(c.open),
-    high: pick(c.high),
-    low: pick(c.low),
-    close: pick(c.close),
-    volume: pick(c.volume),
-  };
-}
 
 async function count(bus: Bus, stream: string, filter: string): Promise<number> {
   const info = await bus.jsm.streams.info(stream, { subjects_filter: filter });
@@ -83,7 +69,7 @@ describe('replay --data', () => {
         expect(run.code, run.stderr).toBe(0);
         const from = Date.parse(`${FROM}T00:00:00Z`);
         const to = Date.parse(`${TO}T00:00:00Z`);
-        const bars = slice(await readCsvBars(FILE), from, to);
+        const bars = between(await readCsvBars(FILE), from, to);
         const n = bars.openTime.length;
         expect(n).toBe(21 * 24);
         expect(run.lines.join('\n')).toContain(`OKX:BTC/USDT 1h: ${n} bars in ${n} bar sets`);

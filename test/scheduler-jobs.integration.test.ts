@@ -14,7 +14,7 @@ import {
   timeframeMs,
 } from '@algotrader/core';
 import { InfluxSink } from '@algotrader/metrics';
-import { type Alert, type Codec, codecs } from '@algotrader/proto';
+import { type Alert, codecs } from '@algotrader/proto';
 import {
   type BacktestSpec,
   BacktestSpecSchema,
@@ -35,9 +35,11 @@ import {
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
 import { bundledData, NatsServer, OkxServer, scaled, VictoriaMetrics, waitFor } from '@algotrader/testkit';
-import { DeliverPolicy } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupStack } from './helpers/cleanup';
+import { between } from './helpers/fixtures';
+import { readStream } from './helpers/jetstream';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
 const MIN = 60_000;
@@ -56,23 +58,7 @@ const at = (iso: string) => Date.parse(iso);
 let btc1h: BarColumns;
 let btc15: BarColumns;
 let vm: VictoriaMetrics;
-const cleanup: (() => Promise<void> | void)[] = [];
-
-/** Rows with open time in [from, to). */
-function slice(c: BarColumns, from: number, to = Number.POSITIVE_INFINITY): BarColumns {
-  let i = 0;
-  while (i < c.openTime.length && c.openTime[i]! < from) i++;
-  let j = i;
-  while (j < c.openTime.length && c.openTime[j]! < to) j++;
-  return {
-    openTime: c.openTime.slice(i, j),
-    open: c.open.slice(i, j),
-    high: c.high.slice(i, j),
-    low: c.low.slice(i, j),
-    close: c.close.slice(i, j),
-    volume: c.volume.slice(i, j),
-  };
-}
+const cleanup = cleanupStack();
 
 const source = (tf: Timeframe) => (tf === '1h' ? btc1h : btc15);
 const opensIn = (tf: Timeframe, from: number, to: number) =>
@@ -92,7 +78,7 @@ async function seedStore(): Promise<string> {
   const dir = tempDir();
   const store = await ParquetStore.open(dir, { compactAboveFiles: Number.POSITIVE_INFINITY });
   for (const tf of TFS) {
-    const part = slice(source(tf), SEED_FROM, CUT);
+    const part = between(source(tf), SEED_FROM, CUT);
     const chunk = (3 * DAY) / timeframeMs(tf);
     for (let i = 0; i < part.openTime.length; i += chunk) {
       await store.append(BTC, tf, {
@@ -137,28 +123,9 @@ async function partitions(dir: string, store: ParquetStore) {
 async function startOkx(clock: SimulatedClock): Promise<OkxServer> {
   const okx = await OkxServer.start({ clock });
   cleanup.push(() => okx.stop());
-  okx.setSeries('BTC-USDT', '1h', slice(btc1h, SEED_FROM));
-  okx.setSeries('BTC-USDT', '15m', slice(btc15, SEED_FROM));
+  okx.setSeries('BTC-USDT', '1h', between(btc1h, SEED_FROM));
+  okx.setSeries('BTC-USDT', '15m', between(btc15, SEED_FROM));
   return okx;
-}
-
-/** Every message on `subject` in `stream`, decoded, in stream order. */
-async function readStream<T>(bus: Bus, stream: string, subject: string, codec: Codec<T>): Promise<T[]> {
-  const info = await bus.jsm.streams.info(stream, { subjects_filter: subject });
-  const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-  const out: T[] = [];
-  if (expected === 0) return out;
-  const c = await bus.js.consumers.get(stream, {
-    filter_subjects: subject,
-    deliver_policy: DeliverPolicy.All,
-  });
-  const it = await c.consume();
-  for await (const m of it) {
-    out.push(codec.decode(m.data));
-    if (out.length >= expected) break;
-  }
-  await it.close();
-  return out;
 }
 
 const streamedOpens = async (bus: Bus, tf: Timeframe) =>
@@ -290,12 +257,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
 afterAll(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
   await vm?.stop();
 });
 
@@ -575,7 +537,7 @@ describe('scheduler jobs doing their real work, two replicas', { timeout: scaled
     const dir = tempDir();
     const store = await ParquetStore.open(dir, { compactAboveFiles: Number.POSITIVE_INFINITY });
     cleanup.push(() => store.close());
-    const may = slice(btc1h, Date.UTC(2025, 4, 1), Date.UTC(2025, 5, 1));
+    const may = between(btc1h, Date.UTC(2025, 4, 1), Date.UTC(2025, 5, 1));
     for (const [from, to] of [
       [0, 200],
       [200, 400],

@@ -25,3 +25,25 @@ export function head(c: BarColumns, n: number): BarColumns {
     volume: c.volume.slice(0, n),
   };
 }
+
+/** The rows with open time in [from, to), copied. */
+export function between(c: BarColumns, from: number, to = Number.POSITIVE_INFINITY): BarColumns {
+  const idx: number[] = [];
+  for (let i = 0; i < c.openTime.length; i++) if (c.openTime[i]! >= from && c.openTime[i]! < to) idx.push(i);
+  const pick = (a: Float64Array) => Float64Array.from(idx, (i) => a[i]!);
+  return {
+    openTime: pick(c.openTime),
+    open: pick(c.open),
+    high: pick(c.high),
+    low: pick(c.low),
+    close: pick(c.close),
+    volume: pick(c.volume),
+  };
+}
+
+/** One column's value of the bar opened at `t`; throws when there is none (a wrong fixture, not 0). */
+export function valueAt(c: BarColumns, t: number, col: 'open' | 'high' | 'low' | 'close' | 'volume'): number {
+  const i = c.openTime.indexOf(t);
+  if (i < 0) throw new Error(`no bar at ${t}`);
+  return c[col][i]!;
+}
