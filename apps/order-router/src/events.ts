@@ -1,33 +1,21 @@
 import { subjects } from '@algotrader/bus';
-import { type OrderStatus, orderEventKey, orderKey, transition } from '@algotrader/core';
+import { type OrderStatus, orderEventKey, orderKey, parseInstrument, transition } from '@algotrader/core';
 import {
   type AccountState,
   accountOf,
-  dec,
+  type Holding,
   type OrderState,
   type OutMessage,
+  orderEventOut,
+  orderStateOut,
   out,
   type Pipeline,
-  parseKey,
+  positionSnapshotOut,
 } from '@algotrader/pipeline';
-import { codecs, type OrderEvent, type PositionSnapshot, pb } from '@algotrader/proto';
+import { codecs } from '@algotrader/proto';
 
-const STATE: Record<OrderStatus, number> = {
-  pending_submit: pb.OrderState.ORDER_STATE_PENDING_SUBMIT,
-  submitted: pb.OrderState.ORDER_STATE_SUBMITTED,
-  accepted: pb.OrderState.ORDER_STATE_ACCEPTED,
-  partially_filled: pb.OrderState.ORDER_STATE_PARTIALLY_FILLED,
-  filled: pb.OrderState.ORDER_STATE_FILLED,
-  pending_cancel: pb.OrderState.ORDER_STATE_PENDING_CANCEL,
-  canceled: pb.OrderState.ORDER_STATE_CANCELED,
-  rejected: pb.OrderState.ORDER_STATE_REJECTED,
-  expired: pb.OrderState.ORDER_STATE_EXPIRED,
-  unknown: pb.OrderState.ORDER_STATE_UNKNOWN,
-};
-
-export function orderStatePb(s: OrderStatus): number {
-  return STATE[s];
-}
+/** Domain order status → proto OrderState (the execution codec's mapping). */
+export const orderStatePb = orderStateOut;
 
 /**
  * Moves an order to `to` through the core transition table (an illegal move throws) and returns
@@ -44,19 +32,19 @@ export function moveOrder(
   o.status = transition(o.id, from, to);
   o.events += 1;
   if (reason) o.reason = reason;
-  const ev: OrderEvent = {
+  const ev = orderEventOut({
     clientOrderId: o.id,
     exchangeOrderId: o.exchangeId ?? `paper-${o.id}`,
     account,
-    instrument: parseKey(o.instrument),
-    state: STATE[to],
-    previousState: STATE[from],
-    filledQuantity: dec(o.filledQty),
-    averagePrice: o.filledQty > 0 ? dec(o.avgFillPrice) : '',
+    instrument: parseInstrument(o.instrument),
+    status: to,
+    previous: from,
+    filledQty: o.filledQty,
+    avgPrice: o.filledQty > 0 ? o.avgFillPrice : undefined,
     reason,
     timeMs,
     seq: o.events,
-  };
+  });
   return out(
     codecs.OrderEvent,
     subjects.execOrder(account),
@@ -69,31 +57,32 @@ export function moveOrder(
 /** Positions, cash and equity of the account at its marks, with the Account's own valuation figures. */
 export function positionSnapshot(s: AccountState, p: Pipeline, timeMs: number, msgId: string): OutMessage {
   const a = accountOf(s, p.specs);
-  const positions: NonNullable<PositionSnapshot['positions']> = [];
+  const holdings: Holding[] = [];
   for (let k = 0; k < p.keys.length; k++) {
     const pos = a.position(k);
     if (pos.qty === 0 && pos.realizedPnl === 0) continue;
     const marked = !Number.isNaN(pos.mark);
-    positions.push({
-      instrument: parseKey(p.keys[k]!),
-      quantity: dec(pos.qty),
-      averagePrice: pos.qty !== 0 ? dec(pos.avgPrice) : '',
-      realizedPnl: dec(pos.realizedPnl),
-      unrealizedPnl: marked ? dec(pos.unrealizedPnl) : '0',
-      markPrice: marked ? dec(pos.mark) : '',
+    holdings.push({
+      instrument: parseInstrument(p.keys[k]!),
+      qty: pos.qty,
+      avgPrice: pos.qty !== 0 ? pos.avgPrice : undefined,
+      realizedPnl: pos.realizedPnl,
+      // Never marked: no mark price, and nothing unrealized yet.
+      unrealizedPnl: marked ? pos.unrealizedPnl : 0,
+      mark: marked ? pos.mark : undefined,
     });
   }
-  const snap: PositionSnapshot = {
+  const snap = positionSnapshotOut({
     account: s.account,
     timeMs,
-    positions,
-    cash: dec(a.cash),
-    equity: dec(a.valuedEquity),
-    quoteCurrency: s.quote,
-    peakEquity: dec(a.peakEquity),
-    dayStartEquity: dec(a.dayStartEquity),
-    drawdown: dec(a.drawdown),
-    dailyPnl: dec(a.dailyPnl),
-  };
+    holdings,
+    cash: a.cash,
+    equity: a.valuedEquity,
+    quote: s.quote,
+    peakEquity: a.peakEquity,
+    dayStartEquity: a.dayStartEquity,
+    drawdown: a.drawdown,
+    dailyPnl: a.dailyPnl,
+  });
   return out(codecs.PositionSnapshot, subjects.execPosition(s.account), snap, msgId);
 }

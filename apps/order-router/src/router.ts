@@ -8,6 +8,7 @@ import {
   isTerminal,
   type OrderStatus,
   orderKey,
+  parseInstrument,
   positionKey,
 } from '@algotrader/core';
 import {
@@ -19,9 +20,9 @@ import {
   barIn,
   CONTROL_BUCKET,
   type DecisionProgress,
-  dec,
   decodeProgress,
   encodeOrder,
+  fillOut,
   KvFollower,
   keyOf,
   newAccount,
@@ -31,7 +32,6 @@ import {
   out,
   type Pipeline,
   POSITIONS_BUCKET,
-  parseKey,
   progressKey,
   type ReadMeta,
   retire,
@@ -40,14 +40,7 @@ import {
   StreamReader,
 } from '@algotrader/pipeline';
 import type { Account } from '@algotrader/portfolio';
-import {
-  type BarMsg,
-  type BarSetClosed,
-  codecs,
-  type FillMsg,
-  type OrderRequestMsg,
-  pb,
-} from '@algotrader/proto';
+import { type BarMsg, type BarSetClosed, codecs, type OrderRequestMsg } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
@@ -116,7 +109,7 @@ export class OrderRouter {
   readonly #lastOpen = new Map<string, number>();
   /** BarMsg sets read but not yet stepped, ascending. */
   readonly #ahead: SetAhead[] = [];
-  /** FillMsg ids booked by this process (a venue reports each once; this guards a repeat). */
+  /** Fill ids booked by this process (a venue reports each once; this guards a repeat). */
   readonly #booked = new Set<string>();
   /** Close time whose first phase (orders decided before it) is applied; `close` timing only. */
   #phase1 = 0;
@@ -535,19 +528,19 @@ export class OrderRouter {
       }
       s.fills += 1;
       this.counters.fills += 1;
-      const fill: FillMsg = {
+      const fill = fillOut({
         tradeId: f.tradeId,
         clientOrderId: o.id,
         account: p.account,
-        instrument: parseKey(o.instrument),
-        side: o.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
-        quantity: dec(f.qty),
-        price: dec(f.price),
-        fee: dec(f.fee),
+        instrument: parseInstrument(o.instrument),
+        side: o.side,
+        qty: f.qty,
+        price: f.price,
+        fee: f.fee,
         feeCurrency: f.feeCurrency,
         timeMs: f.timeMs,
         maker: f.maker,
-      };
+      });
       this.#outbox.push(
         out(
           codecs.Fill,

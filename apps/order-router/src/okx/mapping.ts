@@ -3,56 +3,8 @@ import { type Alert, type FillMsg, pb } from '@algotrader/proto';
 import { dNeg } from './decimal';
 import type { OkxFillRow, OkxOrderState } from './rows';
 
-/** Domain order status → proto OrderState. */
-export function toProtoState(s: OrderStatus): number {
-  const S = pb.OrderState;
-  switch (s) {
-    case 'pending_submit':
-      return S.ORDER_STATE_PENDING_SUBMIT;
-    case 'submitted':
-      return S.ORDER_STATE_SUBMITTED;
-    case 'accepted':
-      return S.ORDER_STATE_ACCEPTED;
-    case 'partially_filled':
-      return S.ORDER_STATE_PARTIALLY_FILLED;
-    case 'filled':
-      return S.ORDER_STATE_FILLED;
-    case 'pending_cancel':
-      return S.ORDER_STATE_PENDING_CANCEL;
-    case 'canceled':
-      return S.ORDER_STATE_CANCELED;
-    case 'rejected':
-      return S.ORDER_STATE_REJECTED;
-    case 'expired':
-      return S.ORDER_STATE_EXPIRED;
-    case 'unknown':
-      return S.ORDER_STATE_UNKNOWN;
-    default:
-      return assertNever(s, 'order status');
-  }
-}
-
-const FROM_PROTO: ReadonlyMap<number, OrderStatus> = new Map(
-  (
-    [
-      'pending_submit',
-      'submitted',
-      'accepted',
-      'partially_filled',
-      'filled',
-      'pending_cancel',
-      'canceled',
-      'rejected',
-      'expired',
-      'unknown',
-    ] as const
-  ).map((s) => [toProtoState(s), s]),
-);
-
-/** Proto OrderState → domain order status; undefined for UNSPECIFIED or an unknown number. */
-export function fromProtoState(state: number | null | undefined): OrderStatus | undefined {
-  return state == null ? undefined : FROM_PROTO.get(state);
-}
+/** Domain order status ↔ proto OrderState: the execution codec's one mapping. */
+export { orderStateIn as fromProtoState, orderStateOut as toProtoState } from '@algotrader/pipeline/domain';
 
 /**
  * Where an OKX order state takes our order, given where it is. A `live` order we asked to cancel

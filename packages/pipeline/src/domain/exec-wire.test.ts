@@ -130,7 +130,7 @@ describe('order event codec', () => {
     ['no account', { account: '' }, /account is missing/],
     ['no instrument', { instrument: null }, /no instrument/],
     ['an unspecified state', { state: 0 }, /state 0 is unknown/],
-    ['an unknown state', { state: 99 }, /state 99 is unknown/],
+    ['an unknown state', { state: 99 as NonNullable<OrderEvent['state']> }, /state 99 is unknown/],
     ['a negative filled quantity', { filledQuantity: '-1' }, /filled quantity -1 < 0/],
     ['a malformed average price', { averagePrice: 'n/a' }, /average_price: "n\/a"/],
     ['no sequence', { seq: 0 }, /no sequence/],
