@@ -20,19 +20,34 @@ export function cliContext(overrides: Record<string, string> = {}): CliContext {
 
 /** Connects to NATS and ensures the system's streams and buckets exist. */
 export async function connectBus(ctx: CliContext, url?: string): Promise<Bus> {
-  const servers = url ?? ctx.config.nats.url;
-  const bus = await Promise.race([
+  const bus = await connectNats(ctx.config, ctx.config.service, url, ctx.log);
+  await bus.ensure(SYSTEM_TOPOLOGY);
+  return bus;
+}
+
+/**
+ * Connects with the configured credentials and JetStream defaults; fails after 10 s with a next
+ * step when NATS cannot be reached (the client alone would keep retrying).
+ */
+export async function connectNats(
+  config: Config,
+  service: string,
+  url?: string,
+  logger?: Logger,
+): Promise<Bus> {
+  const servers = url ?? config.nats.url;
+  return Promise.race([
     Bus.connect({
       servers,
-      service: ctx.config.service,
-      logger: ctx.log,
+      service,
+      ...(logger ? { logger } : {}),
       ensure: {
-        duplicateWindowMs: ctx.config.nats.duplicateWindowMs,
-        storage: ctx.config.nats.storage,
-        replicas: ctx.config.nats.replicas,
+        duplicateWindowMs: config.nats.duplicateWindowMs,
+        storage: config.nats.storage,
+        replicas: config.nats.replicas,
       },
-      ...(ctx.config.nats.user ? { user: ctx.config.nats.user } : {}),
-      ...(ctx.config.nats.password ? { password: ctx.config.nats.password } : {}),
+      ...(config.nats.user ? { user: config.nats.user } : {}),
+      ...(config.nats.password ? { password: config.nats.password } : {}),
     }),
     new Promise<never>((_, reject) =>
       setTimeout(
@@ -44,6 +59,4 @@ export async function connectBus(ctx: CliContext, url?: string): Promise<Bus> {
       ).unref(),
     ),
   ]);
-  await bus.ensure(SYSTEM_TOPOLOGY);
-  return bus;
 }

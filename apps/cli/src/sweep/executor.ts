@@ -2,9 +2,10 @@
  * Where a sweep's jobs run: worker threads of this process, or any number of `algotrader worker`
  * processes behind the RESEARCH work-queue stream. The sweep command sees only this interface.
  */
-import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { type Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { type Config, sweepJobKey } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
+import { connectNats } from '../context';
 import type { JobResult, ResearchJob } from './job';
 import type { SharedData, ThreadPool } from './pool';
 import { fromSweepResult, RESEARCH_STREAM, researchSubjects, toSweepJob } from './wire';
@@ -162,29 +163,7 @@ const DLQ_STREAM = SYSTEM_TOPOLOGY.streams.find((s) => s.name === 'DLQ');
  * fails after 10 s with a next step when NATS cannot be reached.
  */
 export async function connectResearchBus(config: Config, service: string, url?: string): Promise<Bus> {
-  const servers = url ?? config.nats.url;
-  const bus = await Promise.race([
-    Bus.connect({
-      servers,
-      service,
-      ensure: {
-        duplicateWindowMs: config.nats.duplicateWindowMs,
-        storage: config.nats.storage,
-        replicas: config.nats.replicas,
-      },
-      ...(config.nats.user ? { user: config.nats.user } : {}),
-      ...(config.nats.password ? { password: config.nats.password } : {}),
-    }),
-    new Promise<never>((_, reject) =>
-      setTimeout(
-        () =>
-          reject(
-            new Error(`cannot reach NATS at ${servers}: start nats-server -js, or set NATS_URL / --nats`),
-          ),
-        10_000,
-      ).unref(),
-    ),
-  ]);
+  const bus = await connectNats(config, service, url);
   await bus.ensure({
     streams: [
       { ...RESEARCH_STREAM, subjects: [...RESEARCH_STREAM.subjects] },
