@@ -27,15 +27,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  type BarColumns,
-  emptyColumns,
-  parseInstrument,
-  type Timeframe,
-  timeframeMs,
-} from '@algotrader/core';
+import { type BarColumns, emptyColumns, parseInstrument, type Timeframe } from '@algotrader/core';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
-import { bundledData } from '@algotrader/testkit';
+import { bundledData, syntheticBars } from '@algotrader/testkit';
 import {
   DOUBLE,
   type DuckDBConnection,
@@ -112,30 +106,6 @@ function fsyncFile(file: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** 1m random walk with exchange-like precision (prices to 0.01, volume to 1e-5): the store bench's. */
-function synth(n: number, start: number): BarColumns {
-  const cols = emptyColumns(n);
-  const step = timeframeMs('1m');
-  let seed = 42;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  let price = 60_000;
-  for (let i = 0; i < n; i++) {
-    const open = price;
-    const close = Math.round(open * (1 + (rand() - 0.5) * 0.002) * 100) / 100;
-    cols.openTime[i] = start + i * step;
-    cols.open[i] = open;
-    cols.close[i] = close;
-    cols.high[i] = Math.round(Math.max(open, close) * (1 + rand() * 0.0005) * 100) / 100;
-    cols.low[i] = Math.round(Math.min(open, close) * (1 - rand() * 0.0005) * 100) / 100;
-    cols.volume[i] = Math.round(rand() * 50 * 1e5) / 1e5;
-    price = close;
-  }
-  return cols;
 }
 
 function head(c: BarColumns, n: number): BarColumns {
@@ -452,7 +422,7 @@ async function compare(data: string, tf: Timeframe, cols: BarColumns): Promise<v
 
 const real = await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_15m_2024-2025.csv.gz'));
 await compare('real BTC 15m 2024-25', '15m', real);
-const synthetic = synth(SYNTH_ROWS, Date.UTC(2023, 0, 1));
+const synthetic = syntheticBars(SYNTH_ROWS, Date.UTC(2023, 0, 1));
 await compare(`synthetic 1m x ${fmt(SYNTH_ROWS)}`, '1m', synthetic);
 
 // Small files, as the archiver writes them: a 300-bar backfill window, and one live bar per close.

@@ -7,37 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BarColumns, emptyColumns, parseInstrument, timeframeMs } from '@algotrader/core';
+import { parseInstrument, timeframeMs } from '@algotrader/core';
+import { syntheticBars } from '@algotrader/testkit';
 import { ParquetStore, readCsvBars, validateBars } from './src/index';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const REAL = path.resolve(import.meta.dirname, '../../data/ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz');
 const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
-
-/** 1m random walk with exchange-like precision (prices to 0.01, volume to 1e-5). */
-function synth(n: number, start: number): BarColumns {
-  const cols = emptyColumns(n);
-  const step = timeframeMs('1m');
-  let seed = 42;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  let price = 60_000;
-  for (let i = 0; i < n; i++) {
-    const open = price;
-    const close = Math.round(open * (1 + (rand() - 0.5) * 0.002) * 100) / 100;
-    cols.openTime[i] = start + i * step;
-    cols.open[i] = open;
-    cols.close[i] = close;
-    cols.high[i] = Math.round(Math.max(open, close) * (1 + rand() * 0.0005) * 100) / 100;
-    cols.low[i] = Math.round(Math.min(open, close) * (1 - rand() * 0.0005) * 100) / 100;
-    cols.volume[i] = Math.round(rand() * 50 * 1e5) / 1e5;
-    price = close;
-  }
-  return cols;
-}
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -51,7 +28,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const root = mkdtempSync(path.join(os.tmpdir(), 'store-bench-'));
 const store = await ParquetStore.open(root);
 try {
-  const bars = synth(N, Date.UTC(2023, 0, 1));
+  const bars = syntheticBars(N, Date.UTC(2023, 0, 1));
 
   const [w, writeS] = await time(() => store.append(BTC, '1m', bars));
   const [again, reS] = await time(() => store.append(BTC, '1m', bars));
@@ -70,7 +47,7 @@ try {
 
   // Live-style: one closed bar at a time onto the end of the series.
   const liveStart = Date.UTC(2023, 0, 1) + N * timeframeMs('1m');
-  const live = synth(200, liveStart);
+  const live = syntheticBars(200, liveStart);
   const liveTimes: number[] = [];
   for (let i = 0; i < 200; i++) {
     const one = {

@@ -35,6 +35,7 @@ export {
   signalGroup,
   spawnGroup,
 } from './process';
+export { syntheticBars } from './synthetic';
 export {
   type BotCommandEntry,
   checkTelegramHtml,
