@@ -1,3 +1,5 @@
+import { fillIn, positionSnapshotIn } from '@algotrader/pipeline/domain';
+import type { FillMsg, PositionSnapshot } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
 import { buildDailySummary, nextDailyDueMs, previousDailyDueMs } from './daily';
 import { htmlToPlain } from './html';
@@ -16,9 +18,12 @@ describe('daily schedule', () => {
 });
 
 describe('ledger and summary', () => {
+  // The wire messages go through the codec, as the notifier's consumers read them.
+  const snapshot = (m: PositionSnapshot) => positionSnapshotIn(m);
   function fill(tradeId: string, side: number, qty: string, price: string, timeMs: number) {
-    return {
+    const m: FillMsg = {
       tradeId,
+      clientOrderId: `order-${tradeId}`,
       account: 'main',
       instrument,
       side,
@@ -28,6 +33,7 @@ describe('ledger and summary', () => {
       feeCurrency: 'USDT',
       timeMs,
     };
+    return fillIn(m);
   }
 
   test("counts each trade once, tracks P&L from the period start and shows the account's drawdown", () => {
@@ -37,44 +43,54 @@ describe('ledger and summary', () => {
       peakEquity: String(peak),
       drawdown: String(equity / peak - 1),
     });
-    l.onSnapshot({
-      account: 'main',
-      timeMs: T('2026-11-25T01:00:00Z'),
-      equity: '1000',
-      cash: '1000',
-      quoteCurrency: 'USDT',
-      ...figures(1000, 1000),
-    });
+    l.onSnapshot(
+      snapshot({
+        account: 'main',
+        timeMs: T('2026-11-25T01:00:00Z'),
+        equity: '1000',
+        cash: '1000',
+        quoteCurrency: 'USDT',
+        ...figures(1000, 1000),
+      }),
+    );
     expect(l.onFill(fill('a', 1, '1', '100', T('2026-11-25T02:00:00Z')))).toBe('counted');
     expect(l.onFill(fill('a', 1, '1', '100', T('2026-11-25T02:00:00Z')))).toBe('duplicate');
     expect(l.onFill(fill('old', 1, '1', '100', T('2026-11-24T23:00:00Z')))).toBe('earlier');
     expect(l.onFill(fill('b', 2, '0.5', '120', T('2026-11-25T03:00:00Z')))).toBe('counted');
-    l.onSnapshot({
-      account: 'main',
-      timeMs: T('2026-11-25T04:00:00Z'),
-      equity: '1200',
-      cash: '900',
-      quoteCurrency: 'USDT',
-      ...figures(1200, 1200),
-    });
-    l.onSnapshot({
-      account: 'main',
-      timeMs: T('2026-11-25T05:00:00Z'),
-      equity: '1080',
-      cash: '900',
-      quoteCurrency: 'USDT',
-      ...figures(1080, 1200),
-      positions: [{ instrument, quantity: '0.5', averagePrice: '100', markPrice: '110', unrealizedPnl: '5' }],
-    });
+    l.onSnapshot(
+      snapshot({
+        account: 'main',
+        timeMs: T('2026-11-25T04:00:00Z'),
+        equity: '1200',
+        cash: '900',
+        quoteCurrency: 'USDT',
+        ...figures(1200, 1200),
+      }),
+    );
+    l.onSnapshot(
+      snapshot({
+        account: 'main',
+        timeMs: T('2026-11-25T05:00:00Z'),
+        equity: '1080',
+        cash: '900',
+        quoteCurrency: 'USDT',
+        ...figures(1080, 1200),
+        positions: [
+          { instrument, quantity: '0.5', averagePrice: '100', markPrice: '110', unrealizedPnl: '5' },
+        ],
+      }),
+    );
     // An older snapshot arriving late changes nothing.
-    l.onSnapshot({
-      account: 'main',
-      timeMs: T('2026-11-25T03:30:00Z'),
-      equity: '1',
-      cash: '1',
-      quoteCurrency: 'USDT',
-      ...figures(1, 1),
-    });
+    l.onSnapshot(
+      snapshot({
+        account: 'main',
+        timeMs: T('2026-11-25T03:30:00Z'),
+        equity: '1',
+        cash: '1',
+        quoteCurrency: 'USDT',
+        ...figures(1, 1),
+      }),
+    );
 
     const a = l.account('main')!;
     expect(a.trades).toMatchObject({ count: 2, buys: 1, sells: 1, notional: 160, fees: { USDT: 1 } });

@@ -1,5 +1,5 @@
-import type { FillMsg, PositionSnapshot } from '@algotrader/proto';
-import { instrumentLabel, sideName } from './templates';
+import { type AccountFill, dec, type HoldingsSnapshot, refOf } from '@algotrader/pipeline/domain';
+import { instrumentLabel } from './templates';
 
 /**
  * What the notifier has seen of each account since the current summary period began: fills and the
@@ -63,6 +63,8 @@ const MAX_TRADE_IDS = 20_000;
 
 const emptyTrades = (): TradeStats => ({ count: 0, buys: 0, sells: 0, notional: 0, fees: {}, bySymbol: {} });
 
+const text = (x: number | undefined): string => (x === undefined ? '' : dec(x));
+
 function num(s: string | null | undefined): number {
   const n = Number(s ?? '');
   return Number.isFinite(n) ? n : 0;
@@ -107,20 +109,20 @@ export class Ledger {
   }
 
   /** Counts a fill of the period, once per trade id. A fill from before the period is not counted. */
-  onFill(f: FillMsg): 'counted' | 'duplicate' | 'earlier' {
-    const id = `${f.account ?? ''}:${f.tradeId ?? ''}`;
-    if (Number(f.timeMs ?? 0) < this.#periodStartMs) return 'earlier';
+  onFill(f: AccountFill): 'counted' | 'duplicate' | 'earlier' {
+    const id = `${f.account}:${f.tradeId}`;
+    if (f.timeMs < this.#periodStartMs) return 'earlier';
     if (this.#tradeIds.has(id)) return 'duplicate';
     this.#tradeIds.add(id);
     if (this.#tradeIds.size > MAX_TRADE_IDS) this.#tradeIds.delete(this.#tradeIds.values().next().value!);
-    const t = this.#account(f.account || '?').trades;
+    const t = this.#account(f.account).trades;
     t.count += 1;
-    if (sideName(f.side) === 'BUY') t.buys += 1;
-    else if (sideName(f.side) === 'SELL') t.sells += 1;
-    t.notional += num(f.quantity) * num(f.price);
+    if (f.side === 'buy') t.buys += 1;
+    else t.sells += 1;
+    t.notional += f.qty * f.price;
     const cur = f.feeCurrency || '?';
-    t.fees[cur] = (t.fees[cur] ?? 0) + num(f.fee);
-    const sym = instrumentLabel(f.instrument);
+    t.fees[cur] = (t.fees[cur] ?? 0) + f.fee;
+    const sym = instrumentLabel(refOf(f.instrument));
     t.bySymbol[sym] = (t.bySymbol[sym] ?? 0) + 1;
     return 'counted';
   }
@@ -129,30 +131,28 @@ export class Ledger {
    * Keeps the newest snapshot per account; peak and drawdown are the account's own figures, read
    * from it (the notifier keeps only the period's largest drawdown).
    */
-  onSnapshot(s: PositionSnapshot): void {
-    const a = this.#account(s.account || '?');
-    const timeMs = Number(s.timeMs ?? 0);
-    if (a.snapshot && timeMs < a.snapshot.timeMs) return;
+  onSnapshot(s: HoldingsSnapshot): void {
+    const a = this.#account(s.account);
+    if (a.snapshot && s.timeMs < a.snapshot.timeMs) return;
+    // Kept as the decimal text the message carried: the checkpoint and the templates show it as is.
     a.snapshot = {
-      timeMs,
-      cash: s.cash ?? '',
-      equity: s.equity ?? '',
-      quoteCurrency: s.quoteCurrency ?? '',
-      peakEquity: s.peakEquity ?? '',
-      drawdown: s.drawdown ?? '',
-      positions: (s.positions ?? []).map((p) => ({
-        instrument: instrumentLabel(p.instrument),
-        quantity: p.quantity ?? '',
-        averagePrice: p.averagePrice ?? '',
-        markPrice: p.markPrice ?? '',
-        unrealizedPnl: p.unrealizedPnl ?? '',
-        realizedPnl: p.realizedPnl ?? '',
+      timeMs: s.timeMs,
+      cash: dec(s.cash),
+      equity: dec(s.equity),
+      quoteCurrency: s.quote,
+      peakEquity: text(s.peakEquity),
+      drawdown: text(s.drawdown),
+      positions: s.holdings.map((p) => ({
+        instrument: instrumentLabel(refOf(p.instrument)),
+        quantity: dec(p.qty),
+        averagePrice: text(p.avgPrice),
+        markPrice: text(p.mark),
+        unrealizedPnl: text(p.unrealizedPnl),
+        realizedPnl: text(p.realizedPnl),
       })),
     };
-    if (s.equity === undefined || s.equity === null || s.equity === '') return;
-    const equity = num(s.equity);
-    a.periodStartEquity ??= equity;
-    a.peakEquity = s.peakEquity ? num(s.peakEquity) : undefined;
+    a.periodStartEquity ??= s.equity;
+    a.peakEquity = s.peakEquity;
     a.periodMaxDrawdown = Math.max(a.periodMaxDrawdown, drawdown(a));
   }
 

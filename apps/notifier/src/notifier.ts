@@ -1,7 +1,22 @@
-import { type Bus, type Control, loadCheckpoint, type MessageMeta, saveCheckpoint } from '@algotrader/bus';
+import {
+  type Bus,
+  type Control,
+  loadCheckpoint,
+  type MessageMeta,
+  PermanentError,
+  saveCheckpoint,
+} from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
-import { type Alert, codecs, type FillMsg, type OrderEvent, type RiskRejection } from '@algotrader/proto';
+import { fillIn, orderEventIn, positionSnapshotIn } from '@algotrader/pipeline/domain';
+import {
+  type Alert,
+  codecs,
+  type FillMsg,
+  type OrderEvent,
+  type PositionSnapshot,
+  type RiskRejection,
+} from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Coalescer, type Notification } from './coalescer';
 import { Commands } from './commands';
@@ -125,7 +140,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
   ledger ??= new Ledger(previousDailyDueMs(clock.now(), s.dailyAtUtc));
   const theLedger = ledger;
 
-  const counters = { received: 0, duplicates: 0, off: 0, commands: 0, ignoredChats: 0 };
+  const counters = { received: 0, duplicates: 0, invalid: 0, off: 0, commands: 0, ignoredChats: 0 };
   const recent = new RecentIds(5_000);
   const control = natsControlPort(bus, controlKv, s.account, clock);
 
@@ -225,6 +240,19 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       fn(m, meta);
     };
 
+  /**
+   * A message its codec refuses is poison: the bus dead-letters it at once (counted there, with
+   * the codec's reason) instead of redelivering it.
+   */
+  const checked = <M, D>(decode: (m: M) => D, m: M): D => {
+    try {
+      return decode(m);
+    } catch (e) {
+      counters.invalid += 1;
+      throw new PermanentError((e as Error).message, { cause: e });
+    }
+  };
+
   let dirty = false;
   const consumers = [
     await bus.consume<Alert>({
@@ -250,11 +278,12 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       filterSubjects: ['exec.fill.>'],
       deliverPolicy: 'new',
       codec: codecs.Fill,
-      handler: handler('fill', (f: FillMsg) => {
+      handler: handler('fill', (m: FillMsg) => {
+        const f = checked(fillIn, m);
         // The ledger knows every trade id of the period: a fill counted once is notified once.
         if (theLedger.onFill(f) === 'duplicate') return;
         dirty = true;
-        notify('fill', `fill:${f.account}:${f.clientOrderId || f.tradeId}`, fillMessage(f));
+        notify('fill', `fill:${f.account}:${f.clientOrderId}`, fillMessage(f));
       }),
     }),
     await bus.consume<OrderEvent>({
@@ -263,19 +292,20 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       filterSubjects: ['exec.order.>'],
       deliverPolicy: 'new',
       codec: codecs.OrderEvent,
-      handler: handler('order event', (e: OrderEvent) => {
-        if (!NOTABLE_ORDER_STATES.has(e.state ?? 0)) return;
-        notify('order', `order:${e.account}:${e.state}:${e.reason ?? ''}`, orderEventMessage(e));
+      handler: handler('order event', (m: OrderEvent) => {
+        const e = checked(orderEventIn, m);
+        if (!NOTABLE_ORDER_STATES.has(e.status)) return;
+        notify('order', `order:${e.account}:${m.state}:${e.reason}`, orderEventMessage(e));
       }),
     }),
-    await bus.consume({
+    await bus.consume<PositionSnapshot>({
       stream: 'EXEC',
       durable: `${s.durablePrefix}-positions`,
       filterSubjects: ['exec.position.>'],
       deliverPolicy: 'new',
       codec: codecs.PositionSnapshot,
-      handler: handler('position snapshot', (p) => {
-        theLedger.onSnapshot(p);
+      handler: handler('position snapshot', (m: PositionSnapshot) => {
+        theLedger.onSnapshot(checked(positionSnapshotIn, m));
         dirty = true;
       }),
     }),

@@ -1,4 +1,6 @@
 import type { Control } from '@algotrader/bus';
+import { parseInstrument } from '@algotrader/core';
+import type { AccountFill } from '@algotrader/pipeline/domain';
 import { pb } from '@algotrader/proto';
 import { checkTelegramHtml } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
@@ -18,6 +20,20 @@ import {
 
 const NASTY = 'a<b>&c "d" </i> &amp; <script>';
 const instrument = { venue: 'OKX', symbol: NASTY };
+const eth = parseInstrument('OKX:ETH/USDT');
+const fill: AccountFill = {
+  tradeId: NASTY,
+  clientOrderId: NASTY,
+  account: NASTY,
+  instrument: eth,
+  side: 'sell',
+  qty: 1,
+  price: 2,
+  fee: 0.1,
+  feeCurrency: NASTY,
+  timeMs: 5,
+  maker: false,
+};
 
 function all(): [string, Message][] {
   const control: Control = {
@@ -30,25 +46,22 @@ function all(): [string, Message][] {
     revision: 3,
   };
   const ledger = new Ledger(0);
+  // Numbers reach the templates as numbers (the codec checked them); every text field is nasty.
   ledger.onSnapshot({
     account: NASTY,
     timeMs: 1,
-    equity: '100',
-    cash: NASTY,
-    quoteCurrency: NASTY,
-    positions: [{ instrument, quantity: '1', averagePrice: NASTY, markPrice: NASTY, unrealizedPnl: NASTY }],
+    equity: 100,
+    cash: 50,
+    quote: NASTY,
+    holdings: [
+      { instrument: eth, qty: 1, avgPrice: 2, realizedPnl: undefined, unrealizedPnl: -0.5, mark: 1.5 },
+    ],
+    peakEquity: undefined,
+    dayStartEquity: undefined,
+    drawdown: undefined,
+    dailyPnl: undefined,
   });
-  ledger.onFill({
-    tradeId: NASTY,
-    account: NASTY,
-    instrument,
-    side: 1,
-    quantity: '1',
-    price: '2',
-    fee: '0.1',
-    feeCurrency: NASTY,
-    timeMs: 5,
-  });
+  ledger.onFill(fill);
   const alert = alertMessage({
     severity: pb.Severity.SEVERITY_CRITICAL,
     source: NASTY,
@@ -59,21 +72,7 @@ function all(): [string, Message][] {
   });
   return [
     ['alert', alert],
-    [
-      'fill',
-      fillMessage({
-        tradeId: NASTY,
-        clientOrderId: NASTY,
-        account: NASTY,
-        instrument,
-        side: 2,
-        quantity: NASTY,
-        price: NASTY,
-        fee: NASTY,
-        feeCurrency: NASTY,
-        timeMs: 1,
-      }),
-    ],
+    ['fill', fillMessage(fill)],
     [
       'rejection',
       rejectionMessage({
@@ -87,12 +86,16 @@ function all(): [string, Message][] {
       'order',
       orderEventMessage({
         clientOrderId: NASTY,
+        exchangeOrderId: NASTY,
         account: NASTY,
-        instrument,
-        state: 8,
-        previousState: 2,
+        instrument: eth,
+        status: 'rejected',
+        previous: 'submitted',
+        filledQty: 0,
+        avgPrice: undefined,
         reason: NASTY,
         timeMs: 1,
+        seq: 2,
       }),
     ],
     ['control', controlChangeMessage(undefined, control)],

@@ -1,12 +1,7 @@
 import type { Control } from '@algotrader/bus';
-import {
-  type Alert,
-  type FillMsg,
-  type OrderEvent,
-  pb,
-  type RiskRejection,
-  type Signal,
-} from '@algotrader/proto';
+import type { OrderStatus } from '@algotrader/core';
+import { type AccountFill, type OrderChange, refOf } from '@algotrader/pipeline/domain';
+import { type Alert, pb, type RiskRejection, type Signal } from '@algotrader/proto';
 import { h } from './html';
 
 /**
@@ -79,17 +74,17 @@ export function alertMessage(a: Alert): Message {
   return { title: `${sev} ${code} from ${source}`, html: lines.join('\n') };
 }
 
-export function fillMessage(f: FillMsg): Message {
-  const side = sideName(f.side);
-  const inst = instrumentLabel(f.instrument);
-  const head = `${side} ${f.quantity || '?'} ${inst} @ ${f.price || '?'}`;
-  const fee = f.fee ? `fee ${h(f.fee)} ${h(f.feeCurrency ?? '')}` : 'no fee';
+export function fillMessage(f: AccountFill): Message {
+  const side = f.side.toUpperCase();
+  const inst = instrumentLabel(refOf(f.instrument));
+  const head = `${side} ${f.qty} ${inst} @ ${f.price}`;
+  const fee = f.fee !== 0 ? `fee ${f.fee} ${h(f.feeCurrency)}` : 'no fee';
   return {
     title: `fill ${side} ${inst}`,
     html: [
-      `✅ <b>FillMsg</b> ${h(head)}`,
-      `${fee} · ${f.maker ? 'maker' : 'taker'} · account ${h(f.account || '?')}`,
-      `order <code>${h(f.clientOrderId || '?')}</code> · trade <code>${h(f.tradeId || '?')}</code>`,
+      `✅ <b>Fill</b> ${h(head)}`,
+      `${fee} · ${f.maker ? 'maker' : 'taker'} · account ${h(f.account)}`,
+      `order <code>${h(f.clientOrderId)}</code> · trade <code>${h(f.tradeId)}</code>`,
       `<i>${formatTime(f.timeMs)}</i>`,
     ].join('\n'),
   };
@@ -115,22 +110,25 @@ export function rejectionMessage(r: RiskRejection): Message {
 }
 
 /** Order states worth telling a human about; the rest (submitted, filled …) are covered by fills. */
-export const NOTABLE_ORDER_STATES: ReadonlySet<number> = new Set([
-  pb.OrderState.ORDER_STATE_REJECTED,
-  pb.OrderState.ORDER_STATE_CANCELED,
-  pb.OrderState.ORDER_STATE_EXPIRED,
-  pb.OrderState.ORDER_STATE_UNKNOWN,
+export const NOTABLE_ORDER_STATES: ReadonlySet<OrderStatus> = new Set<OrderStatus>([
+  'rejected',
+  'canceled',
+  'expired',
+  'unknown',
 ]);
 
-export function orderEventMessage(e: OrderEvent): Message {
-  const state = orderStateName(e.state);
+/** `PARTIALLY_FILLED`: the status as the proto names it, as the messages always showed it. */
+const stateLabel = (s: OrderStatus | undefined): string => (s === undefined ? '?' : s.toUpperCase());
+
+export function orderEventMessage(e: OrderChange): Message {
+  const state = stateLabel(e.status);
   const icon = state === 'CANCELED' ? '✖️' : '⚠️';
-  const inst = instrumentLabel(e.instrument);
+  const inst = instrumentLabel(refOf(e.instrument));
   return {
     title: `order ${state} ${inst}`,
     html: [
-      `${icon} <b>Order ${h(state)}</b> ${h(inst)} (was ${h(orderStateName(e.previousState))})`,
-      `order <code>${h(e.clientOrderId || '?')}</code> · filled ${h(e.filledQuantity || '0')} · account ${h(e.account || '?')}`,
+      `${icon} <b>Order ${h(state)}</b> ${h(inst)} (was ${h(stateLabel(e.previous))})`,
+      `order <code>${h(e.clientOrderId)}</code> · filled ${e.filledQty} · account ${h(e.account)}`,
       e.reason ? h(e.reason, 600) : '',
       `<i>${formatTime(e.timeMs)}</i>`,
     ]
