@@ -19,11 +19,10 @@ import {
   writeReport,
 } from '@algotrader/report';
 import { declaredFeatures } from '@algotrader/strategy';
-import { parse } from '../args';
 import { type CommandIo, processIo, stamp } from '../sweep/io';
-import { checkParams, parseRunSpec, RUN_OPTIONS, RUN_USAGE } from '../sweep/spec';
+import { checkParams, RUN_USAGE } from '../sweep/spec';
 import { buildStrategy, loadCatalog } from '../sweep/strategies';
-import { loadSpecMarket, precheckStrategy, requireData, runInfo, timedBacktest } from './run-common';
+import { loadSpecMarket, parseRunCommand, precheckStrategy, runInfo, timedBacktest } from './run-common';
 
 export const BACKTEST_USAGE = `usage: algotrader backtest --strategy NAME --data SRC [options]
 
@@ -40,23 +39,14 @@ Example: algotrader backtest --strategy sma_cross --data data/ohlcv --symbols BT
 
 /** `algotrader backtest …`; returns the exit code (bad input throws, main prints it). */
 export async function runBacktestCmd(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const { values } = parse(
+  const parsed = parseRunCommand(
     argv,
-    {
-      help: { type: 'boolean', short: 'h' },
-      ...RUN_OPTIONS,
-      out: { type: 'string' },
-      'run-id': { type: 'string' },
-      json: { type: 'boolean' },
-    },
+    { out: { type: 'string' }, 'run-id': { type: 'string' }, json: { type: 'boolean' } },
     BACKTEST_USAGE,
+    io,
   );
-  if (values.help) {
-    io.out(BACKTEST_USAGE);
-    return 0;
-  }
-  const spec = parseRunSpec(values, BACKTEST_USAGE);
-  const data = requireData(values.data, BACKTEST_USAGE);
+  if (!parsed) return 0;
+  const { values, spec, data } = parsed;
   const catalog = await loadCatalog(spec.modules, io.cwd);
   precheckStrategy(catalog, spec);
   const config = loadConfig(io.env);

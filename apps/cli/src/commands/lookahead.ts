@@ -1,11 +1,11 @@
 import { lookaheadCheck } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import { utc } from '@algotrader/report';
-import { parse, UsageError } from '../args';
+import { UsageError } from '../args';
 import { type CommandIo, processIo } from '../sweep/io';
-import { checkParams, parseNumber, parseRunSpec, RUN_OPTIONS, RUN_USAGE } from '../sweep/spec';
+import { checkParams, parseNumber, RUN_USAGE } from '../sweep/spec';
 import { buildStrategy, loadCatalog } from '../sweep/strategies';
-import { loadSpecMarket, precheckStrategy, requireData } from './run-common';
+import { loadSpecMarket, parseRunCommand, precheckStrategy } from './run-common';
 
 export const LOOKAHEAD_USAGE = `usage: algotrader lookahead-check --strategy NAME --data SRC [options]
 
@@ -23,23 +23,14 @@ set (a --module factory) can, and this is what catches it.`;
 
 /** `algotrader lookahead-check …`; 0 when no decision changed, 1 when some did. */
 export async function runLookaheadCmd(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const { values } = parse(
+  const parsed = parseRunCommand(
     argv,
-    {
-      help: { type: 'boolean', short: 'h' },
-      ...RUN_OPTIONS,
-      cuts: { type: 'string' },
-      'max-shown': { type: 'string' },
-      json: { type: 'boolean' },
-    },
+    { cuts: { type: 'string' }, 'max-shown': { type: 'string' }, json: { type: 'boolean' } },
     LOOKAHEAD_USAGE,
+    io,
   );
-  if (values.help) {
-    io.out(LOOKAHEAD_USAGE);
-    return 0;
-  }
-  const spec = parseRunSpec(values, LOOKAHEAD_USAGE);
-  const data = requireData(values.data, LOOKAHEAD_USAGE);
+  if (!parsed) return 0;
+  const { values, spec, data } = parsed;
   const cuts = parseNumber(values.cuts, 'cuts', 8, 1);
   if (!Number.isSafeInteger(cuts)) throw new UsageError('--cuts must be an integer >= 1');
   const maxShown = parseNumber(values['max-shown'], 'max-shown', 20, 0);

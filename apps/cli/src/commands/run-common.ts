@@ -14,14 +14,41 @@ import type { Config } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
 import type { RunInfo } from '@algotrader/report';
 import type { AnyStrategy } from '@algotrader/strategy';
-import { UsageError } from '../args';
+import { type Options, parse, UsageError } from '../args';
 import { loadMarket, type Market } from '../sweep/data';
 import { type CommandIo, shellQuote } from '../sweep/io';
-import { checkParams, type RunSpec } from '../sweep/spec';
+import { checkParams, parseRunSpec, RUN_OPTIONS, type RunSpec, type RunValues } from '../sweep/spec';
 import type { StrategyCatalog } from '../sweep/strategies';
 
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+type RunCommandValues<O extends Options> = ReturnType<
+  typeof parse<typeof HELP_OPTION & typeof RUN_OPTIONS & O>
+>['values'];
+
+/**
+ * A strategy-running command's flags: `-h` and the run options plus its own. Undefined when the
+ * usage was printed for `--help`; otherwise the flags, the parsed run spec and the --data source.
+ */
+export function parseRunCommand<O extends Options>(
+  argv: string[],
+  options: O,
+  usage: string,
+  io: CommandIo,
+): { values: RunCommandValues<O>; spec: RunSpec; data: string } | undefined {
+  const { values } = parse(argv, { ...HELP_OPTION, ...RUN_OPTIONS, ...options }, usage);
+  // The generic O hides the run flags from the checker here; the callers see the full type.
+  const run = values as RunValues & { readonly help?: boolean; readonly data?: string };
+  if (run.help) {
+    io.out(usage);
+    return undefined;
+  }
+  const spec = parseRunSpec(run, usage);
+  return { values, spec, data: requireData(run.data, usage) };
+}
+
 /** `--data` is required by every command that runs a strategy. */
-export function requireData(data: string | undefined, usage: string): string {
+function requireData(data: string | undefined, usage: string): string {
   if (!data) throw new UsageError(`missing --data\n\n${usage}`);
   return data;
 }

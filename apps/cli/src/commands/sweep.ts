@@ -5,7 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { AlgoError, ErrorCode, formatInstrument, timeframeMs } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
 import { type JsonNumber, jsonNumber } from '@algotrader/report';
-import { parse, UsageError } from '../args';
+import { UsageError } from '../args';
 import { Progress } from '../progress';
 import { connectResearchBus, JetStreamExecutor, type SweepExecutor, ThreadExecutor } from '../sweep/executor';
 import { gridConfigs, type Params, parseGridFlag, parseRangeFlag, randomConfigs } from '../sweep/grid';
@@ -21,11 +21,11 @@ import {
   type WalkForwardJob,
   walkForwardReport,
 } from '../sweep/rank';
-import { checkParams, parseNumber, parseRunSpec, RUN_OPTIONS, RUN_USAGE } from '../sweep/spec';
+import { checkParams, parseNumber, RUN_USAGE } from '../sweep/spec';
 import { buildStrategy, loadCatalog } from '../sweep/strategies';
 import { parseWalkForward, type Window, walkForwardWindows } from '../sweep/windows';
 import { assertSweepId } from '../sweep/wire';
-import { loadSpecMarket, requireData } from './run-common';
+import { loadSpecMarket, parseRunCommand } from './run-common';
 
 export const SWEEP_USAGE = `usage: algotrader sweep --strategy NAME --data SRC (--grid k=a:b:step ... | --random N --param-range k=lo:hi ...) [options]
 
@@ -62,11 +62,9 @@ export async function runSweepCmd(
   io: CommandIo = processIo,
   signal?: AbortSignal,
 ): Promise<number> {
-  const { values } = parse(
+  const parsed = parseRunCommand(
     argv,
     {
-      help: { type: 'boolean', short: 'h' },
-      ...RUN_OPTIONS,
       grid: { type: 'string', multiple: true },
       random: { type: 'string' },
       'param-range': { type: 'string', multiple: true },
@@ -83,13 +81,10 @@ export async function runSweepCmd(
       quiet: { type: 'boolean' },
     },
     SWEEP_USAGE,
+    io,
   );
-  if (values.help) {
-    io.out(SWEEP_USAGE);
-    return 0;
-  }
-  const spec = parseRunSpec(values, SWEEP_USAGE);
-  const data = requireData(values.data, SWEEP_USAGE);
+  if (!parsed) return 0;
+  const { values, spec, data } = parsed;
   const grid = (values.grid ?? []).map(parseGridFlag);
   const ranges = (values['param-range'] ?? []).map(parseRangeFlag);
   if (grid.length > 0 && values.random !== undefined) throw new UsageError('--grid and --random do not mix');
