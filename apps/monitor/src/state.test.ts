@@ -79,15 +79,35 @@ describe('MonitorState', () => {
     const s = new MonitorState(opts);
     const S = pb.OrderState;
     const ev = (coid: string, state: number, seq: number, t: number) =>
-      s.onOrderEvent({ clientOrderId: coid, account: 'main', state, seq, timeMs: t });
+      s.onOrderEvent({ clientOrderId: coid, account: 'main', instrument: inst, state, seq, timeMs: t });
+    const fill = (tradeId: string, t: number) =>
+      s.onFill({
+        tradeId,
+        clientOrderId: 'a',
+        account: 'main',
+        instrument: inst,
+        side: pb.Side.SIDE_BUY,
+        quantity: '0.5',
+        price: '100',
+        timeMs: t,
+      });
     s.onApproved({ clientOrderId: 'a', account: 'main' });
     s.onApproved({ clientOrderId: 'a', account: 'main' });
     ev('a', S.ORDER_STATE_SUBMITTED, 1, T);
     ev('a', S.ORDER_STATE_FILLED, 2, T + 900);
     ev('a', S.ORDER_STATE_FILLED, 2, T + 900);
-    s.onFill({ tradeId: 't1', clientOrderId: 'a', account: 'main', timeMs: T + 400, instrument: inst });
-    s.onFill({ tradeId: 't2', clientOrderId: 'a', account: 'main', timeMs: T + 800, instrument: inst });
-    s.onFill({ tradeId: 't2', clientOrderId: 'a', account: 'main', timeMs: T + 800, instrument: inst });
+    fill('t1', T + 400);
+    fill('t2', T + 800);
+    fill('t2', T + 800);
+    // Refused by the codec (no quantity): counted as invalid, not as a fill.
+    s.onFill({
+      tradeId: 't3',
+      clientOrderId: 'a',
+      account: 'main',
+      instrument: inst,
+      side: 1,
+      timeMs: T + 900,
+    });
     ev('b', S.ORDER_STATE_ACCEPTED, 1, T);
     ev('b', S.ORDER_STATE_CANCELED, 2, T + 5);
     s.onRejection({
@@ -113,6 +133,7 @@ describe('MonitorState', () => {
       },
     ]);
     expect(sample.rejections).toEqual([{ account: 'main', reason: 'MAX_DAILY_LOSS', count: 1 }]);
+    expect(sample.invalid).toBe(1);
     expect(s.sample(T + 2_000).orders).toEqual([]);
   });
 

@@ -1,3 +1,5 @@
+import { assertNever, formatInstrument } from '@algotrader/core';
+import { fillIn, orderEventIn, positionSnapshotIn } from '@algotrader/pipeline/domain';
 import type {
   BarMsg,
   FillMsg,
@@ -152,8 +154,6 @@ const zeroCounts = (): OrderCounts => ({
   latencyMaxMs: 0,
 });
 
-const S = pb.OrderState;
-
 /**
  * The monitor's picture of the system, built from bus messages. Pure: no I/O, no clock (the caller
  * passes `now`). Redelivered messages (at-least-once) are recognised by their business keys and
@@ -211,22 +211,25 @@ export class MonitorState {
     t.bars += 1;
   }
 
+  /** Reads a message through its codec; one it refuses counts as invalid and changes nothing. */
+  #read<M, D>(decode: (m: M) => D, m: M): D | undefined {
+    try {
+      return decode(m);
+    } catch {
+      this.#invalid += 1;
+      return undefined;
+    }
+  }
+
   /**
    * Takes an account's snapshot. Peak, day start, drawdown and daily P&L are the account's own
    * (its Account computed them); a snapshot without them cannot be shown and counts as invalid.
    */
-  onPosition(s: PositionSnapshot): void {
-    const account = s.account;
-    const timeMs = Number(s.timeMs ?? 0);
-    const equity = num(s.equity);
-    const peakEquity = num(s.peakEquity);
-    const dayStartEquity = num(s.dayStartEquity);
-    const drawdown = num(s.drawdown);
-    const dailyPnl = num(s.dailyPnl);
+  onPosition(m: PositionSnapshot): void {
+    const s = this.#read(positionSnapshotIn, m);
+    if (!s) return;
+    const { account, timeMs, equity, peakEquity, dayStartEquity, drawdown, dailyPnl } = s;
     if (
-      !account ||
-      !(timeMs > 0) ||
-      equity === undefined ||
       peakEquity === undefined ||
       dayStartEquity === undefined ||
       drawdown === undefined ||
@@ -244,20 +247,19 @@ export class MonitorState {
     let maxExposure = 0;
     let realized = 0;
     let unrealized = 0;
-    for (const p of s.positions ?? []) {
-      const qty = num(p.quantity) ?? 0;
-      realized += num(p.realizedPnl) ?? 0;
-      const upnl = num(p.unrealizedPnl) ?? 0;
+    for (const p of s.holdings) {
+      realized += p.realizedPnl ?? 0;
+      const upnl = p.unrealizedPnl ?? 0;
       unrealized += upnl;
-      if (qty === 0 || !p.instrument?.venue || !p.instrument.symbol) continue;
-      const mark = num(p.markPrice) ?? num(p.averagePrice) ?? 0;
-      const notional = qty * mark;
+      if (p.qty === 0) continue;
+      const mark = p.mark ?? p.avgPrice ?? 0;
+      const notional = p.qty * mark;
       gross += Math.abs(notional);
       net += notional;
       maxExposure = Math.max(maxExposure, Math.abs(notional));
       positions.push({
-        instrument: `${p.instrument.venue}:${p.instrument.symbol}`,
-        quantity: qty,
+        instrument: formatInstrument(p.instrument),
+        quantity: p.qty,
         notional,
         markPrice: mark,
         unrealizedPnl: upnl,
@@ -268,7 +270,7 @@ export class MonitorState {
       account,
       snapshotMs: timeMs,
       equity,
-      cash: num(s.cash) ?? 0,
+      cash: s.cash,
       peakEquity,
       // A fraction below the peak, as the rules and dashboards read it (the wire's is ≤ 0).
       drawdown: 0 - drawdown,
@@ -310,54 +312,53 @@ export class MonitorState {
     this.#rejections.set(key, row);
   }
 
-  onOrderEvent(e: OrderEvent): void {
+  onOrderEvent(m: OrderEvent): void {
+    const e = this.#read(orderEventIn, m);
+    if (!e) return;
     const coid = e.clientOrderId;
-    if (!e.account || !coid) {
-      this.#invalid += 1;
-      return;
-    }
-    if (!this.#seen.add(`oe:${coid}:${e.seq ?? 0}:${e.state}`, true)) return;
-    const t = Number(e.timeMs ?? 0);
+    if (!this.#seen.add(`oe:${coid}:${e.seq}:${e.status}`, true)) return;
     const first = this.#orderStart.get(coid);
-    if (t > 0 && (first === undefined || t < first)) this.#orderStart.set(coid, t);
+    if (first === undefined || e.timeMs < first) this.#orderStart.set(coid, e.timeMs);
     const c = this.#counts(e.account);
-    switch (e.state) {
-      case S.ORDER_STATE_SUBMITTED:
+    switch (e.status) {
+      case 'submitted':
         c.submitted += 1;
         break;
-      case S.ORDER_STATE_ACCEPTED:
+      case 'accepted':
         // Brokers that acknowledge at once skip SUBMITTED.
-        if (e.previousState !== S.ORDER_STATE_SUBMITTED) c.submitted += 1;
+        if (e.previous !== 'submitted') c.submitted += 1;
         break;
-      case S.ORDER_STATE_FILLED:
+      case 'filled':
         c.filled += 1;
         break;
-      case S.ORDER_STATE_CANCELED:
+      case 'canceled':
         c.canceled += 1;
         break;
-      case S.ORDER_STATE_REJECTED:
+      case 'rejected':
         c.brokerRejected += 1;
         break;
-      case S.ORDER_STATE_EXPIRED:
+      case 'expired':
         c.expired += 1;
         break;
-      default:
+      case 'pending_submit':
+      case 'partially_filled':
+      case 'pending_cancel':
+      case 'unknown':
         break; // in-between states are not outcomes
+      default:
+        assertNever(e.status, 'order status');
     }
   }
 
-  onFill(f: FillMsg): void {
-    if (!f.account || !f.tradeId) {
-      this.#invalid += 1;
-      return;
-    }
-    if (!this.#seen.add(`fl:${f.instrument?.venue}:${f.tradeId}`, true)) return;
+  onFill(m: FillMsg): void {
+    const f = this.#read(fillIn, m);
+    if (!f) return;
+    if (!this.#seen.add(`fl:${f.instrument.venue}:${f.tradeId}`, true)) return;
     const c = this.#counts(f.account);
     c.fills += 1;
-    const start = f.clientOrderId ? this.#orderStart.get(f.clientOrderId) : undefined;
-    const t = Number(f.timeMs ?? 0);
-    if (start !== undefined && t >= start) {
-      const latency = t - start;
+    const start = this.#orderStart.get(f.clientOrderId);
+    if (start !== undefined && f.timeMs >= start) {
+      const latency = f.timeMs - start;
       c.latencySumMs += latency;
       c.latencyCount += 1;
       c.latencyMaxMs = Math.max(c.latencyMaxMs, latency);
@@ -461,11 +462,6 @@ export class MonitorState {
 export function rejectReasonName(reason: number): string {
   const name = (pb.RejectReason as unknown as Record<number, string | undefined>)[reason];
   return name ? name.replace(/^REJECT_REASON_/, '') : String(reason);
-}
-
-function num(s: string | null | undefined): number | undefined {
-  if (s === undefined || s === null || s === '') return undefined;
-  return finite(Number(s));
 }
 
 function finite(n: number | undefined): number | undefined {
