@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
-import { binaryVersion, ServerProcess } from './server-process';
+import { binaryVersion, ServerProcess, TestServer } from './server-process';
 
 /** One series of an InfluxQL answer (`/query`), as InfluxDB 1.x returns it. */
 export interface InfluxSeries {
@@ -28,15 +28,16 @@ export interface InfluxDB1Options {
  * and WAL directories in a temporary directory. It speaks InfluxQL on `/query` and the v1 write
  * API on `/write`, which is what the Grafana dashboards' queries are checked against.
  */
-export class InfluxDB1 {
+export class InfluxDB1 extends TestServer {
   readonly port: number;
   readonly rpcPort: number;
   readonly dir: string;
   /** Base URL, e.g. `http://127.0.0.1:PORT`. */
   readonly url: string;
-  readonly #server: ServerProcess;
+  protected readonly serverProcess: ServerProcess;
 
   private constructor(port: number, rpcPort: number, dir: string, opts: InfluxDB1Options) {
+    super();
     this.port = port;
     this.rpcPort = rpcPort;
     this.dir = dir;
@@ -71,7 +72,7 @@ export class InfluxDB1 {
         '',
       ].join('\n'),
     );
-    this.#server = new ServerProcess({
+    this.serverProcess = new ServerProcess({
       name: 'influxd',
       binary: InfluxDB1.binary(),
       args: ['run', '-config', configPath],
@@ -108,16 +109,8 @@ export class InfluxDB1 {
     let rpcPort = await freePort();
     while (rpcPort === port) rpcPort = await freePort();
     const server = new InfluxDB1(port, rpcPort, dir, opts);
-    await server.#server.spawn();
+    await server.serverProcess.spawn();
     return server;
-  }
-
-  get running(): boolean {
-    return this.#server.running;
-  }
-
-  get logs(): string {
-    return this.#server.logs;
   }
 
   /** True when `/ping` answers 204. */
@@ -159,10 +152,5 @@ export class InfluxDB1 {
       body: lines,
     });
     if (res.status !== 204) throw new Error(`write failed: HTTP ${res.status} ${await res.text()}`);
-  }
-
-  /** Graceful stop, then removes the data directory unless `keepData` was set. */
-  stop(): Promise<void> {
-    return this.#server.stop();
   }
 }

@@ -3,7 +3,7 @@ import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
-import { binaryVersion, ServerProcess } from './server-process';
+import { binaryVersion, ServerProcess, TestServer } from './server-process';
 
 export interface NatsServerOptions {
   /** Extra nats-server config text (e.g. authorization blocks); JetStream is always on. */
@@ -18,13 +18,14 @@ export interface NatsServerOptions {
  * An isolated `nats-server -js` on a free loopback port with a temporary store directory.
  * `kill()` sends SIGKILL (a crash) and `restart()` starts it again on the same port and store.
  */
-export class NatsServer {
+export class NatsServer extends TestServer {
   readonly port: number;
   readonly storeDir: string;
   readonly url: string;
-  readonly #server: ServerProcess;
+  protected readonly serverProcess: ServerProcess;
 
   private constructor(port: number, dir: string, opts: NatsServerOptions) {
+    super();
     this.port = port;
     this.storeDir = join(dir, 'js');
     this.url = `nats://127.0.0.1:${port}`;
@@ -37,7 +38,7 @@ export class NatsServer {
         opts.config ?? '',
       ].join('\n'),
     );
-    this.#server = new ServerProcess({
+    this.serverProcess = new ServerProcess({
       name: 'nats-server',
       binary: NatsServer.binary(),
       args: ['-c', configPath],
@@ -69,30 +70,8 @@ export class NatsServer {
     NatsServer.assertInstalled();
     const dir = mkdtempSync(join(tmpdir(), 'algotrader-nats-'));
     const server = new NatsServer(await freePort(), dir, opts);
-    await server.#server.spawn();
+    await server.serverProcess.spawn();
     return server;
-  }
-
-  get running(): boolean {
-    return this.#server.running;
-  }
-
-  get logs(): string {
-    return this.#server.logs;
-  }
-
-  /** SIGKILL: the server dies as in a crash, without flushing anything. */
-  kill(): Promise<void> {
-    return this.#server.kill();
-  }
-
-  async restart(): Promise<void> {
-    await this.#server.kill();
-    await this.#server.spawn();
-  }
-
-  stop(): Promise<void> {
-    return this.#server.stop();
   }
 }
 

@@ -98,3 +98,35 @@ export class ServerProcess {
     if (!this.#spec.keepDir) rmSync(this.#spec.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * What nats-server, VictoriaMetrics and influxd share as test servers: each wraps one
+ * {@link ServerProcess} made in its constructor and adds its own client-side calls.
+ */
+export abstract class TestServer {
+  protected abstract readonly serverProcess: ServerProcess;
+
+  get running(): boolean {
+    return this.serverProcess.running;
+  }
+
+  get logs(): string {
+    return this.serverProcess.logs;
+  }
+
+  /** SIGKILL: the server dies as in a crash, without flushing anything; its files are kept for `restart()`. */
+  kill(): Promise<void> {
+    return this.serverProcess.kill();
+  }
+
+  /** Starts the server again on the same port and files (after `kill()`, or kills it first). */
+  async restart(): Promise<void> {
+    await this.serverProcess.kill();
+    await this.serverProcess.spawn();
+  }
+
+  /** Graceful stop, then removes the server's temporary directory unless asked to keep it. */
+  stop(): Promise<void> {
+    return this.serverProcess.stop();
+  }
+}

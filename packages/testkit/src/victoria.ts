@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
-import { binaryVersion, ServerProcess } from './server-process';
+import { binaryVersion, ServerProcess, TestServer } from './server-process';
 import { scaled, sleep } from './timing';
 
 /** One series as `/api/v1/export` returns it (one JSON object per line). */
@@ -25,18 +25,19 @@ export interface VictoriaMetricsOptions {
  * InfluxDB in integration tests; a series is named `<measurement>_<field>`.
  * `kill()` sends SIGKILL (a crash) and `restart()` starts it again on the same port and storage.
  */
-export class VictoriaMetrics {
+export class VictoriaMetrics extends TestServer {
   readonly port: number;
   readonly storageDir: string;
   /** Base URL, e.g. `http://127.0.0.1:PORT`: what an InfluxDB client is given as its url. */
   readonly url: string;
-  readonly #server: ServerProcess;
+  protected readonly serverProcess: ServerProcess;
 
   private constructor(port: number, storageDir: string, opts: VictoriaMetricsOptions) {
+    super();
     this.port = port;
     this.storageDir = storageDir;
     this.url = `http://127.0.0.1:${port}`;
-    this.#server = new ServerProcess({
+    this.serverProcess = new ServerProcess({
       name: 'victoria-metrics',
       binary: VictoriaMetrics.binary(),
       args: [
@@ -75,16 +76,8 @@ export class VictoriaMetrics {
     VictoriaMetrics.assertInstalled();
     const dir = mkdtempSync(join(tmpdir(), 'algotrader-vm-'));
     const server = new VictoriaMetrics(await freePort(), dir, opts);
-    await server.#server.spawn();
+    await server.serverProcess.spawn();
     return server;
-  }
-
-  get running(): boolean {
-    return this.#server.running;
-  }
-
-  get logs(): string {
-    return this.#server.logs;
   }
 
   /** True when `/health` answers OK. */
@@ -95,22 +88,6 @@ export class VictoriaMetrics {
     } catch {
       return false;
     }
-  }
-
-  /** SIGKILL: the server dies as in a crash; the storage directory is kept for `restart()`. */
-  kill(): Promise<void> {
-    return this.#server.kill();
-  }
-
-  /** Starts the server again on the same port and storage (after `kill()`, or kills it first). */
-  async restart(): Promise<void> {
-    await this.#server.kill();
-    await this.#server.spawn();
-  }
-
-  /** Graceful stop, then removes the storage directory unless `keepStorage` was set. */
-  stop(): Promise<void> {
-    return this.#server.stop();
   }
 
   /** Makes recently ingested samples searchable now instead of after the server's ~1 s flush. */
