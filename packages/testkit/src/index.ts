@@ -10,15 +10,15 @@ export {
   OkxServer,
   type OkxServerOptions,
 } from './okx/server';
+export type { OkxSpotInstrumentSpec } from './okx-trade/exchange';
 export {
-  type OkxSpotInstrumentSpec,
   type OkxTradeCredentials,
   type OkxTradeFault,
   type OkxTradeFaultKind,
   type OkxTradeRequestLog,
   OkxTradeServer,
   type OkxTradeServerOptions,
-} from './okx-trade/index';
+} from './okx-trade/server';
 export { freePort } from './ports';
 export {
   descendants,

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assertNever, type Clock } from '@algotrader/core';
+import { readBody } from '../http';
 import { dec } from './decimal';
 import { type OkxSpotInstrumentSpec, type SimFill, type SimOrder, SpotExchange } from './exchange';
 import { balanceRow, fillRow, instrumentRow, orderRow } from './shapes';
@@ -526,13 +527,4 @@ function faultAnswer(kind: Exclude<OkxTradeFaultKind, 'hang'>): Answer {
 function send(res: ServerResponse, a: Answer): void {
   res.writeHead(a.status, { 'Content-Type': a.type, 'Content-Length': Buffer.byteLength(a.body) });
   res.end(a.body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
