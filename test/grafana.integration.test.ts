@@ -136,6 +136,7 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
     state.onOrderEvent({
       clientOrderId: coid,
       account: 'main',
+      instrument: inst('BTC/USDT'),
       state: S.ORDER_STATE_SUBMITTED,
       seq: 1,
       timeMs: t,
@@ -146,13 +147,24 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
         : step % 6 === 5
           ? S.ORDER_STATE_REJECTED
           : S.ORDER_STATE_FILLED;
-    state.onOrderEvent({ clientOrderId: coid, account: 'main', state: outcome, seq: 2, timeMs: t + 900 });
+    state.onOrderEvent({
+      clientOrderId: coid,
+      account: 'main',
+      instrument: inst('BTC/USDT'),
+      state: outcome,
+      seq: 2,
+      timeMs: t + 900,
+    });
     if (outcome === S.ORDER_STATE_FILLED) {
       state.onFill({
         tradeId: `tr${step}`,
         clientOrderId: coid,
         account: 'main',
         instrument: inst('BTC/USDT'),
+        side: pb.Side.SIDE_BUY,
+        quantity: '0.001',
+        price: '60000',
+        fee: '0.06',
         timeMs: t + 850,
       });
     }
