@@ -6,8 +6,9 @@ import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli, startCli } from './helpers/cli';
+import { replayBtc1hArgs, runCli, startCli } from './helpers/cli';
 import { between } from './helpers/fixtures';
+import { killGroup } from './helpers/process-groups';
 
 const FILE = bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz');
 const FROM = '2024-09-01';
@@ -17,14 +18,6 @@ const H1 = 3_600_000;
 async function count(bus: Bus, stream: string, filter: string): Promise<number> {
   const info = await bus.jsm.streams.info(stream, { subjects_filter: filter });
   return Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }
 
 describe('replay --data', () => {
@@ -50,22 +43,7 @@ describe('replay --data', () => {
       const why = () => `${up.lines.join('\n')}\n${up.stderr.join('').slice(-3000)}`;
       try {
         await waitFor(() => pids.length === STAGES.length, 60_000, `the four stages started\n${why()}`);
-        const run = await runCli([
-          'replay',
-          '--data',
-          FILE,
-          '--symbol',
-          'OKX:BTC/USDT',
-          '--tf',
-          '1h',
-          '--from',
-          FROM,
-          '--to',
-          TO,
-          '--nats',
-          nats.url,
-          '--quiet',
-        ]);
+        const run = await runCli(replayBtc1hArgs(FILE, nats.url, '--from', FROM, '--to', TO));
         expect(run.code, run.stderr).toBe(0);
         const from = Date.parse(`${FROM}T00:00:00Z`);
         const to = Date.parse(`${TO}T00:00:00Z`);
@@ -122,23 +100,9 @@ describe('replay --data', () => {
   test(
     '--bars-only fills a stream without markers; --data and --symbol must pair up',
     async () => {
-      const run = await runCli([
-        'replay',
-        '--data',
-        FILE,
-        '--symbol',
-        'OKX:BTC/USDT',
-        '--tf',
-        '1h',
-        '--from',
-        '2024-10-01',
-        '--to',
-        '2024-10-03',
-        '--bars-only',
-        '--nats',
-        nats.url,
-        '--quiet',
-      ]);
+      const run = await runCli(
+        replayBtc1hArgs(FILE, nats.url, '--from', '2024-10-01', '--to', '2024-10-03', '--bars-only'),
+      );
       expect(run.code, run.stderr).toBe(0);
       expect(run.lines.join('\n')).toMatch(/48 bars .* no bar-set markers/);
       const october = Date.parse('2024-10-01T00:00:00Z');

@@ -6,7 +6,7 @@ import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { replayBars } from '../apps/cli/src/commands/replay';
-import { runCli, startCli } from './helpers/cli';
+import { replayBtc1hArgs, runCli, startCli } from './helpers/cli';
 
 // Within this on an idle machine, stretched on a busy one (vitest.config.ts).
 vi.setConfig({ testTimeout: scaled(120_000) });
@@ -53,40 +53,16 @@ describe('walking skeleton: replay real bars over JetStream', () => {
   });
 
   test('all bars of a real file arrive once, in order; a second replay stores no duplicates', async () => {
-    const first = await runCli([
-      'replay',
-      '--data',
-      FILE,
-      '--symbol',
-      'OKX:BTC/USDT',
-      '--tf',
-      '1h',
-      '--nats',
-      server.url,
-      '--quiet',
-      // Fills the stream with bars only: the tail test below counts stream sequences of bars.
-      '--bars-only',
-    ]);
+    // Fills the stream with bars only: the tail test below counts stream sequences of bars.
+    const replayBars = replayBtc1hArgs(FILE, server.url, '--bars-only');
+    const first = await runCli(replayBars);
     expect(first.code, first.stderr).toBe(0);
     expect(first.lines.join('\n')).toContain(`${fileOpens.length} stored, 0 already in the stream`);
     const stored = await readAll(bus, 'md.bar.okx.BTC-USDT.1h');
     expect(stored.map((s) => s.open)).toEqual(fileOpens);
     expect(stored[0]?.msgId).toBe(barKey(parseInstrument('OKX:BTC/USDT'), '1h', fileOpens[0]!));
 
-    const second = await runCli([
-      'replay',
-      '--data',
-      FILE,
-      '--symbol',
-      'OKX:BTC/USDT',
-      '--tf',
-      '1h',
-      '--nats',
-      server.url,
-      '--quiet',
-      // Fills the stream with bars only: the tail test below counts stream sequences of bars.
-      '--bars-only',
-    ]);
+    const second = await runCli(replayBars);
     expect(second.code, second.stderr).toBe(0);
     expect(second.lines.join('\n')).toContain(`0 stored, ${fileOpens.length} already in the stream`);
     const info = await bus.jsm.streams.info('MD', { subjects_filter: 'md.bar.okx.BTC-USDT.1h' });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Supervisor } from '@algotrader/pipeline';
 import { scaled, waitFor } from '@algotrader/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
+import { alive, killGroup } from './helpers/process-groups';
 
 /** A stage that starts a grandchild (same process group) and reports both pids, then idles. */
 const STAGE = `
@@ -13,23 +14,6 @@ const sleeper = spawn('sleep', ['1000'], { stdio: 'ignore' });
 console.log(JSON.stringify({ stage: process.pid, grandchild: sleeper.pid }));
 setInterval(() => {}, 60_000);
 `;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {

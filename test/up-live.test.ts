@@ -9,6 +9,7 @@ import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { bundledData, NatsServer, OkxServer, scaled, waitFor } from '@algotrader/testkit';
 import { expect, test, vi } from 'vitest';
+import { alive, killGroup } from './helpers/process-groups';
 
 // Within this on an idle machine, stretched on a busy one (vitest.config.ts).
 vi.setConfig({ testTimeout: scaled(300_000) });
@@ -32,23 +33,6 @@ async function recentHours(file: string, n: number, now: number): Promise<BarCol
     close: pick(c.close),
     volume: pick(c.volume),
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }
 
 async function count(bus: Bus, stream: string, filter: string): Promise<number> {

@@ -64,3 +64,20 @@ export async function runCli(
   const code = await run.exited;
   return { code, lines: run.lines, stderr: run.stderr.join('') };
 }
+
+/** `algotrader replay` of `file` as OKX:BTC/USDT 1h into the nats-server at `natsUrl`, quiet; `extra` goes before `--nats`. */
+export function replayBtc1hArgs(file: string, natsUrl: string, ...extra: string[]): string[] {
+  return [
+    'replay',
+    '--data',
+    file,
+    '--symbol',
+    'OKX:BTC/USDT',
+    '--tf',
+    '1h',
+    ...extra,
+    '--nats',
+    natsUrl,
+    '--quiet',
+  ];
+}
