@@ -508,7 +508,8 @@ describe('live loop (simulated clock)', () => {
     await cyclesDone(5);
 
     expect(cycles.map((c) => [c.closes, c.arrived, c.missing, c.timedOut])).toEqual([
-      [[C0], ['BTC/USDT', 'ETH/USDT'], [], false],
+      // On start: one marker per caught-up close, each after that close's bars.
+      [[C0 - 2 * H1, C0 - H1, C0], ['BTC/USDT', 'ETH/USDT'], [], false],
       [[C1], ['BTC/USDT'], ['ETH/USDT'], true],
       [[C2], ['BTC/USDT', 'ETH/USDT'], [], false],
       [[C3], ['ETH/USDT'], ['BTC/USDT'], true],
@@ -516,6 +517,8 @@ describe('live loop (simulated clock)', () => {
     ]);
     const both = ['BTC/USDT', 'ETH/USDT'];
     expect(await barSets()).toEqual([
+      { close: C0 - 2 * H1, arrived: both, missing: [], timedOut: false },
+      { close: C0 - H1, arrived: both, missing: [], timedOut: false },
       { close: C0, arrived: both, missing: [], timedOut: false },
       { close: C1, arrived: ['BTC/USDT'], missing: ['ETH/USDT'], timedOut: true },
       { close: C2, arrived: both, missing: [], timedOut: false },

@@ -19,7 +19,7 @@ import { DEFAULT_RETRY, errorLabel, type RetryPolicy } from './retry';
 import type { Scheduler } from './scheduler';
 import type { BarSink } from './sinks';
 import type { CollectorMetrics } from './telemetry';
-import { walkCandles } from './walk';
+import { type WalkPage, walkCandles } from './walk';
 
 export interface LiveLogger {
   info(obj: object, msg?: string): void;
@@ -73,7 +73,12 @@ interface SeriesState {
   lastSeen: number | undefined;
   /** Recent open times known published or stored (bounded), to say which bars of a close arrived. */
   readonly known: Set<number>;
+  /** Newest open time the sink held when this process started: the bars up to it are in. */
+  readonly heldThrough: number | undefined;
 }
+
+/** Of a fetched page, what {@link LiveCollector} publishes (possibly one close's slice of it). */
+type Fetched = Pick<WalkPage, 'bars' | 'rejects' | 'gaps'>;
 
 const KNOWN_KEEP = 256;
 
@@ -145,18 +150,73 @@ export class LiveCollector {
     const step = timeframeMs(tf);
     const target = close - step;
     const deadline = close + o.barSetTimeoutMs;
-    const pending = new Set(o.symbols);
     const failed = new Set<Instrument>();
+    // 1. Fetch every symbol's closed bars, publishing nothing yet: a catch-up of several closes is
+    // then published close by close (all symbols' bar of C, the marker of C, then C+1), so a
+    // consumer deciding on a marker has every symbol's bar of that close before it.
+    const fetched = new Map<Instrument, { st: SeriesState; pages: Fetched[] }>();
+    for (const sym of o.symbols) {
+      const pages: Fetched[] = [];
+      try {
+        const st = await this.#series(sym, tf, target);
+        fetched.set(sym, { st, pages });
+        for await (const page of this.#walk(sym, tf, st, close)) pages.push(page);
+      } catch (e) {
+        if (this.#abort.signal.aborted) throw e;
+        failed.add(sym);
+        this.#fetchFailed(sym, tf, close, e);
+      }
+    }
+    // 2. The closes to mark: after the last one marked, or on a (re)start from the oldest bar fetched.
+    let first = close;
+    if (prevMarked !== undefined) first = prevMarked + step;
+    else {
+      for (const { pages } of fetched.values()) {
+        const oldest = pages.flatMap((p) => [
+          ...p.bars.map((b) => b.openTime),
+          ...p.rejects.map((r) => r.openTime),
+        ]);
+        if (oldest.length > 0) first = Math.min(first, Math.min(...oldest) + step);
+      }
+    }
+    const closes: number[] = [];
+    const venue = o.symbols[0]?.venue ?? 'OKX';
     let published = 0;
-    for (;;) {
-      for (const sym of [...pending]) {
+    let mark = { arrived: [] as string[], missing: [] as string[] };
+    for (let c = first; c <= close; c += step) {
+      for (const [sym, { st, pages }] of fetched) {
+        // Older bars (late ones of closes already marked) go out before the first marker.
+        const part = takeThrough(pages, c - step);
+        if (part === undefined) continue;
         try {
-          const state = await this.#series(sym, tf, target);
-          published += await this.#catchUp(sym, tf, state, close);
-          // In, or answered and rejected: either way there is nothing more to wait for.
-          if (state.known.has(target) || (state.lastSeen ?? Number.NEGATIVE_INFINITY) >= target) {
-            pending.delete(sym);
-          }
+          published += await this.#apply(sym, tf, st, part);
+        } catch (e) {
+          if (this.#abort.signal.aborted) throw e;
+          // Not published, so the cursor did not move: the next cycle asks again.
+          fetched.delete(sym);
+          failed.add(sym);
+          this.#fetchFailed(sym, tf, close, e);
+        }
+      }
+      if (c === close) break;
+      mark = this.#arrivals(tf, c);
+      await o.publishBarSet({ venue, timeframe: tf, closeTimeMs: c, ...mark, timedOut: false });
+      this.counters.barSetsPublished += 1;
+      closes.push(c);
+    }
+    // 3. The newest close: symbols whose bar has not come are asked again until the timeout.
+    const pending = new Set(
+      [...fetched].filter(([sym, { st }]) => !failed.has(sym) && !settled(st, target)).map(([sym]) => sym),
+    );
+    while (pending.size > 0 && o.scheduler.now() < deadline) {
+      await o.scheduler.sleepUntil(Math.min(o.scheduler.now() + o.pollMs, deadline), this.#abort.signal);
+      for (const sym of [...pending]) {
+        const st = fetched.get(sym)?.st;
+        if (st === undefined) continue;
+        try {
+          for await (const page of this.#walk(sym, tf, st, close))
+            published += await this.#apply(sym, tf, st, page);
+          if (settled(st, target)) pending.delete(sym);
         } catch (e) {
           if (this.#abort.signal.aborted) throw e;
           pending.delete(sym);
@@ -164,26 +224,13 @@ export class LiveCollector {
           this.#fetchFailed(sym, tf, close, e);
         }
       }
-      if (pending.size === 0 || o.scheduler.now() >= deadline) break;
-      await o.scheduler.sleepUntil(Math.min(o.scheduler.now() + o.pollMs, deadline), this.#abort.signal);
     }
     const timedOut = pending.size > 0;
-    const first = prevMarked === undefined ? close : prevMarked + step;
-    const closes: number[] = [];
-    let arrived: string[] = [];
-    let missing: string[] = [];
-    for (let c = first; c <= close; c += step) {
-      arrived = [];
-      missing = [];
-      for (const sym of o.symbols) {
-        const st = this.#state.get(key(sym, tf));
-        (st?.known.has(c - step) ? arrived : missing).push(instrumentSymbol(sym));
-      }
-      const venue = o.symbols[0]?.venue ?? 'OKX';
-      await o.publishBarSet({ venue, timeframe: tf, closeTimeMs: c, arrived, missing, timedOut });
-      this.counters.barSetsPublished += 1;
-      closes.push(c);
-    }
+    mark = this.#arrivals(tf, close);
+    await o.publishBarSet({ venue, timeframe: tf, closeTimeMs: close, ...mark, timedOut });
+    this.counters.barSetsPublished += 1;
+    closes.push(close);
+    const { arrived, missing } = mark;
     this.counters.cycles += 1;
     o.metrics?.cycleDone({
       tf,
@@ -202,6 +249,19 @@ export class LiveCollector {
     o.onCycle?.({ tf, closes, arrived, missing, timedOut, barsPublished: published });
   }
 
+  /** Of the close `c`: which symbols' bar is in (published now, or held before this process started). */
+  #arrivals(tf: Timeframe, c: number): { arrived: string[]; missing: string[] } {
+    const step = timeframeMs(tf);
+    const arrived: string[] = [];
+    const missing: string[] = [];
+    for (const sym of this.#o.symbols) {
+      const st = this.#state.get(key(sym, tf));
+      const held = st !== undefined && (st.known.has(c - step) || (st.heldThrough ?? -Infinity) >= c - step);
+      (held ? arrived : missing).push(instrumentSymbol(sym));
+    }
+    return { arrived, missing };
+  }
+
   async #series(sym: Instrument, tf: Timeframe, target: number): Promise<SeriesState> {
     const k = key(sym, tf);
     let st = this.#state.get(k);
@@ -213,19 +273,18 @@ export class LiveCollector {
       cursor: last !== undefined ? Math.max(last + step, since) : since,
       lastSeen: last,
       known: new Set(last !== undefined ? [last] : []),
+      heldThrough: last,
     };
     this.#state.set(k, st);
     this.#o.metrics?.seed(sym, tf, last);
     return st;
   }
 
-  /** Fetches [cursor, close) and publishes what came; returns how many bars were published. */
-  async #catchUp(sym: Instrument, tf: Timeframe, st: SeriesState, close: number): Promise<number> {
+  /** Asks for [cursor, close); publishes nothing and moves no state (see {@link #apply}). */
+  #walk(sym: Instrument, tf: Timeframe, st: SeriesState, close: number): AsyncIterable<WalkPage> {
     const o = this.#o;
-    const step = timeframeMs(tf);
-    let published = 0;
-    if (st.cursor >= close) return 0;
-    for await (const page of walkCandles({
+    if (st.cursor >= close) return emptyWalk();
+    return walkCandles({
       md: o.md,
       clock: o.scheduler,
       instrument: sym,
@@ -236,26 +295,33 @@ export class LiveCollector {
       retry: o.retry ?? DEFAULT_RETRY,
       counters: this.counters,
       signal: this.#abort.signal,
-    })) {
-      if (page.bars.length > 0) await o.sink.write(sym, tf, page.bars);
-      published += page.bars.length;
-      this.counters.barsPublished += page.bars.length;
-      o.metrics?.published(sym, tf, page.bars);
-      o.metrics?.rejected(page.rejects, 'collector');
-      o.metrics?.gapsReported(sym, tf, page.gaps);
-      for (const b of page.bars) remember(st.known, b.openTime);
-      for (const r of page.rejects) {
-        this.counters.barsRejected += 1;
-        bump(this.counters.rejectsByReason, r.reason);
-        o.alerts.alert(rejectAlert(r, 'collector'));
-      }
-      for (const g of page.gaps) reportGap(o.alerts, this.counters, sym, tf, g);
-      const seen = [...page.bars.map((b) => b.openTime), ...page.rejects.map((r) => r.openTime)];
-      if (seen.length > 0) st.lastSeen = Math.max(st.lastSeen ?? -Infinity, ...seen);
-      // Only past what the exchange has actually returned: a bar not there yet is asked again.
-      if (st.lastSeen !== undefined) st.cursor = Math.max(st.cursor, st.lastSeen + step);
+    });
+  }
+
+  /**
+   * Publishes fetched bars, reports their rejects and gaps, then moves the cursor past them: if the
+   * publish fails, the cursor stays and they are asked again. Returns how many bars were published.
+   */
+  async #apply(sym: Instrument, tf: Timeframe, st: SeriesState, page: Fetched): Promise<number> {
+    const o = this.#o;
+    const step = timeframeMs(tf);
+    if (page.bars.length > 0) await o.sink.write(sym, tf, page.bars);
+    this.counters.barsPublished += page.bars.length;
+    o.metrics?.published(sym, tf, page.bars);
+    o.metrics?.rejected(page.rejects, 'collector');
+    o.metrics?.gapsReported(sym, tf, page.gaps);
+    for (const b of page.bars) remember(st.known, b.openTime);
+    for (const r of page.rejects) {
+      this.counters.barsRejected += 1;
+      bump(this.counters.rejectsByReason, r.reason);
+      o.alerts.alert(rejectAlert(r, 'collector'));
     }
-    return published;
+    for (const g of page.gaps) reportGap(o.alerts, this.counters, sym, tf, g);
+    const seen = [...page.bars.map((b) => b.openTime), ...page.rejects.map((r) => r.openTime)];
+    if (seen.length > 0) st.lastSeen = Math.max(st.lastSeen ?? -Infinity, ...seen);
+    // Only past what the exchange has actually returned: a bar not there yet is asked again.
+    if (st.lastSeen !== undefined) st.cursor = Math.max(st.cursor, st.lastSeen + step);
+    return page.bars.length;
   }
 
   #fetchFailed(sym: Instrument, tf: Timeframe, close: number, e: unknown): void {
@@ -276,6 +342,35 @@ export class LiveCollector {
 function key(i: Instrument, tf: Timeframe): string {
   return `${formatInstrument(i)}|${tf}`;
 }
+
+/** The bar of `target` is in, or the exchange answered past it: nothing more to wait for. */
+function settled(st: SeriesState, target: number): boolean {
+  return st.known.has(target) || (st.lastSeen ?? Number.NEGATIVE_INFINITY) >= target;
+}
+
+/**
+ * Removes from `pages` (in place) and returns what is at or before `through` (bars and rejects by
+ * open time, gaps by their first missing open), or undefined when there is nothing.
+ */
+function takeThrough(pages: Fetched[], through: number): Fetched | undefined {
+  const bars: Fetched['bars'] = [];
+  const rejects: Fetched['rejects'] = [];
+  const gaps: Fetched['gaps'] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i]!;
+    bars.push(...p.bars.filter((b) => b.openTime <= through));
+    rejects.push(...p.rejects.filter((r) => r.openTime <= through));
+    gaps.push(...p.gaps.filter((g) => g.fromOpen <= through));
+    pages[i] = {
+      bars: p.bars.filter((b) => b.openTime > through),
+      rejects: p.rejects.filter((r) => r.openTime > through),
+      gaps: p.gaps.filter((g) => g.fromOpen > through),
+    };
+  }
+  return bars.length + rejects.length + gaps.length > 0 ? { bars, rejects, gaps } : undefined;
+}
+
+async function* emptyWalk(): AsyncIterable<WalkPage> {}
 
 function remember(set: Set<number>, t: number): void {
   set.add(t);
