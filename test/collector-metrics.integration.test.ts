@@ -301,7 +301,8 @@ describe('collector metrics in InfluxDB (VictoriaMetrics speaking the v2 write A
     await r.nextCycle();
     await r.nextCycle();
     expect(r.cycles.map((c) => [c.closes, c.arrived, c.missing])).toEqual([
-      [[C0], ['BTC/USDT', 'ETH/USDT'], []],
+      // On start: one marker per caught-up close since C0 - 3h.
+      [[C0 - 2 * H1, C0 - H1, C0], ['BTC/USDT', 'ETH/USDT'], []],
       [[C1], ['BTC/USDT'], ['ETH/USDT']],
       [[C2], ['BTC/USDT', 'ETH/USDT'], []],
     ]);
