@@ -171,12 +171,13 @@ export class LiveCollector {
     let first = close;
     if (prevMarked !== undefined) first = prevMarked + step;
     else {
+      // Pages are ascending: each page's first bar or reject is its oldest (no spread of a long list).
       for (const { pages } of fetched.values()) {
-        const oldest = pages.flatMap((p) => [
-          ...p.bars.map((b) => b.openTime),
-          ...p.rejects.map((r) => r.openTime),
-        ]);
-        if (oldest.length > 0) first = Math.min(first, Math.min(...oldest) + step);
+        for (const p of pages) {
+          for (const t of [p.bars[0]?.openTime, p.rejects[0]?.openTime]) {
+            if (t !== undefined) first = Math.min(first, t + step);
+          }
+        }
       }
     }
     const closes: number[] = [];
