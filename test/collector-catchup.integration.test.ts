@@ -156,5 +156,19 @@ describe('live catch-up over several closes', () => {
     const closes2 = [1, 2, 3].map((k) => C0 + k * H1);
     expect(second.cycles[0]?.closes).toEqual(closes2);
     expect(await mdInOrder(bus)).toEqual([...expectedFor(closes1, holes), ...expectedFor(closes2, {})]);
+
+    // Down again for two hours, restarted WITHOUT `since` (how the service runs): a series that has
+    // bars resumes after its last one, so the outage is caught up, not skipped.
+    clock.set(C0 + 5 * H1 + SETTLE);
+    const third = run(new ManualScheduler(clock));
+    await waitFor(() => third.cycles.length >= 1, 20_000, 'cycle after the second outage');
+    await third.collector.stop();
+    const closes3 = [4, 5].map((k) => C0 + k * H1);
+    expect(third.cycles[0]?.closes).toEqual(closes3);
+    expect(await mdInOrder(bus)).toEqual([
+      ...expectedFor(closes1, holes),
+      ...expectedFor(closes2, {}),
+      ...expectedFor(closes3, {}),
+    ]);
   });
 });

@@ -269,9 +269,13 @@ export class LiveCollector {
     if (st) return st;
     const step = timeframeMs(tf);
     const last = await this.#o.sink.lastOpenTime(sym, tf);
-    const since = this.#o.since === undefined ? target : Math.ceil(this.#o.since / step) * step;
+    // A series with bars resumes right after its last one, so an outage is caught up; `since` only
+    // moves that start later when it is set explicitly (and places a series with nothing stored).
+    const since = this.#o.since === undefined ? undefined : Math.ceil(this.#o.since / step) * step;
+    const resume = last === undefined ? undefined : last + step;
     st = {
-      cursor: last !== undefined ? Math.max(last + step, since) : since,
+      cursor:
+        resume === undefined ? (since ?? target) : since === undefined ? resume : Math.max(resume, since),
       lastSeen: last,
       known: new Set(last !== undefined ? [last] : []),
       heldThrough: last,
