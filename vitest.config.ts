@@ -15,7 +15,8 @@ function machineTimeScale(): number {
   return Math.min(6, Math.max(1, Math.round((demand / availableParallelism()) * 10) / 10));
 }
 // Workers inherit it; the testkit stretches its own waits (waitFor, server start-up, stops) by it.
-process.env[TIME_SCALE_ENV] ??= String(machineTimeScale());
+// An empty or invalid value (e.g. the blank line of a copied .env.example) means: measure it.
+if (!(Number(process.env[TIME_SCALE_ENV]) >= 1)) process.env[TIME_SCALE_ENV] = String(machineTimeScale());
 const SCALE = Number(process.env[TIME_SCALE_ENV]);
 
 const ALL = [
