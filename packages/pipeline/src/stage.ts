@@ -145,6 +145,11 @@ export class StageRuntime<State, Input, Output, Snapshot> {
     return this.#seq;
   }
 
+  /** True when every output decided so far is published (and acted on). */
+  get idle(): boolean {
+    return this.#pending.length === 0;
+  }
+
   /** The decider's state, to read (it changes as messages are handled). */
   get state(): State {
     return this.#state;
@@ -177,7 +182,10 @@ export class StageRuntime<State, Input, Output, Snapshot> {
           s = d.evolve(s, output);
           effects.push(...d.effects(s, output));
         }
-        await saveCheckpoint(this.#kv, this.#o.checkpointKey, { ...d.snapshot(s), seq: meta.seq });
+        // Nothing to publish, nothing to protect: the usual (rate-limited) save after it does.
+        if (effects.some((e) => e.kind === 'publish')) {
+          await saveCheckpoint(this.#kv, this.#o.checkpointKey, { ...d.snapshot(s), seq: meta.seq });
+        }
         this.#state = s;
         this.#applied = meta.seq;
         this.#run(effects);
