@@ -59,8 +59,8 @@ async function mdInOrder(bus: Bus): Promise<Entry[]> {
       out.push({
         kind: 'set',
         close: Number(s.closeTimeMs),
-        arrived: [...s.arrived],
-        missing: [...s.missing],
+        arrived: [...(s.arrived ?? [])],
+        missing: [...(s.missing ?? [])],
       });
     } else {
       const b = codecs.Bar.decode(m.data);
