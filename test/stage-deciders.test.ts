@@ -2,14 +2,23 @@ import { parseInstrument } from '@algotrader/core';
 import { type FeatureInput, featureDecider } from '@algotrader/feature-engine';
 import { isBadInput } from '@algotrader/pipeline';
 import {
+  type AccountState,
   barOut,
   type Decider,
   type Effect,
   type InputMeta,
+  newAccount,
   parsePipelineConfig,
   step,
 } from '@algotrader/pipeline/domain';
-import type { BarMsg, BarSetClosed, FeatureVector } from '@algotrader/proto';
+import type { BarMsg, BarSetClosed, FeatureVector, Signal, SignalSetClosed } from '@algotrader/proto';
+import {
+  type GateContext,
+  type GateMessage,
+  type GateSnapshot,
+  type GateState,
+  gateDecider,
+} from '@algotrader/risk-gate';
 import type { PortfolioView } from '@algotrader/strategy';
 import { type RunnerInput, runnerDecider } from '@algotrader/strategy-runner';
 import { describe, expect, test } from 'vitest';
@@ -90,7 +99,9 @@ function plain(effects: readonly Effect[]): unknown[] {
   return effects.map((e) =>
     e.kind === 'publish'
       ? { subject: e.message.subject, msgId: e.message.msgId, message: e.message.message }
-      : { alert: e.alert.code, key: e.alert.dedupeKey, message: e.alert.message },
+      : e.kind === 'alert'
+        ? { alert: e.alert.code, key: e.alert.dedupeKey, message: e.alert.message }
+        : { act: e.action },
   );
 }
 
@@ -237,5 +248,119 @@ describe('strategy-runner decider', () => {
     expect(isBadInput(e)).toBe(true);
     expect(String(e)).toMatch(/lacks sma:close:5, declared by strategy sma_cross/);
     expect(d.snapshot(state)).toEqual(before);
+  });
+});
+
+describe('risk-gate decider', () => {
+  const fe = featureDecider(pipeline);
+  const features = featureInputs(run(fe, fe.initial(), mdInputs(80)).effects);
+  const rd = runnerDecider(pipeline, () => view);
+  const account: AccountState = newAccount('paper', 10_000, 'USDT');
+  const context = (t: number, halted = false): GateContext => ({
+    account,
+    control: {
+      account: 'paper',
+      state: halted ? 'HALTED' : 'ACTIVE',
+      pausedStrategies: [],
+      reason: '',
+      updatedMs: 0,
+      updatedBy: '',
+      revision: 0,
+    },
+    now: t + 1_000,
+  });
+  /** The runner's published messages as the gate's inputs, each set with what the shell would read. */
+  const signals: GateMessage[] = run(rd, rd.initial(), features).effects.flatMap((e): GateMessage[] => {
+    if (e.kind !== 'publish') return [];
+    const m = e.message;
+    if (m.subject.startsWith('sig._set.')) {
+      const set = m.message as SignalSetClosed;
+      return [{ kind: 'set', set, meta: meta(m.subject), context: context(Number(set.closeTimeMs)) }];
+    }
+    return [{ kind: 'signal', signal: m.message as Signal, meta: { ...meta(m.subject), msgId: m.msgId } }];
+  });
+
+  /** As the runtime does it: every publish acked (stream sequences counted here) and folded in. */
+  function runAcked(
+    d: ReturnType<typeof gateDecider>,
+    state: GateState,
+    inputs: readonly GateMessage[],
+    acks = { seq: 0 },
+  ): { state: GateState; effects: Effect[] } {
+    const effects: Effect[] = [];
+    let s = state;
+    for (const input of inputs) {
+      const r = step(d, s, input);
+      s = r.state;
+      for (const e of r.effects) if (e.kind === 'publish') s = d.acked!(s, e.message, ++acks.seq);
+      effects.push(...r.effects);
+    }
+    return { state: s, effects };
+  }
+
+  const decisions = (effects: readonly Effect[]) =>
+    (plain(effects) as { subject?: string }[]).filter((e) => e.subject?.startsWith('ord.'));
+
+  test('the same inputs give the same decisions, orders and the progress through every close time', () => {
+    const a = runAcked(gateDecider(pipeline), gateDecider(pipeline).initial(), signals);
+    const b = runAcked(gateDecider(pipeline), gateDecider(pipeline).initial(), signals);
+    expect(plain(a.effects)).toEqual(plain(b.effects));
+    const approved = decisions(a.effects).filter((e) => e.subject === 'ord.approved.paper');
+    // The signals cross: without orders this test could not see a difference.
+    expect(approved.length).toBeGreaterThan(4);
+    const progress = (plain(a.effects) as { act?: { type: string; through: number } }[]).filter(
+      (e) => e.act?.type === 'progress',
+    );
+    expect(progress).toHaveLength(80);
+    expect(a.state.lastT).toBe(T0 + 80 * HOUR);
+    expect(a.state.outbox).toEqual([]);
+    expect(a.state.approvedSeq).toBeGreaterThan(0);
+  });
+
+  test('HALTED: every new order is refused, nothing approved', () => {
+    const halted = signals.map((i) =>
+      i.kind === 'set' ? { ...i, context: context(Number(i.set.closeTimeMs), true) } : i,
+    );
+    const d = gateDecider(pipeline);
+    const out = decisions(runAcked(d, d.initial(), halted).effects) as {
+      subject: string;
+      message: { reason?: number };
+    }[];
+    expect(out.length).toBeGreaterThan(4);
+    expect(out.every((e) => e.subject === 'ord.rejected.paper')).toBe(true);
+  });
+
+  test('snapshot → restore → continue equals an uninterrupted run; unacked decisions are owed again', () => {
+    const d = gateDecider(pipeline);
+    const whole = runAcked(d, d.initial(), signals);
+    for (const cut of [12, 13, Math.floor(signals.length / 2), signals.length - 2]) {
+      const acks = { seq: 0 };
+      const first = runAcked(d, d.initial(), signals.slice(0, cut), acks);
+      const restored = restart(d, first.state);
+      expect(restored.effects).toEqual([]);
+      const rest = runAcked(d, restored.state, signals.slice(cut), acks);
+      expect(plain([...first.effects, ...rest.effects]), `restart after input ${cut}`).toEqual(
+        plain(whole.effects),
+      );
+      expect(d.snapshot(rest.state)).toEqual(d.snapshot(whole.state));
+    }
+    // A crash after the decisions were saved, before any was acked: restore republishes them.
+    const k = signals.findIndex((i, n) => {
+      if (i.kind !== 'set') return false;
+      const before = runAcked(d, d.initial(), signals.slice(0, n)).state;
+      return step(d, before, i).effects.some((e) => e.kind === 'publish');
+    });
+    expect(k).toBeGreaterThan(0);
+    const before = runAcked(d, d.initial(), signals.slice(0, k));
+    const decided = step(d, before.state, signals[k]!);
+    const saved: GateSnapshot = structuredClone(d.snapshot(decided.state));
+    expect(saved.outbox.length).toBeGreaterThan(0);
+    const again = d.restore(saved);
+    const published = (es: readonly Effect[]) => plain(es.filter((e) => e.kind === 'publish'));
+    expect(published(again.effects)).toEqual(published(decided.effects));
+    const rest = runAcked(d, again.state, signals.slice(k + 1));
+    expect(decisions([...before.effects, ...decided.effects, ...rest.effects])).toEqual(
+      decisions(whole.effects),
+    );
   });
 });

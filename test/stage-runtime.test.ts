@@ -1,7 +1,14 @@
-import { Bus, loadCheckpoint, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { Bus, loadCheckpoint, SYSTEM_TOPOLOGY, saveCheckpoint, subjects } from '@algotrader/bus';
 import { AlgoError, type Clock, ErrorCode, parseInstrument } from '@algotrader/core';
 import { CHECKPOINTS_BUCKET, readAll, StageRuntime, stageRoute } from '@algotrader/pipeline';
-import { type Decider, out, publish, type StageCheckpoint } from '@algotrader/pipeline/domain';
+import {
+  type Action,
+  act,
+  type Decider,
+  out,
+  publish,
+  type StageCheckpoint,
+} from '@algotrader/pipeline/domain';
 import { type BarMsg, type BarSetClosed, codecs } from '@algotrader/proto';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
@@ -144,6 +151,119 @@ describe('StageRuntime: the one shell of the live stages', () => {
         ['tally:3', 60],
         ['tally:4', 100],
       ]);
+    } finally {
+      await runtime?.stop();
+      await stageBus.close();
+      await bus.close();
+      await server.stop();
+    }
+  });
+
+  test('context before deciding, decisions saved before they are published, actions in order, acks folded in, owed outputs published on restore', async () => {
+    interface Owed {
+      sum: number;
+      /** Outputs decided, not yet acked. */
+      owed: string[];
+      lastAck: number;
+    }
+    type In = { bar: BarMsg; extra?: number };
+    const totalOut = (sum: number, id: string) =>
+      publish(
+        out(
+          codecs.BarSetClosed,
+          subjects.featureSet('TEST', '1h'),
+          { venue: 'TEST', timeframe: '1h', closeTimeMs: sum, arrived: [], missing: [], timedOut: false },
+          id,
+        ),
+      );
+    const owedDecider: Decider<Owed, In, { close: number; id: string }, Owed> = {
+      initial: () => ({ sum: 0, owed: [], lastAck: 0 }),
+      decide: (state, { bar, extra }) => {
+        if (extra === undefined) throw new Error('no context');
+        return [{ close: Number(bar.close) + extra, id: `owed:${state.sum + Number(bar.close) + extra}` }];
+      },
+      evolve: (state, o) => ({ ...state, sum: state.sum + o.close, owed: [...state.owed, o.id] }),
+      effects: (state, o) => [act({ type: 'before' }), totalOut(state.sum, o.id), act({ type: 'after' })],
+      acked: (state, m, ackSeq) => ({
+        ...state,
+        owed: state.owed.filter((id) => id !== m.msgId),
+        lastAck: ackSeq,
+      }),
+      snapshot: (state) => ({ ...state, owed: [...state.owed] }),
+      restore: (snap) => ({ state: { ...snap }, effects: snap.owed.map((id) => totalOut(snap.sum, id)) }),
+    };
+    const server = await NatsServer.start();
+    const bus = await Bus.connect({ servers: server.url, service: 'test' });
+    const stageBus = await Bus.connect({ servers: server.url, service: 'owed' });
+    const ckv = await (async () => {
+      await bus.ensure(SYSTEM_TOPOLOGY);
+      return bus.kv(CHECKPOINTS_BUCKET);
+    })();
+    const seen: unknown[] = [];
+    let contexts = 0;
+    const startOwed = () =>
+      StageRuntime.start({
+        bus: stageBus,
+        clock,
+        name: 'owed',
+        stream: 'MD',
+        filter: 'md.bar.>',
+        checkpointKey: `${KEY}.owed`,
+        checkpointEveryMs: 0,
+        decider: owedDecider,
+        routes: [stageRoute(codecs.Bar, (bar: BarMsg): In => ({ bar }), { checkpoint: true })],
+        deadLetterAlert: (reason) => ({
+          severity: 'warning',
+          code: 'owed_rejected',
+          message: reason,
+          dedupeKey: reason,
+        }),
+        context: async (input) => {
+          contexts += 1;
+          return { ...input, extra: 1 };
+        },
+        checkpointBeforePublish: true,
+        act: async (a: Action, state: Owed) => {
+          const saved = await loadCheckpoint<StageCheckpoint<Owed>>(ckv, `${KEY}.owed`);
+          seen.push({ type: a.type, savedOwed: saved?.owed, savedSeq: saved?.seq, lastAck: state.lastAck });
+        },
+      });
+    let runtime: Awaited<ReturnType<typeof startOwed>> | undefined;
+    try {
+      runtime = await startOwed();
+      const s1 = await publishBar(bus, 0, 10);
+      const s2 = await publishBar(bus, 1, 20);
+      await waitFor(() => runtime!.position >= s2, 30_000, 'both bars handled');
+      const published = async () =>
+        (await readAll(bus, 'FEATURES', 'feat._set.test.1h', codecs.BarSetClosed)).map((m) => [
+          m.msgId,
+          m.seq,
+        ]);
+      const first = await published();
+      expect(first.map(([id]) => id)).toEqual(['owed:11', 'owed:32']);
+      expect(contexts).toBe(2);
+      // Saved before the publish (the output owed at the message's position), acked after it.
+      expect(seen).toEqual([
+        { type: 'before', savedOwed: ['owed:11'], savedSeq: s1, lastAck: 0 },
+        { type: 'after', savedOwed: ['owed:11'], savedSeq: s1, lastAck: first[0]![1] },
+        { type: 'before', savedOwed: ['owed:32'], savedSeq: s2, lastAck: first[0]![1] },
+        { type: 'after', savedOwed: ['owed:32'], savedSeq: s2, lastAck: first[1]![1] },
+      ]);
+      await runtime.stop();
+      runtime = undefined;
+      expect(await loadCheckpoint(ckv, `${KEY}.owed`)).toEqual({
+        sum: 32,
+        owed: [],
+        lastAck: first[1]![1],
+        seq: s2,
+      });
+
+      // A crash between the save and the publish leaves an owed output: published on start, before reading on.
+      await saveCheckpoint(ckv, `${KEY}.owed`, { sum: 50, owed: ['owed:50'], lastAck: 0, seq: s2 });
+      runtime = await startOwed();
+      expect((await published()).map(([id]) => id)).toEqual(['owed:11', 'owed:32', 'owed:50']);
+      expect(runtime.state.owed).toEqual([]);
+      expect(contexts).toBe(2);
     } finally {
       await runtime?.stop();
       await stageBus.close();

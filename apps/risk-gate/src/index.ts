@@ -1,4 +1,14 @@
-export { type GateCheckpoint, RiskGate, type RiskGateOptions } from './gate';
+export {
+  type GateAction,
+  type GateCheckpoint,
+  type GateContext,
+  type GateMessage,
+  type GateOutput,
+  type GateSnapshot,
+  type GateState,
+  gateDecider,
+} from './decider';
+export { RiskGate, type RiskGateOptions } from './gate';
 export {
   type CancelRequest,
   checkDecision,

@@ -1,12 +1,11 @@
-import { type Bus, loadCheckpoint } from '@algotrader/bus';
+import { type Bus, loadCheckpoint, saveCheckpoint } from '@algotrader/bus';
 import { assertNever, type Clock } from '@algotrader/core';
 import type { Codec } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Alerter } from './alerts';
 import { Checkpointer, Serial } from './checkpointer';
-import type { AlertInput, Decider, Effect, StageCheckpoint } from './domain/decider';
+import type { Action, AlertInput, Decider, Effect, OutMessage, StageCheckpoint } from './domain/decider';
 import { CHECKPOINTS_BUCKET } from './kv';
-import { Outbox } from './outbox';
 import { type ReadMeta, type Route, route, StreamReader } from './reader';
 
 /** One message type a stage reads, turned into its decider's input. */
@@ -43,6 +42,24 @@ export interface StageOptions<State, Input, Output, Snapshot> {
   readonly routes: readonly StageRoute<Input>[];
   /** The alert raised when a message is dead-lettered. */
   readonly deadLetterAlert: (reason: string, meta: ReadMeta) => AlertInput;
+  /**
+   * Optional: what the decider must know of the world besides the stream (an account state to
+   * wait for, a KV value, the clock), read before deciding and returned as part of the input.
+   * Called once per new message; `decide` stays pure and its input holds everything it read.
+   */
+  readonly context?: (input: Input, state: State) => Promise<Input>;
+  /**
+   * Save the checkpoint right after deciding a checkpoint route's message, before publishing:
+   * for a stage whose outputs depend on a world that moves on (the gate's account), so a crash
+   * republishes the saved outputs (its snapshot holds them; `restore` owes them again) instead of
+   * deciding anew. Without it the outputs are published first, which is right when deciding again
+   * from the stream gives the same outputs.
+   */
+  readonly checkpointBeforePublish?: boolean;
+  /** Executes the decider's `act` effects, in order with its publishes (required if it emits any). */
+  readonly act?: (action: Action, state: State) => Promise<void>;
+  /** Sees every publish ack (counters); the decider's `acked` has already folded it in. */
+  readonly onPublished?: (message: OutMessage, ackSeq: number) => void;
 }
 
 /**
@@ -59,7 +76,9 @@ export interface StageOptions<State, Input, Output, Snapshot> {
 export class StageRuntime<State, Input, Output, Snapshot> {
   readonly #o: StageOptions<State, Input, Output, Snapshot>;
   readonly #serial = new Serial();
-  readonly #outbox = new Outbox();
+  /** Publishes and actions of the message being handled, in order; a retry resumes here. */
+  readonly #pending: Exclude<Effect, { kind: 'alert' }>[] = [];
+  readonly #kv: KV;
   readonly #alerts: Alerter;
   readonly #checkpoint: Checkpointer;
   #reader: StreamReader | undefined;
@@ -72,6 +91,7 @@ export class StageRuntime<State, Input, Output, Snapshot> {
 
   private constructor(o: StageOptions<State, Input, Output, Snapshot>, checkpoints: KV) {
     this.#o = o;
+    this.#kv = checkpoints;
     this.#state = o.decider.initial();
     this.#alerts = new Alerter(o.bus, o.name, o.clock);
     this.#checkpoint = new Checkpointer({
@@ -98,6 +118,8 @@ export class StageRuntime<State, Input, Output, Snapshot> {
       r.#seq = seq;
       r.#applied = seq;
       r.#run(restored.effects);
+      // Outputs saved before they were published (checkpointBeforePublish): publish them now.
+      if (r.#pending.length > 0) await r.#serial.run(() => r.#flush());
     }
     r.#reader = new StreamReader({
       bus: o.bus,
@@ -123,6 +145,11 @@ export class StageRuntime<State, Input, Output, Snapshot> {
     return this.#seq;
   }
 
+  /** True when every output decided so far is published (and acted on). */
+  get idle(): boolean {
+    return this.#pending.length === 0;
+  }
+
   /** The decider's state, to read (it changes as messages are handled). */
   get state(): State {
     return this.#state;
@@ -130,7 +157,7 @@ export class StageRuntime<State, Input, Output, Snapshot> {
 
   /** The checkpoint value now, or undefined while a message's outputs are not all published. */
   checkpoint(): StageCheckpoint<Snapshot> | undefined {
-    if (!this.#outbox.empty) return undefined;
+    if (this.#pending.length > 0) return undefined;
     return { ...this.#o.decider.snapshot(this.#state), seq: this.#seq };
   }
 
@@ -140,27 +167,70 @@ export class StageRuntime<State, Input, Output, Snapshot> {
     await this.#serial.run(() => this.#checkpoint.flush().catch(() => undefined));
   }
 
-  async #handle(input: Input, meta: ReadMeta, checkpoint: boolean): Promise<void> {
+  async #handle(raw: Input, meta: ReadMeta, checkpoint: boolean): Promise<void> {
     if (meta.seq > this.#applied) {
       const d = this.#o.decider;
+      const input = this.#o.context ? await this.#o.context(raw, this.#state) : raw;
       // Throws on bad input before anything changed: the reader dead-letters the message.
       const outputs = d.decide(this.#state, input);
-      this.#applied = meta.seq;
-      for (const output of outputs) {
-        this.#state = d.evolve(this.#state, output);
-        this.#run(d.effects(this.#state, output));
+      if (checkpoint && this.#o.checkpointBeforePublish && outputs.length > 0) {
+        // Kept only once saved, so a failed save leaves nothing applied (`evolve` must not
+        // update the state in place for such a stage).
+        let s = this.#state;
+        const effects: Effect[] = [];
+        for (const output of outputs) {
+          s = d.evolve(s, output);
+          effects.push(...d.effects(s, output));
+        }
+        // Nothing to publish, nothing to protect: the usual (rate-limited) save after it does.
+        if (effects.some((e) => e.kind === 'publish')) {
+          await saveCheckpoint(this.#kv, this.#o.checkpointKey, { ...d.snapshot(s), seq: meta.seq });
+        }
+        this.#state = s;
+        this.#applied = meta.seq;
+        this.#run(effects);
+      } else {
+        this.#applied = meta.seq;
+        for (const output of outputs) {
+          this.#state = d.evolve(this.#state, output);
+          this.#run(d.effects(this.#state, output));
+        }
       }
     }
-    await this.#outbox.flush(this.#o.bus);
+    await this.#flush();
     this.#seq = meta.seq;
     if (checkpoint) await this.#checkpoint.after();
+  }
+
+  /** Publishes and acts what is pending, in order; each item leaves the queue once done. */
+  async #flush(): Promise<void> {
+    const { bus, decider, act, onPublished } = this.#o;
+    while (this.#pending.length > 0) {
+      const item = this.#pending[0]!;
+      if (item.kind === 'publish') {
+        const m = item.message;
+        const ack = await bus.publish(m.codec, m.subject, m.message, {
+          msgId: m.msgId,
+          ...(m.correlationId ? { correlationId: m.correlationId } : {}),
+        });
+        if (decider.acked) this.#state = decider.acked(this.#state, m, ack.seq);
+        onPublished?.(m, ack.seq);
+      } else {
+        if (!act) throw new Error(`${this.#o.name}: no act for action ${item.action.type}`);
+        await act(item.action, this.#state);
+      }
+      this.#pending.shift();
+    }
   }
 
   #run(effects: readonly Effect[]): void {
     for (const e of effects) {
       switch (e.kind) {
         case 'publish':
-          this.#outbox.push(e.message);
+          this.#pending.push(e);
+          break;
+        case 'act':
+          this.#pending.push(e);
           break;
         case 'alert':
           this.#alerts.raise(e.alert);

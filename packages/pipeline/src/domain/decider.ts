@@ -31,6 +31,11 @@ export interface Decider<State, Input, Output, Snapshot> {
   readonly snapshot: (state: State) => Snapshot;
   /** A state from a checkpoint value `snapshot` wrote, with the alerts owed on restoring it. */
   readonly restore: (snapshot: Snapshot) => Restored<State>;
+  /**
+   * Optional: folds in that `message` was published and acked at stream sequence `ackSeq` (a
+   * position a reader downstream waits for, a saved decision no longer owed).
+   */
+  readonly acked?: (state: State, message: OutMessage, ackSeq: number) => State;
 }
 
 /** What the runtime saves: the decider's snapshot and the stream position it includes. */
@@ -44,7 +49,16 @@ export interface Restored<State> {
 /** Everything a decider asks of the world. */
 export type Effect =
   | { readonly kind: 'publish'; readonly message: OutMessage }
-  | { readonly kind: 'alert'; readonly alert: AlertInput };
+  | { readonly kind: 'alert'; readonly alert: AlertInput }
+  | { readonly kind: 'act'; readonly action: Action };
+
+/**
+ * A stage-specific effect beyond publishing (a compare-and-set on a KV key, a progress record):
+ * data here, executed by the stage's `act` in order with the publishes around it.
+ */
+export interface Action {
+  readonly type: string;
+}
 
 export type Severity = 'info' | 'warning' | 'critical';
 
@@ -79,6 +93,7 @@ export function out<T>(
 
 export const publish = (message: OutMessage): Effect => ({ kind: 'publish', message });
 export const alert = (a: AlertInput): Effect => ({ kind: 'alert', alert: a });
+export const act = (action: Action): Effect => ({ kind: 'act', action });
 
 /** Where an input sits in its stream; the runtime fills it from the message. */
 export interface InputMeta {

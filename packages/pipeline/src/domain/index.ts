@@ -30,7 +30,9 @@ export {
   StrategyEntrySchema,
 } from './config';
 export {
+  type Action,
   type AlertInput,
+  act,
   alert,
   type Decider,
   type Effect,

@@ -1,0 +1,482 @@
+import { subjects } from '@algotrader/bus/subjects';
+import {
+  assertNever,
+  cancelKey,
+  clientOrderId,
+  formatInstrument,
+  orderKey,
+  rejectionKey,
+} from '@algotrader/core';
+import {
+  type AccountState,
+  type AlertInput,
+  act,
+  alert,
+  type Decider,
+  dec,
+  decisionOf,
+  type Effect,
+  type InputMeta,
+  instrumentOf,
+  newAccount,
+  type OutMessage,
+  orderRequestOut,
+  out,
+  type Pipeline,
+  publish,
+  refOf,
+  type StageCheckpoint,
+  sideToPb,
+} from '@algotrader/pipeline/domain';
+import type { PlannedOrder } from '@algotrader/portfolio';
+import {
+  codecs,
+  type OrderRequestMsg,
+  pb,
+  type RiskRejection,
+  type Signal,
+  type SignalSetClosed,
+} from '@algotrader/proto';
+import {
+  type CancelRequest,
+  checkDecision,
+  evaluate,
+  type GateInput,
+  type Reason,
+  type Refusal,
+  type SignalIn,
+  type Standing,
+} from './rules';
+
+export interface Buffered {
+  readonly msgId: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A decision of the last close time, saved before it is published. */
+export interface SavedOut {
+  readonly type: 'OrderRequest' | 'RiskRejection';
+  readonly subject: string;
+  readonly msgId: string;
+  readonly bytes: Uint8Array;
+  readonly approved: boolean;
+}
+
+/** What the risk gate saves besides its stream position (the checkpoint's format is unchanged). */
+export interface GateSnapshot {
+  v: 1;
+  lastT: number;
+  standing: Standing;
+  /** Latest close by instrument key. */
+  marks: Record<string, number>;
+  orderTimes: number[];
+  /** Signals waiting for their close time's marker, by close time. */
+  buffer: Record<string, Buffered[]>;
+  /** Decisions of `lastT` saved before publishing: republished (same ids) after a crash. */
+  outbox: SavedOut[];
+  approvedSeq: number;
+}
+
+export type GateCheckpoint = StageCheckpoint<GateSnapshot>;
+
+export interface GateState {
+  readonly lastT: number;
+  readonly standing: Standing;
+  readonly marks: Record<string, number>;
+  readonly orderTimes: number[];
+  readonly buffer: Map<number, Buffered[]>;
+  /** Decisions not yet acked (the runtime folds acks in with `acked`). */
+  readonly outbox: SavedOut[];
+  /** Highest stream sequence of an order published on `ord.approved.<account>`. */
+  readonly approvedSeq: number;
+}
+
+/** What the shell read before deciding a close time (the runtime's `context`). */
+export interface GateContext {
+  readonly account: AccountState | undefined;
+  readonly control: GateInput['control'];
+  readonly now: number;
+  /** Why the account is not current at the close time (the wait timed out), if it is not. */
+  readonly behind?: string;
+}
+
+export type GateMessage =
+  | { readonly kind: 'signal'; readonly signal: Signal; readonly meta: InputMeta }
+  | {
+      readonly kind: 'set';
+      readonly set: SignalSetClosed;
+      readonly meta: InputMeta;
+      readonly context?: GateContext;
+    };
+
+export interface Halt {
+  readonly reason: 'MAX_DAILY_LOSS' | 'MAX_DRAWDOWN';
+  readonly detail: string;
+}
+
+export type GateOutput =
+  | { readonly kind: 'alert'; readonly alert: AlertInput }
+  | { readonly kind: 'buffered'; readonly t: number; readonly item: Buffered }
+  | {
+      readonly kind: 'closed';
+      readonly t: number;
+      readonly marks: Record<string, number>;
+      readonly decided?: {
+        readonly standing: Standing;
+        readonly orderTimes: number[];
+        readonly saved: SavedOut[];
+        readonly now: number;
+        readonly halt?: Halt;
+      };
+    };
+
+/** The gate's own effects (the shell's `act`). */
+export type GateAction =
+  | { readonly type: 'halt'; readonly detail: string; readonly now: number; readonly alert: AlertInput }
+  /** Every close time through `through` is decided and its orders published; `lazy`: coalesce. */
+  | { readonly type: 'progress'; readonly through: number; readonly lazy: boolean };
+
+const REASON: Record<Reason, number> = {
+  HALTED: pb.RejectReason.REJECT_REASON_HALTED,
+  REDUCE_ONLY: pb.RejectReason.REJECT_REASON_REDUCE_ONLY,
+  MAX_ORDER_NOTIONAL: pb.RejectReason.REJECT_REASON_MAX_ORDER_NOTIONAL,
+  MAX_POSITION_NOTIONAL: pb.RejectReason.REJECT_REASON_MAX_POSITION_NOTIONAL,
+  MAX_GROSS_EXPOSURE: pb.RejectReason.REJECT_REASON_MAX_GROSS_EXPOSURE,
+  MAX_ORDER_RATE: pb.RejectReason.REJECT_REASON_MAX_ORDER_RATE,
+  MAX_DAILY_LOSS: pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS,
+  MAX_DRAWDOWN: pb.RejectReason.REJECT_REASON_MAX_DRAWDOWN,
+  STALE_DATA: pb.RejectReason.REJECT_REASON_STALE_DATA,
+  NO_SHORT: pb.RejectReason.REJECT_REASON_NO_SHORT,
+  INSUFFICIENT_CASH: pb.RejectReason.REJECT_REASON_INSUFFICIENT_CASH,
+  BELOW_MIN_NOTIONAL: pb.RejectReason.REJECT_REASON_BELOW_MIN_NOTIONAL,
+  STRATEGY_PAUSED: pb.RejectReason.REJECT_REASON_STRATEGY_PAUSED,
+  UNSPECIFIED: pb.RejectReason.REJECT_REASON_UNSPECIFIED,
+};
+
+/** True when `set` is one the gate decides on (its venue and timeframe, a close time not yet decided). */
+export function decidesOn(p: Pipeline, state: GateState, set: SignalSetClosed): boolean {
+  const t = Number(set.closeTimeMs ?? 0);
+  return (set.venue ?? '').toUpperCase() === p.venue && set.timeframe === p.tf && t > state.lastT;
+}
+
+/** True when the signal is for this pipeline's account (or for none). */
+export function forAccount(p: Pipeline, s: Signal): boolean {
+  return (s.account ?? '') === '' || s.account === p.account;
+}
+
+const gateAct = (a: GateAction): Effect => act(a);
+
+const outOf = (s: SavedOut): OutMessage => {
+  const codec = s.type === 'OrderRequest' ? codecs.OrderRequest : codecs.RiskRejection;
+  return out(
+    codec as typeof codecs.OrderRequest,
+    s.subject,
+    codec.decode(s.bytes) as OrderRequestMsg,
+    s.msgId,
+  );
+};
+
+/**
+ * The risk gate with no I/O. Signals of close time T are buffered; on the strategy-runner's
+ * SignalSetClosed for T — with the account state, the control value and the clock the shell read
+ * (`GateContext`) — it nets, plans and checks (`evaluate` in rules.ts) and outputs every decision:
+ * OrderRequests on `ord.approved.<account>`, RiskRejections on `ord.rejected.<account>`, a halt
+ * (compare-and-set on the control KV) and the progress record as actions. The decisions are part
+ * of the snapshot until acked: the runtime saves them before publishing (`checkpointBeforePublish`)
+ * and `restore` owes them again, so a crash republishes the same messages rather than deciding on
+ * an account that has moved on.
+ */
+export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOutput, GateSnapshot> {
+  const verdictOut = (
+    o: PlannedOrder,
+    reason: Reason | undefined,
+    detail: string | undefined,
+    now: number,
+  ) => {
+    const req = orderRequestOut(o);
+    if (reason === undefined) {
+      return saved('OrderRequest', subjects.orderApproved(p.account), orderKey(o.clientOrderId), req);
+    }
+    const rej: RiskRejection = { order: req, reason: REASON[reason], detail: detail ?? '', timeMs: now };
+    return saved('RiskRejection', subjects.orderRejected(p.account), rejectionKey(o.clientOrderId), rej);
+  };
+  const refusalOut = (r: Refusal, t: number, now: number): SavedOut => {
+    const id = clientOrderId({
+      account: p.account,
+      strategy: r.strategy,
+      instrument: r.instrument,
+      decisionCloseMs: t,
+    });
+    const req: OrderRequestMsg = {
+      clientOrderId: id,
+      account: p.account,
+      strategy: r.strategy,
+      instrument: refOf(r.instrument),
+      side: sideToPb(r.side),
+      type: pb.OrderType.ORDER_TYPE_MARKET,
+      quantity: r.qty > 0 ? dec(r.qty) : '',
+      decisionTimeMs: t,
+    };
+    const rej: RiskRejection = { order: req, reason: REASON[r.reason], detail: r.detail, timeMs: now };
+    return saved('RiskRejection', subjects.orderRejected(p.account), rejectionKey(id), rej);
+  };
+  const cancelOut = (c: CancelRequest, t: number): SavedOut => {
+    const req: OrderRequestMsg = {
+      clientOrderId: c.clientOrderId,
+      account: p.account,
+      strategy: c.strategy,
+      instrument: refOf(c.instrument),
+      decisionTimeMs: t,
+      cancel: true,
+    };
+    return saved('OrderRequest', subjects.orderApproved(p.account), cancelKey(c.clientOrderId), req);
+  };
+
+  const onSignal = (state: GateState, m: Signal, meta: InputMeta): GateOutput[] => {
+    if (!forAccount(p, m)) return [];
+    const t = Number(m.closeTimeMs ?? 0);
+    if (t <= state.lastT) {
+      return [
+        {
+          kind: 'alert',
+          alert: {
+            severity: 'warning',
+            code: 'signal_late',
+            message: `signal ${meta.msgId ?? ''} for ${new Date(t).toISOString()} came after that close time was decided: ignored`,
+            dedupeKey: meta.msgId ?? String(meta.seq),
+          },
+        },
+      ];
+    }
+    const id = meta.msgId ?? `seq:${meta.seq}`;
+    if ((state.buffer.get(t) ?? []).some((b) => b.msgId === id)) return [];
+    return [{ kind: 'buffered', t, item: { msgId: id, bytes: codecs.Signal.encode(m) } }];
+  };
+
+  const onSet = (state: GateState, m: SignalSetClosed, ctx: GateContext | undefined): GateOutput[] => {
+    if (!decidesOn(p, state, m)) return [];
+    const t = Number(m.closeTimeMs ?? 0);
+    const outputs: GateOutput[] = [];
+    const marks = { ...state.marks };
+    for (const [sym, px] of Object.entries(m.marks ?? {})) marks[`${p.venue}:${sym}`] = px;
+    for (const [old, list] of state.buffer) {
+      if (old >= t) continue;
+      outputs.push({
+        kind: 'alert',
+        alert: {
+          severity: 'warning',
+          code: 'signals_orphaned',
+          message: `${list.length} signal(s) for ${new Date(old).toISOString()} never got their set marker: dropped`,
+          dedupeKey: String(old),
+        },
+      });
+    }
+    const list = state.buffer.get(t) ?? [];
+    if (list.length === 0) {
+      outputs.push({ kind: 'closed', t, marks });
+      return outputs;
+    }
+    // The shell reads the context for every set with signals; without it there is nothing to decide on.
+    if (!ctx)
+      throw new Error(`risk-gate: no account context for the decision at ${new Date(t).toISOString()}`);
+    const signals: SignalIn[] = list.map((b) => {
+      const s = codecs.Signal.decode(b.bytes);
+      const instrument = instrumentOf(s.instrument);
+      let decision: SignalIn['decision'];
+      try {
+        decision = checkDecision(decisionOf(s));
+      } catch (e) {
+        decision = { invalid: (e as Error).message, negative: false };
+      }
+      return { strategy: s.strategy ?? '', instrument, decision };
+    });
+    const known = signals.filter((s) => p.indexOf(s.instrument) >= 0);
+    for (const s of signals) {
+      if (p.indexOf(s.instrument) >= 0) continue;
+      outputs.push({
+        kind: 'alert',
+        alert: {
+          severity: 'warning',
+          code: 'signal_unknown_instrument',
+          message: `signal of ${s.strategy} for ${formatInstrument(s.instrument)}, which the pipeline does not trade`,
+          dedupeKey: `${s.strategy}:${formatInstrument(s.instrument)}:${t}`,
+        },
+      });
+    }
+    if (ctx.behind !== undefined) {
+      outputs.push({
+        kind: 'alert',
+        alert: {
+          severity: 'critical',
+          code: 'account_behind',
+          message: `${ctx.behind}; every order of this close time is refused`,
+          dedupeKey: String(t),
+        },
+      });
+    }
+    const outcome = evaluate({
+      account: p.account,
+      time: t,
+      signals: known,
+      standing: state.standing,
+      state: ctx.account ?? newAccount(p.account, p.config.paper.initialCash, p.config.paper.quoteCurrency),
+      marks,
+      keys: p.keys,
+      instruments: p.instruments,
+      spec: (i) => p.specs[p.indexOf(i)]!,
+      control: ctx.control,
+      limits: p.config.risk,
+      mode: p.config.mode,
+      now: ctx.now,
+      tfMs: p.tfMs,
+      orderTimes: state.orderTimes,
+      ...(ctx.behind !== undefined ? { accountBehind: ctx.behind } : {}),
+    });
+    const out: SavedOut[] = [];
+    for (const c of outcome.cancels) out.push(cancelOut(c, t));
+    for (const v of outcome.verdicts) out.push(verdictOut(v.order, v.reason, v.detail, ctx.now));
+    for (const r of outcome.refusals) out.push(refusalOut(r, t, ctx.now));
+    outputs.push({
+      kind: 'closed',
+      t,
+      marks,
+      decided: {
+        standing: outcome.standing,
+        orderTimes: outcome.orderTimes,
+        saved: out,
+        now: ctx.now,
+        ...(outcome.halt ? { halt: { reason: outcome.halt.reason, detail: outcome.halt.detail } } : {}),
+      },
+    });
+    return outputs;
+  };
+
+  return {
+    initial: () => ({
+      lastT: 0,
+      standing: {},
+      marks: {},
+      orderTimes: [],
+      buffer: new Map(),
+      outbox: [],
+      approvedSeq: 0,
+    }),
+    decide(state, input) {
+      switch (input.kind) {
+        case 'signal':
+          return onSignal(state, input.signal, input.meta);
+        case 'set':
+          return onSet(state, input.set, input.context);
+        default:
+          return assertNever(input, 'gate input');
+      }
+    },
+    // Never in place: the runtime keeps the new state only once the decisions are saved.
+    evolve(state, o) {
+      switch (o.kind) {
+        case 'alert':
+          return state;
+        case 'buffered': {
+          const buffer = new Map(state.buffer);
+          buffer.set(o.t, [...(buffer.get(o.t) ?? []), o.item]);
+          return { ...state, buffer };
+        }
+        case 'closed': {
+          const buffer = new Map([...state.buffer].filter(([t]) => t > o.t));
+          const d = o.decided;
+          return {
+            ...state,
+            lastT: o.t,
+            marks: o.marks,
+            buffer,
+            ...(d ? { standing: d.standing, orderTimes: d.orderTimes, outbox: d.saved } : {}),
+          };
+        }
+        default:
+          return assertNever(o, 'gate output');
+      }
+    },
+    effects(_state, o) {
+      switch (o.kind) {
+        case 'alert':
+          return [alert(o.alert)];
+        case 'buffered':
+          return [];
+        case 'closed': {
+          const d = o.decided;
+          if (!d) return [gateAct({ type: 'progress', through: o.t, lazy: true })];
+          const effects: Effect[] = [];
+          if (d.halt) {
+            const halt: GateAction = {
+              type: 'halt',
+              detail: d.halt.detail,
+              now: d.now,
+              alert: {
+                severity: 'critical',
+                code: d.halt.reason === 'MAX_DAILY_LOSS' ? 'halted_daily_loss' : 'halted_drawdown',
+                message: `account ${p.account} HALTED: ${d.halt.detail}`,
+                labels: { account: p.account },
+                dedupeKey: String(o.t),
+              },
+            };
+            effects.push(gateAct(halt));
+          }
+          for (const s of d.saved) effects.push(publish(outOf(s)));
+          effects.push(gateAct({ type: 'progress', through: o.t, lazy: false }));
+          return effects;
+        }
+        default:
+          return assertNever(o, 'gate output');
+      }
+    },
+    acked(state, m, ackSeq) {
+      const approvedSeq =
+        m.subject === subjects.orderApproved(p.account)
+          ? Math.max(state.approvedSeq, ackSeq)
+          : state.approvedSeq;
+      return { ...state, approvedSeq, outbox: state.outbox.filter((s) => s.msgId !== m.msgId) };
+    },
+    snapshot(state) {
+      const buffer: Record<string, Buffered[]> = {};
+      for (const [t, list] of state.buffer) buffer[String(t)] = list;
+      return {
+        v: 1,
+        lastT: state.lastT,
+        standing: state.standing,
+        marks: { ...state.marks },
+        orderTimes: [...state.orderTimes],
+        buffer,
+        outbox: [...state.outbox],
+        approvedSeq: state.approvedSeq,
+      };
+    },
+    restore(snap) {
+      const state: GateState = {
+        lastT: snap.lastT,
+        standing: snap.standing,
+        marks: { ...snap.marks },
+        orderTimes: [...snap.orderTimes],
+        buffer: new Map(Object.entries(snap.buffer).map(([t, l]) => [Number(t), l])),
+        outbox: [...snap.outbox],
+        approvedSeq: snap.approvedSeq,
+      };
+      // Decisions saved but maybe not published: publish them again (their ids dedupe).
+      const effects: Effect[] = state.outbox.map((s) => publish(outOf(s)));
+      if (effects.length > 0) effects.push(gateAct({ type: 'progress', through: state.lastT, lazy: false }));
+      return { state, effects };
+    },
+  };
+}
+
+function saved(
+  type: SavedOut['type'],
+  subject: string,
+  msgId: string,
+  message: OrderRequestMsg | RiskRejection,
+): SavedOut {
+  const bytes =
+    type === 'OrderRequest'
+      ? codecs.OrderRequest.encode(message as OrderRequestMsg)
+      : codecs.RiskRejection.encode(message as RiskRejection);
+  return { type, subject, msgId, bytes, approved: type === 'OrderRequest' };
+}
