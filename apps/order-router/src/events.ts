@@ -7,15 +7,11 @@ import {
   type OrderState,
   type OutMessage,
   orderEventOut,
-  orderStateOut,
   out,
   type Pipeline,
   positionSnapshotOut,
 } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
-
-/** Domain order status → proto OrderState (the execution codec's mapping). */
-export const orderStatePb = orderStateOut;
 
 /**
  * Moves an order to `to` through the core transition table (an illegal move throws) and returns

@@ -1,5 +1,5 @@
 export { bookFill, markAndRevalue } from './book';
-export { moveOrder, orderStatePb, positionSnapshot } from './events';
+export { moveOrder, positionSnapshot } from './events';
 export { PaperVenue } from './paper-venue';
 export { OrderRouter, type OrderRouterOptions } from './router';
 export type {
