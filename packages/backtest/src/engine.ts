@@ -1,6 +1,15 @@
-import { AlgoError, type BarColumns, ErrorCode, type Instrument, timeframeMs } from '@algotrader/core';
+import {
+  AlgoError,
+  type BarColumns,
+  ErrorCode,
+  exitOrderId,
+  type Instrument,
+  timeframeMs,
+} from '@algotrader/core';
 import {
   Account,
+  armProtection,
+  checkProtection,
   FillModel,
   type FillModelInput,
   type InstrumentSpec,
@@ -9,13 +18,16 @@ import {
   type OrderRejection,
   type PlannedOrder,
   type Position,
+  type Protection,
   planOrders,
+  type Trigger,
 } from '@algotrader/portfolio';
 import {
   type AnyStrategy,
   ColumnFeatureFeed,
   ColumnFeed,
   type Decision,
+  type ExitReason,
   parseParams,
   StrategyHost,
   windowCapacity,
@@ -149,6 +161,10 @@ class BacktestRun {
   readonly rejections: OrderRejection[] = [];
   readonly fills: Fill[] = [];
   readonly pending: Pending[] = [];
+  /** Armed protective exits per instrument (undefined: none), with the strategy that armed them. */
+  readonly protections: (Protection | undefined)[];
+  readonly protectedBy: string[];
+  #armed = 0;
   /** Row of instrument k's bar at the current time, -1 when it has none. */
   readonly cur: Int32Array;
   readonly scratch = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
@@ -194,6 +210,8 @@ class BacktestRun {
     );
     this.tracker = new RoundTripTracker(this.instruments.length);
     this.cur = new Int32Array(this.instruments.length).fill(-1);
+    this.protections = this.instruments.map(() => undefined);
+    this.protectedBy = this.instruments.map(() => '');
   }
 
   run(): BacktestResult {
@@ -231,6 +249,7 @@ class BacktestRun {
         }
       }
       if (this.pending.length > 0) this.fillPending();
+      if (this.#armed > 0) this.protect(t);
       const ds = host.step(t);
       if (ds.length > 0) this.decide(ds, t);
 
@@ -274,6 +293,73 @@ class BacktestRun {
       else this.execute(p.rec, p.k, row);
     }
     pending.length = kept;
+  }
+
+  /**
+   * Protective exits, after the pending orders of this close time and before the strategy decides:
+   * every instrument with a bar now and armed exits, in instrument order (packages/portfolio
+   * protection.ts has the trigger rules).
+   */
+  protect(t: number): void {
+    const n = this.protections.length;
+    for (let k = 0; k < n; k++) {
+      const prot = this.protections[k];
+      const row = this.cur[k]!;
+      if (prot === undefined || row < 0) continue;
+      const held = this.book.qty(k);
+      if (held === 0) {
+        this.#disarm(k);
+        continue;
+      }
+      const trig = checkProtection(prot, this.#bar(k, row));
+      if (trig) this.exit(k, row, t, held, trig);
+    }
+  }
+
+  /** Closes instrument k's position for a triggered protective exit, as a market order at the trigger. */
+  exit(k: number, row: number, t: number, held: number, trig: Trigger): void {
+    const order = makeExitOrder(
+      this.account,
+      this.protectedBy[k]!,
+      this.instruments[k]!,
+      held > 0 ? 'sell' : 'buy',
+      Math.abs(held),
+      t,
+      trig.reason,
+    );
+    const rec: OrderRecord = { order, status: 'pending', filledQty: 0, fillPrice: Number.NaN };
+    this.orders.push(rec);
+    const bar = this.scratch;
+    const out = this.model.fillAt(
+      order.side,
+      order.qty,
+      trig.price,
+      bar,
+      this.book.cash,
+      held,
+      this.specs[k]!,
+    );
+    const openTime = this.cols[k]!.openTime[row]!;
+    this.#settle(rec, k, out, trig.gap ? openTime : openTime + this.tfMs);
+  }
+
+  #disarm(k: number): void {
+    if (this.protections[k] !== undefined) {
+      this.protections[k] = undefined;
+      this.#armed -= 1;
+    }
+  }
+
+  /** Instrument k's bar `row` in the scratch bar. */
+  #bar(k: number, row: number): typeof this.scratch {
+    const c = this.cols[k]!;
+    const bar = this.scratch;
+    bar.open = c.open[row]!;
+    bar.high = c.high[row]!;
+    bar.low = c.low[row]!;
+    bar.close = c.close[row]!;
+    bar.volume = c.volume[row]!;
+    return bar;
   }
 
   decide(ds: readonly Decision[], t: number): void {
@@ -320,32 +406,33 @@ class BacktestRun {
 
   execute(rec: OrderRecord, k: number, row: number): void {
     const order = rec.order;
-    const c = this.cols[k]!;
-    const bar = this.scratch;
-    bar.open = c.open[row]!;
-    bar.high = c.high[row]!;
-    bar.low = c.low[row]!;
-    bar.close = c.close[row]!;
-    bar.volume = c.volume[row]!;
+    const bar = this.#bar(k, row);
     const p = this.book;
     const out = this.model.fill(order, bar, p.cash, p.qty(k), this.specs[k]!);
+    const openTime = this.cols[k]!.openTime[row]!;
+    this.#settle(rec, k, out, this.model.timing === 'next_open' ? openTime : openTime + this.tfMs);
+  }
+
+  /** Books a fill outcome: account, fill, round trip, record; arms or disarms the protective exits. */
+  #settle(rec: OrderRecord, k: number, out: ReturnType<FillModel['fill']>, time: number): void {
+    const order = rec.order;
+    const p = this.book;
     switch (out.status) {
       case 'filled': {
         p.applyFill(k, order.side, out.qty, out.price, out.fee);
-        const openTime = c.openTime[row]!;
-        const fill = makeFill(
-          this.model.timing === 'next_open' ? openTime : openTime + this.tfMs,
-          order,
-          out.qty,
-          out.price,
-          out.fee,
-          out.liquidity,
-        );
+        const fill = makeFill(time, order, out.qty, out.price, out.fee, out.liquidity);
         this.fills.push(fill);
-        this.tracker.onFill(k, fill, p.qty(k));
+        const after = p.qty(k);
+        this.tracker.onFill(k, fill, after);
         rec.status = out.partial ? 'partially_filled' : 'filled';
         rec.filledQty = out.qty;
         rec.fillPrice = out.price;
+        if (after === 0) this.#disarm(k);
+        else if (order.exits !== undefined) {
+          if (this.protections[k] === undefined) this.#armed += 1;
+          this.protections[k] = armProtection(order.exits, out.price, order.side === 'buy' ? 1 : -1);
+          this.protectedBy[k] = order.strategy;
+        }
         return;
       }
       case 'expired':
@@ -377,8 +464,36 @@ function makeFill(
     price,
     fee,
     liquidity,
+    reason: order.reason ?? 'signal',
     get clientOrderId(): string {
       return order.clientOrderId;
+    },
+  };
+}
+
+/** A protective exit as an order: its id (core `exitOrderId`) is computed on first read. */
+function makeExitOrder(
+  account: string,
+  strategy: string,
+  instrument: Instrument,
+  side: 'buy' | 'sell',
+  qty: number,
+  time: number,
+  reason: ExitReason,
+): PlannedOrder {
+  let id: string | undefined;
+  return {
+    account,
+    strategy,
+    instrument,
+    side,
+    qty,
+    type: 'market',
+    decisionTime: time,
+    reason,
+    get clientOrderId(): string {
+      id ??= exitOrderId({ account, strategy, instrument, decisionCloseMs: time });
+      return id;
     },
   };
 }

@@ -120,6 +120,7 @@ describe('tradeMetrics', () => {
     return: pnl / 100,
     fees: 0,
     holdingMs: hours * HOUR,
+    exitReason: 'signal',
   });
 
   it('counts wins, losses, streaks, profit factor and expectancy', () => {

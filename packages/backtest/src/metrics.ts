@@ -1,4 +1,4 @@
-import { AlgoError, ErrorCode, timeframeMs } from '@algotrader/core';
+import { AlgoError, ErrorCode, formatInstrument, timeframeMs } from '@algotrader/core';
 import type { BacktestResult } from './engine';
 import type { Fill, Trade } from './trades';
 
@@ -79,6 +79,41 @@ export interface Metrics extends EquityMetrics, TradeMetrics {
   readonly feesPaid: number;
   /** Σ |fill notional| / mean equity. */
   readonly turnover: number;
+  /** Closed trades by the reason of their closing fill (`signal`, `stop_loss`, …), most trades first. */
+  readonly byExitReason: readonly TradeGroup[];
+  /** Closed trades by instrument (`OKX:BTC/USDT`), most trades first. */
+  readonly byInstrument: readonly TradeGroup[];
+}
+
+/** One row of a trade breakdown. */
+export interface TradeGroup {
+  readonly key: string;
+  readonly trades: number;
+  /** Share with pnl > 0. */
+  readonly winRate: number;
+  /** Σ pnl (quote currency, fees included). */
+  readonly pnl: number;
+  /** pnl / trades. */
+  readonly avgPnl: number;
+}
+
+/** Closed trades grouped by `keyOf`: count, win rate, total and average P&L; most trades first, then by key. */
+export function groupTrades(trades: readonly Trade[], keyOf: (t: Trade) => string): TradeGroup[] {
+  const acc = new Map<string, { n: number; wins: number; pnl: number }>();
+  for (const t of trades) {
+    const k = keyOf(t);
+    let a = acc.get(k);
+    if (!a) {
+      a = { n: 0, wins: 0, pnl: 0 };
+      acc.set(k, a);
+    }
+    a.n += 1;
+    if (t.pnl > 0) a.wins += 1;
+    a.pnl += t.pnl;
+  }
+  return [...acc]
+    .map(([key, a]) => ({ key, trades: a.n, winRate: a.wins / a.n, pnl: a.pnl, avgPnl: a.pnl / a.n }))
+    .sort((x, y) => y.trades - x.trades || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
 
 function mean(xs: ArrayLike<number>): number {
@@ -294,5 +329,7 @@ export function computeMetrics(result: BacktestResult, options: MetricsOptions =
     ...tradeMetrics(result.trades),
     feesPaid: totals.fees,
     turnover: totals.notional / mean(result.equity.equity),
+    byExitReason: groupTrades(result.trades, (t) => t.exitReason),
+    byInstrument: groupTrades(result.trades, (t) => formatInstrument(t.instrument)),
   };
 }

@@ -1,6 +1,6 @@
 import type { Instrument } from '@algotrader/core';
 import type { Liquidity } from '@algotrader/portfolio';
-import type { Side } from '@algotrader/strategy';
+import type { ExitReason, Side } from '@algotrader/strategy';
 
 /** One simulated execution. */
 export interface Fill {
@@ -14,6 +14,8 @@ export interface Fill {
   readonly fee: number;
   readonly liquidity: Liquidity;
   readonly clientOrderId: string;
+  /** Why the order was sent: `signal` (a strategy decision) or the protective exit that triggered. */
+  readonly reason: ExitReason;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface Trade {
   readonly return: number;
   readonly fees: number;
   readonly holdingMs: number;
+  /** Reason of the fill that closed the trade (`signal`, `stop_loss`, `take_profit`, `trailing_stop`, …). */
+  readonly exitReason: ExitReason;
 }
 
 /** Builds round trips from fills, per instrument index. */
@@ -93,6 +97,7 @@ export class RoundTripTracker {
         return: pnl / buyN,
         fees: this.#fees[k]!,
         holdingMs: f.time - this.#entryTime[k]!,
+        exitReason: f.reason,
       });
     }
   }

@@ -194,6 +194,22 @@ export function clientOrderId(p: ClientOrderIdParts): string {
   return id;
 }
 
+/**
+ * Client order id of a protective exit (stop-loss, take-profit, trailing stop) that a bar
+ * triggered: `at` + the same 128-bit hash over (account, strategy, instrument, close time of the
+ * triggering bar, `exit`). At most one exit per instrument and bar, and the `exit` tag keeps it
+ * apart from every decision's id; the backtest and the paper venue build the same one.
+ */
+export function exitOrderId(p: Omit<ClientOrderIdParts, 'leg'>): string {
+  const id = `at${stableHash36(
+    [p.account, p.strategy, p.instrument.venue, symbolToken(p.instrument), p.decisionCloseMs, 'exit'].join(
+      '|',
+    ),
+  )}`;
+  assertClientOrderId(id);
+  return id;
+}
+
 export function isValidClientOrderId(id: string): boolean {
   return CLORD.test(id);
 }

@@ -108,7 +108,7 @@ export class FillModel {
     position: number,
     spec: InstrumentSpec,
   ): FillOutcome {
-    const { timing, fees, slippage } = this.config;
+    const { timing, slippage } = this.config;
     const buy = order.side === 'buy';
     let qty = order.qty;
 
@@ -147,6 +147,50 @@ export class FillModel {
       default:
         return assertNever(order.type, 'order type');
     }
+    return this.#book(order.qty, qty, price, liquidity, buy, cash, position, spec);
+  }
+
+  /**
+   * Fills a triggered protective exit (see protection.ts): a market order for `qty` whose reference
+   * price is `ref` (the trigger level, or the bar's open after a gap) rather than the timing's.
+   * Slippage, the volume cap, taker fee, the position cap, lot rounding and the minimums apply as
+   * to any market order.
+   */
+  fillAt(
+    side: Side,
+    qty: number,
+    ref: number,
+    bar: FillBar,
+    cash: number,
+    position: number,
+    spec: InstrumentSpec,
+  ): FillOutcome {
+    const slippage = this.config.slippage;
+    let q = qty;
+    if (slippage.kind === 'volume_share') {
+      if (!(bar.volume > 0))
+        return { status: 'rejected', reason: 'no_volume', detail: 'the fill bar has no volume' };
+      const cap = floorToStep(slippage.maxVolumeShare * bar.volume, spec.lotSize);
+      if (q > cap) q = cap;
+    }
+    const buy = side === 'buy';
+    const price = this.#slipped(ref, buy, q, bar.volume);
+    return this.#book(qty, q, price, 'taker', buy, cash, position, spec);
+  }
+
+  /** Position / cash cap → lot rounding → minimums → fee, for a fill at `price`. */
+  #book(
+    ordered: number,
+    qtyIn: number,
+    price: number,
+    liquidity: Liquidity,
+    buy: boolean,
+    cash: number,
+    position: number,
+    spec: InstrumentSpec,
+  ): FillOutcome {
+    const fees = this.config.fees;
+    let qty = qtyIn;
     const feeRate = liquidity === 'maker' ? fees.maker : fees.taker;
 
     if (buy) {
@@ -177,7 +221,7 @@ export class FillModel {
         detail: `notional ${notional} < min ${spec.minNotional}`,
       };
     }
-    return { status: 'filled', qty, price, fee: notional * feeRate, liquidity, partial: qty < order.qty };
+    return { status: 'filled', qty, price, fee: notional * feeRate, liquidity, partial: qty < ordered };
   }
 
   /** Reference price moved against us by the slippage model. */

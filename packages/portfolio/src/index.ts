@@ -29,6 +29,7 @@ export {
   planOrders,
   type RejectReason,
 } from './orders';
+export { armProtection, bindingStop, checkProtection, type Protection, type Trigger } from './protection';
 export {
   ceilToStep,
   DEFAULT_SPEC,

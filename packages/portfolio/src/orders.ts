@@ -8,6 +8,8 @@ import {
 } from '@algotrader/core';
 import {
   type Decision,
+  type ExitReason,
+  type Exits,
   isTargetDecision,
   type OrderType,
   type PortfolioView,
@@ -31,8 +33,12 @@ export interface PlannedOrder {
   readonly qty: number;
   readonly type: OrderType;
   readonly limitPrice?: number;
-  /** Close time of the bar the decision was taken at. */
+  /** Close time of the bar the decision was taken at (a protective exit: of the bar that triggered it). */
   readonly decisionTime: number;
+  /** Protective exits armed when this (buy) order fills; only entries carry them. */
+  readonly exits?: Exits;
+  /** Why the order exists when it is not a strategy's decision (`stop_loss`, …); absent = `signal`. */
+  readonly reason?: ExitReason;
 }
 
 export type RejectReason =
@@ -183,6 +189,8 @@ export function planOrders(input: PlanInput): Plan {
       continue;
     }
     const order = makeOrder(input.account, input.strategy, d.instrument, side, qty, type, limitPrice, time);
+    // Exits ride on the entry; a target that only reduces the position keeps the protection it has.
+    if (d.exits !== undefined && side === 'buy') Object.assign(order, { exits: d.exits });
     (side === 'sell' ? sells : buys).push(order);
   }
   return { orders: sells.length === 0 ? buys : [...sells, ...buys], rejections };

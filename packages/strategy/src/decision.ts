@@ -1,4 +1,5 @@
 import { AlgoError, ErrorCode, formatInstrument, type Instrument } from '@algotrader/core';
+import { type Exits, exitsKey, exitsProblem } from './exits';
 
 export type Side = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit';
@@ -13,6 +14,8 @@ export type Target =
 export interface TargetDecision {
   readonly instrument: Instrument;
   readonly target: Target;
+  /** Protective exits for the position this target opens or adds to (a target above zero only). */
+  readonly exits?: Exits;
 }
 
 /** "Send this order": for strategies that reason in orders rather than holdings. */
@@ -23,6 +26,8 @@ export interface OrderIntent {
   readonly type: OrderType;
   /** Required for (and only for) `type: 'limit'`. */
   readonly limitPrice?: number;
+  /** Protective exits for the position this buy opens or adds to (buys only). */
+  readonly exits?: Exits;
 }
 
 export type Decision = TargetDecision | OrderIntent;
@@ -50,6 +55,14 @@ export function limitOrder(instrument: Instrument, side: Side, qty: number, limi
   return { instrument, side, qty, type: 'limit', limitPrice };
 }
 
+/**
+ * The decision with protective exits attached: when the order it becomes fills, a stop-loss,
+ * take-profit and/or trailing stop watch the position (see {@link Exits}).
+ */
+export function withExits<D extends Decision>(d: D, exits: Exits | undefined): D {
+  return exits === undefined ? d : { ...d, exits };
+}
+
 function invalid(d: Decision, why: string): never {
   throw new AlgoError(
     ErrorCode.InvalidArgument,
@@ -66,6 +79,16 @@ function invalid(d: Decision, why: string): never {
  * quantity, a limit order without a positive limit price. These are strategy bugs, not outcomes.
  */
 export function validateDecision(d: Decision): void {
+  if (d.exits !== undefined) {
+    const why = exitsProblem(d.exits);
+    if (why) invalid(d, why);
+    const entry = isTargetDecision(d)
+      ? d.target.kind === 'units'
+        ? d.target.qty > 0
+        : d.target.fraction > 0
+      : d.side === 'buy';
+    if (!entry) invalid(d, 'exits go with an entry (a buy, or a target above zero)');
+  }
   if (isTargetDecision(d)) {
     const t = d.target;
     switch (t.kind) {
@@ -98,9 +121,10 @@ export function validateDecision(d: Decision): void {
 /** Canonical text of a decision, for comparing runs (e.g. the look-ahead check). */
 export function decisionKey(d: Decision): string {
   const i = formatInstrument(d.instrument);
+  const x = d.exits === undefined ? '' : ` exits ${exitsKey(d.exits)}`;
   if (isTargetDecision(d)) {
     const t = d.target;
-    return t.kind === 'units' ? `${i} target units ${t.qty}` : `${i} target fraction ${t.fraction}`;
+    return t.kind === 'units' ? `${i} target units ${t.qty}${x}` : `${i} target fraction ${t.fraction}${x}`;
   }
-  return `${i} ${d.side} ${d.qty} ${d.type}${d.limitPrice === undefined ? '' : ` @${d.limitPrice}`}`;
+  return `${i} ${d.side} ${d.qty} ${d.type}${d.limitPrice === undefined ? '' : ` @${d.limitPrice}`}${x}`;
 }

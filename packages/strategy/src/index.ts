@@ -13,11 +13,24 @@ export {
   targetFraction,
   targetUnits,
   validateDecision,
+  withExits,
 } from './decision';
 export { BollingerReversionParams, bollingerReversion } from './examples/bollinger-reversion';
 export { type Sizing, SizingSchema } from './examples/sizing';
 export { SmaCrossParams, smaCross } from './examples/sma-cross';
 export { XsMomentumParams, xsMomentum } from './examples/xs-momentum';
+export {
+  assertExits,
+  EXIT_REASONS,
+  type ExitLevel,
+  type ExitReason,
+  type Exits,
+  ExitsSchema,
+  exitsKey,
+  exitsOf,
+  exitsProblem,
+  hasExits,
+} from './exits';
 export {
   ColumnFeatureFeed,
   type DeclaredFeatures,

@@ -1,6 +1,7 @@
 import { featureKey } from '@algotrader/features';
 import { z } from 'zod';
-import { type Decision, NO_DECISIONS } from '../decision';
+import { type Decision, NO_DECISIONS, withExits } from '../decision';
+import { ExitsSchema, exitsOf } from '../exits';
 import { defineStrategy, type JsonValue, type Snapshottable } from '../strategy';
 import { flatTarget, longTarget, SizingSchema } from './sizing';
 
@@ -9,6 +10,8 @@ export const SmaCrossParams = z
     fast: z.number().int().min(1).default(20),
     slow: z.number().int().min(2).default(50),
     sizing: SizingSchema,
+    /** Protective exits attached to every entry, e.g. `{ stopLoss: 0.03, trailingStop: 0.05 }`; none by default. */
+    exits: ExitsSchema.optional(),
   })
   .strict()
   .refine((p) => p.fast < p.slow, { message: 'fast must be shorter than slow', path: ['fast'] });
@@ -80,6 +83,10 @@ export const smaCross = defineStrategy({
     const was = s.side;
     s.side = side;
     if (was === 0 || was === side) return NO_DECISIONS;
-    return [side === 1 ? longTarget(ctx.instrument, ctx.params.sizing) : flatTarget(ctx.instrument)];
+    return [
+      side === 1
+        ? withExits(longTarget(ctx.instrument, ctx.params.sizing), exitsOf(ctx.params.exits))
+        : flatTarget(ctx.instrument),
+    ];
   },
 });
