@@ -1,5 +1,6 @@
 import { parseInstrument } from '@algotrader/core';
 import { codecs, type FillMsg, type OrderEvent, type PositionSnapshot, pb } from '@algotrader/proto';
+import { EXIT_REASONS } from '@algotrader/strategy';
 import { describe, expect, test } from 'vitest';
 import {
   type AccountFill,
@@ -34,13 +35,25 @@ const fillWire = (m: FillMsg): FillMsg => codecs.Fill.decode(codecs.Fill.encode(
 
 describe('fill codec', () => {
   test('a fill survives encode → bytes → decode bit for bit', () => {
-    expect(fillIn(fillWire(fillOut(fill)))).toEqual(fill);
+    // A fill sent without a reason (UNSPECIFIED) reads as a strategy signal.
+    expect(fillIn(fillWire(fillOut(fill)))).toEqual({ ...fill, reason: 'signal' });
     expect(fillIn(fillWire(fillOut({ ...fill, side: 'buy', maker: false, fee: 0 })))).toEqual({
       ...fill,
       side: 'buy',
       maker: false,
       fee: 0,
+      reason: 'signal',
     });
+  });
+
+  test('carries the exit reason (every reason round-trips; an unknown number is refused)', () => {
+    for (const reason of EXIT_REASONS) {
+      expect(fillIn(fillWire(fillOut({ ...fill, reason }))).reason).toBe(reason);
+    }
+    expect(fillOut({ ...fill, reason: 'stop_loss' }).exitReason).toBe(pb.ExitReason.EXIT_REASON_STOP_LOSS);
+    expect(() =>
+      fillIn(fillWire({ ...fillOut(fill), exitReason: 99 as unknown as NonNullable<FillMsg['exitReason']> })),
+    ).toThrow(/exit reason 99 is unknown/);
   });
 
   test('writes the fields the order-router always wrote, as shortest decimals', () => {

@@ -1,6 +1,7 @@
 import { AlgoError, assertNever, ErrorCode, type Instrument, type OrderStatus } from '@algotrader/core';
 import { type FillMsg, type OrderEvent, type PositionSnapshot, pb } from '@algotrader/proto';
-import type { Side } from '@algotrader/strategy';
+import type { ExitReason, Side } from '@algotrader/strategy';
+import { exitReasonIn, exitReasonOut } from './exits-wire';
 import { dec, instrumentOf, num, refOf, sideOf, sideToPb } from './wire';
 
 /**
@@ -24,6 +25,11 @@ export interface AccountFill {
   readonly feeCurrency: string;
   readonly timeMs: number;
   readonly maker: boolean;
+  /**
+   * Why the order was sent: `signal`, or the protective exit that fired (`stop_loss`, …). Absent on
+   * the way out: not sent (UNSPECIFIED); on the way in, UNSPECIFIED reads as `signal`.
+   */
+  readonly reason?: ExitReason;
 }
 
 /** One step of an order's life (`seq` counts them per order, from 1). */
@@ -149,6 +155,7 @@ export function fillOut(f: AccountFill): FillMsg {
     feeCurrency: f.feeCurrency,
     timeMs: f.timeMs,
     maker: f.maker,
+    ...(f.reason !== undefined ? { exitReason: exitReasonOut(f.reason) } : {}),
   };
 }
 
@@ -175,6 +182,7 @@ export function fillIn(m: FillMsg): AccountFill {
     feeCurrency: m.feeCurrency ?? '',
     timeMs: timeIn(m.timeMs, what),
     maker: !!m.maker,
+    reason: exitReasonIn(m.exitReason),
   };
 }
 

@@ -59,6 +59,13 @@ export {
   positionSnapshotIn,
   positionSnapshotOut,
 } from './exec-wire';
+export {
+  exitReasonIn,
+  exitReasonOut,
+  exitsIn,
+  exitsOut,
+  type ProtectiveExitsMsg,
+} from './exits-wire';
 export { VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,

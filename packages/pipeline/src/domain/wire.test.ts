@@ -1,8 +1,10 @@
 import { clientOrderId, parseInstrument } from '@algotrader/core';
 import type { PlannedOrder } from '@algotrader/portfolio';
 import { codecs, type OrderRequestMsg } from '@algotrader/proto';
+import { targetFraction, withExits } from '@algotrader/strategy';
 import { describe, expect, test } from 'vitest';
-import { orderRequestIn, orderRequestOut } from './wire';
+import { exitsIn, exitsOut, type ProtectiveExitsMsg } from './exits-wire';
+import { decisionOf, orderRequestIn, orderRequestOut, signalOf } from './wire';
 
 const btc = parseInstrument('OKX:BTC/USDT');
 const decisionTime = 1_700_003_600_000;
@@ -54,5 +56,36 @@ describe('order request codec', () => {
   ];
   test.each(bad)('refuses %s', (_, patch, message) => {
     expect(() => orderRequestIn(wire({ ...orderRequestOut(order), ...patch }))).toThrow(message);
+  });
+});
+
+describe('protective exits on the wire', () => {
+  const exits = { stopLoss: { fraction: 0.1 + 0.2 }, takeProfit: { price: 31_000.5 }, trailingStop: 0.05 };
+
+  test('an order request carries them bit for bit; an order without exits sends none', () => {
+    expect(orderRequestIn(wire(orderRequestOut({ ...order, exits })))).toEqual({ ...order, exits });
+    expect(orderRequestOut(order).exits).toBeUndefined();
+    expect(wire(orderRequestOut(order)).exits).toBeNull();
+  });
+
+  test('a signal carries them with its decision', () => {
+    const d = withExits(targetFraction(btc, 0.5), { stopLoss: { price: 25_000 }, trailingStop: 0.1 });
+    const s = codecs.Signal.decode(codecs.Signal.encode(signalOf('main', 'sma_cross', decisionTime, d)));
+    expect(decisionOf(s)).toEqual(d);
+    expect(exitsOut({ stopLoss: { price: 25_000 } })).toEqual({ stopLossPrice: '25000' });
+  });
+
+  const badExits: [string, ProtectiveExitsMsg, RegExp][] = [
+    ['a price and a fraction for one level', { stopLossPrice: '1', stopLossFraction: '0.1' }, /not both/],
+    ['a fraction outside (0, 1)', { takeProfitFraction: '1.5' }, /takeProfit fraction/],
+    ['a malformed level', { trailingStopFraction: 'x' }, /trailing_stop_fraction: "x" is not a decimal/],
+  ];
+  test.each(badExits)('refuses %s', (_, exits, message) => {
+    expect(() => orderRequestIn(wire({ ...orderRequestOut(order), exits }))).toThrow(message);
+  });
+
+  test('no level set is no exits', () => {
+    expect(exitsIn({})).toBeUndefined();
+    expect(exitsIn(null)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import {
 import type { PlannedOrder } from '@algotrader/portfolio';
 import { type BarMsg, decodeBar, encodeBar, type OrderRequestMsg, pb, type Signal } from '@algotrader/proto';
 import { type Decision, isTargetDecision, type OrderType, type Side } from '@algotrader/strategy';
+import { exitsIn, exitsOut } from './exits-wire';
 
 /** The one mapping between protobuf messages and domain values, validated on the way in. */
 
@@ -104,7 +105,13 @@ export function barOut(b: BarIn, tf: Timeframe, source: string): BarMsg {
 
 /** A strategy's decision as a Signal. */
 export function signalOf(account: string, strategy: string, time: number, d: Decision): Signal {
-  const base = { strategy, account, instrument: refOf(d.instrument), closeTimeMs: time };
+  const base = {
+    strategy,
+    account,
+    instrument: refOf(d.instrument),
+    closeTimeMs: time,
+    ...(d.exits !== undefined ? { exits: exitsOut(d.exits) } : {}),
+  };
   if (isTargetDecision(d)) {
     const t = d.target;
     return {
@@ -125,6 +132,12 @@ export function signalOf(account: string, strategy: string, time: number, d: Dec
 
 /** Inverse of {@link signalOf}; not validated against spot rules (the risk gate does that). */
 export function decisionOf(s: Signal): Decision {
+  const exits = exitsIn(s.exits, 'signal exits');
+  const d = decisionOnly(s);
+  return exits === undefined ? d : { ...d, exits };
+}
+
+function decisionOnly(s: Signal): Decision {
   const instrument = instrumentOf(s.instrument);
   if (s.target) {
     if (s.target.units !== undefined && s.target.units !== null && s.target.units !== '') {
@@ -174,6 +187,7 @@ export function orderRequestOut(o: PlannedOrder): OrderRequestMsg {
     decisionTimeMs: o.decisionTime,
     reduceOnly: o.side === 'sell',
     cancel: false,
+    ...(o.exits !== undefined ? { exits: exitsOut(o.exits) } : {}),
   };
 }
 
@@ -198,6 +212,7 @@ export function orderRequestIn(m: OrderRequestMsg): PlannedOrder {
   if (!Number.isSafeInteger(decisionTime) || decisionTime <= 0) {
     throw new AlgoError(ErrorCode.InvalidData, `order ${id}: no decision time`);
   }
+  const exits = exitsIn(m.exits, `order ${id} exits`);
   return {
     clientOrderId: id,
     account: m.account ?? '',
@@ -208,5 +223,6 @@ export function orderRequestIn(m: OrderRequestMsg): PlannedOrder {
     type,
     ...(type === 'limit' ? { limitPrice: num(m.limitPrice, `order ${id} limit_price`) } : {}),
     decisionTime,
+    ...(exits !== undefined ? { exits } : {}),
   };
 }

@@ -566,6 +566,7 @@ export namespace algotrader {
             target?: (algotrader.v1.TargetPosition.$Properties|null);
             intent?: (algotrader.v1.OrderIntent.$Properties|null);
             account: string;
+            exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
             decision?: ("target"|"intent");
             static create(properties: algotrader.v1.Signal.$Shape): algotrader.v1.Signal & algotrader.v1.Signal.$Shape;
             static create(properties?: algotrader.v1.Signal.$Properties): algotrader.v1.Signal;
@@ -588,6 +589,7 @@ export namespace algotrader {
                 target?: (algotrader.v1.TargetPosition.$Properties|null);
                 intent?: (algotrader.v1.OrderIntent.$Properties|null);
                 account?: (string|null);
+                exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
                 decision?: ("target"|"intent");
                 $unknowns?: Uint8Array[];
             }
@@ -598,10 +600,57 @@ export namespace algotrader {
               target?: algotrader.v1.TargetPosition.$Shape|null;
               intent?: algotrader.v1.OrderIntent.$Shape|null;
               account?: string|null;
+              exits?: algotrader.v1.ProtectiveExits.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ decision?: undefined; target?: null; intent?: null }|{ decision?: "target"; target: algotrader.v1.TargetPosition.$Shape; intent?: null }|{ decision?: "intent"; target?: null; intent: algotrader.v1.OrderIntent.$Shape })
             );
+        }
+
+        interface IProtectiveExits extends algotrader.v1.ProtectiveExits.$Properties {
+        }
+
+        class ProtectiveExits {
+            constructor(p?: algotrader.v1.ProtectiveExits.$Properties);
+            $unknowns?: Uint8Array[];
+            stopLossPrice: string;
+            stopLossFraction: string;
+            takeProfitPrice: string;
+            takeProfitFraction: string;
+            trailingStopFraction: string;
+            static create(properties: algotrader.v1.ProtectiveExits.$Shape): algotrader.v1.ProtectiveExits & algotrader.v1.ProtectiveExits.$Shape;
+            static create(properties?: algotrader.v1.ProtectiveExits.$Properties): algotrader.v1.ProtectiveExits;
+            static encode(m: algotrader.v1.ProtectiveExits.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.ProtectiveExits.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.ProtectiveExits & algotrader.v1.ProtectiveExits.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.ProtectiveExits & algotrader.v1.ProtectiveExits.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.ProtectiveExits;
+            static toObject(m: algotrader.v1.ProtectiveExits, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ProtectiveExits {
+            interface $Properties {
+                stopLossPrice?: (string|null);
+                stopLossFraction?: (string|null);
+                takeProfitPrice?: (string|null);
+                takeProfitFraction?: (string|null);
+                trailingStopFraction?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.ProtectiveExits.$Properties;
+        }
+
+        enum ExitReason {
+            EXIT_REASON_UNSPECIFIED = 0,
+            EXIT_REASON_SIGNAL = 1,
+            EXIT_REASON_STOP_LOSS = 2,
+            EXIT_REASON_TAKE_PROFIT = 3,
+            EXIT_REASON_TRAILING_STOP = 4,
+            EXIT_REASON_FORCEEXIT = 5,
+            EXIT_REASON_LIQUIDATION = 6
         }
 
         interface ITargetPosition extends algotrader.v1.TargetPosition.$Properties {
@@ -732,6 +781,7 @@ export namespace algotrader {
             decisionTimeMs: number;
             reduceOnly: boolean;
             cancel: boolean;
+            exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
             static create(properties: algotrader.v1.OrderRequest.$Shape): algotrader.v1.OrderRequest & algotrader.v1.OrderRequest.$Shape;
             static create(properties?: algotrader.v1.OrderRequest.$Properties): algotrader.v1.OrderRequest;
             static encode(m: algotrader.v1.OrderRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -759,6 +809,7 @@ export namespace algotrader {
                 decisionTimeMs?: (number|null);
                 reduceOnly?: (boolean|null);
                 cancel?: (boolean|null);
+                exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.OrderRequest.$Properties;
@@ -894,6 +945,7 @@ export namespace algotrader {
             feeCurrency: string;
             timeMs: number;
             maker: boolean;
+            exitReason: algotrader.v1.ExitReason;
             static create(properties: algotrader.v1.Fill.$Shape): algotrader.v1.Fill & algotrader.v1.Fill.$Shape;
             static create(properties?: algotrader.v1.Fill.$Properties): algotrader.v1.Fill;
             static encode(m: algotrader.v1.Fill.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -920,6 +972,7 @@ export namespace algotrader {
                 feeCurrency?: (string|null);
                 timeMs?: (number|null);
                 maker?: (boolean|null);
+                exitReason?: (algotrader.v1.ExitReason|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.Fill.$Properties;

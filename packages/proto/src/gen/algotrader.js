@@ -6852,6 +6852,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {algotrader.v1.TargetPosition.$Properties|null} [target] Signal target
              * @property {algotrader.v1.OrderIntent.$Properties|null} [intent] Signal intent
              * @property {string|null} [account] Signal account
+             * @property {algotrader.v1.ProtectiveExits.$Properties|null} [exits] Signal exits
              * @property {"target"|"intent"} [decision] Signal decision
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -6873,6 +6874,7 @@ export const algotrader = $root.algotrader = (() => {
              *   target?: algotrader.v1.TargetPosition.$Shape|null;
              *   intent?: algotrader.v1.OrderIntent.$Shape|null;
              *   account?: string|null;
+             *   exits?: algotrader.v1.ProtectiveExits.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
              *   ({ decision?: undefined; target?: null; intent?: null }|{ decision?: "target"; target: algotrader.v1.TargetPosition.$Shape; intent?: null }|{ decision?: "intent"; target?: null; intent: algotrader.v1.OrderIntent.$Shape })
@@ -6942,6 +6944,14 @@ export const algotrader = $root.algotrader = (() => {
              */
             Signal.prototype.account = "";
 
+            /**
+             * Signal exits.
+             * @member {algotrader.v1.ProtectiveExits.$Properties|null|undefined} exits
+             * @memberof algotrader.v1.Signal
+             * @instance
+             */
+            Signal.prototype.exits = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -7000,6 +7010,8 @@ export const algotrader = $root.algotrader = (() => {
                     $root.algotrader.v1.OrderIntent.encode(m.intent, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
                     w.uint32(/* id 6, wireType 2 =*/50).string(m.account);
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits"))
+                    $root.algotrader.v1.ProtectiveExits.encode(m.exits, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7104,6 +7116,12 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.account;
                             continue;
                         }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.exits = $root.algotrader.v1.ProtectiveExits.decode(r, r.size(), $undefined, q + 1, m.exits);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7190,6 +7208,13 @@ export const algotrader = $root.algotrader = (() => {
                     if (!$util.isString(m.account))
                         return "account: string expected";
                 }
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits")) {
+                    {
+                        var e = $root.algotrader.v1.ProtectiveExits.verify(m.exits, q + 1);
+                        if (e)
+                            return "exits." + e;
+                    }
+                }
                 return null;
             };
 
@@ -7248,6 +7273,11 @@ export const algotrader = $root.algotrader = (() => {
                         m.account = $String(d.account);
                     }
                 }
+                if (d.exits != null) {
+                    if (!$util.isObject(d.exits))
+                        throw $TypeError(".algotrader.v1.Signal.exits: object expected");
+                    m.exits = $root.algotrader.v1.ProtectiveExits.fromObject(d.exits, q + 1);
+                }
                 return m;
             };
 
@@ -7277,6 +7307,7 @@ export const algotrader = $root.algotrader = (() => {
                     } else
                         d.closeTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.account = "";
+                    d.exits = null;
                 }
                 if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
                     d.strategy = m.strategy;
@@ -7304,6 +7335,9 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
                     d.account = m.account;
+                }
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits")) {
+                    d.exits = $root.algotrader.v1.ProtectiveExits.toObject(m.exits, o, q + 1);
                 }
                 return d;
             };
@@ -7334,6 +7368,442 @@ export const algotrader = $root.algotrader = (() => {
             };
 
             return Signal;
+        })();
+
+        v1.ProtectiveExits = (function() {
+
+            /**
+             * Properties of a ProtectiveExits.
+             * @typedef {Object} algotrader.v1.ProtectiveExits.$Properties
+             * @property {string|null} [stopLossPrice] ProtectiveExits stopLossPrice
+             * @property {string|null} [stopLossFraction] ProtectiveExits stopLossFraction
+             * @property {string|null} [takeProfitPrice] ProtectiveExits takeProfitPrice
+             * @property {string|null} [takeProfitFraction] ProtectiveExits takeProfitFraction
+             * @property {string|null} [trailingStopFraction] ProtectiveExits trailingStopFraction
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ProtectiveExits.
+             * @memberof algotrader.v1
+             * @interface IProtectiveExits
+             * @augments algotrader.v1.ProtectiveExits.$Properties
+             * @deprecated Use algotrader.v1.ProtectiveExits.$Properties instead.
+             */
+
+            /**
+             * Shape of a ProtectiveExits.
+             * @typedef {algotrader.v1.ProtectiveExits.$Properties} algotrader.v1.ProtectiveExits.$Shape
+             */
+
+            /**
+             * Constructs a new ProtectiveExits.
+             * @memberof algotrader.v1
+             * @classdesc Represents a ProtectiveExits.
+             * @constructor
+             * @param {algotrader.v1.ProtectiveExits.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ProtectiveExits = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ProtectiveExits stopLossPrice.
+             * @member {string} stopLossPrice
+             * @memberof algotrader.v1.ProtectiveExits
+             * @instance
+             */
+            ProtectiveExits.prototype.stopLossPrice = "";
+
+            /**
+             * ProtectiveExits stopLossFraction.
+             * @member {string} stopLossFraction
+             * @memberof algotrader.v1.ProtectiveExits
+             * @instance
+             */
+            ProtectiveExits.prototype.stopLossFraction = "";
+
+            /**
+             * ProtectiveExits takeProfitPrice.
+             * @member {string} takeProfitPrice
+             * @memberof algotrader.v1.ProtectiveExits
+             * @instance
+             */
+            ProtectiveExits.prototype.takeProfitPrice = "";
+
+            /**
+             * ProtectiveExits takeProfitFraction.
+             * @member {string} takeProfitFraction
+             * @memberof algotrader.v1.ProtectiveExits
+             * @instance
+             */
+            ProtectiveExits.prototype.takeProfitFraction = "";
+
+            /**
+             * ProtectiveExits trailingStopFraction.
+             * @member {string} trailingStopFraction
+             * @memberof algotrader.v1.ProtectiveExits
+             * @instance
+             */
+            ProtectiveExits.prototype.trailingStopFraction = "";
+
+            /**
+             * Creates a new ProtectiveExits instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {algotrader.v1.ProtectiveExits.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.ProtectiveExits} ProtectiveExits instance
+             * @type {{
+             *   (properties: algotrader.v1.ProtectiveExits.$Shape): algotrader.v1.ProtectiveExits & algotrader.v1.ProtectiveExits.$Shape;
+             *   (properties?: algotrader.v1.ProtectiveExits.$Properties): algotrader.v1.ProtectiveExits;
+             * }}
+             */
+            ProtectiveExits.create = function(properties) {
+                return new ProtectiveExits(properties);
+            };
+
+            /**
+             * Encodes the specified ProtectiveExits message. Does not implicitly {@link algotrader.v1.ProtectiveExits.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {algotrader.v1.ProtectiveExits.$Properties} m ProtectiveExits message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ProtectiveExits.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.stopLossPrice != null && $Object.hasOwnProperty.call(m, "stopLossPrice") && m.stopLossPrice !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.stopLossPrice);
+                if (m.stopLossFraction != null && $Object.hasOwnProperty.call(m, "stopLossFraction") && m.stopLossFraction !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.stopLossFraction);
+                if (m.takeProfitPrice != null && $Object.hasOwnProperty.call(m, "takeProfitPrice") && m.takeProfitPrice !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.takeProfitPrice);
+                if (m.takeProfitFraction != null && $Object.hasOwnProperty.call(m, "takeProfitFraction") && m.takeProfitFraction !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.takeProfitFraction);
+                if (m.trailingStopFraction != null && $Object.hasOwnProperty.call(m, "trailingStopFraction") && m.trailingStopFraction !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.trailingStopFraction);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ProtectiveExits message, length delimited. Does not implicitly {@link algotrader.v1.ProtectiveExits.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {algotrader.v1.ProtectiveExits.$Properties} message ProtectiveExits message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ProtectiveExits.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ProtectiveExits message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.ProtectiveExits & algotrader.v1.ProtectiveExits.$Shape} ProtectiveExits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ProtectiveExits.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.ProtectiveExits();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.stopLossPrice = v;
+                            else
+                                delete m.stopLossPrice;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.stopLossFraction = v;
+                            else
+                                delete m.stopLossFraction;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.takeProfitPrice = v;
+                            else
+                                delete m.takeProfitPrice;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.takeProfitFraction = v;
+                            else
+                                delete m.takeProfitFraction;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.trailingStopFraction = v;
+                            else
+                                delete m.trailingStopFraction;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ProtectiveExits message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.ProtectiveExits & algotrader.v1.ProtectiveExits.$Shape} ProtectiveExits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ProtectiveExits.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ProtectiveExits message.
+             * @function verify
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ProtectiveExits.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.stopLossPrice != null && $Object.hasOwnProperty.call(m, "stopLossPrice")) {
+                    if (!$util.isString(m.stopLossPrice))
+                        return "stopLossPrice: string expected";
+                }
+                if (m.stopLossFraction != null && $Object.hasOwnProperty.call(m, "stopLossFraction")) {
+                    if (!$util.isString(m.stopLossFraction))
+                        return "stopLossFraction: string expected";
+                }
+                if (m.takeProfitPrice != null && $Object.hasOwnProperty.call(m, "takeProfitPrice")) {
+                    if (!$util.isString(m.takeProfitPrice))
+                        return "takeProfitPrice: string expected";
+                }
+                if (m.takeProfitFraction != null && $Object.hasOwnProperty.call(m, "takeProfitFraction")) {
+                    if (!$util.isString(m.takeProfitFraction))
+                        return "takeProfitFraction: string expected";
+                }
+                if (m.trailingStopFraction != null && $Object.hasOwnProperty.call(m, "trailingStopFraction")) {
+                    if (!$util.isString(m.trailingStopFraction))
+                        return "trailingStopFraction: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ProtectiveExits message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.ProtectiveExits} ProtectiveExits
+             */
+            ProtectiveExits.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.ProtectiveExits)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.ProtectiveExits: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.ProtectiveExits();
+                if (d.stopLossPrice != null) {
+                    if (typeof d.stopLossPrice !== "string" || d.stopLossPrice.length) {
+                        m.stopLossPrice = $String(d.stopLossPrice);
+                    }
+                }
+                if (d.stopLossFraction != null) {
+                    if (typeof d.stopLossFraction !== "string" || d.stopLossFraction.length) {
+                        m.stopLossFraction = $String(d.stopLossFraction);
+                    }
+                }
+                if (d.takeProfitPrice != null) {
+                    if (typeof d.takeProfitPrice !== "string" || d.takeProfitPrice.length) {
+                        m.takeProfitPrice = $String(d.takeProfitPrice);
+                    }
+                }
+                if (d.takeProfitFraction != null) {
+                    if (typeof d.takeProfitFraction !== "string" || d.takeProfitFraction.length) {
+                        m.takeProfitFraction = $String(d.takeProfitFraction);
+                    }
+                }
+                if (d.trailingStopFraction != null) {
+                    if (typeof d.trailingStopFraction !== "string" || d.trailingStopFraction.length) {
+                        m.trailingStopFraction = $String(d.trailingStopFraction);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ProtectiveExits message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {algotrader.v1.ProtectiveExits} m ProtectiveExits
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ProtectiveExits.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.stopLossPrice = "";
+                    d.stopLossFraction = "";
+                    d.takeProfitPrice = "";
+                    d.takeProfitFraction = "";
+                    d.trailingStopFraction = "";
+                }
+                if (m.stopLossPrice != null && $Object.hasOwnProperty.call(m, "stopLossPrice")) {
+                    d.stopLossPrice = m.stopLossPrice;
+                }
+                if (m.stopLossFraction != null && $Object.hasOwnProperty.call(m, "stopLossFraction")) {
+                    d.stopLossFraction = m.stopLossFraction;
+                }
+                if (m.takeProfitPrice != null && $Object.hasOwnProperty.call(m, "takeProfitPrice")) {
+                    d.takeProfitPrice = m.takeProfitPrice;
+                }
+                if (m.takeProfitFraction != null && $Object.hasOwnProperty.call(m, "takeProfitFraction")) {
+                    d.takeProfitFraction = m.takeProfitFraction;
+                }
+                if (m.trailingStopFraction != null && $Object.hasOwnProperty.call(m, "trailingStopFraction")) {
+                    d.trailingStopFraction = m.trailingStopFraction;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ProtectiveExits to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.ProtectiveExits
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ProtectiveExits.prototype.toJSON = function() {
+                return ProtectiveExits.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ProtectiveExits
+             * @function getTypeUrl
+             * @memberof algotrader.v1.ProtectiveExits
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ProtectiveExits.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.ProtectiveExits";
+            };
+
+            return ProtectiveExits;
+        })();
+
+        /**
+         * ExitReason enum.
+         * @name algotrader.v1.ExitReason
+         * @enum {number}
+         * @property {number} EXIT_REASON_UNSPECIFIED=0 EXIT_REASON_UNSPECIFIED value
+         * @property {number} EXIT_REASON_SIGNAL=1 EXIT_REASON_SIGNAL value
+         * @property {number} EXIT_REASON_STOP_LOSS=2 EXIT_REASON_STOP_LOSS value
+         * @property {number} EXIT_REASON_TAKE_PROFIT=3 EXIT_REASON_TAKE_PROFIT value
+         * @property {number} EXIT_REASON_TRAILING_STOP=4 EXIT_REASON_TRAILING_STOP value
+         * @property {number} EXIT_REASON_FORCEEXIT=5 EXIT_REASON_FORCEEXIT value
+         * @property {number} EXIT_REASON_LIQUIDATION=6 EXIT_REASON_LIQUIDATION value
+         */
+        v1.ExitReason = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "EXIT_REASON_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "EXIT_REASON_SIGNAL"] = 1;
+            values[valuesById[2] = "EXIT_REASON_STOP_LOSS"] = 2;
+            values[valuesById[3] = "EXIT_REASON_TAKE_PROFIT"] = 3;
+            values[valuesById[4] = "EXIT_REASON_TRAILING_STOP"] = 4;
+            values[valuesById[5] = "EXIT_REASON_FORCEEXIT"] = 5;
+            values[valuesById[6] = "EXIT_REASON_LIQUIDATION"] = 6;
+            return values;
         })();
 
         v1.TargetPosition = (function() {
@@ -8627,6 +9097,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {number|null} [decisionTimeMs] OrderRequest decisionTimeMs
              * @property {boolean|null} [reduceOnly] OrderRequest reduceOnly
              * @property {boolean|null} [cancel] OrderRequest cancel
+             * @property {algotrader.v1.ProtectiveExits.$Properties|null} [exits] OrderRequest exits
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8755,6 +9226,14 @@ export const algotrader = $root.algotrader = (() => {
             OrderRequest.prototype.cancel = false;
 
             /**
+             * OrderRequest exits.
+             * @member {algotrader.v1.ProtectiveExits.$Properties|null|undefined} exits
+             * @memberof algotrader.v1.OrderRequest
+             * @instance
+             */
+            OrderRequest.prototype.exits = null;
+
+            /**
              * Creates a new OrderRequest instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.OrderRequest
@@ -8810,6 +9289,8 @@ export const algotrader = $root.algotrader = (() => {
                     w.uint32(/* id 11, wireType 0 =*/88).bool(m.reduceOnly);
                 if (m.cancel != null && $Object.hasOwnProperty.call(m, "cancel") && m.cancel !== false)
                     w.uint32(/* id 12, wireType 0 =*/96).bool(m.cancel);
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits"))
+                    $root.algotrader.v1.ProtectiveExits.encode(m.exits, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -8972,6 +9453,12 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.cancel;
                             continue;
                         }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            m.exits = $root.algotrader.v1.ProtectiveExits.decode(r, r.size(), $undefined, q + 1, m.exits);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -9070,6 +9557,13 @@ export const algotrader = $root.algotrader = (() => {
                 if (m.cancel != null && $Object.hasOwnProperty.call(m, "cancel")) {
                     if (typeof m.cancel !== "boolean")
                         return "cancel: boolean expected";
+                }
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits")) {
+                    {
+                        var e = $root.algotrader.v1.ProtectiveExits.verify(m.exits, q + 1);
+                        if (e)
+                            return "exits." + e;
+                    }
                 }
                 return null;
             };
@@ -9187,6 +9681,11 @@ export const algotrader = $root.algotrader = (() => {
                         m.cancel = $Boolean(d.cancel);
                     }
                 }
+                if (d.exits != null) {
+                    if (!$util.isObject(d.exits))
+                        throw $TypeError(".algotrader.v1.OrderRequest.exits: object expected");
+                    m.exits = $root.algotrader.v1.ProtectiveExits.fromObject(d.exits, q + 1);
+                }
                 return m;
             };
 
@@ -9224,6 +9723,7 @@ export const algotrader = $root.algotrader = (() => {
                         d.decisionTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.reduceOnly = false;
                     d.cancel = false;
+                    d.exits = null;
                 }
                 if (m.clientOrderId != null && $Object.hasOwnProperty.call(m, "clientOrderId")) {
                     d.clientOrderId = m.clientOrderId;
@@ -9265,6 +9765,9 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.cancel != null && $Object.hasOwnProperty.call(m, "cancel")) {
                     d.cancel = m.cancel;
+                }
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits")) {
+                    d.exits = $root.algotrader.v1.ProtectiveExits.toObject(m.exits, o, q + 1);
                 }
                 return d;
             };
@@ -10554,6 +11057,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {string|null} [feeCurrency] Fill feeCurrency
              * @property {number|null} [timeMs] Fill timeMs
              * @property {boolean|null} [maker] Fill maker
+             * @property {algotrader.v1.ExitReason|null} [exitReason] Fill exitReason
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10674,6 +11178,14 @@ export const algotrader = $root.algotrader = (() => {
             Fill.prototype.maker = false;
 
             /**
+             * Fill exitReason.
+             * @member {algotrader.v1.ExitReason} exitReason
+             * @memberof algotrader.v1.Fill
+             * @instance
+             */
+            Fill.prototype.exitReason = 0;
+
+            /**
              * Creates a new Fill instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.Fill
@@ -10727,6 +11239,8 @@ export const algotrader = $root.algotrader = (() => {
                     w.uint32(/* id 10, wireType 0 =*/80).int64(m.timeMs);
                 if (m.maker != null && $Object.hasOwnProperty.call(m, "maker") && m.maker !== false)
                     w.uint32(/* id 11, wireType 0 =*/88).bool(m.maker);
+                if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason") && m.exitReason !== 0)
+                    w.uint32(/* id 12, wireType 0 =*/96).int32(m.exitReason);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10880,6 +11394,15 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.maker;
                             continue;
                         }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.exitReason = v;
+                            else
+                                delete m.exitReason;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -10974,6 +11497,10 @@ export const algotrader = $root.algotrader = (() => {
                 if (m.maker != null && $Object.hasOwnProperty.call(m, "maker")) {
                     if (typeof m.maker !== "boolean")
                         return "maker: boolean expected";
+                }
+                if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason")) {
+                    if (typeof m.exitReason !== "number" || (m.exitReason | 0) !== m.exitReason)
+                        return "exitReason: enum value expected";
                 }
                 return null;
             };
@@ -11072,6 +11599,41 @@ export const algotrader = $root.algotrader = (() => {
                         m.maker = $Boolean(d.maker);
                     }
                 }
+                if (d.exitReason !== 0 && (typeof d.exitReason !== "string" || $root.algotrader.v1.ExitReason[d.exitReason] !== 0)) {
+                    switch (d.exitReason) {
+                    case "EXIT_REASON_UNSPECIFIED":
+                    case 0:
+                        m.exitReason = 0;
+                        break;
+                    case "EXIT_REASON_SIGNAL":
+                    case 1:
+                        m.exitReason = 1;
+                        break;
+                    case "EXIT_REASON_STOP_LOSS":
+                    case 2:
+                        m.exitReason = 2;
+                        break;
+                    case "EXIT_REASON_TAKE_PROFIT":
+                    case 3:
+                        m.exitReason = 3;
+                        break;
+                    case "EXIT_REASON_TRAILING_STOP":
+                    case 4:
+                        m.exitReason = 4;
+                        break;
+                    case "EXIT_REASON_FORCEEXIT":
+                    case 5:
+                        m.exitReason = 5;
+                        break;
+                    case "EXIT_REASON_LIQUIDATION":
+                    case 6:
+                        m.exitReason = 6;
+                        break;
+                    default:
+                        if (typeof d.exitReason === "number" && (d.exitReason | 0) === d.exitReason)
+                            m.exitReason = d.exitReason;
+                    }
+                }
                 return m;
             };
 
@@ -11108,6 +11670,7 @@ export const algotrader = $root.algotrader = (() => {
                     } else
                         d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.maker = false;
+                    d.exitReason = o.enums === $String ? "EXIT_REASON_UNSPECIFIED" : 0;
                 }
                 if (m.tradeId != null && $Object.hasOwnProperty.call(m, "tradeId")) {
                     d.tradeId = m.tradeId;
@@ -11146,6 +11709,9 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.maker != null && $Object.hasOwnProperty.call(m, "maker")) {
                     d.maker = m.maker;
+                }
+                if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason")) {
+                    d.exitReason = o.enums === $String ? $root.algotrader.v1.ExitReason[m.exitReason] === $undefined ? m.exitReason : $root.algotrader.v1.ExitReason[m.exitReason] : m.exitReason;
                 }
                 return d;
             };
