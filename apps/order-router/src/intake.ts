@@ -1,7 +1,7 @@
 import { isValidClientOrderId, parseInstrument } from '@algotrader/core';
-import { keyOf, num, type OrderState, type Pipeline, sideOf, typeOf } from '@algotrader/pipeline';
+import { exitsIn, keyOf, num, type OrderState, type Pipeline, sideOf, typeOf } from '@algotrader/pipeline';
 import type { OrderRequestMsg } from '@algotrader/proto';
-import type { Side } from '@algotrader/strategy';
+import type { Exits, Side } from '@algotrader/strategy';
 import type { OrderRecord } from './venue';
 
 /** An approved order as the router takes it; `error` says why it is refused (a value, not a throw). */
@@ -13,6 +13,7 @@ export interface ParsedOrder {
   readonly limitPrice?: number;
   readonly quoteAmount?: number;
   readonly decisionTime: number;
+  readonly exits?: Exits;
   readonly error?: string;
 }
 
@@ -27,6 +28,7 @@ export function parseApproved(m: OrderRequestMsg, p: Pipeline): ParsedOrder {
     const qty = quoteAmount !== undefined && !m.quantity ? 0 : num(m.quantity, 'quantity');
     const decisionTime = Number(m.decisionTimeMs ?? 0);
     const limitPrice = type === 'limit' ? num(m.limitPrice, 'limit_price') : undefined;
+    const exits = exitsIn(m.exits);
     const error = !isValidClientOrderId(m.clientOrderId ?? '')
       ? `client order id "${m.clientOrderId}" is not valid`
       : p.indexOf(instrument) < 0
@@ -35,7 +37,9 @@ export function parseApproved(m: OrderRequestMsg, p: Pipeline): ParsedOrder {
           ? `quantity ${qty} is not positive`
           : !(decisionTime > 0)
             ? 'no decision time'
-            : undefined;
+            : exits !== undefined && side !== 'buy'
+              ? 'protective exits go with a buy (an entry)'
+              : undefined;
     return {
       instrument,
       side,
@@ -44,6 +48,7 @@ export function parseApproved(m: OrderRequestMsg, p: Pipeline): ParsedOrder {
       decisionTime,
       ...(limitPrice !== undefined ? { limitPrice } : {}),
       ...(quoteAmount !== undefined ? { quoteAmount } : {}),
+      ...(exits !== undefined ? { exits } : {}),
       ...(error ? { error } : {}),
     };
   } catch (e) {
@@ -75,5 +80,7 @@ export function record(o: OrderState): OrderRecord {
     avgFillPrice: o.avgFillPrice,
     events: o.events,
     ...(o.exchangeId !== undefined ? { exchangeOrderId: o.exchangeId } : {}),
+    ...(o.exits !== undefined ? { exits: o.exits } : {}),
+    ...(o.exitReason !== undefined ? { exitReason: o.exitReason } : {}),
   };
 }

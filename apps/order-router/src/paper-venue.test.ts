@@ -68,4 +68,24 @@ describe('paper venue', () => {
     expect(await v.reconcile({ orders: [order()], positions: {} })).toEqual({ reports: [], alerts: [] });
     expect(await v.snapshot()).toEqual({ cash: 10_000, positions: {} });
   });
+
+  test('fills a triggered exit at the trigger (slippage and taker fee as any market order), stamped by gap or close', () => {
+    const v = new PaperVenue(p);
+    const exit = order({ side: 'sell', exitReason: 'stop_loss' });
+    const inBar = v.fillTriggered(
+      exit,
+      bar as never,
+      { reason: 'stop_loss', price: 95, gap: false },
+      { cash: 0, held: 0.1 },
+    );
+    expect(inBar).toMatchObject({ status: 'filled', filledQty: 0.1, avgPrice: 95, timeMs: 11 * H });
+    expect(inBar.fills[0]!.fee).toBeCloseTo(0.1 * 95 * 0.001, 12);
+    const gapped = v.fillTriggered(
+      exit,
+      bar as never,
+      { reason: 'stop_loss', price: 100, gap: true },
+      { cash: 0, held: 0.1 },
+    );
+    expect(gapped).toMatchObject({ status: 'filled', avgPrice: 100, timeMs: 10 * H });
+  });
 });

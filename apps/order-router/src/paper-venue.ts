@@ -1,5 +1,6 @@
 import { assertNever } from '@algotrader/core';
 import type { BarIn, Pipeline } from '@algotrader/pipeline';
+import type { FillOutcome, Trigger } from '@algotrader/portfolio';
 import {
   type LocalBook,
   NOTHING,
@@ -64,7 +65,28 @@ export class PaperVenue implements Venue {
       ...(o.limitPrice !== undefined ? { limitPrice: o.limitPrice } : {}),
     };
     const r = model.fill(order, bar, account.cash, account.held, spec);
-    const timeMs = model.timing === 'next_open' ? bar.openTime : bar.closeTime;
+    return this.#report(o, r, model.timing === 'next_open' ? bar.openTime : bar.closeTime);
+  }
+
+  /**
+   * A protective exit the bar triggered: a market order at the trigger's reference price (the
+   * level, or the open after a gap) with the fill model's slippage and taker fee, stamped at the
+   * bar's open after a gap and at its close otherwise — as the backtest engine fills it.
+   */
+  fillTriggered(
+    o: OrderRecord,
+    bar: BarIn,
+    trigger: Trigger,
+    account: { cash: number; held: number },
+  ): VenueReport {
+    const p = this.#p;
+    const spec = p.specs[p.indexOf(o.instrument)]!;
+    const r = p.fillModel.fillAt(o.side, o.qty, trigger.price, bar, account.cash, account.held, spec);
+    return this.#report(o, r, trigger.gap ? bar.openTime : bar.closeTime);
+  }
+
+  #report(o: OrderRecord, r: FillOutcome, timeMs: number): VenueReport {
+    const p = this.#p;
     switch (r.status) {
       case 'filled':
         return {

@@ -44,6 +44,7 @@ import { type BarMsg, type BarSetClosed, codecs, type OrderRequestMsg } from '@a
 import type { KV } from '@nats-io/kv';
 import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
+import { armAfterFill, triggeredExits } from './exits';
 import { parseApproved, record, reduces } from './intake';
 import type { HaltRequest, ReconcileResult, Venue, VenueReport, VenueResult, VenueSnapshot } from './venue';
 
@@ -379,6 +380,7 @@ export class OrderRouter {
         qty: parsed.qty,
         ...(parsed.limitPrice !== undefined ? { limitPrice: parsed.limitPrice } : {}),
         decisionTime: parsed.decisionTime,
+        ...(parsed.exits !== undefined ? { exits: parsed.exits } : {}),
         eligibleOpen: p.fillModel.timing === 'close' ? parsed.decisionTime - p.tfMs : parsed.decisionTime,
         status: 'pending_submit',
         events: 0,
@@ -386,7 +388,7 @@ export class OrderRouter {
         avgFillPrice: Number.NaN,
       };
       s.orders[id] = o;
-      const refused = parsed.error ?? (await this.#haltedFor(o));
+      const refused = parsed.error ?? this.#exitsRefused(o) ?? (await this.#haltedFor(o));
       if (refused) {
         this.#outbox.push(moveOrder(p.account, o, 'rejected', now, refused));
         this.#retire(id);
@@ -413,6 +415,19 @@ export class OrderRouter {
     }
     // A bars venue does not save now: the ORDERS position saved with the next bar's state re-reads it after a crash.
     s.orderSeq = meta.seq;
+  }
+
+  /** A `bars` venue that cannot fill protective exits refuses an entry carrying them (exchange venues refuse in `place`). */
+  #exitsRefused(o: OrderState): string | undefined {
+    if (o.exits === undefined || this.#v.fills !== 'bars' || this.#v.fillTriggered) return undefined;
+    const why = `the ${this.#v.name} venue cannot carry protective exits (stop-loss, take-profit, trailing stop)`;
+    this.#alerts.raise({
+      severity: 'warning',
+      code: 'exits_unsupported',
+      message: `order ${o.id}: ${why}: refused`,
+      dedupeKey: o.id,
+    });
+    return why;
   }
 
   /** Why the order may not go out while the account is HALTED; undefined when it may. */
@@ -503,6 +518,7 @@ export class OrderRouter {
     const time = r.timeMs ?? this.#o.clock.now();
     if (r.exchangeOrderId) o.exchangeId = r.exchangeOrderId;
     let n = 0;
+    let lastPrice = Number.NaN;
     for (const f of r.fills) {
       const key = `${o.id}:${f.tradeId}`;
       if (this.#booked.has(key)) continue;
@@ -528,6 +544,7 @@ export class OrderRouter {
       }
       s.fills += 1;
       this.counters.fills += 1;
+      lastPrice = f.price;
       const fill = fillOut({
         tradeId: f.tradeId,
         clientOrderId: o.id,
@@ -540,6 +557,7 @@ export class OrderRouter {
         feeCurrency: f.feeCurrency,
         timeMs: f.timeMs,
         maker: f.maker,
+        reason: o.exitReason ?? 'signal',
       });
       this.#outbox.push(
         out(
@@ -551,6 +569,7 @@ export class OrderRouter {
         ),
       );
     }
+    if (n > 0 && this.#v.fills === 'bars') armAfterFill(s, o, this.#account, lastPrice);
     if (Number.isFinite(r.filledQty) && r.filledQty >= o.filledQty) {
       o.filledQty = r.filledQty;
       if (r.filledQty > 0) o.avgFillPrice = r.avgPrice;
@@ -621,6 +640,7 @@ export class OrderRouter {
         if (this.#phase1 !== c) {
           if (!(decided >= x && ordersIn)) break;
           this.#fill(c, x);
+          this.#protect(c);
           this.#settle(c);
           this.#phase1 = c;
           stepped = true;
@@ -677,6 +697,23 @@ export class OrderRouter {
       this.#apply(
         o,
         this.#v.fillOnBar(record(o), bar, { cash: a.cash, held: a.qty(a.require(o.instrument)) }),
+      );
+    }
+  }
+
+  /** Protective exits the bar set closing at `c` triggers (exits.ts), filled by the venue in instrument order. */
+  #protect(c: number): void {
+    const v = this.#v;
+    if (!v.fillTriggered) return;
+    const s = this.#state;
+    const a = this.#account;
+    for (const x of triggeredExits(s, this.#o.pipeline, this.#bars.get(c), c, a)) {
+      const o = x.order;
+      s.orders[o.id] = o;
+      s.pending.push(o.id);
+      this.#apply(
+        o,
+        v.fillTriggered(record(o), x.bar, x.trigger, { cash: a.cash, held: a.qty(a.require(o.instrument)) }),
       );
     }
   }

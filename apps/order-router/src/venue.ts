@@ -1,7 +1,8 @@
 import type { Config, Instrument, OrderStatus } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
 import type { BarIn, Pipeline } from '@algotrader/pipeline';
-import type { OrderType, Side } from '@algotrader/strategy';
+import type { Trigger } from '@algotrader/portfolio';
+import type { ExitReason, Exits, OrderType, Side } from '@algotrader/strategy';
 
 /**
  * The seam between the one order-router and the place its orders execute: the paper venue (the
@@ -40,6 +41,17 @@ export interface Venue {
   reconcile(book: LocalBook): Promise<ReconcileResult>;
   /** `bars` venues: fills one order on the bar it may fill on, given the account's cash and holding. */
   fillOnBar?(order: OrderRecord, bar: BarIn, account: { cash: number; held: number }): VenueReport;
+  /**
+   * `bars` venues: fills the exit order of a protective exit that `bar` triggered, at the
+   * trigger's reference price (the router watches the exits: exits.ts). A `bars` venue without it
+   * refuses entries that carry exits.
+   */
+  fillTriggered?(
+    order: OrderRecord,
+    bar: BarIn,
+    trigger: Trigger,
+    account: { cash: number; held: number },
+  ): VenueReport;
   close(): Promise<void>;
 }
 
@@ -57,6 +69,13 @@ export interface VenueOrder {
   readonly strategy: string;
   /** Close time of the bar that caused it. */
   readonly decisionTime: number;
+  /**
+   * Protective exits to attach (stop-loss, take-profit, trailing stop). A venue that cannot carry
+   * them refuses the order (report `rejected` with the reason, and an alert): never drops them.
+   */
+  readonly exits?: Exits;
+  /** Set on the router's own exit order when a protective exit fired. */
+  readonly exitReason?: ExitReason;
 }
 
 /** An order as the router has it on record (what a venue resumes from after a restart). */

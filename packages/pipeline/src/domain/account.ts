@@ -1,6 +1,6 @@
 import { AlgoError, ErrorCode, type OrderStatus } from '@algotrader/core';
-import { Account, type AccountBook, type InstrumentSpec } from '@algotrader/portfolio';
-import type { OrderType, Side } from '@algotrader/strategy';
+import { Account, type AccountBook, type InstrumentSpec, type Protection } from '@algotrader/portfolio';
+import type { ExitReason, Exits, OrderType, Side } from '@algotrader/strategy';
 import { Packr } from 'msgpackr';
 
 /** One order the router knows, by client order id. */
@@ -24,6 +24,17 @@ export interface OrderState {
   avgFillPrice: number;
   reason?: string;
   exchangeId?: string;
+  /** Protective exits to arm when this entry fills. */
+  readonly exits?: Exits;
+  /** Set on an order the router made for a protective exit that fired (`stop_loss`, …); absent = a signal's. */
+  readonly exitReason?: ExitReason;
+}
+
+/** Protective exits armed on an open position (a `bars` venue: the router watches them bar by bar). */
+export interface ArmedExits {
+  /** Strategy of the entry that armed them: the exit order carries it. */
+  readonly strategy: string;
+  readonly protection: Protection;
 }
 
 /**
@@ -59,6 +70,8 @@ export interface AccountState {
   lastBarSet: number;
   fills: number;
   updatedMs: number;
+  /** Armed protective exits by instrument key (absent in states written before exits existed). */
+  protections?: Record<string, ArmedExits>;
 }
 
 export function newAccount(account: string, initialCash: number, quote: string): AccountState {

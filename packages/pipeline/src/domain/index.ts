@@ -5,6 +5,7 @@
  */
 export {
   type AccountState,
+  type ArmedExits,
   accountKey,
   accountOf,
   decodeAccount,
