@@ -144,7 +144,13 @@ describe('algotrader backtest on the shared data', () => {
       expect(table.map((l) => l.trim().split(/\s+/)[0]).sort()).toEqual([...s.instruments].sort());
       expect(table.reduce((n, l) => n + Number(l.trim().split(/\s+/)[1]), 0)).toBe(s.counts.trades);
       expect(c.out[c.out.indexOf('Per instrument') + 1]).toMatch(/^ {2}Instrument +Trades +Win rate/);
-      expect(c.out).not.toContain('Exit reasons');
+      // Every trade of a strategy without protective exits closes on a signal.
+      const reasons = c.out.indexOf('Exit reasons');
+      expect(reasons).toBeGreaterThan(0);
+      expect(c.out[reasons + 3]!.trim().split(/\s+/).slice(0, 2)).toEqual([
+        'signal',
+        String(s.counts.trades),
+      ]);
       // The readable output names the headline figures and every report file.
       const text = c.out.join('\n');
       expect(text).toContain('Total return');

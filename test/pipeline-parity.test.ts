@@ -87,6 +87,42 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
     expect(live.peakEquity).toBe(Math.max(10_000, ...bt.equity.equity));
   });
 
+  test('sma_cross with stop-loss, take-profit and trailing stop on 3,000 real BTC/USDT hours: same fills and exit reasons', async () => {
+    const params = { fast: 10, slow: 30, exits: { stopLoss: 0.01, takeProfit: 0.03, trailingStop: 0.02 } };
+    const fillModel = {
+      timing: 'next_open',
+      fees: { maker: 0.0008, taker: 0.001 },
+      slippage: { kind: 'bps', bps: 5 },
+    } as const;
+    const bt = runBacktest({
+      strategy: getStrategy('sma_cross'),
+      params,
+      data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
+      initialCash: 10_000,
+      fillModel,
+      account: 'paper',
+    });
+    // Every protective reason must occur for the comparison to mean something.
+    const reasons = new Set(bt.fills.map((f) => f.reason));
+    expect([...reasons].sort()).toEqual(['signal', 'stop_loss', 'take_profit', 'trailing_stop']);
+    const live = await runThroughPipeline(
+      {
+        account: 'paper',
+        instruments: ['OKX:BTC/USDT'],
+        strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
+        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
+        fillModel,
+        risk: NO_LIMITS,
+        mode: 'replay',
+      },
+      [{ instrument: 'OKX:BTC/USDT', bars: btc }],
+    );
+    expect(live.fills).toEqual(backtestFills(bt.fills));
+    expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
+    expect(live.equity).toBe(bt.finalEquity);
+    expect(live.peakEquity).toBe(Math.max(10_000, ...bt.equity.equity));
+  });
+
   test('xs_momentum over four real 1h series with exchange gaps: same fills, sells before buys', async () => {
     const symbols = ['BTC', 'ETH', 'LTC', 'XRP'];
     const from = Date.UTC(2021, 0, 1);

@@ -498,9 +498,9 @@ describe('HTML tearsheet in headless Chromium', () => {
       expect(inMarket).toBe(pct(metrics.exposure, 1));
       const bars = data.series[0]!.bars;
       expect(hold).toBe(pct(bars.close[bars.close.length - 1]! / bars.open[0]! - 1, 1));
-      // The engine tags no exit reasons today: no table, and a note saying so.
-      expect(r.exitReasonTable).toBe(false);
-      expect(r.noExitReasonNote).toBe(true);
+      // The engine tags every trade with its exit reason: the table is there, the note is not.
+      expect(r.exitReasonTable).toBe(true);
+      expect(r.noExitReasonNote).toBe(false);
       expect(r.bins).toBeGreaterThanOrEqual(10);
       // 24 months of 2019–2020 and no empty January 2021, though the last bar closes on 2021-01-01.
       expect(r.cells).toBe(24);

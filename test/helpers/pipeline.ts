@@ -3,7 +3,7 @@ import { Bus } from '@algotrader/bus';
 import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
 import { FeatureEngine } from '@algotrader/feature-engine';
 import { OrderRouter, PaperVenue } from '@algotrader/order-router';
-import { type Pipeline, readAccount, readAll, sideOf } from '@algotrader/pipeline';
+import { exitReasonIn, type Pipeline, readAccount, readAll, sideOf } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { RiskGate } from '@algotrader/risk-gate';
 import { StrategyRunner } from '@algotrader/strategy-runner';
@@ -74,6 +74,8 @@ export interface FillRow {
   price: number;
   fee: number;
   id: string;
+  /** `signal`, or the protective exit that fired. */
+  reason: string;
 }
 
 /** The account's fills on EXEC, in the backtest's terms. */
@@ -86,6 +88,7 @@ export async function pipelineFills(bus: Bus, account: string): Promise<FillRow[
     price: Number(f.price),
     fee: Number(f.fee),
     id: f.clientOrderId ?? '',
+    reason: exitReasonIn(f.exitReason),
   }));
 }
 
@@ -98,5 +101,6 @@ export function backtestFills(fills: readonly BacktestFill[]): FillRow[] {
     price: f.price,
     fee: f.fee,
     id: f.clientOrderId,
+    reason: f.reason,
   }));
 }

@@ -266,6 +266,7 @@ describe('per-instrument flat detection', () => {
       fee: 0,
       liquidity: 'taker' as const,
       clientOrderId: `c${time}`,
+      reason: 'signal' as const,
     });
     const t0 = result.equity.time[0]!;
     // 0.1 + 0.2 − 0.3 = 5.6e-17 in floating point.

@@ -124,7 +124,7 @@ export interface ExitReasonRow {
 
 /** A trade's exit reason, when the engine tags one (a string `exitReason`); undefined otherwise. */
 export function exitReason(t: Trade): string | undefined {
-  const r = (t as Trade & { readonly exitReason?: unknown }).exitReason;
+  const r: unknown = (t as { readonly exitReason?: unknown }).exitReason;
   return typeof r === 'string' && r !== '' ? r : undefined;
 }
 

@@ -256,12 +256,13 @@ function exitReasonTable(rows: readonly ExitReasonRow[], quote: string): string 
     String(r.trades),
     esc(pct(r.winRate, 1)),
     signed(num(r.pnl), r.pnl),
+    signed(num(r.pnl / r.trades), r.pnl),
     signed(pct(r.avgReturn), r.avgReturn),
     esc(duration(r.avgHoldingMs)),
   ]);
   return table(
     'exit-reasons',
-    ['Exit reason', 'Trades', 'Win rate', `P&L (${quote})`, 'Avg return', 'Avg held'],
+    ['Exit reason', 'Trades', 'Win rate', `P&L (${quote})`, `Avg P&L (${quote})`, 'Avg return', 'Avg held'],
     body,
   );
 }

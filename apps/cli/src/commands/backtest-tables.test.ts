@@ -58,7 +58,7 @@ const result = runBacktest({
 });
 
 describe('backtest terminal tables', () => {
-  test('one aligned row per instrument; net P&L adds up to the run; no exit-reason table without reasons', () => {
+  test('one aligned row per instrument; net P&L adds up to the run; a strategy without exits exits on signals only', () => {
     const lines = breakdownTables(result, 'next_open', data);
     expect(lines[0]).toBe('Per instrument');
     const [head, rule, ...rest] = lines.slice(1);
@@ -71,7 +71,12 @@ describe('backtest terminal tables', () => {
     expect(net[0]! + net[1]!).toBeCloseTo(result.finalEquity - result.initialCash, 1);
     const trades = rows.map((l) => Number(l.trim().split(/\s+/)[1]));
     expect(trades[0]! + trades[1]!).toBe(result.trades.length);
-    expect(lines).not.toContain('Exit reasons');
+    const at = lines.indexOf('Exit reasons');
+    expect(at).toBeGreaterThan(0);
+    const reasons = lines.slice(at + 3).filter((l) => l.startsWith('  ') && l.trim() !== '');
+    expect(reasons.map((l) => l.trim().split(/\s+/).slice(0, 2))).toEqual([
+      ['signal', String(result.trades.length)],
+    ]);
   });
 
   test('an exit-reason table when the trades carry reasons, most trades first, ties by name', () => {
@@ -83,7 +88,9 @@ describe('backtest terminal tables', () => {
     const lines = breakdownTables({ ...result, trades: tagged }, 'next_open', data);
     const at = lines.indexOf('Exit reasons');
     expect(at).toBeGreaterThan(0);
-    expect(lines[at + 1]).toMatch(/^ {2}Reason +Trades +Win rate +P&L USDT +Avg return +Avg held$/);
+    expect(lines[at + 1]).toMatch(
+      /^ {2}Reason +Trades +Win rate +P&L USDT +Avg P&L USDT +Avg return +Avg held$/,
+    );
     const rows = lines.slice(at + 3).filter((l) => l.startsWith('  ') && l.trim() !== '');
     const wins = tagged.filter((t) => t.pnl > 0).length;
     const expected = [

@@ -181,12 +181,13 @@ export function breakdownTables(
     out.push(
       'Exit reasons',
       ...textTable(
-        ['Reason', 'Trades', 'Win rate', `P&L ${quote}`, 'Avg return', 'Avg held'],
+        ['Reason', 'Trades', 'Win rate', `P&L ${quote}`, `Avg P&L ${quote}`, 'Avg return', 'Avg held'],
         reasons.map((x) => [
           x.reason,
           String(x.trades),
           pct(x.winRate, 1),
           num(x.pnl),
+          num(x.pnl / x.trades),
           pct(x.avgReturn),
           duration(x.avgHoldingMs),
         ]),
