@@ -6,6 +6,7 @@ import {
   accountOf,
   CONTROL_BUCKET,
   newAccount,
+  orderRequestOut,
   POSITIONS_BUCKET,
   parsePipelineConfig,
   type RiskLimits,
@@ -16,7 +17,7 @@ import {
 import { instrumentSpec } from '@algotrader/portfolio';
 import { codecs, pb } from '@algotrader/proto';
 import { evaluate, type GateInput, type Reason, RiskGate, type SignalIn } from '@algotrader/risk-gate';
-import { marketOrder, targetFraction, targetUnits } from '@algotrader/strategy';
+import { marketOrder, targetFraction, targetUnits, withExits } from '@algotrader/strategy';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyControl } from '../apps/cli/src/commands/control';
@@ -278,6 +279,26 @@ describe('risk rules: each refuses with its reason code', () => {
       state: account(5_000, { 'OKX:BTC/USDT': 1 }),
     });
     expect(next.verdicts.map((v) => [v.order.side, v.order.qty])).toEqual([['sell', 0.5]]);
+  });
+
+  test('protective exits ride on the approved entry; netted across strategies they are refused, not dropped', () => {
+    const exits = { stopLoss: { fraction: 0.05 }, trailingStop: 0.1 };
+    const one = gate([
+      { strategy: 's1', instrument: BTC, decision: withExits(targetFraction(BTC, 0.5), exits) },
+    ]);
+    expect(reasonOf(one)).toBe('APPROVED');
+    expect(one.verdicts[0]!.order.exits).toEqual(exits);
+    expect(orderRequestOut(one.verdicts[0]!.order).exits).toEqual({
+      stopLossFraction: '0.05',
+      trailingStopFraction: '0.1',
+    });
+    const two = gate([
+      { strategy: 's1', instrument: BTC, decision: withExits(targetFraction(BTC, 0.25), exits) },
+      { strategy: 's2', instrument: BTC, decision: targetUnits(BTC, 0.5) },
+    ]);
+    expect(two.verdicts).toEqual([]);
+    expect(two.refusals).toHaveLength(1);
+    expect(two.refusals[0]!.detail).toMatch(/cannot be netted across strategies \(s1, s2\)/);
   });
 });
 

@@ -224,6 +224,18 @@ export function evaluate(g: GateInput): GateOutcome {
       });
       continue;
     }
+    if ([...t.last.values()].some((d) => d.exits !== undefined)) {
+      // One position, several owners: whose stop would close it? Refused, never sent without them.
+      refusals.push({
+        strategy: label,
+        instrument: t.instrument,
+        side: 'buy',
+        qty: 0,
+        reason: 'UNSPECIFIED',
+        detail: `protective exits on ${key} cannot be netted across strategies (${holders.join(', ')}): trade it with one strategy`,
+      });
+      continue;
+    }
     add(label, targetUnits(t.instrument, units), holders);
   }
   for (const it of intents) add(it.strategy, it.decision, [it.strategy]);
