@@ -153,7 +153,7 @@ describe('Parquet outputs', () => {
   test('fills.parquet holds every fill, exactly, in fill order', async () => {
     expect(result.fills.length).toBeGreaterThan(100);
     const rows = await duck<unknown>(
-      `SELECT time_ms, epoch_ms(time)::BIGINT, side, qty, price, fee, notional, instrument, client_order_id
+      `SELECT time_ms, epoch_ms(time)::BIGINT, side, qty, price, fee, notional, instrument, client_order_id, reason
        FROM read_parquet(${quotedString(report.files.fills)})`,
     );
     expect(rows).toHaveLength(result.fills.length);
@@ -169,20 +169,24 @@ describe('Parquet outputs', () => {
         f.qty * f.price,
         'BINANCE:BTC/USDT',
         f.clientOrderId,
+        f.reason,
       ]);
     });
   });
 
   test('trades.parquet has one row per round trip with its P&L', async () => {
-    const [[count, pnl, first]] = (await duck(
-      `SELECT count(*), sum(pnl), min(epoch_ms(entry_time))::BIGINT FROM read_parquet(${quotedString(report.files.trades)})`,
-    )) as [[bigint, number, bigint]];
+    const [[count, pnl, first, reasons]] = (await duck(
+      `SELECT count(*), sum(pnl), min(epoch_ms(entry_time))::BIGINT, string_agg(DISTINCT exit_reason, ',')
+       FROM read_parquet(${quotedString(report.files.trades)})`,
+    )) as [[bigint, number, bigint, string]];
     expect(Number(count)).toBe(result.trades.length);
     expect(pnl).toBeCloseTo(
       result.trades.reduce((s, t) => s + t.pnl, 0),
       6,
     );
     expect(Number(first)).toBe(result.trades[0]!.entryTime);
+    // A strategy without protective exits: every trade closed on a signal.
+    expect(reasons).toBe('signal');
   });
 
   test('equity.parquet has one row per close time, ending at the final equity', async () => {

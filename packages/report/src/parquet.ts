@@ -23,9 +23,9 @@ export interface ParquetFiles {
  * the exact value stay possible):
  *
  * - `fills.parquet`: time, time_ms, instrument, side, qty, price, notional, fee, liquidity,
- *   client_order_id — one row per fill, in fill order;
+ *   client_order_id, reason (`signal`, `stop_loss`, …) — one row per fill, in fill order;
  * - `trades.parquet`: instrument, entry_time, exit_time, entry_price, exit_price, qty, pnl,
- *   return, fees, holding_hours — one row per closed round trip, in exit order;
+ *   return, fees, holding_hours, exit_reason — one row per closed round trip, in exit order;
  * - `equity.parquet`: time, time_ms, equity, cash, exposure, drawdown — one row per close time.
  */
 export async function writeParquetFiles(dir: string, result: BacktestResult): Promise<ParquetFiles> {
@@ -67,7 +67,7 @@ async function withAppender(
 async function writeFills(con: DuckDBConnection, result: BacktestResult, path: string): Promise<void> {
   await con.run(
     `CREATE TEMP TABLE fills (seq INTEGER, time_ms DOUBLE, instrument VARCHAR, side VARCHAR, qty DOUBLE,
-       price DOUBLE, fee DOUBLE, liquidity VARCHAR, client_order_id VARCHAR)`,
+       price DOUBLE, fee DOUBLE, liquidity VARCHAR, client_order_id VARCHAR, reason VARCHAR)`,
   );
   await withAppender(con, 'fills', (a) => {
     result.fills.forEach((f, i) => {
@@ -80,13 +80,14 @@ async function writeFills(con: DuckDBConnection, result: BacktestResult, path: s
       a.appendDouble(f.fee);
       a.appendVarchar(f.liquidity);
       a.appendVarchar(f.clientOrderId);
+      a.appendVarchar(f.reason);
       a.endRow();
     });
   });
   await copyTo(
     con,
     `SELECT epoch_ms(time_ms::BIGINT) AS time, time_ms::BIGINT AS time_ms, instrument, side,
-       qty, price, qty * price AS notional, fee, liquidity, client_order_id FROM fills ORDER BY seq`,
+       qty, price, qty * price AS notional, fee, liquidity, client_order_id, reason FROM fills ORDER BY seq`,
     path,
   );
 }
@@ -94,7 +95,7 @@ async function writeFills(con: DuckDBConnection, result: BacktestResult, path: s
 async function writeTrades(con: DuckDBConnection, result: BacktestResult, path: string): Promise<void> {
   await con.run(
     `CREATE TEMP TABLE trades (seq INTEGER, instrument VARCHAR, entry_ms DOUBLE, exit_ms DOUBLE,
-       entry_price DOUBLE, exit_price DOUBLE, qty DOUBLE, pnl DOUBLE, ret DOUBLE, fees DOUBLE, holding_ms DOUBLE)`,
+       entry_price DOUBLE, exit_price DOUBLE, qty DOUBLE, pnl DOUBLE, ret DOUBLE, fees DOUBLE, holding_ms DOUBLE, exit_reason VARCHAR)`,
   );
   await withAppender(con, 'trades', (a) => {
     result.trades.forEach((t, i) => {
@@ -109,6 +110,7 @@ async function writeTrades(con: DuckDBConnection, result: BacktestResult, path: 
       a.appendDouble(t.return);
       a.appendDouble(t.fees);
       a.appendDouble(t.holdingMs);
+      a.appendVarchar(t.exitReason);
       a.endRow();
     });
   });
@@ -116,7 +118,7 @@ async function writeTrades(con: DuckDBConnection, result: BacktestResult, path: 
     con,
     `SELECT instrument, epoch_ms(entry_ms::BIGINT) AS entry_time,
        epoch_ms(exit_ms::BIGINT) AS exit_time, entry_price, exit_price, qty, pnl,
-       ret AS "return", fees, holding_ms / 3600000.0 AS holding_hours FROM trades ORDER BY seq`,
+       ret AS "return", fees, holding_ms / 3600000.0 AS holding_hours, exit_reason FROM trades ORDER BY seq`,
     path,
   );
 }
