@@ -114,6 +114,7 @@ const PLAN_REASON: Record<PlanReason, Reason> = {
   insufficient_cash: 'INSUFFICIENT_CASH',
   no_volume: 'UNSPECIFIED',
   no_price: 'UNSPECIFIED',
+  exits_without_entry: 'UNSPECIFIED',
 };
 
 /** Label of an order netted from several strategies' targets. */

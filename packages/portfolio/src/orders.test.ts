@@ -1,5 +1,11 @@
 import { clientOrderId, isAlgoError, parseInstrument } from '@algotrader/core';
-import { type Decision, type PortfolioView, targetFraction, targetUnits } from '@algotrader/strategy';
+import {
+  type Decision,
+  type PortfolioView,
+  targetFraction,
+  targetUnits,
+  withExits,
+} from '@algotrader/strategy';
 import { describe, expect, it } from 'vitest';
 import { planOrders } from './orders';
 import { instrumentSpec } from './spec';
@@ -139,5 +145,23 @@ describe('planOrders (targets → orders)', () => {
     expect({ ...orders[0]! }.clientOrderId).toBe(expected);
     expect(JSON.parse(JSON.stringify(orders[0])).clientOrderId).toBe(expected);
     expect(plan([targetUnits(BTC, 0.1)]).orders[0]!.clientOrderId).toBe(expected);
+  });
+});
+
+describe('planOrders: protective exits', () => {
+  const exits = { stopLoss: { fraction: 0.05 } };
+  it('ride on the buy an entry becomes; a reducing target sends its sell without them', () => {
+    const up = plan([withExits(targetUnits(BTC, 0.2), exits)], { BTC: 0.1 });
+    expect(up.orders[0]).toMatchObject({ side: 'buy', qty: 0.1, exits });
+    const down = plan([withExits(targetUnits(BTC, 0.05), exits)], { BTC: 0.1 });
+    expect(down.orders[0]!.side).toBe('sell');
+    expect(down.orders[0]!.exits).toBeUndefined();
+  });
+  it('a target already held with exits is refused (no entry to arm them at), not silently dropped', () => {
+    const r = plan([withExits(targetUnits(BTC, 0.1), exits)], { BTC: 0.1 });
+    expect(r.orders).toEqual([]);
+    expect(r.rejections).toMatchObject([{ reason: 'exits_without_entry', instrument: BTC }]);
+    // Without exits the same target is simply nothing to do.
+    expect(plan([targetUnits(BTC, 0.1)], { BTC: 0.1 })).toEqual({ orders: [], rejections: [] });
   });
 });

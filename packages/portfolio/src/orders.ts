@@ -48,7 +48,9 @@ export type RejectReason =
   | 'insufficient_position'
   | 'insufficient_cash'
   | 'no_volume'
-  | 'no_price';
+  | 'no_price'
+  /** A decision with protective exits that needs no order: there is no entry fill to arm them at. */
+  | 'exits_without_entry';
 
 /** An expected refusal, returned as a value (never thrown). */
 export interface OrderRejection {
@@ -135,7 +137,22 @@ export function planOrders(input: PlanInput): Plan {
       // Going flat sells the whole holding as is: it is made of lot-rounded fills, and rounding it
       // again could leave dust where doubles cannot hold the lot grid exactly.
       qty = targetQty === 0 ? held : floorToStep(Math.abs(delta), spec.lotSize);
-      if (qty === 0) continue;
+      if (qty === 0) {
+        // Exits arm on an entry's fill; refusing says so rather than dropping them unseen.
+        if (d.exits !== undefined) {
+          rejections.push(
+            rejection(
+              d,
+              'buy',
+              0,
+              time,
+              'exits_without_entry',
+              `${key} is already at its target: no entry to attach the exits to (they arm when an entry fills)`,
+            ),
+          );
+        }
+        continue;
+      }
     } else {
       side = d.side;
       qty = floorToStep(d.qty, spec.lotSize);
