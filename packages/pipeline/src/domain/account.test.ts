@@ -1,5 +1,5 @@
 import { parseInstrument } from '@algotrader/core';
-import { instrumentSpec } from '@algotrader/portfolio';
+import { armProtection, checkProtection, instrumentSpec } from '@algotrader/portfolio';
 import { Packr } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
 import { accountOf, decodeAccount, encodeAccount, newAccount } from './account';
@@ -9,6 +9,19 @@ const specs = ['OKX:BTC/USDT', 'OKX:ETH/USDT'].map((s) =>
 );
 
 describe('account state', () => {
+  it('keeps armed protective exits through KV encoding (NaN for an unset level, the trailing anchor)', () => {
+    const s = newAccount('paper', 1_000, 'USDT');
+    const protection = armProtection({ takeProfit: { fraction: 0.1 }, trailingStop: 0.05 }, 100.1);
+    checkProtection(protection, { open: 100, high: 104.7, low: 99.9, close: 104, volume: 1 });
+    s.protections = { 'OKX:BTC/USDT': { strategy: 'sma_cross', protection } };
+    const back = decodeAccount(encodeAccount(s));
+    expect(back.protections).toEqual(s.protections);
+    expect(Number.isNaN(back.protections?.['OKX:BTC/USDT']?.protection.stop)).toBe(true);
+    expect(back.protections?.['OKX:BTC/USDT']?.protection.best).toBe(104.7);
+    // A state written before exits existed has none.
+    expect(decodeAccount(encodeAccount(newAccount('paper', 1, 'USDT'))).protections).toBeUndefined();
+  });
+
   it('keeps the Account book through KV encoding, every double and NaN exactly', () => {
     const s = newAccount('paper', 10_000, 'USDT');
     const a = accountOf(s, specs);
