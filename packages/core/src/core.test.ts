@@ -6,6 +6,7 @@ import {
   clientOrderId,
   closeTimeOf,
   ErrorCode,
+  exitOrderId,
   formatInstrument,
   instrumentFromSubject,
   instrumentToSubject,
@@ -74,6 +75,20 @@ describe('deterministic ids', () => {
   test('bar and signal keys', () => {
     expect(barKey(i, '1h', 1_700_000_000_000)).toBe('bar:okx:BTC-USDT:1h:1700000000000');
     expect(signalKey('sma_cross', i, 5)).toBe('sig:sma_cross:okx:BTC-USDT:5');
+  });
+  test('exit order ids are stable, valid clOrdIds and never a decision id of the same parts', () => {
+    const base = {
+      account: 'main',
+      strategy: 'sma_cross',
+      instrument: i,
+      decisionCloseMs: 1_700_003_600_000,
+    };
+    const x = exitOrderId(base);
+    expect(exitOrderId({ ...base })).toBe(x);
+    expect(isValidClientOrderId(x)).toBe(true);
+    const decisions = [0, 1, 2, 3].map((leg) => clientOrderId({ ...base, leg }));
+    expect(decisions).not.toContain(x);
+    expect(exitOrderId({ ...base, decisionCloseMs: base.decisionCloseMs + 3_600_000 })).not.toBe(x);
   });
   test('client order ids are stable, distinct per decision, and valid OKX clOrdIds', () => {
     const base = {
