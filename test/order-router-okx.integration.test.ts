@@ -172,6 +172,38 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     expect(okx.orders()).toHaveLength(1);
   });
 
+  test('an entry with protective exits is refused, never sent without them: REJECTED with the reason, and an alert', async () => {
+    const xid = clientOrderId({
+      account: 'live1',
+      strategy: 'sma_cross',
+      instrument: BTC,
+      decisionCloseMs: T + 3_600_000,
+    });
+    await bus.publish(
+      codecs.OrderRequest,
+      subjects.orderApproved('live1'),
+      { ...order, clientOrderId: xid, decisionTimeMs: T + 3_600_000, exits: { stopLossFraction: '0.05' } },
+      { msgId: `ord:${xid}` },
+    );
+    const events = async () =>
+      (await readAll(bus, 'EXEC', 'exec.order.live1', codecs.OrderEvent)).filter(
+        (e) => e.message.clientOrderId === xid,
+      );
+    await waitFor(async () => (await events()).length > 0, 10_000, 'the refusal event');
+    const [e] = await events();
+    expect(e!.message.state).toBe(pb.OrderState.ORDER_STATE_REJECTED);
+    expect(e!.message.reason).toMatch(/protective exits .* not supported on the OKX venue/);
+    await waitFor(
+      async () =>
+        (await readAll(bus, 'OPS', 'ops.alert.warning', codecs.Alert)).some(
+          (a) => a.message.code === 'exits_unsupported' && (a.message.message ?? '').includes(xid),
+        ),
+      10_000,
+      'the exits_unsupported alert',
+    );
+    expect(placementsOf(xid)).toEqual([]);
+  });
+
   test('a fresh venue (after a restart) placing the same order finds it instead of sending it again', async () => {
     const again = await createOkxSpotVenue({
       account: 'live1',
