@@ -107,6 +107,13 @@ console.log(
 );
 const btc: BacktestData = { timeframe: '1h', series: [await load('BTC')] };
 const sma = measure('sma_cross 20/50, BTC/USDT 1h 2017–2022', smaCross, { fast: 20, slow: 50 }, btc);
+// The same run with protective exits armed on every entry: the per-bar trigger check's cost.
+measure(
+  'sma_cross 20/50 + stop 2% / take-profit 6% / trailing 3%, BTC/USDT 1h 2017–2022',
+  smaCross,
+  { fast: 20, slow: 50, exits: { stopLoss: 0.02, takeProfit: 0.06, trailingStop: 0.03 } },
+  btc,
+);
 const ten: BacktestData = { timeframe: '1h', series: await Promise.all(SYMBOLS.map(load)) };
 const xs = measure('xs_momentum 168/3/24, ten 1h symbols', xsMomentum, {}, ten);
 await reportCost('sma_cross on BTC', sma, btc);
