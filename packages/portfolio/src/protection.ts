@@ -58,13 +58,22 @@ export function armProtection(exits: Exits, entry: number, dir: 1 | -1 = 1): Pro
 
 /** The stop that binds now and its reason (fixed wins a tie); price NaN when there is none. */
 export function bindingStop(p: Protection): { price: number; reason: 'stop_loss' | 'trailing_stop' } {
-  const trailing = Number.isNaN(p.trail) ? Number.NaN : p.best * (1 - p.dir * p.trail);
-  if (Number.isNaN(trailing)) return { price: p.stop, reason: 'stop_loss' };
-  if (Number.isNaN(p.stop)) return { price: trailing, reason: 'trailing_stop' };
-  // Long: the higher stop binds; short: the lower.
-  return p.dir * (trailing - p.stop) > 0
-    ? { price: trailing, reason: 'trailing_stop' }
+  return trailingBinds(p)
+    ? { price: trailingLevel(p), reason: 'trailing_stop' }
     : { price: p.stop, reason: 'stop_loss' };
+}
+
+/** The trailing stop's level now; NaN without one. */
+function trailingLevel(p: Protection): number {
+  return Number.isNaN(p.trail) ? Number.NaN : p.best * (1 - p.dir * p.trail);
+}
+
+/** Whether the trailing stop (rather than the fixed one) binds: long, the higher; short, the lower; a tie is the fixed stop's. */
+function trailingBinds(p: Protection): boolean {
+  const trailing = trailingLevel(p);
+  if (Number.isNaN(trailing)) return false;
+  if (Number.isNaN(p.stop)) return true;
+  return p.dir * (trailing - p.stop) > 0;
 }
 
 /**
@@ -72,7 +81,10 @@ export function bindingStop(p: Protection): { price: number; reason: 'stop_loss'
  * in which case the trailing anchor has moved to the bar's high (long) / low (short).
  */
 export function checkProtection(p: Protection, bar: FillBar): Trigger | undefined {
-  const { price: stop, reason } = bindingStop(p);
+  // No allocation on this per-bar path: the binding stop is computed inline.
+  const trails = trailingBinds(p);
+  const stop = trails ? trailingLevel(p) : p.stop;
+  const reason = trails ? 'trailing_stop' : 'stop_loss';
   const tp = p.takeProfit;
   const d = p.dir;
   const open = bar.open;
