@@ -55,6 +55,7 @@ describe('exits on decisions', () => {
   it('sma_cross takes them as a parameter', () => {
     const p = parseParams(smaCross, { fast: 2, slow: 3, exits: { stopLoss: 0.02 } });
     expect(p.exits).toEqual({ stopLoss: 0.02 });
-    expect(parseParams(smaCross, { fast: 2, slow: 3 }).exits).toBeUndefined();
+    expect(parseParams(smaCross, { fast: 2, slow: 3 }).exits).toEqual({});
+    expect(exitsOf(parseParams(smaCross, { fast: 2, slow: 3 }).exits)).toBeUndefined();
   });
 });

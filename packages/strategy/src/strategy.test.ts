@@ -64,6 +64,7 @@ describe('parameters', () => {
       fast: 20,
       slow: 50,
       sizing: { kind: 'equity_fraction', fraction: 0.98 },
+      exits: {},
     });
     expect(parseParams(xsMomentum, undefined)).toEqual({
       lookback: 168,

@@ -11,7 +11,7 @@ export const SmaCrossParams = z
     slow: z.number().int().min(2).default(50),
     sizing: SizingSchema,
     /** Protective exits attached to every entry, e.g. `{ stopLoss: 0.03, trailingStop: 0.05 }`; none by default. */
-    exits: ExitsSchema.optional(),
+    exits: ExitsSchema.default({}),
   })
   .strict()
   .refine((p) => p.fast < p.slow, { message: 'fast must be shorter than slow', path: ['fast'] });
