@@ -229,6 +229,17 @@ describe('JSON summary', () => {
     expect(s.metrics['sharpe']).toBe(metrics.sharpe);
     expect(s.metrics['maxDrawdown']).toMatchObject({ depth: metrics.maxDrawdown.depth });
     expect(Object.keys(s.metrics['monthlyReturns'] as object)).toHaveLength(24);
+    // Trades by exit reason and instrument: a strategy without exits closes every trade on a signal.
+    const byReason = metrics.byExitReason[0]!;
+    expect(s.metrics['byExitReason']).toEqual({
+      signal: {
+        trades: result.trades.length,
+        winRate: byReason.winRate,
+        pnl: byReason.pnl,
+        avgPnl: byReason.avgPnl,
+      },
+    });
+    expect(Object.keys(s.metrics['byInstrument'] as object)).toEqual(['BINANCE:BTC/USDT']);
   });
 });
 

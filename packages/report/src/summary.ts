@@ -163,6 +163,21 @@ export function metricsJson(m: Metrics): MetricsJson {
   out['monthlyReturns'] = Object.fromEntries(
     Object.entries(m.monthlyReturns).map(([k, v]) => [k, jsonNumber(v)]),
   );
+  // Closed trades by exit reason and by instrument: { key: { trades, winRate, pnl, avgPnl } }.
+  const groups = (gs: Metrics['byExitReason']) =>
+    Object.fromEntries(
+      gs.map((g) => [
+        g.key,
+        {
+          trades: g.trades,
+          winRate: jsonNumber(g.winRate),
+          pnl: jsonNumber(g.pnl),
+          avgPnl: jsonNumber(g.avgPnl),
+        },
+      ]),
+    );
+  out['byExitReason'] = groups(m.byExitReason);
+  out['byInstrument'] = groups(m.byInstrument);
   return out;
 }
 
