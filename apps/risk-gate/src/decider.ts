@@ -1,9 +1,14 @@
 import { subjects } from '@algotrader/bus/subjects';
 import {
+  AlgoError,
   assertNever,
   cancelKey,
   clientOrderId,
+  ErrorCode,
+  forceExitOrderId,
   formatInstrument,
+  type Instrument,
+  isTerminal,
   orderKey,
   rejectionKey,
 } from '@algotrader/core';
@@ -28,15 +33,17 @@ import {
   type StageCheckpoint,
   sideToPb,
 } from '@algotrader/pipeline/domain';
-import type { PlannedOrder } from '@algotrader/portfolio';
+import { type PlannedOrder, planOrders } from '@algotrader/portfolio';
 import {
   codecs,
+  type ForceExit,
   type OrderRequestMsg,
   pb,
   type RiskRejection,
   type Signal,
   type SignalSetClosed,
 } from '@algotrader/proto';
+import { targetUnits } from '@algotrader/strategy';
 import {
   type CancelRequest,
   checkDecision,
@@ -100,8 +107,20 @@ export interface GateContext {
   readonly behind?: string;
 }
 
+/** What the shell read before deciding a force-exit: the account as it is now, and the clock. */
+export interface ForceExitContext {
+  readonly account: AccountState | undefined;
+  readonly now: number;
+}
+
 export type GateMessage =
   | { readonly kind: 'signal'; readonly signal: Signal; readonly meta: InputMeta }
+  | {
+      readonly kind: 'forceexit';
+      readonly command: ForceExit;
+      readonly meta: InputMeta;
+      readonly context?: ForceExitContext;
+    }
   | {
       readonly kind: 'set';
       readonly set: SignalSetClosed;
@@ -116,6 +135,8 @@ export interface Halt {
 
 export type GateOutput =
   | { readonly kind: 'alert'; readonly alert: AlertInput }
+  /** An operator's force-exit decided: its cancels, orders and refusals, and the targets it zeroed. */
+  | { readonly kind: 'forceexit'; readonly standing: Standing; readonly saved: SavedOut[] }
   | { readonly kind: 'buffered'; readonly t: number; readonly item: Buffered }
   | {
       readonly kind: 'closed';
@@ -157,6 +178,24 @@ const REASON: Record<Reason, number> = {
 export function decidesOn(p: Pipeline, state: GateState, set: SignalSetClosed): boolean {
   const t = Number(set.closeTimeMs ?? 0);
   return (set.venue ?? '').toUpperCase() === p.venue && set.timeframe === p.tf && t > state.lastT;
+}
+
+/** The strategy label of force-exit orders (OrderRequest.strategy). */
+export const FORCE_EXIT = 'forceexit';
+
+/**
+ * Decision time of a force-exit decided now: the next close time after the last one decided (the
+ * paper venue fills it on the first bar opening after the command); live, never before the next
+ * bar boundary of the clock, should the gate be behind.
+ */
+export function forceExitTime(
+  p: Pipeline,
+  lastT: number,
+  account: AccountState | undefined,
+  now: number,
+): number {
+  const base = Math.max(lastT, account?.visibleThrough ?? 0) + p.tfMs;
+  return p.config.mode === 'live' ? Math.max(base, (Math.floor(now / p.tfMs) + 1) * p.tfMs) : base;
 }
 
 /** True when the signal is for this pipeline's account (or for none). */
@@ -351,6 +390,117 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
     return outputs;
   };
 
+  const onForceExit = (state: GateState, c: ForceExit, ctx: ForceExitContext | undefined): GateOutput[] => {
+    if ((c.account ?? '') !== p.account) return [];
+    const requestId = c.requestId ?? '';
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(requestId)) {
+      throw new AlgoError(ErrorCode.InvalidData, `force-exit: request id "${requestId}" is not valid`);
+    }
+    if (!c.all && !c.instrument?.symbol) {
+      throw new AlgoError(ErrorCode.InvalidData, `force-exit ${requestId}: no instrument and not "all"`);
+    }
+    if (!ctx) throw new Error(`risk-gate: no account context for force-exit ${requestId}`);
+    const acct =
+      ctx.account ?? newAccount(p.account, p.config.paper.initialCash, p.config.paper.quoteCurrency);
+    const book = acct.book;
+    const t = forceExitTime(p, state.lastT, ctx.account, ctx.now);
+    const marks: Record<string, number> = { ...book.marks, ...state.marks };
+    const held = (key: string) => book.positions[key]?.qty ?? 0;
+    const targets: Instrument[] = c.all
+      ? p.instruments.filter((i) => held(formatInstrument(i)) > 0)
+      : [instrumentOf(c.instrument)];
+    const who = c.issuedBy || '?';
+    if (targets.length === 0) {
+      return [
+        {
+          kind: 'alert',
+          alert: {
+            severity: 'info',
+            code: 'forceexit_nothing_held',
+            message: `force-exit ${requestId} of all positions (by ${who}): account ${p.account} holds nothing`,
+            labels: { account: p.account, request: requestId },
+            dedupeKey: requestId,
+          },
+        },
+      ];
+    }
+    const outs: SavedOut[] = [];
+    const standing: Standing = structuredClone(state.standing);
+    const refuse = (i: Instrument, id: string, reason: Reason, detail: string) => {
+      const req: OrderRequestMsg = {
+        clientOrderId: id,
+        account: p.account,
+        strategy: FORCE_EXIT,
+        instrument: refOf(i),
+        side: sideToPb('sell'),
+        type: pb.OrderType.ORDER_TYPE_MARKET,
+        quantity: '',
+        decisionTimeMs: t,
+        reduceOnly: true,
+      };
+      const rej: RiskRejection = { order: req, reason: REASON[reason], detail, timeMs: ctx.now };
+      outs.push(saved('RiskRejection', subjects.orderRejected(p.account), rejectionKey(id), rej));
+    };
+    for (const i of targets) {
+      const key = formatInstrument(i);
+      const id = forceExitOrderId(p.account, i, requestId);
+      if (p.indexOf(i) < 0) {
+        refuse(i, id, 'UNSPECIFIED', `force-exit: account ${p.account} does not trade ${key}`);
+        continue;
+      }
+      const open = acct.pending
+        .map((o) => acct.orders[o])
+        .filter((o) => o !== undefined && !isTerminal(o.status) && o.instrument === key);
+      const exit = open.find((o) => o!.strategy === FORCE_EXIT);
+      if (exit) {
+        refuse(i, id, 'NO_SHORT', `force-exit: an exit of ${key} is already open (order ${exit.id})`);
+        continue;
+      }
+      const q = held(key);
+      if (!(q > 0)) {
+        refuse(i, id, 'UNSPECIFIED', `force-exit: account ${p.account} holds no ${key}`);
+        continue;
+      }
+      const plan = planOrders({
+        account: p.account,
+        strategy: FORCE_EXIT,
+        time: t,
+        decisions: [targetUnits(i, 0)],
+        portfolio: {
+          cash: book.cash,
+          equity: book.equity,
+          position: (x) => book.positions[formatInstrument(x)]?.qty ?? 0,
+          averagePrice: (x) => book.positions[formatInstrument(x)]?.avg ?? Number.NaN,
+        },
+        price: (x) => marks[formatInstrument(x)] ?? Number.NaN,
+        spec: (x) => p.specs[p.indexOf(x)]!,
+      });
+      const r = plan.rejections[0];
+      const o = plan.orders[0];
+      if (!o) {
+        refuse(
+          i,
+          id,
+          r && r.reason !== 'no_price' ? 'BELOW_MIN_NOTIONAL' : 'UNSPECIFIED',
+          `force-exit of ${q} ${key}: ${r ? `${r.reason}: ${r.detail}` : 'nothing to sell'}`,
+        );
+        continue;
+      }
+      // The still-open orders of the instrument first (a strategy's buy must not refill it).
+      for (const x of open)
+        outs.push(
+          cancelOut({ clientOrderId: x!.id, instrument: i, strategy: x!.strategy, decisionTime: t }, t),
+        );
+      const order: PlannedOrder = { ...o, clientOrderId: id };
+      outs.push(verdictOut(order, undefined, undefined, ctx.now));
+      // Flat is everyone's target now: a strategy buys again only on a decision of its own.
+      for (const s of Object.keys(standing)) {
+        if (standing[s]![key] !== undefined) standing[s]![key] = { kind: 'units', qty: 0 };
+      }
+    }
+    return [{ kind: 'forceexit', standing, saved: outs }];
+  };
+
   return {
     initial: () => ({
       lastT: 0,
@@ -367,6 +517,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           return onSignal(state, input.signal, input.meta);
         case 'set':
           return onSet(state, input.set, input.context);
+        case 'forceexit':
+          return onForceExit(state, input.command, input.context);
         default:
           return assertNever(input, 'gate input');
       }
@@ -376,6 +528,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       switch (o.kind) {
         case 'alert':
           return state;
+        case 'forceexit':
+          return { ...state, standing: o.standing, outbox: [...state.outbox, ...o.saved] };
         case 'buffered': {
           const buffer = new Map(state.buffer);
           buffer.set(o.t, [...(buffer.get(o.t) ?? []), o.item]);
@@ -402,6 +556,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           return [alert(o.alert)];
         case 'buffered':
           return [];
+        case 'forceexit':
+          return o.saved.map((x) => publish(outOf(x)));
         case 'closed': {
           const d = o.decided;
           if (!d) return [gateAct({ type: 'progress', through: o.t, lazy: true })];
