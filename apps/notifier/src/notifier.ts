@@ -5,10 +5,12 @@ import {
   type MessageMeta,
   PermanentError,
   saveCheckpoint,
+  subjects,
 } from '@algotrader/bus';
-import type { Clock } from '@algotrader/core';
+import { type Clock, forceExitKey, isForceExitOrderId } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
-import { fillIn, orderEventIn, positionSnapshotIn } from '@algotrader/pipeline/domain';
+import { readSubjectSince } from '@algotrader/pipeline';
+import { fillIn, orderEventIn, positionSnapshotIn, refOf } from '@algotrader/pipeline/domain';
 import {
   type Alert,
   codecs,
@@ -19,7 +21,7 @@ import {
 } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Coalescer, type Notification } from './coalescer';
-import { Commands } from './commands';
+import { Commands, type ForceExitPort, type HistoryPort } from './commands';
 import { natsControlPort, watchControl } from './control';
 import { buildDailySummary, nextDailyDueMs, previousDailyDueMs } from './daily';
 import { Ledger, type LedgerState } from './ledger';
@@ -30,6 +32,8 @@ import {
   alertMessage,
   controlChangeMessage,
   fillMessage,
+  forceExitFillMessage,
+  forceExitRefusedMessage,
   type Message,
   NOTABLE_ORDER_STATES,
   orderEventMessage,
@@ -156,8 +160,57 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
     dropped: outbox?.stats.dropped ?? 0,
     failed: outbox?.stats.failed ?? 0,
   });
+  const exits: ForceExitPort = {
+    request: async (r) => {
+      const msgId = forceExitKey(s.account, r.requestId);
+      await bus.publish(
+        codecs.ForceExit,
+        subjects.forceExit(s.account),
+        {
+          requestId: r.requestId,
+          account: s.account,
+          ...(r.instrument ? { instrument: refOf(r.instrument) } : {}),
+          all: r.all,
+          issuedBy: r.issuedBy,
+          reason: r.reason,
+          timeMs: r.timeMs,
+        },
+        { msgId, correlationId: msgId },
+      );
+    },
+  };
+  const history: HistoryPort = {
+    fills: async () =>
+      (await readSubjectSince(bus, 'EXEC', subjects.execFill(s.account), codecs.Fill, undefined)).flatMap(
+        ({ message }) => {
+          try {
+            return [fillIn(message)];
+          } catch {
+            return [];
+          }
+        },
+      ),
+    snapshots: async (sinceMs) =>
+      (
+        await readSubjectSince(
+          bus,
+          'EXEC',
+          subjects.execPosition(s.account),
+          codecs.PositionSnapshot,
+          sinceMs,
+        )
+      ).flatMap(({ message }) => {
+        try {
+          return [positionSnapshotIn(message)];
+        } catch {
+          return [];
+        }
+      }),
+  };
   const commands = new Commands({
     account: s.account,
+    exits,
+    history,
     control,
     ledger: theLedger,
     clock,
@@ -283,6 +336,11 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
         // The ledger knows every trade id of the period: a fill counted once is notified once.
         if (theLedger.onFill(f) === 'duplicate') return;
         dirty = true;
+        if (isForceExitOrderId(f.clientOrderId)) {
+          // The confirmation /forceexit promised, to every allowlisted chat (a control event).
+          notify('control', `forceexit:${f.account}:${f.tradeId}`, forceExitFillMessage(f));
+          return;
+        }
         notify('fill', `fill:${f.account}:${f.clientOrderId}`, fillMessage(f));
       }),
     }),
@@ -316,6 +374,10 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       deliverPolicy: 'new',
       codec: codecs.RiskRejection,
       handler: handler('risk rejection', (r: RiskRejection) => {
+        if (isForceExitOrderId(r.order?.clientOrderId)) {
+          notify('rejection', `forceexit:${r.order?.clientOrderId}`, forceExitRefusedMessage(r));
+          return;
+        }
         theLedger.noteStrategy(r.order?.strategy);
         const key = `rejection:${r.order?.account}:${r.order?.strategy}:${r.reason}`;
         notify('rejection', key, rejectionMessage(r));

@@ -6,6 +6,7 @@ import {
   barKey,
   barSetKey,
   cancelKey,
+  clientOrderId,
   controlKey,
   deadLetterKey,
   featureKey,
@@ -14,6 +15,7 @@ import {
   forceExitKey,
   forceExitOrderId,
   heartbeatKey,
+  isForceExitOrderId,
   orderEventKey,
   orderKey,
   paperFillKey,
@@ -91,6 +93,12 @@ describe('message ids', () => {
     ];
     expect(new Set([a, ...others]).size).toBe(4);
     expect(() => forceExitOrderId('main', btc, '')).toThrow(/request id/);
+    expect(isForceExitOrderId(a)).toBe(true);
+    expect(
+      isForceExitOrderId(
+        clientOrderId({ account: 'main', strategy: 's', instrument: btc, decisionCloseMs: 1 }),
+      ),
+    ).toBe(false);
   });
 
   test('research: sweep job and its result', () => {

@@ -155,6 +155,11 @@ export function forceExitOrderId(account: string, instrument: Instrument, reques
   return id;
 }
 
+/** True for a client order id `forceExitOrderId` built (a force-exit's order, its fills and events). */
+export function isForceExitOrderId(id: string | null | undefined): boolean {
+  return /^fx[0-9a-z]{28}$/.test(id ?? '');
+}
+
 /** One job of a parameter sweep: `job:<sweep_id>:<job_id>`. */
 export function sweepJobKey(sweepId: string, jobId: Part): string {
   return key('job', sweepId, jobId);
