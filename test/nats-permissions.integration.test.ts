@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { forceExitKey } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -128,6 +129,28 @@ describe('per-service NATS users from infra/nats/auth.conf, enforced by a real n
     expect(ack.stream).toBe('MD');
     await expect(
       collector.publish(codecs.Fill, 'exec.fill.main', { tradeId: 't' }, { msgId: 'fill:1' }),
+    ).rejects.toThrow();
+  });
+
+  test('the notifier may publish a force-exit command, but neither signals nor approved orders', async () => {
+    const notifier = await as('notifier');
+    const ack = await notifier.publish(
+      codecs.ForceExit,
+      subjects.forceExit('main'),
+      { requestId: 'telegram-1', account: 'main', all: true, issuedBy: 'telegram:1', timeMs: 1 },
+      { msgId: forceExitKey('main', 'telegram-1') },
+    );
+    expect(ack.stream).toBe('SIGNALS');
+    await expect(
+      notifier.publish(
+        codecs.Signal,
+        'sig.sma_cross.okx.BTC-USDT',
+        { strategy: 'sma_cross', closeTimeMs: 2, target: { units: '1' } },
+        { msgId: 'sig:forged' },
+      ),
+    ).rejects.toThrow();
+    await expect(
+      notifier.publish(codecs.OrderRequest, 'ord.approved.main', order, { msgId: 'ord:forged-by-notifier' }),
     ).rejects.toThrow();
   });
 });
