@@ -294,7 +294,9 @@ describe('Telegram /forceexit, /performance, /profit over the live pipeline', ()
       `Realised: ${realised >= 0 ? '+' : '-'}${Math.abs(realised).toFixed(2)} USDT`,
     );
     expect(profit.reply.plain).toContain('2026-11-30');
-    // The notifier is still answering after the bad arguments.
-    await ask(ALLOWED, '/status', (p) => p.includes('HALTED'));
+    // The notifier is still answering after the bad arguments, and counted them.
+    const status = await ask(ALLOWED, '/status', (p) => p.includes('HALTED'));
+    expect(notifier.stats().refusedCommands).toBe(7);
+    expect(status.reply.plain).toContain('refused 7');
   });
 });

@@ -125,6 +125,7 @@ function setup(strategies: string[] = [], now = 1_000) {
     history,
   });
   return {
+    commands,
     control,
     ledger,
     history,
@@ -180,12 +181,13 @@ describe('commands', () => {
   });
 
   test('/profit refuses anything but a whole number of days from 1 to 3650, and asks the history for nothing then', async () => {
-    const { run, history } = setup();
+    const { run, history, commands } = setup();
     for (const bad of ['abc', '0', '-1', '1.5', '7 8', '99999', '3651', '1e3', '<b>']) {
       const reply = await run('profit', bad);
       expect(reply, bad).toContain('Usage: /profit [days]');
     }
     expect(history.since).toHaveLength(0);
+    expect(commands.refused).toBe(9);
     expect(await run('profit', '')).toContain('all time');
     expect(await run('profit', ' 7 ')).toContain('last 7 days');
     expect(history.since).toEqual([undefined, Date.parse('1969-12-26T00:00:00Z')]);
@@ -250,7 +252,7 @@ describe('commands', () => {
   });
 
   test('/forceexit checks the argument and the position before it publishes anything', async () => {
-    const { run, exits, ledger, control } = setup();
+    const { run, exits, ledger, control, commands } = setup();
     expect(await run('forceexit', '')).toContain('Usage: /forceexit <instrument|all>');
     expect(await run('forceexit', 'BTC/USDT')).toContain('No position snapshot of account main');
     ledger.onSnapshot({
@@ -266,6 +268,7 @@ describe('commands', () => {
     );
     expect(await run('forceexit', 'eth-usdt')).toContain('No open position in OKX:ETH/USDT');
     expect(exits).toHaveLength(0);
+    expect(commands.refused).toBe(6);
 
     control.state = { ...control.state, state: 'HALTED' };
     const reply = await run('forceexit', 'btc/usdt');

@@ -104,6 +104,8 @@ const STATE_ICON: Readonly<Record<TradingStateName, string>> = { ACTIVE: '🟢',
  */
 export class Commands {
   readonly #d: CommandDeps;
+  /** Commands answered with a usage line or a refusal (bad argument, nothing to act on): a metric. */
+  refused = 0;
 
   constructor(deps: CommandDeps) {
     this.#d = deps;
@@ -131,8 +133,12 @@ export class Commands {
         return this.#performance();
       case 'profit':
         return this.#profit(arg);
-      case 'forceexit':
-        return this.#forceExit(arg, from);
+      case 'forceexit': {
+        const sent = { published: false };
+        const reply = await this.#forceExit(arg, from, sent);
+        if (!sent.published) this.refused += 1;
+        return reply;
+      }
       case 'halt':
         return this.#setState('halt', 'HALTED', arg, from);
       case 'reduce_only':
@@ -265,6 +271,7 @@ export class Commands {
   async #profit(arg: string): Promise<string> {
     const parsed = parseProfitDays(arg);
     if (!parsed) {
+      this.refused += 1;
       return `Usage: /profit [days] — days is a whole number from 1 to 3650 (e.g. /profit 7); without it, everything. Got <code>${h(arg, 40)}</code>.`;
     }
     const since = parsed.days === undefined ? undefined : profitSince(this.#d.clock.now(), parsed.days);
@@ -315,7 +322,7 @@ export class Commands {
     return q ? ` ${h(q, 12)}` : '';
   }
 
-  async #forceExit(arg: string, from: CommandOrigin): Promise<string> {
+  async #forceExit(arg: string, from: CommandOrigin, sent: { published: boolean }): Promise<string> {
     const usage = 'Usage: /forceexit &lt;instrument|all&gt;, e.g. /forceexit BTC/USDT (see /positions)';
     if (arg === '' || /\s/.test(arg)) return usage;
     const account = this.#d.account;
@@ -362,6 +369,7 @@ export class Commands {
       reason: `/forceexit ${arg}`,
       timeMs: this.#d.clock.now(),
     });
+    sent.published = true;
     const lines = [
       `⏏️ <b>Force-exit sent</b> (request <code>${requestId}</code>): a market sell of the whole position, through the risk gate and the order-router.`,
     ];
@@ -391,6 +399,7 @@ export class Commands {
 
   async #pauseResume(action: 'pause' | 'resume', strategy: string, from: CommandOrigin): Promise<string> {
     if (!STRATEGY_NAME.test(strategy)) {
+      this.refused += 1;
       return `Usage: /${action} &lt;strategy&gt; (letters, digits, _ and - only)`;
     }
     if (this.#d.strategies.length > 0 && !this.#d.strategies.includes(strategy)) {

@@ -8,6 +8,9 @@ export {
   type ControlAction,
   type ControlPort,
   controlMsgId,
+  type ForceExitPort,
+  type ForceExitRequest,
+  type HistoryPort,
   isCommandName,
 } from './commands';
 export { natsControlPort, watchControl } from './control';
@@ -36,6 +39,16 @@ export {
   type TelegramSettings,
 } from './notifier';
 export { Outbox, type OutboxOptions, type OutboxStats, TokenBucket } from './outbox';
+export {
+  type InstrumentPerformance,
+  type PerformanceReport,
+  type ProfitDay,
+  type ProfitReport,
+  parseProfitDays,
+  performanceOf,
+  profitOf,
+  profitSince,
+} from './performance';
 export {
   DEFAULT_LEVELS,
   EVENT_KINDS,

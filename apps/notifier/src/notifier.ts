@@ -76,6 +76,8 @@ export interface NotifierStats {
   failed: number;
   commands: number;
   ignoredChats: number;
+  /** Commands answered with a usage line or a refusal (bad argument, nothing to act on). */
+  refusedCommands: number;
 }
 
 export interface Notifier {
@@ -153,6 +155,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
   let outbox: Outbox | undefined;
   const stats = (): NotifierStats => ({
     ...counters,
+    refusedCommands: commands.refused,
     coalesced: coalescer.suppressed,
     queued: outbox?.queued ?? 0,
     delivered: outbox?.stats.delivered ?? 0,
@@ -224,6 +227,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
         failed: st.failed,
         queued: st.queued,
         ignored: st.ignoredChats,
+        refused: st.refusedCommands,
       };
     },
   });

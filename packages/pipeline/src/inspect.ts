@@ -51,8 +51,9 @@ export async function readAccount(bus: Bus, account: string): Promise<AccountSta
 }
 
 /**
- * Every message on `subject` (one subject, no wildcard) stored at or after `sinceMs` (all when
- * undefined), in stream order, decoded: read up to the subject's last message at the time of the
+ * Every message on `subject` (one subject, no wildcard) the server stored at or after `sinceMs`
+ * (its receive time; all when undefined), in stream order, decoded — a superset of the messages
+ * whose own time is at or after `sinceMs` when they are published after that time (live): read up to the subject's last message at the time of the
  * call. Gives up with an error after `timeoutMs` (a command answering a person must not hang).
  */
 export async function readSubjectSince<T>(
