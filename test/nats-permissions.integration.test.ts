@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { forceExitKey } from '@algotrader/core';
+import { readSubjectSince } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -152,5 +153,18 @@ describe('per-service NATS users from infra/nats/auth.conf, enforced by a real n
     await expect(
       notifier.publish(codecs.OrderRequest, 'ord.approved.main', order, { msgId: 'ord:forged-by-notifier' }),
     ).rejects.toThrow();
+  });
+
+  test("the notifier reads the account's fill history (Telegram /performance, /profit) as its own user", async () => {
+    const router = await as('order-router');
+    await router.publish(
+      codecs.Fill,
+      'exec.fill.main',
+      { tradeId: 'h1', clientOrderId: 'at1', account: 'main', quantity: '1', price: '2', timeMs: 3 },
+      { msgId: 'fill:okx:h1' },
+    );
+    const notifier = await as('notifier');
+    const fills = await readSubjectSince(notifier, 'EXEC', 'exec.fill.main', codecs.Fill, undefined);
+    expect(fills.map((f) => f.message.tradeId)).toEqual(['h1']);
   });
 });
