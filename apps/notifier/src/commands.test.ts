@@ -99,13 +99,17 @@ function snapshot(
 class FakeHistory implements HistoryPort {
   fillList: AccountFill[] = [];
   snapshotList: HoldingsSnapshot[] = [];
+  skipped = 0;
   readonly since: (number | undefined)[] = [];
   async fills() {
-    return this.fillList;
+    return { items: this.fillList, skipped: this.skipped };
   }
   async snapshots(sinceMs: number | undefined) {
     this.since.push(sinceMs);
-    return this.snapshotList.filter((s) => sinceMs === undefined || s.timeMs >= sinceMs);
+    return {
+      items: this.snapshotList.filter((s) => sinceMs === undefined || s.timeMs >= sinceMs),
+      skipped: 0,
+    };
   }
 }
 
@@ -220,6 +224,8 @@ describe('commands', () => {
     expect(await run('performance')).toContain('No fills of account main yet');
     history.fillList = [fill(1, BTC, 'sell', 1, 1000, 0, T0)];
     expect(await run('performance')).toContain('1 fill(s) left out');
+    history.skipped = 2;
+    expect(await run('performance')).toContain('2 stored fills could not be read and are left out');
   });
 
   test("/profit: equity change, realised and unrealised, and the account's daily P&L per UTC day", async () => {

@@ -69,10 +69,16 @@ export interface ForceExitPort {
   request(r: ForceExitRequest): Promise<void>;
 }
 
+/** What a history read returned, and how many stored messages its codec refused (left out). */
+export interface Read<T> {
+  readonly items: T[];
+  readonly skipped: number;
+}
+
 /** The account's history on EXEC: every fill, and the position snapshots since a time. */
 export interface HistoryPort {
-  fills(): Promise<AccountFill[]>;
-  snapshots(sinceMs: number | undefined): Promise<HoldingsSnapshot[]>;
+  fills(): Promise<Read<AccountFill>>;
+  snapshots(sinceMs: number | undefined): Promise<Read<HoldingsSnapshot>>;
 }
 
 export interface CommandOrigin {
@@ -233,8 +239,11 @@ export class Commands {
 
   async #performance(): Promise<string> {
     const account = this.#d.account;
-    const r = performanceOf(await this.#d.history.fills());
-    if (r.fills === 0 && r.unmatched.length === 0) return `No fills of account ${h(account)} yet.`;
+    const read = await this.#d.history.fills();
+    const r = performanceOf(read.items);
+    if (r.fills === 0 && r.unmatched.length === 0 && read.skipped === 0) {
+      return `No fills of account ${h(account)} yet.`;
+    }
     const quote = this.#quote();
     const lines = [
       `📈 <b>Performance</b> · account ${h(account)} · ${r.fills} fills ${formatTime(r.firstMs)} → ${formatTime(r.lastMs)}`,
@@ -265,6 +274,7 @@ export class Commands {
       );
     }
     if (r.otherFees > 0) lines.push(`⚠️ ${r.otherFees} fee(s) in a third currency counted as 0`);
+    if (read.skipped > 0) lines.push(unreadable(read.skipped, 'fill'));
     return lines.join('\n');
   }
 
@@ -276,7 +286,7 @@ export class Commands {
     }
     const since = parsed.days === undefined ? undefined : profitSince(this.#d.clock.now(), parsed.days);
     const [fills, snapshots] = await Promise.all([this.#d.history.fills(), this.#d.history.snapshots(since)]);
-    const r = profitOf(fills, snapshots, since);
+    const r = profitOf(fills.items, snapshots.items, since);
     const account = this.#d.account;
     const window =
       parsed.days === undefined
@@ -435,6 +445,9 @@ export class Commands {
     return `${STATE_ICON[next.state]} Trading is now <b>${next.state}</b> on account ${h(next.account)} (was ${before.state}).`;
   }
 }
+
+const unreadable = (n: number, what: string) =>
+  `⚠️ ${n} stored ${what}${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} left out (the notifier log names them)`;
 
 /** Deterministic: a redelivered Telegram update publishes nothing new within the duplicate window. */
 export function controlMsgId(from: CommandOrigin): string {

@@ -12,6 +12,7 @@ export {
   type ForceExitRequest,
   type HistoryPort,
   isCommandName,
+  type Read,
 } from './commands';
 export { natsControlPort, watchControl } from './control';
 export {

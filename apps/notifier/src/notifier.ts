@@ -9,7 +9,7 @@ import {
 } from '@algotrader/bus';
 import { type Clock, forceExitKey, isForceExitOrderId } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
-import { readSubjectSince } from '@algotrader/pipeline';
+import { readSubjectSince, type Stored } from '@algotrader/pipeline';
 import { fillIn, orderEventIn, positionSnapshotIn, refOf } from '@algotrader/pipeline/domain';
 import {
   type Alert,
@@ -21,7 +21,7 @@ import {
 } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Coalescer, type Notification } from './coalescer';
-import { Commands, type ForceExitPort, type HistoryPort } from './commands';
+import { Commands, type ForceExitPort, type HistoryPort, type Read } from './commands';
 import { natsControlPort, watchControl } from './control';
 import { buildDailySummary, nextDailyDueMs, previousDailyDueMs } from './daily';
 import { Ledger, type LedgerState } from './ledger';
@@ -182,33 +182,42 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       );
     },
   };
+  /** Decodes what a history read returned; a message its codec refuses is logged and counted, not hidden. */
+  const decoded = <M, D>(what: string, stored: Stored<M>[], decode: (m: M) => D): Read<D> => {
+    const items: D[] = [];
+    let skipped = 0;
+    for (const x of stored) {
+      try {
+        items.push(decode(x.message));
+      } catch (e) {
+        skipped += 1;
+        log.warn(
+          { seq: x.seq, msgId: x.msgId, err: (e as Error).message },
+          `unreadable ${what} in the history`,
+        );
+      }
+    }
+    return { items, skipped };
+  };
   const history: HistoryPort = {
     fills: async () =>
-      (await readSubjectSince(bus, 'EXEC', subjects.execFill(s.account), codecs.Fill, undefined)).flatMap(
-        ({ message }) => {
-          try {
-            return [fillIn(message)];
-          } catch {
-            return [];
-          }
-        },
+      decoded(
+        'fill',
+        await readSubjectSince(bus, 'EXEC', subjects.execFill(s.account), codecs.Fill, undefined),
+        fillIn,
       ),
     snapshots: async (sinceMs) =>
-      (
+      decoded(
+        'position snapshot',
         await readSubjectSince(
           bus,
           'EXEC',
           subjects.execPosition(s.account),
           codecs.PositionSnapshot,
           sinceMs,
-        )
-      ).flatMap(({ message }) => {
-        try {
-          return [positionSnapshotIn(message)];
-        } catch {
-          return [];
-        }
-      }),
+        ),
+        positionSnapshotIn,
+      ),
   };
   const commands = new Commands({
     account: s.account,

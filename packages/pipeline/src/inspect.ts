@@ -64,7 +64,8 @@ export async function readSubjectSince<T>(
   sinceMs: number | undefined,
   timeoutMs = 15_000,
 ): Promise<Stored<T>[]> {
-  const last = await bus.jsm.streams.getMessage(stream, { last_by_subj: subject }).catch(() => null);
+  // null when the subject has no message; any other failure (permissions, no stream) is thrown.
+  const last = await bus.jsm.streams.getMessage(stream, { last_by_subj: subject });
   if (!last || (sinceMs !== undefined && last.time.getTime() < sinceMs)) return [];
   const c = await bus.js.consumers.get(stream, {
     filter_subjects: subject,
