@@ -443,6 +443,39 @@ describe('risk-gate decider: an operator force-exit', () => {
     ).toEqual(out);
   });
 
+  test('a second force-exit before the account shows the first is refused, not a second sell', () => {
+    const btc = { venue: 'OKX', symbol: 'BTC/USDT' };
+    const first = step(d, state, exit({ requestId: 'telegram-8', instrument: btc }));
+    const id = forceExitOrderId('paper', BTC, 'telegram-8');
+    expect(first.state.forceExits['OKX:BTC/USDT']).toEqual({ id, t: t + HOUR });
+    // The paper router has not saved the order yet: the account is as before.
+    const second = plain(
+      step(d, first.state, exit({ requestId: 'telegram-9', instrument: btc })).effects,
+    ) as {
+      subject: string;
+      message: { reason: number; detail: string };
+    }[];
+    expect(second.map((e) => e.subject)).toEqual(['ord.rejected.paper']);
+    expect(second[0]!.message).toMatchObject({
+      reason: pb.RejectReason.REJECT_REASON_NO_SHORT,
+      detail: `force-exit: an exit of OKX:BTC/USDT is already open (order ${id})`,
+    });
+    // Once the account shows it finished (position still there: bought again), a new exit goes out.
+    const later = holding({ done: [id], steppedThrough: t + 2 * HOUR, visibleThrough: t + 2 * HOUR });
+    const third = plain(
+      step(d, first.state, exit({ requestId: 'telegram-10', instrument: btc }, later)).effects,
+    ) as {
+      subject: string;
+    }[];
+    expect(third.map((e) => e.subject)).toEqual(['ord.approved.paper', 'ord.approved.paper']);
+    // The checkpoint keeps it (and an older checkpoint without it restores to none).
+    expect(d.restore(structuredClone(d.snapshot(first.state))).state.forceExits).toEqual(
+      first.state.forceExits,
+    );
+    const { forceExits: _, ...old } = d.snapshot(first.state);
+    expect(d.restore(old).state.forceExits).toEqual({});
+  });
+
   test('refusals say why: nothing held, an exit already open, an instrument not traded; "all" of nothing is an alert', () => {
     const refusal = (input: GateMessage) => {
       const out = plain(step(d, state, input).effects) as {

@@ -82,6 +82,14 @@ export interface GateSnapshot {
   /** Decisions of `lastT` saved before publishing: republished (same ids) after a crash. */
   outbox: SavedOut[];
   approvedSeq: number;
+  /** The last force-exit approved per instrument key (absent in checkpoints written before it). */
+  forceExits?: Record<string, ForceExitSent>;
+}
+
+/** A force-exit order the gate approved: open until the account shows it finished. */
+export interface ForceExitSent {
+  readonly id: string;
+  readonly t: number;
 }
 
 export type GateCheckpoint = StageCheckpoint<GateSnapshot>;
@@ -96,6 +104,8 @@ export interface GateState {
   readonly outbox: SavedOut[];
   /** Highest stream sequence of an order published on `ord.approved.<account>`. */
   readonly approvedSeq: number;
+  /** The last force-exit approved per instrument key. */
+  readonly forceExits: Readonly<Record<string, ForceExitSent>>;
 }
 
 /** What the shell read before deciding a close time (the runtime's `context`). */
@@ -136,7 +146,12 @@ export interface Halt {
 export type GateOutput =
   | { readonly kind: 'alert'; readonly alert: AlertInput }
   /** An operator's force-exit decided: its cancels, orders and refusals, and the targets it zeroed. */
-  | { readonly kind: 'forceexit'; readonly standing: Standing; readonly saved: SavedOut[] }
+  | {
+      readonly kind: 'forceexit';
+      readonly standing: Standing;
+      readonly saved: SavedOut[];
+      readonly sent: Record<string, ForceExitSent>;
+    }
   | { readonly kind: 'buffered'; readonly t: number; readonly item: Buffered }
   | {
       readonly kind: 'closed';
@@ -196,6 +211,19 @@ export function forceExitTime(
 ): number {
   const base = Math.max(lastT, account?.visibleThrough ?? 0) + p.tfMs;
   return p.config.mode === 'live' ? Math.max(base, (Math.floor(now / p.tfMs) + 1) * p.tfMs) : base;
+}
+
+/**
+ * The id of a force-exit the gate approved that the account does not show finished: still open
+ * there, or not taken in yet (a paper router saves its orders with the next bar) while the bar it
+ * fills on has not been stepped. Undefined when it is done (or long gone from the account).
+ */
+function unsettled(sent: ForceExitSent | undefined, acct: AccountState, tfMs: number): string | undefined {
+  if (!sent) return undefined;
+  const o = acct.orders[sent.id];
+  if (o) return isTerminal(o.status) ? undefined : sent.id;
+  if (acct.done.includes(sent.id)) return undefined;
+  return acct.steppedThrough < sent.t + tfMs ? sent.id : undefined;
 }
 
 /** True when the signal is for this pipeline's account (or for none). */
@@ -425,6 +453,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       ];
     }
     const outs: SavedOut[] = [];
+    const sent: Record<string, ForceExitSent> = {};
     const standing: Standing = structuredClone(state.standing);
     const refuse = (i: Instrument, id: string, reason: Reason, detail: string) => {
       const req: OrderRequestMsg = {
@@ -451,9 +480,10 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       const open = acct.pending
         .map((o) => acct.orders[o])
         .filter((o) => o !== undefined && !isTerminal(o.status) && o.instrument === key);
-      const exit = open.find((o) => o!.strategy === FORCE_EXIT);
+      const exit =
+        open.find((o) => o!.strategy === FORCE_EXIT)?.id ?? unsettled(state.forceExits[key], acct, p.tfMs);
       if (exit) {
-        refuse(i, id, 'NO_SHORT', `force-exit: an exit of ${key} is already open (order ${exit.id})`);
+        refuse(i, id, 'NO_SHORT', `force-exit: an exit of ${key} is already open (order ${exit})`);
         continue;
       }
       const q = held(key);
@@ -493,12 +523,13 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         );
       const order: PlannedOrder = { ...o, clientOrderId: id };
       outs.push(verdictOut(order, undefined, undefined, ctx.now));
+      sent[key] = { id, t };
       // Flat is everyone's target now: a strategy buys again only on a decision of its own.
       for (const s of Object.keys(standing)) {
         if (standing[s]![key] !== undefined) standing[s]![key] = { kind: 'units', qty: 0 };
       }
     }
-    return [{ kind: 'forceexit', standing, saved: outs }];
+    return [{ kind: 'forceexit', standing, saved: outs, sent }];
   };
 
   return {
@@ -510,6 +541,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       buffer: new Map(),
       outbox: [],
       approvedSeq: 0,
+      forceExits: {},
     }),
     decide(state, input) {
       switch (input.kind) {
@@ -529,7 +561,12 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         case 'alert':
           return state;
         case 'forceexit':
-          return { ...state, standing: o.standing, outbox: [...state.outbox, ...o.saved] };
+          return {
+            ...state,
+            standing: o.standing,
+            outbox: [...state.outbox, ...o.saved],
+            forceExits: { ...state.forceExits, ...o.sent },
+          };
         case 'buffered': {
           const buffer = new Map(state.buffer);
           buffer.set(o.t, [...(buffer.get(o.t) ?? []), o.item]);
@@ -604,6 +641,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         buffer,
         outbox: [...state.outbox],
         approvedSeq: state.approvedSeq,
+        forceExits: { ...state.forceExits },
       };
     },
     restore(snap) {
@@ -615,6 +653,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         buffer: new Map(Object.entries(snap.buffer).map(([t, l]) => [Number(t), l])),
         outbox: [...snap.outbox],
         approvedSeq: snap.approvedSeq,
+        forceExits: { ...(snap.forceExits ?? {}) },
       };
       // Decisions saved but maybe not published: publish them again (their ids dedupe).
       const effects: Effect[] = state.outbox.map((s) => publish(outOf(s)));
