@@ -144,6 +144,11 @@ export class RiskGate {
     return this.#runtime?.state.lastT ?? 0;
   }
 
+  /** True when every decision made so far is published (`lastT` moves before they go out). */
+  get idle(): boolean {
+    return this.#runtime?.idle ?? true;
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     await this.#runtime?.stop();
