@@ -139,7 +139,7 @@ async function decided(t: number, marks: Record<string, number>, strategies: str
     },
     { msgId: `sigset:okx:1h:${t}` },
   );
-  await waitFor(() => gate.lastT >= t, 20_000, `gate at ${t}`);
+  await waitFor(() => gate.lastT >= t && gate.idle, 20_000, `gate at ${t}`);
 }
 
 const state = (): Promise<AccountState | undefined> => readAccount(bus, ACCOUNT);
