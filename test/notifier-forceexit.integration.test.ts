@@ -6,6 +6,7 @@ import { type Notifier, parseNotifierSettings, startNotifier } from '@algotrader
 import { OrderRouter, PaperVenue } from '@algotrader/order-router';
 import {
   type AccountState,
+  exitReasonIn,
   parsePipelineConfig,
   RiskLimitsSchema,
   readAccount,
@@ -230,6 +231,8 @@ describe('Telegram /forceexit, /performance, /profit over the live pipeline', ()
     const fill = (await fills()).find((f) => f.clientOrderId === id)!;
     expect(fill.quantity).toBe('0.5');
     expect(Number(fill.price)).toBe(42_000);
+    // The fill names why it happened: the operator's force-exit.
+    expect(exitReasonIn(fill.exitReason)).toBe('forceexit');
     const confirmed = await tg.waitForSent((s) => s.plain.includes('Force-exit filled'), scaled(15_000));
     expect(confirmed.chatId).toBe(ALLOWED);
     expect(confirmed.plain).toContain(`SELL 0.5 OKX:BTC/USDT @ ${fill.price}`);

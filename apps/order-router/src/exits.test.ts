@@ -7,7 +7,7 @@ import {
   parsePipelineConfig,
 } from '@algotrader/pipeline';
 import { describe, expect, test } from 'vitest';
-import { armAfterFill, triggeredExits } from './exits';
+import { armAfterFill, fillReason, triggeredExits } from './exits';
 import { parseApproved, record } from './intake';
 import { refuseExits } from './okx/venue';
 
@@ -118,5 +118,11 @@ describe('order-router: protective exits on a bars venue', () => {
       },
     ]);
     expect(r.alerts).toMatchObject([{ severity: 'warning', code: 'exits_unsupported', dedupeKey: 'at1' }]);
+  });
+
+  test('fills name their reason: a fired exit, an operator force-exit, else a signal', () => {
+    expect(fillReason(entry)).toBe('signal');
+    expect(fillReason({ ...entry, exitReason: 'take_profit' })).toBe('take_profit');
+    expect(fillReason({ ...entry, strategy: 'forceexit', side: 'sell' })).toBe('forceexit');
   });
 });

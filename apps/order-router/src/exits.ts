@@ -1,6 +1,15 @@
 import { exitOrderId, parseInstrument } from '@algotrader/core';
 import type { AccountState, BarIn, OrderState, Pipeline } from '@algotrader/pipeline';
 import { type Account, armProtection, checkProtection, type Trigger } from '@algotrader/portfolio';
+import type { ExitReason } from '@algotrader/strategy';
+
+/** Strategy label of the risk gate's force-exit orders (risk-gate `FORCE_EXIT`, Telegram `/forceexit`). */
+const FORCE_EXIT_STRATEGY = 'forceexit';
+
+/** Why an order was sent, as its fills say: the protective exit that fired, an operator's force-exit, or a signal. */
+export function fillReason(o: OrderState): ExitReason {
+  return o.exitReason ?? (o.strategy === FORCE_EXIT_STRATEGY ? 'forceexit' : 'signal');
+}
 
 /**
  * Protective exits on a `bars` venue (paper), the same steps as the backtest engine so a replay

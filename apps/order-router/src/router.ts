@@ -44,7 +44,7 @@ import { type BarMsg, type BarSetClosed, codecs, type OrderRequestMsg } from '@a
 import type { KV } from '@nats-io/kv';
 import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
-import { armAfterFill, triggeredExits } from './exits';
+import { armAfterFill, fillReason, triggeredExits } from './exits';
 import { parseApproved, record, reduces } from './intake';
 import type { HaltRequest, ReconcileResult, Venue, VenueReport, VenueResult, VenueSnapshot } from './venue';
 
@@ -557,7 +557,7 @@ export class OrderRouter {
         feeCurrency: f.feeCurrency,
         timeMs: f.timeMs,
         maker: f.maker,
-        reason: o.exitReason ?? 'signal',
+        reason: fillReason(o),
       });
       this.#outbox.push(
         out(
