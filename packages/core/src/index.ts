@@ -1,6 +1,7 @@
 export * from './bar';
 export * from './clock';
 export * from './config';
+export * from './contract';
 export * from './errors';
 export * from './ids';
 export * from './instrument';

@@ -37,4 +37,5 @@ export {
   instrumentSpec,
   roundToStep,
   stepDecimals,
+  swapSpec,
 } from './spec';
