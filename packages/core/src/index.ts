@@ -3,6 +3,7 @@ export * from './clock';
 export * from './config';
 export * from './contract';
 export * from './errors';
+export * from './funding';
 export * from './ids';
 export * from './instrument';
 export * from './order-state';
