@@ -29,4 +29,17 @@ export {
   tradeMetrics,
   YEAR_MS,
 } from './metrics';
+export { aggregateBars } from './perp/aggregate';
+export {
+  type FundingPayment,
+  type LiquidationEvent,
+  type PerpBacktestConfig,
+  type PerpBacktestResult,
+  type PerpFill,
+  type PerpOrder,
+  type PerpOrderRecord,
+  type PerpTotals,
+  runPerpBacktest,
+  type SwapSeries,
+} from './perp/engine';
 export { type Fill, RoundTripTracker, type Trade } from './trades';

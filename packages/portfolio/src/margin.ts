@@ -71,7 +71,7 @@ export type Marks = (k: number) => number;
 function liquidationPriceOf(q: number, entry: number, collateral: number, mmr: number): number {
   // collateral + q (P − E) = mmr |q| P  →  P = (qE − collateral) / (q − mmr |q|)
   const p = (q * entry - collateral) / (q - mmr * Math.abs(q));
-  return p > 0 ? p : 0;
+  return Math.max(p, 0);
 }
 
 export class SwapLedger {

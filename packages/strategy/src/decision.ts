@@ -23,6 +23,8 @@ export interface OrderIntent {
   readonly type: OrderType;
   /** Required for (and only for) `type: 'limit'`. */
   readonly limitPrice?: number;
+  /** Swaps: the order may only reduce the position (clipped to it, refused when flat). */
+  readonly reduceOnly?: boolean;
 }
 
 export type Decision = TargetDecision | OrderIntent;
