@@ -42,4 +42,5 @@ export {
   runPerpBacktest,
   type SwapSeries,
 } from './perp/engine';
+export { type PerpMetrics, perpMetrics } from './perp/metrics';
 export { type Fill, RoundTripTracker, type Trade } from './trades';

@@ -13,6 +13,13 @@ export { flatten, renderTearsheet, type TearsheetInput } from './html';
 export { recordSummary, SUMMARY_MEASUREMENT } from './influx';
 export { type ParquetFiles, writeParquetFiles } from './parquet';
 export { closeDay, closeMonth, type Histogram, histogram, periodReturns } from './periods';
+export {
+  buildPerpSummary,
+  type PerpRunInfo,
+  type PerpSummary,
+  perpSummaryLines,
+  renderPerpTearsheet,
+} from './perp';
 export { type PriceChartData, type PriceSeriesJson, priceChartData } from './price-chart';
 export { type RollingStats, rollingStats, rollingWindow } from './rolling';
 export {
