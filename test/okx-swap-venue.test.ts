@@ -1,8 +1,11 @@
-import { parseInstrument, SimulatedClock } from '@algotrader/core';
+import { parseConfig, parseInstrument, SimulatedClock } from '@algotrader/core';
+import { createLogger } from '@algotrader/core/node';
+import { parsePipelineConfig } from '@algotrader/pipeline';
 import { OkxTradeServer } from '@algotrader/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
 import { OkxSwapVenue } from '../apps/order-router/src/okx/swap-venue';
 import type { VenueOrder } from '../apps/order-router/src/venue';
+import { createVenue } from '../apps/order-router/src/venues';
 
 /**
  * OkxSwapVenue through ccxt against the local OKX server's swap endpoints (SWAP instruments,
@@ -168,5 +171,33 @@ describe('OkxSwapVenue against the local OKX server', () => {
     expect(r.positions).toBeUndefined();
     expect(r.cash).toBeUndefined();
     expect(r.halt).toBeUndefined();
+  });
+
+  test('the registry creates it from a pipeline file (broker okx_swap, swaps settings) and the OKX keys', async () => {
+    const { s } = await setup();
+    const pipeline = parsePipelineConfig({
+      account: 'perp1',
+      broker: 'okx_swap',
+      instruments: ['OKX:BTC/USDT:USDT'],
+      strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT:USDT'] }],
+      swaps: { 'OKX:BTC/USDT:USDT': { marginMode: 'isolated', leverage: 5 } },
+    });
+    const config = parseConfig(
+      {},
+      {
+        OKX_API_KEY: CREDS.apiKey,
+        OKX_SECRET: CREDS.secret,
+        OKX_PASSWORD: CREDS.passphrase,
+        OKX_REST_URL: s.url,
+      },
+    );
+    const v = await createVenue({
+      config,
+      pipeline,
+      log: createLogger({ service: 'test', level: 'silent' }),
+    });
+    expect(v).toBeInstanceOf(OkxSwapVenue);
+    expect(s.swaps.leverage(ID, 'isolated')).toBe('5');
+    await v.close();
   });
 });

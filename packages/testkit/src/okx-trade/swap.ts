@@ -1,4 +1,4 @@
-import { type Dec, dec, div, fmt, isMultiple, mul, ZERO } from './decimal';
+import { type Dec, dec, div, fmt, isMultiple, min, mul, ZERO } from './decimal';
 import type { SpotExchange } from './exchange';
 
 /**
@@ -298,7 +298,7 @@ export class SwapBook {
   /** Fills a resting limit order at its price (test-driven). */
   fill(id: string, now: number): SwapOrder {
     const o = this.orders.find((x) => x.ordId === id || x.clOrdId === id);
-    if (!o || o.state !== 'live' || o.px === undefined) throw new Error(`no live swap limit order ${id}`);
+    if (o?.state !== 'live' || o.px === undefined) throw new Error(`no live swap limit order ${id}`);
     const r = this.#execute(o, o.sz, o.px, now, false);
     if (r) throw new Error(`${r.sCode} ${r.sMsg}`);
     return o;
@@ -354,7 +354,7 @@ export class SwapBook {
     const reducing = p.pos !== ZERO && p.pos > ZERO !== size > ZERO;
     const absPos = p.pos < ZERO ? -p.pos : p.pos;
     const absSize = size < ZERO ? -size : size;
-    const close = reducing ? (absSize < absPos ? absSize : absPos) : ZERO;
+    const close = reducing ? min(absSize, absPos) : ZERO;
     const open = absSize - close;
     const im = div(mul(mul(open, ctVal), px), lever);
     if (check && open > ZERO && im + fee > this.#usdt() - this.#usedMargin()) {
