@@ -26,6 +26,10 @@ Commands:
   backtest --strategy NAME --data <csv|dir|glob|parquet|store> [--symbols A/B,..] [--tf 1h] [--from D] [--to D]
            [--param k=v].. [--fee F] [--fill next_open|close] [--slippage-bps N] [--cash C] [--out DIR] [--json]
                                         one backtest; writes summary.json, fills/trades/equity.parquet, tearsheet.html
+  perp-backtest [--strategy sma_long_short] [--trades <csv> --mark <csv> --funding <csv>] [--tf 4h]
+                [--margin cross|isolated] [--leverage L] [--param k=v].. [--out DIR] [--json]
+                                        a perpetual-swap backtest (funding, mark price, margin, liquidation);
+                                        bundled OKX BTC-USDT-SWAP data by default
   sweep --strategy NAME --data SRC (--grid k=a:b:step .. | --random N --param-range k=lo:hi ..)
         [--walk-forward train=180d,test=30d] [--rank sharpe] [--workers N | --distributed [--nats URL]]
                                         ranked parameter sweep on worker threads, or on workers via JetStream
@@ -57,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/data')).runData(rest);
     case 'backtest':
       return (await import('./commands/backtest')).runBacktestCmd(rest);
+    case 'perp-backtest':
+      return (await import('./commands/perp-backtest')).runPerpBacktestCmd(rest);
     case 'sweep':
       return (await import('./commands/sweep')).runSweepCmd(rest);
     case 'worker':

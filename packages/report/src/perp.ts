@@ -150,14 +150,14 @@ export function perpSummaryLines(s: PerpSummary): string[] {
         ['initial cash', money(s.initialCash)],
         ['realized trading P&L', money(s.pnl.realized)],
         ['unrealized P&L (at mark)', money(s.pnl.unrealized)],
-        ['trading fees', money(-s.pnl.fees)],
+        ['trading fees', money(s.pnl.fees === 0 ? 0 : -s.pnl.fees)],
         [
           `funding (paid ${num(s.pnl.fundingPaid, 2)}, received ${num(s.pnl.fundingReceived, 2)})`,
           money(s.pnl.funding),
         ],
         [
           `liquidation losses (${s.risk.liquidations}; fees ${num(s.pnl.liquidationFees, 2)})`,
-          money(-s.pnl.liquidationLoss),
+          money(s.pnl.liquidationLoss === 0 ? 0 : -s.pnl.liquidationLoss),
         ],
         ['final equity', money(s.finalEquity)],
       ],
