@@ -5,8 +5,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SOURCES = { main: '../src/main.ts', thread: '../src/sweep/thread.ts' };
 const USER_IMPORT = Symbol.for('algotrader.beforeUserImport');
+const BUILD_DIR = Symbol.for('algotrader.cliBuild');
+
+/** The TypeScript source of an entry: main, thread, or stages/<app>. */
+function source(name) {
+  if (name === 'main') return '../src/main.ts';
+  if (name === 'thread') return '../src/sweep/thread.ts';
+  return `../../${name.slice('stages/'.length)}/src/main.ts`;
+}
 
 let tsxRegistered = false;
 async function registerTsx() {
@@ -37,21 +44,22 @@ function userImportHook(dir) {
   };
 }
 
-/** URL of the entry module `name` ('main' or 'thread') to import. */
+/** URL of the entry module `name` ('main', 'thread' or 'stages/<app>') to import. */
 export async function cliEntry(name) {
   let dir;
   try {
     const b = await import('./build.mjs');
     dir = b.currentBuild() ?? (await b.build());
   } catch (e) {
-    if (name === 'main') {
+    if (name !== 'thread') {
       process.stderr.write(`note: running from the TypeScript sources (no build: ${e?.message ?? e})\n`);
     }
   }
   if (dir) {
     globalThis[USER_IMPORT] = userImportHook(dir);
+    globalThis[BUILD_DIR] = dir;
     return pathToFileURL(join(dir, `${name}.mjs`)).href;
   }
   await registerTsx();
-  return new URL(SOURCES[name], import.meta.url).href;
+  return new URL(source(name), import.meta.url).href;
 }
