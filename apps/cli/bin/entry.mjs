@@ -56,6 +56,9 @@ export async function cliEntry(name) {
     }
   }
   if (dir) {
+    // Node 22+ keeps V8's compiled code of the build between runs (Node 20 has no such cache).
+    const { enableCompileCache } = await import('node:module');
+    enableCompileCache?.(join(dir, '.compile-cache'));
     globalThis[USER_IMPORT] = userImportHook(dir);
     globalThis[BUILD_DIR] = dir;
     return pathToFileURL(join(dir, `${name}.mjs`)).href;
