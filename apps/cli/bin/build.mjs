@@ -158,7 +158,7 @@ export async function build({ log = () => {} } = {}) {
           // from the sources; one installed below an app (ccxt) is imported by its file URL.
           name: 'externals',
           setup(b) {
-            b.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, async (args) => {
+            b.onResolve({ filter: /^[^./]/ }, async (args) => {
               if (args.path.startsWith('@algotrader/') || args.pluginData === 'inner') return undefined;
               if (args.path.startsWith('node:')) return { path: args.path, external: true };
               const r = await b.resolve(args.path, {
