@@ -4,7 +4,7 @@ import { codecs, type OrderRequestMsg } from '@algotrader/proto';
 import { targetFraction, withExits } from '@algotrader/strategy';
 import { describe, expect, test } from 'vitest';
 import { exitsIn, exitsOut, type ProtectiveExitsMsg } from './exits-wire';
-import { decisionOf, orderRequestIn, orderRequestOut, signalOf } from './wire';
+import { decisionOf, keyOf, orderRequestIn, orderRequestOut, parseKey, refOf, signalOf } from './wire';
 
 const btc = parseInstrument('OKX:BTC/USDT');
 const decisionTime = 1_700_003_600_000;
@@ -87,5 +87,16 @@ describe('protective exits on the wire', () => {
   test('no level set is no exits', () => {
     expect(exitsIn({})).toBeUndefined();
     expect(exitsIn(null)).toBeUndefined();
+  });
+});
+
+describe('instrument references', () => {
+  test('a swap keeps its settlement currency across the wire: its key never collides with spot', () => {
+    const swap = parseInstrument('OKX:BTC/USDT:USDT');
+    const spot = parseInstrument('OKX:BTC/USDT');
+    expect(refOf(swap)).toEqual({ venue: 'OKX', symbol: 'BTC/USDT:USDT' });
+    expect(keyOf(refOf(swap))).toBe('OKX:BTC/USDT:USDT');
+    expect(keyOf(refOf(spot))).toBe('OKX:BTC/USDT');
+    expect(keyOf(parseKey('OKX:BTC/USDT:USDT'))).toBe('OKX:BTC/USDT:USDT');
   });
 });
