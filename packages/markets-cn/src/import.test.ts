@@ -35,6 +35,20 @@ describe('A-share importers', () => {
     expect(suspended).toBe(68);
   });
 
+  test('volume is in shares everywhere: amount / volume sits inside the day range (688981 is read from lots)', () => {
+    for (const name of ['cn_300750_1d', 'cn_688981_1d'] as const) {
+      const { bars, amount } = loadBundledCn(name);
+      const inside: number[] = [];
+      for (let i = 0; i < amount.length; i++) {
+        if (bars.volume[i]! > 0) inside.push(amount[i]! / bars.volume[i]! / bars.close[i]!);
+      }
+      inside.sort((a, b) => a - b);
+      const median = inside[inside.length >> 1]!;
+      expect(median, name).toBeGreaterThan(0.9);
+      expect(median, name).toBeLessThan(1.1);
+    }
+  });
+
   test('the untouched AKShare export: BOM, Chinese header, close before high, volume in lots of 100', () => {
     const a = loadBundledCn('cn_600519_1d_akshare_qfq_original');
     expect(a.format).toBe('akshare');

@@ -116,10 +116,17 @@ function splitCsv(line: string): string[] {
  *   lots of 100 shares — converted to shares; a leading unnamed pandas index column is ignored;
  * - `tushare` (`daily`): `ts_code,trade_date,open,high,low,close,…,vol,amount`, trade_date
  *   YYYYMMDD, vol in lots, amount in thousands of CNY; newest first, read in reverse.
+ * `volumeInLots`: the `shared` layout's volume is in lots of 100 (as in cn_688981_1d, whose
+ * amount / volume is about 100 × the price): converted to shares.
  * Nothing is repaired: a bad number, a high below the open or close, a date out of order, a
  * second stock code, a missing column — each refused with the file, line and column.
  */
-export function parseCnBars(text: string, file: string, basis: PriceBasis): CnBars {
+export function parseCnBars(
+  text: string,
+  file: string,
+  basis: PriceBasis,
+  opts: { readonly volumeInLots?: boolean } = {},
+): CnBars {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   if (lines.length === 0) fail(file, 1, 'the file is empty');
@@ -208,7 +215,7 @@ export function parseCnBars(text: string, file: string, basis: PriceBasis): CnBa
     rows.h[m] = h;
     rows.l[m] = l;
     rows.c[m] = c;
-    rows.v[m] = v * layout.volumeUnit;
+    rows.v[m] = v * (layout.format === 'shared' && opts.volumeInLots ? 100 : layout.volumeUnit);
     if (idx['amount']! >= 0) rows.a[m] = num('amount', 0, false) * layout.amountUnit;
     m++;
   }

@@ -42,3 +42,4 @@ export {
   roundToTick,
   unlimitedDays,
 } from './limits';
+export { type AShareRulesOptions, aShareRules, sliceDates } from './rules';

@@ -17,9 +17,10 @@ export const CN_DATASETS = {
   cn_000300_1d: { code: 'SSE:000300', basis: 'index' },
   cn_688111_1d: { code: 'SSE:688111', basis: 'raw' },
   cn_300750_1d: { code: 'SZSE:300750', basis: 'qfq' },
-  cn_688981_1d: { code: 'SSE:688981', basis: 'qfq' },
+  // Its volume column is in lots of 100 (amount / volume ≈ 100 × the price).
+  cn_688981_1d: { code: 'SSE:688981', basis: 'qfq', volumeInLots: true },
   cn_600519_1d_akshare_qfq_original: { code: 'SSE:600519', basis: 'qfq' },
-} as const satisfies Record<string, { code: string; basis: PriceBasis }>;
+} as const satisfies Record<string, { code: string; basis: PriceBasis; volumeInLots?: boolean }>;
 
 export type CnDataset = keyof typeof CN_DATASETS;
 
@@ -45,12 +46,13 @@ export function loadSseCalendar(path?: string): SseCalendar {
 }
 
 /** Daily bars from a CSV file (plain or .gz) in any layout `parseCnBars` reads; the basis is stated. */
-export function loadCnBars(path: string, basis: PriceBasis): CnBars {
-  return parseCnBars(readDataText(path), path, basis);
+export function loadCnBars(path: string, basis: PriceBasis, o: { volumeInLots?: boolean } = {}): CnBars {
+  return parseCnBars(readDataText(path), path, basis, o);
 }
 
 /** A bundled data/cn file, with the basis the catalogue gives it. */
 export function loadBundledCn(name: CnDataset): CnBars & { readonly file: string } {
   const file = resolve(DATA_DIR, 'cn', `${name}.csv.gz`);
-  return { ...loadCnBars(file, CN_DATASETS[name].basis), file };
+  const d: { basis: PriceBasis; volumeInLots?: boolean } = CN_DATASETS[name];
+  return { ...loadCnBars(file, d.basis, { volumeInLots: d.volumeInLots ?? false }), file };
 }
