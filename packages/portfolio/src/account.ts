@@ -469,7 +469,12 @@ export class Account {
       const key = this.#keys[k]!;
       const qty = this.#qty[k]!;
       if (qty !== 0 || this.#realized[k] !== 0 || this.#fees[k] !== 0) {
-        const p: AccountPosition = { qty, avg: this.#avg[k]!, realized: this.#realized[k]!, fees: this.#fees[k]! };
+        const p: AccountPosition = {
+          qty,
+          avg: this.#avg[k]!,
+          realized: this.#realized[k]!,
+          fees: this.#fees[k]!,
+        };
         if (this.#locked[k]! > 0) p.locked = { qty: this.#locked[k]!, day: this.#lockedDay[k]! };
         positions[key] = p;
       }
