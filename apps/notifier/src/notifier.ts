@@ -23,6 +23,7 @@ import { Commands } from './commands';
 import { natsControlPort, watchControl } from './control';
 import { buildDailySummary, nextDailyDueMs, previousDailyDueMs } from './daily';
 import { Ledger, type LedgerState } from './ledger';
+import { manualFillCommands } from './manual-commands';
 import { Outbox } from './outbox';
 import type { EventKind, NotifierSettings } from './settings';
 import { startTelegramBot, type TelegramBot } from './telegram';
@@ -195,6 +196,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       onIgnored: () => {
         counters.ignoredChats += 1;
       },
+      ...(s.manualFills ? { extraCommands: manualFillCommands({ bus, account: s.account, clock }) } : {}),
     });
     transport = bot.transport;
   } else {

@@ -59,6 +59,14 @@ export {
   positionSnapshotIn,
   positionSnapshotOut,
 } from './exec-wire';
+export {
+  type ManualAction,
+  type ManualReport,
+  manualReportCodec,
+  manualReportKey,
+  manualReportSubject,
+  parseManualArgs,
+} from './manual-report';
 export { VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,
