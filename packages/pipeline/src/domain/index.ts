@@ -15,6 +15,7 @@ export {
   newAccount,
   type OrderState,
   retire,
+  T_PLUS_ONE_VENUES,
 } from './account';
 export { type BarRow, ohlcvOf, rowOf } from './bar-row';
 export {
