@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { clientOrderId, parseInstrument } from '@algotrader/core';
 import { createLogger } from '@algotrader/core/node';
@@ -43,6 +47,10 @@ let notifierBus: Bus;
 let gate: RiskGate;
 let router: OrderRouter;
 let notifier: Notifier;
+/** A second notifier without a bot token: the same messages on the console and in a file. */
+let sink: Notifier;
+const sinkDir = mkdtempSync(join(tmpdir(), 'notify-venue-sink-'));
+const sinkFile = join(sinkDir, 'messages.log');
 let now = at('2021-09-30T01:00:00Z'); // 09:00 in Shanghai, before the open
 const clock = { now: () => now };
 
@@ -87,6 +95,14 @@ beforeAll(async () => {
     log: silent,
     clock,
   });
+  sink = await startNotifier({
+    bus: notifierBus,
+    settings: parseNotifierSettings({}, { account: ACCOUNT, durablePrefix: 'sink', tickMs: 50, sinkFile }),
+    telegram: { allowedChatIds: [] },
+    log: silent,
+    clock,
+    console: new Writable({ write: (_c, _e, cb) => cb() }),
+  });
   gate = await RiskGate.start({ bus, pipeline, clock });
   const venue = await NotifyVenue.start({
     bus,
@@ -105,6 +121,8 @@ afterAll(async () => {
   await router?.stop();
   await gate?.stop();
   await notifier?.stop();
+  await sink?.stop();
+  rmSync(sinkDir, { recursive: true, force: true });
   await notifierBus?.close();
   await bus?.close();
   await tg?.stop();
@@ -216,6 +234,19 @@ describe('notify venue: suggestions by Telegram, fills reported by the person, T
     );
     expect(msg.plain).toContain(`/filled ${buyId} <shares> <price>`);
     await waitFor(async () => (await status(buyId)) === 'accepted', 10_000, 'the order accepted');
+    // The same suggestion in the console/file sink of a token-less notifier.
+    await waitFor(
+      () => {
+        try {
+          return readFileSync(sinkFile, 'utf8').includes(`order ${buyId}`);
+        } catch {
+          return false;
+        }
+      },
+      10_000,
+      'the suggestion in the sink file',
+    );
+    expect(readFileSync(sinkFile, 'utf8')).toContain('Limit price: 1,829.10 CNY');
   });
 
   test('reports are checked against the order; a chat off the allowlist is ignored', async () => {
