@@ -113,13 +113,14 @@ export class NotifyVenue implements Venue {
   async #suggestion(o: VenueOrder): Promise<Suggestion | { error: string; code: string }> {
     const known = this.#suggestions.get(o.clientOrderId);
     if (known) return known;
-    const g = suggest(
-      o,
-      this.#o.clock.now(),
-      await this.#lastClose(o.instrument),
-      this.#o.calendar,
-      this.#o.settings,
-    );
+    const prev = await this.#lastClose(o.instrument);
+    let g: Suggestion | { error: string; code: string };
+    try {
+      g = suggest(o, this.#o.clock.now(), prev, this.#o.calendar, this.#o.settings);
+    } catch (e) {
+      // e.g. a date beyond the bundled calendar: said, never guessed.
+      g = { code: 'calendar', error: (e as Error).message };
+    }
     if (!('error' in g)) this.#suggestions.set(o.clientOrderId, g);
     return g;
   }
@@ -195,8 +196,10 @@ export class NotifyVenue implements Venue {
     };
   }
 
-  async lookup(_order: OrderRecord): Promise<VenueResult> {
-    // Nothing happens by itself: the person's reports arrive through reconcile.
+  async lookup(order: OrderRecord): Promise<VenueResult> {
+    // A placement whose outcome was not settled (the call threw): place it again (idempotent).
+    if (order.status === 'unknown' || order.status === 'pending_submit') return this.place(order);
+    // Otherwise nothing happens by itself: the person's reports arrive through reconcile.
     return NOTHING;
   }
 
@@ -214,6 +217,7 @@ export class NotifyVenue implements Venue {
       try {
         if (this.#handled.has(r.ref)) continue;
         this.#handled.add(r.ref);
+        if (this.#handled.size > 10_000) this.#handled.delete(this.#handled.values().next().value!);
         const rec = findOrder(r.order, book.orders);
         if (typeof rec === 'string') {
           alerts.push(
