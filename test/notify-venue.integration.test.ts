@@ -325,6 +325,15 @@ describe('notify venue: suggestions by Telegram, fills reported by the person, T
     );
     expect(expired.plain).toContain('the books assume it was not traded');
     await waitFor(async () => (await status(sameDaySell)) === 'expired', 10_000, 'expired');
+    // The daily summary lists it too.
+    await waitFor(
+      () => notifier.ledger.account(ACCOUNT)?.expired?.length === 1,
+      10_000,
+      'the ledger notes it',
+    );
+    await notifier.sendDailySummary();
+    const daily = await tg.waitForSent(toPerson('Daily summary'), 15_000);
+    expect(daily.plain).toContain(`Expired unanswered: 1 · SSE:600519/CNY ${sameDaySell}`);
   });
 
   test('the next decision is for the next trading day (after the holiday) and sells what T+1 now allows', async () => {

@@ -296,6 +296,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       codec: codecs.OrderEvent,
       handler: handler('order event', (m: OrderEvent) => {
         const e = checked(orderEventIn, m);
+        if (theLedger.onOrder(e)) dirty = true;
         if (!NOTABLE_ORDER_STATES.has(e.status)) return;
         notify('order', `order:${e.account}:${m.state}:${e.reason}`, orderEventMessage(e));
       }),
