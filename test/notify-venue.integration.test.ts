@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { clientOrderId, parseInstrument } from '@algotrader/core';
 import { createLogger } from '@algotrader/core/node';
-import { cnCosts } from '@algotrader/markets-cn';
-import { loadSseCalendar } from '@algotrader/markets-cn/node';
+import { aShare, aShareRules, aShareSpec, cnCosts, sliceDates } from '@algotrader/markets-cn';
+import { loadBundledCn, loadSseCalendar } from '@algotrader/markets-cn/node';
 import { type Notifier, parseNotifierSettings, startNotifier } from '@algotrader/notifier';
 import { NotifyVenue, OrderRouter } from '@algotrader/order-router';
 import {
@@ -19,9 +20,10 @@ import {
 } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { RiskGate } from '@algotrader/risk-gate';
-import { targetUnits } from '@algotrader/strategy';
+import { defineStrategy, targetUnits } from '@algotrader/strategy';
 import { NatsServer, type SentMessage, TelegramServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import { NO_LIMITS } from './helpers/fixtures';
 
 /**
@@ -266,23 +268,49 @@ describe('notify venue: suggestions by Telegram, fills reported by the person, T
     expect((await state())?.book.positions['SSE:600519/CNY']?.qty ?? 0).toBe(0);
   });
 
-  test('/partial then /filled: the fills are booked, fees computed (or as given)', async () => {
-    // 100 × 1,818.18 = 181,818: commission 45.45, transfer 1.82 → 47.27.
-    expect(await say(`/partial ${buyId.slice(0, 8)} 100 1818.18`, 'bought 100')).toContain(
-      'Booked: bought 100 600519 @ 1,818.18, fee 47.27 CNY (computed)',
+  test('/filled at the price the backtest fills at: the same fill, fee and cash as the A-share backtest of that decision', async () => {
+    // 300 × 1,818.18 (the open of 2021-09-30) = 545,454: commission 136.36, transfer 5.45 → 141.81.
+    expect(await say(`/filled ${buyId.slice(0, 8)} 300 1818.18`, 'bought 300')).toContain(
+      'Booked: bought 300 600519 @ 1,818.18, fee 141.81 CNY (computed)',
     );
-    await waitFor(async () => (await status(buyId)) === 'partially_filled', 10_000, 'partially filled');
-    expect(await say(`/filled ${buyId} 200 1819 50`, 'bought 200')).toContain('Order');
     await waitFor(async () => (await status(buyId)) === 'filled', 10_000, 'filled');
     const s = (await state())!;
     expect(s.book.positions['SSE:600519/CNY']?.qty).toBe(300);
-    // 1,000,000 − 181,818 − 47.27 − 363,800 − 50
-    expect(s.book.cash).toBeCloseTo(454_284.73, 6);
+    expect(s.book.cash).toBeCloseTo(1_000_000 - 545_454 - 141.81, 6);
     const fills = await readAll(bus, 'EXEC', subjects.execFill(ACCOUNT), codecs.Fill);
-    expect(fills.map((f) => [f.message.quantity, f.message.price])).toEqual([
-      ['100', '1818.18'],
-      ['200', '1819'],
+    expect(fills.map((f) => [f.message.quantity, f.message.price, f.message.fee])).toEqual([
+      ['300', '1818.18', '141.81'],
     ]);
+    // The backtest of the same decision (target 300 at the close of 2021-09-29) on the bundled bars.
+    const moutai = aShare('SSE:600519');
+    const data = loadBundledCn('cn_600519_1d');
+    const bt = runBacktest({
+      strategy: defineStrategy({
+        kind: 'single',
+        name: 'once',
+        description: 'target 300 at the close of 2021-09-29',
+        paramsSchema: z.object({}).strict(),
+        timeframes: 'any',
+        warmup: () => 1,
+        init: () => ({}),
+        onBar: (ctx) => (ctx.time === at('2021-09-30T00:00:00Z') ? [targetUnits(ctx.instrument, 300)] : []),
+      }),
+      data: {
+        timeframe: '1d',
+        series: [
+          {
+            instrument: MOUTAI,
+            bars: sliceDates(data.bars, '2021-09-28', '2021-09-30'),
+            spec: aShareSpec(moutai),
+          },
+        ],
+      },
+      initialCash: 1_000_000,
+      fillModel: { timing: 'next_open', fees: { maker: 0, taker: 0 } },
+      market: aShareRules({ shares: [moutai], basis: data.basis }),
+    });
+    expect(bt.fills.map((f) => [f.qty, f.price, f.fee])).toEqual([[300, 1818.18, 141.81]]);
+    expect(bt.equity.cash[bt.equity.cash.length - 1]).toBeCloseTo(s.book.cash, 6);
   });
 
   let sameDaySell = '';
@@ -344,12 +372,17 @@ describe('notify venue: suggestions by Telegram, fills reported by the person, T
     const sellId = /order (\S+)\n/.exec(msg.plain)?.[1] ?? '';
     expect(msg.plain).toContain('band 1,647.00–2,013.00');
     now = at('2021-10-08T02:00:00Z');
-    // 300 × 1,830 = 549,000: commission 137.25, stamp duty 0.1 % 549.00, transfer 5.49 → 691.74.
-    expect(await say(`/filled ${sellId} 300 1830`, 'sold 300')).toContain('fee 691.74 CNY (computed)');
+    // 100 × 1,830 = 183,000: commission 45.75, stamp duty 0.1 % 183.00, transfer 1.83 → 230.58.
+    expect(await say(`/partial ${sellId} 100 1830`, 'sold 100')).toContain('fee 230.58 CNY (computed)');
+    await waitFor(async () => (await status(sellId)) === 'partially_filled', 10_000, 'partially filled');
+    // The rest at another price, with the fee the broker charged as given.
+    expect(await say(`/filled ${sellId} 200 1831.5 465.2`, 'sold 200')).toContain(
+      'Booked: sold 200 600519 @ 1,831.50, fee 465.20 CNY.',
+    );
     await waitFor(async () => (await status(sellId)) === 'filled', 10_000, 'the sell filled');
     const s = (await state())!;
     expect(s.book.positions['SSE:600519/CNY']?.qty ?? 0).toBe(0);
-    expect(s.book.cash).toBeCloseTo(454_284.73 + 549_000 - 691.74, 6);
+    expect(s.book.cash).toBeCloseTo(1_000_000 - 545_454 - 141.81 + 183_000 - 230.58 + 366_300 - 465.2, 6);
     expect(await say(`/skipped ${sellId}`, 'already')).toContain(
       'the order is already filled; nothing was booked',
     );
