@@ -1,5 +1,7 @@
 export { bookFill, markAndRevalue } from './book';
 export { moveOrder, positionSnapshot } from './events';
+export { type NotifySettings, type Suggestion, suggest, suggestionText } from './notify/manual';
+export { NotifyVenue, type NotifyVenueOptions } from './notify/venue';
 export { PaperVenue } from './paper-venue';
 export { OrderRouter, type OrderRouterOptions } from './router';
 export type {

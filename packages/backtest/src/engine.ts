@@ -12,6 +12,7 @@ import {
   checkProtection,
   FillModel,
   type FillModelInput,
+  floorToStep,
   type InstrumentSpec,
   instrumentSpec,
   type Liquidity,
@@ -33,6 +34,7 @@ import {
   windowCapacity,
 } from '@algotrader/strategy';
 import { type BacktestData, validateSeries } from './data';
+import type { MarketRules } from './market';
 import { type Fill, RoundTripTracker, type Trade } from './trades';
 
 export interface BacktestConfig {
@@ -45,6 +47,8 @@ export interface BacktestConfig {
   readonly fillModel?: FillModelInput | FillModel;
   /** Account name in client order ids. Default `backtest`. */
   readonly account?: string;
+  /** A market's own rules (T+1, price limits, suspensions, fee schedule); default: none. */
+  readonly market?: MarketRules;
 }
 
 export type OrderStatus = 'pending' | 'filled' | 'partially_filled' | 'expired' | 'rejected' | 'cancelled';
@@ -56,7 +60,10 @@ export interface OrderRecord {
   filledQty: number;
   /** NaN unless (partially) filled. */
   fillPrice: number;
-  /** Why it did not fill (fully): a fill-model reason, `limit_not_reached`, or `replaced` by a newer decision. */
+  /**
+   * Why it did not fill (fully): a fill-model reason, `limit_not_reached`, `replaced` by a newer
+   * decision, or the market rules' refusal (`limit_up`, `suspended`: the last one while carried).
+   */
   reason?: string;
 }
 
@@ -193,7 +200,7 @@ class BacktestRun {
     this.cols = data.series.map((s) => s.bars);
     this.specs = data.series.map((s) => instrumentSpec(s.instrument, s.spec));
     this.instruments = this.specs.map((s) => s.instrument);
-    this.book = Account.open({ initialCash, specs: this.specs });
+    this.book = Account.open({ initialCash, specs: this.specs, tPlusOne: config.market?.tPlusOne ?? false });
     this.model =
       config.fillModel instanceof FillModel ? config.fillModel : new FillModel(config.fillModel ?? {});
     const capacity = windowCapacity(strategy, this.params);
@@ -289,8 +296,7 @@ class BacktestRun {
     for (let j = 0; j < pending.length; j++) {
       const p = pending[j]!;
       const row = this.cur[p.k]!;
-      if (row < 0) pending[kept++] = p;
-      else this.execute(p.rec, p.k, row);
+      if (row < 0 || !this.execute(p.rec, p.k, row)) pending[kept++] = p;
     }
     pending.length = kept;
   }
@@ -330,17 +336,19 @@ class BacktestRun {
     const rec: OrderRecord = { order, status: 'pending', filledQty: 0, fillPrice: Number.NaN };
     this.orders.push(rec);
     const bar = this.scratch;
+    const openTime = this.cols[k]!.openTime[row]!;
+    // What may be sold now (a T+1 market holds back today's buys); the scratch holds bar `row`.
+    const position = held > 0 ? this.book.sellable(k, openTime) : held;
     const out = this.model.fillAt(
       order.side,
       order.qty,
       trig.price,
       bar,
       this.book.cash,
-      held,
+      position,
       this.specs[k]!,
     );
-    const openTime = this.cols[k]!.openTime[row]!;
-    this.#settle(rec, k, out, trig.gap ? openTime : openTime + this.tfMs);
+    this.#settle(rec, k, out, openTime, trig.gap ? openTime : openTime + this.tfMs);
   }
 
   #disarm(k: number): void {
@@ -399,51 +407,106 @@ class BacktestRun {
       this.orders.push(rec);
       const k = book.require(o.instrument);
       const row = this.cur[k]!;
-      if (now && row >= 0) this.execute(rec, k, row);
-      else this.pending.push({ rec, k });
+      if (!(now && row >= 0 && this.execute(rec, k, row))) this.pending.push({ rec, k });
     }
   }
 
-  execute(rec: OrderRecord, k: number, row: number): void {
+  /** Fills (or ends) an order on bar `row`; false when the market rules carry it to the next bar. */
+  execute(rec: OrderRecord, k: number, row: number): boolean {
     const order = rec.order;
+    const c = this.cols[k]!;
+    const market = this.config.market;
+    const refused = market?.admit?.(order, k, row, c);
+    if (refused) {
+      rec.reason = refused.reason;
+      if (refused.action === 'carry') return false;
+      rec.status = 'cancelled';
+      return true;
+    }
     const bar = this.#bar(k, row);
     const p = this.book;
-    const out = this.model.fill(order, bar, p.cash, p.qty(k), this.specs[k]!);
-    const openTime = this.cols[k]!.openTime[row]!;
-    this.#settle(rec, k, out, this.model.timing === 'next_open' ? openTime : openTime + this.tfMs);
+    const openTime = c.openTime[row]!;
+    const out = this.model.fill(order, bar, p.cash, p.sellable(k, openTime), this.specs[k]!);
+    return this.#settle(
+      rec,
+      k,
+      out,
+      openTime,
+      this.model.timing === 'next_open' ? openTime : openTime + this.tfMs,
+    );
   }
 
-  /** Books a fill outcome: account, fill, round trip, record; arms or disarms the protective exits. */
-  #settle(rec: OrderRecord, k: number, out: ReturnType<FillModel['fill']>, time: number): void {
+  /**
+   * Books a fill outcome at fill time `time` (bar opening at `openTime`): account, fill, round trip,
+   * record; arms or disarms the protective exits.
+   */
+  #settle(
+    rec: OrderRecord,
+    k: number,
+    out: ReturnType<FillModel['fill']>,
+    openTime: number,
+    time: number,
+  ): boolean {
     const order = rec.order;
     const p = this.book;
+    const market = this.config.market;
     switch (out.status) {
       case 'filled': {
-        p.applyFill(k, order.side, out.qty, out.price, out.fee);
-        const fill = makeFill(time, order, out.qty, out.price, out.fee, out.liquidity);
+        const sized = market?.fee ? this.#marketFee(market, order, k, out.qty, out.price, openTime) : out;
+        if (sized.qty <= 0) {
+          rec.status = 'rejected';
+          rec.reason = `insufficient_cash: cash ${p.cash} pays for no lot at ${out.price} with fees`;
+          return true;
+        }
+        p.applyFill(k, order.side, sized.qty, out.price, sized.fee, openTime);
+        const fill = makeFill(time, order, sized.qty, out.price, sized.fee, out.liquidity);
         this.fills.push(fill);
         const after = p.qty(k);
         this.tracker.onFill(k, fill, after);
-        rec.status = out.partial ? 'partially_filled' : 'filled';
-        rec.filledQty = out.qty;
+        rec.status = out.partial || sized.qty < out.qty ? 'partially_filled' : 'filled';
+        rec.filledQty = sized.qty;
         rec.fillPrice = out.price;
+        delete rec.reason;
         if (after === 0) this.#disarm(k);
         else if (order.exits !== undefined) {
           if (this.protections[k] === undefined) this.#armed += 1;
           this.protections[k] = armProtection(order.exits, out.price, order.side === 'buy' ? 1 : -1);
           this.protectedBy[k] = order.strategy;
         }
-        return;
+        return true;
       }
       case 'expired':
         rec.status = 'expired';
         rec.reason = out.reason;
-        return;
+        return true;
       case 'rejected':
         rec.status = 'rejected';
         rec.reason = `${out.reason}: ${out.detail}`;
-        return;
+        return true;
     }
+  }
+
+  /** The market's fee for a fill; a buy the fee makes unaffordable shrinks by lots (0: none fits). */
+  #marketFee(
+    market: MarketRules,
+    order: PlannedOrder,
+    k: number,
+    qty: number,
+    price: number,
+    openTime: number,
+  ): { qty: number; fee: number } {
+    const spec = this.specs[k]!;
+    let q = qty;
+    let fee = market.fee!(order, k, q, price, openTime);
+    if (order.side === 'buy') {
+      const cash = this.book.cash;
+      while (q > 0 && q * price + fee > cash) {
+        q = floorToStep(q - spec.lotSize, spec.lotSize);
+        if (q < spec.minQty) q = 0;
+        fee = q > 0 ? market.fee!(order, k, q, price, openTime) : 0;
+      }
+    }
+    return { qty: q, fee };
   }
 }
 

@@ -16,6 +16,7 @@ export {
   newAccount,
   type OrderState,
   retire,
+  T_PLUS_ONE_VENUES,
 } from './account';
 export { type BarRow, ohlcvOf, rowOf } from './bar-row';
 export {
@@ -67,6 +68,14 @@ export {
   exitsOut,
   type ProtectiveExitsMsg,
 } from './exits-wire';
+export {
+  type ManualAction,
+  type ManualReport,
+  manualReportCodec,
+  manualReportKey,
+  manualReportSubject,
+  parseManualArgs,
+} from './manual-report';
 export { VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,
