@@ -2,7 +2,9 @@ import { fillKey, orderEventKey, parseInstrument, positionKey } from '@algotrade
 import { parsePipelineConfig } from '@algotrader/pipeline';
 import {
   barOut,
+  decodeAccount,
   type Effect,
+  encodeAccount,
   newAccount,
   type OutMessage,
   refOf,
@@ -268,8 +270,8 @@ describe('order-router decider, exchange venue', () => {
     expect(published(fx).map((m) => m.msgId)).toContain(fillKey('okx', 't1'));
     expect(actions(fx).map((a) => a.type)).toEqual(['venue', 'save']);
     expect(s.book.qty(0)).toBe(1);
-    // The saved value, restored as after kill -9; the venue reports the same execution again.
-    const r = d.restore(structuredClone(d.snapshot(s))).state;
+    // The saved value (its KV bytes), restored as after kill -9; the venue reports the same execution again.
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
     expect(r.account.orders['at1']?.trades).toEqual(['t1']);
     const again = step(d, r, {
       kind: 'result',
