@@ -1,5 +1,5 @@
 import { Bus, type Control, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
-import { clientOrderId, type Instrument, parseInstrument } from '@algotrader/core';
+import { clientOrderId, type Instrument } from '@algotrader/core';
 import {
   type AccountState,
   AccountStore,
@@ -21,13 +21,8 @@ import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyControl } from '../apps/cli/src/commands/control';
 import { NO_LIMITS } from './helpers/fixtures';
+import { account, afterALosingDay, BTC, booked, DAY, ETH, HOUR, SPECS, T } from './helpers/risk-accounts';
 
-const BTC = parseInstrument('OKX:BTC/USDT');
-const ETH = parseInstrument('OKX:ETH/USDT');
-const T = Date.UTC(2025, 0, 6, 12);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const SPECS = [BTC, ETH].map((i) => instrumentSpec(i, { minNotional: 10 }));
 const OFF: RiskLimits = RiskLimitsSchema.parse(NO_LIMITS);
 const ACTIVE: Control = {
   account: 'paper',
@@ -38,44 +33,6 @@ const ACTIVE: Control = {
   updatedBy: '',
   revision: 0,
 };
-
-/**
- * An account state as the order-router leaves it, built through a real Account: `run` books fills
- * and valuations; then the bar before the decision at `at` is valued at BTC 5 000 / ETH 3 000.
- */
-function booked(initialCash: number, run: (a: ReturnType<typeof accountOf>) => void, at = T): AccountState {
-  const s = newAccount('paper', initialCash, 'USDT');
-  const a = accountOf(s, SPECS);
-  run(a);
-  a.setMark(0, 5_000);
-  a.setMark(1, 3_000);
-  a.revalue(at - HOUR);
-  s.book = a.snapshot();
-  s.visibleThrough = at;
-  return s;
-}
-
-/** `cash` left after buying `positions` at 4 000. */
-function account(cash: number, positions: Record<string, number> = {}): AccountState {
-  const held = Object.entries(positions);
-  return booked(cash + held.reduce((v, [, q]) => v + q * 4_000, 0), (a) => {
-    for (const [k, q] of held) a.applyFill(a.require(k), 'buy', q, 4_000, 0);
-  });
-}
-
-/** Yesterday closed at 12 000 (1 BTC at 5 000 + 7 000 cash); today the BTC was sold at 3 000: 10 000. */
-function afterALosingDay(at = T): AccountState {
-  return booked(
-    11_000,
-    (a) => {
-      a.applyFill(0, 'buy', 1, 4_000, 0);
-      a.setMark(0, 5_000);
-      a.revalue(at - DAY);
-      a.applyFill(0, 'sell', 1, 3_000, 0);
-    },
-    at,
-  );
-}
 
 function gate(signals: SignalIn[], over: Partial<GateInput> = {}): ReturnType<typeof evaluate> {
   return evaluate({
@@ -320,7 +277,7 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
         },
       );
     }
-    await bus.publish(
+    const set = await bus.publish(
       codecs.SignalSetClosed,
       subjects.signalSet('OKX', '1h'),
       {
@@ -333,7 +290,8 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
       },
       { msgId: `sigset:test:${t}` },
     );
-    await waitFor(() => gateProc.lastT >= t, 10_000, `the gate to decide ${t}`);
+    // Decided AND published (lastT moves before the decisions are out).
+    await waitFor(() => gateProc.position >= set.seq, 10_000, `the gate to decide ${t}`);
   }
 
   test('an operator halt blocks the new order and lets the cancel of the order it replaces through', async () => {

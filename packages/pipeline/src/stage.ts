@@ -131,8 +131,12 @@ export class StageRuntime<State, Input, Output, Snapshot> {
       r.#seq = seq;
       r.#applied = seq;
       r.#run.queue(restored.effects);
-      // Outputs saved before they were published (checkpointBeforePublish): publish them now.
-      if (!r.#run.idle) await r.#serial.run(() => r.#run.flush());
+      // Outputs saved before they were published (checkpointBeforePublish): publish them now,
+      // and save that they are done (a later restart must not owe them, a halt above all, again).
+      if (!r.#run.idle) {
+        await r.#serial.run(() => r.#run.flush());
+        await saveCheckpoint(kv, o.checkpointKey, r.checkpoint()!);
+      }
     }
     r.#reader = new StreamReader({
       bus: o.bus,
