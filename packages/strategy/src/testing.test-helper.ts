@@ -1,5 +1,7 @@
 import { type BarColumns, emptyColumns, timeframeMs } from '@algotrader/core';
 import { createStreamingFeature, type FeatureSpec, featureOutputKeys } from '@algotrader/features';
+import type { StrategyHost } from './host';
+import type { RollingFeed } from './window';
 
 /** Deterministic bars (a seeded random walk) for tests: ascending 1h bars from `start`. */
 export function randomWalkBars(
@@ -57,4 +59,28 @@ export function streamedFeatureRecords(
     out.push(rec);
   }
   return out;
+}
+
+/**
+ * Bar `i` of `bars` to instrument `k` of a live host, as the strategy-runner hands it over: the
+ * row into its rolling window, `record` (its streamed features) into `host.features[k]`.
+ */
+export function feedBar(
+  feed: RollingFeed,
+  host: StrategyHost,
+  k: number,
+  bars: BarColumns,
+  i: number,
+  record: Record<string, number> | undefined,
+): void {
+  feed.push({
+    openTime: bars.openTime[i]!,
+    open: bars.open[i]!,
+    high: bars.high[i]!,
+    low: bars.low[i]!,
+    close: bars.close[i]!,
+    volume: bars.volume[i]!,
+  });
+  if (record) host.features[k]!.setFrom(record);
+  host.updated[k] = 1;
 }
