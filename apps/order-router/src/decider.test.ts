@@ -183,14 +183,15 @@ describe('order-router decider, paper venue (fills on bars)', () => {
     const d = routerDecider({ pipeline: p, venue });
     const s = fresh();
     s.book.applyFill(0, 'buy', 1, 100, 0);
-    const halted = { halted: true, reason: 'MAX_DAILY_LOSS' };
-    const buy = step(d, s, {
-      kind: 'order',
-      order: order('at3', 'buy', 1, 10 * H),
-      seq: 1,
-      now: 5,
-      control: halted,
-    });
+    const whileHalted = (id: string, side: 'buy' | 'sell', seq: number) =>
+      step(d, s, {
+        kind: 'order',
+        order: order(id, side, 1, 10 * H),
+        seq,
+        now: 5,
+        control: { halted: true, reason: 'MAX_DAILY_LOSS' },
+      });
+    const buy = whileHalted('at3', 'buy', 1);
     expect(actions(buy.effects)).toEqual([]);
     expect(alerts(buy.effects)).toEqual(['order_refused_halted']);
     expect(published(buy.effects)).toHaveLength(1);
@@ -198,13 +199,7 @@ describe('order-router decider, paper venue (fills on bars)', () => {
       status: 'rejected',
       reason: expect.stringMatching(/HALTED/),
     });
-    const sell = step(d, s, {
-      kind: 'order',
-      order: order('at4', 'sell', 1, 10 * H),
-      seq: 2,
-      now: 5,
-      control: halted,
-    });
+    const sell = whileHalted('at4', 'sell', 2);
     expect(actions(sell.effects)).toMatchObject([{ type: 'venue', call: { op: 'place' } }]);
     expect(s.counters.refused).toBe(1);
   });

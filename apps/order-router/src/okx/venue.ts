@@ -114,15 +114,7 @@ export class OkxSpotVenue implements Venue {
   }
 
   async reconcile(book: LocalBook): Promise<ReconcileResult> {
-    const local: LocalOrder[] = book.orders.map((o) => ({
-      clientOrderId: o.clientOrderId,
-      symbol: symbolOf(o.instrument),
-      side: o.side,
-      status: o.status,
-      filledQuantity: decimalString(o.filledQty),
-      seq: o.events,
-      ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
-    }));
+    const local = book.orders.map(localOrder);
     const positions = Object.entries(book.positions).map(([key, q]) => ({
       symbol: key.slice(key.indexOf(':') + 1),
       quantity: decimalString(q),
@@ -179,13 +171,7 @@ export class OkxSpotVenue implements Venue {
   #follow(o: OrderRecord): void {
     if (this.#broker.order(o.clientOrderId)) return;
     this.#broker.resume({
-      clientOrderId: o.clientOrderId,
-      symbol: symbolOf(o.instrument),
-      side: o.side,
-      status: o.status,
-      filledQuantity: decimalString(o.filledQty),
-      seq: o.events,
-      ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
+      ...localOrder(o),
       ...(o.filledQty > 0 ? { averagePrice: decimalString(o.avgFillPrice) } : {}),
     });
   }
@@ -259,6 +245,19 @@ function num(s: string | null | undefined): number {
   const n = Number(s);
   if (!Number.isFinite(n)) throw new Error(`OKX venue: "${s}" is not a number`);
   return n;
+}
+
+/** The router's record of an order as the broker compares and resumes it (exact decimals). */
+function localOrder(o: OrderRecord): LocalOrder {
+  return {
+    clientOrderId: o.clientOrderId,
+    symbol: symbolOf(o.instrument),
+    side: o.side,
+    status: o.status,
+    filledQuantity: decimalString(o.filledQty),
+    seq: o.events,
+    ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
+  };
 }
 
 function symbolOf(i: Instrument): string {
