@@ -16,7 +16,7 @@ import {
   snapshotState,
   windowCapacity,
 } from './strategy';
-import { feedBar as feedOne, randomWalkBars, streamedFeatureRecords } from './testing.test-helper';
+import { barRow, feedBar as feedOne, randomWalkBars, streamedFeatureRecords } from './testing.test-helper';
 import { ColumnFeed, RollingFeed } from './window';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
@@ -401,14 +401,7 @@ describe('state snapshots', () => {
     c.host.restore(checkpoint);
     for (let i = Math.max(0, cut + 1 - cap); i <= cut; i++) {
       series.forEach((bars, k) => {
-        c.feeds[k]!.push({
-          openTime: bars.openTime[i]!,
-          open: bars.open[i]!,
-          high: bars.high[i]!,
-          low: bars.low[i]!,
-          close: bars.close[i]!,
-          volume: bars.volume[i]!,
-        });
+        c.feeds[k]!.push(barRow(bars, i));
       });
     }
     const fromC: string[] = [];
