@@ -30,6 +30,7 @@ import {
   ETH,
   HOUR,
   publishSignals,
+  raisedCritical,
   SPECS,
   T,
 } from './helpers/risk';
@@ -315,14 +316,7 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
     expect(rejected.at(-1)?.message.reason).toBe(pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS);
     const control = await readControl(await bus.kv(CONTROL_BUCKET), 'paper');
     expect(control.state).toBe('HALTED');
-    await waitFor(
-      async () =>
-        (await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert)).some(
-          (a) => a.message.code === 'halted_daily_loss',
-        ),
-      5_000,
-      'the critical alert',
-    );
+    await waitFor(() => raisedCritical(bus, 'halted_daily_loss'), 5_000, 'the critical alert');
     // Halted now: the next decision is refused as HALTED.
     await decide(T + 2 * HOUR, account(10_000), [targetUnits(BTC, 1)]);
     const after = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);

@@ -16,7 +16,7 @@ import { NatsServer, waitFor } from '@algotrader/testkit';
 import type { KV } from '@nats-io/kv';
 import { describe, expect, test } from 'vitest';
 import { NO_LIMITS } from './helpers/fixtures';
-import { afterALosingDay, BTC, publishSignals, T } from './helpers/risk';
+import { afterALosingDay, BTC, publishSignals, raisedCritical, T } from './helpers/risk';
 
 /**
  * The risk gate saves the decisions of a close time before it publishes them. A daily loss beyond
@@ -89,14 +89,7 @@ describe('risk gate: a halt saved with its decisions survives a crash', () => {
 
       second = await RiskGate.start({ bus: gateBus, pipeline, clock });
       expect((await readControl(control, 'paper')).state).toBe('HALTED');
-      await waitFor(
-        async () =>
-          (await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert)).some(
-            (a) => a.message.code === 'halted_daily_loss',
-          ),
-        5_000,
-        'the critical alert',
-      );
+      await waitFor(() => raisedCritical(bus, 'halted_daily_loss'), 5_000, 'the critical alert');
       const rejected = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
       expect(rejected.map((r) => r.message.reason)).toEqual([pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS]);
       // Written once: the next checkpoint owes neither the halt nor the refusal.

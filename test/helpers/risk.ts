@@ -1,6 +1,6 @@
 import { type Bus, subjects } from '@algotrader/bus';
 import { parseInstrument } from '@algotrader/core';
-import { type AccountState, accountOf, newAccount, signalOf } from '@algotrader/pipeline';
+import { type AccountState, accountOf, newAccount, readAll, signalOf } from '@algotrader/pipeline';
 import { instrumentSpec } from '@algotrader/portfolio';
 import { codecs } from '@algotrader/proto';
 
@@ -58,20 +58,22 @@ export function afterALosingDay(at = T): AccountState {
   );
 }
 
-/** `sma_cross`'s decisions at `t`, then the SignalSetClosed of `t` (BTC marked at 5 000); its stream sequence. */
+/**
+ * `sma_cross`'s decisions at `t` for `account`, then the SignalSetClosed of `t` with BTC marked at
+ * `px`; returns the marker's stream sequence.
+ */
 export async function publishSignals(
   bus: Bus,
   t: number,
   decisions: readonly Parameters<typeof signalOf>[3][],
+  { account = 'paper', px = 5_000 } = {},
 ): Promise<number> {
   for (const d of decisions) {
     await bus.publish(
       codecs.Signal,
       subjects.signal('sma_cross', d.instrument),
-      signalOf('paper', 'sma_cross', t, d),
-      {
-        msgId: `sig:test:${t}:${Math.random()}`,
-      },
+      signalOf(account, 'sma_cross', t, d),
+      { msgId: `sig:test:${t}:${Math.random()}` },
     );
   }
   const set = await bus.publish(
@@ -82,10 +84,16 @@ export async function publishSignals(
       timeframe: '1h',
       closeTimeMs: t,
       strategies: ['sma_cross'],
-      marks: { 'BTC/USDT': 5_000 },
+      marks: { 'BTC/USDT': px },
       instruments: ['BTC/USDT'],
     },
     { msgId: `sigset:test:${t}` },
   );
   return set.seq;
+}
+
+/** Whether a critical alert with `code` is on `ops.alert.critical`. */
+export async function raisedCritical(bus: Bus, code: string): Promise<boolean> {
+  const all = await readAll(bus, 'OPS', subjects.alert('critical'), codecs.Alert);
+  return all.some((a) => a.message.code === code);
 }
