@@ -24,6 +24,8 @@ export interface OrderState {
   avgFillPrice: number;
   reason?: string;
   exchangeId?: string;
+  /** Trade ids of the executions booked (saved with the fills: a report repeated after a restart books nothing). */
+  trades?: string[];
 }
 
 /**
