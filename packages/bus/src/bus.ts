@@ -12,7 +12,7 @@ import {
 import { type KV, Kvm } from '@nats-io/kv';
 import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { isRetryablePublishError, PermanentError } from './errors';
+import { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
 import { type BusCounters, newCounters } from './metrics';
 import { subjects } from './subjects';
 import {
@@ -137,6 +137,26 @@ export class Bus {
 
   async ensure(t: Topology): Promise<void> {
     await ensureTopology(this.js, this.jsm, t, this.#ensure);
+  }
+
+  /**
+   * Ensures the topology when this identity may change it (no auth, or the admin user); a service
+   * user may not (infra/nats/auth.conf: streams and buckets are the admin's, `algotrader init`),
+   * so a permission refusal is logged and the topology is left as the admin made it. Returns
+   * whether it was ensured. Anything missing then shows as a clear error where the service uses it.
+   */
+  async ensureIfAllowed(t: Topology): Promise<boolean> {
+    try {
+      await this.ensure(t);
+      return true;
+    } catch (e) {
+      if (!isPermissionError(e)) throw e;
+      this.log.info(
+        { service: this.service, refused: (e as Error).message },
+        "streams and buckets are the admin identity's (algotrader init); using them as they are",
+      );
+      return false;
+    }
   }
 
   /**
@@ -320,7 +340,17 @@ export class Bus {
   /** Opens (creating if missing) a KV bucket. */
   async kv(bucket: string): Promise<KV> {
     this.#kvm ??= new Kvm(this.js);
-    return this.#kvm.create(bucket);
+    try {
+      return await this.#kvm.create(bucket);
+    } catch (e) {
+      if (!isPermissionError(e)) throw e;
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `KV bucket "${bucket}": ${this.service} may not open it, or it does not exist and only the admin may create it (${(e as Error).message}). Run \`algotrader init\` with the admin user (NATS_USER=admin), and check infra/nats/auth.conf grants this service the bucket`,
+        { bucket },
+        { cause: e },
+      );
+    }
   }
 
   /** Stops every consumer, then drains the connection (pending publishes and acks are flushed). */

@@ -31,7 +31,7 @@ export {
   tradingStateName,
   updateControl,
 } from './control';
-export { isRetryablePublishError, PermanentError } from './errors';
+export { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';
