@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { parseInstrument } from '@algotrader/core';
+import { createLogger } from '@algotrader/core/node';
+import { NullSink } from '@algotrader/metrics';
+import { Monitor, MonitorSettingsSchema } from '@algotrader/monitor';
+import { parseNotifierSettings, startNotifier } from '@algotrader/notifier';
 import { parsePipelineConfig, readAccount } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
@@ -11,6 +17,7 @@ import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
+import { runCli } from './helpers/cli';
 import { head, NO_LIMITS } from './helpers/fixtures';
 import { backtestFills, pipelineFills, startStages } from './helpers/pipeline';
 
@@ -320,10 +327,126 @@ describe('the whole pipeline with per-service users', { timeout: scaled(120_000)
         await stages.stop();
       }
       expect(await pipelineFills(admin, 'paper')).toEqual(backtestFills(bt.fills));
-      const violations = server.logs.split('\n').filter((l) => /violation/i.test(l));
+      // The one refusal expected: the monitor's own ensureIfAllowed above.
+      const violations = server.logs
+        .split('\n')
+        .filter((l) => /violation/i.test(l) && !l.includes('"$JS.API.STREAM.UPDATE.MD"'));
       expect(violations).toEqual([]);
     } finally {
       for (const b of opened) await b.close().catch(() => {});
+      await server.stop();
+    }
+  });
+});
+
+describe('the monitor and the notifier with their own users', { timeout: scaled(60_000) }, () => {
+  test('consumers, lag, control and ledger work; the server logs no permission violation', async () => {
+    const server = await NatsServer.start({ config: auth, env });
+    const opened: Bus[] = [];
+    const connect = async (service: string) => {
+      const b = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
+      opened.push(b);
+      return b;
+    };
+    const quiet = new Writable({ write: (_c, _e, cb) => cb() });
+    try {
+      const admin = await connect('admin');
+      await admin.ensure(SYSTEM_TOPOLOGY);
+      const monitorBus = await connect('monitor');
+      expect(await monitorBus.ensureIfAllowed(SYSTEM_TOPOLOGY)).toBe(false);
+      const monitor = new Monitor({
+        bus: monitorBus,
+        sink: new NullSink(),
+        clock: { now: () => Date.now() },
+        settings: MonitorSettingsSchema.parse({}),
+      });
+      await monitor.start();
+      const sinkFile = join(mkdtempSync(join(tmpdir(), 'notifier-perm-')), 'messages.log');
+      const notifier = await startNotifier({
+        bus: await connect('notifier'),
+        settings: parseNotifierSettings({}, { account: 'paper', sinkFile, tickMs: 50 }),
+        telegram: { allowedChatIds: [] },
+        log: createLogger({ service: 'notifier', level: 'warn', destination: quiet }),
+        console: quiet,
+      });
+      try {
+        const router = await connect('order-router');
+        await router.publish(
+          codecs.Fill,
+          'exec.fill.paper',
+          {
+            tradeId: 't1',
+            clientOrderId: 'at1',
+            account: 'paper',
+            instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+            side: 1,
+            quantity: '0.1',
+            price: '100',
+            fee: '0.01',
+            feeCurrency: 'USDT',
+            timeMs: Date.now(),
+          },
+          { msgId: 'fill:perm:1' },
+        );
+        await waitFor(() => monitor.handled >= 1, scaled(20_000), 'the monitor to take the fill');
+        const tick = await monitor.tick();
+        expect(tick.lag, 'the monitor reads consumer lag').toBeDefined();
+        await waitFor(
+          () => {
+            try {
+              return readFileSync(sinkFile, 'utf8').length > 0;
+            } catch {
+              return false;
+            }
+          },
+          scaled(20_000),
+          'the notifier to write the fill',
+        );
+      } finally {
+        await notifier.stop();
+        await monitor.stop();
+      }
+      // The one refusal expected: the monitor's own ensureIfAllowed above.
+      const violations = server.logs
+        .split('\n')
+        .filter((l) => /violation/i.test(l) && !l.includes('"$JS.API.STREAM.UPDATE.MD"'));
+      expect(violations).toEqual([]);
+    } finally {
+      for (const b of opened) await b.close().catch(() => {});
+      await server.stop();
+    }
+  });
+});
+
+describe('algotrader init: the admin identity creates the topology', { timeout: scaled(60_000) }, () => {
+  test('refused with the next step for a service user; done as admin, after which a stage user finds it', async () => {
+    const server = await NatsServer.start({ config: auth, env });
+    try {
+      const denied = await runCli(['init', '--nats', server.url], {
+        NATS_USER: 'strategy-runner',
+        NATS_PASSWORD: 'pw-strategy-runner',
+      });
+      expect(denied.code).toBe(1);
+      expect(denied.stderr).toMatch(/may not create streams[\s\S]*NATS_USER=admin/);
+      const ok = await runCli(['init', '--nats', server.url], {
+        NATS_USER: 'admin',
+        NATS_PASSWORD: 'pw-admin',
+      });
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.lines.join('\n')).toMatch(/stream ORDERS[\s\S]*stream RESEARCH[\s\S]*bucket checkpoints/);
+      const bus = await Bus.connect({
+        servers: server.url,
+        service: 'risk-gate',
+        user: 'risk-gate',
+        password: 'pw-risk-gate',
+      });
+      try {
+        expect(await bus.ensureIfAllowed(SYSTEM_TOPOLOGY)).toBe(false);
+        await bus.kv('checkpoints');
+      } finally {
+        await bus.close();
+      }
+    } finally {
       await server.stop();
     }
   });
