@@ -12,6 +12,7 @@ import {
 import { type KV, Kvm } from '@nats-io/kv';
 import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { boundedDeadLetter, type DeadLetterInput, DL_PAYLOAD_TRUNCATED } from './dead-letter';
 import { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
 import { type BusCounters, newCounters } from './metrics';
 import { subjects } from './subjects';
@@ -299,32 +300,23 @@ export class Bus {
   }
 
   async #deadLetter<T>(m: JsMsg, opts: ConsumeOptions<T>, reason: string): Promise<void> {
-    const hdrs: Record<string, string> = {};
-    if (m.headers) for (const [k, v] of m.headers) hdrs[k] = v.join(',');
-    const dlSubject = subjects.deadLetter(m.subject);
-    try {
-      await this.publish(
-        codecs.DeadLetter,
-        dlSubject,
-        {
-          subject: m.subject,
-          stream: opts.stream,
-          streamSeq: m.seq,
-          consumer: opts.durable,
-          deliveries: m.info.deliveryCount,
-          reason,
-          payload: m.data,
-          headers: hdrs,
-          timeMs: Date.now(),
-        },
-        { msgId: deadLetterKey(opts.stream, opts.durable, m.seq) },
-      );
-    } catch (e) {
-      // Could not park it: leave it for redelivery rather than lose it.
-      this.log.error(
-        { subject: m.subject, err: (e as Error).message },
-        'dead-letter publish failed; will retry',
-      );
+    const outcome = await this.deadLetter(
+      {
+        subject: m.subject,
+        stream: opts.stream,
+        streamSeq: m.seq,
+        consumer: opts.durable,
+        deliveries: m.info.deliveryCount,
+        reason,
+        payload: m.data,
+        headers: m.headers,
+        timeMs: Date.now(),
+      },
+      deadLetterKey(opts.stream, opts.durable, m.seq),
+      { attempts: 2 },
+    );
+    if (outcome === 'failed') {
+      // Could not park it: leave it for redelivery (bounded by the consumer's max_deliver).
       m.nak(1_000);
       return;
     }
@@ -335,6 +327,38 @@ export class Bus {
     );
     // No reason text on term: nats-server before 2.10 ignores a `+TERM <reason>` ack. The reason is in the DLQ.
     m.term();
+  }
+
+  /**
+   * Parks a refused message on `dlq.<subject>` as a bounded reference (stream, sequence, reason,
+   * size, SHA-256 and a payload prefix: {@link boundedDeadLetter}), so no message is too big to be
+   * dead-lettered. Tries `attempts` times, from the third on without payload and headers; returns
+   * `failed` when it could not be stored at all (counted in `deadLetterFailures`): the caller
+   * moves on or naks, never loops forever — the message itself stays in its stream.
+   */
+  async deadLetter(
+    input: DeadLetterInput,
+    msgId: string,
+    o: { attempts?: number; stopping?: () => boolean } = {},
+  ): Promise<'stored' | 'minimal' | 'failed'> {
+    const attempts = o.attempts ?? 5;
+    for (let a = 0; a < attempts && !o.stopping?.(); a++) {
+      const minimal = a >= 2;
+      const dl = boundedDeadLetter(input, { minimal });
+      try {
+        await this.publish(codecs.DeadLetter, subjects.deadLetter(input.subject), dl, { msgId });
+        if (minimal || dl.headers?.[DL_PAYLOAD_TRUNCATED] === 'true') this.counters.deadLetterTruncated += 1;
+        return minimal ? 'minimal' : 'stored';
+      } catch (e) {
+        this.log.error(
+          { subject: input.subject, seq: input.streamSeq, attempt: a + 1, err: (e as Error).message },
+          'dead-letter publish failed',
+        );
+        if (a + 1 < attempts) await sleep(Math.min(250 * 2 ** a, 5_000));
+      }
+    }
+    this.counters.deadLetterFailures += 1;
+    return 'failed';
   }
 
   /** Opens (creating if missing) a KV bucket. */
