@@ -25,7 +25,7 @@ export type StageCredentials = (service: string) => { user: string; password: st
  * `credentials`, each connects as its own NATS user.
  */
 export async function startStages(
-  url: string,
+  url: string | string[],
   pipeline: Pipeline,
   credentials?: StageCredentials,
 ): Promise<Stages> {

@@ -28,6 +28,9 @@ export function isRetryablePublishError(e: unknown): boolean {
   if (isPermissionError(e)) return false;
   const name = (e as Error)?.name ?? '';
   const msg = String((e as Error)?.message ?? '');
+  // nats.js reports "no responders" to a JetStream publish as JetStreamNotEnabled: in a cluster
+  // that is a stream without a leader for a moment (a node died, an election runs).
+  if (name === 'JetStreamNotEnabled' || /jetstream is not enabled/i.test(msg)) return true;
   return (
     name === 'TimeoutError' ||
     name === 'NoRespondersError' ||
