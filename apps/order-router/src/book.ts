@@ -1,4 +1,4 @@
-import type { BarIn, Pipeline } from '@algotrader/pipeline';
+import type { BarIn, Pipeline } from '@algotrader/pipeline/domain';
 import type { Account } from '@algotrader/portfolio';
 import type { Side } from '@algotrader/strategy';
 import type { VenueFill } from './venue';

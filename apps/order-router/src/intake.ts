@@ -1,5 +1,13 @@
 import { isValidClientOrderId, parseInstrument } from '@algotrader/core';
-import { exitsIn, keyOf, num, type OrderState, type Pipeline, sideOf, typeOf } from '@algotrader/pipeline';
+import {
+  exitsIn,
+  keyOf,
+  num,
+  type OrderState,
+  type Pipeline,
+  sideOf,
+  typeOf,
+} from '@algotrader/pipeline/domain';
 import type { OrderRequestMsg } from '@algotrader/proto';
 import type { Exits, Side } from '@algotrader/strategy';
 import type { OrderRecord } from './venue';

@@ -82,6 +82,8 @@ export interface GateSnapshot {
   /** Decisions of `lastT` saved before publishing: republished (same ids) after a crash. */
   outbox: SavedOut[];
   approvedSeq: number;
+  /** The halt of `lastT`, saved with its decisions and owed until it is written (absent: none). */
+  halt?: HaltAction;
   /** The last force-exit approved per instrument key (absent in checkpoints written before it). */
   forceExits?: Record<string, ForceExitSent>;
 }
@@ -104,6 +106,8 @@ export interface GateState {
   readonly outbox: SavedOut[];
   /** Highest stream sequence of an order published on `ord.approved.<account>`. */
   readonly approvedSeq: number;
+  /** A halt decided and not yet written to the control KV (saved: a crash before it owes it again). */
+  readonly halt?: HaltAction;
   /** The last force-exit approved per instrument key. */
   readonly forceExits: Readonly<Record<string, ForceExitSent>>;
 }
@@ -136,7 +140,9 @@ export type GateMessage =
       readonly set: SignalSetClosed;
       readonly meta: InputMeta;
       readonly context?: GateContext;
-    };
+    }
+  /** The shell wrote the owed halt (the result of the `halt` action). */
+  | { readonly kind: 'halted' };
 
 export interface Halt {
   readonly reason: 'MAX_DAILY_LOSS' | 'MAX_DRAWDOWN';
@@ -145,6 +151,7 @@ export interface Halt {
 
 export type GateOutput =
   | { readonly kind: 'alert'; readonly alert: AlertInput }
+  | { readonly kind: 'halted' }
   /** An operator's force-exit decided: its cancels, orders and refusals, and the targets it zeroed. */
   | {
       readonly kind: 'forceexit';
@@ -166,9 +173,17 @@ export type GateOutput =
       };
     };
 
+/** HALTED on the control KV with a critical alert; the shell answers with a `halted` input. */
+export interface HaltAction {
+  readonly type: 'halt';
+  readonly detail: string;
+  readonly now: number;
+  readonly alert: AlertInput;
+}
+
 /** The gate's own effects (the shell's `act`). */
 export type GateAction =
-  | { readonly type: 'halt'; readonly detail: string; readonly now: number; readonly alert: AlertInput }
+  | HaltAction
   /** Every close time through `through` is decided and its orders published; `lazy`: coalesce. */
   | { readonly type: 'progress'; readonly through: number; readonly lazy: boolean };
 
@@ -552,6 +567,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           return onSignal(state, input.signal, input.meta);
         case 'set':
           return onSet(state, input.set, input.context);
+        case 'halted':
+          return state.halt ? [{ kind: 'halted' }] : [];
         case 'forceexit':
           return onForceExit(state, input.command, input.context);
         default:
@@ -563,6 +580,10 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       switch (o.kind) {
         case 'alert':
           return state;
+        case 'halted': {
+          const { halt: _written, ...rest } = state;
+          return rest;
+        }
         case 'forceexit':
           return {
             ...state,
@@ -584,17 +605,19 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
             marks: o.marks,
             buffer,
             ...(d ? { standing: d.standing, orderTimes: d.orderTimes, outbox: d.saved } : {}),
+            ...(d?.halt ? { halt: haltAction(p.account, o.t, d.now, d.halt) } : {}),
           };
         }
         default:
           return assertNever(o, 'gate output');
       }
     },
-    effects(_state, o) {
+    effects(state, o) {
       switch (o.kind) {
         case 'alert':
           return [alert(o.alert)];
         case 'buffered':
+        case 'halted':
           return [];
         case 'forceexit':
           return o.saved.map((x) => publish(outOf(x)));
@@ -602,21 +625,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           const d = o.decided;
           if (!d) return [gateAct({ type: 'progress', through: o.t, lazy: true })];
           const effects: Effect[] = [];
-          if (d.halt) {
-            const halt: GateAction = {
-              type: 'halt',
-              detail: d.halt.detail,
-              now: d.now,
-              alert: {
-                severity: 'critical',
-                code: d.halt.reason === 'MAX_DAILY_LOSS' ? 'halted_daily_loss' : 'halted_drawdown',
-                message: `account ${p.account} HALTED: ${d.halt.detail}`,
-                labels: { account: p.account },
-                dedupeKey: String(o.t),
-              },
-            };
-            effects.push(gateAct(halt));
-          }
+          // Before the decisions: a refusal for the loss limit goes out with the account HALTED.
+          if (d.halt && state.halt) effects.push(gateAct(state.halt));
           for (const s of d.saved) effects.push(publish(outOf(s)));
           effects.push(gateAct({ type: 'progress', through: o.t, lazy: false }));
           return effects;
@@ -644,6 +654,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         buffer,
         outbox: [...state.outbox],
         approvedSeq: state.approvedSeq,
+        ...(state.halt ? { halt: state.halt } : {}),
         forceExits: { ...state.forceExits },
       };
     },
@@ -656,12 +667,30 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         buffer: new Map(Object.entries(snap.buffer).map(([t, l]) => [Number(t), l])),
         outbox: [...snap.outbox],
         approvedSeq: snap.approvedSeq,
+        ...(snap.halt ? { halt: snap.halt } : {}),
         forceExits: { ...(snap.forceExits ?? {}) },
       };
+      // A halt saved with its decisions but maybe not written: written first, as it was owed.
+      const effects: Effect[] = state.halt ? [gateAct(state.halt)] : [];
       // Decisions saved but maybe not published: publish them again (their ids dedupe).
-      const effects: Effect[] = state.outbox.map((s) => publish(outOf(s)));
+      effects.push(...state.outbox.map((s) => publish(outOf(s))));
       if (effects.length > 0) effects.push(gateAct({ type: 'progress', through: state.lastT, lazy: false }));
       return { state, effects };
+    },
+  };
+}
+
+function haltAction(account: string, t: number, now: number, halt: Halt): HaltAction {
+  return {
+    type: 'halt',
+    detail: halt.detail,
+    now,
+    alert: {
+      severity: 'critical',
+      code: halt.reason === 'MAX_DAILY_LOSS' ? 'halted_daily_loss' : 'halted_drawdown',
+      message: `account ${account} HALTED: ${halt.detail}`,
+      labels: { account },
+      dedupeKey: String(t),
     },
   };
 }

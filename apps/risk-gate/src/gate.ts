@@ -1,10 +1,11 @@
-import { type Bus, readControl, updateControl } from '@algotrader/bus';
+import { type Bus, readControl, saveCheckpoint, updateControl } from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
 import {
   type AccountState,
   type Action,
   Alerter,
   accountKey,
+  CHECKPOINTS_BUCKET,
   CONTROL_BUCKET,
   checkpointKeys,
   decodeAccount,
@@ -38,6 +39,7 @@ import {
   type GateState,
   gateDecider,
 } from './decider';
+import { revalidatingRestore } from './revalidate';
 
 type Runtime = StageRuntime<GateState, GateMessage, GateOutput, GateSnapshot>;
 
@@ -97,6 +99,7 @@ export class RiskGate {
     if (written && written.operation === 'PUT' && written.value.length > 0) {
       g.#progressWritten = decodeProgress(written.value).decidedThrough;
     }
+    let refusedOwed = 0;
     g.#runtime = await StageRuntime.start({
       bus: o.bus,
       clock: o.clock,
@@ -105,7 +108,15 @@ export class RiskGate {
       filter: 'sig.>',
       checkpointKey: checkpointKeys.riskGate(p.account),
       checkpointEveryMs: p.config.checkpointEveryMs,
-      decider: gateDecider(p),
+      // Decisions owed from the checkpoint are re-checked against the control state of now.
+      decider: revalidatingRestore(
+        p,
+        gateDecider(p),
+        { control: await readControl(control, p.account), account: g.#account.value },
+        () => {
+          refusedOwed += 1;
+        },
+      ),
       routes: [
         stageRoute(codecs.Signal, (signal: Signal, meta): GateMessage => ({ kind: 'signal', signal, meta })),
         stageRoute(
@@ -133,6 +144,11 @@ export class RiskGate {
       act: (action, state) => g.#act(action as GateAction, state),
       onPublished: (m) => g.#count(m),
     });
+    // A refused owed decision is gone from the state: save that, so it is not owed again.
+    const cleaned = refusedOwed > 0 ? g.#runtime.checkpoint() : undefined;
+    if (cleaned) {
+      await saveCheckpoint(await o.bus.kv(CHECKPOINTS_BUCKET), checkpointKeys.riskGate(p.account), cleaned);
+    }
     return g;
   }
 
@@ -171,6 +187,7 @@ export class RiskGate {
       // The account as it is now: an exit sells what is held, it does not wait for a close time.
       return { ...input, context: { account: this.#account.value, now: this.#o.clock.now() } };
     }
+    if (input.kind !== 'set') return input;
     if (!decidesOn(p, state, input.set)) return input;
     this.counters.sets += 1;
     const t = Number(input.set.closeTimeMs ?? 0);
@@ -209,7 +226,7 @@ export class RiskGate {
     return { ...input, context };
   }
 
-  async #act(a: GateAction, state: GateState): Promise<void> {
+  async #act(a: GateAction, state: GateState): Promise<GateMessage[] | undefined> {
     switch (a.type) {
       case 'halt':
         this.counters.halts += 1;
@@ -222,11 +239,12 @@ export class RiskGate {
           a.now,
         );
         this.#alerts.raise(a.alert);
-        return;
+        // Written: the decider stops owing it (a crash before this line writes it again).
+        return [{ kind: 'halted' }];
       case 'progress':
         if (a.lazy) this.#scheduleProgress();
         else await this.#writeProgress(a.through, state);
-        return;
+        return undefined;
       default:
         throw new Error(`risk-gate: unknown action ${(a as Action).type}`);
     }

@@ -1,5 +1,6 @@
 export { bundledData, repoRoot } from './data';
 export { InfluxDB1, type InfluxSeries, type InfluxStatementResult } from './influxdb1';
+export { ClusterNode, NatsCluster, type NatsClusterOptions } from './nats-cluster';
 export { NatsServer, type NatsServerOptions } from './nats-server';
 export {
   OKX_BAR,

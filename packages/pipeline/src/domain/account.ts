@@ -28,6 +28,8 @@ export interface OrderState {
   readonly exits?: Exits;
   /** Set on an order the router made for a protective exit that fired (`stop_loss`, …); absent = a signal's. */
   readonly exitReason?: ExitReason;
+  /** Trade ids of the executions booked (saved with the fills: a report repeated after a restart books nothing). */
+  trades?: string[];
 }
 
 /** Protective exits armed on an open position (a `bars` venue: the router watches them bar by bar). */
