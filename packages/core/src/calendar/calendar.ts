@@ -1,0 +1,128 @@
+/**
+ * Trading calendars: when a market trades. Pure (no I/O, no clock); every time is ms UTC and a
+ * trading date is the session's date at 00:00 UTC, as daily bars carry it.
+ */
+
+/** One trading session: regular hours of one trading date. */
+export interface Session {
+  /** `YYYY-MM-DD`, the exchange's local date. */
+  readonly date: string;
+  /** The date at 00:00 UTC (the `ts` of a daily bar). */
+  readonly day: number;
+  /** First instant of regular trading, ms UTC. */
+  readonly open: number;
+  /** First instant after regular trading (exclusive), ms UTC. */
+  readonly close: number;
+  /** Closes before the regular time (e.g. 13:00 New York the day after Thanksgiving). */
+  readonly earlyClose: boolean;
+}
+
+/**
+ * When a market trades. The backtest engine, the strategy-runner's bar-close logic, the risk
+ * gate's stale-data guard and the scheduler ask it instead of assuming 24/7.
+ */
+export interface TradingCalendar {
+  /** Stable name, e.g. `nyse`, `always`. */
+  readonly name: string;
+  /** IANA zone the sessions are defined in. */
+  readonly timeZone: string;
+  /** True for a market that never closes (crypto): every instant is in a session. */
+  readonly alwaysOpen: boolean;
+  /** The session of the trading date starting at `day` (00:00 UTC), or undefined when closed that day. */
+  sessionOn(day: number): Session | undefined;
+  /** The session containing `ms` (open ≤ ms < close), or undefined. */
+  sessionAt(ms: number): Session | undefined;
+  /** The first session whose close is after `ms` (the current one, or the next one to open). */
+  nextSession(ms: number): Session;
+  /** The last session whose open is at or before `ms`. */
+  previousSession(ms: number): Session;
+  /** Every session whose trading date lies in [fromDay, toDay] (both 00:00 UTC), ascending. */
+  sessions(fromDay: number, toDay: number): Session[];
+}
+
+export const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` of a UTC midnight. */
+export function dayString(day: number): string {
+  return new Date(day).toISOString().slice(0, 10);
+}
+
+/** 00:00 UTC of a `YYYY-MM-DD` date. */
+export function parseDay(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return Number.NaN;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** 00:00 UTC of the UTC date containing `ms`. */
+export function utcDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+/**
+ * A market open around the clock: one session per UTC date, 00:00 → 24:00. The default wherever a
+ * calendar may be given, so crypto behaves as before.
+ */
+export const ALWAYS_OPEN: TradingCalendar = {
+  name: 'always',
+  timeZone: 'UTC',
+  alwaysOpen: true,
+  sessionOn: (day) => utcSession(utcDay(day)),
+  sessionAt: (ms) => utcSession(utcDay(ms)),
+  nextSession: (ms) => utcSession(utcDay(ms)),
+  previousSession: (ms) => utcSession(utcDay(ms)),
+  sessions(fromDay, toDay) {
+    const out: Session[] = [];
+    for (let d = utcDay(fromDay); d <= toDay; d += DAY_MS) out.push(utcSession(d));
+    return out;
+  },
+};
+
+function utcSession(day: number): Session {
+  return { date: dayString(day), day, open: day, close: day + DAY_MS, earlyClose: false };
+}
+
+/**
+ * Builds the lookup methods of a calendar from one function: the session of a UTC date or
+ * undefined. Sessions never span two UTC dates' lookups by more than one day either side
+ * (true for every exchange whose session lies within its local day).
+ */
+export function calendarFrom(
+  name: string,
+  timeZone: string,
+  sessionOn: (day: number) => Session | undefined,
+  /** Refuse to search further than this many days for a session (a broken rule, not a long holiday). */
+  maxGapDays = 30,
+): TradingCalendar {
+  const find = (from: number, step: number, ok: (s: Session) => boolean): Session => {
+    let d = utcDay(from);
+    for (let i = 0; i <= maxGapDays; i++, d += step * DAY_MS) {
+      const s = sessionOn(d);
+      if (s && ok(s)) return s;
+    }
+    throw new RangeError(`${name}: no session within ${maxGapDays} days of ${dayString(utcDay(from))}`);
+  };
+  return {
+    name,
+    timeZone,
+    alwaysOpen: false,
+    sessionOn: (day) => sessionOn(utcDay(day)),
+    sessionAt(ms) {
+      for (const d of [utcDay(ms), utcDay(ms) - DAY_MS, utcDay(ms) + DAY_MS]) {
+        const s = sessionOn(d);
+        if (s && s.open <= ms && ms < s.close) return s;
+      }
+      return undefined;
+    },
+    nextSession: (ms) => find(ms - DAY_MS, 1, (s) => s.close > ms),
+    previousSession: (ms) => find(ms + DAY_MS, -1, (s) => s.open <= ms),
+    sessions(fromDay, toDay) {
+      const out: Session[] = [];
+      for (let d = utcDay(fromDay); d <= toDay; d += DAY_MS) {
+        const s = sessionOn(d);
+        if (s) out.push(s);
+      }
+      return out;
+    },
+  };
+}
