@@ -20,3 +20,4 @@ export {
   type ValidationReport,
   validateBars,
 } from './quality';
+export * from './us/index';

@@ -47,11 +47,12 @@ export function dayString(day: number): string {
   return new Date(day).toISOString().slice(0, 10);
 }
 
-/** 00:00 UTC of a `YYYY-MM-DD` date. */
+/** 00:00 UTC of a `YYYY-MM-DD` date; NaN for anything else (also for 2020-13-01 or 2021-02-30). */
 export function parseDay(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return dayString(day) === date ? day : Number.NaN;
 }
 
 /** 00:00 UTC of the UTC date containing `ms`. */
@@ -125,4 +126,28 @@ export function calendarFrom(
       return out;
     },
   };
+}
+
+/**
+ * The bar open times a calendar expects in [fromOpen, toOpen] for bars of `stepMs`: one per session
+ * date (its 00:00 UTC) for daily bars, and for intraday bars every grid slot (multiples of `stepMs`
+ * since the epoch) that overlaps a session. What a missing-bar check counts instead of the 24/7 grid.
+ */
+export function expectedBarOpens(
+  cal: TradingCalendar,
+  stepMs: number,
+  fromOpen: number,
+  toOpen: number,
+): number[] {
+  if (toOpen < fromOpen) return [];
+  if (stepMs >= DAY_MS) {
+    return cal.sessions(utcDay(fromOpen), toOpen).flatMap((s) => (s.day >= fromOpen ? [s.day] : []));
+  }
+  const out: number[] = [];
+  for (const s of cal.sessions(utcDay(fromOpen) - DAY_MS, toOpen + DAY_MS)) {
+    for (let t = Math.floor(s.open / stepMs) * stepMs; t < s.close; t += stepMs) {
+      if (t >= fromOpen && t <= toOpen && (out.length === 0 || t > out[out.length - 1]!)) out.push(t);
+    }
+  }
+  return out;
 }

@@ -54,6 +54,11 @@ describe('NYSE calendar from rules', () => {
     expect(got).toEqual(dates);
   });
 
+  test("matches every trading date of ORCL's daily history 1995 → 2014 (before MLK Day closed the NYSE)", () => {
+    const dates = rows('us/us_ORCL_1d.csv.gz').map((r) => Number(r[0]));
+    expect(NYSE.sessions(dates[0]!, dates.at(-1)!).map((s) => s.day)).toEqual(dates);
+  });
+
   test('later years from the rules: 2025 has the Carter closure, Juneteenth and the usual early closes', () => {
     const closed = (d: string) => NYSE.sessionOn(parseDay(d)) === undefined;
     expect(closed('2025-01-09')).toBe(true);
@@ -102,7 +107,7 @@ describe('NYSE calendar from rules', () => {
     // Thanksgiving itself: nothing; the session before is Wednesday.
     expect(NYSE.sessionOn(parseDay('2020-11-26'))).toBeUndefined();
     expect(NYSE.nextSession(Date.UTC(2020, 10, 25, 22)).date).toBe('2020-11-27');
-    expect(() => NYSE.sessionOn(parseDay('1990-01-02'))).toThrow(/1998 onwards/);
+    expect(() => NYSE.sessionOn(parseDay('1990-01-02'))).toThrow(/1995 onwards/);
   });
 
   test('ALWAYS_OPEN: every instant is in a session of its UTC date', () => {

@@ -5,7 +5,7 @@ import { newYorkTime, nthWeekday } from './new-york';
  * The New York Stock Exchange's regular sessions computed from its rules: 09:30–16:00
  * America/New_York, Monday to Friday, without the full-day holidays, closing at 13:00 on the early
  * close days. Tested to reproduce the exchange-calendar reference files for 2020–2023 exactly and
- * the trading dates of SPY's daily history 1999–2023.
+ * the trading dates of the bundled daily histories 1995–2023.
  *
  * Rules (observance: a holiday on Saturday is kept the Friday before, on Sunday the Monday after,
  * except New Year's Day on a Saturday, which is not moved into the old year):
@@ -35,8 +35,8 @@ const SPECIAL_CLOSURES = new Set([
 /** One-off 13:00 closes. */
 const SPECIAL_EARLY_CLOSES = new Set(['1997-12-26', '1999-12-31', '2003-12-26']);
 
-/** The first year whose rules are modelled (MLK Day was first observed by the NYSE in 1998). */
-export const NYSE_FIRST_YEAR = 1998;
+/** The first year whose rules are modelled (checked against the bundled daily data from 1995). */
+export const NYSE_FIRST_YEAR = 1995;
 
 const OPEN_MINUTES = 9 * 60 + 30;
 const CLOSE_MINUTES = 16 * 60;
