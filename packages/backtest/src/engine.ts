@@ -1,4 +1,13 @@
-import { AlgoError, type BarColumns, ErrorCode, type Instrument, timeframeMs } from '@algotrader/core';
+import {
+  ALWAYS_OPEN,
+  AlgoError,
+  type BarColumns,
+  ErrorCode,
+  formatInstrument,
+  type Instrument,
+  type TradingCalendar,
+  timeframeMs,
+} from '@algotrader/core';
 import {
   Account,
   FillModel,
@@ -33,6 +42,13 @@ export interface BacktestConfig {
   readonly fillModel?: FillModelInput | FillModel;
   /** Account name in client order ids. Default `backtest`. */
   readonly account?: string;
+  /**
+   * When the market trades (default `ALWAYS_OPEN`, 24/7). With a session calendar every bar must
+   * lie in a session (refused otherwise), fills are stamped inside the session (a next-open fill
+   * at the later of the bar's open and the session's open, a close fill at the earlier of the
+   * bar's close and the session's close) and metrics are annualised by its trading days / hours.
+   */
+  readonly calendar?: TradingCalendar;
 }
 
 export type OrderStatus = 'pending' | 'filled' | 'partially_filled' | 'expired' | 'rejected' | 'cancelled';
@@ -85,6 +101,8 @@ export interface BacktestResult {
   readonly finalEquity: number;
   /** Instrument bars processed (the unit of the throughput figures). */
   readonly barSteps: number;
+  /** The calendar it ran on (absent: 24/7). */
+  readonly calendar?: TradingCalendar;
 }
 
 interface Pending {
@@ -143,6 +161,7 @@ class BacktestRun {
   readonly featureFeeds: ColumnFeatureFeed[];
   readonly host: StrategyHost;
   readonly tfMs: number;
+  readonly calendar: TradingCalendar;
   readonly tracker: RoundTripTracker;
   readonly decisions: DecisionRecord[] = [];
   readonly orders: OrderRecord[] = [];
@@ -167,6 +186,10 @@ class BacktestRun {
     if (data.series.length === 0)
       throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one instrument');
     for (const s of data.series) validateSeries(s.instrument, s.bars, tf);
+    this.calendar = config.calendar ?? ALWAYS_OPEN;
+    if (!this.calendar.alwaysOpen) {
+      for (const s of data.series) validateSessions(s.instrument, s.bars, timeframeMs(tf), this.calendar);
+    }
     if (data.series.every((s) => s.bars.openTime.length === 0)) {
       throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one bar');
     }
@@ -260,6 +283,7 @@ class BacktestRun {
       positions: book.positions(),
       finalEquity: T > 0 ? equity[T - 1]! : this.config.initialCash,
       barSteps,
+      calendar: this.calendar,
     };
   }
 
@@ -318,6 +342,15 @@ class BacktestRun {
     }
   }
 
+  /** When a fill on the bar opening at `openTime` happened: its open (next_open) or close, inside the session. */
+  #fillTime(openTime: number): number {
+    const atOpen = this.model.timing === 'next_open';
+    const t = atOpen ? openTime : openTime + this.tfMs;
+    if (this.calendar.alwaysOpen) return t;
+    const s = this.calendar.nextSession(openTime);
+    return atOpen ? Math.max(t, s.open) : Math.min(t, s.close);
+  }
+
   execute(rec: OrderRecord, k: number, row: number): void {
     const order = rec.order;
     const c = this.cols[k]!;
@@ -333,14 +366,7 @@ class BacktestRun {
       case 'filled': {
         p.applyFill(k, order.side, out.qty, out.price, out.fee);
         const openTime = c.openTime[row]!;
-        const fill = makeFill(
-          this.model.timing === 'next_open' ? openTime : openTime + this.tfMs,
-          order,
-          out.qty,
-          out.price,
-          out.fee,
-          out.liquidity,
-        );
+        const fill = makeFill(this.#fillTime(openTime), order, out.qty, out.price, out.fee, out.liquidity);
         this.fills.push(fill);
         this.tracker.onFill(k, fill, p.qty(k));
         rec.status = out.partial ? 'partially_filled' : 'filled';
@@ -356,6 +382,30 @@ class BacktestRun {
         rec.status = 'rejected';
         rec.reason = `${out.reason}: ${out.detail}`;
         return;
+    }
+  }
+}
+
+/** Refuses bars outside every session of a calendar, naming the instrument and the bar. */
+function validateSessions(
+  instrument: Instrument,
+  bars: BarColumns,
+  tfMs: number,
+  cal: TradingCalendar,
+): void {
+  const t = bars.openTime;
+  for (let i = 0; i < t.length; i++) {
+    const open = t[i]!;
+    const s = cal.nextSession(open);
+    const ok = tfMs >= 86_400_000 ? s.day === open : s.open < open + tfMs;
+    if (!ok) {
+      const name = formatInstrument(instrument);
+      throw new AlgoError(
+        ErrorCode.InvalidData,
+        `${name}: bar ${i} at ${new Date(open).toISOString()} lies outside every ${cal.name} session ` +
+          '(daily bars carry the session date at 00:00 UTC; drop extended-hours bars before a regular-hours backtest)',
+        { instrument: name, index: i },
+      );
     }
   }
 }

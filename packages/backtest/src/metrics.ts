@@ -1,4 +1,11 @@
-import { AlgoError, ErrorCode, timeframeMs } from '@algotrader/core';
+import {
+  ALWAYS_OPEN,
+  AlgoError,
+  type Annualisation,
+  annualisation,
+  ErrorCode,
+  timeframeMs,
+} from '@algotrader/core';
 import type { BacktestResult } from './engine';
 import type { Fill, Trade } from './trades';
 
@@ -19,6 +26,8 @@ export interface EquitySeries {
   readonly startTime: number;
   /** Bar length, for annualisation. */
   readonly tfMs: number;
+  /** Periods per year and why; default: bars per 365-day year (24/7). See `annualisation` in core. */
+  readonly annualisation?: Annualisation;
   /** Positions value / equity per point; omit when unknown (exposure metrics are then NaN). */
   readonly exposure?: ArrayLike<number>;
 }
@@ -42,6 +51,8 @@ export interface Drawdown {
 }
 
 export interface EquityMetrics {
+  /** How volatility, Sharpe and Sortino were annualised (stated in every summary). */
+  readonly annualisation: Annualisation;
   readonly startTime: number;
   readonly endTime: number;
   readonly initialEquity: number;
@@ -103,7 +114,8 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
       'metrics need a non-empty curve (time and equity alike) and initial equity > 0',
     );
   }
-  const P = periodsPerYear(tfMs);
+  const ann = s.annualisation ?? annualisation(ALWAYS_OPEN, tfMs);
+  const P = ann.periodsPerYear;
   const rf = (options.riskFreeRate ?? 0) / P;
   const last = equity[n - 1]!;
   const endTime = time[n - 1]!;
@@ -194,6 +206,7 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
   }
 
   return {
+    annualisation: ann,
     startTime,
     endTime,
     initialEquity,
@@ -285,6 +298,7 @@ export function computeMetrics(result: BacktestResult, options: MetricsOptions =
       initialEquity: result.initialCash,
       startTime: result.startTime,
       tfMs: timeframeMs(result.timeframe),
+      annualisation: annualisation(result.calendar ?? ALWAYS_OPEN, timeframeMs(result.timeframe)),
     },
     options,
   );

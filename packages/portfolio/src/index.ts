@@ -8,6 +8,13 @@ export {
   type Position,
 } from './account';
 export {
+  type CommissionBreakdown,
+  type CommissionInput,
+  type CommissionModel,
+  CommissionSchema,
+  stockCommission,
+} from './commission';
+export {
   FeesSchema,
   type FillableOrder,
   type FillBar,
@@ -37,4 +44,5 @@ export {
   instrumentSpec,
   roundToStep,
   stepDecimals,
+  US_STOCK_SPEC,
 } from './spec';

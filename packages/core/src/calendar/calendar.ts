@@ -28,6 +28,10 @@ export interface TradingCalendar {
   readonly timeZone: string;
   /** True for a market that never closes (crypto): every instant is in a session. */
   readonly alwaysOpen: boolean;
+  /** Sessions in a year, for annualising daily returns (NYSE 252; a 24/7 market 365). */
+  readonly sessionsPerYear: number;
+  /** Hours of a regular session, for annualising intraday returns (NYSE 6.5; 24/7: 24). */
+  readonly sessionHours: number;
   /** The session of the trading date starting at `day` (00:00 UTC), or undefined when closed that day. */
   sessionOn(day: number): Session | undefined;
   /** The session containing `ms` (open ≤ ms < close), or undefined. */
@@ -68,6 +72,8 @@ export const ALWAYS_OPEN: TradingCalendar = {
   name: 'always',
   timeZone: 'UTC',
   alwaysOpen: true,
+  sessionsPerYear: 365,
+  sessionHours: 24,
   sessionOn: (day) => utcSession(utcDay(day)),
   sessionAt: (ms) => utcSession(utcDay(ms)),
   nextSession: (ms) => utcSession(utcDay(ms)),
@@ -91,6 +97,7 @@ function utcSession(day: number): Session {
 export function calendarFrom(
   name: string,
   timeZone: string,
+  year: { readonly sessionsPerYear: number; readonly sessionHours: number },
   sessionOn: (day: number) => Session | undefined,
   /** Refuse to search further than this many days for a session (a broken rule, not a long holiday). */
   maxGapDays = 30,
@@ -107,6 +114,8 @@ export function calendarFrom(
     name,
     timeZone,
     alwaysOpen: false,
+    sessionsPerYear: year.sessionsPerYear,
+    sessionHours: year.sessionHours,
     sessionOn: (day) => sessionOn(utcDay(day)),
     sessionAt(ms) {
       for (const d of [utcDay(ms), utcDay(ms) - DAY_MS, utcDay(ms) + DAY_MS]) {
@@ -150,4 +159,38 @@ export function expectedBarOpens(
     }
   }
   return out;
+}
+
+/** How returns are annualised on a calendar, with the sentence a summary states. */
+export interface Annualisation {
+  readonly periodsPerYear: number;
+  readonly basis: string;
+}
+
+/**
+ * Periods per year for bars of `stepMs`: a 24/7 market counts bars in a 365-day year; a session
+ * market counts trading days for daily bars (252 on the NYSE) and session hours for intraday bars
+ * (252 × 6.5 h / bar length).
+ */
+export function annualisation(cal: TradingCalendar, stepMs: number): Annualisation {
+  if (cal.alwaysOpen) {
+    const p = (365 * DAY_MS) / stepMs;
+    return { periodsPerYear: p, basis: `${fmt(p)} bars per 365-day year (24/7 market)` };
+  }
+  if (stepMs >= DAY_MS) {
+    const p = (cal.sessionsPerYear * DAY_MS) / stepMs;
+    return {
+      periodsPerYear: p,
+      basis: `${fmt(p)} periods per year (${cal.sessionsPerYear} ${cal.name} trading days)`,
+    };
+  }
+  const p = (cal.sessionsPerYear * cal.sessionHours * 3_600_000) / stepMs;
+  return {
+    periodsPerYear: p,
+    basis: `${fmt(p)} periods per year (${cal.sessionsPerYear} ${cal.name} sessions × ${cal.sessionHours} session hours)`,
+  };
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(2);
 }

@@ -132,4 +132,9 @@ export function nyseSession(day: number): Session | undefined {
 }
 
 /** The NYSE regular-hours calendar (also used for Nasdaq-listed stocks, which share its days and hours). */
-export const NYSE: TradingCalendar = calendarFrom('nyse', 'America/New_York', nyseSession);
+export const NYSE: TradingCalendar = calendarFrom(
+  'nyse',
+  'America/New_York',
+  { sessionsPerYear: 252, sessionHours: 6.5 },
+  nyseSession,
+);
