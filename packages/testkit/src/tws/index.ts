@@ -1,0 +1,8 @@
+export {
+  TWS_SERVER_VERSION,
+  type TwsExecution,
+  type TwsFault,
+  type TwsOrder,
+  TwsServer,
+  type TwsServerOptions,
+} from './server';
