@@ -1,6 +1,7 @@
-import { AlgoError, ErrorCode } from '@algotrader/core';
+import { AlgoError, ErrorCode, NYSE } from '@algotrader/core';
 import type { VenueName } from '@algotrader/pipeline';
 import { z } from 'zod';
+import { IbkrVenue } from './ibkr/venue';
 import { createOkxSpotVenue, decimalString } from './okx/venue';
 import { PaperVenue } from './paper-venue';
 import type { Venue, VenueContext } from './venue';
@@ -28,6 +29,20 @@ const OkxSettings = z.object({
 });
 
 const PaperSettings = z.object({});
+
+const IbkrSettings = z.object({
+  host: z.string().min(1),
+  port: z.number().int(),
+  clientId: z.number().int(),
+  account: z.string().optional(),
+  outsideRth: z.boolean(),
+  primaryExchanges: z
+    .string()
+    .regex(
+      /^[A-Z0-9]+:[A-Z]+(,[A-Z0-9]+:[A-Z]+)*$/,
+      'IBKR_PRIMARY_EXCHANGES must list SYMBOL:EXCHANGE pairs, e.g. AAPL:NASDAQ',
+    ),
+});
 
 /**
  * Every venue the order-router can trade on, by the name a pipeline file gives in `broker`. Typed
@@ -62,6 +77,37 @@ export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
         quote: ctx.pipeline.config.paper.quoteCurrency,
         logger: ctx.log,
       }),
+    pollMs: 5_000,
+  }),
+  ibkr: entry({
+    describe: 'Interactive Brokers US stocks through TWS / IB Gateway (IBKR_HOST, IBKR_PORT, IBKR_CLIENT_ID)',
+    settings: IbkrSettings,
+    read: (ctx) => ctx.config.ibkr,
+    create: async (ctx, s) => {
+      const listing = new Map(s.primaryExchanges.split(',').map((p) => p.split(':') as [string, string]));
+      const contracts = ctx.pipeline.instruments.map((instrument) => {
+        const primaryExchange = listing.get(instrument.base);
+        if (!primaryExchange) {
+          throw new AlgoError(
+            ErrorCode.InvalidConfig,
+            `IBKR_PRIMARY_EXCHANGES names no listing exchange for ${instrument.base} (add ${instrument.base}:NASDAQ or the like)`,
+          );
+        }
+        return { instrument, primaryExchange };
+      });
+      const venue = new IbkrVenue({
+        host: s.host,
+        port: s.port,
+        clientId: s.clientId,
+        ...(s.account ? { account: s.account } : {}),
+        outsideRth: s.outsideRth,
+        contracts,
+        calendar: NYSE,
+        clock: { now: () => Date.now() },
+      });
+      await venue.start();
+      return venue;
+    },
     pollMs: 5_000,
   }),
 };
