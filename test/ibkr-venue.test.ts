@@ -120,7 +120,8 @@ describe('IbkrVenue through @stoqey/ib against the local TWS server', () => {
     const v = venue();
     await v.start();
     server.inject({ kind: 'reject_next_order', reason: 'YOUR ORDER IS NOT ACCEPTED. PRICE TOO FAR' });
-    const r = await v.place(order('at2rej', { type: 'market', limitPrice: undefined }));
+    const { limitPrice: _, ...limit } = order('at2rej');
+    const r = await v.place({ ...limit, type: 'market' });
     expect(r.reports[0]).toMatchObject({ status: 'rejected', filledQty: 0 });
     expect(r.reports[0]!.reason).toMatch(/^TWS 201: Order rejected - reason:YOUR ORDER IS NOT ACCEPTED/);
     expect(r.halt).toBeUndefined();
