@@ -116,6 +116,23 @@ describe('IbkrVenue through @stoqey/ib against the local TWS server', () => {
     expect(snap.cash).toBeCloseTo(100_000 - 4 * 190.25 - 6 * 190 - 2, 2);
   });
 
+  test('cancel: a resting order ends canceled; a cancel that loses the race to a fill reports the fill', async () => {
+    const v = venue();
+    await v.start();
+    const a = await v.place(order('at7can'));
+    const rec = record(order('at7can'), { exchangeOrderId: a.reports[0]!.exchangeOrderId! });
+    const c = await v.cancel(rec);
+    expect(c.reports[0]).toMatchObject({ clientOrderId: 'at7can', status: 'canceled', filledQty: 0 });
+    expect(server.orderByRef('at7can')!.status).toBe('Cancelled');
+
+    const b = await v.place(order('at7won'));
+    const id = Number(b.reports[0]!.exchangeOrderId);
+    server.fill(id, 10, 190.2);
+    const raced = await v.cancel(record(order('at7won'), { exchangeOrderId: String(id) }));
+    // TWS answers 10148 (cannot cancel, state Filled): the order is filled, not canceled.
+    expect(raced.reports[0]).toMatchObject({ status: 'filled', filledQty: 10 });
+  });
+
   test('an order the exchange rejects ends rejected with the TWS reason', async () => {
     const v = venue();
     await v.start();
