@@ -194,3 +194,20 @@ export function annualisation(cal: TradingCalendar, stepMs: number): Annualisati
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(2);
 }
+
+/**
+ * Trading time in [from, to): the part of the interval that lies inside sessions. On a 24/7
+ * calendar that is `to − from`; on the NYSE a Friday-close-to-Monday-open interval is 0. What a
+ * staleness check measures instead of wall-clock time.
+ */
+export function sessionTimeBetween(cal: TradingCalendar, from: number, to: number): number {
+  if (!(to > from)) return 0;
+  if (cal.alwaysOpen) return to - from;
+  let total = 0;
+  for (const s of cal.sessions(utcDay(from) - DAY_MS, to)) {
+    const a = Math.max(s.open, from);
+    const b = Math.min(s.close, to);
+    if (b > a) total += b - a;
+  }
+  return total;
+}

@@ -12,6 +12,7 @@ import {
   newYorkTime,
   nyseHolidays,
   parseDay,
+  sessionTimeBetween,
 } from './index';
 
 const dataDir = resolve(import.meta.dirname, '../../../../data');
@@ -108,6 +109,16 @@ describe('NYSE calendar from rules', () => {
     expect(NYSE.sessionOn(parseDay('2020-11-26'))).toBeUndefined();
     expect(NYSE.nextSession(Date.UTC(2020, 10, 25, 22)).date).toBe('2020-11-27');
     expect(() => NYSE.sessionOn(parseDay('1990-01-02'))).toThrow(/1995 onwards/);
+  });
+
+  test('sessionTimeBetween: trading time only (a weekend is 0, an early close counts to 13:00)', () => {
+    const fri = Date.UTC(2025, 0, 10, 21); // Friday 16:00 EST
+    expect(sessionTimeBetween(NYSE, fri, Date.UTC(2025, 0, 13, 14, 30))).toBe(0);
+    expect(sessionTimeBetween(NYSE, fri - 3_600_000, Date.UTC(2025, 0, 13, 15, 30))).toBe(2 * 3_600_000);
+    // Wednesday 2020-11-25 15:00 EST → Friday 27th 17:00 EST: 1 h Wednesday, Thanksgiving 0, Friday 09:30–13:00.
+    const wed = Date.UTC(2020, 10, 25, 20);
+    expect(sessionTimeBetween(NYSE, wed, Date.UTC(2020, 10, 27, 22))).toBe(3_600_000 + 3.5 * 3_600_000);
+    expect(sessionTimeBetween(ALWAYS_OPEN, fri, fri + 1234)).toBe(1234);
   });
 
   test('ALWAYS_OPEN: every instant is in a session of its UTC date', () => {

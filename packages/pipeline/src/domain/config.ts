@@ -6,6 +6,7 @@ import {
   parseInstrument,
   TIMEFRAMES,
   type Timeframe,
+  type TradingCalendar,
   timeframeMs,
 } from '@algotrader/core';
 import {
@@ -29,7 +30,7 @@ import {
   windowCapacity,
 } from '@algotrader/strategy';
 import { z } from 'zod';
-import { VENUE_NAMES } from './venues';
+import { calendarOfVenue, VENUE_NAMES } from './venues';
 
 const STRATEGY_ID = /^[a-z][a-z0-9_]{0,47}$/;
 
@@ -171,6 +172,8 @@ export interface Pipeline {
   readonly venue: string;
   readonly tf: Timeframe;
   readonly tfMs: number;
+  /** When the venue's market trades (from `broker`): staleness is measured in its session time. */
+  readonly calendar: TradingCalendar;
   readonly instruments: readonly Instrument[];
   /** `formatInstrument` of each instrument, same order. */
   readonly keys: readonly string[];
@@ -274,6 +277,7 @@ export function resolvePipeline(
     venue: config.venue,
     tf,
     tfMs: timeframeMs(tf),
+    calendar: calendarOfVenue(config.broker),
     instruments,
     keys,
     specs,

@@ -1,3 +1,5 @@
+import { ALWAYS_OPEN, NYSE, type TradingCalendar } from '@algotrader/core';
+
 /**
  * The order-router's venues by name: what `broker` in a pipeline file may say. The router's
  * registry (apps/order-router/src/venues.ts) is typed `Record<VenueName, …>`, so a name without a
@@ -7,3 +9,8 @@
 export const VENUE_NAMES = ['paper', 'okx', 'ibkr'] as const;
 
 export type VenueName = (typeof VENUE_NAMES)[number];
+
+/** When a venue's market trades: IBKR's US stocks on the NYSE calendar, crypto venues around the clock. */
+export function calendarOfVenue(name: VenueName): TradingCalendar {
+  return name === 'ibkr' ? NYSE : ALWAYS_OPEN;
+}
