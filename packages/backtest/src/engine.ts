@@ -3,6 +3,7 @@ import {
   AlgoError,
   type BarColumns,
   ErrorCode,
+  fillTime,
   formatInstrument,
   type Instrument,
   type TradingCalendar,
@@ -344,11 +345,7 @@ class BacktestRun {
 
   /** When a fill on the bar opening at `openTime` happened: its open (next_open) or close, inside the session. */
   #fillTime(openTime: number): number {
-    const atOpen = this.model.timing === 'next_open';
-    const t = atOpen ? openTime : openTime + this.tfMs;
-    if (this.calendar.alwaysOpen) return t;
-    const s = this.calendar.nextSession(openTime);
-    return atOpen ? Math.max(t, s.open) : Math.min(t, s.close);
+    return fillTime(this.calendar, openTime, this.tfMs, this.model.timing === 'next_open');
   }
 
   execute(rec: OrderRecord, k: number, row: number): void {

@@ -211,3 +211,16 @@ export function sessionTimeBetween(cal: TradingCalendar, from: number, to: numbe
   }
   return total;
 }
+
+/**
+ * When a fill on the bar opening at `openTime` happened: at the bar's open (`atOpen`) or close,
+ * moved inside the bar's session on a session calendar (an hourly bar on the UTC hour opening at
+ * 09:00 New York fills at the 09:30 open; a daily bar stamped 00:00 UTC fills at 09:30 or at the
+ * close). The backtest engine and the paper venue both stamp fills with it.
+ */
+export function fillTime(cal: TradingCalendar, openTime: number, tfMs: number, atOpen: boolean): number {
+  const t = atOpen ? openTime : openTime + tfMs;
+  if (cal.alwaysOpen) return t;
+  const s = cal.nextSession(openTime);
+  return atOpen ? Math.max(t, s.open) : Math.min(t, s.close);
+}

@@ -30,7 +30,7 @@ import {
   windowCapacity,
 } from '@algotrader/strategy';
 import { z } from 'zod';
-import { calendarOfVenue, VENUE_NAMES } from './venues';
+import { calendarOfMarket, VENUE_NAMES } from './venues';
 
 const STRATEGY_ID = /^[a-z][a-z0-9_]{0,47}$/;
 
@@ -172,7 +172,7 @@ export interface Pipeline {
   readonly venue: string;
   readonly tf: Timeframe;
   readonly tfMs: number;
-  /** When the venue's market trades (from `broker`): staleness is measured in its session time. */
+  /** When the instruments trade (IBKR stocks: NYSE; crypto: 24/7): fill times and staleness follow it. */
   readonly calendar: TradingCalendar;
   readonly instruments: readonly Instrument[];
   /** `formatInstrument` of each instrument, same order. */
@@ -277,7 +277,7 @@ export function resolvePipeline(
     venue: config.venue,
     tf,
     tfMs: timeframeMs(tf),
-    calendar: calendarOfVenue(config.broker),
+    calendar: calendarOfMarket(config.venue),
     instruments,
     keys,
     specs,

@@ -10,7 +10,10 @@ export const VENUE_NAMES = ['paper', 'okx', 'ibkr'] as const;
 
 export type VenueName = (typeof VENUE_NAMES)[number];
 
-/** When a venue's market trades: IBKR's US stocks on the NYSE calendar, crypto venues around the clock. */
-export function calendarOfVenue(name: VenueName): TradingCalendar {
-  return name === 'ibkr' ? NYSE : ALWAYS_OPEN;
+/**
+ * When a pipeline's market trades, from its instruments' venue code (`venue` in the pipeline file):
+ * IBKR's US stocks on the NYSE calendar, every other venue (crypto) around the clock.
+ */
+export function calendarOfMarket(venueCode: string): TradingCalendar {
+  return venueCode.toUpperCase() === 'IBKR' ? NYSE : ALWAYS_OPEN;
 }
