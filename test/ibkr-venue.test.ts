@@ -133,6 +133,21 @@ describe('IbkrVenue through @stoqey/ib against the local TWS server', () => {
     expect(raced.reports[0]).toMatchObject({ status: 'filled', filledQty: 10 });
   });
 
+  test('start checks each contract with TWS (conId, tick, listing exchange) and refuses one TWS does not know', async () => {
+    const v = venue();
+    await v.start();
+    expect(v.details.get('IBKR:AAPL/USD')).toEqual({
+      conId: 265598,
+      minTick: 0.01,
+      primaryExchange: 'NASDAQ',
+      longName: 'APPLE INC',
+    });
+    const wrong = venue({ clientId: 9, contracts: [{ instrument: AAPL, primaryExchange: 'NYSE' }] });
+    await expect(wrong.start()).rejects.toThrow(
+      /TWS has no US stock AAPL on SMART with listing exchange NYSE in USD \(TWS 200: No security definition/,
+    );
+  });
+
   test('an order the exchange rejects ends rejected with the TWS reason', async () => {
     const v = venue();
     await v.start();

@@ -49,6 +49,7 @@ export {
 export { scaled, sleep, TIME_SCALE_ENV, timeScale, waitFor } from './timing';
 export {
   TWS_SERVER_VERSION,
+  TWS_STOCKS,
   type TwsExecution,
   type TwsFault,
   type TwsOrder,

@@ -11,6 +11,7 @@ import {
 } from '@algotrader/core';
 import {
   type CommissionReport,
+  type ContractDetails,
   EventName,
   type Execution,
   IBApi,
@@ -113,6 +114,12 @@ export class IbkrVenue implements Venue {
   #execEnds = new Set<number>();
   #reqId = 1000;
   #managed: string[] = [];
+  readonly #contractReqs = new Map<number, { details?: ContractDetails; error?: string; done: boolean }>();
+  /** What TWS said about each configured contract at start: conId, tick, listing exchange. */
+  readonly details = new Map<
+    string,
+    { conId: number; minTick: number; primaryExchange: string; longName: string }
+  >();
   /** Connections made (the first and each reconnect). */
   connects = 0;
 
@@ -146,6 +153,12 @@ export class IbkrVenue implements Venue {
         `cannot reach TWS / IB Gateway at ${this.#o.host}:${this.#o.port} as client ${this.#o.clientId}: ` +
           'start it with the API enabled (Configure → API → Settings) or fix IBKR_HOST / IBKR_PORT',
       );
+    }
+    try {
+      for (const [key, c] of this.#contracts) this.details.set(key, await this.#contractDetails(key, c));
+    } catch (e) {
+      await this.close();
+      throw e;
     }
     await this.#recover();
   }
@@ -326,6 +339,15 @@ export class IbkrVenue implements Venue {
       if (o.totalQuantity) t.qty = o.totalQuantity;
       this.#notify();
     });
+    ib.on(EventName.contractDetails, (reqId: number, d: ContractDetails) => {
+      const req = this.#contractReqs.get(reqId);
+      if (req) req.details ??= d;
+    });
+    ib.on(EventName.contractDetailsEnd, (reqId: number) => {
+      const req = this.#contractReqs.get(reqId);
+      if (req) req.done = true;
+      this.#notify();
+    });
     ib.on(EventName.openOrderEnd, () => {
       this.#openOrdersDone++;
       this.#notify();
@@ -405,6 +427,12 @@ export class IbkrVenue implements Venue {
 
   #onError(message: string, code: number, id: number): void {
     const cls = classifyTwsCode(code);
+    const contractReq = this.#contractReqs.get(id);
+    if (contractReq) {
+      contractReq.error = `TWS ${code}: ${message}`;
+      this.#notify();
+      return;
+    }
     const t = id >= 0 ? this.#tracks.get(id) : undefined;
     if (t && cls === 'order_rejected') {
       t.rejectReason = `TWS ${code}: ${message}`;
@@ -469,6 +497,33 @@ export class IbkrVenue implements Venue {
       return t;
     }
     return undefined;
+  }
+
+  /** Asks TWS for the contract: it must exist as configured (symbol, SMART with its listing exchange, currency). */
+  async #contractDetails(
+    key: string,
+    c: StockContract,
+  ): Promise<{ conId: number; minTick: number; primaryExchange: string; longName: string }> {
+    const reqId = this.#reqId++;
+    const req: { details?: ContractDetails; error?: string; done: boolean } = { done: false };
+    this.#contractReqs.set(reqId, req);
+    this.#ib.reqContractDetails(reqId, ibContract(c));
+    const ok = await this.#until(() => req.done || req.error !== undefined, this.#timeout());
+    this.#contractReqs.delete(reqId);
+    const d = req.details;
+    if (req.error !== undefined || !d || !d.contract?.conId) {
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `TWS has no US stock ${c.symbol} on ${c.exchange} with listing exchange ${c.primaryExchange} in ${c.currency} ` +
+          `(${req.error ?? (ok ? 'empty answer' : 'no answer')}): check ${key} and IBKR_PRIMARY_EXCHANGES`,
+      );
+    }
+    return {
+      conId: d.contract.conId,
+      minTick: d.minTick ?? Number.NaN,
+      primaryExchange: d.contract.primaryExch ?? c.primaryExchange,
+      longName: d.longName ?? '',
+    };
   }
 
   async #positions(): Promise<Map<string, { qty: number; avgCost: number }>> {

@@ -1,5 +1,6 @@
 export {
   TWS_SERVER_VERSION,
+  TWS_STOCKS,
   type TwsExecution,
   type TwsFault,
   type TwsOrder,

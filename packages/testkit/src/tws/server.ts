@@ -8,10 +8,10 @@ import { createServer, type Server, type Socket } from 'node:net';
  *   with a length-prefixed `<serverVersion>\0<time>\0`. Version {@link TWS_SERVER_VERSION} (100):
  *   the oldest the client's "V100+" framing accepts, so messages carry the field sets of that era.
  * - Frames: a 4-byte big-endian length, then NUL-terminated fields; the first field is the message id.
- * - In: START_API (71), PLACE_ORDER (3), CANCEL_ORDER (4), REQ_OPEN_ORDERS (5), REQ_ALL_OPEN_ORDERS (16),
+ * - In: START_API (71), REQ_CONTRACT_DATA (9), PLACE_ORDER (3), CANCEL_ORDER (4), REQ_OPEN_ORDERS (5), REQ_ALL_OPEN_ORDERS (16),
  *   REQ_EXECUTIONS (7), REQ_IDS (8), REQ_POSITIONS (61), REQ_ACCOUNT_SUMMARY (62),
  *   CANCEL_POSITIONS (64), CANCEL_ACCOUNT_SUMMARY (63), REQ_CURRENT_TIME (49); others are logged and ignored.
- * - Out: NEXT_VALID_ID (9), MANAGED_ACCTS (15), ERR_MSG (4), ORDER_STATUS (3), OPEN_ORDER (5, version 34),
+ * - Out: NEXT_VALID_ID (9), MANAGED_ACCTS (15), CONTRACT_DATA (10, version 8), CONTRACT_DATA_END (52), ERR_MSG (4), ORDER_STATUS (3), OPEN_ORDER (5, version 34),
  *   OPEN_ORDER_END (53), EXECUTION_DATA (11, version 10), EXECUTION_DATA_END (55), COMMISSION_REPORT (59),
  *   POSITION (61), POSITION_END (62), ACCOUNT_SUMMARY (63), ACCOUNT_SUMMARY_END (64), CURRENT_TIME (49).
  *
@@ -293,6 +293,23 @@ export class TwsServer {
       case 8:
         this.#send(c, ['9', '1', String(this.#nextOrderId)]);
         return;
+      case 9: {
+        // REQ_CONTRACT_DATA: version, reqId, conId, symbol, secType, expiry, strike, right, multiplier,
+        // exchange, primaryExch, currency, ...
+        const reqId = f[2]!;
+        const symbol = f[4]!;
+        const known = TWS_STOCKS[symbol];
+        if (!known || f[5] !== 'STK' || (f[11] && f[11] !== known.primaryExchange) || f[12] !== 'USD') {
+          this.#send(
+            c,
+            errorMsg(Number(reqId), 200, 'No security definition has been found for the request'),
+          );
+          return;
+        }
+        this.#send(c, contractDataMsg(reqId, symbol));
+        this.#send(c, ['52', '1', reqId]);
+        return;
+      }
       case 49:
         this.#send(c, ['49', '1', String(Math.floor(Date.now() / 1000))]);
         return;
@@ -463,8 +480,54 @@ function twsTime(d: Date): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC`;
 }
 
-const CON_IDS: Record<string, string> = { AAPL: '265598', MSFT: '272093', SPY: '756733' };
-const conIdOf = (symbol: string): string => CON_IDS[symbol] ?? '1';
+/** The stocks this server knows (REQ_CONTRACT_DATA answers only these): conId, listing exchange, name. */
+export const TWS_STOCKS: Readonly<
+  Record<string, { conId: number; primaryExchange: string; longName: string }>
+> = {
+  AAPL: { conId: 265598, primaryExchange: 'NASDAQ', longName: 'APPLE INC' },
+  MSFT: { conId: 272093, primaryExchange: 'NASDAQ', longName: 'MICROSOFT CORP' },
+  SPY: { conId: 756733, primaryExchange: 'ARCA', longName: 'SPDR S&P 500 ETF TRUST' },
+};
+const conIdOf = (symbol: string): string => String(TWS_STOCKS[symbol]?.conId ?? 1);
+
+/** CONTRACT_DATA, message version 8 (server version < 110): a US stock with regular and extended hours. */
+function contractDataMsg(reqId: string, symbol: string): string[] {
+  const s = TWS_STOCKS[symbol]!;
+  return [
+    '10',
+    '8',
+    reqId,
+    symbol,
+    'STK',
+    '',
+    '0',
+    '',
+    'SMART',
+    'USD',
+    symbol,
+    'NMS',
+    'NMS',
+    String(s.conId),
+    '0.01',
+    '',
+    'ACTIVETIM,AD,ALERT,ALLOC,AVGCOST,LMT,MKT,MOC,MOO,STP',
+    `SMART,${s.primaryExchange},ISLAND,ARCA`,
+    '1',
+    '0',
+    s.longName,
+    s.primaryExchange,
+    '',
+    'Technology',
+    'Computers',
+    'Computers',
+    'US/Eastern',
+    '20240701:0400-20240701:2000;20240702:0400-20240702:2000',
+    '20240701:0930-20240701:1600;20240702:0930-20240702:1600',
+    '',
+    '',
+    '0',
+  ];
+}
 
 function errorMsg(id: number, code: number, text: string): string[] {
   return ['4', '2', String(id), String(code), text];
