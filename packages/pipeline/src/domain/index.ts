@@ -59,7 +59,7 @@ export {
   positionSnapshotIn,
   positionSnapshotOut,
 } from './exec-wire';
-export { VENUE_NAMES, type VenueName } from './venues';
+export { calendarOfMarket, VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,
   barIn,
