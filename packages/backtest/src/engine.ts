@@ -393,8 +393,8 @@ function validateSessions(
   const t = bars.openTime;
   for (let i = 0; i < t.length; i++) {
     const open = t[i]!;
-    const s = cal.nextSession(open);
-    const ok = tfMs >= 86_400_000 ? s.day === open : s.open < open + tfMs;
+    const ok =
+      tfMs >= 86_400_000 ? cal.sessionOn(open)?.day === open : cal.nextSession(open).open < open + tfMs;
     if (!ok) {
       const name = formatInstrument(instrument);
       throw new AlgoError(

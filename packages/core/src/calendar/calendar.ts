@@ -98,10 +98,20 @@ export function calendarFrom(
   name: string,
   timeZone: string,
   year: { readonly sessionsPerYear: number; readonly sessionHours: number },
-  sessionOn: (day: number) => Session | undefined,
+  compute: (day: number) => Session | undefined,
   /** Refuse to search further than this many days for a session (a broken rule, not a long holiday). */
   maxGapDays = 30,
 ): TradingCalendar {
+  // Sessions are pure functions of the date: computed once per date (a backtest asks per bar).
+  const cache = new Map<number, Session | null>();
+  const sessionOn = (day: number): Session | undefined => {
+    let s = cache.get(day);
+    if (s === undefined) {
+      s = compute(day) ?? null;
+      if (cache.size < 200_000) cache.set(day, s);
+    }
+    return s ?? undefined;
+  };
   const find = (from: number, step: number, ok: (s: Session) => boolean): Session => {
     let d = utcDay(from);
     for (let i = 0; i <= maxGapDays; i++, d += step * DAY_MS) {
