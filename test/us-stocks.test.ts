@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type BacktestResult, computeMetrics, runBacktest } from '@algotrader/backtest';
 import { NYSE } from '@algotrader/core';
+import { parsePipelineConfig } from '@algotrader/pipeline';
 import { US_STOCK_SPEC } from '@algotrader/portfolio';
 import {
   adjustForSplits,
@@ -10,7 +13,7 @@ import {
   type UsDataset,
 } from '@algotrader/store';
 import { smaCross } from '@algotrader/strategy';
-import { bundledData } from '@algotrader/testkit';
+import { bundledData, repoRoot } from '@algotrader/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 /** Every fill at a session's open (next_open), never on a night, weekend or holiday. */
@@ -83,5 +86,15 @@ describe('US stocks on the shared data: session-aware backtests', () => {
     expect(computeMetrics(r).annualisation.basis).toBe(
       '1638 periods per year (252 nyse sessions × 6.5 session hours)',
     );
+  });
+
+  test('the example IBKR pipeline (config/pipeline.ibkr.json) parses: NYSE market, whole shares, IBKR fixed', () => {
+    const p = parsePipelineConfig(
+      JSON.parse(readFileSync(join(repoRoot, 'config/pipeline.ibkr.json'), 'utf8')),
+    );
+    expect(p.config.broker).toBe('ibkr');
+    expect(p.calendar).toBe(NYSE);
+    expect(p.specs.map((s) => s.lotSize)).toEqual([1, 1]);
+    expect(p.fillModel.config.commission?.kind).toBe('ibkr_fixed');
   });
 });
