@@ -353,7 +353,8 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
       },
       { msgId: `sigset:test:${t}` },
     );
-    await waitFor(() => gateProc.lastT >= t, 10_000, `the gate to decide ${t}`);
+    // Decided and published: `lastT` moves when the decision is saved, before its messages go out.
+    await waitFor(() => gateProc.lastT >= t && gateProc.idle, 10_000, `the gate to decide ${t}`);
   }
 
   test('an operator halt blocks the new order and lets the cancel of the order it replaces through', async () => {
