@@ -4,6 +4,8 @@ export * from './clock';
 export * from './config';
 export * from './contract';
 export * from './errors';
+export * from './funding';
+export * from './ib-contract';
 export * from './ids';
 export * from './instrument';
 export * from './order-state';

@@ -29,6 +29,14 @@ export {
   SlippageSchema,
 } from './fill-model';
 export {
+  type Liquidation,
+  type MarginMode,
+  type Marks,
+  SwapLedger,
+  type SwapPositionBook,
+  type SwapSetting,
+} from './margin';
+export {
   type OrderRejection,
   type Plan,
   type PlanInput,
@@ -44,5 +52,6 @@ export {
   instrumentSpec,
   roundToStep,
   stepDecimals,
+  swapSpec,
   US_STOCK_SPEC,
 } from './spec';

@@ -116,6 +116,14 @@ describe('decisions', () => {
     expect(codeOf(() => validateDecision(targetUnits(BTC, 0)))).toBe('no error');
   });
 
+  it('allows short and leveraged targets on a swap, still refusing non-finite ones', () => {
+    const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
+    expect(codeOf(() => validateDecision(targetUnits(SWAP, -1)))).toBe('no error');
+    expect(codeOf(() => validateDecision(targetFraction(SWAP, -2.5)))).toBe('no error');
+    expect(codeOf(() => validateDecision(targetFraction(SWAP, Number.POSITIVE_INFINITY)))).toBe('E_ARGUMENT');
+    expect(codeOf(() => validateDecision(targetUnits(SWAP, Number.NaN)))).toBe('E_ARGUMENT');
+  });
+
   it('refuses malformed order intents', () => {
     expect(codeOf(() => validateDecision({ instrument: BTC, side: 'buy', qty: 0, type: 'market' }))).toBe(
       'E_ARGUMENT',

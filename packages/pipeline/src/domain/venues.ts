@@ -6,7 +6,7 @@ import { ALWAYS_OPEN, NYSE, type TradingCalendar } from '@algotrader/core';
  * venue, or a venue without a name, does not compile. The names live here and not in the app
  * because the config schema (this package) must not import an app (the package graph is acyclic).
  */
-export const VENUE_NAMES = ['paper', 'okx', 'ibkr'] as const;
+export const VENUE_NAMES = ['paper', 'okx', 'okx_swap', 'ibkr'] as const;
 
 export type VenueName = (typeof VENUE_NAMES)[number];
 
