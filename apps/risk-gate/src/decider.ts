@@ -414,6 +414,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       mode: p.config.mode,
       now: ctx.now,
       tfMs: p.tfMs,
+      calendar: p.calendar,
       orderTimes: state.orderTimes,
       ...(ctx.behind !== undefined ? { accountBehind: ctx.behind } : {}),
     });

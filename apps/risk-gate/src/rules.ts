@@ -1,5 +1,13 @@
 import type { Control } from '@algotrader/bus';
-import { clientOrderId, formatInstrument, type Instrument, isTerminal } from '@algotrader/core';
+import {
+  ALWAYS_OPEN,
+  clientOrderId,
+  formatInstrument,
+  type Instrument,
+  isTerminal,
+  sessionTimeBetween,
+  type TradingCalendar,
+} from '@algotrader/core';
 import { type AccountState, accountOf, type RiskLimits } from '@algotrader/pipeline';
 import {
   type InstrumentSpec,
@@ -68,6 +76,8 @@ export interface GateInput {
   /** Clock time now, ms. */
   readonly now: number;
   readonly tfMs: number;
+  /** When the market trades (default 24/7): a decision ages only in session time. */
+  readonly calendar?: TradingCalendar;
   /** Times of recently approved orders (clock time live, decision time in replay). */
   readonly orderTimes: readonly number[];
   /** The account state is known not to be current (the wait for it timed out). */
@@ -293,9 +303,11 @@ export function evaluate(g: GateInput): GateOutcome {
   const L = g.limits;
   const control = g.control;
   const paused = new Set(control.pausedStrategies);
+  // Age in trading time: a decision at Friday's close is not stale at Monday's open.
+  const age = sessionTimeBetween(g.calendar ?? ALWAYS_OPEN, g.time, g.now);
   const stale =
-    g.mode === 'live' && L.staleAfterBars !== null && g.now - g.time > L.staleAfterBars * g.tfMs
-      ? `decision at ${new Date(g.time).toISOString()} is ${Math.round((g.now - g.time) / 1000)} s old (limit ${L.staleAfterBars} bar(s))`
+    g.mode === 'live' && L.staleAfterBars !== null && age > L.staleAfterBars * g.tfMs
+      ? `decision at ${new Date(g.time).toISOString()} is ${Math.round(age / 1000)} s of trading time old (limit ${L.staleAfterBars} bar(s))`
       : undefined;
   let halt: GateOutcome['halt'];
   if (orders.length > 0 && control.state !== 'HALTED') {

@@ -6,6 +6,7 @@ import {
   parseInstrument,
   TIMEFRAMES,
   type Timeframe,
+  type TradingCalendar,
   timeframeMs,
 } from '@algotrader/core';
 import {
@@ -29,7 +30,7 @@ import {
   windowCapacity,
 } from '@algotrader/strategy';
 import { z } from 'zod';
-import { VENUE_NAMES } from './venues';
+import { calendarOfMarket, VENUE_NAMES } from './venues';
 
 const STRATEGY_ID = /^[a-z][a-z0-9_]{0,47}$/;
 
@@ -183,6 +184,8 @@ export interface Pipeline {
   readonly venue: string;
   readonly tf: Timeframe;
   readonly tfMs: number;
+  /** When the instruments trade (IBKR stocks: NYSE; crypto: 24/7): fill times and staleness follow it. */
+  readonly calendar: TradingCalendar;
   readonly instruments: readonly Instrument[];
   /** `formatInstrument` of each instrument, same order. */
   readonly keys: readonly string[];
@@ -286,6 +289,7 @@ export function resolvePipeline(
     venue: config.venue,
     tf,
     tfMs: timeframeMs(tf),
+    calendar: calendarOfMarket(config.venue),
     instruments,
     keys,
     specs,
