@@ -1,5 +1,5 @@
 import { AlgoError, ErrorCode, type OrderStatus } from '@algotrader/core';
-import { Account, type AccountBook, type InstrumentSpec } from '@algotrader/portfolio';
+import { Account, type AccountBook, type InstrumentSpec, type SwapSetting } from '@algotrader/portfolio';
 import type { OrderType, Side } from '@algotrader/strategy';
 import { Packr } from 'msgpackr';
 
@@ -91,8 +91,17 @@ export function accountOf(
   specs: readonly InstrumentSpec[],
   marks?: Readonly<Record<string, number>>,
   dayOffsetMs?: number,
+  /** Margin mode and leverage of the swaps (the pipeline's `swapSettings`); a swap in the book keeps its own. */
+  swapSettings?: Readonly<Record<string, SwapSetting>>,
 ): Account {
-  const a = Account.restore(dayOffsetMs === undefined ? { specs } : { specs, dayOffsetMs }, s.book);
+  const a = Account.restore(
+    {
+      specs,
+      ...(dayOffsetMs === undefined ? {} : { dayOffsetMs }),
+      ...(swapSettings ? { swapSettings } : {}),
+    },
+    s.book,
+  );
   if (marks) {
     for (const [key, px] of Object.entries(marks)) {
       const k = a.indexOf(key);
