@@ -1,5 +1,5 @@
-import { Bus, type Control, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
-import { clientOrderId, type Instrument, parseInstrument } from '@algotrader/core';
+import { Bus, type Control, readControl, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { clientOrderId, type Instrument } from '@algotrader/core';
 import {
   type AccountState,
   AccountStore,
@@ -11,7 +11,7 @@ import {
   type RiskLimits,
   RiskLimitsSchema,
   readAll,
-  signalOf,
+  type signalOf,
 } from '@algotrader/pipeline';
 import { instrumentSpec } from '@algotrader/portfolio';
 import { codecs, pb } from '@algotrader/proto';
@@ -21,13 +21,20 @@ import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyControl } from '../apps/cli/src/commands/control';
 import { NO_LIMITS } from './helpers/fixtures';
+import {
+  account,
+  afterALosingDay,
+  BTC,
+  booked,
+  DAY,
+  ETH,
+  HOUR,
+  publishSignals,
+  raisedCritical,
+  SPECS,
+  T,
+} from './helpers/risk';
 
-const BTC = parseInstrument('OKX:BTC/USDT');
-const ETH = parseInstrument('OKX:ETH/USDT');
-const T = Date.UTC(2025, 0, 6, 12);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const SPECS = [BTC, ETH].map((i) => instrumentSpec(i, { minNotional: 10 }));
 const OFF: RiskLimits = RiskLimitsSchema.parse(NO_LIMITS);
 const ACTIVE: Control = {
   account: 'paper',
@@ -38,44 +45,6 @@ const ACTIVE: Control = {
   updatedBy: '',
   revision: 0,
 };
-
-/**
- * An account state as the order-router leaves it, built through a real Account: `run` books fills
- * and valuations; then the bar before the decision at `at` is valued at BTC 5 000 / ETH 3 000.
- */
-function booked(initialCash: number, run: (a: ReturnType<typeof accountOf>) => void, at = T): AccountState {
-  const s = newAccount('paper', initialCash, 'USDT');
-  const a = accountOf(s, SPECS);
-  run(a);
-  a.setMark(0, 5_000);
-  a.setMark(1, 3_000);
-  a.revalue(at - HOUR);
-  s.book = a.snapshot();
-  s.visibleThrough = at;
-  return s;
-}
-
-/** `cash` left after buying `positions` at 4 000. */
-function account(cash: number, positions: Record<string, number> = {}): AccountState {
-  const held = Object.entries(positions);
-  return booked(cash + held.reduce((v, [, q]) => v + q * 4_000, 0), (a) => {
-    for (const [k, q] of held) a.applyFill(a.require(k), 'buy', q, 4_000, 0);
-  });
-}
-
-/** Yesterday closed at 12 000 (1 BTC at 5 000 + 7 000 cash); today the BTC was sold at 3 000: 10 000. */
-function afterALosingDay(at = T): AccountState {
-  return booked(
-    11_000,
-    (a) => {
-      a.applyFill(0, 'buy', 1, 4_000, 0);
-      a.setMark(0, 5_000);
-      a.revalue(at - DAY);
-      a.applyFill(0, 'sell', 1, 3_000, 0);
-    },
-    at,
-  );
-}
 
 function gate(signals: SignalIn[], over: Partial<GateInput> = {}): ReturnType<typeof evaluate> {
   return evaluate({
@@ -310,31 +279,9 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
     await store.load();
     state.visibleThrough = t;
     await store.save(state);
-    for (const d of decisions) {
-      await bus.publish(
-        codecs.Signal,
-        subjects.signal('sma_cross', d.instrument),
-        signalOf('paper', 'sma_cross', t, d),
-        {
-          msgId: `sig:test:${t}:${Math.random()}`,
-        },
-      );
-    }
-    await bus.publish(
-      codecs.SignalSetClosed,
-      subjects.signalSet('OKX', '1h'),
-      {
-        venue: 'OKX',
-        timeframe: '1h',
-        closeTimeMs: t,
-        strategies: ['sma_cross'],
-        marks: { 'BTC/USDT': 5_000 },
-        instruments: ['BTC/USDT'],
-      },
-      { msgId: `sigset:test:${t}` },
-    );
-    // Decided and published: `lastT` moves when the decision is saved, before its messages go out.
-    await waitFor(() => gateProc.lastT >= t && gateProc.idle, 10_000, `the gate to decide ${t}`);
+    const seq = await publishSignals(bus, t, decisions);
+    // Decided AND published (lastT moves before the decisions are out).
+    await waitFor(() => gateProc.position >= seq, 10_000, `the gate to decide ${t}`);
   }
 
   test('an operator halt blocks the new order and lets the cancel of the order it replaces through', async () => {
@@ -369,14 +316,7 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
     expect(rejected.at(-1)?.message.reason).toBe(pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS);
     const control = await readControl(await bus.kv(CONTROL_BUCKET), 'paper');
     expect(control.state).toBe('HALTED');
-    await waitFor(
-      async () =>
-        (await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert)).some(
-          (a) => a.message.code === 'halted_daily_loss',
-        ),
-      5_000,
-      'the critical alert',
-    );
+    await waitFor(() => raisedCritical(bus, 'halted_daily_loss'), 5_000, 'the critical alert');
     // Halted now: the next decision is refused as HALTED.
     await decide(T + 2 * HOUR, account(10_000), [targetUnits(BTC, 1)]);
     const after = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);

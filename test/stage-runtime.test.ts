@@ -271,4 +271,73 @@ describe('StageRuntime: the one shell of the live stages', () => {
       await server.stop();
     }
   });
+  test('an action may return inputs (a venue answering a call): decided at once, their effects before what was queued after the action', async () => {
+    type In = { kind: 'bar'; bar: BarMsg } | { kind: 'answer'; n: number };
+    type Out = { kind: 'asked'; close: number } | { kind: 'answered'; n: number };
+    const msg = (id: string) =>
+      publish(
+        out(
+          codecs.BarSetClosed,
+          subjects.featureSet('TEST', '1h'),
+          { venue: 'TEST', timeframe: '1h', closeTimeMs: 1, arrived: [], missing: [], timedOut: false },
+          id,
+        ),
+      );
+    const asking: Decider<{ answers: number[] }, In, Out, { answers: number[] }> = {
+      initial: () => ({ answers: [] }),
+      decide: (_state, i) =>
+        i.kind === 'bar' ? [{ kind: 'asked', close: Number(i.bar.close) }] : [{ kind: 'answered', n: i.n }],
+      evolve: (state, o) => (o.kind === 'answered' ? { answers: [...state.answers, o.n] } : state),
+      effects: (_state, o) =>
+        o.kind === 'asked'
+          ? [act({ type: 'ask', close: o.close } as Action), msg(`after:${o.close}`)]
+          : [msg(`answer:${o.n}`)],
+      snapshot: (state) => ({ answers: [...state.answers] }),
+      restore: (snap) => ({ state: { answers: [...snap.answers] }, effects: [] }),
+    };
+    const server = await NatsServer.start();
+    const bus = await Bus.connect({ servers: server.url, service: 'test' });
+    let runtime: StageRuntime<{ answers: number[] }, In, Out, { answers: number[] }> | undefined;
+    try {
+      await bus.ensure(SYSTEM_TOPOLOGY);
+      let failOnce = true;
+      runtime = await StageRuntime.start({
+        bus,
+        clock,
+        name: 'asking',
+        stream: 'MD',
+        filter: 'md.bar.>',
+        checkpointKey: `${KEY}.asking`,
+        checkpointEveryMs: 0,
+        decider: asking,
+        routes: [stageRoute(codecs.Bar, (bar: BarMsg): In => ({ kind: 'bar', bar }), { checkpoint: true })],
+        deadLetterAlert: (reason) => ({
+          severity: 'warning',
+          code: 'asking_rejected',
+          message: reason,
+          dedupeKey: reason,
+        }),
+        act: async (a) => {
+          // The first call fails: retried in place, answered once.
+          if (failOnce) {
+            failOnce = false;
+            throw new Error('venue timeout');
+          }
+          return [{ kind: 'answer', n: 2 * (a as unknown as { close: number }).close }];
+        },
+      });
+      await publishBar(bus, 0, 10);
+      const s2 = await publishBar(bus, 1, 20);
+      await waitFor(() => runtime!.position >= s2, 30_000, 'both bars handled');
+      const ids = (await readAll(bus, 'FEATURES', 'feat._set.test.1h', codecs.BarSetClosed)).map(
+        (m) => m.msgId,
+      );
+      expect(ids).toEqual(['answer:20', 'after:10', 'answer:40', 'after:20']);
+      expect(runtime.state.answers).toEqual([20, 40]);
+    } finally {
+      await runtime?.stop();
+      await bus.close();
+      await server.stop();
+    }
+  });
 });

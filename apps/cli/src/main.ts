@@ -1,8 +1,8 @@
-import { isAlgoError } from '@algotrader/core';
 import { parse, UsageError } from './args';
 
 // Each command's module is imported when it runs: a command (or a usage error) loads only what it
-// needs, not DuckDB, the backtest engine and the report renderer every time.
+// needs, not DuckDB, the backtest engine and the report renderer every time. Even @algotrader/core
+// waits (it loads zod, a tenth of a second): `--help` and usage errors need none of it.
 
 const USAGE = `algotrader <command> [options]
 
@@ -132,11 +132,12 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e: unknown) => {
+  async (e: unknown) => {
     if (e instanceof UsageError) {
       console.error(e.message);
       process.exit(2);
     }
+    const { isAlgoError } = await import('@algotrader/core');
     if (isAlgoError(e)) {
       console.error(`error [${e.code}]: ${e.message}`);
       process.exit(1);

@@ -1,4 +1,4 @@
-import { subjects } from '@algotrader/bus';
+import { subjects } from '@algotrader/bus/subjects';
 import { type OrderStatus, orderEventKey, orderKey, parseInstrument, transition } from '@algotrader/core';
 import {
   type AccountState,
@@ -10,7 +10,7 @@ import {
   out,
   type Pipeline,
   positionSnapshotOut,
-} from '@algotrader/pipeline';
+} from '@algotrader/pipeline/domain';
 import { codecs } from '@algotrader/proto';
 
 /**

@@ -1,5 +1,19 @@
 export { bookFill, markAndRevalue } from './book';
+export {
+  localBook,
+  orderNeeds,
+  type Progress,
+  type RouterAction,
+  type RouterInput,
+  type RouterOutput,
+  type RouterState,
+  routerDecider,
+  routerState,
+  type VenueCall,
+} from './decider';
 export { moveOrder, positionSnapshot } from './events';
+export { type NotifySettings, type Suggestion, suggest, suggestionText } from './notify/manual';
+export { NotifyVenue, type NotifyVenueOptions } from './notify/venue';
 export { PaperVenue } from './paper-venue';
 export { OrderRouter, type OrderRouterOptions } from './router';
 export type {

@@ -1,5 +1,5 @@
 import { isValidClientOrderId, parseInstrument } from '@algotrader/core';
-import { keyOf, num, type OrderState, type Pipeline, sideOf, typeOf } from '@algotrader/pipeline';
+import { keyOf, num, type OrderState, type Pipeline, sideOf, typeOf } from '@algotrader/pipeline/domain';
 import type { OrderRequestMsg } from '@algotrader/proto';
 import type { Side } from '@algotrader/strategy';
 import type { OrderRecord } from './venue';

@@ -1,51 +1,40 @@
-import { type Bus, readControl, subjects, updateControl } from '@algotrader/bus';
-import {
-  type Clock,
-  canTransition,
-  ErrorCode,
-  fillKey,
-  isAlgoError,
-  isTerminal,
-  type OrderStatus,
-  orderKey,
-  parseInstrument,
-  positionKey,
-} from '@algotrader/core';
+import { type Bus, readControl, updateControl } from '@algotrader/bus';
+import { type Clock, ErrorCode, isAlgoError } from '@algotrader/core';
 import {
   type AccountState,
   AccountStore,
   Alerter,
-  accountOf,
-  type BarIn,
-  barIn,
   CONTROL_BUCKET,
+  DeciderRunner,
   type DecisionProgress,
   decodeProgress,
   encodeOrder,
-  fillOut,
   KvFollower,
-  keyOf,
   newAccount,
   ORDERS_BUCKET,
   type OrderState,
-  Outbox,
-  out,
   type Pipeline,
   POSITIONS_BUCKET,
   progressKey,
   type ReadMeta,
-  retire,
   route,
   Serial,
   StreamReader,
 } from '@algotrader/pipeline';
-import type { Account } from '@algotrader/portfolio';
 import { type BarMsg, type BarSetClosed, codecs, type OrderRequestMsg } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
-import { bookFill, markAndRevalue } from './book';
-import { moveOrder, positionSnapshot } from './events';
-import { parseApproved, record, reduces } from './intake';
-import type { HaltRequest, ReconcileResult, Venue, VenueReport, VenueResult, VenueSnapshot } from './venue';
+import {
+  localBook,
+  orderNeeds,
+  type RouterAction,
+  type RouterInput,
+  type RouterOutput,
+  type RouterState,
+  routerDecider,
+  routerState,
+  type VenueCall,
+} from './decider';
+import type { Venue, VenueResult } from './venue';
 
 export interface OrderRouterOptions {
   readonly bus: Bus;
@@ -60,30 +49,17 @@ export interface OrderRouterOptions {
   readonly onFatal?: (e: Error) => void;
 }
 
-interface SetAhead {
-  readonly close: number;
-  readonly seq: number;
-}
+type Runner = DeciderRunner<RouterState, RouterInput, RouterOutput, AccountState>;
 
 /**
- * The order-router: approved orders go to the {@link Venue}; its reports become OrderEvents and
- * Fills on EXEC and fills in the ONE account book, its alerts become Alerts, its halt requests the
- * HALTED control state. Every bar set closing marks the book at the closes and moves equity, peak
- * and day-start equity, whatever the venue, so the risk gate's loss limits see a real account.
- *
- * Deterministic on a `bars` venue (paper), whatever the arrival order of bars, orders and markers:
- * - the fills of the bar opening at X (closing at C = X + tf) are applied once its BarSetClosed is
- *   in AND the risk gate has decided every close time that may fill on it (`decided.<account>`
- *   ≥ X, and every order it approved up to then has been read), in the order they were decided;
- * - an order decided at T fills on its instrument's first bar opening at or after T (next_open;
- *   `close` timing: the decision bar itself, after the decision);
- * - after the bar at X the state is valid for decisions at C (`visibleThrough`).
- * On an `exchange` venue the orders go out as they come; the state is valid for C once the bar set
- * of C is marked and no order decided before C is still open. Open orders are looked up and the
- * account reconciled every `pollMs`.
- *
- * While the account is HALTED the router refuses orders that would increase a position; cancels
- * and reducing orders pass (the risk gate refuses them too; this holds whatever is in the stream).
+ * The order-router's shell around `routerDecider` (decider.ts, where its logic and its
+ * guarantees are written down): approved orders go to the {@link Venue}; its reports become
+ * OrderEvents and Fills on EXEC and fills in the ONE account book, its alerts become Alerts, its
+ * halt requests the HALTED control state. The shell reads MD and ORDERS in order from the
+ * positions saved in the account value, follows the risk gate's progress (`bars` venues) or polls
+ * the venue (`exchange` venues), reads what an order's decision needs (the control state, the
+ * order index) and executes the decider's actions through the shared `DeciderRunner`: venue calls
+ * (their results are fed back as inputs), HALTED by compare-and-set, and the save.
  *
  * The whole account is one KV value written with compare-and-set after the events are published;
  * it also holds the stream positions, so a restart re-reads exactly what the saved state lacks and
@@ -93,43 +69,18 @@ export class OrderRouter {
   readonly #o: OrderRouterOptions;
   readonly #v: Venue;
   readonly #serial = new Serial();
-  readonly #outbox = new Outbox();
   readonly #alerts: Alerter;
   readonly #store: AccountStore;
   readonly #ordersKv: KV;
   readonly #control: KV;
   readonly #progress: KvFollower<DecisionProgress> | undefined;
-  #state: AccountState;
-  /** The accounting of `#state` (its `book` is this Account's snapshot as of the last save). */
-  readonly #account: Account;
-  /** Orders that became terminal since the last save: indexed in KV `orders` after it. */
-  #retired: OrderState[] = [];
-  /** Bars not yet stepped, by close time, then instrument key. */
-  readonly #bars = new Map<number, Map<string, BarIn>>();
-  readonly #lastOpen = new Map<string, number>();
-  /** BarMsg sets read but not yet stepped, ascending. */
-  readonly #ahead: SetAhead[] = [];
-  /** Fill ids booked by this process (a venue reports each once; this guards a repeat). */
-  readonly #booked = new Set<string>();
-  /** Close time whose first phase (orders decided before it) is applied; `close` timing only. */
-  #phase1 = 0;
+  readonly #run: Runner;
   #md: StreamReader | undefined;
   #orders: StreamReader | undefined;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
-  #dirty = false;
   #drained: (() => void) | undefined;
-  readonly counters = {
-    bars: 0,
-    sets: 0,
-    steps: 0,
-    orders: 0,
-    fills: 0,
-    duplicates: 0,
-    saves: 0,
-    halts: 0,
-    refused: 0,
-  };
+  readonly #shell = { saves: 0, halts: 0 };
 
   private constructor(
     o: OrderRouterOptions,
@@ -145,9 +96,17 @@ export class OrderRouter {
     this.#ordersKv = ordersKv;
     this.#control = control;
     this.#progress = progress;
-    this.#state = state;
-    this.#account = accountOf(state, o.pipeline.specs, undefined, o.pipeline.config.risk.dayOffsetMs);
     this.#alerts = new Alerter(o.bus, 'order-router', o.clock);
+    this.#run = new DeciderRunner({
+      bus: o.bus,
+      name: 'order-router',
+      decider: routerDecider({ pipeline: o.pipeline, venue: o.venue }),
+      state: routerState(state, o.pipeline),
+      alerts: this.#alerts,
+      act: (a, s) => this.#act(a as RouterAction, s),
+      // EXEC readers order an order's events by their seq: one round trip for the lot.
+      concurrentPublish: true,
+    });
   }
 
   static async start(o: OrderRouterOptions): Promise<OrderRouter> {
@@ -156,12 +115,8 @@ export class OrderRouter {
     const store = new AccountStore(kv, p.account);
     const saved = await store.load();
     const bars = o.venue.fills === 'bars';
-    let state = saved;
-    let held: VenueSnapshot | undefined;
-    if (!state) {
-      held = await o.venue.snapshot();
-      state = newAccount(p.account, held.cash, p.config.paper.quoteCurrency);
-    }
+    const held = saved ? undefined : await o.venue.snapshot();
+    const state = saved ?? newAccount(p.account, held!.cash, p.config.paper.quoteCurrency);
     const progress = bars ? new KvFollower(kv, progressKey(p.account), decodeProgress, 250) : undefined;
     const r = new OrderRouter(
       o,
@@ -171,18 +126,19 @@ export class OrderRouter {
       progress,
       state,
     );
-    if (held) r.#open(held);
+    if (held) r.#run.apply({ kind: 'open', held });
     // A crash may have come between saving the account and indexing its finished orders.
-    r.#retired = state.done.map((id) => state.orders[id]).filter((x): x is OrderState => x !== undefined);
-    await r.#index();
-    r.#phase1 = state.visibleThrough > state.steppedThrough ? state.visibleThrough : 0;
+    await r.#index(r.#run.state.retired.splice(0));
     if (progress) {
       await progress.start();
-      progress.onChange(() => {
-        void r.#serial.run(() => r.#advance()).catch((e: unknown) => r.#failed(e));
-      });
+      const follow = () => {
+        const value = progress.value;
+        if (value) void r.#input({ kind: 'progress', progress: value }).catch((e: unknown) => r.#failed(e));
+      };
+      progress.onChange(follow);
+      follow();
     } else {
-      await r.#serial.run(() => r.#poll());
+      await r.#input({ kind: 'poll' });
     }
     r.#md = new StreamReader({
       bus: o.bus,
@@ -191,9 +147,9 @@ export class OrderRouter {
       filter: 'md.>',
       startSeq: state.mdSeq + 1,
       routes: [
-        route(codecs.Bar, (m: BarMsg) => r.#serial.run(() => r.#onBar(m))),
-        route(codecs.BarSetClosed, async (m: BarSetClosed, meta) => {
-          await r.#serial.run(() => r.#onSet(m, meta));
+        route(codecs.Bar, (bar: BarMsg) => r.#input({ kind: 'bar', bar })),
+        route(codecs.BarSetClosed, async (set: BarSetClosed, meta) => {
+          await r.#input({ kind: 'set', set, seq: meta.seq });
           await r.#backpressure();
         }),
       ],
@@ -211,9 +167,7 @@ export class OrderRouter {
       stream: 'ORDERS',
       filter: `ord.approved.${p.account}`,
       startSeq: state.orderSeq + 1,
-      routes: [
-        route(codecs.OrderRequest, (m: OrderRequestMsg, meta) => r.#serial.run(() => r.#onOrder(m, meta))),
-      ],
+      routes: [route(codecs.OrderRequest, (m: OrderRequestMsg, meta) => r.#order(m, meta))],
       onDeadLetter: (reason, meta) =>
         r.#alerts.raise({
           severity: 'critical',
@@ -228,44 +182,18 @@ export class OrderRouter {
     return r;
   }
 
-  /**
-   * A new book from what the venue holds: its cash, and each holding taken in at the venue's own
-   * valuation (its cost before this account is unknown); the first day starts at that equity. A
-   * holding the venue gives no price for cannot be booked: alerted, and reconciliation halts on it.
-   */
-  #open(held: VenueSnapshot): void {
-    const a = this.#account;
-    for (const [key, h] of Object.entries(held.positions)) {
-      const k = a.indexOf(key);
-      if (k >= 0 && h.price > 0) {
-        a.setCash(a.cash + h.qty * h.price);
-        a.applyFill(k, 'buy', h.qty, h.price, 0);
-        this.#alerts.raise({
-          severity: 'info',
-          code: 'holding_adopted',
-          message: `${this.#v.name} holds ${h.qty} of ${key}: taken into the new book at ${h.price}`,
-          dedupeKey: `${this.#o.pipeline.account}:${key}`,
-        });
-      } else {
-        this.#alerts.raise({
-          severity: 'critical',
-          code: 'holding_unexplained',
-          message: `${this.#v.name} holds ${h.qty} of ${key}, which a new book cannot take in (no price): sell or move it before trading`,
-          dedupeKey: `${this.#o.pipeline.account}:${key}`,
-        });
-      }
-    }
-    a.setCash(held.cash);
-    this.#state.book = a.snapshot();
-  }
-
   /** A copy of the account state as last computed (saved or about to be). */
   get state(): AccountState {
-    return { ...structuredClone(this.#state), book: this.#account.snapshot() };
+    const s = this.#run.state;
+    return { ...structuredClone(s.account), book: s.book.snapshot() };
   }
 
   get venue(): Venue {
     return this.#v;
+  }
+
+  get counters() {
+    return { ...this.#run.state.counters, ...this.#shell };
   }
 
   async stop(): Promise<void> {
@@ -275,15 +203,51 @@ export class OrderRouter {
     await this.#orders?.stop();
     await this.#md?.stop();
     this.#progress?.stop();
-    await this.#serial.run(() => this.#save().catch(() => undefined));
+    // Only a state whose events are all out may be saved (a restart republishes the rest).
+    await this.#serial.run(async () => {
+      const s = this.#run.state;
+      if (this.#run.idle) await this.#save(s, s.retired.splice(0)).catch(() => undefined);
+    });
     await this.#v.close();
+  }
+
+  /**
+   * One input through the decider, one at a time. What an earlier input left undone (a failed
+   * publish, save or call) is done first; a failure here leaves the reader retrying the message,
+   * which the decider then recognises as taken in (positions, close times, order ids).
+   */
+  #input(input: RouterInput): Promise<void> {
+    return this.#serial.run(async () => {
+      await this.#run.flush();
+      this.#run.apply(input);
+      await this.#run.flush();
+      if (this.#run.state.ahead.length < (this.#o.maxAhead ?? 2_000) / 2) {
+        this.#drained?.();
+        this.#drained = undefined;
+      }
+    });
+  }
+
+  /** An approved order, with what deciding it needs read first: the order index, the control state. */
+  async #order(m: OrderRequestMsg, meta: ReadMeta): Promise<void> {
+    const needs = orderNeeds(this.#run.state, m, meta.seq);
+    const known = needs.known ? await this.#known(m.clientOrderId ?? '') : false;
+    const control =
+      needs.control && !known ? await readControl(this.#control, this.#o.pipeline.account) : undefined;
+    await this.#input({
+      kind: 'order',
+      order: m,
+      seq: meta.seq,
+      now: this.#o.clock.now(),
+      known,
+      ...(control ? { control: { halted: control.state === 'HALTED', reason: control.reason } } : {}),
+    });
   }
 
   #schedulePoll(): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
-      void this.#serial
-        .run(() => this.#poll())
+      void this.#input({ kind: 'poll' })
         .catch((e: unknown) => this.#o.bus.log.warn({ err: (e as Error).message }, 'poll failed'))
         .finally(() => this.#schedulePoll());
     }, this.#o.pollMs ?? 5_000);
@@ -291,145 +255,25 @@ export class OrderRouter {
 
   async #backpressure(): Promise<void> {
     const max = this.#o.maxAhead ?? 2_000;
-    if (this.#ahead.length < max) return;
+    if (this.#run.state.ahead.length < max) return;
     await new Promise<void>((r) => {
       this.#drained = r;
     });
   }
 
-  async #onBar(m: BarMsg): Promise<void> {
-    const p = this.#o.pipeline;
-    if (m.timeframe !== p.tf || (m.instrument?.venue ?? '').toUpperCase() !== p.venue) return;
-    const key = keyOf(m.instrument);
-    if (p.indexOf(key) < 0) return;
-    const b = barIn(m, p.tf);
-    if (
-      b.closeTime <= this.#state.steppedThrough ||
-      b.openTime <= (this.#lastOpen.get(key) ?? Number.NEGATIVE_INFINITY)
-    ) {
-      this.counters.duplicates += 1;
-      return;
+  async #act(a: RouterAction, s: RouterState): Promise<RouterInput[] | undefined> {
+    switch (a.type) {
+      case 'venue':
+        return [
+          { kind: 'result', call: a.call, result: await this.#call(a.call, s), now: this.#o.clock.now() },
+        ];
+      case 'halt':
+        await this.#halt(a.request.reason, a.request.detail);
+        return undefined;
+      case 'save':
+        await this.#save(s, a.retired);
+        return undefined;
     }
-    this.#lastOpen.set(key, b.openTime);
-    let at = this.#bars.get(b.closeTime);
-    if (!at) {
-      at = new Map();
-      this.#bars.set(b.closeTime, at);
-    }
-    at.set(key, b);
-    this.counters.bars += 1;
-  }
-
-  async #onSet(m: BarSetClosed, meta: ReadMeta): Promise<void> {
-    const p = this.#o.pipeline;
-    if ((m.venue ?? '').toUpperCase() !== p.venue || m.timeframe !== p.tf) return;
-    const close = Number(m.closeTimeMs ?? 0);
-    const lastKnown =
-      this.#ahead.length > 0 ? this.#ahead[this.#ahead.length - 1]!.close : this.#state.steppedThrough;
-    if (close <= lastKnown) return;
-    this.#ahead.push({ close, seq: meta.seq });
-    this.counters.sets += 1;
-    await this.#advance();
-  }
-
-  async #onOrder(m: OrderRequestMsg, meta: ReadMeta): Promise<void> {
-    if (meta.seq > this.#state.orderSeq) {
-      await this.#take(m, meta);
-      // An exchange acted on it: never lose that to a crash before the next bar.
-      if (this.#v.fills === 'exchange') this.#dirty = true;
-    }
-    await this.#advance();
-  }
-
-  /** Records an order request (or a cancel) and hands it to the venue. */
-  async #take(m: OrderRequestMsg, meta: ReadMeta): Promise<void> {
-    const p = this.#o.pipeline;
-    const s = this.#state;
-    const now = this.#o.clock.now();
-    const id = m.clientOrderId ?? '';
-    if (m.cancel) {
-      const o = s.orders[id];
-      if (o && !isTerminal(o.status)) {
-        this.#handle(await this.#call('cancel', id, () => this.#v.cancel(record(o))));
-      } else {
-        this.#alerts.raise({
-          severity: 'info',
-          code: 'cancel_ignored',
-          message: `cancel of ${id}: ${o ? `already ${o.status}` : 'unknown order'}`,
-          dedupeKey: `${id}:${meta.seq}`,
-        });
-      }
-    } else if (s.orders[id] !== undefined || s.done.includes(id) || (await this.#known(id))) {
-      this.counters.duplicates += 1;
-      this.#alerts.raise({
-        severity: 'warning',
-        code: 'order_duplicate',
-        message: `order ${id} was already received: ignored`,
-        dedupeKey: `${id}:${meta.seq}`,
-      });
-    } else {
-      this.counters.orders += 1;
-      const parsed = parseApproved(m, p);
-      const o: OrderState = {
-        id,
-        strategy: m.strategy ?? '',
-        instrument: parsed.instrument,
-        side: parsed.side,
-        type: parsed.type,
-        qty: parsed.qty,
-        ...(parsed.limitPrice !== undefined ? { limitPrice: parsed.limitPrice } : {}),
-        decisionTime: parsed.decisionTime,
-        eligibleOpen: p.fillModel.timing === 'close' ? parsed.decisionTime - p.tfMs : parsed.decisionTime,
-        status: 'pending_submit',
-        events: 0,
-        filledQty: 0,
-        avgFillPrice: Number.NaN,
-      };
-      s.orders[id] = o;
-      const refused = parsed.error ?? (await this.#haltedFor(o));
-      if (refused) {
-        this.#outbox.push(moveOrder(p.account, o, 'rejected', now, refused));
-        this.#retire(id);
-      } else {
-        s.pending.push(id);
-        const late = this.#v.fills === 'bars' && o.eligibleOpen <= s.steppedThrough - p.tfMs;
-        this.#handle(
-          await this.#call('place', id, () =>
-            this.#v.place({
-              ...record(o),
-              ...(parsed.quoteAmount !== undefined ? { quoteAmount: parsed.quoteAmount } : {}),
-            }),
-          ),
-        );
-        if (late && !isTerminal(o.status)) {
-          this.#alerts.raise({
-            severity: 'warning',
-            code: 'order_late',
-            message: `order ${id} decided at ${new Date(o.decisionTime).toISOString()} arrived after its fill bar was settled: it fills on the next one`,
-            dedupeKey: id,
-          });
-        }
-      }
-    }
-    // A bars venue does not save now: the ORDERS position saved with the next bar's state re-reads it after a crash.
-    s.orderSeq = meta.seq;
-  }
-
-  /** Why the order may not go out while the account is HALTED; undefined when it may. */
-  async #haltedFor(o: OrderState): Promise<string | undefined> {
-    const control = await readControl(this.#control, this.#o.pipeline.account);
-    if (control.state !== 'HALTED') return undefined;
-    const held = this.#account.qty(this.#account.require(o.instrument));
-    if (reduces(o.side, o.qty, held)) return undefined;
-    this.counters.refused += 1;
-    const why = `trading is HALTED (${control.reason || 'by control'}): an order that adds to a position is refused`;
-    this.#alerts.raise({
-      severity: 'warning',
-      code: 'order_refused_halted',
-      message: `order ${o.id} ${o.side} ${o.qty} ${o.instrument}: ${why}`,
-      dedupeKey: o.id,
-    });
-    return why;
   }
 
   /**
@@ -437,18 +281,24 @@ export class OrderRouter {
    * critical alert, never a crash; an order whose placement threw may or may not be out there:
    * `unknown`, which the next lookup by client order id settles.
    */
-  async #call(
-    what: 'place' | 'cancel' | 'lookup' | 'reconcile',
-    id: string,
-    fn: () => Promise<VenueResult>,
-  ): Promise<VenueResult> {
+  async #call(c: VenueCall, s: RouterState): Promise<VenueResult> {
+    const id = c.op === 'reconcile' ? '' : c.order.clientOrderId;
     try {
-      return await fn();
+      switch (c.op) {
+        case 'place':
+          return await this.#v.place(c.order);
+        case 'cancel':
+          return await this.#v.cancel(c.order);
+        case 'lookup':
+          return await this.#v.lookup(c.order);
+        case 'reconcile':
+          return await this.#v.reconcile(localBook(s));
+      }
     } catch (e) {
-      const message = `${this.#v.name} ${what}${id ? ` of ${id}` : ''} failed: ${(e as Error).message}`;
+      const message = `${this.#v.name} ${c.op}${id ? ` of ${id}` : ''} failed: ${(e as Error).message}`;
       return {
         reports:
-          what === 'place'
+          c.op === 'place'
             ? [
                 {
                   clientOrderId: id,
@@ -461,272 +311,36 @@ export class OrderRouter {
               ]
             : [],
         alerts: [
-          { severity: 'critical', code: 'venue_failed', message, dedupeKey: `${what}:${id}:${message}` },
+          { severity: 'critical', code: 'venue_failed', message, dedupeKey: `${c.op}:${id}:${message}` },
         ],
       };
     }
   }
 
-  /** Applies what a venue call produced: reports, then alerts; a halt request is queued. */
-  #handle(r: VenueResult): void {
-    for (const rep of r.reports) {
-      const o = this.#state.orders[rep.clientOrderId];
-      if (!o) {
-        this.#alerts.raise({
-          severity: 'warning',
-          code: 'venue_report_unknown_order',
-          message: `${this.#v.name} reports order ${rep.clientOrderId} (${rep.status}), which the account has no record of`,
-          dedupeKey: `${rep.clientOrderId}:${rep.status}:${rep.filledQty}`,
-        });
-        continue;
-      }
-      this.#apply(o, rep);
-    }
-    for (const a of r.alerts) {
-      this.#alerts.raise({
-        severity: a.severity,
-        code: a.code,
-        message: a.message,
-        dedupeKey: a.dedupeKey,
-        labels: { venue: this.#v.name, ...a.labels },
-      });
-    }
-    if (r.halt) this.#halts.push(r.halt);
-  }
-
-  readonly #halts: HaltRequest[] = [];
-
-  /** Moves the order along what the venue reports and books fills not seen before. */
-  #apply(o: OrderState, r: VenueReport): void {
+  /** A venue's halt request → HALTED (compare-and-set) and a critical alert when the state switches. */
+  async #halt(reason: string, detail0: string): Promise<void> {
     const p = this.#o.pipeline;
-    const s = this.#state;
-    const time = r.timeMs ?? this.#o.clock.now();
-    if (r.exchangeOrderId) o.exchangeId = r.exchangeOrderId;
-    let n = 0;
-    for (const f of r.fills) {
-      const key = `${o.id}:${f.tradeId}`;
-      if (this.#booked.has(key)) continue;
-      this.#booked.add(key);
-      n += 1;
-      try {
-        const note = bookFill(this.#account, p, o.instrument, o.side, f);
-        if (note)
-          this.#alerts.raise({
-            severity: 'warning',
-            code: 'fill_fee_currency',
-            message: note,
-            dedupeKey: key,
-          });
-      } catch (e) {
-        // The venue is the truth: the fill is published; reconciliation compares the holdings.
-        this.#alerts.raise({
-          severity: 'warning',
-          code: 'fill_unexpected',
-          message: `fill ${f.tradeId} of ${o.id} does not fit the account: ${(e as Error).message}`,
-          dedupeKey: key,
-        });
-      }
-      s.fills += 1;
-      this.counters.fills += 1;
-      const fill = fillOut({
-        tradeId: f.tradeId,
-        clientOrderId: o.id,
-        account: p.account,
-        instrument: parseInstrument(o.instrument),
-        side: o.side,
-        qty: f.qty,
-        price: f.price,
-        fee: f.fee,
-        feeCurrency: f.feeCurrency,
-        timeMs: f.timeMs,
-        maker: f.maker,
-      });
-      this.#outbox.push(
-        out(
-          codecs.Fill,
-          subjects.execFill(p.account),
-          fill,
-          fillKey(this.#v.name, f.tradeId),
-          orderKey(o.id),
-        ),
-      );
-    }
-    if (Number.isFinite(r.filledQty) && r.filledQty >= o.filledQty) {
-      o.filledQty = r.filledQty;
-      if (r.filledQty > 0) o.avgFillPrice = r.avgPrice;
-    }
-    const path: OrderStatus[] = [];
-    // The rest of a part-filled order cancelled or expired: it was part-filled first.
-    if (
-      (r.status === 'canceled' || r.status === 'expired') &&
-      o.filledQty > 0 &&
-      o.status !== 'partially_filled' &&
-      o.status !== 'pending_cancel' &&
-      canTransition(o.status, 'partially_filled')
-    ) {
-      path.push('partially_filled');
-    }
-    path.push(r.status);
-    for (const to of path) {
-      if (to === o.status && (to !== 'partially_filled' || n === 0)) continue;
-      if (!canTransition(o.status, to)) {
-        this.#alerts.raise({
-          severity: 'warning',
-          code: 'order_transition_refused',
-          message: `${this.#v.name} reports ${o.id} ${to}, but it is ${o.status}: kept`,
-          dedupeKey: `${o.id}:${o.status}:${to}`,
-        });
-        continue;
-      }
-      this.#outbox.push(moveOrder(p.account, o, to, time, to === r.status ? (r.reason ?? '') : ''));
-    }
-    if (isTerminal(o.status)) this.#retire(o.id);
-  }
-
-  /** `exchange` venues: open orders looked up, then the one reconciliation. */
-  async #poll(): Promise<void> {
-    const s = this.#state;
-    for (const id of [...s.pending]) {
-      const o = s.orders[id];
-      if (o) this.#handle(await this.#call('lookup', id, () => this.#v.lookup(record(o))));
-    }
-    const orders = [...s.pending, ...s.done].map((id) => s.orders[id]).filter((o): o is OrderState => !!o);
-    const a = this.#account;
-    const positions = Object.fromEntries(a.instruments.map((_, k) => [a.keyOf(k), a.qty(k)]));
-    const r: ReconcileResult = await this.#call('reconcile', '', () =>
-      this.#v.reconcile({ orders: orders.map(record), positions }),
+    const detail = `${this.#v.name}: ${reason}: ${detail0}`;
+    const control = await readControl(this.#control, p.account);
+    // Already HALTED (by us, the risk gate or a person): the venue's own alerts say what else broke.
+    if (control.state === 'HALTED') return;
+    const now = this.#o.clock.now();
+    await updateControl(
+      this.#control,
+      p.account,
+      { kind: 'state', state: 'HALTED' },
+      'order-router',
+      detail,
+      now,
     );
-    this.#handle(r);
-    if (r.cash !== undefined && !r.halt) a.setCash(r.cash);
-    this.#dirty = true;
-    await this.#advance();
-  }
-
-  /** Applies every bar step the inputs allow, then publishes, halts and saves. */
-  async #advance(): Promise<void> {
-    const p = this.#o.pipeline;
-    const s = this.#state;
-    const bars = this.#v.fills === 'bars';
-    const close = p.fillModel.timing === 'close';
-    let stepped = false;
-    for (;;) {
-      const next = this.#ahead[0];
-      if (!next) break;
-      const c = next.close;
-      const x = c - p.tfMs;
-      if (bars) {
-        const progress = this.#progress?.value;
-        const decided = progress?.decidedThrough ?? 0;
-        const ordersIn = s.orderSeq >= (progress?.approvedSeq ?? 0);
-        if (this.#phase1 !== c) {
-          if (!(decided >= x && ordersIn)) break;
-          this.#fill(c, x);
-          this.#settle(c);
-          this.#phase1 = c;
-          stepped = true;
-        }
-        if (close) {
-          // Orders decided at C itself fill on this bar's close: wait for those decisions too.
-          if (!(decided >= c && ordersIn)) break;
-          this.#fill(c, c);
-        }
-      } else {
-        this.#settle(c);
-      }
-      this.#bars.delete(c);
-      this.#ahead.shift();
-      s.steppedThrough = c;
-      s.mdSeq = next.seq;
-      this.#phase1 = 0;
-      this.counters.steps += 1;
-      stepped = true;
-      if (this.#ahead.length < (this.#o.maxAhead ?? 2_000) / 2) {
-        this.#drained?.();
-        this.#drained = undefined;
-      }
-    }
-    if (!bars) {
-      // Valid for a decision at C once C is marked and nothing decided before C is still open.
-      const open = s.pending.map((id) => s.orders[id]).filter((o) => o && !isTerminal(o.status));
-      const oldest = open.reduce((m, o) => Math.min(m, o!.decisionTime), Number.POSITIVE_INFINITY);
-      const visible = Math.min(s.steppedThrough, oldest);
-      if (visible > s.visibleThrough) {
-        s.visibleThrough = visible;
-        stepped = true;
-      }
-    }
-    if (stepped) this.#dirty = true;
-    // EXEC readers order an order's events by their seq; one round trip for the lot.
-    await this.#outbox.flush(this.#o.bus, undefined, true);
-    await this.#haltIfAsked();
-    if (this.#dirty) await this.#save();
-  }
-
-  /** Fills, in arrival order, the open orders decided at or before `maxDecision` that may fill on the bar closing at `c`. */
-  #fill(c: number, maxDecision: number): void {
-    const s = this.#state;
-    const x = c - this.#o.pipeline.tfMs;
-    const bars = this.#bars.get(c);
-    if (!bars || !this.#v.fillOnBar) return;
-    for (const id of [...s.pending]) {
-      const o = s.orders[id];
-      if (!o || o.decisionTime > maxDecision || o.eligibleOpen > x) continue;
-      const bar = bars.get(o.instrument);
-      if (!bar) continue;
-      const a = this.#account;
-      this.#apply(
-        o,
-        this.#v.fillOnBar(record(o), bar, { cash: a.cash, held: a.qty(a.require(o.instrument)) }),
-      );
-    }
-  }
-
-  /** Marks at the bar set closing at `c`: equity, peak and day start move; a position snapshot goes out. */
-  #settle(c: number): void {
-    const p = this.#o.pipeline;
-    const s = this.#state;
-    markAndRevalue(this.#account, p, c, this.#bars.get(c));
-    s.book = this.#account.snapshot();
-    s.lastBarSet = c;
-    if (this.#v.fills === 'bars') s.visibleThrough = c;
-    this.#outbox.push(positionSnapshot(s, p, c, positionKey(p.account, c)));
-  }
-
-  /** Venue halt requests → HALTED (compare-and-set) and a critical alert when the state switches. */
-  async #haltIfAsked(): Promise<void> {
-    while (this.#halts.length > 0) {
-      const h = this.#halts[0]!;
-      const p = this.#o.pipeline;
-      const detail = `${this.#v.name}: ${h.reason}: ${h.detail}`;
-      const control = await readControl(this.#control, p.account);
-      // Already HALTED (by us, the risk gate or a person): the venue's own alerts say what else broke.
-      if (control.state !== 'HALTED') {
-        const now = this.#o.clock.now();
-        await updateControl(
-          this.#control,
-          p.account,
-          { kind: 'state', state: 'HALTED' },
-          'order-router',
-          detail,
-          now,
-        );
-        this.counters.halts += 1;
-        this.#alerts.raise({
-          severity: 'critical',
-          code: `halted_${h.reason}`,
-          message: `account ${p.account} HALTED: ${detail}`,
-          labels: { account: p.account, venue: this.#v.name },
-          dedupeKey: `${p.account}:${now}`,
-        });
-      }
-      this.#halts.shift();
-    }
-  }
-
-  #retire(id: string): void {
-    const o = this.#state.orders[id];
-    if (o) this.#retired.push(structuredClone(o));
-    retire(this.#state, id);
+    this.#shell.halts += 1;
+    this.#alerts.raise({
+      severity: 'critical',
+      code: `halted_${reason}`,
+      message: `account ${p.account} HALTED: ${detail}`,
+      labels: { account: p.account, venue: this.#v.name },
+      dedupeKey: `${p.account}:${now}`,
+    });
   }
 
   /** Whether an order id was seen before the account's recent history (KV `orders`). */
@@ -736,26 +350,21 @@ export class OrderRouter {
   }
 
   /** Indexes finished orders by client order id, after the account state that finished them is saved. */
-  async #index(): Promise<void> {
-    while (this.#retired.length > 0) {
-      const o = this.#retired[0]!;
-      await this.#ordersKv.put(o.id, encodeOrder(o));
-      this.#retired.shift();
-    }
+  async #index(retired: readonly OrderState[]): Promise<void> {
+    for (const o of retired) await this.#ordersKv.put(o.id, encodeOrder(o));
   }
 
-  async #save(): Promise<void> {
-    this.#state.book = this.#account.snapshot();
-    this.#state.updatedMs = this.#o.clock.now();
+  async #save(s: RouterState, retired: readonly OrderState[]): Promise<void> {
+    s.account.book = s.book.snapshot();
+    s.account.updatedMs = this.#o.clock.now();
     try {
-      await this.#store.save(this.#state);
+      await this.#store.save(s.account);
     } catch (e) {
       if (isAlgoError(e, ErrorCode.Conflict)) this.#failed(e);
       throw e;
     }
-    this.#dirty = false;
-    this.counters.saves += 1;
-    await this.#index();
+    this.#shell.saves += 1;
+    await this.#index(retired);
   }
 
   /**

@@ -83,6 +83,8 @@ export interface GateSnapshot {
   /** Decisions of `lastT` saved before publishing: republished (same ids) after a crash. */
   outbox: SavedOut[];
   approvedSeq: number;
+  /** The halt of `lastT`, saved with its decisions and owed until it is written (absent: none). */
+  halt?: HaltAction;
   /** The last force-exit approved per instrument key (absent in checkpoints written before it). */
   forceExits?: Record<string, ForceExitSent>;
 }
@@ -105,6 +107,8 @@ export interface GateState {
   readonly outbox: SavedOut[];
   /** Highest stream sequence of an order published on `ord.approved.<account>`. */
   readonly approvedSeq: number;
+  /** A halt decided and not yet written to the control KV (saved: a crash before it owes it again). */
+  readonly halt?: HaltAction;
   /** The last force-exit approved per instrument key. */
   readonly forceExits: Readonly<Record<string, ForceExitSent>>;
 }
@@ -137,7 +141,9 @@ export type GateMessage =
       readonly set: SignalSetClosed;
       readonly meta: InputMeta;
       readonly context?: GateContext;
-    };
+    }
+  /** The shell wrote the owed halt (the result of the `halt` action). */
+  | { readonly kind: 'halted' };
 
 export interface Halt {
   readonly reason: HaltReason;
@@ -146,6 +152,7 @@ export interface Halt {
 
 export type GateOutput =
   | { readonly kind: 'alert'; readonly alert: AlertInput }
+  | { readonly kind: 'halted' }
   /** An operator's force-exit decided: its cancels, orders and refusals, and the targets it zeroed. */
   | {
       readonly kind: 'forceexit';
@@ -167,9 +174,17 @@ export type GateOutput =
       };
     };
 
+/** HALTED on the control KV with a critical alert; the shell answers with a `halted` input. */
+export interface HaltAction {
+  readonly type: 'halt';
+  readonly detail: string;
+  readonly now: number;
+  readonly alert: AlertInput;
+}
+
 /** The gate's own effects (the shell's `act`). */
 export type GateAction =
-  | { readonly type: 'halt'; readonly detail: string; readonly now: number; readonly alert: AlertInput }
+  | HaltAction
   /** Every close time through `through` is decided and its orders published; `lazy`: coalesce. */
   | { readonly type: 'progress'; readonly through: number; readonly lazy: boolean };
 
@@ -193,6 +208,9 @@ const REASON: Record<Reason, number> = {
   INSUFFICIENT_MARGIN: pb.RejectReason.REJECT_REASON_INSUFFICIENT_MARGIN,
   EXTREME_FUNDING: pb.RejectReason.REJECT_REASON_EXTREME_FUNDING,
   MARGIN_RATIO: pb.RejectReason.REJECT_REASON_MARGIN_RATIO,
+  T_PLUS_ONE: pb.RejectReason.REJECT_REASON_T_PLUS_ONE,
+  LOT: pb.RejectReason.REJECT_REASON_LOT,
+  PRICE_LIMIT: pb.RejectReason.REJECT_REASON_PRICE_LIMIT,
   UNSPECIFIED: pb.RejectReason.REJECT_REASON_UNSPECIFIED,
 };
 
@@ -576,6 +594,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           return onSignal(state, input.signal, input.meta);
         case 'set':
           return onSet(state, input.set, input.context);
+        case 'halted':
+          return state.halt ? [{ kind: 'halted' }] : [];
         case 'forceexit':
           return onForceExit(state, input.command, input.context);
         default:
@@ -587,6 +607,10 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       switch (o.kind) {
         case 'alert':
           return state;
+        case 'halted': {
+          const { halt: _written, ...rest } = state;
+          return rest;
+        }
         case 'forceexit':
           return {
             ...state,
@@ -608,17 +632,19 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
             marks: o.marks,
             buffer,
             ...(d ? { standing: d.standing, orderTimes: d.orderTimes, outbox: d.saved } : {}),
+            ...(d?.halt ? { halt: haltAction(p.account, o.t, d.now, d.halt) } : {}),
           };
         }
         default:
           return assertNever(o, 'gate output');
       }
     },
-    effects(_state, o) {
+    effects(state, o) {
       switch (o.kind) {
         case 'alert':
           return [alert(o.alert)];
         case 'buffered':
+        case 'halted':
           return [];
         case 'forceexit':
           return o.saved.map((x) => publish(outOf(x)));
@@ -626,21 +652,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           const d = o.decided;
           if (!d) return [gateAct({ type: 'progress', through: o.t, lazy: true })];
           const effects: Effect[] = [];
-          if (d.halt) {
-            const halt: GateAction = {
-              type: 'halt',
-              detail: d.halt.detail,
-              now: d.now,
-              alert: {
-                severity: 'critical',
-                code: HALT_CODE[d.halt.reason],
-                message: `account ${p.account} HALTED: ${d.halt.detail}`,
-                labels: { account: p.account },
-                dedupeKey: String(o.t),
-              },
-            };
-            effects.push(gateAct(halt));
-          }
+          // Before the decisions: a refusal for the loss limit goes out with the account HALTED.
+          if (d.halt && state.halt) effects.push(gateAct(state.halt));
           for (const s of d.saved) effects.push(publish(outOf(s)));
           effects.push(gateAct({ type: 'progress', through: o.t, lazy: false }));
           return effects;
@@ -668,6 +681,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         buffer,
         outbox: [...state.outbox],
         approvedSeq: state.approvedSeq,
+        ...(state.halt ? { halt: state.halt } : {}),
         forceExits: { ...state.forceExits },
       };
     },
@@ -680,12 +694,30 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         buffer: new Map(Object.entries(snap.buffer).map(([t, l]) => [Number(t), l])),
         outbox: [...snap.outbox],
         approvedSeq: snap.approvedSeq,
+        ...(snap.halt ? { halt: snap.halt } : {}),
         forceExits: { ...(snap.forceExits ?? {}) },
       };
+      // A halt saved with its decisions but maybe not written: written first, as it was owed.
+      const effects: Effect[] = state.halt ? [gateAct(state.halt)] : [];
       // Decisions saved but maybe not published: publish them again (their ids dedupe).
-      const effects: Effect[] = state.outbox.map((s) => publish(outOf(s)));
+      effects.push(...state.outbox.map((s) => publish(outOf(s))));
       if (effects.length > 0) effects.push(gateAct({ type: 'progress', through: state.lastT, lazy: false }));
       return { state, effects };
+    },
+  };
+}
+
+function haltAction(account: string, t: number, now: number, halt: Halt): HaltAction {
+  return {
+    type: 'halt',
+    detail: halt.detail,
+    now,
+    alert: {
+      severity: 'critical',
+      code: HALT_CODE[halt.reason],
+      message: `account ${account} HALTED: ${halt.detail}`,
+      labels: { account },
+      dedupeKey: String(t),
     },
   };
 }

@@ -171,6 +171,7 @@ export class RiskGate {
       // The account as it is now: an exit sells what is held, it does not wait for a close time.
       return { ...input, context: { account: this.#account.value, now: this.#o.clock.now() } };
     }
+    if (input.kind !== 'set') return input;
     if (!decidesOn(p, state, input.set)) return input;
     this.counters.sets += 1;
     const t = Number(input.set.closeTimeMs ?? 0);
@@ -209,7 +210,7 @@ export class RiskGate {
     return { ...input, context };
   }
 
-  async #act(a: GateAction, state: GateState): Promise<void> {
+  async #act(a: GateAction, state: GateState): Promise<GateMessage[] | undefined> {
     switch (a.type) {
       case 'halt':
         this.counters.halts += 1;
@@ -222,11 +223,12 @@ export class RiskGate {
           a.now,
         );
         this.#alerts.raise(a.alert);
-        return;
+        // Written: the decider stops owing it (a crash before this line writes it again).
+        return [{ kind: 'halted' }];
       case 'progress':
         if (a.lazy) this.#scheduleProgress();
         else await this.#writeProgress(a.through, state);
-        return;
+        return undefined;
       default:
         throw new Error(`risk-gate: unknown action ${(a as Action).type}`);
     }

@@ -1,13 +1,4 @@
-export {
-  type GateAction,
-  type GateCheckpoint,
-  type GateContext,
-  type GateMessage,
-  type GateOutput,
-  type GateSnapshot,
-  type GateState,
-  gateDecider,
-} from './decider';
+export * from './decider';
 export { RiskGate, type RiskGateOptions } from './gate';
 export {
   checkSwapOrder,

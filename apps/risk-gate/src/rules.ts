@@ -17,6 +17,7 @@ import {
   targetUnits,
   validateDecision,
 } from '@algotrader/strategy';
+import { aShareExecTime, aShareRule } from './a-share';
 import { checkSwapOrder, marginHealth, type PerpReason, type PerpRiskLimits } from './perp-rules';
 
 /** Reason codes of a refusal (proto RejectReason without its prefix). */
@@ -36,6 +37,9 @@ export type Reason =
   | 'STRATEGY_PAUSED'
   | PerpReason
   | 'MARGIN_RATIO'
+  | 'T_PLUS_ONE'
+  | 'LOT'
+  | 'PRICE_LIMIT'
   | 'UNSPECIFIED';
 
 /** Why the gate halts the account. */
@@ -428,6 +432,13 @@ export function evaluate(g: GateInput): GateOutcome {
       if (notional > cash * (1 + L.cashTolerance)) {
         return refuse('INSUFFICIENT_CASH', `buy of ${notional.toFixed(2)} but cash is ${cash.toFixed(2)}`);
       }
+    }
+    // China A-shares: lots, T+1 and the price band (nothing for other instruments).
+    if (k >= 0 && !swap) {
+      const exec = aShareExecTime(Math.max(g.time, g.mode === 'live' ? g.now : g.time));
+      const soldBefore = Math.max(0, account.qty(k) - q);
+      const cn = aShareRule(o, q, account.sellable(k, exec) - soldBefore, marks[key] ?? Number.NaN, exec);
+      if (cn) return refuse(cn.reason, cn.detail);
     }
     if (L.maxOrdersPerMinute !== null && orderTimes.length >= L.maxOrdersPerMinute) {
       return refuse(

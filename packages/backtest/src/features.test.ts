@@ -1,5 +1,5 @@
-import { type BarColumns, parseInstrument } from '@algotrader/core';
-import { createStreamingFeature, featureOutputKeys, parseFeatureKey } from '@algotrader/features';
+import { parseInstrument } from '@algotrader/core';
+import { featureOutputKeys, parseFeatureKey } from '@algotrader/features';
 import {
   type AnyStrategy,
   defineStrategy,
@@ -8,6 +8,7 @@ import {
   RollingFeed,
   StrategyHost,
 } from '@algotrader/strategy';
+import { feedBar, streamedFeatureRecords } from '@algotrader/strategy/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadBinance1h } from '../test/ohlcv';
@@ -55,31 +56,6 @@ function recorder(seen: Map<string, number[]>): AnyStrategy {
   });
 }
 
-/** What the feature-engine publishes per bar: each feature streamed, outputs flattened by key. */
-function streamed(bars: BarColumns): Record<string, number>[] {
-  const fs = DECLARED.map((k) => createStreamingFeature(parseFeatureKey(k)));
-  const out: Record<string, number>[] = [];
-  for (let i = 0; i < bars.openTime.length; i++) {
-    const bar = {
-      open: bars.open[i]!,
-      high: bars.high[i]!,
-      low: bars.low[i]!,
-      close: bars.close[i]!,
-      volume: bars.volume[i]!,
-    };
-    const rec: Record<string, number> = {};
-    for (const f of fs) {
-      f.update(bar);
-      const values = f.values as Record<string, number>;
-      featureOutputKeys(f.spec).forEach((key, j) => {
-        rec[key] = values[f.outputs[j]!]!;
-      });
-    }
-    out.push(rec);
-  }
-  return out;
-}
-
 const book: PortfolioView = { cash: 1, equity: 1, position: () => 0, averagePrice: () => Number.NaN };
 
 describe('ctx.features: the backtest and the live runner hand a strategy the same values', () => {
@@ -122,7 +98,8 @@ describe('ctx.features: the backtest and the live runner hand a strategy the sam
       windows: feeds.map((f) => f.window),
       portfolio: book,
     });
-    const records = series.map((s) => streamed(s.bars));
+    const specs = DECLARED.map(parseFeatureKey);
+    const records = series.map((s) => streamedFeatureRecords(specs, s.bars));
     const next = series.map(() => 0);
     for (;;) {
       let open = Number.POSITIVE_INFINITY;
@@ -133,17 +110,7 @@ describe('ctx.features: the backtest and the live runner hand a strategy the sam
       series.forEach((s, k) => {
         const i = next[k]!;
         if (s.bars.openTime[i] !== open) return;
-        const b = s.bars;
-        feeds[k]!.push({
-          openTime: b.openTime[i]!,
-          open: b.open[i]!,
-          high: b.high[i]!,
-          low: b.low[i]!,
-          close: b.close[i]!,
-          volume: b.volume[i]!,
-        });
-        host.features[k]!.setFrom(records[k]![i]!);
-        host.updated[k] = 1;
+        feedBar(feeds[k]!, host, k, s.bars, i, records[k]![i]!);
         next[k] = i + 1;
       });
       host.step(open + 3_600_000);

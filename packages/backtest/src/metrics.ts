@@ -26,6 +26,12 @@ export interface EquitySeries {
 export interface MetricsOptions {
   /** Annual risk-free rate, e.g. 0.04; default 0. Per bar it is rate / periodsPerYear. */
   readonly riskFreeRate?: number;
+  /**
+   * Bar returns per year for annualising volatility, Sharpe and Sortino. Default: a 24/7 market
+   * (`periodsPerYear(tfMs)`); an exchange with a calendar gives its own, e.g. its trading days
+   * per year for daily bars (markets-cn: `SseCalendar.tradingDaysPerYear()`).
+   */
+  readonly periodsPerYear?: number;
 }
 
 export interface Drawdown {
@@ -103,7 +109,7 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
       'metrics need a non-empty curve (time and equity alike) and initial equity > 0',
     );
   }
-  const P = periodsPerYear(tfMs);
+  const P = options.periodsPerYear ?? periodsPerYear(tfMs);
   const rf = (options.riskFreeRate ?? 0) / P;
   const last = equity[n - 1]!;
   const endTime = time[n - 1]!;
@@ -184,11 +190,20 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
 
   const monthlyReturns: Record<string, number> = {};
   let base = initialEquity;
+  // The month's bounds are worked out once per month, not per bar: a bar is in the month when the
+  // instant before its close is in [monthStart, monthEnd), which is what monthKey compares.
+  let monthStart = Number.NaN;
+  let monthEnd = Number.NaN;
   for (let i = 0; i < n; i++) {
-    const key = monthKey(time[i]!);
-    const lastOfMonth = i === n - 1 || monthKey(time[i + 1]!) !== key;
-    if (lastOfMonth) {
-      monthlyReturns[key] = equity[i]! / base - 1;
+    const at = time[i]! - 1;
+    if (!(at >= monthStart && at < monthEnd)) {
+      const d = new Date(at);
+      monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    }
+    const next = i === n - 1 ? Number.NaN : time[i + 1]! - 1;
+    if (!(next >= monthStart && next < monthEnd)) {
+      monthlyReturns[monthKey(time[i]!)] = equity[i]! / base - 1;
       base = equity[i]!;
     }
   }

@@ -18,8 +18,8 @@ export {
   progressKey,
 } from './kv';
 export { DEMO_PIPELINE, loadPipeline, loadPipelineFromEnv, PIPELINE_ENV } from './load';
-export { Outbox } from './outbox';
 export { isBadInput, type ReaderOptions, type ReadMeta, type Route, route, StreamReader } from './reader';
+export { DeciderRunner, type RunnerOptions } from './runner';
 export {
   type StageOptions,
   type StageRoute,

@@ -1,5 +1,5 @@
 import { type Bus, loadCheckpoint, saveCheckpoint } from '@algotrader/bus';
-import { assertNever, type Clock } from '@algotrader/core';
+import type { Clock } from '@algotrader/core';
 import type { Codec } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Alerter } from './alerts';
@@ -7,6 +7,7 @@ import { Checkpointer, Serial } from './checkpointer';
 import type { Action, AlertInput, Decider, Effect, OutMessage, StageCheckpoint } from './domain/decider';
 import { CHECKPOINTS_BUCKET } from './kv';
 import { type ReadMeta, type Route, route, StreamReader } from './reader';
+import { DeciderRunner } from './runner';
 
 /** One message type a stage reads, turned into its decider's input. */
 export interface StageRoute<Input> {
@@ -56,8 +57,13 @@ export interface StageOptions<State, Input, Output, Snapshot> {
    * from the stream gives the same outputs.
    */
   readonly checkpointBeforePublish?: boolean;
-  /** Executes the decider's `act` effects, in order with its publishes (required if it emits any). */
-  readonly act?: (action: Action, state: State) => Promise<void>;
+  /**
+   * Executes the decider's `act` effects, in order with its publishes (required if it emits any).
+   * It may return inputs — the results of what it did — which are decided at once and whose
+   * effects run before anything queued after the action (see `DeciderRunner`).
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an act without results (the gate's) returns nothing.
+  readonly act?: (action: Action, state: State) => Promise<void | readonly Input[]>;
   /** Sees every publish ack (counters); the decider's `acked` has already folded it in. */
   readonly onPublished?: (message: OutMessage, ackSeq: number) => void;
 }
@@ -76,13 +82,12 @@ export interface StageOptions<State, Input, Output, Snapshot> {
 export class StageRuntime<State, Input, Output, Snapshot> {
   readonly #o: StageOptions<State, Input, Output, Snapshot>;
   readonly #serial = new Serial();
-  /** Publishes and actions of the message being handled, in order; a retry resumes here. */
-  readonly #pending: Exclude<Effect, { kind: 'alert' }>[] = [];
   readonly #kv: KV;
   readonly #alerts: Alerter;
   readonly #checkpoint: Checkpointer;
+  /** State, and the publishes and actions of the message being handled: a retry resumes there. */
+  readonly #run: DeciderRunner<State, Input, Output, Snapshot>;
   #reader: StreamReader | undefined;
-  #state: State;
   /** Stream sequence of the last message whose effects are computed (its outbox may still be flushing). */
   #applied = 0;
   /** ... and fully published. */
@@ -92,8 +97,16 @@ export class StageRuntime<State, Input, Output, Snapshot> {
   private constructor(o: StageOptions<State, Input, Output, Snapshot>, checkpoints: KV) {
     this.#o = o;
     this.#kv = checkpoints;
-    this.#state = o.decider.initial();
     this.#alerts = new Alerter(o.bus, o.name, o.clock);
+    this.#run = new DeciderRunner({
+      bus: o.bus,
+      name: o.name,
+      decider: o.decider,
+      state: o.decider.initial(),
+      alerts: this.#alerts,
+      ...(o.act ? { act: o.act } : {}),
+      ...(o.onPublished ? { onPublished: o.onPublished } : {}),
+    });
     this.#checkpoint = new Checkpointer({
       bus: o.bus,
       kv: checkpoints,
@@ -114,12 +127,16 @@ export class StageRuntime<State, Input, Output, Snapshot> {
     if (ck) {
       const { seq, ...snapshot } = ck;
       const restored = o.decider.restore(snapshot as Snapshot);
-      r.#state = restored.state;
+      r.#run.state = restored.state;
       r.#seq = seq;
       r.#applied = seq;
-      r.#run(restored.effects);
-      // Outputs saved before they were published (checkpointBeforePublish): publish them now.
-      if (r.#pending.length > 0) await r.#serial.run(() => r.#flush());
+      r.#run.queue(restored.effects);
+      // Outputs saved before they were published (checkpointBeforePublish): publish them now,
+      // and save that they are done (a later restart must not owe them, a halt above all, again).
+      if (!r.#run.idle) {
+        await r.#serial.run(() => r.#run.flush());
+        await saveCheckpoint(kv, o.checkpointKey, r.checkpoint()!);
+      }
     }
     r.#reader = new StreamReader({
       bus: o.bus,
@@ -147,18 +164,18 @@ export class StageRuntime<State, Input, Output, Snapshot> {
 
   /** True when every output decided so far is published (and acted on). */
   get idle(): boolean {
-    return this.#pending.length === 0;
+    return this.#run.idle;
   }
 
   /** The decider's state, to read (it changes as messages are handled). */
   get state(): State {
-    return this.#state;
+    return this.#run.state;
   }
 
   /** The checkpoint value now, or undefined while a message's outputs are not all published. */
   checkpoint(): StageCheckpoint<Snapshot> | undefined {
-    if (this.#pending.length > 0) return undefined;
-    return { ...this.#o.decider.snapshot(this.#state), seq: this.#seq };
+    if (!this.#run.idle) return undefined;
+    return { ...this.#o.decider.snapshot(this.#run.state), seq: this.#seq };
   }
 
   async stop(): Promise<void> {
@@ -168,15 +185,16 @@ export class StageRuntime<State, Input, Output, Snapshot> {
   }
 
   async #handle(raw: Input, meta: ReadMeta, checkpoint: boolean): Promise<void> {
+    const run = this.#run;
     if (meta.seq > this.#applied) {
       const d = this.#o.decider;
-      const input = this.#o.context ? await this.#o.context(raw, this.#state) : raw;
+      const input = this.#o.context ? await this.#o.context(raw, run.state) : raw;
       // Throws on bad input before anything changed: the reader dead-letters the message.
-      const outputs = d.decide(this.#state, input);
+      const outputs = d.decide(run.state, input);
       if (checkpoint && this.#o.checkpointBeforePublish && outputs.length > 0) {
         // Kept only once saved, so a failed save leaves nothing applied (`evolve` must not
         // update the state in place for such a stage).
-        let s = this.#state;
+        let s = run.state;
         const effects: Effect[] = [];
         for (const output of outputs) {
           s = d.evolve(s, output);
@@ -186,58 +204,16 @@ export class StageRuntime<State, Input, Output, Snapshot> {
         if (effects.some((e) => e.kind === 'publish')) {
           await saveCheckpoint(this.#kv, this.#o.checkpointKey, { ...d.snapshot(s), seq: meta.seq });
         }
-        this.#state = s;
+        run.state = s;
         this.#applied = meta.seq;
-        this.#run(effects);
+        run.queue(effects);
       } else {
         this.#applied = meta.seq;
-        for (const output of outputs) {
-          this.#state = d.evolve(this.#state, output);
-          this.#run(d.effects(this.#state, output));
-        }
+        run.fold(outputs);
       }
     }
-    await this.#flush();
+    await run.flush();
     this.#seq = meta.seq;
     if (checkpoint) await this.#checkpoint.after();
-  }
-
-  /** Publishes and acts what is pending, in order; each item leaves the queue once done. */
-  async #flush(): Promise<void> {
-    const { bus, decider, act, onPublished } = this.#o;
-    while (this.#pending.length > 0) {
-      const item = this.#pending[0]!;
-      if (item.kind === 'publish') {
-        const m = item.message;
-        const ack = await bus.publish(m.codec, m.subject, m.message, {
-          msgId: m.msgId,
-          ...(m.correlationId ? { correlationId: m.correlationId } : {}),
-        });
-        if (decider.acked) this.#state = decider.acked(this.#state, m, ack.seq);
-        onPublished?.(m, ack.seq);
-      } else {
-        if (!act) throw new Error(`${this.#o.name}: no act for action ${item.action.type}`);
-        await act(item.action, this.#state);
-      }
-      this.#pending.shift();
-    }
-  }
-
-  #run(effects: readonly Effect[]): void {
-    for (const e of effects) {
-      switch (e.kind) {
-        case 'publish':
-          this.#pending.push(e);
-          break;
-        case 'act':
-          this.#pending.push(e);
-          break;
-        case 'alert':
-          this.#alerts.raise(e.alert);
-          break;
-        default:
-          assertNever(e, 'effect');
-      }
-    }
   }
 }

@@ -11,7 +11,7 @@ export { esc, scriptJson } from './escape';
 export { duration, iso, num, pct, price, textTable, utc } from './format';
 export { flatten, renderTearsheet, type TearsheetInput } from './html';
 export { recordSummary, SUMMARY_MEASUREMENT } from './influx';
-export { type ParquetFiles, writeParquetFiles } from './parquet';
+export { type ParquetFiles, writeParquetFiles } from './parquet-lazy';
 export { closeDay, closeMonth, type Histogram, histogram, periodReturns } from './periods';
 export {
   buildPerpSummary,

@@ -16,7 +16,7 @@ import {
   snapshotState,
   windowCapacity,
 } from './strategy';
-import { randomWalkBars, streamedFeatureRecords } from './testing.test-helper';
+import { barRow, feedBar as feedOne, randomWalkBars, streamedFeatureRecords } from './testing.test-helper';
 import { ColumnFeed, RollingFeed } from './window';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
@@ -388,16 +388,7 @@ describe('state snapshots', () => {
     };
     const feedBar = (feeds: RollingFeed[], host: StrategyHost, i: number) => {
       series.forEach((b, k) => {
-        feeds[k]!.push({
-          openTime: b.openTime[i]!,
-          open: b.open[i]!,
-          high: b.high[i]!,
-          low: b.low[i]!,
-          close: b.close[i]!,
-          volume: b.volume[i]!,
-        });
-        host.features[k]!.setFrom(records[k]![i]!);
-        host.updated[k] = 1;
+        feedOne(feeds[k]!, host, k, b, i, records[k]![i]!);
       });
     };
     const n = series[0]!.openTime.length;
@@ -418,14 +409,7 @@ describe('state snapshots', () => {
     c.host.restore(checkpoint);
     for (let i = Math.max(0, cut + 1 - cap); i <= cut; i++) {
       series.forEach((bars, k) => {
-        c.feeds[k]!.push({
-          openTime: bars.openTime[i]!,
-          open: bars.open[i]!,
-          high: bars.high[i]!,
-          low: bars.low[i]!,
-          close: bars.close[i]!,
-          volume: bars.volume[i]!,
-        });
+        c.feeds[k]!.push(barRow(bars, i));
       });
     }
     const fromC: string[] = [];

@@ -1,5 +1,7 @@
 import { type BarColumns, emptyColumns, timeframeMs } from '@algotrader/core';
 import { createStreamingFeature, type FeatureSpec, featureOutputKeys } from '@algotrader/features';
+import type { StrategyHost } from './host';
+import type { RollingFeed } from './window';
 
 /** Deterministic bars (a seeded random walk) for tests: ascending 1h bars from `start`. */
 export function randomWalkBars(
@@ -39,13 +41,7 @@ export function streamedFeatureRecords(
   const features = specs.map((s) => ({ f: createStreamingFeature(s), keys: featureOutputKeys(s) }));
   const out: Record<string, number>[] = [];
   for (let i = 0; i < bars.openTime.length; i++) {
-    const bar = {
-      open: bars.open[i]!,
-      high: bars.high[i]!,
-      low: bars.low[i]!,
-      close: bars.close[i]!,
-      volume: bars.volume[i]!,
-    };
+    const bar = barRow(bars, i);
     const rec: Record<string, number> = {};
     for (const { f, keys } of features) {
       f.update(bar);
@@ -57,4 +53,33 @@ export function streamedFeatureRecords(
     out.push(rec);
   }
   return out;
+}
+
+/**
+ * Bar `i` of `bars` to instrument `k` of a live host, as the strategy-runner hands it over: the
+ * row into its rolling window, `record` (its streamed features) into `host.features[k]`.
+ */
+export function feedBar(
+  feed: RollingFeed,
+  host: StrategyHost,
+  k: number,
+  bars: BarColumns,
+  i: number,
+  record: Record<string, number> | undefined,
+): void {
+  feed.push(barRow(bars, i));
+  if (record) host.features[k]!.setFrom(record);
+  host.updated[k] = 1;
+}
+
+/** Row `i` of `bars` as one bar. */
+export function barRow(bars: BarColumns, i: number) {
+  return {
+    openTime: bars.openTime[i]!,
+    open: bars.open[i]!,
+    high: bars.high[i]!,
+    low: bars.low[i]!,
+    close: bars.close[i]!,
+    volume: bars.volume[i]!,
+  };
 }

@@ -8,8 +8,9 @@ import {
   isValidClientOrderId,
   type OrderStatus,
 } from '@algotrader/core';
-import { type Alert, type OrderRequestMsg, pb } from '@algotrader/proto';
+import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import type { okx } from 'ccxt';
+import type { VenueAlert } from '../venue';
 import { createOkxTradeClient, OkxReads } from './client';
 import { dGt, dLt } from './decimal';
 import { classifyOkxError, describeError, isHaltWorthy, type OkxErrorClass } from './errors';
@@ -69,7 +70,7 @@ interface Prepared {
 class Outbox {
   readonly events: BrokerUpdate['events'][number][] = [];
   readonly fills: BrokerUpdate['fills'][number][] = [];
-  readonly alerts: Alert[] = [];
+  readonly alerts: VenueAlert[] = [];
   halt: HaltSignal | undefined;
   add(c: Changes | undefined): void {
     if (!c) return;
@@ -81,7 +82,7 @@ class Outbox {
 /**
  * OKX spot through a real ccxt `okx`: places market, limit and quote-sized market orders under the
  * router's deterministic client order id (OKX clOrdId), follows them through core's transition
- * table, and hands back proto-shaped OrderEvents, Fills and Alerts for the router to publish.
+ * table, and hands back its order moves, fills (exact decimals) and alerts for the router to book.
  *
  * Idempotency: an order whose placement outcome is unknown (timeout, network error, 5xx) is looked
  * up by clOrdId BEFORE anything is sent again; OKX's duplicate-id answer (51016) means it exists
@@ -95,7 +96,6 @@ export class OkxBroker {
   readonly #clock: Clock;
   readonly #retry: RetryPolicy;
   readonly #opts: OkxBrokerOptions;
-  readonly #source: string;
   readonly #log: OkxBrokerLogger | undefined;
   readonly #rejections = new Map<string, { reason: RejectReason; detail: string }>();
   #queue: Promise<unknown> = Promise.resolve();
@@ -110,11 +110,10 @@ export class OkxBroker {
     this.#opts = opts;
     this.#clock = opts.clock;
     this.#retry = opts.retry ?? DEFAULT_RETRY;
-    this.#source = opts.source ?? 'order-router';
     this.#log = opts.logger;
     this.#ex = createOkxTradeClient(opts);
     this.#reads = new OkxReads(this.#ex);
-    this.#tracker = new OrderTracker(opts.clock, VENUE);
+    this.#tracker = new OrderTracker(opts.clock);
   }
 
   /** Loads the spot instruments (precision, minimum sizes). Throws when OKX cannot be reached. */
@@ -639,15 +638,8 @@ export class OkxBroker {
     this.#log?.error({ clientOrderId, reason, detail }, 'OKX broker: trading should halt');
   }
 
-  #alert(severity: AlertSeverity, code: string, message: string, labels: Record<string, string>): Alert {
-    return alert(
-      severity,
-      code,
-      message,
-      { account: this.account, ...labels },
-      this.#clock.now(),
-      this.#source,
-    );
+  #alert(severity: AlertSeverity, code: string, message: string, labels: Record<string, string>): VenueAlert {
+    return alert(severity, code, message, { account: this.account, ...labels });
   }
 
   #update(t: TrackedOrder, out: Outbox): BrokerUpdate {

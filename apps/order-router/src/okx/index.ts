@@ -1,7 +1,7 @@
 export { type Lookup, OkxBroker, type OkxOrderView } from './broker';
 export { createOkxTradeClient, type OkxConnectionOptions } from './client';
 export { classifyOkxError, type OkxErrorClass } from './errors';
-export { fillId, fromProtoState, statusFromOkx, toProtoState } from './mapping';
+export { fillId, statusFromOkx } from './mapping';
 export { DEFAULT_RETRY, type RetryPolicy } from './retry';
 export type {
   BrokerUpdate,
@@ -14,6 +14,8 @@ export type {
   MismatchKind,
   OkxBrokerLogger,
   OkxBrokerOptions,
+  OkxFill,
+  OrderMove,
   ReconcileFailure,
   ReconcileOptions,
   ReconcileQuery,

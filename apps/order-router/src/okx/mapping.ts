@@ -1,10 +1,8 @@
 import { assertNever, canTransition, type OrderStatus } from '@algotrader/core';
-import { type Alert, type FillMsg, pb } from '@algotrader/proto';
+import type { VenueAlert } from '../venue';
 import { dNeg } from './decimal';
 import type { OkxFillRow, OkxOrderState } from './rows';
-
-/** Domain order status ↔ proto OrderState: the execution codec's one mapping. */
-export { orderStateIn as fromProtoState, orderStateOut as toProtoState } from '@algotrader/pipeline/domain';
+import type { OkxFill } from './types';
 
 /**
  * Where an OKX order state takes our order, given where it is. A `live` order we asked to cancel
@@ -29,29 +27,19 @@ export function statusFromOkx(state: OkxOrderState, current: OrderStatus, fillMo
   }
 }
 
-export interface InstrumentRef {
-  readonly venue: string;
-  readonly symbol: string;
-}
-
 /** A globally unique trade id: OKX numbers trades per instrument. */
 export function fillId(f: Pick<OkxFillRow, 'instId' | 'tradeId'>): string {
   return `${f.instId}:${f.tradeId}`;
 }
 
-export function toFill(
-  f: OkxFillRow,
-  clientOrderId: string,
-  account: string,
-  instrument: InstrumentRef,
-): FillMsg {
+/** An OKX fill row of one of our orders, as the broker reports it. */
+export function toFill(f: OkxFillRow, clientOrderId: string, symbol: string): OkxFill {
   return {
     tradeId: fillId(f),
     clientOrderId,
-    account,
-    instrument: { venue: instrument.venue, symbol: instrument.symbol },
-    side: f.side === 'buy' ? pb.Side.SIDE_BUY : pb.Side.SIDE_SELL,
-    quantity: f.fillSz,
+    symbol,
+    side: f.side,
+    qty: f.fillSz,
     price: f.fillPx,
     // OKX: negative = paid; ours: positive = paid.
     fee: dNeg(f.fee),
@@ -61,29 +49,20 @@ export function toFill(
   };
 }
 
-export type AlertSeverity = 'info' | 'warning' | 'critical';
+export type AlertSeverity = VenueAlert['severity'];
 
+/** An alert of the broker; one per code, account and order (or currency). */
 export function alert(
   severity: AlertSeverity,
   code: string,
   message: string,
   labels: Record<string, string>,
-  timeMs: number,
-  source: string,
-): Alert {
-  const S = pb.Severity;
+): VenueAlert {
   return {
-    severity:
-      severity === 'critical'
-        ? S.SEVERITY_CRITICAL
-        : severity === 'warning'
-          ? S.SEVERITY_WARNING
-          : S.SEVERITY_INFO,
-    source,
+    severity,
     code,
     message,
     labels,
-    timeMs,
     dedupeKey: `${code}:${labels['account'] ?? ''}:${labels['clientOrderId'] ?? labels['currency'] ?? ''}`,
   };
 }

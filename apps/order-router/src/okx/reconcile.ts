@@ -1,5 +1,5 @@
 import { type Clock, ErrorCode, isAlgoError, isTerminal } from '@algotrader/core';
-import { type Alert, type FillMsg, type OrderEvent, pb } from '@algotrader/proto';
+import type { VenueAlert } from '../venue';
 import type { OkxReads } from './client';
 import { dAbs, dAdd, dGt, dSub, dSum } from './decimal';
 import { classifyOkxError, describeError, isHaltWorthy } from './errors';
@@ -11,6 +11,8 @@ import type {
   LocalOrder,
   LocalPosition,
   Mismatch,
+  OkxFill,
+  OrderMove,
   ReconcileFailure,
   ReconcileOptions,
   ReconcileQuery,
@@ -29,7 +31,7 @@ export interface ReconcileContext {
   readonly positionTolerance: Readonly<Record<string, string>>;
   readonly externalHoldings: Readonly<Record<string, string>>;
   readonly owns: (clOrdId: string) => boolean;
-  alert(severity: AlertSeverity, code: string, message: string, labels: Record<string, string>): Alert;
+  alert(severity: AlertSeverity, code: string, message: string, labels: Record<string, string>): VenueAlert;
   trackedFrom(local: LocalOrder): TrackedOrder;
 }
 
@@ -49,8 +51,8 @@ export async function reconcileWithExchange(
   const now = ctx.clock.now();
   const failures: (ReconcileFailure & { halt: boolean })[] = [];
   const mismatches: Mismatch[] = [];
-  const events: OrderEvent[] = [];
-  const fills: FillMsg[] = [];
+  const events: OrderMove[] = [];
+  const fills: OkxFill[] = [];
 
   const query = async <T>(
     q: ReconcileQuery,
@@ -243,7 +245,7 @@ export async function reconcileWithExchange(
         : events.length > 0 || fills.length > 0
           ? 'resolved'
           : 'ok';
-  const alerts: Alert[] = [];
+  const alerts: VenueAlert[] = [];
   if (verdict === 'halt') {
     const what = [...unexplained.map((m) => m.detail), ...failures.filter((f) => f.halt).map((f) => f.error)];
     alerts.push(
@@ -273,7 +275,7 @@ function checkPositions(
   ctx: ReconcileContext,
   positions: readonly LocalPosition[],
   balances: Map<string, OkxBalance>,
-  missing: readonly FillMsg[],
+  missing: readonly OkxFill[],
   mismatches: Mismatch[],
 ): void {
   const base = (symbol: string) => symbol.split('/')[0]!.toUpperCase();
@@ -283,10 +285,9 @@ function checkPositions(
     const before = dAdd(local, ctx.externalHoldings[ccy] ?? '0');
     let delta = '0';
     for (const f of missing) {
-      if (base(f.instrument?.symbol ?? '') !== ccy) continue;
-      const q = f.quantity ?? '0';
-      delta = f.side === pb.Side.SIDE_BUY ? dAdd(delta, q) : dSub(delta, q);
-      if (f.feeCurrency === ccy) delta = dSub(delta, f.fee ?? '0');
+      if (base(f.symbol) !== ccy) continue;
+      delta = f.side === 'buy' ? dAdd(delta, f.qty) : dSub(delta, f.qty);
+      if (f.feeCurrency === ccy) delta = dSub(delta, f.fee);
     }
     const after = dAdd(before, delta);
     const exchange = balances.get(ccy)?.total ?? '0';

@@ -1,8 +1,8 @@
 import { AlgoError, type Clock, ErrorCode, isTerminal, type OrderStatus, transition } from '@algotrader/core';
-import type { FillMsg, OrderEvent } from '@algotrader/proto';
 import { dAdd, dGt, dLt, dSub } from './decimal';
-import { fillId, type InstrumentRef, statusFromOkx, toFill, toProtoState } from './mapping';
+import { fillId, statusFromOkx, toFill } from './mapping';
 import type { OkxFillRow, OkxOrderRow } from './rows';
+import type { OkxFill, OrderMove } from './types';
 
 /** One order the broker follows on the exchange: the state it last published, and its fills. */
 export interface TrackedOrder {
@@ -20,7 +20,7 @@ export interface TrackedOrder {
   /** Cumulative filled quantity as last published. */
   filled: string;
   avgPx: string;
-  /** FillMsg ids (`instId:tradeId`) published. */
+  /** Fill ids (`instId:tradeId`) published. */
   readonly tradeIds: Set<string>;
   /** Quantity covered by fills published so far (by this process or, when resumed, before). */
   fillsQty: string;
@@ -32,24 +32,21 @@ export interface TrackedOrder {
 }
 
 export interface Changes {
-  readonly events: OrderEvent[];
-  readonly fills: FillMsg[];
+  readonly events: OrderMove[];
+  readonly fills: OkxFill[];
 }
 
 export const noChanges = (): Changes => ({ events: [], fills: [] });
 
 /**
- * Moves orders through core's transition table and turns every move into a proto OrderEvent
- * (seq + 1, previous state) and every new exchange fill into a proto FillMsg. A move the table does
- * not allow throws AlgoError(E_CONFLICT) and changes nothing.
+ * Moves orders through core's transition table and turns every move into an {@link OrderMove}
+ * (seq + 1, previous state) and every new exchange fill into an {@link OkxFill} (exact decimals).
+ * A move the table does not allow throws AlgoError(E_CONFLICT) and changes nothing.
  */
 export class OrderTracker {
   readonly orders = new Map<string, TrackedOrder>();
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly venue: string,
-  ) {}
+  constructor(private readonly clock: Clock) {}
 
   get(clientOrderId: string): TrackedOrder | undefined {
     return this.orders.get(clientOrderId);
@@ -65,12 +62,8 @@ export class OrderTracker {
     return t;
   }
 
-  instrument(t: TrackedOrder): InstrumentRef {
-    return { venue: this.venue, symbol: t.symbol };
-  }
-
   /** A move decided here (submitted, unknown, pending_cancel, rejected): an event, no fills. */
-  move(t: TrackedOrder, to: OrderStatus, reason = '', timeMs = this.clock.now()): OrderEvent | undefined {
+  move(t: TrackedOrder, to: OrderStatus, reason = '', timeMs = this.clock.now()): OrderMove | undefined {
     if (to === t.status) return undefined;
     const from = t.status;
     t.status = transition(t.clientOrderId, from, to);
@@ -112,8 +105,8 @@ export class OrderTracker {
     return out;
   }
 
-  #newFills(t: TrackedOrder, rows: readonly OkxFillRow[]): FillMsg[] {
-    const out: FillMsg[] = [];
+  #newFills(t: TrackedOrder, rows: readonly OkxFillRow[]): OkxFill[] {
+    const out: OkxFill[] = [];
     for (const f of rows) {
       const id = fillId(f);
       if (f.ordId !== t.exchangeOrderId || t.tradeIds.has(id)) continue;
@@ -130,22 +123,21 @@ export class OrderTracker {
         continue;
       }
       t.fillsQty = dAdd(t.fillsQty, f.fillSz);
-      out.push(toFill(f, t.clientOrderId, t.account, this.instrument(t)));
+      out.push(toFill(f, t.clientOrderId, t.symbol));
     }
     return out;
   }
 
-  #event(t: TrackedOrder, from: OrderStatus, reason: string, timeMs: number): OrderEvent {
+  #event(t: TrackedOrder, from: OrderStatus, reason: string, timeMs: number): OrderMove {
     t.seq += 1;
     return {
       clientOrderId: t.clientOrderId,
       exchangeOrderId: t.exchangeOrderId,
-      account: t.account,
-      instrument: { venue: this.venue, symbol: t.symbol },
-      state: toProtoState(t.status),
-      previousState: toProtoState(from),
-      filledQuantity: t.filled === '' ? '0' : t.filled,
-      averagePrice: t.avgPx,
+      symbol: t.symbol,
+      status: t.status,
+      previous: from,
+      filledQty: t.filled === '' ? '0' : t.filled,
+      avgPrice: t.avgPx,
       reason,
       timeMs,
       seq: t.seq,

@@ -1,5 +1,5 @@
 import type { Clock, OrderStatus } from '@algotrader/core';
-import type { Alert, FillMsg, OrderEvent } from '@algotrader/proto';
+import type { VenueAlert } from '../venue';
 import type { OkxConnectionOptions } from './client';
 import type { OkxErrorClass } from './errors';
 import type { RetryPolicy } from './retry';
@@ -12,11 +12,9 @@ export interface OkxBrokerLogger {
 }
 
 export interface OkxBrokerOptions extends OkxConnectionOptions {
-  /** Our account name: stamped on every OrderEvent, FillMsg and Alert. */
+  /** Our account name: a label of every alert. */
   readonly account: string;
   readonly clock: Clock;
-  /** `source` of alerts. Default `order-router`. */
-  readonly source?: string;
   /** Symbols traded (`BTC/USDT`): reconciliation checks the balance of each base currency. */
   readonly symbols?: readonly string[];
   /** Backoff for rate limits and for reads that time out. Default 5 attempts, 250 ms doubling to 5 s. */
@@ -60,7 +58,45 @@ export type RejectReason =
   | 'exchange_unavailable'
   | HaltReason;
 
-/** What one broker call changed: everything in it is for the router to publish, in this order. */
+/**
+ * One execution as OKX reported it: exact decimal strings as OKX sent them, with the side and the
+ * instrument reconciliation needs to explain a balance. The router books it as a VenueFill.
+ */
+export interface OkxFill {
+  /** `instId:tradeId` (OKX numbers trades per instrument). */
+  readonly tradeId: string;
+  readonly clientOrderId: string;
+  /** `BTC/USDT`. */
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  readonly qty: string;
+  readonly price: string;
+  /** Positive = paid (OKX's sign flipped). */
+  readonly fee: string;
+  readonly feeCurrency: string;
+  readonly timeMs: number;
+  readonly maker: boolean;
+}
+
+/** One move of an order through core's transition table, numbered per order from 1. */
+export interface OrderMove {
+  readonly clientOrderId: string;
+  /** OKX ordId; empty while unknown. */
+  readonly exchangeOrderId: string;
+  /** `BTC/USDT`. */
+  readonly symbol: string;
+  readonly status: OrderStatus;
+  readonly previous: OrderStatus;
+  /** Cumulative filled quantity, exact ('0' when none). */
+  readonly filledQty: string;
+  /** Exact; empty while nothing is filled. */
+  readonly avgPrice: string;
+  readonly reason: string;
+  readonly timeMs: number;
+  readonly seq: number;
+}
+
+/** What one broker call changed, in this order: order moves, new fills, alerts, a halt. */
 export interface BrokerUpdate {
   readonly clientOrderId: string;
   /** Status after the call. */
@@ -69,9 +105,9 @@ export interface BrokerUpdate {
   readonly exchangeOrderId: string;
   readonly filledQuantity: string;
   readonly averagePrice: string;
-  readonly fills: readonly FillMsg[];
-  readonly events: readonly OrderEvent[];
-  readonly alerts: readonly Alert[];
+  readonly fills: readonly OkxFill[];
+  readonly events: readonly OrderMove[];
+  readonly alerts: readonly VenueAlert[];
   /** Set when trading should stop (the router switches to HALTED). */
   readonly halt: HaltSignal | undefined;
 }
@@ -110,7 +146,7 @@ export interface LocalOrder {
   readonly status: OrderStatus;
   /** Cumulative filled quantity last published ('' or '0' when none). */
   readonly filledQuantity: string;
-  /** Seq of the last OrderEvent published for it: the next one continues from here. */
+  /** Seq of the last order event published for it: the next one continues from here. */
   readonly seq: number;
   readonly exchangeOrderId?: string;
   readonly averagePrice?: string;
@@ -126,7 +162,7 @@ export interface LocalPosition {
 export interface ReconcileOptions {
   /** Read fills from here on. Default: now − `fillsLookbackMs`. */
   readonly sinceMs?: number;
-  /** FillMsg ids (`FillMsg.tradeId`) the router already has: never emitted again. */
+  /** Fill ids (`OkxFill.tradeId`) the router already has: never emitted again. */
   readonly knownTradeIds?: ReadonlySet<string>;
 }
 
@@ -173,11 +209,11 @@ export type ReconcileVerdict = 'ok' | 'resolved' | 'failed' | 'halt';
 export interface ReconcileReport {
   readonly verdict: ReconcileVerdict;
   readonly halt: boolean;
-  /** OrderEvents missing locally, per order in sequence. */
-  readonly events: readonly OrderEvent[];
+  /** Order moves missing locally, per order in sequence. */
+  readonly events: readonly OrderMove[];
   /** Fills missing locally, oldest first. */
-  readonly fills: readonly FillMsg[];
-  readonly alerts: readonly Alert[];
+  readonly fills: readonly OkxFill[];
+  readonly alerts: readonly VenueAlert[];
   readonly failures: readonly ReconcileFailure[];
   readonly mismatches: readonly Mismatch[];
   /** Client ids the broker now follows (open orders, resumed or adopted). */

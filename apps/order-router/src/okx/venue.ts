@@ -1,11 +1,10 @@
 import { type Instrument, isTerminal } from '@algotrader/core';
-import { type Alert, type FillMsg, type OrderRequestMsg, pb } from '@algotrader/proto';
+import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import type {
   LocalBook,
   OrderRecord,
   ReconcileResult,
   Venue,
-  VenueAlert,
   VenueFill,
   VenueOrder,
   VenueReport,
@@ -16,7 +15,7 @@ import { OkxBroker } from './broker';
 import { createOkxTradeClient, OkxReads } from './client';
 import { classifyOkxError, describeError, isHaltWorthy } from './errors';
 import { DEFAULT_RETRY, type RetryPolicy, retryRead } from './retry';
-import type { BrokerUpdate, LocalOrder, OkxBrokerOptions } from './types';
+import type { BrokerUpdate, LocalOrder, OkxBrokerOptions, OkxFill } from './types';
 
 const VENUE = 'OKX';
 
@@ -67,7 +66,7 @@ export class OkxSpotVenue implements Venue {
           : undefined;
     const reports: VenueReport[] = [];
     // OKX acknowledged it before anything else happened to it: the order passed `submitted`.
-    if (r.events.some((e) => e.state === pb.OrderState.ORDER_STATE_SUBMITTED) && r.status !== 'submitted') {
+    if (r.events.some((e) => e.status === 'submitted') && r.status !== 'submitted') {
       reports.push({
         ...toReport(r, undefined),
         status: 'submitted',
@@ -77,7 +76,7 @@ export class OkxSpotVenue implements Venue {
       });
     }
     reports.push(toReport(r, reason));
-    return { reports, alerts: r.alerts.map(toAlert), ...(r.halt ? { halt: r.halt } : {}) };
+    return { reports, alerts: r.alerts, ...(r.halt ? { halt: r.halt } : {}) };
   }
 
   async cancel(o: OrderRecord): Promise<VenueResult> {
@@ -115,15 +114,7 @@ export class OkxSpotVenue implements Venue {
   }
 
   async reconcile(book: LocalBook): Promise<ReconcileResult> {
-    const local: LocalOrder[] = book.orders.map((o) => ({
-      clientOrderId: o.clientOrderId,
-      symbol: symbolOf(o.instrument),
-      side: o.side,
-      status: o.status,
-      filledQuantity: decimalString(o.filledQty),
-      seq: o.events,
-      ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
-    }));
+    const local = book.orders.map(localOrder);
     const positions = Object.entries(book.positions).map(([key, q]) => ({
       symbol: key.slice(key.indexOf(':') + 1),
       quantity: decimalString(q),
@@ -135,13 +126,12 @@ export class OkxSpotVenue implements Venue {
       rec = await this.#broker.reconcile(local, positions);
     }
     // Every order the pass touched, as the broker now has it, with the fills it found missing.
-    const touched = new Map<string, FillMsg[]>();
-    for (const e of rec.events)
-      if (!touched.has(e.clientOrderId ?? '')) touched.set(e.clientOrderId ?? '', []);
+    const touched = new Map<string, OkxFill[]>();
+    for (const e of rec.events) if (!touched.has(e.clientOrderId)) touched.set(e.clientOrderId, []);
     for (const f of rec.fills) {
-      const list = touched.get(f.clientOrderId ?? '') ?? [];
+      const list = touched.get(f.clientOrderId) ?? [];
       list.push(f);
-      touched.set(f.clientOrderId ?? '', list);
+      touched.set(f.clientOrderId, list);
     }
     const reports: VenueReport[] = [];
     for (const [id, fills] of touched) {
@@ -153,7 +143,7 @@ export class OkxSpotVenue implements Venue {
         status: v.status,
         filledQty: num(v.filledQuantity),
         avgPrice: num(v.averagePrice),
-        fills: fills.map(fromProtoFill),
+        fills: fills.map(venueFill),
       });
     }
     const unexplained = rec.mismatches.filter((m) => !m.explained).map((m) => m.detail);
@@ -161,7 +151,7 @@ export class OkxSpotVenue implements Venue {
     const cash = rec.balances?.[this.#quote]?.total;
     return {
       reports,
-      alerts: rec.alerts.map(toAlert),
+      alerts: rec.alerts,
       ...(rec.halt
         ? {
             halt: {
@@ -181,13 +171,7 @@ export class OkxSpotVenue implements Venue {
   #follow(o: OrderRecord): void {
     if (this.#broker.order(o.clientOrderId)) return;
     this.#broker.resume({
-      clientOrderId: o.clientOrderId,
-      symbol: symbolOf(o.instrument),
-      side: o.side,
-      status: o.status,
-      filledQuantity: decimalString(o.filledQty),
-      seq: o.events,
-      ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
+      ...localOrder(o),
       ...(o.filledQty > 0 ? { averagePrice: decimalString(o.avgFillPrice) } : {}),
     });
   }
@@ -195,7 +179,7 @@ export class OkxSpotVenue implements Venue {
   #result(u: BrokerUpdate, reason: string | undefined): VenueResult {
     return {
       reports: [toReport(u, reason)],
-      alerts: u.alerts.map(toAlert),
+      alerts: u.alerts,
       ...(u.halt ? { halt: u.halt } : {}),
     };
   }
@@ -263,6 +247,19 @@ function num(s: string | null | undefined): number {
   return n;
 }
 
+/** The router's record of an order as the broker compares and resumes it (exact decimals). */
+function localOrder(o: OrderRecord): LocalOrder {
+  return {
+    clientOrderId: o.clientOrderId,
+    symbol: symbolOf(o.instrument),
+    side: o.side,
+    status: o.status,
+    filledQuantity: decimalString(o.filledQty),
+    seq: o.events,
+    ...(o.exchangeOrderId ? { exchangeOrderId: o.exchangeOrderId } : {}),
+  };
+}
+
 function symbolOf(i: Instrument): string {
   return `${i.base}/${i.quote}`;
 }
@@ -275,34 +272,19 @@ function toReport(u: BrokerUpdate, reason: string | undefined): VenueReport {
     filledQty: num(u.filledQuantity),
     avgPrice: num(u.averagePrice),
     ...(reason ? { reason } : {}),
-    fills: u.fills.map(fromProtoFill),
+    fills: u.fills.map(venueFill),
   };
 }
 
-function fromProtoFill(f: FillMsg): VenueFill {
+/** The broker's exact fill as the router books it (the order's side and instrument are on its record). */
+function venueFill(f: OkxFill): VenueFill {
   return {
-    tradeId: f.tradeId ?? '',
-    qty: num(f.quantity),
+    tradeId: f.tradeId,
+    qty: num(f.qty),
     price: num(f.price),
     fee: num(f.fee),
-    feeCurrency: f.feeCurrency ?? '',
-    timeMs: Number(f.timeMs ?? 0),
-    maker: !!f.maker,
-  };
-}
-
-function toAlert(a: Alert): VenueAlert {
-  const S = pb.Severity;
-  return {
-    severity:
-      a.severity === S.SEVERITY_CRITICAL
-        ? 'critical'
-        : a.severity === S.SEVERITY_WARNING
-          ? 'warning'
-          : 'info',
-    code: a.code ?? 'okx_alert',
-    message: a.message ?? '',
-    dedupeKey: a.dedupeKey ?? '',
-    labels: { ...(a.labels ?? {}) },
+    feeCurrency: f.feeCurrency,
+    timeMs: f.timeMs,
+    maker: f.maker,
   };
 }

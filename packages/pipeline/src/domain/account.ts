@@ -24,6 +24,8 @@ export interface OrderState {
   avgFillPrice: number;
   reason?: string;
   exchangeId?: string;
+  /** Trade ids of the executions booked (saved with the fills: a report repeated after a restart books nothing). */
+  trades?: string[];
 }
 
 /**
@@ -80,10 +82,14 @@ export function newAccount(account: string, initialCash: number, quote: string):
   };
 }
 
+/** Exchanges whose shares bought on a day can be sold from the next day on (China A-shares). */
+export const T_PLUS_ONE_VENUES: ReadonlySet<string> = new Set(['SSE', 'SZSE']);
+
 /**
  * The Account of a state, for the instruments of `specs` (the pipeline's, in its order). `marks`
  * (by instrument key; keys the account does not trade are skipped) overlay the book's, for a reader
- * that knows newer closes than the writer saved — e.g. the risk gate at its decision time. The
+ * that knows newer closes than the writer saved — e.g. the risk gate at its decision time. On
+ * SSE/SZSE instruments the Account is T+1 (`sellable`, fills booked with their time). The
  * Account is a fresh object: changes reach KV only through `state.book = account.snapshot()`.
  */
 export function accountOf(
@@ -94,9 +100,11 @@ export function accountOf(
   /** Margin mode and leverage of the swaps (the pipeline's `swapSettings`); a swap in the book keeps its own. */
   swapSettings?: Readonly<Record<string, SwapSetting>>,
 ): Account {
+  const tPlusOne = specs.some((x) => T_PLUS_ONE_VENUES.has(x.instrument.venue));
   const a = Account.restore(
     {
       specs,
+      tPlusOne,
       ...(dayOffsetMs === undefined ? {} : { dayOffsetMs }),
       ...(swapSettings ? { swapSettings } : {}),
     },

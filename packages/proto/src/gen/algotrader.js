@@ -9315,6 +9315,9 @@ export const algotrader = $root.algotrader = (() => {
          * @property {number} REJECT_REASON_INSUFFICIENT_CASH=11 REJECT_REASON_INSUFFICIENT_CASH value
          * @property {number} REJECT_REASON_BELOW_MIN_NOTIONAL=12 REJECT_REASON_BELOW_MIN_NOTIONAL value
          * @property {number} REJECT_REASON_STRATEGY_PAUSED=13 REJECT_REASON_STRATEGY_PAUSED value
+         * @property {number} REJECT_REASON_T_PLUS_ONE=20 REJECT_REASON_T_PLUS_ONE value
+         * @property {number} REJECT_REASON_LOT=21 REJECT_REASON_LOT value
+         * @property {number} REJECT_REASON_PRICE_LIMIT=22 REJECT_REASON_PRICE_LIMIT value
          * @property {number} REJECT_REASON_MAX_ACCOUNT_LEVERAGE=30 REJECT_REASON_MAX_ACCOUNT_LEVERAGE value
          * @property {number} REJECT_REASON_MAX_INSTRUMENT_LEVERAGE=31 REJECT_REASON_MAX_INSTRUMENT_LEVERAGE value
          * @property {number} REJECT_REASON_MIN_LIQUIDATION_DISTANCE=32 REJECT_REASON_MIN_LIQUIDATION_DISTANCE value
@@ -9338,6 +9341,9 @@ export const algotrader = $root.algotrader = (() => {
             values[valuesById[11] = "REJECT_REASON_INSUFFICIENT_CASH"] = 11;
             values[valuesById[12] = "REJECT_REASON_BELOW_MIN_NOTIONAL"] = 12;
             values[valuesById[13] = "REJECT_REASON_STRATEGY_PAUSED"] = 13;
+            values[valuesById[20] = "REJECT_REASON_T_PLUS_ONE"] = 20;
+            values[valuesById[21] = "REJECT_REASON_LOT"] = 21;
+            values[valuesById[22] = "REJECT_REASON_PRICE_LIMIT"] = 22;
             values[valuesById[30] = "REJECT_REASON_MAX_ACCOUNT_LEVERAGE"] = 30;
             values[valuesById[31] = "REJECT_REASON_MAX_INSTRUMENT_LEVERAGE"] = 31;
             values[valuesById[32] = "REJECT_REASON_MIN_LIQUIDATION_DISTANCE"] = 32;
@@ -9699,6 +9705,18 @@ export const algotrader = $root.algotrader = (() => {
                     case "REJECT_REASON_STRATEGY_PAUSED":
                     case 13:
                         m.reason = 13;
+                        break;
+                    case "REJECT_REASON_T_PLUS_ONE":
+                    case 20:
+                        m.reason = 20;
+                        break;
+                    case "REJECT_REASON_LOT":
+                    case 21:
+                        m.reason = 21;
+                        break;
+                    case "REJECT_REASON_PRICE_LIMIT":
+                    case 22:
+                        m.reason = 22;
                         break;
                     case "REJECT_REASON_MAX_ACCOUNT_LEVERAGE":
                     case 30:

@@ -1,0 +1,344 @@
+import { fillKey, orderEventKey, parseInstrument, positionKey } from '@algotrader/core';
+import { parsePipelineConfig } from '@algotrader/pipeline';
+import {
+  barOut,
+  decodeAccount,
+  type Effect,
+  encodeAccount,
+  newAccount,
+  type OutMessage,
+  refOf,
+  sideToPb,
+  step,
+} from '@algotrader/pipeline/domain';
+import { type OrderRequestMsg, pb } from '@algotrader/proto';
+import { describe, expect, test } from 'vitest';
+import {
+  localBook,
+  type RouterAction,
+  type RouterInput,
+  type RouterState,
+  routerDecider,
+  routerState,
+} from './decider';
+import { PaperVenue } from './paper-venue';
+import type { Venue, VenueResult } from './venue';
+
+/**
+ * The order-router's decider alone — no NATS, no KV, no venue I/O. The test plays the shell: it
+ * folds inputs in with `step`, answers each `venue` action itself (the real PaperVenue, or an
+ * exchange's result written here) and feeds the answer back as the next input, as DeciderRunner
+ * does, in order.
+ */
+
+const H = 3_600_000;
+const BTC = parseInstrument('OKX:BTC/USDT');
+const p = parsePipelineConfig({
+  instruments: ['OKX:BTC/USDT'],
+  strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT'] }],
+  fillModel: { timing: 'next_open', fees: { maker: 0.0008, taker: 0.001 }, slippage: { kind: 'none' } },
+});
+type D = ReturnType<typeof routerDecider>;
+
+const bar = (openTime: number, open: number, close = open) =>
+  barOut(
+    {
+      instrument: BTC,
+      openTime,
+      closeTime: openTime + H,
+      open,
+      high: Math.max(open, close),
+      low: Math.min(open, close),
+      close,
+      volume: 1,
+    },
+    '1h',
+    'test',
+  );
+const set = (close: number, seq: number): RouterInput => ({
+  kind: 'set',
+  set: { venue: 'OKX', timeframe: '1h', closeTimeMs: close, arrived: [], missing: [], timedOut: false },
+  seq,
+});
+const order = (id: string, side: 'buy' | 'sell', qty: number, decisionTime: number): OrderRequestMsg => ({
+  clientOrderId: id,
+  account: p.account,
+  strategy: 's',
+  instrument: refOf(BTC),
+  side: sideToPb(side),
+  type: pb.OrderType.ORDER_TYPE_MARKET,
+  quantity: String(qty),
+  limitPrice: '',
+  quoteAmount: '',
+  decisionTimeMs: decisionTime,
+  reduceOnly: false,
+  cancel: false,
+});
+
+const published = (fx: readonly Effect[]): OutMessage[] =>
+  fx.flatMap((e) => (e.kind === 'publish' ? [e.message] : []));
+const actions = (fx: readonly Effect[]): RouterAction[] =>
+  fx.flatMap((e) => (e.kind === 'act' ? [e.action as RouterAction] : []));
+const alerts = (fx: readonly Effect[]): string[] =>
+  fx.flatMap((e) => (e.kind === 'alert' ? [e.alert.code] : []));
+
+/**
+ * One input, then every venue action answered by `answer` and fed back, depth first (the
+ * runner's order). Returns the effects in the order the shell would execute them.
+ */
+async function run(
+  d: D,
+  s: RouterState,
+  input: RouterInput,
+  answer: (a: Extract<RouterAction, { type: 'venue' }>, s: RouterState) => Promise<VenueResult>,
+): Promise<Effect[]> {
+  const done: Effect[] = [];
+  const queue: Effect[] = [...step(d, s, input).effects];
+  while (queue.length > 0) {
+    const e = queue.shift()!;
+    done.push(e);
+    if (e.kind === 'act' && (e.action as RouterAction).type === 'venue') {
+      const a = e.action as Extract<RouterAction, { type: 'venue' }>;
+      const result = await answer(a, s);
+      queue.unshift(...step(d, s, { kind: 'result', call: a.call, result, now: 1 }).effects);
+    }
+  }
+  return done;
+}
+
+describe('order-router decider, paper venue (fills on bars)', () => {
+  const venue = new PaperVenue(p);
+  const paper = async (a: Extract<RouterAction, { type: 'venue' }>): Promise<VenueResult> => {
+    const c = a.call;
+    if (c.op === 'place') return venue.place(c.order);
+    if (c.op === 'cancel') return venue.cancel(c.order);
+    return { reports: [], alerts: [] };
+  };
+  const fresh = () => routerState(newAccount(p.account, 10_000, 'USDT'), p);
+
+  test('an order asks the venue to place it; the answer publishes its events, and nothing is saved before the bar', async () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    const first = step(d, s, { kind: 'order', order: order('at1', 'buy', 0.5, 10 * H), seq: 1, now: 5 });
+    expect(published(first.effects)).toEqual([]);
+    expect(actions(first.effects)).toMatchObject([{ type: 'venue', call: { op: 'place', late: false } }]);
+    const answered = step(d, s, {
+      kind: 'result',
+      call: (actions(first.effects)[0] as Extract<RouterAction, { type: 'venue' }>).call,
+      result: await paper(actions(first.effects)[0] as never),
+      now: 6,
+    });
+    // pending_submit → accepted, under ord:<id>:<seq>.
+    expect(published(answered.effects).map((m) => m.msgId)).toEqual([orderEventKey('at1', 1)]);
+    expect(actions(answered.effects)).toEqual([]);
+    expect(s.account.orderSeq).toBe(1);
+    expect(s.account.pending).toEqual(['at1']);
+  });
+
+  test("a bar's fills wait for the risk gate's progress; then the fill, the snapshot and one save, in that order", async () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    await run(d, s, { kind: 'order', order: order('at1', 'buy', 0.5, 10 * H), seq: 1, now: 5 }, paper);
+    step(d, s, { kind: 'bar', bar: bar(10 * H, 100, 104) });
+    const early = await run(d, s, set(11 * H, 7), paper);
+    expect(early).toEqual([]);
+    expect(s.book.qty(0)).toBe(0);
+    // Decided through the bar's open, every approved order read: the step runs.
+    const fx = await run(
+      d,
+      s,
+      { kind: 'progress', progress: { decidedThrough: 10 * H, approvedSeq: 1 } },
+      paper,
+    );
+    expect(published(fx).map((m) => m.msgId)).toEqual([
+      fillKey('paper', 'at1:1'),
+      orderEventKey('at1', 2),
+      positionKey(p.account, 11 * H),
+    ]);
+    expect(actions(fx)).toMatchObject([{ type: 'save', retired: [{ id: 'at1', status: 'filled' }] }]);
+    expect(s.book.qty(0)).toBe(0.5);
+    expect(s.book.cash).toBeCloseTo(10_000 - 50 - 0.05, 9);
+    expect(s.account).toMatchObject({ steppedThrough: 11 * H, visibleThrough: 11 * H, mdSeq: 7, fills: 1 });
+    expect(s.account.done).toEqual(['at1']);
+  });
+
+  test('an order still missing (approvedSeq ahead of what was read) holds the step back', async () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    step(d, s, { kind: 'bar', bar: bar(10 * H, 100) });
+    step(d, s, set(11 * H, 3));
+    expect(
+      await run(d, s, { kind: 'progress', progress: { decidedThrough: 10 * H, approvedSeq: 2 } }, paper),
+    ).toEqual([]);
+    const fx = await run(
+      d,
+      s,
+      { kind: 'order', order: order('at2', 'buy', 1, 10 * H), seq: 2, now: 5 },
+      paper,
+    );
+    expect(published(fx).map((m) => m.msgId)).toContain(fillKey('paper', 'at2:1'));
+  });
+
+  test('HALTED: an order adding to the position is rejected without a venue call; a reducing sell goes out', async () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    s.book.applyFill(0, 'buy', 1, 100, 0);
+    const whileHalted = (id: string, side: 'buy' | 'sell', seq: number) =>
+      step(d, s, {
+        kind: 'order',
+        order: order(id, side, 1, 10 * H),
+        seq,
+        now: 5,
+        control: { halted: true, reason: 'MAX_DAILY_LOSS' },
+      });
+    const buy = whileHalted('at3', 'buy', 1);
+    expect(actions(buy.effects)).toEqual([]);
+    expect(alerts(buy.effects)).toEqual(['order_refused_halted']);
+    expect(published(buy.effects)).toHaveLength(1);
+    expect(s.account.orders['at3']).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/HALTED/),
+    });
+    const sell = whileHalted('at4', 'sell', 2);
+    expect(actions(sell.effects)).toMatchObject([{ type: 'venue', call: { op: 'place' } }]);
+    expect(s.counters.refused).toBe(1);
+  });
+
+  test('decide reads only: deciding twice gives the same outputs and leaves the state as it was', () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    step(d, s, { kind: 'bar', bar: bar(10 * H, 100) });
+    const before = JSON.stringify(d.snapshot(s));
+    const input: RouterInput = { kind: 'order', order: order('at5', 'buy', 1, 10 * H), seq: 1, now: 5 };
+    expect(d.decide(s, input)).toEqual(d.decide(s, input));
+    expect(JSON.stringify(d.snapshot(s))).toBe(before);
+    // A repeated bar, a repeated marker and a re-read order are recognised.
+    expect(d.decide(s, { kind: 'bar', bar: bar(10 * H, 100) })).toEqual([{ kind: 'duplicate' }]);
+    step(d, s, set(11 * H, 4));
+    expect(d.decide(s, set(11 * H, 4))).toEqual([]);
+    step(d, s, input);
+    expect(d.decide(s, input)).toEqual([{ kind: 'advance' }]);
+  });
+
+  test('an id the order index knows (or the account holds) is a duplicate: alerted, never placed', () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    const fx = step(d, s, {
+      kind: 'order',
+      order: order('at6', 'buy', 1, 10 * H),
+      seq: 1,
+      now: 5,
+      known: true,
+    });
+    expect(alerts(fx.effects)).toEqual(['order_duplicate']);
+    expect(actions(fx.effects)).toEqual([]);
+    expect(s.account.orderSeq).toBe(1);
+  });
+});
+
+describe('order-router decider, exchange venue', () => {
+  const venue: Pick<Venue, 'name' | 'fills'> = { name: 'okx', fills: 'exchange' };
+  const fresh = () => routerState(newAccount(p.account, 10_000, 'USDT'), p);
+  const filled = (tradeId: string, qty: number): VenueResult => ({
+    reports: [
+      {
+        clientOrderId: 'at1',
+        exchangeOrderId: 'x1',
+        status: 'filled',
+        filledQty: qty,
+        avgPrice: 100,
+        fills: [{ tradeId, qty, price: 100, fee: 0.1, feeCurrency: 'USDT', timeMs: 7, maker: false }],
+      },
+    ],
+    alerts: [],
+  });
+
+  test('a fill reported again after a restart (snapshot → restore) is not booked twice: its trade id is saved', async () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    const fx = await run(
+      d,
+      s,
+      { kind: 'order', order: order('at1', 'buy', 1, 10 * H), seq: 1, now: 5 },
+      async () => filled('t1', 1),
+    );
+    expect(published(fx).map((m) => m.msgId)).toContain(fillKey('okx', 't1'));
+    expect(actions(fx).map((a) => a.type)).toEqual(['venue', 'save']);
+    expect(s.book.qty(0)).toBe(1);
+    // The saved value (its KV bytes), restored as after kill -9; the venue reports the same execution again.
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    expect(r.account.orders['at1']?.trades).toEqual(['t1']);
+    const again = step(d, r, {
+      kind: 'result',
+      call: { op: 'reconcile' },
+      result: {
+        reports: [{ ...filled('t1', 1).reports[0]!, clientOrderId: 'at1' }],
+        alerts: [],
+      },
+      now: 9,
+    });
+    expect(published(again.effects).filter((m) => m.msgId.startsWith('fill:'))).toEqual([]);
+    expect(r.book.qty(0)).toBe(1);
+    expect(r.book.cash).toBeCloseTo(s.book.cash, 9);
+  });
+
+  test('a part fill and then its rest, each trade once; a repeated report of both books nothing more', async () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    await run(d, s, { kind: 'order', order: order('at1', 'buy', 1, 10 * H), seq: 1, now: 5 }, async () => ({
+      reports: [{ ...filled('t1', 0.4).reports[0]!, status: 'partially_filled' }],
+      alerts: [],
+    }));
+    const both: VenueResult = {
+      reports: [
+        {
+          ...filled('t1', 1).reports[0]!,
+          fills: [...filled('t1', 0.4).reports[0]!.fills, ...filled('t2', 0.6).reports[0]!.fills],
+        },
+      ],
+      alerts: [],
+    };
+    const fx = step(d, s, {
+      kind: 'result',
+      call: { op: 'lookup', order: localBook(s).orders[0]! },
+      result: both,
+      now: 8,
+    });
+    expect(
+      published(fx.effects)
+        .filter((m) => m.msgId.startsWith('fill:'))
+        .map((m) => m.msgId),
+    ).toEqual([fillKey('okx', 't2')]);
+    expect(s.book.qty(0)).toBeCloseTo(1, 12);
+    const repeat = step(d, s, { kind: 'result', call: { op: 'reconcile' }, result: both, now: 9 });
+    expect(published(repeat.effects).filter((m) => m.msgId.startsWith('fill:'))).toEqual([]);
+  });
+
+  test('poll: a lookup per open order, then reconcile; its cash is taken, its halt request asked for before the save', async () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = fresh();
+    await run(d, s, { kind: 'order', order: order('at1', 'buy', 1, 10 * H), seq: 1, now: 5 }, async () => ({
+      reports: [{ clientOrderId: 'at1', status: 'accepted', filledQty: 0, avgPrice: Number.NaN, fills: [] }],
+      alerts: [],
+    }));
+    const seen: string[] = [];
+    const fx = await run(d, s, { kind: 'poll' }, async (a) => {
+      seen.push(a.call.op);
+      return a.call.op === 'reconcile'
+        ? ({
+            reports: [],
+            alerts: [
+              { severity: 'critical', code: 'reconcile_mismatch', message: 'BTC differs', dedupeKey: 'k' },
+            ],
+            halt: { reason: 'reconcile_mismatch', detail: 'BTC differs' },
+            cash: 123,
+          } as VenueResult)
+        : { reports: [], alerts: [] };
+    });
+    expect(seen).toEqual(['lookup', 'reconcile']);
+    expect(actions(fx).map((a) => a.type)).toEqual(['venue', 'venue', 'halt', 'save']);
+    expect(alerts(fx)).toEqual(['reconcile_mismatch']);
+    // A halting reconciliation does not move cash (its balance may be what is wrong).
+    expect(s.book.cash).toBe(10_000);
+  });
+});
