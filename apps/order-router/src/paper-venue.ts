@@ -1,4 +1,4 @@
-import { assertNever } from '@algotrader/core';
+import { assertNever, fillTime } from '@algotrader/core';
 import type { BarIn, Pipeline } from '@algotrader/pipeline';
 import type { FillOutcome, Trigger } from '@algotrader/portfolio';
 import {
@@ -65,7 +65,13 @@ export class PaperVenue implements Venue {
       ...(o.limitPrice !== undefined ? { limitPrice: o.limitPrice } : {}),
     };
     const r = model.fill(order, bar, account.cash, account.held, spec);
-    return this.#report(o, r, model.timing === 'next_open' ? bar.openTime : bar.closeTime);
+    const timeMs = fillTime(
+      p.calendar,
+      bar.openTime,
+      bar.closeTime - bar.openTime,
+      model.timing === 'next_open',
+    );
+    return this.#report(o, r, timeMs);
   }
 
   /**

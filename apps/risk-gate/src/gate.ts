@@ -1,5 +1,5 @@
 import { type Bus, readControl, saveCheckpoint, updateControl } from '@algotrader/bus';
-import type { Clock } from '@algotrader/core';
+import { type Clock, sessionTimeBetween } from '@algotrader/core';
 import {
   type AccountState,
   type Action,
@@ -201,7 +201,7 @@ export class RiskGate {
     const stale =
       p.config.mode === 'live' &&
       p.config.risk.staleAfterBars !== null &&
-      this.#o.clock.now() - t > p.config.risk.staleAfterBars * p.tfMs;
+      sessionTimeBetween(p.calendar, t, this.#o.clock.now()) > p.config.risk.staleAfterBars * p.tfMs;
     let account = this.#account.value;
     let behind: string | undefined;
     let waited = false;

@@ -49,4 +49,13 @@ export {
   type TelegramServerOptions,
 } from './telegram';
 export { scaled, sleep, TIME_SCALE_ENV, timeScale, waitFor } from './timing';
+export {
+  TWS_SERVER_VERSION,
+  TWS_STOCKS,
+  type TwsExecution,
+  type TwsFault,
+  type TwsOrder,
+  TwsServer,
+  type TwsServerOptions,
+} from './tws/index';
 export { type ExportedSeries, VictoriaMetrics, type VictoriaMetricsOptions } from './victoria';
