@@ -96,6 +96,13 @@ async function bothRouters(
 describe('native C++ execution stage (paper, next_open) fills as the TypeScript router', () => {
   beforeAll(build, scaled(700_000));
 
+  test('meets the decimal-string vectors of proto/conformance/vectors.json', async () => {
+    const { stdout } = await run(BIN, ['--conformance', join(repoRoot, 'proto/conformance/vectors.json')], {
+      timeout: scaled(30_000),
+    });
+    expect(stdout).toMatch(/DECIMALS ok=1\d bad=0/);
+  });
+
   test(
     'sma_cross on 3,000 real BTC/USDT hours, 5 bps slippage: the same fills (decimal strings, msg-ids) and cash',
     async () => {

@@ -11,6 +11,9 @@
 
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <regex>
+#include <sstream>
 #include <deque>
 #include <map>
 #include <set>
@@ -125,8 +128,38 @@ struct Order {
 
 }  // namespace
 
+// Checks the decimal-string rule against proto/conformance/vectors.json (both directions).
+int conformance(const char* path) {
+  std::ifstream in(path);
+  if (!in) die(std::string("cannot read ") + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  static const std::regex vec("\"bits\":\\s*\"([0-9a-f]{16})\",\\s*\"text\":\\s*\"([^\"]*)\"");
+  int ok = 0, bad = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), vec); it != std::sregex_iterator(); ++it) {
+    uint64_t bits = std::stoull((*it)[1].str(), nullptr, 16);
+    double x;
+    std::memcpy(&x, &bits, 8);
+    std::string want = (*it)[2].str();
+    std::string got = at::dec(x);
+    auto back = at::num(want);
+    uint64_t back_bits = 0;
+    if (back) std::memcpy(&back_bits, &*back, 8);
+    if (got == want && back && back_bits == bits) {
+      ok++;
+    } else {
+      bad++;
+      std::printf("MISMATCH %s: dec gives \"%s\", want \"%s\"\n", (*it)[1].str().c_str(), got.c_str(), want.c_str());
+    }
+  }
+  std::printf("DECIMALS ok=%d bad=%d\n", ok, bad);
+  return bad == 0 && ok > 0 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
   GOOGLE_PROTOBUF_VERIFY_VERSION;
+  if (argc == 3 && std::string(argv[1]) == "--conformance") return conformance(argv[2]);
   Args a = parse(argc, argv);
   natsConnection* nc = nullptr;
   check(natsConnection_ConnectTo(&nc, a.url.c_str()), "connect");
