@@ -13,11 +13,12 @@ import { replayThroughStages } from './helpers/pipeline';
 
 const run = promisify(execFile);
 const SRC = join(repoRoot, 'native/order-router');
-const BUILD = join(SRC, 'build');
+// Outside the source tree (biome and vitest ignore node_modules), kept between runs.
+const BUILD = join(repoRoot, 'node_modules/.cache/native-order-router');
 const BIN = join(BUILD, 'native-order-router');
 
 /**
- * Builds the native stage (CMake, incremental: compiled once, then cached in native/order-router/build).
+ * Builds the native stage (CMake, incremental: compiled once, then cached in node_modules/.cache).
  * A build failure fails the suite with the compiler's output: never a skip.
  */
 async function build(): Promise<void> {
