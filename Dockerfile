@@ -1,5 +1,6 @@
 # One image for every stage; the compose file picks the stage with APP (the folder under apps/).
-# Node 24, non-root. TypeScript runs through tsx, so there is no separate build output to drift.
+# Node 24, non-root. The image builds the sources once (apps/cli/bin/build.mjs, esbuild) and runs
+# the built JavaScript with plain node; the build is keyed by the sources, so it cannot drift.
 
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
@@ -23,7 +24,8 @@ COPY --chown=node:node proto/ proto/
 COPY --chown=node:node packages/ packages/
 COPY --chown=node:node apps/ apps/
 USER node
+RUN node apps/cli/bin/build.mjs
 ARG APP=cli
 ENV APP=${APP}
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["sh", "-c", "exec node --import tsx apps/${APP}/src/main.ts"]
+CMD ["sh", "-c", "exec node apps/cli/bin/stage.mjs ${APP}"]

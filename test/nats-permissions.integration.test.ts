@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { forceExitKey } from '@algotrader/core';
+import { readSubjectSince } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -129,5 +131,40 @@ describe('per-service NATS users from infra/nats/auth.conf, enforced by a real n
     await expect(
       collector.publish(codecs.Fill, 'exec.fill.main', { tradeId: 't' }, { msgId: 'fill:1' }),
     ).rejects.toThrow();
+  });
+
+  test('the notifier may publish a force-exit command, but neither signals nor approved orders', async () => {
+    const notifier = await as('notifier');
+    const ack = await notifier.publish(
+      codecs.ForceExit,
+      subjects.forceExit('main'),
+      { requestId: 'telegram-1', account: 'main', all: true, issuedBy: 'telegram:1', timeMs: 1 },
+      { msgId: forceExitKey('main', 'telegram-1') },
+    );
+    expect(ack.stream).toBe('SIGNALS');
+    await expect(
+      notifier.publish(
+        codecs.Signal,
+        'sig.sma_cross.okx.BTC-USDT',
+        { strategy: 'sma_cross', closeTimeMs: 2, target: { units: '1' } },
+        { msgId: 'sig:forged' },
+      ),
+    ).rejects.toThrow();
+    await expect(
+      notifier.publish(codecs.OrderRequest, 'ord.approved.main', order, { msgId: 'ord:forged-by-notifier' }),
+    ).rejects.toThrow();
+  });
+
+  test("the notifier reads the account's fill history (Telegram /performance, /profit) as its own user", async () => {
+    const router = await as('order-router');
+    await router.publish(
+      codecs.Fill,
+      'exec.fill.main',
+      { tradeId: 'h1', clientOrderId: 'at1', account: 'main', quantity: '1', price: '2', timeMs: 3 },
+      { msgId: 'fill:okx:h1' },
+    );
+    const notifier = await as('notifier');
+    const fills = await readSubjectSince(notifier, 'EXEC', 'exec.fill.main', codecs.Fill, undefined);
+    expect(fills.map((f) => f.message.tradeId)).toEqual(['h1']);
   });
 });

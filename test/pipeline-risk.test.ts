@@ -1,4 +1,4 @@
-import { Bus, type Control, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { Bus, type Control, readControl, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { clientOrderId, type Instrument } from '@algotrader/core';
 import {
   type AccountState,
@@ -11,7 +11,7 @@ import {
   type RiskLimits,
   RiskLimitsSchema,
   readAll,
-  signalOf,
+  type signalOf,
 } from '@algotrader/pipeline';
 import { instrumentSpec } from '@algotrader/portfolio';
 import { codecs, pb } from '@algotrader/proto';
@@ -21,7 +21,19 @@ import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyControl } from '../apps/cli/src/commands/control';
 import { NO_LIMITS } from './helpers/fixtures';
-import { account, afterALosingDay, BTC, booked, DAY, ETH, HOUR, SPECS, T } from './helpers/risk-accounts';
+import {
+  account,
+  afterALosingDay,
+  BTC,
+  booked,
+  DAY,
+  ETH,
+  HOUR,
+  publishSignals,
+  raisedCritical,
+  SPECS,
+  T,
+} from './helpers/risk';
 
 const OFF: RiskLimits = RiskLimitsSchema.parse(NO_LIMITS);
 const ACTIVE: Control = {
@@ -267,31 +279,9 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
     await store.load();
     state.visibleThrough = t;
     await store.save(state);
-    for (const d of decisions) {
-      await bus.publish(
-        codecs.Signal,
-        subjects.signal('sma_cross', d.instrument),
-        signalOf('paper', 'sma_cross', t, d),
-        {
-          msgId: `sig:test:${t}:${Math.random()}`,
-        },
-      );
-    }
-    const set = await bus.publish(
-      codecs.SignalSetClosed,
-      subjects.signalSet('OKX', '1h'),
-      {
-        venue: 'OKX',
-        timeframe: '1h',
-        closeTimeMs: t,
-        strategies: ['sma_cross'],
-        marks: { 'BTC/USDT': 5_000 },
-        instruments: ['BTC/USDT'],
-      },
-      { msgId: `sigset:test:${t}` },
-    );
+    const seq = await publishSignals(bus, t, decisions);
     // Decided AND published (lastT moves before the decisions are out).
-    await waitFor(() => gateProc.position >= set.seq, 10_000, `the gate to decide ${t}`);
+    await waitFor(() => gateProc.position >= seq, 10_000, `the gate to decide ${t}`);
   }
 
   test('an operator halt blocks the new order and lets the cancel of the order it replaces through', async () => {
@@ -326,14 +316,7 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
     expect(rejected.at(-1)?.message.reason).toBe(pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS);
     const control = await readControl(await bus.kv(CONTROL_BUCKET), 'paper');
     expect(control.state).toBe('HALTED');
-    await waitFor(
-      async () =>
-        (await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert)).some(
-          (a) => a.message.code === 'halted_daily_loss',
-        ),
-      5_000,
-      'the critical alert',
-    );
+    await waitFor(() => raisedCritical(bus, 'halted_daily_loss'), 5_000, 'the critical alert');
     // Halted now: the next decision is refused as HALTED.
     await decide(T + 2 * HOUR, account(10_000), [targetUnits(BTC, 1)]);
     const after = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);

@@ -1,4 +1,4 @@
-import { Bus, loadCheckpoint, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { Bus, loadCheckpoint, readControl, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import {
   AccountStore,
   CHECKPOINTS_BUCKET,
@@ -8,7 +8,6 @@ import {
   parsePipelineConfig,
   RiskLimitsSchema,
   readAll,
-  signalOf,
 } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { type GateCheckpoint, RiskGate } from '@algotrader/risk-gate';
@@ -17,7 +16,7 @@ import { NatsServer, waitFor } from '@algotrader/testkit';
 import type { KV } from '@nats-io/kv';
 import { describe, expect, test } from 'vitest';
 import { NO_LIMITS } from './helpers/fixtures';
-import { afterALosingDay, BTC, T } from './helpers/risk-accounts';
+import { afterALosingDay, BTC, publishSignals, raisedCritical, T } from './helpers/risk';
 
 /**
  * The risk gate saves the decisions of a close time before it publishes them. A daily loss beyond
@@ -77,25 +76,7 @@ describe('risk gate: a halt saved with its decisions survives a crash', () => {
       const saved = () => loadCheckpoint<GateCheckpoint>(checkpoints, checkpointKeys.riskGate('paper'));
 
       first = await RiskGate.start({ bus: dyingAtTheHalt(gateBus), pipeline, clock });
-      await bus.publish(
-        codecs.Signal,
-        subjects.signal('sma_cross', BTC),
-        signalOf('paper', 'sma_cross', T, targetUnits(BTC, 1)),
-        { msgId: `sig:test:${T}` },
-      );
-      await bus.publish(
-        codecs.SignalSetClosed,
-        subjects.signalSet('OKX', '1h'),
-        {
-          venue: 'OKX',
-          timeframe: '1h',
-          closeTimeMs: T,
-          strategies: ['sma_cross'],
-          marks: { 'BTC/USDT': 5_000 },
-          instruments: ['BTC/USDT'],
-        },
-        { msgId: `sigset:test:${T}` },
-      );
+      await publishSignals(bus, T, [targetUnits(BTC, 1)]);
       // The crash point: the decisions of T are saved (owed, with the halt), nothing is out.
       await waitFor(async () => (await saved())?.lastT === T, 10_000, 'the decisions of T saved');
       const atCrash = (await saved())!;
@@ -108,14 +89,7 @@ describe('risk gate: a halt saved with its decisions survives a crash', () => {
 
       second = await RiskGate.start({ bus: gateBus, pipeline, clock });
       expect((await readControl(control, 'paper')).state).toBe('HALTED');
-      await waitFor(
-        async () =>
-          (await readAll(bus, 'OPS', 'ops.alert.critical', codecs.Alert)).some(
-            (a) => a.message.code === 'halted_daily_loss',
-          ),
-        5_000,
-        'the critical alert',
-      );
+      await waitFor(() => raisedCritical(bus, 'halted_daily_loss'), 5_000, 'the critical alert');
       const rejected = await readAll(bus, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
       expect(rejected.map((r) => r.message.reason)).toEqual([pb.RejectReason.REJECT_REASON_MAX_DAILY_LOSS]);
       // Written once: the next checkpoint owes neither the halt nor the refusal.

@@ -10,7 +10,6 @@ import {
   RiskLimitsSchema,
   readAccount,
   readAll,
-  signalOf,
 } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { RiskGate } from '@algotrader/risk-gate';
@@ -18,6 +17,7 @@ import { targetUnits } from '@algotrader/strategy';
 import { NatsServer, OkxTradeServer, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
 import { NO_LIMITS } from './helpers/fixtures';
+import { publishSignals, raisedCritical } from './helpers/risk';
 
 /**
  * Kill switches on the exchange path, end to end: a real nats-server, the risk gate and the
@@ -117,25 +117,7 @@ class Rig {
   /** The strategy's target at close `t` (marked at `px`); waits until the risk gate has decided it. */
   async decide(t: number, qty: number, px: number): Promise<void> {
     const before = this.#decisions();
-    await this.bus.publish(
-      codecs.Signal,
-      subjects.signal('sma_cross', BTC),
-      signalOf(this.account, 'sma_cross', t, targetUnits(BTC, qty)),
-      { msgId: `sig:sma_cross:okx:BTC-USDT:${t}` },
-    );
-    await this.bus.publish(
-      codecs.SignalSetClosed,
-      subjects.signalSet('OKX', '1h'),
-      {
-        venue: 'OKX',
-        timeframe: '1h',
-        closeTimeMs: t,
-        strategies: ['sma_cross'],
-        marks: { 'BTC/USDT': px },
-        instruments: ['BTC/USDT'],
-      },
-      { msgId: `sigset:okx:1h:${t}` },
-    );
+    await publishSignals(this.bus, t, [targetUnits(BTC, qty)], { account: this.account, px });
     // Every decision here yields an order or a rejection: wait until the gate has published it.
     await waitFor(
       () => this.gate.lastT >= t && this.#decisions() > before,
@@ -188,9 +170,8 @@ class Rig {
     return all.map((r) => r.message.reason ?? 0);
   }
 
-  async critical(code: string): Promise<boolean> {
-    const all = await readAll(this.bus, 'OPS', subjects.alert('critical'), codecs.Alert);
-    return all.some((a) => a.message.code === code);
+  critical(code: string): Promise<boolean> {
+    return raisedCritical(this.bus, code);
   }
 
   async events(id: string): Promise<{ state: number; reason: string }[]> {

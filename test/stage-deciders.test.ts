@@ -1,4 +1,4 @@
-import { parseInstrument } from '@algotrader/core';
+import { forceExitOrderId, parseInstrument } from '@algotrader/core';
 import { type FeatureInput, featureDecider } from '@algotrader/feature-engine';
 import { isBadInput } from '@algotrader/pipeline';
 import {
@@ -11,7 +11,14 @@ import {
   parsePipelineConfig,
   step,
 } from '@algotrader/pipeline/domain';
-import type { BarMsg, BarSetClosed, FeatureVector, Signal, SignalSetClosed } from '@algotrader/proto';
+import {
+  type BarMsg,
+  type BarSetClosed,
+  type FeatureVector,
+  pb,
+  type Signal,
+  type SignalSetClosed,
+} from '@algotrader/proto';
 import {
   type GateContext,
   type GateMessage,
@@ -362,5 +369,169 @@ describe('risk-gate decider', () => {
     expect(decisions([...before.effects, ...decided.effects, ...rest.effects])).toEqual(
       decisions(whole.effects),
     );
+  });
+});
+
+describe('risk-gate decider: an operator force-exit', () => {
+  const BTC = parseInstrument('OKX:BTC/USDT');
+  const t = T0 + 5 * HOUR;
+  /** Holds 1.5 BTC (no ETH), with a strategy's buy of BTC still open. */
+  function holding(extra: Partial<AccountState> = {}): AccountState {
+    const a = newAccount('paper', 10_000, 'USDT');
+    a.book.positions['OKX:BTC/USDT'] = { qty: 1.5, avg: 100, realized: 0, fees: 0 };
+    a.book.marks['OKX:BTC/USDT'] = 110;
+    a.visibleThrough = t;
+    a.orders['atopen1'] = {
+      id: 'atopen1',
+      strategy: 'sma_cross',
+      instrument: 'OKX:BTC/USDT',
+      side: 'buy',
+      type: 'market',
+      qty: 0.5,
+      decisionTime: t,
+      eligibleOpen: t,
+      status: 'accepted',
+      events: 2,
+      filledQty: 0,
+      avgFillPrice: Number.NaN,
+    };
+    a.pending.push('atopen1');
+    return { ...a, ...extra };
+  }
+  const d = gateDecider(pipeline);
+  const state: GateState = {
+    ...d.initial(),
+    lastT: t - HOUR,
+    standing: { sma_cross: { 'OKX:BTC/USDT': { kind: 'units', qty: 1.5 } } },
+  };
+  const exit = (command: object, account: AccountState = holding()): GateMessage => ({
+    kind: 'forceexit',
+    command: { account: 'paper', issuedBy: 'telegram:1', timeMs: 1, ...command },
+    meta: meta('sig._forceexit.paper'),
+    context: { account, now: Date.UTC(2026, 0, 1) },
+  });
+
+  test('cancels the open orders of the instrument, then sells the whole position, reduce-only', () => {
+    const r = step(
+      d,
+      state,
+      exit({ requestId: 'telegram-5', instrument: { venue: 'OKX', symbol: 'BTC/USDT' } }),
+    );
+    const id = forceExitOrderId('paper', BTC, 'telegram-5');
+    const out = plain(r.effects) as { subject: string; msgId: string; message: Record<string, unknown> }[];
+    expect(out.map((e) => [e.subject, e.msgId])).toEqual([
+      ['ord.approved.paper', 'ord:atopen1:cancel'],
+      ['ord.approved.paper', `ord:${id}`],
+    ]);
+    expect(out[1]!.message).toMatchObject({
+      clientOrderId: id,
+      strategy: 'forceexit',
+      side: pb.Side.SIDE_SELL,
+      quantity: '1.5',
+      reduceOnly: true,
+      // The next close time after the account's (t): the paper venue fills it on the bar opening then.
+      decisionTimeMs: t + HOUR,
+    });
+    expect(r.state.standing['sma_cross']!['OKX:BTC/USDT']).toEqual({ kind: 'units', qty: 0 });
+    expect(r.state.outbox).toHaveLength(2);
+    // Decided again (a crash before the ack): the very same messages.
+    expect(
+      plain(
+        step(d, state, exit({ requestId: 'telegram-5', instrument: { venue: 'OKX', symbol: 'BTC/USDT' } }))
+          .effects,
+      ),
+    ).toEqual(out);
+  });
+
+  test('a second force-exit before the account shows the first is refused, not a second sell', () => {
+    const btc = { venue: 'OKX', symbol: 'BTC/USDT' };
+    const first = step(d, state, exit({ requestId: 'telegram-8', instrument: btc }));
+    const id = forceExitOrderId('paper', BTC, 'telegram-8');
+    expect(first.state.forceExits['OKX:BTC/USDT']).toEqual({ id, t: t + HOUR });
+    // The paper router has not saved the order yet: the account is as before.
+    const second = plain(
+      step(d, first.state, exit({ requestId: 'telegram-9', instrument: btc })).effects,
+    ) as {
+      subject: string;
+      message: { reason: number; detail: string };
+    }[];
+    expect(second.map((e) => e.subject)).toEqual(['ord.rejected.paper']);
+    expect(second[0]!.message).toMatchObject({
+      reason: pb.RejectReason.REJECT_REASON_NO_SHORT,
+      detail: `force-exit: an exit of OKX:BTC/USDT is already open (order ${id})`,
+    });
+    // Once the account shows it finished (position still there: bought again), a new exit goes out.
+    const later = holding({ done: [id], steppedThrough: t + 2 * HOUR, visibleThrough: t + 2 * HOUR });
+    const third = plain(
+      step(d, first.state, exit({ requestId: 'telegram-10', instrument: btc }, later)).effects,
+    ) as {
+      subject: string;
+    }[];
+    expect(third.map((e) => e.subject)).toEqual(['ord.approved.paper', 'ord.approved.paper']);
+    // The checkpoint keeps it (and an older checkpoint without it restores to none).
+    expect(d.restore(structuredClone(d.snapshot(first.state))).state.forceExits).toEqual(
+      first.state.forceExits,
+    );
+    const { forceExits: _, ...old } = d.snapshot(first.state);
+    expect(d.restore(old).state.forceExits).toEqual({});
+  });
+
+  test('refusals say why: nothing held, an exit already open, an instrument not traded; "all" of nothing is an alert', () => {
+    const refusal = (input: GateMessage) => {
+      const out = plain(step(d, state, input).effects) as {
+        subject: string;
+        message: { reason: number; detail: string };
+      }[];
+      expect(out).toHaveLength(1);
+      expect(out[0]!.subject).toBe('ord.rejected.paper');
+      return out[0]!.message;
+    };
+    expect(
+      refusal(exit({ requestId: 'r1', instrument: { venue: 'OKX', symbol: 'ETH/USDT' } })),
+    ).toMatchObject({
+      reason: pb.RejectReason.REJECT_REASON_UNSPECIFIED,
+      detail: 'force-exit: account paper holds no OKX:ETH/USDT',
+    });
+    expect(
+      refusal(exit({ requestId: 'r2', instrument: { venue: 'OKX', symbol: 'SOL/USDT' } })),
+    ).toMatchObject({
+      detail: 'force-exit: account paper does not trade OKX:SOL/USDT',
+    });
+    const exiting = holding();
+    exiting.orders['fxopen'] = {
+      ...exiting.orders['atopen1']!,
+      id: 'fxopen',
+      strategy: 'forceexit',
+      side: 'sell',
+    };
+    exiting.pending.push('fxopen');
+    expect(
+      refusal(exit({ requestId: 'r3', instrument: { venue: 'OKX', symbol: 'BTC/USDT' } }, exiting)),
+    ).toMatchObject({
+      reason: pb.RejectReason.REJECT_REASON_NO_SHORT,
+      detail: 'force-exit: an exit of OKX:BTC/USDT is already open (order fxopen)',
+    });
+    const flat = plain(
+      step(d, state, exit({ requestId: 'r4', all: true }, newAccount('paper', 10_000, 'USDT'))).effects,
+    );
+    expect(flat).toEqual([
+      {
+        alert: 'forceexit_nothing_held',
+        key: 'r4',
+        message: 'force-exit r4 of all positions (by telegram:1): account paper holds nothing',
+      },
+    ]);
+  });
+
+  test("another account's command is not ours; a malformed one is bad input", () => {
+    expect(
+      step(d, state, {
+        ...exit({ requestId: 'r5', all: true }),
+        command: { account: 'main', requestId: 'r5', all: true },
+      }).effects,
+    ).toEqual([]);
+    const e = thrown(() => d.decide(state, exit({ requestId: 'no:colons', all: true })));
+    expect(isBadInput(e)).toBe(true);
+    expect(isBadInput(thrown(() => d.decide(state, exit({ requestId: 'r6' }))))).toBe(true);
   });
 });

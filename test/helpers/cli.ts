@@ -2,14 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { spawnGroup } from '@algotrader/testkit';
 import { afterAll } from 'vitest';
 
 export const repo = resolve(import.meta.dirname, '../..');
-const main = resolve(repo, 'apps/cli/src/main.ts');
-// By path, not by name: `--import tsx` would resolve from the temp working directory below.
-const tsx = pathToFileURL(resolve(repo, 'node_modules/tsx/dist/loader.mjs')).href;
+/** The installed entry point (`npx algotrader`, `npm run demo`): it runs the CLI's JavaScript build. */
+const bin = resolve(repo, 'apps/cli/bin/algotrader.mjs');
 
 /**
  * The CLI's working directory in tests: what it writes relative to it (reports/<run>, the default
@@ -26,12 +24,12 @@ export interface CliRun {
 }
 
 /**
- * Starts the real `algotrader` CLI (through tsx) as a child process and collects its stdout lines.
+ * Starts the real `algotrader` CLI (its bin, as users run it) as a child process and collects its stdout lines.
  * It leads its own process group, registered with the testkit, so what it starts (stages, a
  * private nats-server) is stopped with it when the test ends, fails or times out.
  */
 export function startCli(args: string[], env: Record<string, string> = {}): CliRun {
-  const proc = spawnGroup(process.execPath, ['--import', tsx, main, ...args], {
+  const proc = spawnGroup(process.execPath, [bin, ...args], {
     cwd: cliCwd,
     env: {
       ...process.env,

@@ -1,10 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI in this very process through tsx's loader (no build step, no child):
-// Ctrl-C and SIGTERM reach the CLI's own handlers, which stop everything `up` started.
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { register } from 'tsx/esm/api';
+// Runs the CLI in this very process (no child): Ctrl-C and SIGTERM reach the CLI's own handlers,
+// which stop everything `up` started. It runs the plain-JavaScript build of the sources
+// (apps/cli/bin/build.mjs: built here first when the sources changed since the last one), and falls
+// back to the TypeScript through tsx's loader only when no build can be made.
+import { cliEntry } from './entry.mjs';
 
-register();
-const here = dirname(fileURLToPath(import.meta.url));
-await import(pathToFileURL(join(here, '../src/main.ts')).href);
+await import(await cliEntry('main'));

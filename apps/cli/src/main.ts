@@ -1,8 +1,8 @@
-import { isAlgoError } from '@algotrader/core';
 import { parse, UsageError } from './args';
 
 // Each command's module is imported when it runs: a command (or a usage error) loads only what it
-// needs, not DuckDB, the backtest engine and the report renderer every time.
+// needs, not DuckDB, the backtest engine and the report renderer every time. Even @algotrader/core
+// waits (it loads zod, a tenth of a second): `--help` and usage errors need none of it.
 
 const USAGE = `algotrader <command> [options]
 
@@ -26,6 +26,10 @@ Commands:
   backtest --strategy NAME --data <csv|dir|glob|parquet|store> [--symbols A/B,..] [--tf 1h] [--from D] [--to D]
            [--param k=v].. [--fee F] [--fill next_open|close] [--slippage-bps N] [--cash C] [--out DIR] [--json]
                                         one backtest; writes summary.json, fills/trades/equity.parquet, tearsheet.html
+  perp-backtest [--strategy sma_long_short] [--trades <csv> --mark <csv> --funding <csv>] [--tf 4h]
+                [--margin cross|isolated] [--leverage L] [--param k=v].. [--out DIR] [--json]
+                                        a perpetual-swap backtest (funding, mark price, margin, liquidation);
+                                        bundled OKX BTC-USDT-SWAP data by default
   sweep --strategy NAME --data SRC (--grid k=a:b:step .. | --random N --param-range k=lo:hi ..)
         [--walk-forward train=180d,test=30d] [--rank sharpe] [--workers N | --distributed [--nats URL]]
                                         ranked parameter sweep on worker threads, or on workers via JetStream
@@ -57,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/data')).runData(rest);
     case 'backtest':
       return (await import('./commands/backtest')).runBacktestCmd(rest);
+    case 'perp-backtest':
+      return (await import('./commands/perp-backtest')).runPerpBacktestCmd(rest);
     case 'sweep':
       return (await import('./commands/sweep')).runSweepCmd(rest);
     case 'worker':
@@ -126,11 +132,12 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e: unknown) => {
+  async (e: unknown) => {
     if (e instanceof UsageError) {
       console.error(e.message);
       process.exit(2);
     }
+    const { isAlgoError } = await import('@algotrader/core');
     if (isAlgoError(e)) {
       console.error(`error [${e.code}]: ${e.message}`);
       process.exit(1);

@@ -24,6 +24,15 @@ export {
   parseCandles,
   type RawCandle,
 } from './okx';
+export {
+  collectFunding,
+  collectPerpHistory,
+  collectPriceCandles,
+  type FundingHistory,
+  OkxPerpData,
+  type PerpReject,
+  type PriceHistory,
+} from './perp';
 export { type BarReject, type Screened, screenBars } from './quality';
 export { classifyError, DEFAULT_RETRY, errorLabel, type RetryPolicy, withRetry } from './retry';
 export { ManualScheduler, type Scheduler, SystemScheduler } from './scheduler';

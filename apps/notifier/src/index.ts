@@ -8,7 +8,11 @@ export {
   type ControlAction,
   type ControlPort,
   controlMsgId,
+  type ForceExitPort,
+  type ForceExitRequest,
+  type HistoryPort,
   isCommandName,
+  type Read,
 } from './commands';
 export { natsControlPort, watchControl } from './control';
 export {
@@ -36,6 +40,16 @@ export {
   type TelegramSettings,
 } from './notifier';
 export { Outbox, type OutboxOptions, type OutboxStats, TokenBucket } from './outbox';
+export {
+  type InstrumentPerformance,
+  type PerformanceReport,
+  type ProfitDay,
+  type ProfitReport,
+  parseProfitDays,
+  performanceOf,
+  profitOf,
+  profitSince,
+} from './performance';
 export {
   DEFAULT_LEVELS,
   EVENT_KINDS,

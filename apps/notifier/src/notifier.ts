@@ -5,10 +5,12 @@ import {
   type MessageMeta,
   PermanentError,
   saveCheckpoint,
+  subjects,
 } from '@algotrader/bus';
-import type { Clock } from '@algotrader/core';
+import { type Clock, forceExitKey, isForceExitOrderId } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
-import { fillIn, orderEventIn, positionSnapshotIn } from '@algotrader/pipeline/domain';
+import { readSubjectSince, type Stored } from '@algotrader/pipeline';
+import { fillIn, orderEventIn, positionSnapshotIn, refOf } from '@algotrader/pipeline/domain';
 import {
   type Alert,
   codecs,
@@ -19,7 +21,7 @@ import {
 } from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import { Coalescer, type Notification } from './coalescer';
-import { Commands } from './commands';
+import { Commands, type ForceExitPort, type HistoryPort, type Read } from './commands';
 import { natsControlPort, watchControl } from './control';
 import { buildDailySummary, nextDailyDueMs, previousDailyDueMs } from './daily';
 import { Ledger, type LedgerState } from './ledger';
@@ -30,6 +32,8 @@ import {
   alertMessage,
   controlChangeMessage,
   fillMessage,
+  forceExitFillMessage,
+  forceExitRefusedMessage,
   type Message,
   NOTABLE_ORDER_STATES,
   orderEventMessage,
@@ -72,6 +76,8 @@ export interface NotifierStats {
   failed: number;
   commands: number;
   ignoredChats: number;
+  /** Commands answered with a usage line or a refusal (bad argument, nothing to act on). */
+  refusedCommands: number;
 }
 
 export interface Notifier {
@@ -149,6 +155,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
   let outbox: Outbox | undefined;
   const stats = (): NotifierStats => ({
     ...counters,
+    refusedCommands: commands.refused,
     coalesced: coalescer.suppressed,
     queued: outbox?.queued ?? 0,
     delivered: outbox?.stats.delivered ?? 0,
@@ -156,8 +163,66 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
     dropped: outbox?.stats.dropped ?? 0,
     failed: outbox?.stats.failed ?? 0,
   });
+  const exits: ForceExitPort = {
+    request: async (r) => {
+      const msgId = forceExitKey(s.account, r.requestId);
+      await bus.publish(
+        codecs.ForceExit,
+        subjects.forceExit(s.account),
+        {
+          requestId: r.requestId,
+          account: s.account,
+          ...(r.instrument ? { instrument: refOf(r.instrument) } : {}),
+          all: r.all,
+          issuedBy: r.issuedBy,
+          reason: r.reason,
+          timeMs: r.timeMs,
+        },
+        { msgId, correlationId: msgId },
+      );
+    },
+  };
+  /** Decodes what a history read returned; a message its codec refuses is logged and counted, not hidden. */
+  const decoded = <M, D>(what: string, stored: Stored<M>[], decode: (m: M) => D): Read<D> => {
+    const items: D[] = [];
+    let skipped = 0;
+    for (const x of stored) {
+      try {
+        items.push(decode(x.message));
+      } catch (e) {
+        skipped += 1;
+        log.warn(
+          { seq: x.seq, msgId: x.msgId, err: (e as Error).message },
+          `unreadable ${what} in the history`,
+        );
+      }
+    }
+    return { items, skipped };
+  };
+  const history: HistoryPort = {
+    fills: async () =>
+      decoded(
+        'fill',
+        await readSubjectSince(bus, 'EXEC', subjects.execFill(s.account), codecs.Fill, undefined),
+        fillIn,
+      ),
+    snapshots: async (sinceMs) =>
+      decoded(
+        'position snapshot',
+        await readSubjectSince(
+          bus,
+          'EXEC',
+          subjects.execPosition(s.account),
+          codecs.PositionSnapshot,
+          sinceMs,
+        ),
+        positionSnapshotIn,
+      ),
+  };
   const commands = new Commands({
     account: s.account,
+    exits,
+    history,
     control,
     ledger: theLedger,
     clock,
@@ -171,6 +236,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
         failed: st.failed,
         queued: st.queued,
         ignored: st.ignoredChats,
+        refused: st.refusedCommands,
       };
     },
   });
@@ -283,6 +349,11 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
         // The ledger knows every trade id of the period: a fill counted once is notified once.
         if (theLedger.onFill(f) === 'duplicate') return;
         dirty = true;
+        if (isForceExitOrderId(f.clientOrderId)) {
+          // The confirmation /forceexit promised, to every allowlisted chat (a control event).
+          notify('control', `forceexit:${f.account}:${f.tradeId}`, forceExitFillMessage(f));
+          return;
+        }
         notify('fill', `fill:${f.account}:${f.clientOrderId}`, fillMessage(f));
       }),
     }),
@@ -316,6 +387,10 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       deliverPolicy: 'new',
       codec: codecs.RiskRejection,
       handler: handler('risk rejection', (r: RiskRejection) => {
+        if (isForceExitOrderId(r.order?.clientOrderId)) {
+          notify('rejection', `forceexit:${r.order?.clientOrderId}`, forceExitRefusedMessage(r));
+          return;
+        }
         theLedger.noteStrategy(r.order?.strategy);
         const key = `rejection:${r.order?.account}:${r.order?.strategy}:${r.reason}`;
         notify('rejection', key, rejectionMessage(r));

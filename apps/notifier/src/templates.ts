@@ -90,6 +90,35 @@ export function fillMessage(f: AccountFill): Message {
   };
 }
 
+/** The fill of a force-exit's order: the confirmation the /forceexit reply promised. */
+export function forceExitFillMessage(f: AccountFill): Message {
+  const inst = instrumentLabel(refOf(f.instrument));
+  const fee = f.fee !== 0 ? `fee ${f.fee} ${h(f.feeCurrency)}` : 'no fee';
+  return {
+    title: `force-exit filled ${inst}`,
+    html: [
+      `⏏️ <b>Force-exit filled</b>: ${h(`${f.side.toUpperCase()} ${f.qty} ${inst} @ ${f.price}`)}`,
+      `${fee} · account ${h(f.account)} · order <code>${h(f.clientOrderId)}</code> · trade <code>${h(f.tradeId)}</code>`,
+      `<i>${formatTime(f.timeMs)}</i>`,
+    ].join('\n'),
+  };
+}
+
+/** A force-exit the risk gate refused (nothing held, an exit already open, below the minimum size). */
+export function forceExitRefusedMessage(r: RiskRejection): Message {
+  const inst = instrumentLabel(r.order?.instrument);
+  return {
+    title: `force-exit refused ${inst}`,
+    html: [
+      `⏏️ <b>Force-exit of ${h(inst)} refused</b> by the risk gate: <code>${h(rejectReasonName(r.reason))}</code>`,
+      h(r.detail || '', 600),
+      `order <code>${h(r.order?.clientOrderId || '?')}</code> · account ${h(r.order?.account || '?')} · <i>${formatTime(r.timeMs)}</i>`,
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
+  };
+}
+
 export function rejectionMessage(r: RiskRejection): Message {
   const reason = rejectReasonName(r.reason);
   const o = r.order;

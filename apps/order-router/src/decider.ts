@@ -25,6 +25,7 @@ import {
   type Pipeline,
   publish,
   retire,
+  type Severity,
 } from '@algotrader/pipeline/domain';
 import type { Account } from '@algotrader/portfolio';
 import { type BarMsg, type BarSetClosed, codecs, type OrderRequestMsg } from '@algotrader/proto';
@@ -76,6 +77,10 @@ export type RouterAction =
 /** An action as an effect. */
 const action = (a: RouterAction): Effect => act(a);
 
+/** An alert as an effect: the same key and code alert once. */
+const notice = (severity: Severity, code: string, message: string, dedupeKey: string): Effect =>
+  alert({ severity, code, message, dedupeKey });
+
 export type RouterInput =
   /** A new book (first start): what the venue holds. */
   | { readonly kind: 'open'; readonly held: VenueSnapshot }
@@ -97,7 +102,6 @@ export type RouterInput =
   | { readonly kind: 'result'; readonly call: VenueCall; readonly result: VenueResult; readonly now: number };
 
 export type RouterOutput =
-  | { readonly kind: 'opened'; readonly held: VenueSnapshot }
   | { readonly kind: 'bar'; readonly key: string; readonly bar: BarIn }
   | { readonly kind: 'duplicate' }
   | { readonly kind: 'set'; readonly close: number; readonly seq: number }
@@ -120,9 +124,7 @@ export type RouterOutput =
     }
   /** An order already taken in (a re-read): only the step. */
   | { readonly kind: 'advance' }
-  | { readonly kind: 'progress'; readonly progress: Progress }
-  | { readonly kind: 'poll' }
-  | { readonly kind: 'result'; readonly call: VenueCall; readonly result: VenueResult; readonly now: number };
+  | Extract<RouterInput, { kind: 'open' | 'progress' | 'poll' | 'result' }>;
 
 interface SetAhead {
   readonly close: number;
@@ -222,7 +224,10 @@ export function routerDecider(
   function decide(s: RouterState, input: RouterInput): RouterOutput[] {
     switch (input.kind) {
       case 'open':
-        return [{ kind: 'opened', held: input.held }];
+      case 'progress':
+      case 'poll':
+      case 'result':
+        return [input];
       case 'bar': {
         const m = input.bar;
         if (m.timeframe !== p.tf || (m.instrument?.venue ?? '').toUpperCase() !== p.venue) return [];
@@ -246,12 +251,6 @@ export function routerDecider(
       }
       case 'order':
         return [decideOrder(s, input)];
-      case 'progress':
-        return [{ kind: 'progress', progress: input.progress }];
-      case 'poll':
-        return [{ kind: 'poll' }];
-      case 'result':
-        return [{ kind: 'result', call: input.call, result: input.result, now: input.now }];
     }
   }
 
@@ -309,7 +308,7 @@ export function routerDecider(
   function evolve(s: RouterState, o: RouterOutput): RouterState {
     const a = s.account;
     switch (o.kind) {
-      case 'opened':
+      case 'open':
         open(s, o.held);
         return s;
       case 'bar': {
@@ -340,12 +339,12 @@ export function routerDecider(
           if (o.refused.startsWith('trading is HALTED')) {
             s.counters.refused += 1;
             s.owed.push(
-              alert({
-                severity: 'warning',
-                code: 'order_refused_halted',
-                message: `order ${ord.id} ${ord.side} ${ord.qty} ${ord.instrument}: ${o.refused}`,
-                dedupeKey: ord.id,
-              }),
+              notice(
+                'warning',
+                'order_refused_halted',
+                `order ${ord.id} ${ord.side} ${ord.qty} ${ord.instrument}: ${o.refused}`,
+                ord.id,
+              ),
             );
           }
           s.owed.push(publish(moveOrder(p.account, ord, 'rejected', o.now, o.refused)));
@@ -367,12 +366,12 @@ export function routerDecider(
       case 'repeat':
         s.counters.duplicates += 1;
         s.owed.push(
-          alert({
-            severity: 'warning',
-            code: 'order_duplicate',
-            message: `order ${o.id} was already received: ignored`,
-            dedupeKey: `${o.id}:${o.seq}`,
-          }),
+          notice(
+            'warning',
+            'order_duplicate',
+            `order ${o.id} was already received: ignored`,
+            `${o.id}:${o.seq}`,
+          ),
         );
         a.orderSeq = o.seq;
         advance(s);
@@ -389,12 +388,12 @@ export function routerDecider(
         return s;
       case 'cancel-ignored':
         s.owed.push(
-          alert({
-            severity: 'info',
-            code: 'cancel_ignored',
-            message: `cancel of ${o.id}: ${o.status ? `already ${o.status}` : 'unknown order'}`,
-            dedupeKey: `${o.id}:${o.seq}`,
-          }),
+          notice(
+            'info',
+            'cancel_ignored',
+            `cancel of ${o.id}: ${o.status ? `already ${o.status}` : 'unknown order'}`,
+            `${o.id}:${o.seq}`,
+          ),
         );
         a.orderSeq = o.seq;
         advance(s);
@@ -431,12 +430,12 @@ export function routerDecider(
       const o = s.account.orders[rep.clientOrderId];
       if (!o) {
         s.owed.push(
-          alert({
-            severity: 'warning',
-            code: 'venue_report_unknown_order',
-            message: `${v.name} reports order ${rep.clientOrderId} (${rep.status}), which the account has no record of`,
-            dedupeKey: `${rep.clientOrderId}:${rep.status}:${rep.filledQty}`,
-          }),
+          notice(
+            'warning',
+            'venue_report_unknown_order',
+            `${v.name} reports order ${rep.clientOrderId} (${rep.status}), which the account has no record of`,
+            `${rep.clientOrderId}:${rep.status}:${rep.filledQty}`,
+          ),
         );
         continue;
       }
@@ -458,12 +457,12 @@ export function routerDecider(
       const o = s.account.orders[call.order.clientOrderId];
       if (call.late && o && !isTerminal(o.status)) {
         s.owed.push(
-          alert({
-            severity: 'warning',
-            code: 'order_late',
-            message: `order ${o.id} decided at ${new Date(o.decisionTime).toISOString()} arrived after its fill bar was settled: it fills on the next one`,
-            dedupeKey: o.id,
-          }),
+          notice(
+            'warning',
+            'order_late',
+            `order ${o.id} decided at ${new Date(o.decisionTime).toISOString()} arrived after its fill bar was settled: it fills on the next one`,
+            o.id,
+          ),
         );
       }
     }
@@ -491,19 +490,16 @@ export function routerDecider(
       n += 1;
       try {
         const note = bookFill(s.book, p, o.instrument, o.side, f);
-        if (note)
-          s.owed.push(
-            alert({ severity: 'warning', code: 'fill_fee_currency', message: note, dedupeKey: key }),
-          );
+        if (note) s.owed.push(notice('warning', 'fill_fee_currency', note, key));
       } catch (e) {
         // The venue is the truth: the fill is published; reconciliation compares the holdings.
         s.owed.push(
-          alert({
-            severity: 'warning',
-            code: 'fill_unexpected',
-            message: `fill ${f.tradeId} of ${o.id} does not fit the account: ${(e as Error).message}`,
-            dedupeKey: key,
-          }),
+          notice(
+            'warning',
+            'fill_unexpected',
+            `fill ${f.tradeId} of ${o.id} does not fit the account: ${(e as Error).message}`,
+            key,
+          ),
         );
       }
       s.account.fills += 1;
@@ -547,12 +543,12 @@ export function routerDecider(
       if (to === o.status && (to !== 'partially_filled' || n === 0)) continue;
       if (!canTransition(o.status, to)) {
         s.owed.push(
-          alert({
-            severity: 'warning',
-            code: 'order_transition_refused',
-            message: `${v.name} reports ${o.id} ${to}, but it is ${o.status}: kept`,
-            dedupeKey: `${o.id}:${o.status}:${to}`,
-          }),
+          notice(
+            'warning',
+            'order_transition_refused',
+            `${v.name} reports ${o.id} ${to}, but it is ${o.status}: kept`,
+            `${o.id}:${o.status}:${to}`,
+          ),
         );
         continue;
       }
@@ -654,21 +650,21 @@ export function routerDecider(
         b.setCash(b.cash + h.qty * h.price);
         b.applyFill(k, 'buy', h.qty, h.price, 0);
         s.owed.push(
-          alert({
-            severity: 'info',
-            code: 'holding_adopted',
-            message: `${v.name} holds ${h.qty} of ${key}: taken into the new book at ${h.price}`,
-            dedupeKey: `${p.account}:${key}`,
-          }),
+          notice(
+            'info',
+            'holding_adopted',
+            `${v.name} holds ${h.qty} of ${key}: taken into the new book at ${h.price}`,
+            `${p.account}:${key}`,
+          ),
         );
       } else {
         s.owed.push(
-          alert({
-            severity: 'critical',
-            code: 'holding_unexplained',
-            message: `${v.name} holds ${h.qty} of ${key}, which a new book cannot take in (no price): sell or move it before trading`,
-            dedupeKey: `${p.account}:${key}`,
-          }),
+          notice(
+            'critical',
+            'holding_unexplained',
+            `${v.name} holds ${h.qty} of ${key}, which a new book cannot take in (no price): sell or move it before trading`,
+            `${p.account}:${key}`,
+          ),
         );
       }
     }

@@ -1,4 +1,16 @@
 export { bookFill, markAndRevalue } from './book';
+export {
+  localBook,
+  orderNeeds,
+  type Progress,
+  type RouterAction,
+  type RouterInput,
+  type RouterOutput,
+  type RouterState,
+  routerDecider,
+  routerState,
+  type VenueCall,
+} from './decider';
 export { moveOrder, positionSnapshot } from './events';
 export { PaperVenue } from './paper-venue';
 export { OrderRouter, type OrderRouterOptions } from './router';

@@ -54,6 +54,8 @@ export interface VenueOrder {
   readonly limitPrice?: number;
   /** Quote units for a quote-sized market buy. */
   readonly quoteAmount?: number;
+  /** Swaps: may only reduce the position (OKX `reduceOnly`). */
+  readonly reduceOnly?: boolean;
   readonly strategy: string;
   /** Close time of the bar that caused it. */
   readonly decisionTime: number;

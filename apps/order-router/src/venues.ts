@@ -1,7 +1,6 @@
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import type { VenueName } from '@algotrader/pipeline';
 import { z } from 'zod';
-import { createOkxSpotVenue, decimalString } from './okx/venue';
 import { PaperVenue } from './paper-venue';
 import type { Venue, VenueContext } from './venue';
 
@@ -45,8 +44,10 @@ export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
     describe: 'OKX spot through ccxt (keys: OKX_API_KEY, OKX_SECRET, OKX_PASSWORD)',
     settings: OkxSettings,
     read: (ctx) => ctx.config.okx,
-    create: (ctx, s) =>
-      createOkxSpotVenue({
+    // ccxt (1.5 s of CPU to load) only when OKX is the venue, not for the paper broker.
+    create: async (ctx, s) => {
+      const { createOkxSpotVenue, decimalString } = await import('./okx/venue');
+      return createOkxSpotVenue({
         account: ctx.pipeline.account,
         apiKey: s.apiKey,
         secret: s.secret,
@@ -61,7 +62,32 @@ export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
         ),
         quote: ctx.pipeline.config.paper.quoteCurrency,
         logger: ctx.log,
-      }),
+      });
+    },
+    pollMs: 5_000,
+  }),
+  okx_swap: entry({
+    describe: 'OKX USDT perpetual swaps through ccxt, net mode (keys: OKX_API_KEY, OKX_SECRET, OKX_PASSWORD)',
+    settings: OkxSettings,
+    read: (ctx) => ctx.config.okx,
+    create: async (ctx, s) => {
+      const { OkxSwapVenue } = await import('./okx/swap-venue');
+      const swaps = ctx.pipeline.config.swaps;
+      const v = new OkxSwapVenue({
+        account: ctx.pipeline.account,
+        apiKey: s.apiKey,
+        secret: s.secret,
+        password: s.password,
+        restUrl: s.restUrl,
+        sandbox: s.sandbox,
+        instruments: ctx.pipeline.instruments.map((instrument, k) => {
+          const o = swaps[ctx.pipeline.keys[k]!];
+          return { instrument, setting: { mode: o?.marginMode ?? 'cross', leverage: o?.leverage ?? 1 } };
+        }),
+      });
+      await v.start();
+      return v;
+    },
     pollMs: 5_000,
   }),
 };

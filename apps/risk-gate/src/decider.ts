@@ -1,9 +1,14 @@
 import { subjects } from '@algotrader/bus/subjects';
 import {
+  AlgoError,
   assertNever,
   cancelKey,
   clientOrderId,
+  ErrorCode,
+  forceExitOrderId,
   formatInstrument,
+  type Instrument,
+  isTerminal,
   orderKey,
   rejectionKey,
 } from '@algotrader/core';
@@ -28,15 +33,17 @@ import {
   type StageCheckpoint,
   sideToPb,
 } from '@algotrader/pipeline/domain';
-import type { PlannedOrder } from '@algotrader/portfolio';
+import { type PlannedOrder, planOrders } from '@algotrader/portfolio';
 import {
   codecs,
+  type ForceExit,
   type OrderRequestMsg,
   pb,
   type RiskRejection,
   type Signal,
   type SignalSetClosed,
 } from '@algotrader/proto';
+import { targetUnits } from '@algotrader/strategy';
 import {
   type CancelRequest,
   checkDecision,
@@ -77,6 +84,14 @@ export interface GateSnapshot {
   approvedSeq: number;
   /** The halt of `lastT`, saved with its decisions and owed until it is written (absent: none). */
   halt?: HaltAction;
+  /** The last force-exit approved per instrument key (absent in checkpoints written before it). */
+  forceExits?: Record<string, ForceExitSent>;
+}
+
+/** A force-exit order the gate approved: open until the account shows it finished. */
+export interface ForceExitSent {
+  readonly id: string;
+  readonly t: number;
 }
 
 export type GateCheckpoint = StageCheckpoint<GateSnapshot>;
@@ -93,6 +108,8 @@ export interface GateState {
   readonly approvedSeq: number;
   /** A halt decided and not yet written to the control KV (saved: a crash before it owes it again). */
   readonly halt?: HaltAction;
+  /** The last force-exit approved per instrument key. */
+  readonly forceExits: Readonly<Record<string, ForceExitSent>>;
 }
 
 /** What the shell read before deciding a close time (the runtime's `context`). */
@@ -104,8 +121,20 @@ export interface GateContext {
   readonly behind?: string;
 }
 
+/** What the shell read before deciding a force-exit: the account as it is now, and the clock. */
+export interface ForceExitContext {
+  readonly account: AccountState | undefined;
+  readonly now: number;
+}
+
 export type GateMessage =
   | { readonly kind: 'signal'; readonly signal: Signal; readonly meta: InputMeta }
+  | {
+      readonly kind: 'forceexit';
+      readonly command: ForceExit;
+      readonly meta: InputMeta;
+      readonly context?: ForceExitContext;
+    }
   | {
       readonly kind: 'set';
       readonly set: SignalSetClosed;
@@ -123,6 +152,13 @@ export interface Halt {
 export type GateOutput =
   | { readonly kind: 'alert'; readonly alert: AlertInput }
   | { readonly kind: 'halted' }
+  /** An operator's force-exit decided: its cancels, orders and refusals, and the targets it zeroed. */
+  | {
+      readonly kind: 'forceexit';
+      readonly standing: Standing;
+      readonly saved: SavedOut[];
+      readonly sent: Record<string, ForceExitSent>;
+    }
   | { readonly kind: 'buffered'; readonly t: number; readonly item: Buffered }
   | {
       readonly kind: 'closed';
@@ -172,6 +208,37 @@ const REASON: Record<Reason, number> = {
 export function decidesOn(p: Pipeline, state: GateState, set: SignalSetClosed): boolean {
   const t = Number(set.closeTimeMs ?? 0);
   return (set.venue ?? '').toUpperCase() === p.venue && set.timeframe === p.tf && t > state.lastT;
+}
+
+/** The strategy label of force-exit orders (OrderRequest.strategy). */
+export const FORCE_EXIT = 'forceexit';
+
+/**
+ * Decision time of a force-exit decided now: the next close time after the last one decided (the
+ * paper venue fills it on the first bar opening after the command); live, never before the next
+ * bar boundary of the clock, should the gate be behind.
+ */
+export function forceExitTime(
+  p: Pipeline,
+  lastT: number,
+  account: AccountState | undefined,
+  now: number,
+): number {
+  const base = Math.max(lastT, account?.visibleThrough ?? 0) + p.tfMs;
+  return p.config.mode === 'live' ? Math.max(base, (Math.floor(now / p.tfMs) + 1) * p.tfMs) : base;
+}
+
+/**
+ * The id of a force-exit the gate approved that the account does not show finished: still open
+ * there, or not taken in yet (a paper router saves its orders with the next bar) while the bar it
+ * fills on has not been stepped. Undefined when it is done (or long gone from the account).
+ */
+function unsettled(sent: ForceExitSent | undefined, acct: AccountState, tfMs: number): string | undefined {
+  if (!sent) return undefined;
+  const o = acct.orders[sent.id];
+  if (o) return isTerminal(o.status) ? undefined : sent.id;
+  if (acct.done.includes(sent.id)) return undefined;
+  return acct.steppedThrough < sent.t + tfMs ? sent.id : undefined;
 }
 
 /** True when the signal is for this pipeline's account (or for none). */
@@ -366,6 +433,120 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
     return outputs;
   };
 
+  const onForceExit = (state: GateState, c: ForceExit, ctx: ForceExitContext | undefined): GateOutput[] => {
+    if ((c.account ?? '') !== p.account) return [];
+    const requestId = c.requestId ?? '';
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(requestId)) {
+      throw new AlgoError(ErrorCode.InvalidData, `force-exit: request id "${requestId}" is not valid`);
+    }
+    if (!c.all && !c.instrument?.symbol) {
+      throw new AlgoError(ErrorCode.InvalidData, `force-exit ${requestId}: no instrument and not "all"`);
+    }
+    if (!ctx) throw new Error(`risk-gate: no account context for force-exit ${requestId}`);
+    const acct =
+      ctx.account ?? newAccount(p.account, p.config.paper.initialCash, p.config.paper.quoteCurrency);
+    const book = acct.book;
+    const t = forceExitTime(p, state.lastT, ctx.account, ctx.now);
+    const marks: Record<string, number> = { ...book.marks, ...state.marks };
+    const held = (key: string) => book.positions[key]?.qty ?? 0;
+    const targets: Instrument[] = c.all
+      ? p.instruments.filter((i) => held(formatInstrument(i)) > 0)
+      : [instrumentOf(c.instrument)];
+    const who = c.issuedBy || '?';
+    if (targets.length === 0) {
+      return [
+        {
+          kind: 'alert',
+          alert: {
+            severity: 'info',
+            code: 'forceexit_nothing_held',
+            message: `force-exit ${requestId} of all positions (by ${who}): account ${p.account} holds nothing`,
+            labels: { account: p.account, request: requestId },
+            dedupeKey: requestId,
+          },
+        },
+      ];
+    }
+    const outs: SavedOut[] = [];
+    const sent: Record<string, ForceExitSent> = {};
+    const standing: Standing = structuredClone(state.standing);
+    const refuse = (i: Instrument, id: string, reason: Reason, detail: string) => {
+      const req: OrderRequestMsg = {
+        clientOrderId: id,
+        account: p.account,
+        strategy: FORCE_EXIT,
+        instrument: refOf(i),
+        side: sideToPb('sell'),
+        type: pb.OrderType.ORDER_TYPE_MARKET,
+        quantity: '',
+        decisionTimeMs: t,
+        reduceOnly: true,
+      };
+      const rej: RiskRejection = { order: req, reason: REASON[reason], detail, timeMs: ctx.now };
+      outs.push(saved('RiskRejection', subjects.orderRejected(p.account), rejectionKey(id), rej));
+    };
+    for (const i of targets) {
+      const key = formatInstrument(i);
+      const id = forceExitOrderId(p.account, i, requestId);
+      if (p.indexOf(i) < 0) {
+        refuse(i, id, 'UNSPECIFIED', `force-exit: account ${p.account} does not trade ${key}`);
+        continue;
+      }
+      const open = acct.pending
+        .map((o) => acct.orders[o])
+        .filter((o) => o !== undefined && !isTerminal(o.status) && o.instrument === key);
+      const exit =
+        open.find((o) => o!.strategy === FORCE_EXIT)?.id ?? unsettled(state.forceExits[key], acct, p.tfMs);
+      if (exit) {
+        refuse(i, id, 'NO_SHORT', `force-exit: an exit of ${key} is already open (order ${exit})`);
+        continue;
+      }
+      const q = held(key);
+      if (!(q > 0)) {
+        refuse(i, id, 'UNSPECIFIED', `force-exit: account ${p.account} holds no ${key}`);
+        continue;
+      }
+      const plan = planOrders({
+        account: p.account,
+        strategy: FORCE_EXIT,
+        time: t,
+        decisions: [targetUnits(i, 0)],
+        portfolio: {
+          cash: book.cash,
+          equity: book.equity,
+          position: (x) => book.positions[formatInstrument(x)]?.qty ?? 0,
+          averagePrice: (x) => book.positions[formatInstrument(x)]?.avg ?? Number.NaN,
+        },
+        price: (x) => marks[formatInstrument(x)] ?? Number.NaN,
+        spec: (x) => p.specs[p.indexOf(x)]!,
+      });
+      const r = plan.rejections[0];
+      const o = plan.orders[0];
+      if (!o) {
+        refuse(
+          i,
+          id,
+          r && r.reason !== 'no_price' ? 'BELOW_MIN_NOTIONAL' : 'UNSPECIFIED',
+          `force-exit of ${q} ${key}: ${r ? `${r.reason}: ${r.detail}` : 'nothing to sell'}`,
+        );
+        continue;
+      }
+      // The still-open orders of the instrument first (a strategy's buy must not refill it).
+      for (const x of open)
+        outs.push(
+          cancelOut({ clientOrderId: x!.id, instrument: i, strategy: x!.strategy, decisionTime: t }, t),
+        );
+      const order: PlannedOrder = { ...o, clientOrderId: id };
+      outs.push(verdictOut(order, undefined, undefined, ctx.now));
+      sent[key] = { id, t };
+      // Flat is everyone's target now: a strategy buys again only on a decision of its own.
+      for (const s of Object.keys(standing)) {
+        if (standing[s]![key] !== undefined) standing[s]![key] = { kind: 'units', qty: 0 };
+      }
+    }
+    return [{ kind: 'forceexit', standing, saved: outs, sent }];
+  };
+
   return {
     initial: () => ({
       lastT: 0,
@@ -375,6 +556,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       buffer: new Map(),
       outbox: [],
       approvedSeq: 0,
+      forceExits: {},
     }),
     decide(state, input) {
       switch (input.kind) {
@@ -384,6 +566,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           return onSet(state, input.set, input.context);
         case 'halted':
           return state.halt ? [{ kind: 'halted' }] : [];
+        case 'forceexit':
+          return onForceExit(state, input.command, input.context);
         default:
           return assertNever(input, 'gate input');
       }
@@ -397,6 +581,13 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
           const { halt: _written, ...rest } = state;
           return rest;
         }
+        case 'forceexit':
+          return {
+            ...state,
+            standing: o.standing,
+            outbox: [...state.outbox, ...o.saved],
+            forceExits: { ...state.forceExits, ...o.sent },
+          };
         case 'buffered': {
           const buffer = new Map(state.buffer);
           buffer.set(o.t, [...(buffer.get(o.t) ?? []), o.item]);
@@ -425,6 +616,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         case 'buffered':
         case 'halted':
           return [];
+        case 'forceexit':
+          return o.saved.map((x) => publish(outOf(x)));
         case 'closed': {
           const d = o.decided;
           if (!d) return [gateAct({ type: 'progress', through: o.t, lazy: true })];
@@ -459,6 +652,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         outbox: [...state.outbox],
         approvedSeq: state.approvedSeq,
         ...(state.halt ? { halt: state.halt } : {}),
+        forceExits: { ...state.forceExits },
       };
     },
     restore(snap) {
@@ -471,6 +665,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         outbox: [...snap.outbox],
         approvedSeq: snap.approvedSeq,
         ...(snap.halt ? { halt: snap.halt } : {}),
+        forceExits: { ...(snap.forceExits ?? {}) },
       };
       // A halt saved with its decisions but maybe not written: written first, as it was owed.
       const effects: Effect[] = state.halt ? [gateAct(state.halt)] : [];

@@ -19,7 +19,13 @@ import {
   StageRuntime,
   stageRoute,
 } from '@algotrader/pipeline';
-import { codecs, type OrderRequestMsg, type Signal, type SignalSetClosed } from '@algotrader/proto';
+import {
+  codecs,
+  type ForceExit,
+  type OrderRequestMsg,
+  type Signal,
+  type SignalSetClosed,
+} from '@algotrader/proto';
 import type { KV } from '@nats-io/kv';
 import {
   decidesOn,
@@ -62,7 +68,16 @@ export class RiskGate {
   #progressTimer: NodeJS.Timeout | undefined;
   #stopped = false;
   #runtime: Runtime | undefined;
-  readonly counters = { signals: 0, sets: 0, approved: 0, rejected: 0, cancels: 0, halts: 0, waits: 0 };
+  readonly counters = {
+    signals: 0,
+    forceExits: 0,
+    sets: 0,
+    approved: 0,
+    rejected: 0,
+    cancels: 0,
+    halts: 0,
+    waits: 0,
+  };
 
   private constructor(o: RiskGateOptions, positions: KV, control: KV) {
     this.#o = o;
@@ -100,6 +115,12 @@ export class RiskGate {
             checkpoint: true,
           },
         ),
+        // An operator's force-exit: decided at once, saved before its orders go out.
+        stageRoute(
+          codecs.ForceExit,
+          (command: ForceExit, meta): GateMessage => ({ kind: 'forceexit', command, meta }),
+          { checkpoint: true },
+        ),
       ],
       deadLetterAlert: (reason, meta) => ({
         severity: 'warning',
@@ -123,6 +144,11 @@ export class RiskGate {
     return this.#runtime?.state.lastT ?? 0;
   }
 
+  /** True when every decision made so far is published (`lastT` moves before they go out). */
+  get idle(): boolean {
+    return this.#runtime?.idle ?? true;
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     await this.#runtime?.stop();
@@ -138,6 +164,12 @@ export class RiskGate {
     if (input.kind === 'signal') {
       if (forAccount(p, input.signal)) this.counters.signals += 1;
       return input;
+    }
+    if (input.kind === 'forceexit') {
+      if ((input.command.account ?? '') !== p.account) return input;
+      this.counters.forceExits += 1;
+      // The account as it is now: an exit sells what is held, it does not wait for a close time.
+      return { ...input, context: { account: this.#account.value, now: this.#o.clock.now() } };
     }
     if (input.kind !== 'set') return input;
     if (!decidesOn(p, state, input.set)) return input;

@@ -1,6 +1,15 @@
 export * from './decider';
 export { RiskGate, type RiskGateOptions } from './gate';
 export {
+  checkSwapOrder,
+  type MarginHealth,
+  marginHealth,
+  type PerpReason,
+  type PerpRiskLimits,
+  type PerpVerdict,
+  type SwapOrder,
+} from './perp-rules';
+export {
   type CancelRequest,
   checkDecision,
   evaluate,

@@ -29,4 +29,18 @@ export {
   tradeMetrics,
   YEAR_MS,
 } from './metrics';
+export { aggregateBars } from './perp/aggregate';
+export {
+  type FundingPayment,
+  type LiquidationEvent,
+  type PerpBacktestConfig,
+  type PerpBacktestResult,
+  type PerpFill,
+  type PerpOrder,
+  type PerpOrderRecord,
+  type PerpTotals,
+  runPerpBacktest,
+  type SwapSeries,
+} from './perp/engine';
+export { type PerpMetrics, perpMetrics } from './perp/metrics';
 export { type Fill, RoundTripTracker, type Trade } from './trades';

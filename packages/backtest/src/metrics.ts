@@ -184,11 +184,20 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
 
   const monthlyReturns: Record<string, number> = {};
   let base = initialEquity;
+  // The month's bounds are worked out once per month, not per bar: a bar is in the month when the
+  // instant before its close is in [monthStart, monthEnd), which is what monthKey compares.
+  let monthStart = Number.NaN;
+  let monthEnd = Number.NaN;
   for (let i = 0; i < n; i++) {
-    const key = monthKey(time[i]!);
-    const lastOfMonth = i === n - 1 || monthKey(time[i + 1]!) !== key;
-    if (lastOfMonth) {
-      monthlyReturns[key] = equity[i]! / base - 1;
+    const at = time[i]! - 1;
+    if (!(at >= monthStart && at < monthEnd)) {
+      const d = new Date(at);
+      monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    }
+    const next = i === n - 1 ? Number.NaN : time[i + 1]! - 1;
+    if (!(next >= monthStart && next < monthEnd)) {
+      monthlyReturns[monthKey(time[i]!)] = equity[i]! / base - 1;
       base = equity[i]!;
     }
   }

@@ -11,6 +11,8 @@ export const subjects = {
   signalSet: (venue: string, tf: Timeframe) => `sig._set.${venue.toLowerCase()}.${tf}`,
   /** The feature-engine's copy of a BarSetClosed, after the feature vectors of that close. */
   featureSet: (venue: string, tf: Timeframe) => `feat._set.${venue.toLowerCase()}.${tf}`,
+  /** An operator's force-exit command, on SIGNALS so the risk gate reads it in order (`_forceexit` is no strategy). */
+  forceExit: (account: string) => `sig._forceexit.${account}`,
   orderApproved: (account: string) => `ord.approved.${account}`,
   orderRejected: (account: string) => `ord.rejected.${account}`,
   execOrder: (account: string) => `exec.order.${account}`,
@@ -31,6 +33,7 @@ export function messageTypeForSubject(subject: string): string | undefined {
     [/^feat\._set\./, 'BarSetClosed'],
     [/^feat\./, 'FeatureVector'],
     [/^sig\._set\./, 'SignalSetClosed'],
+    [/^sig\._forceexit\./, 'ForceExit'],
     [/^sig\./, 'Signal'],
     [/^ord\.approved\./, 'OrderRequest'],
     [/^ord\.rejected\./, 'RiskRejection'],

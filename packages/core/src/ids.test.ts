@@ -6,12 +6,16 @@ import {
   barKey,
   barSetKey,
   cancelKey,
+  clientOrderId,
   controlKey,
   deadLetterKey,
   featureKey,
   featureSetKey,
   fillKey,
+  forceExitKey,
+  forceExitOrderId,
   heartbeatKey,
+  isForceExitOrderId,
   orderEventKey,
   orderKey,
   paperFillKey,
@@ -73,6 +77,28 @@ describe('message ids', () => {
     expect(controlKey('main', 'halt', undefined, T)).toBe('ctl:main:halt::1700000000000');
     expect(controlKey('main', 'pause', 'sma_cross', T)).toBe('ctl:main:pause:sma_cross:1700000000000');
     expect(telegramControlKey(77)).toBe('ctl:telegram:77');
+    expect(forceExitKey('main', 'telegram-77')).toBe('fx:main:telegram-77');
+    expect(() => forceExitKey('main', 'a:b')).toThrow(/request id/);
+  });
+
+  test('force-exit order ids: deterministic, valid clOrdIds, one per (account, instrument, request)', () => {
+    const eth = parseInstrument('OKX:ETH/USDT');
+    const a = forceExitOrderId('main', btc, 'telegram-77');
+    expect(a).toBe(forceExitOrderId('main', btc, 'telegram-77'));
+    expect(a).toMatch(/^fx[0-9a-z]{28}$/);
+    const others = [
+      forceExitOrderId('main', eth, 'telegram-77'),
+      forceExitOrderId('main', btc, 'telegram-78'),
+      forceExitOrderId('paper', btc, 'telegram-77'),
+    ];
+    expect(new Set([a, ...others]).size).toBe(4);
+    expect(() => forceExitOrderId('main', btc, '')).toThrow(/request id/);
+    expect(isForceExitOrderId(a)).toBe(true);
+    expect(
+      isForceExitOrderId(
+        clientOrderId({ account: 'main', strategy: 's', instrument: btc, decisionCloseMs: 1 }),
+      ),
+    ).toBe(false);
   });
 
   test('research: sweep job and its result', () => {
@@ -116,6 +142,7 @@ describe('proto/README.md', () => {
     ['deadLetterKey', deadLetterKey('MD', 'archiver', 42)],
     ['controlKey', controlKey('main', 'halt', undefined, T1)],
     ['telegramControlKey', telegramControlKey(77)],
+    ['forceExitKey', forceExitKey('main', 'telegram-77')],
     ['sweepJobKey', sweepJobKey('sw1', 7)],
     ['sweepResultKey', sweepResultKey('sw1', 7)],
   ];

@@ -124,6 +124,42 @@ export function telegramControlKey(updateId: number): string {
   return key('ctl', 'telegram', updateId);
 }
 
+/** Request ids of operator commands: letters, digits, `-` and `_`, at most 64 (`telegram-77`). */
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function requireRequestId(requestId: string): void {
+  if (!REQUEST_ID.test(requestId)) {
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      `request id "${requestId}" must be 1-64 letters, digits, '-' or '_'`,
+    );
+  }
+}
+
+/** An operator's force-exit command: `fx:<account>:<request_id>`, e.g. `fx:main:telegram-77`. */
+export function forceExitKey(account: string, requestId: string): string {
+  requireRequestId(requestId);
+  return key('fx', account, requestId);
+}
+
+/**
+ * The client order id of the exit a force-exit command makes for one instrument: `fx` + 28
+ * base36 characters of a hash of (account, instrument, request id). The issuer knows it before
+ * the risk gate decides (the notifier matches the fill to the command with it), and one command
+ * redelivered or decided again yields the same order, never a second one.
+ */
+export function forceExitOrderId(account: string, instrument: Instrument, requestId: string): string {
+  requireRequestId(requestId);
+  const id = `fx${stableHash36(['forceexit', account, instrument.venue, symbolToken(instrument), requestId].join('|'))}`;
+  assertClientOrderId(id);
+  return id;
+}
+
+/** True for a client order id `forceExitOrderId` built (a force-exit's order, its fills and events). */
+export function isForceExitOrderId(id: string | null | undefined): boolean {
+  return /^fx[0-9a-z]{28}$/.test(id ?? '');
+}
+
 /** One job of a parameter sweep: `job:<sweep_id>:<job_id>`. */
 export function sweepJobKey(sweepId: string, jobId: Part): string {
   return key('job', sweepId, jobId);

@@ -3,7 +3,7 @@
 export { Alerter } from './alerts';
 export { Checkpointer, Serial } from './checkpointer';
 export * from './domain/index';
-export { readAccount, readAll, type Stored } from './inspect';
+export { readAccount, readAll, readSubjectSince, type Stored } from './inspect';
 export {
   AccountStore,
   CHECKPOINTS_BUCKET,

@@ -49,3 +49,49 @@ export async function readAccount(bus: Bus, account: string): Promise<AccountSta
   if (e?.operation !== 'PUT' || e.value.length === 0) return undefined;
   return decodeAccount(e.value);
 }
+
+/**
+ * Every message on `subject` (one subject, no wildcard) the server stored at or after `sinceMs`
+ * (its receive time; all when undefined), in stream order, decoded — a superset of the messages
+ * whose own time is at or after `sinceMs` when they are published after that time (live): read up to the subject's last message at the time of the
+ * call. Gives up with an error after `timeoutMs` (a command answering a person must not hang).
+ */
+export async function readSubjectSince<T>(
+  bus: Bus,
+  stream: string,
+  subject: string,
+  codec: Codec<T>,
+  sinceMs: number | undefined,
+  timeoutMs = 15_000,
+): Promise<Stored<T>[]> {
+  // null when the subject has no message; any other failure (permissions, no stream) is thrown.
+  const last = await bus.jsm.streams.getMessage(stream, { last_by_subj: subject });
+  if (!last || (sinceMs !== undefined && last.time.getTime() < sinceMs)) return [];
+  const c = await bus.js.consumers.get(stream, {
+    filter_subjects: subject,
+    ...(sinceMs === undefined
+      ? { deliver_policy: DeliverPolicy.All }
+      : { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(sinceMs).toISOString() }),
+  });
+  const it = await c.consume({ max_messages: 1024 });
+  const timer = setTimeout(() => void it.close(), timeoutMs);
+  const out: Stored<T>[] = [];
+  try {
+    for await (const m of it) {
+      out.push({
+        seq: m.seq,
+        subject: m.subject,
+        msgId: m.headers?.get('Nats-Msg-Id') || undefined,
+        message: codec.decode(m.data),
+      });
+      if (m.seq >= last.seq) break;
+    }
+  } finally {
+    clearTimeout(timer);
+    await it.close();
+  }
+  if ((out.at(-1)?.seq ?? 0) < last.seq) {
+    throw new Error(`reading ${subject} from ${stream} took longer than ${timeoutMs} ms`);
+  }
+  return out;
+}

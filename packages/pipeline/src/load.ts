@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AlgoError, ErrorCode } from '@algotrader/core';
+import { importUserModule } from '@algotrader/core/node';
 import { type Pipeline, PipelineConfigSchema, resolvePipeline } from './domain/config';
 
 /** The environment variable naming the pipeline configuration file. */
@@ -34,7 +34,7 @@ export async function loadPipeline(path: string): Promise<Pipeline> {
   const config = parsed.data;
   for (const p of config.plugins) {
     const file = isAbsolute(p) ? p : resolve(base, p);
-    await import(pathToFileURL(file).href);
+    await importUserModule(file);
   }
   const data = Object.fromEntries(
     Object.entries(config.data).map(([k, v]) => [k, isAbsolute(v) ? v : resolve(base, v)]),

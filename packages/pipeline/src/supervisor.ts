@@ -16,8 +16,10 @@ export type LiveServiceName = (typeof LIVE_SERVICES)[number];
 
 export interface StageSpec {
   readonly name: string;
-  /** Entry module, run as `node --import tsx <entry>`. */
+  /** Entry module: a `.ts` one runs as `node --import tsx <entry>`, a JavaScript one with plain node. */
   readonly entry: string;
+  /** Arguments after the entry. */
+  readonly args?: readonly string[];
   readonly env?: Record<string, string>;
 }
 
@@ -173,7 +175,9 @@ export class Supervisor {
   }
 
   #spawn(c: Child): void {
-    const proc = spawn(process.execPath, ['--import', TSX, '--import', PARENT_WATCH, c.spec.entry], {
+    const loader = /\.[cm]?ts$/.test(c.spec.entry) ? ['--import', TSX] : [];
+    const argv = [...loader, '--import', PARENT_WATCH, c.spec.entry, ...(c.spec.args ?? [])];
+    const proc = spawn(process.execPath, argv, {
       cwd: this.#o.cwd,
       env: { ...process.env, ...this.#o.env, ...c.spec.env },
       // stdin: held open by this process only, so it ends when this process is gone (parent-watch.mjs).

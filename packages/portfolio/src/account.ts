@@ -1,5 +1,6 @@
 import { AlgoError, ErrorCode, formatInstrument, type Instrument } from '@algotrader/core';
 import type { PortfolioView, Side } from '@algotrader/strategy';
+import { type Liquidation, SwapLedger, type SwapPositionBook, type SwapSetting } from './margin';
 import { type InstrumentSpec, roundToStep } from './spec';
 
 export const DAY_MS = 86_400_000;
@@ -41,6 +42,8 @@ export interface AccountBook {
   dayStartEquity: number;
   /** Time passed to the last `revalue()`, ms (0 before the first). */
   valuedAt: number;
+  /** Perpetual-swap positions (margin, funding, liquidations); absent while no swap was traded. */
+  swaps?: Record<string, SwapPositionBook>;
 }
 
 export interface AccountOptions {
@@ -48,6 +51,10 @@ export interface AccountOptions {
   readonly specs: readonly InstrumentSpec[];
   /** Day boundary as an offset from UTC midnight, ms (default 0: days are UTC days). */
   readonly dayOffsetMs?: number;
+  /** Margin mode and leverage per swap, by instrument key (default cross, 1×). */
+  readonly swapSettings?: Readonly<Record<string, SwapSetting>>;
+  /** Liquidation fee of swaps, a fraction of the notional at the liquidation price (default 0.0005). */
+  readonly liquidationFeeRate?: number;
 }
 
 /** A position as reported (a copy; the account keeps its own numbers in columns). */
@@ -64,6 +71,10 @@ export interface Position {
   readonly realizedPnl: number;
   /** Fees paid on this instrument's fills, quote units. */
   readonly fees: number;
+  /** Swaps only: net funding received (− paid), posted isolated margin, liquidation losses. */
+  readonly funding?: number;
+  readonly margin?: number;
+  readonly liquidationLoss?: number;
 }
 
 /**
@@ -114,6 +125,11 @@ export class Account {
   #day = -1;
   #dayStart: number;
   #valuedAt = 0;
+  /** Swap positions and their margin (see margin.ts); spot instruments never touch it. */
+  readonly swaps: SwapLedger;
+  readonly #markOf = (k: number): number => this.#mark[k]!;
+  /** Σ |swap qty| × mark at the last revalue. */
+  #valuedSwapGross = 0;
 
   private constructor(initialCash: number, o: Omit<AccountOptions, 'initialCash'>) {
     const offset = o.dayOffsetMs ?? 0;
@@ -141,6 +157,17 @@ export class Account {
     this.#valued = initialCash;
     this.#peak = initialCash;
     this.#dayStart = initialCash;
+    this.swaps = new SwapLedger(o.specs, o.liquidationFeeRate);
+    for (const [key, setting] of Object.entries(o.swapSettings ?? {})) {
+      const k = this.#byKey.get(key);
+      if (k === undefined || !this.swaps.has(k)) {
+        throw new AlgoError(
+          ErrorCode.InvalidArgument,
+          `swap setting for ${key}, which is not a swap of this account`,
+        );
+      }
+      this.swaps.configure(k, setting);
+    }
     this.view = new ReadOnlyAccount(this);
   }
 
@@ -182,6 +209,24 @@ export class Account {
       // NaN when flat, and allowed when held: a holding found on the exchange has no known cost.
       a.#avg[k] = p.qty === 0 || Number.isNaN(p.avg) ? Number.NaN : finite(`${key} avg`, p.avg, 0);
     }
+    for (const [key, p] of Object.entries(book.swaps ?? {})) {
+      const k = a.#byKey.get(key);
+      if (k === undefined || !a.swaps.has(k)) throw bad(`swap position in ${key}, which is not a swap here`);
+      if (typeof p !== 'object' || p === null) throw bad(`swap position in ${key} is ${String(p)}`);
+      for (const f of [
+        'qty',
+        'margin',
+        'leverage',
+        'realized',
+        'fees',
+        'funding',
+        'liquidationLoss',
+        'liquidationFees',
+        'liquidations',
+      ] as const)
+        finite(`${key} ${f}`, p[f]);
+      a.swaps.restoreOf(k, p);
+    }
     for (const [key, m] of Object.entries(book.marks ?? {})) {
       const k = a.#byKey.get(key);
       if (k === undefined) throw bad(`mark of ${key}, which this account does not trade`);
@@ -215,12 +260,13 @@ export class Account {
     return this.#cash;
   }
 
+  /** Units held; signed for a swap (negative: short). */
   qty(k: number): number {
-    return this.#qty[k]!;
+    return this.swaps.has(k) ? this.swaps.qtyCol[k]! : this.#qty[k]!;
   }
 
   avgPrice(k: number): number {
-    return this.#avg[k]!;
+    return this.swaps.has(k) ? this.swaps.avgCol[k]! : this.#avg[k]!;
   }
 
   mark(k: number): number {
@@ -241,13 +287,13 @@ export class Account {
     return v;
   }
 
-  /** Live equity: cash + Σ qty × mark now. */
+  /** Live equity: cash + Σ qty × mark now (+ Σ swap unrealized P&L). */
   get equity(): number {
-    return this.#cash + this.positionsValue;
+    return this.#cash + this.positionsValue + this.swaps.unrealized(this.#markOf);
   }
 
   get realizedPnl(): number {
-    let r = 0;
+    let r = this.swaps.sum(this.swaps.realizedCol);
     for (const x of this.#realized) r += x;
     return r;
   }
@@ -258,16 +304,17 @@ export class Account {
       const q = this.#qty[k]!;
       if (q !== 0) u += q * (this.#mark[k]! - this.#avg[k]!);
     }
-    return u;
+    return u + this.swaps.unrealized(this.#markOf);
   }
 
   get feesPaid(): number {
-    let f = 0;
+    let f = this.swaps.sum(this.swaps.feesCol);
     for (const x of this.#fees) f += x;
     return f;
   }
 
   position(k: number): Position {
+    if (this.swaps.has(k)) return this.#swapPosition(k);
     const qty = this.#qty[k]!;
     const avgPrice = this.#avg[k]!;
     const mark = this.#mark[k]!;
@@ -295,6 +342,12 @@ export class Account {
     const spec = this.specs[k];
     if (!spec || !(qty > 0) || !(price > 0) || !(fee >= 0)) {
       throw new AlgoError(ErrorCode.InvalidArgument, `bad fill: #${k} ${side} ${qty} @ ${price} fee ${fee}`);
+    }
+    if (this.swaps.has(k)) {
+      // A swap fill exchanges no notional: cash moves by realized P&L and the fee (margin.ts).
+      this.#cash += this.swaps.fill(k, side === 'buy' ? qty : -qty, price, fee, this.#cash, this.#markOf);
+      if (Number.isNaN(this.#mark[k]!)) this.#mark[k] = price;
+      return;
     }
     const held = this.#qty[k]!;
     const notional = qty * price;
@@ -337,9 +390,10 @@ export class Account {
       this.#day = day;
       this.#dayStart = this.#valued;
     }
-    const pv = this.positionsValue;
+    const pv = this.positionsValue + this.swaps.unrealized(this.#markOf);
     const e = this.#cash + pv;
     this.#valuedPositions = pv;
+    this.#valuedSwapGross = this.swaps.grossNotional(this.#markOf);
     this.#valued = e;
     if (e > this.#peak) this.#peak = e;
     this.#valuedAt = timeMs;
@@ -350,9 +404,15 @@ export class Account {
     return this.#valued;
   }
 
-  /** Gross long exposure at the last valuation: Σ qty × mark / equity (0 when equity ≤ 0). */
+  /**
+   * Gross exposure at the last valuation: (Σ spot qty × mark + Σ |swap qty| × mark) / equity
+   * (0 when equity ≤ 0); above 1 with leverage.
+   */
   get exposure(): number {
-    return this.#valued > 0 ? this.#valuedPositions / this.#valued : 0;
+    if (!(this.#valued > 0)) return 0;
+    if (this.#valuedSwapGross === 0) return this.#valuedPositions / this.#valued;
+    const spot = this.#valuedPositions - this.swaps.unrealized(this.#markOf);
+    return (spot + this.#valuedSwapGross) / this.#valued;
   }
 
   get peakEquity(): number {
@@ -418,7 +478,7 @@ export class Account {
       }
       if (!Number.isNaN(this.#mark[k]!)) marks[key] = this.#mark[k]!;
     }
-    return {
+    const book: AccountBook = {
       initialCash: this.initialCash,
       cash: this.#cash,
       positions,
@@ -428,6 +488,87 @@ export class Account {
       day: this.#day,
       dayStartEquity: this.#dayStart,
       valuedAt: this.#valuedAt,
+    };
+    for (let k = 0; k < this.#keys.length; k++) {
+      if (!this.swaps.has(k)) continue;
+      const b = this.swaps.snapshotOf(k);
+      if (b.qty === 0 && b.realized === 0 && b.fees === 0 && b.funding === 0 && b.liquidations === 0)
+        continue;
+      book.swaps ??= {};
+      book.swaps[this.#keys[k]!] = b;
+    }
+    return book;
+  }
+
+  // --- Perpetual swaps (margin.ts holds the rules; these book their cash effects) -----------------
+
+  /**
+   * Books a funding settlement on swap `k`: the position pays `qty × mark × rate` (longs pay when
+   * the rate is positive). Returns the amount received (negative when paid).
+   */
+  applyFunding(k: number, rate: number, markPrice: number): number {
+    const pay = this.swaps.funding(k, rate, markPrice);
+    this.#cash += pay;
+    return pay;
+  }
+
+  /** Mark price at which swap `k` would be liquidated now (NaN when flat). */
+  liquidationPrice(k: number): number {
+    return this.swaps.liquidationPrice(k, this.#cash, this.#markOf);
+  }
+
+  /** OKX margin ratio of swap `k` at the current marks (1 = liquidation; Infinity when flat). */
+  marginRatio(k: number): number {
+    return this.swaps.marginRatio(k, this.#cash, this.#markOf);
+  }
+
+  /** Margin free to open swap positions with, at the current marks. */
+  get availableMargin(): number {
+    return this.swaps.availableMargin(this.#cash, this.#markOf);
+  }
+
+  /**
+   * Liquidates swap `k` at `price` (isolated: that position; cross: every cross position, the
+   * others at their marks). Returns what was closed; cash falls by the margin or collateral lost.
+   */
+  liquidate(k: number, price: number): Liquidation[] {
+    const r = this.swaps.liquidate(k, price, this.#cash, this.#markOf);
+    this.#cash = Math.max(0, this.#cash + r.cashDelta);
+    this.#mark[k] = price;
+    return r.done;
+  }
+
+  /** Net funding received (− paid) over all swaps. */
+  get fundingPnl(): number {
+    return this.swaps.sum(this.swaps.fundingCol);
+  }
+
+  /** Margin and collateral lost to liquidations over all swaps. */
+  get liquidationLoss(): number {
+    return this.swaps.sum(this.swaps.liqLossCol);
+  }
+
+  /** Gross swap notional at the current marks / live equity (0 when equity ≤ 0). */
+  get leverage(): number {
+    const e = this.equity;
+    return e > 0 ? this.swaps.grossNotional(this.#markOf) / e : 0;
+  }
+
+  #swapPosition(k: number): Position {
+    const s = this.swaps;
+    const qty = s.qtyCol[k]!;
+    const mark = this.#mark[k]!;
+    return {
+      instrument: this.instruments[k]!,
+      qty,
+      avgPrice: s.avgCol[k]!,
+      mark,
+      unrealizedPnl: s.upl(k, mark),
+      realizedPnl: s.realizedCol[k]!,
+      fees: s.feesCol[k]!,
+      funding: s.fundingCol[k]!,
+      margin: s.marginCol[k]!,
+      liquidationLoss: s.liqLossCol[k]!,
     };
   }
 }

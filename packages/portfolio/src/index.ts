@@ -22,6 +22,14 @@ export {
   SlippageSchema,
 } from './fill-model';
 export {
+  type Liquidation,
+  type MarginMode,
+  type Marks,
+  SwapLedger,
+  type SwapPositionBook,
+  type SwapSetting,
+} from './margin';
+export {
   type OrderRejection,
   type Plan,
   type PlanInput,
@@ -37,4 +45,5 @@ export {
   instrumentSpec,
   roundToStep,
   stepDecimals,
+  swapSpec,
 } from './spec';

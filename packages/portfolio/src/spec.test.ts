@@ -1,6 +1,6 @@
-import { parseInstrument } from '@algotrader/core';
-import { describe, expect, it } from 'vitest';
-import { ceilToStep, floorToStep, instrumentSpec, roundToStep, stepDecimals } from './spec';
+import { okxSwapContract, parseInstrument } from '@algotrader/core';
+import { describe, expect, it, test } from 'vitest';
+import { ceilToStep, floorToStep, instrumentSpec, roundToStep, stepDecimals, swapSpec } from './spec';
 
 describe('lot and tick rounding', () => {
   it('rounds quantities down to the lot, never up', () => {
@@ -51,5 +51,16 @@ describe('lot and tick rounding', () => {
     });
     expect(() => instrumentSpec(i, { lotSize: 0 })).toThrow(/lotSize/);
     expect(() => instrumentSpec(i, { minNotional: -1 })).toThrow(/minNotional/);
+  });
+});
+
+describe('swap spec', () => {
+  test('lot and minimum are one contract step in base units', () => {
+    const c = okxSwapContract(parseInstrument('OKX:ETH/USDT:USDT'))!;
+    const s = swapSpec(c);
+    expect(s.lotSize).toBe(0.001);
+    expect(s.minQty).toBe(0.001);
+    expect(s.tickSize).toBe(0.01);
+    expect(s.contract?.ctVal).toBe(0.1);
   });
 });

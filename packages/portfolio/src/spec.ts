@@ -1,4 +1,12 @@
-import { AlgoError, ErrorCode, formatInstrument, type Instrument } from '@algotrader/core';
+import {
+  AlgoError,
+  ErrorCode,
+  formatInstrument,
+  fromContracts,
+  type Instrument,
+  type SwapContract,
+  swapContract,
+} from '@algotrader/core';
 
 /** Exchange trading rules of one instrument (OKX: lotSz, minSz, tickSz; min notional in quote). */
 export interface InstrumentSpec {
@@ -11,6 +19,8 @@ export interface InstrumentSpec {
   readonly minNotional: number;
   /** Price step. Limit prices are rounded to it, never to a worse price for us. */
   readonly tickSize: number;
+  /** Contract terms when the instrument is a perpetual swap (quantities stay in base units). */
+  readonly contract?: SwapContract;
 }
 
 /** Rules used when none are given: fine steps, no minimums (a research default, not an exchange's). */
@@ -87,4 +97,22 @@ export function ceilToStep(x: number, step: number): number {
 /** Nearest multiple of `step` (used to keep position sizes on the lot grid after arithmetic). */
 export function roundToStep(x: number, step: number): number {
   return onGrid(Math.round(x / step), step);
+}
+
+/**
+ * The spec of a perpetual swap from its contract terms: the lot is one contract step in base units
+ * (`lotSz × ctVal`), the minimum `minSz × ctVal`, so quantities planned in base units always
+ * convert to whole contract steps at the venue.
+ */
+export function swapSpec(contract: SwapContract): InstrumentSpec {
+  const c = swapContract(contract);
+  return {
+    ...instrumentSpec(c.instrument, {
+      lotSize: fromContracts(c, c.lotSz),
+      minQty: fromContracts(c, c.minSz),
+      minNotional: 0,
+      tickSize: c.tickSz,
+    }),
+    contract: c,
+  };
 }

@@ -65,6 +65,7 @@ export type SweepJob = algotrader.v1.ISweepJob;
 export type StoreCompactRequest = algotrader.v1.IStoreCompactRequest;
 export type StoreCompactReply = algotrader.v1.IStoreCompactReply;
 export type SweepResult = algotrader.v1.ISweepResult;
+export type ForceExit = algotrader.v1.IForceExit;
 
 export const codecs = {
   Bar: codec<BarMsg>('Bar', pb.Bar as unknown as MessageClass<BarMsg>),
@@ -110,6 +111,7 @@ export const codecs = {
     pb.StoreCompactReply as unknown as MessageClass<StoreCompactReply>,
   ),
   ControlState: codec<ControlState>('ControlState', pb.ControlState as unknown as MessageClass<ControlState>),
+  ForceExit: codec<ForceExit>('ForceExit', pb.ForceExit as unknown as MessageClass<ForceExit>),
 } as const;
 
 export type MessageName = keyof typeof codecs;

@@ -198,6 +198,17 @@ const samples: Record<MessageName, { message: object; expect: string[] }> = {
     },
     expect: ['state: TRADING_STATE_HALTED', 'paused_strategies: "sma_cross"', 'updated_by: "risk-gate"'],
   },
+  ForceExit: {
+    message: {
+      requestId: 'telegram-77',
+      account: 'main',
+      instrument,
+      issuedBy: 'telegram:1001',
+      reason: '/forceexit BTC/USDT',
+      timeMs: 9,
+    },
+    expect: ['request_id: "telegram-77"', 'symbol: "BTC/USDT"', 'issued_by: "telegram:1001"'],
+  },
   DeadLetter: {
     message: {
       subject: 'md.bar.okx.BTC-USDT.1h',

@@ -1,5 +1,7 @@
 import type { Metrics } from '@algotrader/backtest';
-import { BACKTEST_MEASUREMENT, type MetricFields, type MetricsSink } from '@algotrader/metrics';
+import type { MetricFields, MetricsSink } from '@algotrader/metrics';
+// The constant from its own module: the package's index loads the InfluxDB client (and node:http).
+import { BACKTEST_MEASUREMENT } from '@algotrader/metrics/measurements';
 import type { BacktestSummary } from './summary';
 
 /** Measurement of the per-run summary point: the one the backtest-comparison dashboard reads. */

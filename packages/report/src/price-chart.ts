@@ -79,6 +79,20 @@ export function priceChartData(
     else skipped.push(`${key} (not on the price scale)`);
   }
   const perInstrument = Math.max(20_000, Math.floor(options.maxPoints / Math.max(1, options.order.length)));
+  // Fills by instrument name, grouped once (not a scan of every fill per instrument); the name is
+  // formatted once per instrument object the fills share.
+  const fillsOf = new Map<string, Fill[]>();
+  const names = new Map<Fill['instrument'], string>();
+  for (const fl of fills) {
+    let n = names.get(fl.instrument);
+    if (n === undefined) {
+      n = formatInstrument(fl.instrument);
+      names.set(fl.instrument, n);
+    }
+    const list = fillsOf.get(n);
+    if (list) list.push(fl);
+    else fillsOf.set(n, [fl]);
+  }
   const series = options.order.map((k) => {
     const s = data.series[k]!;
     const name = formatInstrument(s.instrument);
@@ -102,9 +116,9 @@ export function priceChartData(
         });
       }
     }
-    const f = fills
-      .filter((fl) => formatInstrument(fl.instrument) === name)
-      .map((fl) => [(fl.time - t0) / tf, sig(fl.price), fl.side === 'buy' ? 1 : -1, sig(fl.qty)] as const);
+    const f = (fillsOf.get(name) ?? []).map(
+      (fl) => [(fl.time - t0) / tf, sig(fl.price), fl.side === 'buy' ? 1 : -1, sig(fl.qty)] as const,
+    );
     return {
       name,
       tf,

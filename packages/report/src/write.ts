@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BacktestData, BacktestResult, Metrics } from '@algotrader/backtest';
 import { renderTearsheet } from './html';
-import { type ParquetFiles, writeParquetFiles } from './parquet';
+import { type ParquetFiles, writeParquetFiles } from './parquet-lazy';
 import { type BacktestSummary, buildSummary, type RunInfo } from './summary';
 
 export interface ReportInput {

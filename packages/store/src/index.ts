@@ -11,6 +11,16 @@ export {
   type TimeRange,
 } from './parquet-store';
 export {
+  fundingSeriesDir,
+  type PerpImport,
+  type PerpImportReport,
+  PerpStore,
+  type PriceKind,
+  priceSeriesDir,
+  readFundingCsv,
+  readPriceCandlesCsv,
+} from './perp';
+export {
   DEFAULT_OUTLIER_RULE,
   type Gap,
   type OutlierRule,

@@ -1,4 +1,4 @@
-import { AlgoError, ErrorCode, formatInstrument, type Instrument } from '@algotrader/core';
+import { AlgoError, ErrorCode, formatInstrument, type Instrument, isSwap } from '@algotrader/core';
 
 export type Side = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit';
@@ -23,6 +23,8 @@ export interface OrderIntent {
   readonly type: OrderType;
   /** Required for (and only for) `type: 'limit'`. */
   readonly limitPrice?: number;
+  /** Swaps: the order may only reduce the position (clipped to it, refused when flat). */
+  readonly reduceOnly?: boolean;
 }
 
 export type Decision = TargetDecision | OrderIntent;
@@ -62,10 +64,21 @@ function invalid(d: Decision, why: string): never {
 
 /**
  * Throws AlgoError(InvalidArgument) for a decision no account could act on: a negative or
- * non-finite target (spot is long-only), a fraction above 1 (no leverage), a non-positive order
+ * non-finite target (spot is long-only; a swap allows any finite target), a fraction above 1 (no leverage), a non-positive order
  * quantity, a limit order without a positive limit price. These are strategy bugs, not outcomes.
  */
 export function validateDecision(d: Decision): void {
+  if (isTargetDecision(d) && isSwap(d.instrument)) {
+    // A swap may be held short and with leverage: a negative target is a short position, a
+    // fraction beyond ±1 a leveraged one (the account's leverage limits decide what is allowed).
+    const t = d.target;
+    if (t.kind === 'units' && !Number.isFinite(t.qty)) invalid(d, `target qty must be finite, got ${t.qty}`);
+    if (t.kind === 'equity_fraction' && !Number.isFinite(t.fraction))
+      invalid(d, `equity fraction must be finite, got ${t.fraction}`);
+    if (t.kind !== 'units' && t.kind !== 'equity_fraction')
+      invalid(d, `unknown target kind "${(t as { kind: string }).kind}"`);
+    return;
+  }
   if (isTargetDecision(d)) {
     const t = d.target;
     switch (t.kind) {

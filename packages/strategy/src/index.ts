@@ -17,6 +17,7 @@ export {
 export { BollingerReversionParams, bollingerReversion } from './examples/bollinger-reversion';
 export { type Sizing, SizingSchema } from './examples/sizing';
 export { SmaCrossParams, smaCross } from './examples/sma-cross';
+export { SmaLongShortParams, smaLongShort } from './examples/sma-long-short';
 export { XsMomentumParams, xsMomentum } from './examples/xs-momentum';
 export {
   ColumnFeatureFeed,

@@ -16,7 +16,7 @@ import {
   snapshotState,
   windowCapacity,
 } from './strategy';
-import { feedBar as feedOne, randomWalkBars, streamedFeatureRecords } from './testing.test-helper';
+import { barRow, feedBar as feedOne, randomWalkBars, streamedFeatureRecords } from './testing.test-helper';
 import { ColumnFeed, RollingFeed } from './window';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
@@ -114,6 +114,14 @@ describe('decisions', () => {
     expect(codeOf(() => validateDecision(targetFraction(BTC, 1.2)))).toBe('E_ARGUMENT');
     expect(codeOf(() => validateDecision(targetUnits(BTC, Number.NaN)))).toBe('E_ARGUMENT');
     expect(codeOf(() => validateDecision(targetUnits(BTC, 0)))).toBe('no error');
+  });
+
+  it('allows short and leveraged targets on a swap, still refusing non-finite ones', () => {
+    const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
+    expect(codeOf(() => validateDecision(targetUnits(SWAP, -1)))).toBe('no error');
+    expect(codeOf(() => validateDecision(targetFraction(SWAP, -2.5)))).toBe('no error');
+    expect(codeOf(() => validateDecision(targetFraction(SWAP, Number.POSITIVE_INFINITY)))).toBe('E_ARGUMENT');
+    expect(codeOf(() => validateDecision(targetUnits(SWAP, Number.NaN)))).toBe('E_ARGUMENT');
   });
 
   it('refuses malformed order intents', () => {
@@ -401,14 +409,7 @@ describe('state snapshots', () => {
     c.host.restore(checkpoint);
     for (let i = Math.max(0, cut + 1 - cap); i <= cut; i++) {
       series.forEach((bars, k) => {
-        c.feeds[k]!.push({
-          openTime: bars.openTime[i]!,
-          open: bars.open[i]!,
-          high: bars.high[i]!,
-          low: bars.low[i]!,
-          close: bars.close[i]!,
-          volume: bars.volume[i]!,
-        });
+        c.feeds[k]!.push(barRow(bars, i));
       });
     }
     const fromC: string[] = [];

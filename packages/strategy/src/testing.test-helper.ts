@@ -41,13 +41,7 @@ export function streamedFeatureRecords(
   const features = specs.map((s) => ({ f: createStreamingFeature(s), keys: featureOutputKeys(s) }));
   const out: Record<string, number>[] = [];
   for (let i = 0; i < bars.openTime.length; i++) {
-    const bar = {
-      open: bars.open[i]!,
-      high: bars.high[i]!,
-      low: bars.low[i]!,
-      close: bars.close[i]!,
-      volume: bars.volume[i]!,
-    };
+    const bar = barRow(bars, i);
     const rec: Record<string, number> = {};
     for (const { f, keys } of features) {
       f.update(bar);
@@ -73,14 +67,19 @@ export function feedBar(
   i: number,
   record: Record<string, number> | undefined,
 ): void {
-  feed.push({
+  feed.push(barRow(bars, i));
+  if (record) host.features[k]!.setFrom(record);
+  host.updated[k] = 1;
+}
+
+/** Row `i` of `bars` as one bar. */
+export function barRow(bars: BarColumns, i: number) {
+  return {
     openTime: bars.openTime[i]!,
     open: bars.open[i]!,
     high: bars.high[i]!,
     low: bars.low[i]!,
     close: bars.close[i]!,
     volume: bars.volume[i]!,
-  });
-  if (record) host.features[k]!.setFrom(record);
-  host.updated[k] = 1;
+  };
 }

@@ -1,6 +1,6 @@
 import { AlgoError, emptyColumns, isAlgoError } from '@algotrader/core';
 import { describe, expect, it } from 'vitest';
-import { randomWalkBars } from './testing.test-helper';
+import { barRow, randomWalkBars } from './testing.test-helper';
 import { ColumnFeed, RollingFeed } from './window';
 
 describe('ColumnFeed window', () => {
@@ -87,14 +87,7 @@ describe('ColumnFeed window', () => {
 
 describe('RollingFeed window', () => {
   const bars = randomWalkBars(40, 11);
-  const bar = (i: number) => ({
-    openTime: bars.openTime[i]!,
-    open: bars.open[i]!,
-    high: bars.high[i]!,
-    low: bars.low[i]!,
-    close: bars.close[i]!,
-    volume: bars.volume[i]!,
-  });
+  const bar = (i: number) => barRow(bars, i);
 
   it('reads exactly like the column window over the same bars (live = backtest)', () => {
     const rolling = new RollingFeed('1h', 7);

@@ -19,6 +19,7 @@ export {
   OkxTradeServer,
   type OkxTradeServerOptions,
 } from './okx-trade/server';
+export type { OkxSwapInstrumentSpec, SwapBill, SwapOrder } from './okx-trade/swap';
 export { freePort } from './ports';
 export {
   descendants,

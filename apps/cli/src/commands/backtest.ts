@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import type { BacktestData, BacktestResult, Metrics } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
-import { createMetricsSink } from '@algotrader/metrics';
 import type { FillModelConfig } from '@algotrader/portfolio';
 import {
+  buildSummary,
   buyAndHold,
   duration,
   exitReasonRows,
@@ -31,7 +31,8 @@ Runs one backtest and writes its report: summary.json, fills/trades/equity.parqu
 ${RUN_USAGE}
   --out DIR              report directory (default reports/<run id>)
   --run-id ID            names the run (default <strategy>-<yyyymmdd-hhmmss>)
-  --json                 print the summary and every fill to stdout as one JSON document
+  --json                 print the summary and every fill to stdout as one JSON document; writes
+                         no report files unless --out is given too ("files" is then null)
 
 Results also go to InfluxDB (measurement backtest, beside the nightly runs) when INFLUX_URL is set.
 Example: algotrader backtest --strategy sma_cross --data data/ohlcv --symbols BTC/USDT --tf 1h \\
@@ -57,20 +58,30 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
 
   const createdAt = io.now();
   const runId = values['run-id'] ?? `${spec.strategy}-${stamp(createdAt)}`;
-  const dir = resolve(io.cwd, values.out ?? `reports/${runId}`);
-  const reportStarted = performance.now();
-  // The strategy's declared features, drawn over the prices in the tearsheet.
-  const features = declaredFeatures(strategy, params).keys;
-  const report = await writeReport(dir, {
-    result,
-    metrics,
-    data: market.data,
-    features,
-    run: runInfo(spec, { runId, createdAt, dataSource: data, command: ['algotrader', 'backtest'], argv }),
+  const run = runInfo(spec, {
+    runId,
+    createdAt,
+    dataSource: data,
+    command: ['algotrader', 'backtest'],
+    argv,
   });
+  const reportStarted = performance.now();
+  // `--json` alone is for scripts: the document on stdout is the whole output, nothing is written.
+  const writeFiles = !values.json || values.out !== undefined;
+  const report = writeFiles
+    ? await writeReport(resolve(io.cwd, values.out ?? `reports/${runId}`), {
+        result,
+        metrics,
+        data: market.data,
+        // The strategy's declared features, drawn over the prices in the tearsheet.
+        features: declaredFeatures(strategy, params).keys,
+        run,
+      })
+    : { summary: buildSummary(result, metrics, run), files: null };
   const reportMs = performance.now() - reportStarted;
 
   if (config.influx.url) {
+    const { createMetricsSink } = await import('@algotrader/metrics');
     const sink = createMetricsSink(config.influx, { flushIntervalMs: 60_000 });
     recordSummary(sink, report.summary, metrics);
     await sink.close();
@@ -86,7 +97,7 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
     io.out(
       JSON.stringify({ summary: report.summary, files: report.files, fills: result.fills.map(fillJson) }),
     );
-  } else {
+  } else if (report.files) {
     const lines = describeRun(result, metrics, report.files, { runMs, reportMs });
     const tables = breakdownTables(result, spec.fillModel.timing, market.data);
     // The tables go under the headline figures, before where the report is.

@@ -104,7 +104,10 @@ export async function runUp(argv: string[]): Promise<number> {
       // Each child names itself (heartbeats, NATS connection name) whatever ALGOTRADER_SERVICE says here.
       stages: names.map((name) => ({
         name,
-        entry: stageEntry(repoRoot, name),
+        // Run from the CLI's build, the stages run from it too (plain node, no tsx to load).
+        ...(builtCli()
+          ? { entry: resolve(repoRoot, 'apps/cli/bin/stage.mjs'), args: [name] }
+          : { entry: stageEntry(repoRoot, name) }),
         env: { ALGOTRADER_SERVICE: name },
       })),
       cwd: repoRoot,
@@ -284,4 +287,9 @@ async function replayAndReport(bus: Bus, p: Pipeline, o: ReplayReportOptions): P
     if (!same) return 1;
   }
   return 0;
+}
+
+/** Whether this process runs the CLI's JavaScript build (apps/cli/bin/entry.mjs leaves this mark). */
+function builtCli(): boolean {
+  return typeof (globalThis as Record<symbol, unknown>)[Symbol.for('algotrader.cliBuild')] === 'string';
 }

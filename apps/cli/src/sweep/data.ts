@@ -17,8 +17,8 @@ import {
   parseTimeframe,
   type Timeframe,
 } from '@algotrader/core';
-import { ParquetStore, readCsvBars } from '@algotrader/store';
-import { DuckDBInstance, quotedString } from '@duckdb/node-api';
+// CSV sources need neither DuckDB nor the store: those load only for Parquet and `store` sources.
+import { readCsvBars } from '@algotrader/store/csv';
 
 export interface MarketRequest {
   /** A CSV(.gz) file, a directory or glob of `<venue>_<BASE>-<QUOTE>_<tf>_*.csv[.gz]`, a Parquet file or glob, or `store`. */
@@ -320,6 +320,7 @@ const TIME_COLUMNS = ['open_time', 'ts', 'timestamp', 'time', 'date'];
  * instruments, otherwise it is one (named by --symbols or the file name).
  */
 async function loadParquet(req: MarketRequest, refs: readonly SymbolRef[], path: string): Promise<Market> {
+  const { DuckDBInstance, quotedString } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   const con = await db.connect();
   try {
@@ -406,6 +407,7 @@ async function loadParquet(req: MarketRequest, refs: readonly SymbolRef[], path:
 
 async function loadStore(req: MarketRequest, refs: readonly SymbolRef[]): Promise<Market> {
   const root = resolve(req.cwd ?? process.cwd(), req.dataDir);
+  const { ParquetStore } = await import('@algotrader/store');
   const store = await ParquetStore.open(root, { threads: 2 });
   try {
     const all = await store.list();

@@ -1,8 +1,8 @@
 /** Strategies by name: the registry's, plus those of `--module` files (plain strategies or factories). */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { BacktestData, StrategyFactory } from '@algotrader/backtest';
 import { AlgoError, ErrorCode } from '@algotrader/core';
+import { importUserModule } from '@algotrader/core/node';
 import { type AnyStrategy, getStrategy, listStrategies } from '@algotrader/strategy';
 
 /**
@@ -52,7 +52,7 @@ export async function loadCatalog(modules: readonly string[], cwd = process.cwd(
     const path = resolve(cwd, m);
     let mod: Record<string, unknown>;
     try {
-      mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+      mod = await importUserModule(path);
     } catch (e) {
       throw new AlgoError(
         ErrorCode.NotFound,

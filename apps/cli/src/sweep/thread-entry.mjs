@@ -1,7 +1,6 @@
-// Worker-thread bootstrap. Node 20 ignores ESM loader flags given to a Worker through execArgv
-// (nodejs/node#47747), so `new Worker('thread.ts', { execArgv: ['--import', 'tsx'] })` cannot load
-// TypeScript: register tsx here, in plain JavaScript, then import the real entry.
-import { register } from 'tsx/esm/api';
+// Worker-thread bootstrap, in plain JavaScript: the built thread module when the CLI runs from its
+// build, else the TypeScript through tsx. (Node 20 ignores ESM loader flags given to a Worker
+// through execArgv, nodejs/node#47747, so a thread cannot be started on thread.ts directly.)
+import { cliEntry } from '../../bin/entry.mjs';
 
-register();
-await import('./thread.ts');
+await import(await cliEntry('thread'));

@@ -1,6 +1,15 @@
-import pino, { type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger, default as Pino } from 'pino';
 
 export type { Logger } from 'pino';
+
+// pino is loaded by the first logger made, not on import: commands that log nothing (a one-shot
+// backtest, `--help`) skip its ~90 ms of module loading.
+let pinoModule: typeof Pino | undefined;
+function loadPino(): typeof Pino {
+  pinoModule ??= createRequire(import.meta.url)('pino') as typeof Pino;
+  return pinoModule;
+}
 
 /** Paths pino censors wherever they appear in a log record. */
 export const REDACT_PATHS = [
@@ -34,6 +43,7 @@ export interface LoggerOptions {
 
 /** Structured JSON logs with the service name and secret redaction. */
 export function createLogger(opts: LoggerOptions): Logger {
+  const pino = loadPino();
   return pino(
     {
       level: opts.level ?? 'info',

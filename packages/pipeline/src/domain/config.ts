@@ -138,6 +138,18 @@ export const PipelineConfigSchema = z
     risk: RiskLimitsSchema.default(DEFAULT_RISK),
     /** Exchange rules by instrument (`OKX:BTC/USDT`). */
     specs: z.record(z.string(), SpecSchema).default({}),
+    /** Perpetual swaps (`OKX:BTC/USDT:USDT`): margin mode and leverage per instrument (broker `okx_swap`). */
+    swaps: z
+      .record(
+        z.string(),
+        z
+          .object({
+            marginMode: z.enum(['cross', 'isolated']).default('cross'),
+            leverage: z.number().min(1).max(125).default(1),
+          })
+          .strict(),
+      )
+      .default({}),
     /** `replay`: historical bars at full speed; the stale-data guard is off and rates count bar time. */
     mode: z.enum(['live', 'replay']).default('live'),
     /** Stages save their checkpoint at most this often while busy (always at an idle moment), ms. */

@@ -2,7 +2,7 @@ import { clientOrderId, parseInstrument } from '@algotrader/core';
 import type { PlannedOrder } from '@algotrader/portfolio';
 import { codecs, type OrderRequestMsg } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
-import { orderRequestIn, orderRequestOut } from './wire';
+import { keyOf, orderRequestIn, orderRequestOut, parseKey, refOf } from './wire';
 
 const btc = parseInstrument('OKX:BTC/USDT');
 const decisionTime = 1_700_003_600_000;
@@ -54,5 +54,16 @@ describe('order request codec', () => {
   ];
   test.each(bad)('refuses %s', (_, patch, message) => {
     expect(() => orderRequestIn(wire({ ...orderRequestOut(order), ...patch }))).toThrow(message);
+  });
+});
+
+describe('instrument references', () => {
+  test('a swap keeps its settlement currency across the wire: its key never collides with spot', () => {
+    const swap = parseInstrument('OKX:BTC/USDT:USDT');
+    const spot = parseInstrument('OKX:BTC/USDT');
+    expect(refOf(swap)).toEqual({ venue: 'OKX', symbol: 'BTC/USDT:USDT' });
+    expect(keyOf(refOf(swap))).toBe('OKX:BTC/USDT:USDT');
+    expect(keyOf(refOf(spot))).toBe('OKX:BTC/USDT');
+    expect(keyOf(parseKey('OKX:BTC/USDT:USDT'))).toBe('OKX:BTC/USDT:USDT');
   });
 });

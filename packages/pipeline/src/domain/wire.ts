@@ -2,6 +2,7 @@ import {
   AlgoError,
   type Bar,
   ErrorCode,
+  formatInstrument,
   type Instrument,
   instrumentSymbol,
   isValidClientOrderId,
@@ -32,10 +33,9 @@ export function instrumentOf(
   return parseInstrument(`${ref.venue}:${ref.symbol}`);
 }
 
-/** `OKX:BTC/USDT` from a wire reference (the account's and the config's key form). */
+/** `OKX:BTC/USDT` (a swap: `OKX:BTC/USDT:USDT`) from a wire reference (the account's and the config's key form). */
 export function keyOf(ref: { venue?: string | null; symbol?: string | null } | null | undefined): string {
-  const i = instrumentOf(ref);
-  return `${i.venue}:${i.base}/${i.quote}`;
+  return formatInstrument(instrumentOf(ref));
 }
 
 /** The wire reference of an instrument key `OKX:BTC/USDT`. */

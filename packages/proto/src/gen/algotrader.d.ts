@@ -1228,5 +1228,45 @@ export namespace algotrader {
             }
             type $Shape = algotrader.v1.PositionSnapshot.$Properties;
         }
+
+        interface IForceExit extends algotrader.v1.ForceExit.$Properties {
+        }
+
+        class ForceExit {
+            constructor(p?: algotrader.v1.ForceExit.$Properties);
+            $unknowns?: Uint8Array[];
+            requestId: string;
+            account: string;
+            instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+            all: boolean;
+            issuedBy: string;
+            reason: string;
+            timeMs: number;
+            static create(properties: algotrader.v1.ForceExit.$Shape): algotrader.v1.ForceExit & algotrader.v1.ForceExit.$Shape;
+            static create(properties?: algotrader.v1.ForceExit.$Properties): algotrader.v1.ForceExit;
+            static encode(m: algotrader.v1.ForceExit.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.ForceExit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.ForceExit & algotrader.v1.ForceExit.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.ForceExit & algotrader.v1.ForceExit.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.ForceExit;
+            static toObject(m: algotrader.v1.ForceExit, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ForceExit {
+            interface $Properties {
+                requestId?: (string|null);
+                account?: (string|null);
+                instrument?: (algotrader.v1.InstrumentRef.$Properties|null);
+                all?: (boolean|null);
+                issuedBy?: (string|null);
+                reason?: (string|null);
+                timeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.ForceExit.$Properties;
+        }
     }
 }

@@ -15405,6 +15405,500 @@ export const algotrader = $root.algotrader = (() => {
             return PositionSnapshot;
         })();
 
+        v1.ForceExit = (function() {
+
+            /**
+             * Properties of a ForceExit.
+             * @typedef {Object} algotrader.v1.ForceExit.$Properties
+             * @property {string|null} [requestId] ForceExit requestId
+             * @property {string|null} [account] ForceExit account
+             * @property {algotrader.v1.InstrumentRef.$Properties|null} [instrument] ForceExit instrument
+             * @property {boolean|null} [all] ForceExit all
+             * @property {string|null} [issuedBy] ForceExit issuedBy
+             * @property {string|null} [reason] ForceExit reason
+             * @property {number|null} [timeMs] ForceExit timeMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ForceExit.
+             * @memberof algotrader.v1
+             * @interface IForceExit
+             * @augments algotrader.v1.ForceExit.$Properties
+             * @deprecated Use algotrader.v1.ForceExit.$Properties instead.
+             */
+
+            /**
+             * Shape of a ForceExit.
+             * @typedef {algotrader.v1.ForceExit.$Properties} algotrader.v1.ForceExit.$Shape
+             */
+
+            /**
+             * Constructs a new ForceExit.
+             * @memberof algotrader.v1
+             * @classdesc Represents a ForceExit.
+             * @constructor
+             * @param {algotrader.v1.ForceExit.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ForceExit = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ForceExit requestId.
+             * @member {string} requestId
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             */
+            ForceExit.prototype.requestId = "";
+
+            /**
+             * ForceExit account.
+             * @member {string} account
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             */
+            ForceExit.prototype.account = "";
+
+            /**
+             * ForceExit instrument.
+             * @member {algotrader.v1.InstrumentRef.$Properties|null|undefined} instrument
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             */
+            ForceExit.prototype.instrument = null;
+
+            /**
+             * ForceExit all.
+             * @member {boolean} all
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             */
+            ForceExit.prototype.all = false;
+
+            /**
+             * ForceExit issuedBy.
+             * @member {string} issuedBy
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             */
+            ForceExit.prototype.issuedBy = "";
+
+            /**
+             * ForceExit reason.
+             * @member {string} reason
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             */
+            ForceExit.prototype.reason = "";
+
+            /**
+             * ForceExit timeMs.
+             * @member {number} timeMs
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             */
+            ForceExit.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new ForceExit instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {algotrader.v1.ForceExit.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.ForceExit} ForceExit instance
+             * @type {{
+             *   (properties: algotrader.v1.ForceExit.$Shape): algotrader.v1.ForceExit & algotrader.v1.ForceExit.$Shape;
+             *   (properties?: algotrader.v1.ForceExit.$Properties): algotrader.v1.ForceExit;
+             * }}
+             */
+            ForceExit.create = function(properties) {
+                return new ForceExit(properties);
+            };
+
+            /**
+             * Encodes the specified ForceExit message. Does not implicitly {@link algotrader.v1.ForceExit.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {algotrader.v1.ForceExit.$Properties} m ForceExit message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForceExit.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId") && m.requestId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.requestId);
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.account);
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument"))
+                    $root.algotrader.v1.InstrumentRef.encode(m.instrument, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.all != null && $Object.hasOwnProperty.call(m, "all") && m.all !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.all);
+                if (m.issuedBy != null && $Object.hasOwnProperty.call(m, "issuedBy") && m.issuedBy !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.issuedBy);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 6, wireType 2 =*/50).string(m.reason);
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs") && (typeof m.timeMs === "object" ? m.timeMs.low || m.timeMs.high : m.timeMs !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).int64(m.timeMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ForceExit message, length delimited. Does not implicitly {@link algotrader.v1.ForceExit.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {algotrader.v1.ForceExit.$Properties} message ForceExit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForceExit.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ForceExit message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.ForceExit & algotrader.v1.ForceExit.$Shape} ForceExit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForceExit.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.ForceExit();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.requestId = v;
+                            else
+                                delete m.requestId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.instrument = $root.algotrader.v1.InstrumentRef.decode(r, r.size(), $undefined, q + 1, m.instrument);
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.all = v;
+                            else
+                                delete m.all;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.issuedBy = v;
+                            else
+                                delete m.issuedBy;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.timeMs = v;
+                            else
+                                delete m.timeMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ForceExit message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.ForceExit & algotrader.v1.ForceExit.$Shape} ForceExit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForceExit.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ForceExit message.
+             * @function verify
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ForceExit.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId")) {
+                    if (!$util.isString(m.requestId))
+                        return "requestId: string expected";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    {
+                        var e = $root.algotrader.v1.InstrumentRef.verify(m.instrument, q + 1);
+                        if (e)
+                            return "instrument." + e;
+                    }
+                }
+                if (m.all != null && $Object.hasOwnProperty.call(m, "all")) {
+                    if (typeof m.all !== "boolean")
+                        return "all: boolean expected";
+                }
+                if (m.issuedBy != null && $Object.hasOwnProperty.call(m, "issuedBy")) {
+                    if (!$util.isString(m.issuedBy))
+                        return "issuedBy: string expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (!$util.isInteger(m.timeMs) && !(m.timeMs && $util.isInteger(m.timeMs.low) && $util.isInteger(m.timeMs.high)))
+                        return "timeMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ForceExit message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.ForceExit} ForceExit
+             */
+            ForceExit.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.ForceExit)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.ForceExit: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.ForceExit();
+                if (d.requestId != null) {
+                    if (typeof d.requestId !== "string" || d.requestId.length) {
+                        m.requestId = $String(d.requestId);
+                    }
+                }
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.instrument != null) {
+                    if (!$util.isObject(d.instrument))
+                        throw $TypeError(".algotrader.v1.ForceExit.instrument: object expected");
+                    m.instrument = $root.algotrader.v1.InstrumentRef.fromObject(d.instrument, q + 1);
+                }
+                if (d.all != null) {
+                    if (d.all) {
+                        m.all = $Boolean(d.all);
+                    }
+                }
+                if (d.issuedBy != null) {
+                    if (typeof d.issuedBy !== "string" || d.issuedBy.length) {
+                        m.issuedBy = $String(d.issuedBy);
+                    }
+                }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                if (d.timeMs != null) {
+                    if (typeof d.timeMs === "object" ? d.timeMs.low || d.timeMs.high : $Number(d.timeMs) !== 0) {
+                        if ($util.Long)
+                            m.timeMs = $util.Long.fromValue(d.timeMs, false);
+                        else if (typeof d.timeMs === "string")
+                            m.timeMs = $parseInt(d.timeMs, 10);
+                        else if (typeof d.timeMs === "number")
+                            m.timeMs = d.timeMs;
+                        else if (typeof d.timeMs === "object")
+                            m.timeMs = new $util.LongBits(d.timeMs.low >>> 0, d.timeMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ForceExit message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {algotrader.v1.ForceExit} m ForceExit
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ForceExit.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.requestId = "";
+                    d.account = "";
+                    d.instrument = null;
+                    d.all = false;
+                    d.issuedBy = "";
+                    d.reason = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.timeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.timeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId")) {
+                    d.requestId = m.requestId;
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
+                }
+                if (m.all != null && $Object.hasOwnProperty.call(m, "all")) {
+                    d.all = m.all;
+                }
+                if (m.issuedBy != null && $Object.hasOwnProperty.call(m, "issuedBy")) {
+                    d.issuedBy = m.issuedBy;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.timeMs != null && $Object.hasOwnProperty.call(m, "timeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.timeMs = typeof m.timeMs === "number" ? $BigInt(m.timeMs) : $util.Long.fromBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.timeMs === "number")
+                        d.timeMs = o.longs === $String ? $String(m.timeMs) : m.timeMs;
+                    else
+                        d.timeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.timeMs) : o.longs === $Number ? new $util.LongBits(m.timeMs.low >>> 0, m.timeMs.high >>> 0).toNumber() : m.timeMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ForceExit to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.ForceExit
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ForceExit.prototype.toJSON = function() {
+                return ForceExit.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ForceExit
+             * @function getTypeUrl
+             * @memberof algotrader.v1.ForceExit
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ForceExit.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.ForceExit";
+            };
+
+            return ForceExit;
+        })();
+
         return v1;
     })();
 

@@ -6,6 +6,7 @@ import { readBody } from '../http';
 import { dec } from './decimal';
 import { type OkxSpotInstrumentSpec, type SimFill, type SimOrder, SpotExchange } from './exchange';
 import { balanceRow, fillRow, instrumentRow, orderRow } from './shapes';
+import { type OkxSwapInstrumentSpec, SwapBook, swapBillRow, swapOrderRow } from './swap';
 
 /**
  * A local stand-in for OKX's REST API v5 on the PRIVATE trading side (spot, cash mode), answering
@@ -79,6 +80,8 @@ export interface OkxTradeServerOptions {
   readonly clOrdIdUniqueness?: 'pending' | 'all';
   /** Reject requests whose OK-ACCESS-TIMESTAMP is further than this from the clock (50102). */
   readonly maxTimestampSkewMs?: number;
+  /** USDT perpetual swaps (instType SWAP), e.g. `[{ instId: 'BTC-USDT-SWAP' }]`; none by default. */
+  readonly swaps?: readonly OkxSwapInstrumentSpec[];
 }
 
 interface Answer {
@@ -102,6 +105,8 @@ export class OkxTradeServer {
   #credentials: OkxTradeCredentials;
   /** The simulated account and orders (balances, order states, fills). */
   readonly exchange: SpotExchange;
+  /** Perpetual swaps on the same USDT balance (see swap.ts). */
+  readonly swaps: SwapBook;
   readonly requests: OkxTradeRequestLog[] = [];
   readonly url: string;
   readonly port: number;
@@ -120,6 +125,8 @@ export class OkxTradeServer {
       ...(opts.clOrdIdUniqueness !== undefined ? { clOrdIdUniqueness: opts.clOrdIdUniqueness } : {}),
     });
     for (const spec of opts.instruments ?? [{ instId: 'BTC-USDT' }]) this.exchange.addInstrument(spec);
+    this.swaps = new SwapBook(this.exchange, dec(opts.takerFeeRate ?? '0.0005'));
+    for (const spec of opts.swaps ?? []) this.swaps.addInstrument(spec);
     for (const [ccy, amount] of Object.entries(opts.balances ?? {})) this.exchange.setBalance(ccy, amount);
   }
 
@@ -316,6 +323,8 @@ export class OkxTradeServer {
   #route(method: string, path: string, query: Record<string, string>, body: unknown): Answer {
     const ex = this.exchange;
     const now = this.#clock.now();
+    const swap = this.#routeSwap(method, path, query, body, now);
+    if (swap) return swap;
     const route = `${method} ${path}`;
     // Everything this exchange holds is SPOT: other instrument types list nothing.
     const spotOnly = !query['instType'] || query['instType'] === 'SPOT';
@@ -391,6 +400,115 @@ export class OkxTradeServer {
       default:
         return okx(404, '50000', `Not found: ${route}`);
     }
+  }
+
+  /** Swap requests (instType SWAP or a `-SWAP` instId); undefined: not a swap request. */
+  #routeSwap(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: unknown,
+    now: number,
+  ): Answer | undefined {
+    const sw = this.swaps;
+    const isSwapId = (v: unknown) => typeof v === 'string' && sw.has(v);
+    const items = Array.isArray(body) ? body : isObject(body) ? [body] : [];
+    const swapBody = items.length > 0 && items.every((i) => isObject(i) && isSwapId(i['instId']));
+    const swapQuery = query['instType'] === 'SWAP' || isSwapId(query['instId']);
+    const route = `${method} ${path}`;
+    switch (route) {
+      case 'GET /api/v5/public/instruments':
+        if (query['instType'] !== 'SWAP') return undefined;
+        return ok(sw.instrumentRows().filter((r) => !query['instId'] || r['instId'] === query['instId']));
+      case 'GET /api/v5/public/funding-rate': {
+        const row = sw.fundingRateRow(query['instId'] ?? '');
+        return row ? ok([row]) : okx(200, '51001', 'Instrument ID does not exist');
+      }
+      case 'POST /api/v5/account/set-leverage': {
+        if (!isObject(body)) return okx(400, '50002', 'Json data format error');
+        const r = sw.setLeverage(body);
+        return 'ok' in r ? ok([r.ok]) : okx(200, r.sCode, r.sMsg);
+      }
+      case 'GET /api/v5/account/leverage-info': {
+        const mgnMode = query['mgnMode'] ?? '';
+        const ids = (query['instId'] ?? '').split(',').filter(isSwapId);
+        if (ids.length === 0) return okx(200, '51001', 'Instrument ID does not exist');
+        return ok(
+          ids.map((instId) => ({ instId, lever: sw.leverage(instId, mgnMode), mgnMode, posSide: 'net' })),
+        );
+      }
+      case 'GET /api/v5/account/positions':
+        return ok(sw.positionRows(query['instId']));
+      case 'GET /api/v5/account/bills':
+      case 'GET /api/v5/account/bills-archive': {
+        const rows = sw.bills
+          .filter((b) => !query['type'] || b.type === query['type'])
+          .filter((b) => !query['instId'] || b.instId === query['instId'])
+          .filter((b) => !query['begin'] || b.ts >= Number(query['begin']));
+        return ok(page(rows, (b) => b.billId, query).map(swapBillRow));
+      }
+      case 'POST /api/v5/trade/order':
+      case 'POST /api/v5/trade/batch-orders': {
+        if (!swapBody) return undefined;
+        const data = items.map((item) => {
+          const it = item as Record<string, unknown>;
+          const clOrdId = typeof it['clOrdId'] === 'string' ? it['clOrdId'] : '';
+          const r = sw.place(it, now);
+          return 'ok' in r
+            ? { clOrdId, ordId: r.ok.ordId, sCode: '0', sMsg: 'Order placed', tag: '', ts: String(now) }
+            : { clOrdId, ordId: '', sCode: r.sCode, sMsg: r.sMsg, tag: '', ts: String(now) };
+        });
+        return itemsAnswer(data);
+      }
+      case 'POST /api/v5/trade/cancel-order': {
+        if (!swapBody) return undefined;
+        const it = items[0] as Record<string, string>;
+        const r = sw.cancel(
+          it['instId']!,
+          { ordId: it['ordId'], clOrdId: it['clOrdId'] } as { ordId?: string; clOrdId?: string },
+          now,
+        );
+        const row: { sCode: string } =
+          'ok' in r
+            ? ({ clOrdId: r.ok.clOrdId, ordId: r.ok.ordId, sCode: '0', sMsg: '', ts: String(now) } as {
+                sCode: string;
+              })
+            : ({
+                clOrdId: it['clOrdId'] ?? '',
+                ordId: it['ordId'] ?? '',
+                sCode: r.sCode,
+                sMsg: r.sMsg,
+                ts: String(now),
+              } as { sCode: string });
+        return itemsAnswer([row]);
+      }
+      case 'GET /api/v5/trade/order': {
+        if (!isSwapId(query['instId'])) return undefined;
+        const o = sw.orders.find(
+          (x) =>
+            x.instId === query['instId'] &&
+            ((query['ordId'] && x.ordId === query['ordId']) ||
+              (query['clOrdId'] && x.clOrdId === query['clOrdId'])),
+        );
+        return o ? ok([swapOrderRow(o)]) : okx(200, '51603', 'Order does not exist');
+      }
+      case 'GET /api/v5/trade/orders-pending':
+      case 'GET /api/v5/trade/orders-history': {
+        if (!swapQuery) return undefined;
+        const pending = path.endsWith('pending');
+        const rows = sw.orders
+          .filter((o) => (pending ? o.state === 'live' : o.state !== 'live'))
+          .filter((o) => !query['instId'] || o.instId === query['instId']);
+        return ok(page(rows, (o) => o.ordId, query).map(swapOrderRow));
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Sets the swap's market and mark price (market orders fill at it). */
+  setSwapPrice(instId: string, px: string): void {
+    this.swaps.setMarkPrice(instId, px);
   }
 
   #placeAll(items: Record<string, unknown>[], now: number): Answer {

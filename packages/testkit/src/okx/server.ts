@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { assertNever, type BarColumns, type Clock, type Timeframe } from '@algotrader/core';
+import {
+  assertNever,
+  type BarColumns,
+  type Clock,
+  type PriceCandles,
+  type Timeframe,
+} from '@algotrader/core';
 import { spotInstrumentRow } from '../okx-trade/shapes';
 
 /**
@@ -139,6 +145,10 @@ export class OkxServer {
   readonly #opts: Required<Omit<OkxServerOptions, 'clock'>> & { clock: Clock };
   readonly #series = new Map<string, Series>();
   readonly #instruments = new Map<string, OkxInstrumentSpec>();
+  /** Swap and index ids with mark/index candles or funding (not SPOT instruments). */
+  readonly #derivIds = new Set<string>();
+  /** Funding history per swap instId: settlement time → rate as OKX sends it (a string). */
+  readonly #funding = new Map<string, Map<number, string>>();
   readonly #faults: { fault: OkxFault; left: number }[] = [];
   readonly requests: OkxRequestLog[] = [];
   readonly url: string;
@@ -176,6 +186,30 @@ export class OkxServer {
   setSeries(instId: string, tf: Timeframe, cols: BarColumns): void {
     this.#series.set(key(instId, tf), new Series(cols));
     if (!this.#instruments.has(instId)) this.addInstrument({ instId });
+  }
+
+  /**
+   * Loads mark-price (`instId` = the swap, `BTC-USDT-SWAP`) or index (`instId` = the pair, `BTC-USDT`)
+   * candles, served by `market/(history-)mark-price-candles` and `market/(history-)index-candles`.
+   */
+  setPriceSeries(kind: 'mark' | 'index', instId: string, tf: Timeframe, c: PriceCandles): void {
+    const cols = { ...c, volume: new Float64Array(c.openTime.length) };
+    this.#series.set(key(`${kind}:${instId}`, tf), new Series(cols));
+    this.#derivIds.add(`${kind}:${instId}`);
+  }
+
+  /** Loads a swap's funding history (settlement time → rate), served by `public/funding-rate-history`. */
+  setFunding(instId: string, time: ArrayLike<number>, rate: ArrayLike<number>): void {
+    const m = new Map<number, string>();
+    for (let i = 0; i < time.length; i++) m.set(time[i]!, String(rate[i]!));
+    this.#funding.set(instId, m);
+  }
+
+  /** Serves one funding row with this raw rate text instead (e.g. `'NaN'`, `''`). */
+  patchFunding(instId: string, time: number, rate: string): void {
+    const m = this.#funding.get(instId);
+    if (!m?.has(time)) throw new Error(`okx server: no ${instId} funding at ${time}`);
+    m.set(time, rate);
   }
 
   /** Lists an instrument in `public/instruments` (done implicitly by {@link setSeries}). */
@@ -270,6 +304,18 @@ export class OkxServer {
       case '/api/v5/market/history-candles':
         this.#candlesAnswer(path === '/api/v5/market/history-candles', query, res, log);
         return;
+      case '/api/v5/market/mark-price-candles':
+      case '/api/v5/market/history-mark-price-candles':
+        this.#candlesAnswer(path.includes('history'), query, res, log, 'mark');
+        return;
+      case '/api/v5/market/index-candles':
+      case '/api/v5/market/history-index-candles':
+        this.#candlesAnswer(path.includes('history'), query, res, log, 'index');
+        return;
+      case '/api/v5/public/funding-rate-history':
+      case '/api/v5/public/funding-rate':
+        this.#fundingAnswer(path.endsWith('history'), query, res, log);
+        return;
       default:
         log(404, undefined);
         sendJson(res, 404, { code: '50000', msg: `Not found: ${path}`, data: [] });
@@ -324,11 +370,62 @@ export class OkxServer {
     return spotInstrumentRow(instrument, String(listTime));
   }
 
+  /**
+   * `public/funding-rate-history`: newest first, `after` = settlements strictly older than this
+   * fundingTime, `before` = strictly newer, `limit` default 100, cap 400. `public/funding-rate`:
+   * the next settlement (the newest row plus 8 h) with the latest rate.
+   */
+  #fundingAnswer(
+    history: boolean,
+    query: Record<string, string>,
+    res: ServerResponse,
+    log: (status: number, fault: undefined, rows?: number) => void,
+  ): void {
+    const instId = query['instId'] ?? '';
+    const m = this.#funding.get(instId);
+    if (!m) {
+      log(200, undefined);
+      sendJson(res, 200, { code: '51001', msg: "Instrument ID doesn't exist", data: [] });
+      return;
+    }
+    const times = [...m.keys()].sort((a, b) => b - a);
+    const row = (t: number, rate: string, method: string) => ({
+      formulaType: 'noRate',
+      fundingRate: rate,
+      fundingTime: String(t),
+      instId,
+      instType: 'SWAP',
+      method,
+      realizedRate: rate,
+    });
+    if (!history) {
+      const t = times[0]!;
+      const r = {
+        ...row(t + 8 * 3_600_000, m.get(t)!, 'current_period'),
+        nextFundingTime: String(t + 16 * 3_600_000),
+      };
+      log(200, undefined, 1);
+      sendJson(res, 200, { code: '0', msg: '', data: [r] });
+      return;
+    }
+    const after = query['after'] ? Number(query['after']) : Number.POSITIVE_INFINITY;
+    const before = query['before'] ? Number(query['before']) : Number.NEGATIVE_INFINITY;
+    const limit = Math.min(Number(query['limit'] ?? 100) || 100, 400);
+    const now = this.#opts.clock.now();
+    const data = times
+      .filter((t) => t < after && t > before && t <= now)
+      .slice(0, limit)
+      .map((t) => row(t, m.get(t)!, 'current_period'));
+    log(200, undefined, data.length);
+    sendJson(res, 200, { code: '0', msg: '', data });
+  }
+
   #candlesAnswer(
     history: boolean,
     query: Record<string, string>,
     res: ServerResponse,
     log: (status: number, fault: undefined, rows?: number) => void,
+    kind?: 'mark' | 'index',
   ): void {
     const fail = (status: number, code: string, msg: string) => {
       log(status, undefined);
@@ -345,8 +442,9 @@ export class OkxServer {
       fail(400, '51000', 'Parameter bar error');
       return;
     }
-    const series = this.#series.get(key(instId, tf));
-    if (!this.#instruments.has(instId)) {
+    const id = kind === undefined ? instId : `${kind}:${instId}`;
+    const series = this.#series.get(key(id, tf));
+    if (kind === undefined ? !this.#instruments.has(instId) : !this.#derivIds.has(id)) {
       fail(200, '51001', "Instrument ID doesn't exist");
       return;
     }
@@ -378,7 +476,12 @@ export class OkxServer {
         const t = series.times[i]!;
         const forming = t + step > now;
         if (forming && history && !this.#opts.formingInHistory) continue;
-        data.push(this.#candleRow(series, t, forming));
+        if (kind === undefined) data.push(this.#candleRow(series, t, forming));
+        else {
+          // Mark and index candles: [ts, o, h, l, c, confirm].
+          const r = series.rows.get(t)!;
+          data.push([String(t), String(r[1]), String(r[2]), String(r[3]), String(r[4]), forming ? '0' : '1']);
+        }
       }
     }
     log(200, undefined, data.length);

@@ -1,8 +1,13 @@
+import { type Bus, subjects } from '@algotrader/bus';
 import { parseInstrument } from '@algotrader/core';
-import { type AccountState, accountOf, newAccount } from '@algotrader/pipeline';
+import { type AccountState, accountOf, newAccount, readAll, signalOf } from '@algotrader/pipeline';
 import { instrumentSpec } from '@algotrader/portfolio';
+import { codecs } from '@algotrader/proto';
 
-/** Account states as the order-router leaves them, for the risk gate's tests (account `paper`). */
+/**
+ * For the risk gate's tests (account `paper`, strategy `sma_cross`): account states as the
+ * order-router leaves them, and the strategy-runner's signals of one close time.
+ */
 
 export const BTC = parseInstrument('OKX:BTC/USDT');
 export const ETH = parseInstrument('OKX:ETH/USDT');
@@ -51,4 +56,44 @@ export function afterALosingDay(at = T): AccountState {
     },
     at,
   );
+}
+
+/**
+ * `sma_cross`'s decisions at `t` for `account`, then the SignalSetClosed of `t` with BTC marked at
+ * `px`; returns the marker's stream sequence.
+ */
+export async function publishSignals(
+  bus: Bus,
+  t: number,
+  decisions: readonly Parameters<typeof signalOf>[3][],
+  { account = 'paper', px = 5_000 } = {},
+): Promise<number> {
+  for (const d of decisions) {
+    await bus.publish(
+      codecs.Signal,
+      subjects.signal('sma_cross', d.instrument),
+      signalOf(account, 'sma_cross', t, d),
+      { msgId: `sig:test:${t}:${Math.random()}` },
+    );
+  }
+  const set = await bus.publish(
+    codecs.SignalSetClosed,
+    subjects.signalSet('OKX', '1h'),
+    {
+      venue: 'OKX',
+      timeframe: '1h',
+      closeTimeMs: t,
+      strategies: ['sma_cross'],
+      marks: { 'BTC/USDT': px },
+      instruments: ['BTC/USDT'],
+    },
+    { msgId: `sigset:test:${t}` },
+  );
+  return set.seq;
+}
+
+/** Whether a critical alert with `code` is on `ops.alert.critical`. */
+export async function raisedCritical(bus: Bus, code: string): Promise<boolean> {
+  const all = await readAll(bus, 'OPS', subjects.alert('critical'), codecs.Alert);
+  return all.some((a) => a.message.code === code);
 }

@@ -1,0 +1,203 @@
+import { parseConfig, parseInstrument, SimulatedClock } from '@algotrader/core';
+import { createLogger } from '@algotrader/core/node';
+import { parsePipelineConfig } from '@algotrader/pipeline';
+import { OkxTradeServer } from '@algotrader/testkit';
+import { afterEach, describe, expect, test } from 'vitest';
+import { OkxSwapVenue } from '../apps/order-router/src/okx/swap-venue';
+import type { VenueOrder } from '../apps/order-router/src/venue';
+import { createVenue } from '../apps/order-router/src/venues';
+
+/**
+ * OkxSwapVenue through ccxt against the local OKX server's swap endpoints (SWAP instruments,
+ * set-leverage, positions, account bills, orders history), in OKX's response shapes.
+ */
+
+const T0 = Date.UTC(2026, 0, 5, 12, 0);
+const CREDS = { apiKey: 'k-swap', secret: 'swap-secret', passphrase: 'swap-pass' };
+const BTC = parseInstrument('OKX:BTC/USDT:USDT');
+const ID = 'BTC-USDT-SWAP';
+
+let server: OkxTradeServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function setup(
+  o: { usdt?: string; leverage?: number; mode?: 'isolated' | 'cross'; ctVal?: string; lever?: string } = {},
+) {
+  const clock = new SimulatedClock(T0);
+  const s = await OkxTradeServer.start({
+    credentials: CREDS,
+    clock,
+    balances: { USDT: o.usdt ?? '10000' },
+    swaps: [{ instId: ID, ...(o.ctVal ? { ctVal: o.ctVal } : {}), ...(o.lever ? { lever: o.lever } : {}) }],
+  });
+  server = s;
+  s.setSwapPrice(ID, '60000');
+  const venue = new OkxSwapVenue({
+    account: 'perp1',
+    apiKey: CREDS.apiKey,
+    secret: CREDS.secret,
+    password: CREDS.passphrase,
+    restUrl: s.url,
+    enableRateLimit: false,
+    timeoutMs: 2_000,
+    instruments: [{ instrument: BTC, setting: { mode: o.mode ?? 'isolated', leverage: o.leverage ?? 10 } }],
+  });
+  return { s, venue, clock };
+}
+
+const order = (over: Partial<VenueOrder> = {}): VenueOrder => ({
+  clientOrderId: 'perp1a',
+  instrument: BTC,
+  side: 'buy',
+  type: 'market',
+  qty: 0.12345,
+  strategy: 'sma_long_short',
+  decisionTime: T0,
+  ...over,
+});
+
+describe('OkxSwapVenue against the local OKX server', () => {
+  test('start reads contract terms from the SWAP list and sets leverage and margin mode', async () => {
+    const { s, venue } = await setup();
+    await venue.start();
+    expect(venue.contract(BTC)).toMatchObject({
+      ctVal: 0.01,
+      lotSz: 0.01,
+      minSz: 0.01,
+      tickSz: 0.1,
+      maxLeverage: 100,
+    });
+    expect(s.swaps.leverage(ID, 'isolated')).toBe('10');
+    const set = s.requests.find((r) => r.path === '/api/v5/account/set-leverage');
+    expect(set?.body).toEqual({ instId: ID, lever: '10', mgnMode: 'isolated' });
+  });
+
+  test('a zero contract value or a leverage OKX refuses stops the start with a clear error', async () => {
+    const zero = await setup({ ctVal: '0' });
+    await expect(zero.venue.start()).rejects.toThrow(/ctVal must be a finite number > 0, got 0/);
+    await zero.s.stop();
+    server = undefined;
+    const high = await setup({ leverage: 150 });
+    await expect(high.venue.start()).rejects.toThrow(
+      /OKX refused leverage 150× \(isolated\) for BTC-USDT-SWAP: .*maximum leverage/,
+    );
+  });
+
+  test('base units become contracts at the edge: 0.12345 BTC → 12.34 contracts, net, isolated', async () => {
+    const { s, venue } = await setup();
+    await venue.start();
+    const r = await venue.place(order());
+    const sent = s.requests.find((q) => q.path === '/api/v5/trade/batch-orders')!.body as Record<
+      string,
+      unknown
+    >[];
+    expect(sent[0]).toMatchObject({
+      instId: ID,
+      sz: '12.34',
+      side: 'buy',
+      ordType: 'market',
+      tdMode: 'isolated',
+      posSide: 'net',
+      clOrdId: 'perp1a',
+    });
+    const rep = r.reports.at(-1)!;
+    expect(rep).toMatchObject({ status: 'filled', filledQty: 0.1234, avgPrice: 60000 });
+    expect(rep.fills[0]!.qty).toBe(0.1234);
+    // Taker 0.05% of 0.1234 × 60,000.
+    expect(rep.fills[0]!.fee).toBeCloseTo(0.0005 * 0.1234 * 60000, 9);
+    const snap = await venue.snapshot();
+    expect(snap.positions['OKX:BTC/USDT:USDT']).toEqual({ qty: 0.1234, price: 60000 });
+    expect(snap.cash).toBeCloseTo(10000 - 3.702, 9);
+  });
+
+  test('refusals: below one contract step (not sent), reduce-only with nothing to reduce, 51008 margin', async () => {
+    const { s, venue } = await setup({ usdt: '1000' });
+    await venue.start();
+    const tiny = await venue.place(order({ qty: 0.00005 }));
+    expect(tiny.reports[0]).toMatchObject({ status: 'rejected' });
+    expect(tiny.reports[0]!.reason).toMatch(/^below_min_size: 0.00005 BTC is 0.005 contracts/);
+    expect(s.count('/api/v5/trade/batch-orders')).toBe(0);
+    const ro = await venue.place(
+      order({ clientOrderId: 'perp1b', side: 'sell', qty: 0.01, reduceOnly: true }),
+    );
+    expect(ro.reports[0]!.status).toBe('rejected');
+    expect(ro.reports[0]!.reason).toMatch(/51169|positions in this direction/);
+    const big = await venue.place(order({ clientOrderId: 'perp1c', qty: 1 }));
+    expect(big.reports[0]).toMatchObject({ status: 'rejected' });
+    expect(big.reports[0]!.reason).toMatch(/^insufficient_margin/);
+    expect(big.alerts.map((a) => a.code)).toEqual(['okx_insufficient_margin']);
+    expect(big.halt).toBeUndefined();
+  });
+
+  test('reconcile: funding bills reported once, positions compared, a liquidation halts', async () => {
+    const { s, venue, clock } = await setup();
+    await venue.start();
+    await venue.place(order({ qty: 0.5 }));
+    clock.advance(3_600_000);
+    s.setSwapPrice(ID, '61000');
+    s.swaps.settleFunding(ID, '0.0001', clock.now());
+    const r1 = await venue.reconcile({ orders: [], positions: { 'OKX:BTC/USDT:USDT': 0.5 } });
+    // A long of 50 contracts × 0.01 pays 0.5 × 61,000 × 0.0001 = 3.05.
+    expect(r1.funding).toHaveLength(1);
+    expect(r1.funding![0]!.amount).toBeCloseTo(-3.05, 12);
+    expect(r1.halt).toBeUndefined();
+    const r2 = await venue.reconcile({ orders: [], positions: { 'OKX:BTC/USDT:USDT': 0.5 } });
+    expect(r2.funding).toEqual([]);
+    const off = await venue.reconcile({ orders: [], positions: { 'OKX:BTC/USDT:USDT': 0.4 } });
+    expect(off.halt).toEqual({
+      reason: 'reconcile_mismatch',
+      detail: 'OKX:BTC/USDT:USDT: OKX 0.5, book 0.4',
+    });
+    s.swaps.liquidate(ID, '54300', clock.now());
+    const r3 = await venue.reconcile({ orders: [], positions: { 'OKX:BTC/USDT:USDT': 0.5 } });
+    expect(r3.halt?.reason).toBe('liquidation');
+    expect(r3.liquidations).toEqual([
+      { ordId: expect.any(String), instrument: BTC, qty: -0.5, price: 54300, timeMs: clock.now() },
+    ]);
+    expect(r3.alerts.map((a) => [a.code, a.severity])).toEqual([['okx_liquidation', 'critical']]);
+    expect(r3.positions).toEqual({});
+  });
+
+  test('a failed read is an alert, never a flat account', async () => {
+    const { s, venue } = await setup();
+    await venue.start();
+    await venue.place(order({ qty: 0.5 }));
+    s.inject({ kind: 'busy', path: '/api/v5/account/positions' });
+    const r = await venue.reconcile({ orders: [], positions: { 'OKX:BTC/USDT:USDT': 0.5 } });
+    expect(r.alerts.map((a) => a.code)).toEqual(['okx_reconcile_failed']);
+    expect(r.positions).toBeUndefined();
+    expect(r.cash).toBeUndefined();
+    expect(r.halt).toBeUndefined();
+  });
+
+  test('the registry creates it from a pipeline file (broker okx_swap, swaps settings) and the OKX keys', async () => {
+    const { s } = await setup();
+    const pipeline = parsePipelineConfig({
+      account: 'perp1',
+      broker: 'okx_swap',
+      instruments: ['OKX:BTC/USDT:USDT'],
+      strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT:USDT'] }],
+      swaps: { 'OKX:BTC/USDT:USDT': { marginMode: 'isolated', leverage: 5 } },
+    });
+    const config = parseConfig(
+      {},
+      {
+        OKX_API_KEY: CREDS.apiKey,
+        OKX_SECRET: CREDS.secret,
+        OKX_PASSWORD: CREDS.passphrase,
+        OKX_REST_URL: s.url,
+      },
+    );
+    const v = await createVenue({
+      config,
+      pipeline,
+      log: createLogger({ service: 'test', level: 'silent' }),
+    });
+    expect(v).toBeInstanceOf(OkxSwapVenue);
+    expect(s.swaps.leverage(ID, 'isolated')).toBe('5');
+    await v.close();
+  });
+});
