@@ -91,6 +91,44 @@ describe('shared KV state as protobuf', () => {
     expect(accountOf(back, specs).snapshot()).toEqual(accountOf(s, specs).snapshot());
   });
 
+  it('keeps perpetual-swap positions (signed qty, NaN entry when flat, margin mode) and refuses an unknown mode', () => {
+    const s = sample();
+    s.book.swaps = {
+      'OKX:BTC/USDT:USDT': {
+        qty: -0.25,
+        avg: 41_234.5,
+        margin: 1_030.8625,
+        mode: 'isolated',
+        leverage: 10,
+        realized: -12.5,
+        fees: 3.1,
+        funding: 0.4,
+        liquidationLoss: 0,
+        liquidationFees: 0,
+        liquidations: 0,
+      },
+      'OKX:ETH/USDT:USDT': {
+        qty: 0,
+        avg: Number.NaN,
+        margin: 0,
+        mode: 'cross',
+        leverage: 3,
+        realized: 7,
+        fees: 1,
+        funding: -0.2,
+        liquidationLoss: 55.5,
+        liquidationFees: 2.5,
+        liquidations: 1,
+      },
+    };
+    const back = decodeAccount(encodeAccount(s));
+    expect(back).toEqual(s);
+    expect(back.book.swaps!['OKX:ETH/USDT:USDT']!.avg).toBeNaN();
+    const m = pb.AccountState.decode(encodeAccount(s));
+    m.book!.swaps['OKX:BTC/USDT:USDT']!.mode = 'portfolio';
+    expect(() => decodeAccount(pb.AccountState.encode(m).finish())).toThrow(/margin mode "portfolio"/);
+  });
+
   it('is a plain algotrader.v1.AccountState any protobuf library reads (version 3, 64-bit ints as numbers)', () => {
     const m = pb.AccountState.decode(encodeAccount(sample()));
     expect(m.version).toBe(3);

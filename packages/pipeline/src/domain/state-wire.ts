@@ -1,5 +1,5 @@
 import { AlgoError, ErrorCode } from '@algotrader/core';
-import type { AccountBook, AccountPosition } from '@algotrader/portfolio';
+import type { AccountBook, AccountPosition, SwapPositionBook } from '@algotrader/portfolio';
 import { type algotrader, pb } from '@algotrader/proto';
 import type { AccountState, OrderState } from './account';
 import { orderStateIn, orderStateOut } from './exec-wire';
@@ -88,6 +88,26 @@ function bookOut(b: AccountBook): algotrader.v1.IAccountBook {
     day: b.day,
     dayStartEquity: b.dayStartEquity,
     valuedAtMs: b.valuedAt,
+    ...(b.swaps ? { swaps: Object.fromEntries(Object.entries(b.swaps).map(([k, w]) => [k, { ...w }])) } : {}),
+  };
+}
+
+function swapIn(key: string, w: algotrader.v1.ISwapPositionBook): SwapPositionBook {
+  const mode = w.mode;
+  if (mode !== 'isolated' && mode !== 'cross')
+    throw new AlgoError(ErrorCode.Decode, `account state: swap ${key} has margin mode "${mode}"`);
+  return {
+    qty: num(w.qty),
+    avg: num(w.avg),
+    margin: num(w.margin),
+    mode,
+    leverage: num(w.leverage),
+    realized: num(w.realized),
+    fees: num(w.fees),
+    funding: num(w.funding),
+    liquidationLoss: num(w.liquidationLoss),
+    liquidationFees: num(w.liquidationFees),
+    liquidations: num(w.liquidations),
   };
 }
 
@@ -109,6 +129,10 @@ function bookIn(m: algotrader.v1.IAccountBook | null | undefined): AccountBook {
     day: num(m.day),
     dayStartEquity: num(m.dayStartEquity),
     valuedAt: num(m.valuedAtMs),
+    // Absent while no swap was traded (an empty map and no map are the same book).
+    ...(m.swaps && Object.keys(m.swaps).length > 0
+      ? { swaps: Object.fromEntries(Object.entries(m.swaps).map(([k, w]) => [k, swapIn(k, w)])) }
+      : {}),
   };
 }
 

@@ -603,6 +603,7 @@ export namespace algotrader {
             day: number;
             dayStartEquity: number;
             valuedAtMs: number;
+            swaps: { [k: string]: algotrader.v1.SwapPositionBook.$Properties };
             static create(properties: algotrader.v1.AccountBook.$Shape): algotrader.v1.AccountBook & algotrader.v1.AccountBook.$Shape;
             static create(properties?: algotrader.v1.AccountBook.$Properties): algotrader.v1.AccountBook;
             static encode(m: algotrader.v1.AccountBook.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -627,9 +628,58 @@ export namespace algotrader {
                 day?: (number|null);
                 dayStartEquity?: (number|null);
                 valuedAtMs?: (number|null);
+                swaps?: ({ [k: string]: algotrader.v1.SwapPositionBook.$Properties }|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.AccountBook.$Properties;
+        }
+
+        interface ISwapPositionBook extends algotrader.v1.SwapPositionBook.$Properties {
+        }
+
+        class SwapPositionBook {
+            constructor(p?: algotrader.v1.SwapPositionBook.$Properties);
+            $unknowns?: Uint8Array[];
+            qty: number;
+            avg: number;
+            margin: number;
+            mode: string;
+            leverage: number;
+            realized: number;
+            fees: number;
+            funding: number;
+            liquidationLoss: number;
+            liquidationFees: number;
+            liquidations: number;
+            static create(properties: algotrader.v1.SwapPositionBook.$Shape): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+            static create(properties?: algotrader.v1.SwapPositionBook.$Properties): algotrader.v1.SwapPositionBook;
+            static encode(m: algotrader.v1.SwapPositionBook.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.SwapPositionBook.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.SwapPositionBook;
+            static toObject(m: algotrader.v1.SwapPositionBook, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SwapPositionBook {
+            interface $Properties {
+                qty?: (number|null);
+                avg?: (number|null);
+                margin?: (number|null);
+                mode?: (string|null);
+                leverage?: (number|null);
+                realized?: (number|null);
+                fees?: (number|null);
+                funding?: (number|null);
+                liquidationLoss?: (number|null);
+                liquidationFees?: (number|null);
+                liquidations?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.SwapPositionBook.$Properties;
         }
 
         interface IOrderRecord extends algotrader.v1.OrderRecord.$Properties {

@@ -7234,6 +7234,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {number|null} [day] AccountBook day
              * @property {number|null} [dayStartEquity] AccountBook dayStartEquity
              * @property {number|null} [valuedAtMs] AccountBook valuedAtMs
+             * @property {Object.<string,algotrader.v1.SwapPositionBook.$Properties>|null} [swaps] AccountBook swaps
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7261,6 +7262,7 @@ export const algotrader = $root.algotrader = (() => {
             const AccountBook = function (p) {
                 this.positions = {};
                 this.marks = {};
+                this.swaps = {};
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -7340,6 +7342,14 @@ export const algotrader = $root.algotrader = (() => {
             AccountBook.prototype.valuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * AccountBook swaps.
+             * @member {Object.<string,algotrader.v1.SwapPositionBook.$Properties>} swaps
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.swaps = $util.emptyObject;
+
+            /**
              * Creates a new AccountBook instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.AccountBook
@@ -7396,6 +7406,12 @@ export const algotrader = $root.algotrader = (() => {
                     w.uint32(/* id 8, wireType 1 =*/65).double(m.dayStartEquity);
                 if (m.valuedAtMs != null && $Object.hasOwnProperty.call(m, "valuedAtMs") && (typeof m.valuedAtMs === "object" ? m.valuedAtMs.low || m.valuedAtMs.high : m.valuedAtMs !== 0))
                     w.uint32(/* id 9, wireType 0 =*/72).int64(m.valuedAtMs);
+                if (m.swaps != null && $Object.hasOwnProperty.call(m, "swaps")) {
+                    for (var ks = $Object.keys(m.swaps), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 10, wireType 2 =*/82).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]);
+                        $root.algotrader.v1.SwapPositionBook.encode(m.swaps[ks[i]], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim().ldelim();
+                    }
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7588,6 +7604,42 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.valuedAtMs;
                             continue;
                         }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if (m.swaps === $util.emptyObject)
+                                m.swaps = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = null;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = $root.algotrader.v1.SwapPositionBook.decode(r, r.size(), $undefined, q + 1, v);
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.swaps, k);
+                            m.swaps[k] = v || new $root.algotrader.v1.SwapPositionBook();
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7685,6 +7737,18 @@ export const algotrader = $root.algotrader = (() => {
                     if (!$util.isInteger(m.valuedAtMs) && !(m.valuedAtMs && $util.isInteger(m.valuedAtMs.low) && $util.isInteger(m.valuedAtMs.high)))
                         return "valuedAtMs: integer|Long expected";
                 }
+                if (m.swaps != null && $Object.hasOwnProperty.call(m, "swaps")) {
+                    if (!$util.isObject(m.swaps))
+                        return "swaps: object expected";
+                    var k = $Object.keys(m.swaps);
+                    for (var i = 0; i < k.length; ++i) {
+                        {
+                            var e = $root.algotrader.v1.SwapPositionBook.verify(m.swaps[k[i]], q + 1);
+                            if (e)
+                                return "swaps." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -7777,6 +7841,18 @@ export const algotrader = $root.algotrader = (() => {
                             m.valuedAtMs = new $util.LongBits(d.valuedAtMs.low >>> 0, d.valuedAtMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.swaps) {
+                    if (!$util.isObject(d.swaps))
+                        throw $TypeError(".algotrader.v1.AccountBook.swaps: object expected");
+                    m.swaps = {};
+                    for (var ks = $Object.keys(d.swaps), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.swaps, ks[i]);
+                        if (!$util.isObject(d.swaps[ks[i]]))
+                            throw $TypeError(".algotrader.v1.AccountBook.swaps: object expected");
+                        m.swaps[ks[i]] = $root.algotrader.v1.SwapPositionBook.fromObject(d.swaps[ks[i]], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -7800,6 +7876,7 @@ export const algotrader = $root.algotrader = (() => {
                 if (o.objects || o.defaults) {
                     d.positions = {};
                     d.marks = {};
+                    d.swaps = {};
                 }
                 if (o.defaults) {
                     d.initialCash = 0;
@@ -7866,6 +7943,14 @@ export const algotrader = $root.algotrader = (() => {
                     else
                         d.valuedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.valuedAtMs) : o.longs === $Number ? new $util.LongBits(m.valuedAtMs.low >>> 0, m.valuedAtMs.high >>> 0).toNumber() : m.valuedAtMs;
                 }
+                if (m.swaps && (ks2 = $Object.keys(m.swaps)).length) {
+                    d.swaps = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.swaps, ks2[j]);
+                        d.swaps[ks2[j]] = $root.algotrader.v1.SwapPositionBook.toObject(m.swaps[ks2[j]], o, q + 1);
+                    }
+                }
                 return d;
             };
 
@@ -7895,6 +7980,616 @@ export const algotrader = $root.algotrader = (() => {
             };
 
             return AccountBook;
+        })();
+
+        v1.SwapPositionBook = (function() {
+
+            /**
+             * Properties of a SwapPositionBook.
+             * @typedef {Object} algotrader.v1.SwapPositionBook.$Properties
+             * @property {number|null} [qty] SwapPositionBook qty
+             * @property {number|null} [avg] SwapPositionBook avg
+             * @property {number|null} [margin] SwapPositionBook margin
+             * @property {string|null} [mode] SwapPositionBook mode
+             * @property {number|null} [leverage] SwapPositionBook leverage
+             * @property {number|null} [realized] SwapPositionBook realized
+             * @property {number|null} [fees] SwapPositionBook fees
+             * @property {number|null} [funding] SwapPositionBook funding
+             * @property {number|null} [liquidationLoss] SwapPositionBook liquidationLoss
+             * @property {number|null} [liquidationFees] SwapPositionBook liquidationFees
+             * @property {number|null} [liquidations] SwapPositionBook liquidations
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SwapPositionBook.
+             * @memberof algotrader.v1
+             * @interface ISwapPositionBook
+             * @augments algotrader.v1.SwapPositionBook.$Properties
+             * @deprecated Use algotrader.v1.SwapPositionBook.$Properties instead.
+             */
+
+            /**
+             * Shape of a SwapPositionBook.
+             * @typedef {algotrader.v1.SwapPositionBook.$Properties} algotrader.v1.SwapPositionBook.$Shape
+             */
+
+            /**
+             * Constructs a new SwapPositionBook.
+             * @memberof algotrader.v1
+             * @classdesc Represents a SwapPositionBook.
+             * @constructor
+             * @param {algotrader.v1.SwapPositionBook.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SwapPositionBook = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SwapPositionBook qty.
+             * @member {number} qty
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.qty = 0;
+
+            /**
+             * SwapPositionBook avg.
+             * @member {number} avg
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.avg = 0;
+
+            /**
+             * SwapPositionBook margin.
+             * @member {number} margin
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.margin = 0;
+
+            /**
+             * SwapPositionBook mode.
+             * @member {string} mode
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.mode = "";
+
+            /**
+             * SwapPositionBook leverage.
+             * @member {number} leverage
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.leverage = 0;
+
+            /**
+             * SwapPositionBook realized.
+             * @member {number} realized
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.realized = 0;
+
+            /**
+             * SwapPositionBook fees.
+             * @member {number} fees
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.fees = 0;
+
+            /**
+             * SwapPositionBook funding.
+             * @member {number} funding
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.funding = 0;
+
+            /**
+             * SwapPositionBook liquidationLoss.
+             * @member {number} liquidationLoss
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.liquidationLoss = 0;
+
+            /**
+             * SwapPositionBook liquidationFees.
+             * @member {number} liquidationFees
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.liquidationFees = 0;
+
+            /**
+             * SwapPositionBook liquidations.
+             * @member {number} liquidations
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.liquidations = 0;
+
+            /**
+             * Creates a new SwapPositionBook instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.SwapPositionBook} SwapPositionBook instance
+             * @type {{
+             *   (properties: algotrader.v1.SwapPositionBook.$Shape): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+             *   (properties?: algotrader.v1.SwapPositionBook.$Properties): algotrader.v1.SwapPositionBook;
+             * }}
+             */
+            SwapPositionBook.create = function(properties) {
+                return new SwapPositionBook(properties);
+            };
+
+            /**
+             * Encodes the specified SwapPositionBook message. Does not implicitly {@link algotrader.v1.SwapPositionBook.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook.$Properties} m SwapPositionBook message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SwapPositionBook.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty") && !$Object.is(m.qty, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.qty);
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg") && !$Object.is(m.avg, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.avg);
+                if (m.margin != null && $Object.hasOwnProperty.call(m, "margin") && !$Object.is(m.margin, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.margin);
+                if (m.mode != null && $Object.hasOwnProperty.call(m, "mode") && m.mode !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.mode);
+                if (m.leverage != null && $Object.hasOwnProperty.call(m, "leverage") && !$Object.is(m.leverage, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.leverage);
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized") && !$Object.is(m.realized, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.realized);
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees") && !$Object.is(m.fees, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.fees);
+                if (m.funding != null && $Object.hasOwnProperty.call(m, "funding") && !$Object.is(m.funding, 0))
+                    w.uint32(/* id 8, wireType 1 =*/65).double(m.funding);
+                if (m.liquidationLoss != null && $Object.hasOwnProperty.call(m, "liquidationLoss") && !$Object.is(m.liquidationLoss, 0))
+                    w.uint32(/* id 9, wireType 1 =*/73).double(m.liquidationLoss);
+                if (m.liquidationFees != null && $Object.hasOwnProperty.call(m, "liquidationFees") && !$Object.is(m.liquidationFees, 0))
+                    w.uint32(/* id 10, wireType 1 =*/81).double(m.liquidationFees);
+                if (m.liquidations != null && $Object.hasOwnProperty.call(m, "liquidations") && m.liquidations !== 0)
+                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.liquidations);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SwapPositionBook message, length delimited. Does not implicitly {@link algotrader.v1.SwapPositionBook.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook.$Properties} message SwapPositionBook message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SwapPositionBook.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SwapPositionBook message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape} SwapPositionBook
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SwapPositionBook.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.SwapPositionBook();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.qty = v;
+                            else
+                                delete m.qty;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.avg = v;
+                            else
+                                delete m.avg;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.margin = v;
+                            else
+                                delete m.margin;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.mode = v;
+                            else
+                                delete m.mode;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.leverage = v;
+                            else
+                                delete m.leverage;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.realized = v;
+                            else
+                                delete m.realized;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.fees = v;
+                            else
+                                delete m.fees;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.funding = v;
+                            else
+                                delete m.funding;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.liquidationLoss = v;
+                            else
+                                delete m.liquidationLoss;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.liquidationFees = v;
+                            else
+                                delete m.liquidationFees;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.liquidations = v;
+                            else
+                                delete m.liquidations;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SwapPositionBook message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape} SwapPositionBook
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SwapPositionBook.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SwapPositionBook message.
+             * @function verify
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SwapPositionBook.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    if (typeof m.qty !== "number")
+                        return "qty: number expected";
+                }
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg")) {
+                    if (typeof m.avg !== "number")
+                        return "avg: number expected";
+                }
+                if (m.margin != null && $Object.hasOwnProperty.call(m, "margin")) {
+                    if (typeof m.margin !== "number")
+                        return "margin: number expected";
+                }
+                if (m.mode != null && $Object.hasOwnProperty.call(m, "mode")) {
+                    if (!$util.isString(m.mode))
+                        return "mode: string expected";
+                }
+                if (m.leverage != null && $Object.hasOwnProperty.call(m, "leverage")) {
+                    if (typeof m.leverage !== "number")
+                        return "leverage: number expected";
+                }
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized")) {
+                    if (typeof m.realized !== "number")
+                        return "realized: number expected";
+                }
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees")) {
+                    if (typeof m.fees !== "number")
+                        return "fees: number expected";
+                }
+                if (m.funding != null && $Object.hasOwnProperty.call(m, "funding")) {
+                    if (typeof m.funding !== "number")
+                        return "funding: number expected";
+                }
+                if (m.liquidationLoss != null && $Object.hasOwnProperty.call(m, "liquidationLoss")) {
+                    if (typeof m.liquidationLoss !== "number")
+                        return "liquidationLoss: number expected";
+                }
+                if (m.liquidationFees != null && $Object.hasOwnProperty.call(m, "liquidationFees")) {
+                    if (typeof m.liquidationFees !== "number")
+                        return "liquidationFees: number expected";
+                }
+                if (m.liquidations != null && $Object.hasOwnProperty.call(m, "liquidations")) {
+                    if (!$util.isInteger(m.liquidations))
+                        return "liquidations: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SwapPositionBook message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.SwapPositionBook} SwapPositionBook
+             */
+            SwapPositionBook.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.SwapPositionBook)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.SwapPositionBook: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.SwapPositionBook();
+                if (d.qty != null) {
+                    if (!$Object.is($Number(d.qty), 0)) {
+                        m.qty = $Number(d.qty);
+                    }
+                }
+                if (d.avg != null) {
+                    if (!$Object.is($Number(d.avg), 0)) {
+                        m.avg = $Number(d.avg);
+                    }
+                }
+                if (d.margin != null) {
+                    if (!$Object.is($Number(d.margin), 0)) {
+                        m.margin = $Number(d.margin);
+                    }
+                }
+                if (d.mode != null) {
+                    if (typeof d.mode !== "string" || d.mode.length) {
+                        m.mode = $String(d.mode);
+                    }
+                }
+                if (d.leverage != null) {
+                    if (!$Object.is($Number(d.leverage), 0)) {
+                        m.leverage = $Number(d.leverage);
+                    }
+                }
+                if (d.realized != null) {
+                    if (!$Object.is($Number(d.realized), 0)) {
+                        m.realized = $Number(d.realized);
+                    }
+                }
+                if (d.fees != null) {
+                    if (!$Object.is($Number(d.fees), 0)) {
+                        m.fees = $Number(d.fees);
+                    }
+                }
+                if (d.funding != null) {
+                    if (!$Object.is($Number(d.funding), 0)) {
+                        m.funding = $Number(d.funding);
+                    }
+                }
+                if (d.liquidationLoss != null) {
+                    if (!$Object.is($Number(d.liquidationLoss), 0)) {
+                        m.liquidationLoss = $Number(d.liquidationLoss);
+                    }
+                }
+                if (d.liquidationFees != null) {
+                    if (!$Object.is($Number(d.liquidationFees), 0)) {
+                        m.liquidationFees = $Number(d.liquidationFees);
+                    }
+                }
+                if (d.liquidations != null) {
+                    if ($Number(d.liquidations) !== 0) {
+                        m.liquidations = d.liquidations >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SwapPositionBook message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook} m SwapPositionBook
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SwapPositionBook.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.qty = 0;
+                    d.avg = 0;
+                    d.margin = 0;
+                    d.mode = "";
+                    d.leverage = 0;
+                    d.realized = 0;
+                    d.fees = 0;
+                    d.funding = 0;
+                    d.liquidationLoss = 0;
+                    d.liquidationFees = 0;
+                    d.liquidations = 0;
+                }
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    d.qty = o.json && !$isFinite(m.qty) ? $String(m.qty) : m.qty;
+                }
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg")) {
+                    d.avg = o.json && !$isFinite(m.avg) ? $String(m.avg) : m.avg;
+                }
+                if (m.margin != null && $Object.hasOwnProperty.call(m, "margin")) {
+                    d.margin = o.json && !$isFinite(m.margin) ? $String(m.margin) : m.margin;
+                }
+                if (m.mode != null && $Object.hasOwnProperty.call(m, "mode")) {
+                    d.mode = m.mode;
+                }
+                if (m.leverage != null && $Object.hasOwnProperty.call(m, "leverage")) {
+                    d.leverage = o.json && !$isFinite(m.leverage) ? $String(m.leverage) : m.leverage;
+                }
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized")) {
+                    d.realized = o.json && !$isFinite(m.realized) ? $String(m.realized) : m.realized;
+                }
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees")) {
+                    d.fees = o.json && !$isFinite(m.fees) ? $String(m.fees) : m.fees;
+                }
+                if (m.funding != null && $Object.hasOwnProperty.call(m, "funding")) {
+                    d.funding = o.json && !$isFinite(m.funding) ? $String(m.funding) : m.funding;
+                }
+                if (m.liquidationLoss != null && $Object.hasOwnProperty.call(m, "liquidationLoss")) {
+                    d.liquidationLoss = o.json && !$isFinite(m.liquidationLoss) ? $String(m.liquidationLoss) : m.liquidationLoss;
+                }
+                if (m.liquidationFees != null && $Object.hasOwnProperty.call(m, "liquidationFees")) {
+                    d.liquidationFees = o.json && !$isFinite(m.liquidationFees) ? $String(m.liquidationFees) : m.liquidationFees;
+                }
+                if (m.liquidations != null && $Object.hasOwnProperty.call(m, "liquidations")) {
+                    d.liquidations = m.liquidations;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SwapPositionBook to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SwapPositionBook.prototype.toJSON = function() {
+                return SwapPositionBook.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SwapPositionBook
+             * @function getTypeUrl
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SwapPositionBook.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.SwapPositionBook";
+            };
+
+            return SwapPositionBook;
         })();
 
         v1.OrderRecord = (function() {
