@@ -45,7 +45,7 @@ function serviceEnv(config: string, name: string): Record<string, string> {
   const env: Record<string, string> = {};
   const section = /\n {4}environment:\n((?: {6}.*\n)+)/.exec(block)?.[1] ?? '';
   for (const m of section.matchAll(/^ {6}([A-Z][A-Z0-9_]*): ?(.*)$/gm)) {
-    env[m[1]!] = m[2]!.replace(/^'(.*)'$/, '$1');
+    env[m[1]!] = m[2]!.replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
   }
   return env;
 }

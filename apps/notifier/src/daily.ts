@@ -79,6 +79,14 @@ function accountBlock(a: AccountState, control: Control | undefined, maxPosition
       .join(', ');
     lines.push(`by instrument: ${symbols}`);
   }
+  if (a.expired?.length) {
+    lines.push(
+      `⌛ Expired unanswered: <b>${a.expired.length}</b> · ${a.expired
+        .slice(0, 10)
+        .map((x) => `<code>${h(x, 80)}</code>`)
+        .join(', ')}`,
+    );
+  }
   const open = (snap?.positions ?? []).filter((p) => Number(p.quantity) !== 0);
   if (open.length === 0) {
     lines.push('Positions: flat');

@@ -32,6 +32,7 @@ export {
   periodPnl,
   type TradeStats,
 } from './ledger';
+export { type ExtraCommand, manualFillCommands } from './manual-commands';
 export {
   type Notifier,
   type NotifierOptions,

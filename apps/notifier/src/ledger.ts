@@ -1,4 +1,11 @@
-import { type AccountFill, dec, type HoldingsSnapshot, refOf } from '@algotrader/pipeline/domain';
+import { formatInstrument } from '@algotrader/core';
+import {
+  type AccountFill,
+  dec,
+  type HoldingsSnapshot,
+  type OrderChange,
+  refOf,
+} from '@algotrader/pipeline/domain';
 import { instrumentLabel } from './templates';
 
 /**
@@ -48,6 +55,8 @@ export interface AccountState {
   /** Largest drawdown from the peak seen during the period, as a fraction. */
   periodMaxDrawdown: number;
   trades: TradeStats;
+  /** Orders that expired in the period (e.g. notify-venue suggestions nobody answered): `<instrument> <id>`. */
+  expired?: string[];
 }
 
 export interface LedgerState {
@@ -164,12 +173,24 @@ export class Ledger {
     return [...this.#strategies].sort();
   }
 
+  /** Notes an order that expired during the period (listed in the daily summary; at most 50 kept). */
+  onOrder(e: OrderChange): boolean {
+    if (e.status !== 'expired' || e.timeMs < this.#periodStartMs) return false;
+    const a = this.#account(e.account);
+    const line = `${formatInstrument(e.instrument)} ${e.clientOrderId}`;
+    a.expired ??= [];
+    if (a.expired.includes(line)) return false;
+    if (a.expired.length < 50) a.expired.push(line);
+    return true;
+  }
+
   /** Begins a new period at `startMs`: trades reset, equity and drawdown measured from here. */
   startPeriod(startMs: number): void {
     this.#periodStartMs = startMs;
     this.#tradeIds.clear();
     for (const a of this.#accounts.values()) {
       a.trades = emptyTrades();
+      delete a.expired;
       a.periodStartEquity = a.snapshot?.equity ? num(a.snapshot.equity) : undefined;
       a.periodMaxDrawdown = drawdown(a);
     }

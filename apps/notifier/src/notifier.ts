@@ -25,6 +25,7 @@ import { Commands, type ForceExitPort, type HistoryPort, type Read } from './com
 import { natsControlPort, watchControl } from './control';
 import { buildDailySummary, nextDailyDueMs, previousDailyDueMs } from './daily';
 import { Ledger, type LedgerState } from './ledger';
+import { manualFillCommands } from './manual-commands';
 import { Outbox } from './outbox';
 import type { EventKind, NotifierSettings } from './settings';
 import { startTelegramBot, type TelegramBot } from './telegram';
@@ -261,6 +262,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       onIgnored: () => {
         counters.ignoredChats += 1;
       },
+      ...(s.manualFills ? { extraCommands: manualFillCommands({ bus, account: s.account, clock }) } : {}),
     });
     transport = bot.transport;
   } else {
@@ -365,6 +367,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       codec: codecs.OrderEvent,
       handler: handler('order event', (m: OrderEvent) => {
         const e = checked(orderEventIn, m);
+        if (theLedger.onOrder(e)) dirty = true;
         if (!NOTABLE_ORDER_STATES.has(e.status)) return;
         notify('order', `order:${e.account}:${m.state}:${e.reason}`, orderEventMessage(e));
       }),

@@ -116,6 +116,8 @@ export const NotifierSettingsSchema = z
     tickMs: z.number().int().positive().default(250),
     /** Prefix of the durable consumer names and the checkpoint key (a second notifier needs its own). */
     durablePrefix: z.string().regex(NAME).default('notifier'),
+    /** The notify venue's report commands (/filled, /partial, /skipped): on for a pipeline with broker `notify`. */
+    manualFills: z.boolean().default(false),
   })
   .strict();
 
@@ -136,6 +138,7 @@ export const NOTIFIER_ENV_KEYS = {
   NOTIFIER_SINK_MAX_BYTES: 'sinkMaxBytes',
   NOTIFIER_STRATEGIES: 'strategies',
   NOTIFIER_POLL_TIMEOUT_S: 'pollTimeoutS',
+  NOTIFIER_MANUAL_FILLS: 'manualFills',
 } as const satisfies Record<string, keyof NotifierSettings>;
 
 const NUMERIC = new Set<keyof NotifierSettings>([
@@ -181,6 +184,7 @@ export function parseNotifierSettings(
         .map((s) => s.trim())
         .filter(Boolean);
     else if (NUMERIC.has(key)) fromEnv[key] = Number(raw);
+    else if (key === 'manualFills') fromEnv[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
     else fromEnv[key] = raw;
   }
   // One source for the account: the pipeline's. NOTIFIER_ACCOUNT may only repeat it (or stand

@@ -2,6 +2,7 @@ import type { Logger } from '@algotrader/core/node';
 import { type Api, Bot, type Context, GrammyError } from 'grammy';
 import { COMMANDS, type CommandName, type Commands } from './commands';
 import { clip, h, truncateLines } from './html';
+import type { ExtraCommand } from './manual-commands';
 import type { SendOptions, Transport } from './transport';
 
 const MAX_MESSAGE = 4000;
@@ -64,6 +65,8 @@ export interface TelegramBotOptions {
   /** Called for each command run, and for each update ignored because its chat is not allowlisted. */
   readonly onCommand?: () => void;
   readonly onIgnored?: () => void;
+  /** Commands beside COMMANDS (e.g. the manual fill reports), same allowlist and reply path. */
+  readonly extraCommands?: readonly ExtraCommand[];
 }
 
 export interface TelegramBot {
@@ -91,7 +94,12 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
     );
   }
   try {
-    await bot.api.setMyCommands(COMMANDS.map((c) => ({ command: c.command, description: c.description })));
+    await bot.api.setMyCommands(
+      [...COMMANDS, ...(o.extraCommands ?? [])].map((c) => ({
+        command: c.command,
+        description: c.description,
+      })),
+    );
   } catch (e) {
     o.log.warn({ err: (e as Error).message }, 'telegram setMyCommands failed; commands still work');
   }
@@ -114,18 +122,22 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
     );
   });
 
-  const run = async (ctx: Context, name: CommandName, args: string) => {
+  const run = async (ctx: Context, name: CommandName | ExtraCommand, args: string) => {
     const chatId = ctx.chat!.id;
     const updateId = ctx.update.update_id;
-    const log = o.log.child({ correlationId: `ctl:telegram:${updateId}`, chatId, command: name });
+    const command = typeof name === 'string' ? name : name.command;
+    const log = o.log.child({ correlationId: `ctl:telegram:${updateId}`, chatId, command });
     o.onCommand?.();
     let reply: string;
     try {
-      reply = await o.commands.run(name, args, { chatId, updateId });
+      reply =
+        typeof name === 'string'
+          ? await o.commands.run(name, args, { chatId, updateId })
+          : await name.run(args, { chatId, updateId });
       log.info({ args: clip(args, 80) }, 'telegram command');
     } catch (e) {
       log.error({ err: (e as Error).message }, 'telegram command failed');
-      reply = `❌ /${name} failed: ${h((e as Error).message)}`;
+      reply = `❌ /${command} failed: ${h((e as Error).message)}`;
     }
     await ctx.reply(truncateLines(reply, MAX_MESSAGE), {
       parse_mode: 'HTML',
@@ -136,6 +148,9 @@ export async function startTelegramBot(o: TelegramBotOptions): Promise<TelegramB
 
   for (const c of COMMANDS) {
     bot.command(c.command, (ctx) => run(ctx, c.command, typeof ctx.match === 'string' ? ctx.match : ''));
+  }
+  for (const c of o.extraCommands ?? []) {
+    bot.command(c.command, (ctx) => run(ctx, c, typeof ctx.match === 'string' ? ctx.match : ''));
   }
   bot.command('start', (ctx) => run(ctx, 'help', ''));
   bot.on('message:text', async (ctx) => {

@@ -21,11 +21,11 @@ export function bookFill(a: Account, p: Pipeline, key: string, side: Side, f: Ve
   const quote = p.config.paper.quoteCurrency;
   if (f.feeCurrency === base && f.fee > 0) {
     const units = side === 'buy' ? f.qty - f.fee : f.qty + f.fee;
-    a.applyFill(k, side, units, f.price, f.fee * f.price);
+    a.applyFill(k, side, units, f.price, f.fee * f.price, f.timeMs);
     return undefined;
   }
   const fee = f.feeCurrency === quote ? f.fee : 0;
-  a.applyFill(k, side, f.qty, f.price, fee);
+  a.applyFill(k, side, f.qty, f.price, fee, f.timeMs);
   return fee === f.fee
     ? undefined
     : `fee ${f.fee} ${f.feeCurrency} is in neither ${base} nor ${quote}: booked as 0`;

@@ -28,6 +28,21 @@ describe('venue registry', () => {
     expect(v.fills).toBe('bars');
   });
 
+  test('notify: its settings come from NOTIFY_* / CN_* and a bad value names the variable', async () => {
+    process.env['NOTIFY_LIMIT_OFFSET_BPS'] = 'abc';
+    try {
+      const err = await createVenue({ config: parseConfig({}, {}), pipeline: pipeline('notify'), log }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(err?.message).toMatch(
+        /venue notify for account paper: NOTIFY_LIMIT_OFFSET_BPS must be a number/,
+      );
+    } finally {
+      delete process.env['NOTIFY_LIMIT_OFFSET_BPS'];
+    }
+  });
+
   test('refuses a venue whose settings are missing, naming every variable to set', async () => {
     const config = parseConfig({}, { OKX_API_KEY: 'k' });
     const err = await createVenue({ config, pipeline: pipeline('okx'), log }).then(

@@ -1,6 +1,10 @@
+import { Bus } from '@algotrader/bus';
 import { AlgoError, ErrorCode } from '@algotrader/core';
+import { cnCosts } from '@algotrader/markets-cn';
+import { loadSseCalendar } from '@algotrader/markets-cn/node';
 import type { VenueName } from '@algotrader/pipeline';
 import { z } from 'zod';
+import { NotifyVenue } from './notify/venue';
 import { PaperVenue } from './paper-venue';
 import type { Venue, VenueContext } from './venue';
 
@@ -27,6 +31,24 @@ const OkxSettings = z.object({
 });
 
 const PaperSettings = z.object({});
+
+/** A number from the environment variable `env` (blank: the default). */
+const envNumber = (env: string, min: number, max: number, dflt: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? dflt : Number(v)),
+    z
+      .number({ error: `${env} must be a number` })
+      .min(min, `${env} must be >= ${min}`)
+      .max(max, `${env} must be <= ${max}`),
+  );
+
+const NotifySettingsSchema = z.object({
+  graceMinutes: envNumber('NOTIFY_REPORT_GRACE_MINUTES', 0, 24 * 60, 60),
+  limitOffsetBps: envNumber('NOTIFY_LIMIT_OFFSET_BPS', 0, 2_000, 50),
+  commissionRate: envNumber('CN_COMMISSION_RATE', 0, 0.01, 0.00025),
+  minCommission: envNumber('CN_MIN_COMMISSION', 0, 1_000, 5),
+  transferFeeRate: envNumber('CN_TRANSFER_FEE_RATE', 0, 0.001, 0.00001),
+});
 
 /**
  * Every venue the order-router can trade on, by the name a pipeline file gives in `broker`. Typed
@@ -89,6 +111,43 @@ export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
       return v;
     },
     pollMs: 5_000,
+  }),
+  notify: entry({
+    describe:
+      'a person places each order (China A-shares): suggestions by Telegram, fills reported back with /filled',
+    settings: NotifySettingsSchema,
+    read: () => ({
+      graceMinutes: process.env['NOTIFY_REPORT_GRACE_MINUTES'],
+      limitOffsetBps: process.env['NOTIFY_LIMIT_OFFSET_BPS'],
+      commissionRate: process.env['CN_COMMISSION_RATE'],
+      minCommission: process.env['CN_MIN_COMMISSION'],
+      transferFeeRate: process.env['CN_TRANSFER_FEE_RATE'],
+    }),
+    create: async (ctx, s) => {
+      const n = ctx.config.nats;
+      // Its own connection as the order-router user: the report consumer and the last bars.
+      const bus = await Bus.connect({
+        servers: n.url,
+        service: 'order-router',
+        ...(n.user ? { user: n.user } : {}),
+        ...(n.password ? { password: n.password } : {}),
+      });
+      return NotifyVenue.start({
+        bus,
+        ownsBus: true,
+        pipeline: ctx.pipeline,
+        calendar: loadSseCalendar(),
+        costs: cnCosts({
+          commissionRate: s.commissionRate,
+          minCommission: s.minCommission,
+          transferFeeRate: s.transferFeeRate,
+        }),
+        settings: { graceMinutes: s.graceMinutes, limitOffsetBps: s.limitOffsetBps },
+        clock: { now: () => Date.now() },
+        log: ctx.log,
+      });
+    },
+    pollMs: 2_000,
   }),
 };
 

@@ -16,6 +16,7 @@ import {
   targetUnits,
   validateDecision,
 } from '@algotrader/strategy';
+import { aShareExecTime, aShareRule } from './a-share';
 
 /** Reason codes of a refusal (proto RejectReason without its prefix). */
 export type Reason =
@@ -32,6 +33,9 @@ export type Reason =
   | 'INSUFFICIENT_CASH'
   | 'BELOW_MIN_NOTIONAL'
   | 'STRATEGY_PAUSED'
+  | 'T_PLUS_ONE'
+  | 'LOT'
+  | 'PRICE_LIMIT'
   | 'UNSPECIFIED';
 
 /** One strategy's decision at the gate's close time, as its Signal said. */
@@ -363,6 +367,14 @@ export function evaluate(g: GateInput): GateOutcome {
       if (notional > cash * (1 + L.cashTolerance)) {
         return refuse('INSUFFICIENT_CASH', `buy of ${notional.toFixed(2)} but cash is ${cash.toFixed(2)}`);
       }
+    }
+    // China A-shares: lots, T+1 and the price band (nothing for other instruments).
+    const k = account.indexOf(key);
+    if (k >= 0) {
+      const exec = aShareExecTime(Math.max(g.time, g.mode === 'live' ? g.now : g.time));
+      const soldBefore = Math.max(0, account.qty(k) - q);
+      const cn = aShareRule(o, q, account.sellable(k, exec) - soldBefore, marks[key] ?? Number.NaN, exec);
+      if (cn) return refuse(cn.reason, cn.detail);
     }
     if (L.maxOrdersPerMinute !== null && orderTimes.length >= L.maxOrdersPerMinute) {
       return refuse(

@@ -3,6 +3,7 @@ import {
   Account,
   FillModel,
   type FillModelInput,
+  floorToStep,
   type InstrumentSpec,
   instrumentSpec,
   type Liquidity,
@@ -21,6 +22,7 @@ import {
   windowCapacity,
 } from '@algotrader/strategy';
 import { type BacktestData, validateSeries } from './data';
+import type { MarketRules } from './market';
 import { type Fill, RoundTripTracker, type Trade } from './trades';
 
 export interface BacktestConfig {
@@ -33,6 +35,8 @@ export interface BacktestConfig {
   readonly fillModel?: FillModelInput | FillModel;
   /** Account name in client order ids. Default `backtest`. */
   readonly account?: string;
+  /** A market's own rules (T+1, price limits, suspensions, fee schedule); default: none. */
+  readonly market?: MarketRules;
 }
 
 export type OrderStatus = 'pending' | 'filled' | 'partially_filled' | 'expired' | 'rejected' | 'cancelled';
@@ -44,7 +48,10 @@ export interface OrderRecord {
   filledQty: number;
   /** NaN unless (partially) filled. */
   fillPrice: number;
-  /** Why it did not fill (fully): a fill-model reason, `limit_not_reached`, or `replaced` by a newer decision. */
+  /**
+   * Why it did not fill (fully): a fill-model reason, `limit_not_reached`, `replaced` by a newer
+   * decision, or the market rules' refusal (`limit_up`, `suspended`: the last one while carried).
+   */
   reason?: string;
 }
 
@@ -177,7 +184,7 @@ class BacktestRun {
     this.cols = data.series.map((s) => s.bars);
     this.specs = data.series.map((s) => instrumentSpec(s.instrument, s.spec));
     this.instruments = this.specs.map((s) => s.instrument);
-    this.book = Account.open({ initialCash, specs: this.specs });
+    this.book = Account.open({ initialCash, specs: this.specs, tPlusOne: config.market?.tPlusOne ?? false });
     this.model =
       config.fillModel instanceof FillModel ? config.fillModel : new FillModel(config.fillModel ?? {});
     const capacity = windowCapacity(strategy, this.params);
@@ -270,8 +277,7 @@ class BacktestRun {
     for (let j = 0; j < pending.length; j++) {
       const p = pending[j]!;
       const row = this.cur[p.k]!;
-      if (row < 0) pending[kept++] = p;
-      else this.execute(p.rec, p.k, row);
+      if (row < 0 || !this.execute(p.rec, p.k, row)) pending[kept++] = p;
     }
     pending.length = kept;
   }
@@ -313,14 +319,22 @@ class BacktestRun {
       this.orders.push(rec);
       const k = book.require(o.instrument);
       const row = this.cur[k]!;
-      if (now && row >= 0) this.execute(rec, k, row);
-      else this.pending.push({ rec, k });
+      if (!(now && row >= 0 && this.execute(rec, k, row))) this.pending.push({ rec, k });
     }
   }
 
-  execute(rec: OrderRecord, k: number, row: number): void {
+  /** Fills (or ends) an order on bar `row`; false when the market rules carry it to the next bar. */
+  execute(rec: OrderRecord, k: number, row: number): boolean {
     const order = rec.order;
     const c = this.cols[k]!;
+    const market = this.config.market;
+    const refused = market?.admit?.(order, k, row, c);
+    if (refused) {
+      rec.reason = refused.reason;
+      if (refused.action === 'carry') return false;
+      rec.status = 'cancelled';
+      return true;
+    }
     const bar = this.scratch;
     bar.open = c.open[row]!;
     bar.high = c.high[row]!;
@@ -328,35 +342,65 @@ class BacktestRun {
     bar.close = c.close[row]!;
     bar.volume = c.volume[row]!;
     const p = this.book;
-    const out = this.model.fill(order, bar, p.cash, p.qty(k), this.specs[k]!);
+    const openTime = c.openTime[row]!;
+    const out = this.model.fill(order, bar, p.cash, p.sellable(k, openTime), this.specs[k]!);
     switch (out.status) {
       case 'filled': {
-        p.applyFill(k, order.side, out.qty, out.price, out.fee);
-        const openTime = c.openTime[row]!;
+        const sized = market?.fee ? this.#marketFee(market, order, k, out.qty, out.price, openTime) : out;
+        if (sized.qty <= 0) {
+          rec.status = 'rejected';
+          rec.reason = `insufficient_cash: cash ${p.cash} pays for no lot at ${out.price} with fees`;
+          return true;
+        }
+        p.applyFill(k, order.side, sized.qty, out.price, sized.fee, openTime);
         const fill = makeFill(
           this.model.timing === 'next_open' ? openTime : openTime + this.tfMs,
           order,
-          out.qty,
+          sized.qty,
           out.price,
-          out.fee,
+          sized.fee,
           out.liquidity,
         );
         this.fills.push(fill);
         this.tracker.onFill(k, fill, p.qty(k));
-        rec.status = out.partial ? 'partially_filled' : 'filled';
-        rec.filledQty = out.qty;
+        rec.status = out.partial || sized.qty < out.qty ? 'partially_filled' : 'filled';
+        rec.filledQty = sized.qty;
         rec.fillPrice = out.price;
-        return;
+        delete rec.reason;
+        return true;
       }
       case 'expired':
         rec.status = 'expired';
         rec.reason = out.reason;
-        return;
+        return true;
       case 'rejected':
         rec.status = 'rejected';
         rec.reason = `${out.reason}: ${out.detail}`;
-        return;
+        return true;
     }
+  }
+
+  /** The market's fee for a fill; a buy the fee makes unaffordable shrinks by lots (0: none fits). */
+  #marketFee(
+    market: MarketRules,
+    order: PlannedOrder,
+    k: number,
+    qty: number,
+    price: number,
+    openTime: number,
+  ): { qty: number; fee: number } {
+    const spec = this.specs[k]!;
+    let q = qty;
+    let fee = market.fee!(order, k, q, price, openTime);
+    if (order.side === 'buy') {
+      const cash = this.book.cash;
+      while (q > 0 && q * price + fee > cash) {
+        q = floorToStep(q - spec.lotSize, spec.lotSize);
+        if (q < spec.minQty) q = 0;
+        fee = q > 0 ? market.fee!(order, k, q, price, openTime) : 0;
+      }
+    }
+    return { qty: q, fee };
   }
 }
 

@@ -15,6 +15,7 @@ export {
   lookaheadCheck,
   type StrategyFactory,
 } from './lookahead';
+export type { MarketRules, Refusal } from './market';
 export {
   computeMetrics,
   type Drawdown,

@@ -26,6 +26,12 @@ export interface EquitySeries {
 export interface MetricsOptions {
   /** Annual risk-free rate, e.g. 0.04; default 0. Per bar it is rate / periodsPerYear. */
   readonly riskFreeRate?: number;
+  /**
+   * Bar returns per year for annualising volatility, Sharpe and Sortino. Default: a 24/7 market
+   * (`periodsPerYear(tfMs)`); an exchange with a calendar gives its own, e.g. its trading days
+   * per year for daily bars (markets-cn: `SseCalendar.tradingDaysPerYear()`).
+   */
+  readonly periodsPerYear?: number;
 }
 
 export interface Drawdown {
@@ -103,7 +109,7 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
       'metrics need a non-empty curve (time and equity alike) and initial equity > 0',
     );
   }
-  const P = periodsPerYear(tfMs);
+  const P = options.periodsPerYear ?? periodsPerYear(tfMs);
   const rf = (options.riskFreeRate ?? 0) / P;
   const last = equity[n - 1]!;
   const endTime = time[n - 1]!;

@@ -23,6 +23,8 @@ export interface AccountPosition {
   realized: number;
   /** Fees paid on this instrument's fills, quote units. */
   fees: number;
+  /** T+1 accounts: units bought on day `day` (see `dayOf`), not sellable before the next day. */
+  locked?: { qty: number; day: number };
 }
 
 /**
@@ -55,6 +57,11 @@ export interface AccountOptions {
   readonly swapSettings?: Readonly<Record<string, SwapSetting>>;
   /** Liquidation fee of swaps, a fraction of the notional at the liquidation price (default 0.0005). */
   readonly liquidationFeeRate?: number;
+  /**
+   * T+1 (China A-shares): units bought on a day can be sold from the next day on; `applyFill`
+   * then needs the fill's time and `sellable` tells what may be sold. Default false (T+0).
+   */
+  readonly tPlusOne?: boolean;
 }
 
 /** A position as reported (a copy; the account keeps its own numbers in columns). */
@@ -99,7 +106,9 @@ export interface Position {
  * - funding payments and borrow interest: a method booking an amount against cash and a
  *   per-instrument total column (shown in `Position`, kept in `AccountPosition`), called by the
  *   venue when the exchange reports one;
- * - settlement rules (T+1): an unsettled-cash amount with its value date, moved into `cash` by
+ * - T+1 for shares (A-shares, `tPlusOne`): units bought today are not `sellable` until the next
+ *   day (built: `applyFill` with the fill time);
+ * - settlement rules (T+1 cash): an unsettled-cash amount with its value date, moved into `cash` by
  *   `revalue` once the date is reached; buying power reads settled cash only.
  */
 export class Account {
@@ -108,6 +117,7 @@ export class Account {
   readonly view: PortfolioView;
   readonly initialCash: number;
   readonly dayOffsetMs: number;
+  readonly tPlusOne: boolean;
   readonly #byRef = new Map<Instrument, number>();
   readonly #byKey = new Map<string, number>();
   readonly #keys: readonly string[];
@@ -116,6 +126,9 @@ export class Account {
   readonly #mark: Float64Array;
   readonly #realized: Float64Array;
   readonly #fees: Float64Array;
+  /** T+1: units bought on day `#lockedDay[k]` (not sellable that day). */
+  readonly #locked: Float64Array;
+  readonly #lockedDay: Float64Array;
   #cash: number;
   /** Equity at the last revalue (the book's `equity`). */
   #valued: number;
@@ -137,6 +150,7 @@ export class Account {
       throw new AlgoError(ErrorCode.InvalidArgument, `dayOffsetMs must be within ±1 day, got ${offset}`);
     }
     this.dayOffsetMs = offset;
+    this.tPlusOne = o.tPlusOne ?? false;
     this.initialCash = initialCash;
     this.specs = o.specs;
     this.instruments = o.specs.map((s) => s.instrument);
@@ -153,6 +167,8 @@ export class Account {
     this.#mark = new Float64Array(n).fill(Number.NaN);
     this.#realized = new Float64Array(n);
     this.#fees = new Float64Array(n);
+    this.#locked = new Float64Array(n);
+    this.#lockedDay = new Float64Array(n).fill(-1);
     this.#cash = initialCash;
     this.#valued = initialCash;
     this.#peak = initialCash;
@@ -208,6 +224,10 @@ export class Account {
       a.#fees[k] = finite(`${key} fees`, p.fees, 0);
       // NaN when flat, and allowed when held: a holding found on the exchange has no known cost.
       a.#avg[k] = p.qty === 0 || Number.isNaN(p.avg) ? Number.NaN : finite(`${key} avg`, p.avg, 0);
+      if (p.locked !== undefined) {
+        a.#locked[k] = finite(`${key} locked qty`, p.locked.qty, 0);
+        a.#lockedDay[k] = finite(`${key} locked day`, p.locked.day);
+      }
     }
     for (const [key, p] of Object.entries(book.swaps ?? {})) {
       const k = a.#byKey.get(key);
@@ -273,6 +293,16 @@ export class Account {
     return this.#mark[k]!;
   }
 
+  /**
+   * Units of `k` that may be sold at `timeMs`: the position, less (T+1 accounts) what was bought
+   * on the same day.
+   */
+  sellable(k: number, timeMs: number): number {
+    const q = this.#qty[k]!;
+    if (!this.tPlusOne || this.#lockedDay[k] !== dayOf(timeMs, this.dayOffsetMs)) return q;
+    return Math.max(0, roundToStep(q - this.#locked[k]!, this.specs[k]!.lotSize));
+  }
+
   /** Values instrument `k` at `price` (its latest close) from now on. */
   setMark(k: number, price: number): void {
     this.#mark[k] = price;
@@ -336,9 +366,10 @@ export class Account {
   /**
    * Books a fill: a buy adds at average cost and pays `qty × price + fee`; a sell realises
    * `qty × (price − avg)` and receives `qty × price − fee`. An unmarked instrument is marked at the
-   * fill price.
+   * fill price. `timeMs` (when it executed) is required on a T+1 account: a buy locks its units
+   * for that day, and a sell beyond `sellable` throws.
    */
-  applyFill(k: number, side: Side, qty: number, price: number, fee: number): void {
+  applyFill(k: number, side: Side, qty: number, price: number, fee: number, timeMs?: number): void {
     const spec = this.specs[k];
     if (!spec || !(qty > 0) || !(price > 0) || !(fee >= 0)) {
       throw new AlgoError(ErrorCode.InvalidArgument, `bad fill: #${k} ${side} ${qty} @ ${price} fee ${fee}`);
@@ -349,6 +380,7 @@ export class Account {
       if (Number.isNaN(this.#mark[k]!)) this.#mark[k] = price;
       return;
     }
+    if (this.tPlusOne) this.#settleT1(k, side, qty, timeMs);
     const held = this.#qty[k]!;
     const notional = qty * price;
     if (side === 'buy') {
@@ -376,6 +408,29 @@ export class Account {
     }
     this.#fees[k]! += fee;
     if (Number.isNaN(this.#mark[k]!)) this.#mark[k] = price;
+  }
+
+  /** T+1 bookkeeping of a fill (before it is applied): checks a sell, locks a buy for its day. */
+  #settleT1(k: number, side: Side, qty: number, timeMs: number | undefined): void {
+    if (timeMs === undefined || !Number.isFinite(timeMs)) {
+      throw new AlgoError(ErrorCode.InvalidArgument, `T+1 account: the fill of #${k} needs its time`);
+    }
+    const day = dayOf(timeMs, this.dayOffsetMs);
+    if (side === 'sell') {
+      const free = this.sellable(k, timeMs);
+      if (qty > free) {
+        throw new AlgoError(
+          ErrorCode.Internal,
+          `sell of ${qty} exceeds the ${free} sellable (T+1: ${this.#qty[k]! - free} bought today)`,
+        );
+      }
+      return;
+    }
+    if (this.#lockedDay[k] !== day) {
+      this.#lockedDay[k] = day;
+      this.#locked[k] = 0;
+    }
+    this.#locked[k]! += qty;
   }
 
   /**
@@ -474,7 +529,14 @@ export class Account {
       const key = this.#keys[k]!;
       const qty = this.#qty[k]!;
       if (qty !== 0 || this.#realized[k] !== 0 || this.#fees[k] !== 0) {
-        positions[key] = { qty, avg: this.#avg[k]!, realized: this.#realized[k]!, fees: this.#fees[k]! };
+        const p: AccountPosition = {
+          qty,
+          avg: this.#avg[k]!,
+          realized: this.#realized[k]!,
+          fees: this.#fees[k]!,
+        };
+        if (this.#locked[k]! > 0) p.locked = { qty: this.#locked[k]!, day: this.#lockedDay[k]! };
+        positions[key] = p;
       }
       if (!Number.isNaN(this.#mark[k]!)) marks[key] = this.#mark[k]!;
     }

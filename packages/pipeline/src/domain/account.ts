@@ -89,10 +89,14 @@ export function newAccount(account: string, initialCash: number, quote: string):
   };
 }
 
+/** Exchanges whose shares bought on a day can be sold from the next day on (China A-shares). */
+export const T_PLUS_ONE_VENUES: ReadonlySet<string> = new Set(['SSE', 'SZSE']);
+
 /**
  * The Account of a state, for the instruments of `specs` (the pipeline's, in its order). `marks`
  * (by instrument key; keys the account does not trade are skipped) overlay the book's, for a reader
- * that knows newer closes than the writer saved — e.g. the risk gate at its decision time. The
+ * that knows newer closes than the writer saved — e.g. the risk gate at its decision time. On
+ * SSE/SZSE instruments the Account is T+1 (`sellable`, fills booked with their time). The
  * Account is a fresh object: changes reach KV only through `state.book = account.snapshot()`.
  */
 export function accountOf(
@@ -101,7 +105,11 @@ export function accountOf(
   marks?: Readonly<Record<string, number>>,
   dayOffsetMs?: number,
 ): Account {
-  const a = Account.restore(dayOffsetMs === undefined ? { specs } : { specs, dayOffsetMs }, s.book);
+  const tPlusOne = specs.some((x) => T_PLUS_ONE_VENUES.has(x.instrument.venue));
+  const a = Account.restore(
+    dayOffsetMs === undefined ? { specs, tPlusOne } : { specs, dayOffsetMs, tPlusOne },
+    s.book,
+  );
   if (marks) {
     for (const [key, px] of Object.entries(marks)) {
       const k = a.indexOf(key);

@@ -15,6 +15,7 @@ export {
   newAccount,
   type OrderState,
   retire,
+  T_PLUS_ONE_VENUES,
 } from './account';
 export { type BarRow, ohlcvOf, rowOf } from './bar-row';
 export {
@@ -59,6 +60,14 @@ export {
   positionSnapshotIn,
   positionSnapshotOut,
 } from './exec-wire';
+export {
+  type ManualAction,
+  type ManualReport,
+  manualReportCodec,
+  manualReportKey,
+  manualReportSubject,
+  parseManualArgs,
+} from './manual-report';
 export { VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,

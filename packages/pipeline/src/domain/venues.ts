@@ -4,6 +4,6 @@
  * venue, or a venue without a name, does not compile. The names live here and not in the app
  * because the config schema (this package) must not import an app (the package graph is acyclic).
  */
-export const VENUE_NAMES = ['paper', 'okx', 'okx_swap'] as const;
+export const VENUE_NAMES = ['paper', 'okx', 'okx_swap', 'notify'] as const;
 
 export type VenueName = (typeof VENUE_NAMES)[number];

@@ -1048,7 +1048,10 @@ export namespace algotrader {
             REJECT_REASON_NO_SHORT = 10,
             REJECT_REASON_INSUFFICIENT_CASH = 11,
             REJECT_REASON_BELOW_MIN_NOTIONAL = 12,
-            REJECT_REASON_STRATEGY_PAUSED = 13
+            REJECT_REASON_STRATEGY_PAUSED = 13,
+            REJECT_REASON_T_PLUS_ONE = 20,
+            REJECT_REASON_LOT = 21,
+            REJECT_REASON_PRICE_LIMIT = 22
         }
 
         interface IRiskRejection extends algotrader.v1.RiskRejection.$Properties {

@@ -13180,6 +13180,9 @@ export const algotrader = $root.algotrader = (() => {
          * @property {number} REJECT_REASON_INSUFFICIENT_CASH=11 REJECT_REASON_INSUFFICIENT_CASH value
          * @property {number} REJECT_REASON_BELOW_MIN_NOTIONAL=12 REJECT_REASON_BELOW_MIN_NOTIONAL value
          * @property {number} REJECT_REASON_STRATEGY_PAUSED=13 REJECT_REASON_STRATEGY_PAUSED value
+         * @property {number} REJECT_REASON_T_PLUS_ONE=20 REJECT_REASON_T_PLUS_ONE value
+         * @property {number} REJECT_REASON_LOT=21 REJECT_REASON_LOT value
+         * @property {number} REJECT_REASON_PRICE_LIMIT=22 REJECT_REASON_PRICE_LIMIT value
          */
         v1.RejectReason = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -13197,6 +13200,9 @@ export const algotrader = $root.algotrader = (() => {
             values[valuesById[11] = "REJECT_REASON_INSUFFICIENT_CASH"] = 11;
             values[valuesById[12] = "REJECT_REASON_BELOW_MIN_NOTIONAL"] = 12;
             values[valuesById[13] = "REJECT_REASON_STRATEGY_PAUSED"] = 13;
+            values[valuesById[20] = "REJECT_REASON_T_PLUS_ONE"] = 20;
+            values[valuesById[21] = "REJECT_REASON_LOT"] = 21;
+            values[valuesById[22] = "REJECT_REASON_PRICE_LIMIT"] = 22;
             return values;
         })();
 
@@ -13552,6 +13558,18 @@ export const algotrader = $root.algotrader = (() => {
                     case "REJECT_REASON_STRATEGY_PAUSED":
                     case 13:
                         m.reason = 13;
+                        break;
+                    case "REJECT_REASON_T_PLUS_ONE":
+                    case 20:
+                        m.reason = 20;
+                        break;
+                    case "REJECT_REASON_LOT":
+                    case 21:
+                        m.reason = 21;
+                        break;
+                    case "REJECT_REASON_PRICE_LIMIT":
+                    case 22:
+                        m.reason = 22;
                         break;
                     default:
                         if (typeof d.reason === "number" && (d.reason | 0) === d.reason)
