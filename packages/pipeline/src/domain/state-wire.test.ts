@@ -91,7 +91,7 @@ describe('shared KV state as protobuf', () => {
     expect(accountOf(back, specs).snapshot()).toEqual(accountOf(s, specs).snapshot());
   });
 
-  it('keeps perpetual-swap positions (signed qty, NaN entry when flat, margin mode) and refuses an unknown mode', () => {
+  it('keeps perpetual-swap positions (signed qty, NaN entry when flat, margin mode), T+1 locked units, and refuses an unknown mode', () => {
     const s = sample();
     s.book.swaps = {
       'OKX:BTC/USDT:USDT': {
@@ -121,11 +121,16 @@ describe('shared KV state as protobuf', () => {
         liquidations: 1,
       },
     };
+    s.book.positions['OKX:BTC/USDT']!.locked = { qty: 0.1, day: 20_454 };
     const back = decodeAccount(encodeAccount(s));
     expect(back).toEqual(s);
+    expect(back.book.positions['OKX:BTC/USDT']!.locked).toEqual({ qty: 0.1, day: 20_454 });
+    expect(Object.keys(back.book.positions['OKX:ETH/USDT']!)).not.toContain('locked');
     expect(back.book.swaps!['OKX:ETH/USDT:USDT']!.avg).toBeNaN();
     const m = pb.AccountState.decode(encodeAccount(s));
-    m.book!.swaps['OKX:BTC/USDT:USDT']!.mode = 'portfolio';
+    const w = m.book?.swaps?.['OKX:BTC/USDT:USDT'];
+    if (!w) throw new Error('the swap position is missing from the encoded state');
+    w.mode = 'portfolio';
     expect(() => decodeAccount(pb.AccountState.encode(m).finish())).toThrow(/margin mode "portfolio"/);
   });
 

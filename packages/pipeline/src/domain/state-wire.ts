@@ -81,7 +81,12 @@ function bookOut(b: AccountBook): algotrader.v1.IAccountBook {
   return {
     initialCash: b.initialCash,
     cash: b.cash,
-    positions: Object.fromEntries(Object.entries(b.positions).map(([k, p]) => [k, { ...p }])),
+    positions: Object.fromEntries(
+      Object.entries(b.positions).map(([k, p]) => [
+        k,
+        { ...p, ...(p.locked ? { locked: { ...p.locked } } : {}) },
+      ]),
+    ),
     marks: { ...b.marks },
     equity: b.equity,
     peakEquity: b.peakEquity,
@@ -115,7 +120,13 @@ function bookIn(m: algotrader.v1.IAccountBook | null | undefined): AccountBook {
   if (!m) throw new AlgoError(ErrorCode.Decode, 'account state: no book');
   const positions: Record<string, AccountPosition> = {};
   for (const [k, p] of Object.entries(m.positions ?? {})) {
-    positions[k] = { qty: num(p.qty), avg: num(p.avg), realized: num(p.realized), fees: num(p.fees) };
+    positions[k] = {
+      qty: num(p.qty),
+      avg: num(p.avg),
+      realized: num(p.realized),
+      fees: num(p.fees),
+      ...(p.locked ? { locked: { qty: num(p.locked.qty), day: num(p.locked.day) } } : {}),
+    };
   }
   const marks: Record<string, number> = {};
   for (const [k, x] of Object.entries(m.marks ?? {})) marks[k] = num(x);

@@ -564,6 +564,7 @@ export namespace algotrader {
             avg: number;
             realized: number;
             fees: number;
+            locked?: (algotrader.v1.LockedQty.$Properties|null);
             static create(properties: algotrader.v1.BookPosition.$Shape): algotrader.v1.BookPosition & algotrader.v1.BookPosition.$Shape;
             static create(properties?: algotrader.v1.BookPosition.$Properties): algotrader.v1.BookPosition;
             static encode(m: algotrader.v1.BookPosition.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -583,9 +584,40 @@ export namespace algotrader {
                 avg?: (number|null);
                 realized?: (number|null);
                 fees?: (number|null);
+                locked?: (algotrader.v1.LockedQty.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.BookPosition.$Properties;
+        }
+
+        interface ILockedQty extends algotrader.v1.LockedQty.$Properties {
+        }
+
+        class LockedQty {
+            constructor(p?: algotrader.v1.LockedQty.$Properties);
+            $unknowns?: Uint8Array[];
+            qty: number;
+            day: number;
+            static create(properties: algotrader.v1.LockedQty.$Shape): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+            static create(properties?: algotrader.v1.LockedQty.$Properties): algotrader.v1.LockedQty;
+            static encode(m: algotrader.v1.LockedQty.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.LockedQty.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.LockedQty;
+            static toObject(m: algotrader.v1.LockedQty, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LockedQty {
+            interface $Properties {
+                qty?: (number|null);
+                day?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.LockedQty.$Properties;
         }
 
         interface IAccountBook extends algotrader.v1.AccountBook.$Properties {

@@ -6850,6 +6850,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {number|null} [avg] BookPosition avg
              * @property {number|null} [realized] BookPosition realized
              * @property {number|null} [fees] BookPosition fees
+             * @property {algotrader.v1.LockedQty.$Properties|null} [locked] BookPosition locked
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6914,6 +6915,14 @@ export const algotrader = $root.algotrader = (() => {
             BookPosition.prototype.fees = 0;
 
             /**
+             * BookPosition locked.
+             * @member {algotrader.v1.LockedQty.$Properties|null|undefined} locked
+             * @memberof algotrader.v1.BookPosition
+             * @instance
+             */
+            BookPosition.prototype.locked = null;
+
+            /**
              * Creates a new BookPosition instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.BookPosition
@@ -6953,6 +6962,8 @@ export const algotrader = $root.algotrader = (() => {
                     w.uint32(/* id 3, wireType 1 =*/25).double(m.realized);
                 if (m.fees != null && $Object.hasOwnProperty.call(m, "fees") && !$Object.is(m.fees, 0))
                     w.uint32(/* id 4, wireType 1 =*/33).double(m.fees);
+                if (m.locked != null && $Object.hasOwnProperty.call(m, "locked"))
+                    $root.algotrader.v1.LockedQty.encode(m.locked, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7046,6 +7057,12 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.fees;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.locked = $root.algotrader.v1.LockedQty.decode(r, r.size(), $undefined, q + 1, m.locked);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7110,6 +7127,13 @@ export const algotrader = $root.algotrader = (() => {
                     if (typeof m.fees !== "number")
                         return "fees: number expected";
                 }
+                if (m.locked != null && $Object.hasOwnProperty.call(m, "locked")) {
+                    {
+                        var e = $root.algotrader.v1.LockedQty.verify(m.locked, q + 1);
+                        if (e)
+                            return "locked." + e;
+                    }
+                }
                 return null;
             };
 
@@ -7151,6 +7175,11 @@ export const algotrader = $root.algotrader = (() => {
                         m.fees = $Number(d.fees);
                     }
                 }
+                if (d.locked != null) {
+                    if (!$util.isObject(d.locked))
+                        throw $TypeError(".algotrader.v1.BookPosition.locked: object expected");
+                    m.locked = $root.algotrader.v1.LockedQty.fromObject(d.locked, q + 1);
+                }
                 return m;
             };
 
@@ -7176,6 +7205,7 @@ export const algotrader = $root.algotrader = (() => {
                     d.avg = 0;
                     d.realized = 0;
                     d.fees = 0;
+                    d.locked = null;
                 }
                 if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
                     d.qty = o.json && !$isFinite(m.qty) ? $String(m.qty) : m.qty;
@@ -7188,6 +7218,9 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.fees != null && $Object.hasOwnProperty.call(m, "fees")) {
                     d.fees = o.json && !$isFinite(m.fees) ? $String(m.fees) : m.fees;
+                }
+                if (m.locked != null && $Object.hasOwnProperty.call(m, "locked")) {
+                    d.locked = $root.algotrader.v1.LockedQty.toObject(m.locked, o, q + 1);
                 }
                 return d;
             };
@@ -7218,6 +7251,335 @@ export const algotrader = $root.algotrader = (() => {
             };
 
             return BookPosition;
+        })();
+
+        v1.LockedQty = (function() {
+
+            /**
+             * Properties of a LockedQty.
+             * @typedef {Object} algotrader.v1.LockedQty.$Properties
+             * @property {number|null} [qty] LockedQty qty
+             * @property {number|null} [day] LockedQty day
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LockedQty.
+             * @memberof algotrader.v1
+             * @interface ILockedQty
+             * @augments algotrader.v1.LockedQty.$Properties
+             * @deprecated Use algotrader.v1.LockedQty.$Properties instead.
+             */
+
+            /**
+             * Shape of a LockedQty.
+             * @typedef {algotrader.v1.LockedQty.$Properties} algotrader.v1.LockedQty.$Shape
+             */
+
+            /**
+             * Constructs a new LockedQty.
+             * @memberof algotrader.v1
+             * @classdesc Represents a LockedQty.
+             * @constructor
+             * @param {algotrader.v1.LockedQty.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LockedQty = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LockedQty qty.
+             * @member {number} qty
+             * @memberof algotrader.v1.LockedQty
+             * @instance
+             */
+            LockedQty.prototype.qty = 0;
+
+            /**
+             * LockedQty day.
+             * @member {number} day
+             * @memberof algotrader.v1.LockedQty
+             * @instance
+             */
+            LockedQty.prototype.day = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new LockedQty instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.LockedQty} LockedQty instance
+             * @type {{
+             *   (properties: algotrader.v1.LockedQty.$Shape): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+             *   (properties?: algotrader.v1.LockedQty.$Properties): algotrader.v1.LockedQty;
+             * }}
+             */
+            LockedQty.create = function(properties) {
+                return new LockedQty(properties);
+            };
+
+            /**
+             * Encodes the specified LockedQty message. Does not implicitly {@link algotrader.v1.LockedQty.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty.$Properties} m LockedQty message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LockedQty.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty") && !$Object.is(m.qty, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.qty);
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day") && (typeof m.day === "object" ? m.day.low || m.day.high : m.day !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).int64(m.day);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LockedQty message, length delimited. Does not implicitly {@link algotrader.v1.LockedQty.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty.$Properties} message LockedQty message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LockedQty.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LockedQty message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape} LockedQty
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LockedQty.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.LockedQty();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.qty = v;
+                            else
+                                delete m.qty;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.day = v;
+                            else
+                                delete m.day;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a LockedQty message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape} LockedQty
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LockedQty.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LockedQty message.
+             * @function verify
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LockedQty.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    if (typeof m.qty !== "number")
+                        return "qty: number expected";
+                }
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day")) {
+                    if (!$util.isInteger(m.day) && !(m.day && $util.isInteger(m.day.low) && $util.isInteger(m.day.high)))
+                        return "day: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LockedQty message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.LockedQty} LockedQty
+             */
+            LockedQty.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.LockedQty)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.LockedQty: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.LockedQty();
+                if (d.qty != null) {
+                    if (!$Object.is($Number(d.qty), 0)) {
+                        m.qty = $Number(d.qty);
+                    }
+                }
+                if (d.day != null) {
+                    if (typeof d.day === "object" ? d.day.low || d.day.high : $Number(d.day) !== 0) {
+                        if ($util.Long)
+                            m.day = $util.Long.fromValue(d.day, false);
+                        else if (typeof d.day === "string")
+                            m.day = $parseInt(d.day, 10);
+                        else if (typeof d.day === "number")
+                            m.day = d.day;
+                        else if (typeof d.day === "object")
+                            m.day = new $util.LongBits(d.day.low >>> 0, d.day.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LockedQty message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty} m LockedQty
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LockedQty.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.qty = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.day = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.day = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    d.qty = o.json && !$isFinite(m.qty) ? $String(m.qty) : m.qty;
+                }
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.day = typeof m.day === "number" ? $BigInt(m.day) : $util.Long.fromBits(m.day.low >>> 0, m.day.high >>> 0, false).toBigInt();
+                    else if (typeof m.day === "number")
+                        d.day = o.longs === $String ? $String(m.day) : m.day;
+                    else
+                        d.day = o.longs === $String ? $util.Long.prototype.toString.call(m.day) : o.longs === $Number ? new $util.LongBits(m.day.low >>> 0, m.day.high >>> 0).toNumber() : m.day;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LockedQty to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.LockedQty
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LockedQty.prototype.toJSON = function() {
+                return LockedQty.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LockedQty
+             * @function getTypeUrl
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LockedQty.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.LockedQty";
+            };
+
+            return LockedQty;
         })();
 
         v1.AccountBook = (function() {
