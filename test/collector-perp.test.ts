@@ -18,6 +18,7 @@ import { parseInstrument, SimulatedClock } from '@algotrader/core';
 import { PerpStore, readFundingCsv, readPriceCandlesCsv } from '@algotrader/store';
 import { bundledData, OkxServer } from '@algotrader/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
+import { runData } from '../apps/cli/src/commands/data';
 
 const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
 const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
@@ -99,5 +100,71 @@ describe('perp collector', () => {
     const next = await md.currentFunding(SWAP);
     const last = funding.time[funding.time.length - 1]!;
     expect(next).toEqual({ fundingTime: last + 8 * H, rate: funding.rate[funding.rate.length - 1]! });
+  });
+});
+
+describe('algotrader data backfill of a swap', () => {
+  test('mark candles and funding into the perp datasets, holes reported; a later range keeps the earlier one', async () => {
+    await start(Date.UTC(2025, 5, 1));
+    dir = mkdtempSync(join(tmpdir(), 'perp-backfill-'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      env: { OKX_REST_URL: server!.url, ALGOTRADER_DATA_DIR: dir },
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+    };
+    const run = (since: string, until: string) =>
+      runData(
+        [
+          'backfill',
+          '--symbols',
+          'BTC/USDT:USDT',
+          '--tf',
+          '4h',
+          '--since',
+          since,
+          '--until',
+          until,
+          '--quiet',
+        ],
+        io,
+      );
+    expect(await run('2024-12-01', '2025-02-01'), err.join('\n')).toBe(0);
+    expect(out[0]).toMatch(
+      /^OKX:BTC\/USDT:USDT mark 4h: 372 candles 2024-12-01 00:00 → 2025-01-31 20:00 UTC in \d+ requests, 0 gap\(s\), 0 rejected, 0 forming dropped$/,
+    );
+    expect(out[1]).toMatch(
+      /^OKX:BTC\/USDT:USDT funding: 165 settlements .* 1 gap\(s\) \[2025-01-02 00:00→2025-01-09 08:00 \(21 missing\)\] \(not filled\), 0 rejected$/,
+    );
+    const inRange = (t: number, from: number, to: number) => t >= from && t < to;
+    const from = Date.UTC(2024, 11, 1);
+    const mid = Date.UTC(2025, 1, 1);
+    const to = Date.UTC(2025, 1, 8);
+    // A second range after the first: the store holds both, each row as in the source file.
+    expect(await run('2025-02-01', '2025-02-08'), err.join('\n')).toBe(0);
+    const store = await PerpStore.open(dir);
+    try {
+      const m = await store.readPriceCandles('mark', SWAP, '4h');
+      const want = Array.from(mark.openTime).filter((t) => inRange(t, from, to));
+      expect(Array.from(m.openTime)).toEqual(want);
+      expect(Array.from(m.close)).toEqual(want.map((t) => mark.close[mark.openTime.indexOf(t)]!));
+      const f = await store.readFunding(SWAP);
+      const wantF = Array.from(funding.time).filter((t) => inRange(t, from, to));
+      expect(Array.from(f.time)).toEqual(wantF);
+      expect(Array.from(f.rate)).toEqual(wantF.map((t) => funding.rate[funding.time.indexOf(t)]!));
+      expect(wantF.some((t) => t >= mid)).toBe(true);
+    } finally {
+      store.close();
+    }
+    // --via-bus carries spot candles only: refused with what to do.
+    err.length = 0;
+    expect(
+      await runData(
+        ['backfill', '--symbols', 'BTC/USDT:USDT', '--tf', '4h', '--since', '2025-01-01', '--via-bus'],
+        io,
+      ),
+    ).toBe(1);
+    expect(err[0]).toContain('backfill swaps (BTC/USDT:USDT) without it');
   });
 });

@@ -1,11 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
-import { forceExitKey } from '@algotrader/core';
-import { readSubjectSince } from '@algotrader/pipeline';
+import { forceExitKey, parseInstrument } from '@algotrader/core';
+import { createLogger } from '@algotrader/core/node';
+import { NullSink } from '@algotrader/metrics';
+import { Monitor, MonitorSettingsSchema } from '@algotrader/monitor';
+import { parseNotifierSettings, startNotifier } from '@algotrader/notifier';
+import { parsePipelineConfig, readAccount, readSubjectSince } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
-import { NatsServer, waitFor } from '@algotrader/testkit';
+import { readCsvBars } from '@algotrader/store';
+import { getStrategy } from '@algotrader/strategy';
+import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
+import { runCli } from './helpers/cli';
+import { head, NO_LIMITS } from './helpers/fixtures';
+import { backtestFills, pipelineFills, startStages } from './helpers/pipeline';
 
 // nats-server resolves `include` relative to the config file, so the harness gets the text itself.
 const auth = readFileSync(resolve(import.meta.dirname, '../infra/nats/auth.conf'), 'utf8');
@@ -74,7 +88,7 @@ describe('per-service NATS users from infra/nats/auth.conf, enforced by a real n
     const risk = await as('risk-gate');
     const ack = await risk.publish(codecs.OrderRequest, 'ord.approved.main', order, { msgId: 'ord:x2' });
     expect(ack.stream).toBe('ORDERS');
-    const info = await risk.jsm.streams.info('ORDERS');
+    const info = await (await as('admin')).jsm.streams.info('ORDERS');
     expect(info.state.messages).toBe(1); // only the risk gate's order was stored
   });
 
@@ -166,5 +180,309 @@ describe('per-service NATS users from infra/nats/auth.conf, enforced by a real n
     const notifier = await as('notifier');
     const fills = await readSubjectSince(notifier, 'EXEC', 'exec.fill.main', codecs.Fill, undefined);
     expect(fills.map((f) => f.message.tradeId)).toEqual(['h1']);
+  });
+});
+
+test('no service user holds the whole JetStream API, the whole KV space or the checkpoints of others', () => {
+  const blocks = auth.split(/\{ user: /).slice(1);
+  expect(blocks.length).toBe(services.length);
+  for (const b of blocks) {
+    const user = b.slice(0, b.indexOf(','));
+    if (user === 'admin') continue;
+    expect(b, user).not.toMatch(/"\$JS\.API\.>"|"\$JS\.API\.STREAM\.(CREATE|UPDATE|DELETE|PURGE)|"\$KV\.>"/);
+    expect(b, user).not.toContain('"$KV.checkpoints.>"');
+    for (const m of b.matchAll(/"\$KV\.checkpoints\.([^".]+)\.>"/g)) expect(m[1], user).toBe(user);
+  }
+});
+
+/**
+ * The attacks of issue 10, as a strategy process or the collector would try them with their own
+ * credentials against a real nats-server running infra/nats/auth.conf; then the risk gate's own
+ * rights are shown to work, so a refusal is the permission, not a broken setup.
+ */
+describe('least privilege down to the JetStream API: the attacks of issue 10 are refused', () => {
+  let server: NatsServer;
+  const buses: Bus[] = [];
+  const as = async (service: string) => {
+    const bus = await Bus.connect({
+      servers: server.url,
+      service,
+      user: service,
+      password: `pw-${service}`,
+      publishAttempts: 1,
+      publishTimeoutMs: 1_000,
+    });
+    buses.push(bus);
+    return bus;
+  };
+  let admin: Bus;
+
+  beforeAll(async () => {
+    server = await NatsServer.start({ config: auth, env });
+    admin = await as('admin');
+    await admin.ensure(SYSTEM_TOPOLOGY);
+  });
+  afterAll(async () => {
+    for (const b of buses) await b.close().catch(() => {});
+    await server?.stop();
+  });
+
+  const denied = /permissions violation/i;
+
+  for (const attacker of ['strategy-runner', 'collector', 'feature-engine', 'order-router']) {
+    test(`${attacker}: cannot delete, recreate or re-route the DLQ into ord.approved.*`, async () => {
+      const bus = await as(attacker);
+      await expect(bus.jsm.streams.delete('DLQ')).rejects.toThrow(denied);
+      await expect(bus.jsm.streams.purge('DLQ')).rejects.toThrow(denied);
+      // The attack of the issue: a stream on a subject the attacker may publish, republishing to
+      // the approved-orders subject; then the same through an update of the existing DLQ.
+      await expect(
+        bus.jsm.streams.add({
+          name: 'EVIL',
+          subjects: ['dlq.evil'],
+          retention: RetentionPolicy.Limits,
+          storage: StorageType.Memory,
+          republish: { src: 'dlq.evil', dest: 'ord.approved.paper' },
+        }),
+      ).rejects.toThrow(denied);
+      await expect(
+        bus.jsm.streams.update('DLQ', { republish: { src: 'dlq.>', dest: 'ord.approved.paper' } }),
+      ).rejects.toThrow(denied);
+      // A stream sourcing or mirroring another one into ORDERS is a stream change as well.
+      await expect(bus.jsm.streams.update('ORDERS', { sources: [{ name: 'DLQ' }] })).rejects.toThrow(denied);
+      await expect(bus.jsm.streams.delete('KV_checkpoints')).rejects.toThrow(denied);
+      await expect(
+        bus.publish(codecs.OrderRequest, 'ord.approved.paper', order, { msgId: `ord:${attacker}` }),
+      ).rejects.toThrow();
+      // Nothing changed: the DLQ has its own subjects and no republish; ORDERS took nothing.
+      const dlq = await admin.jsm.streams.info('DLQ');
+      expect(dlq.config.subjects).toEqual(['dlq.>']);
+      expect(dlq.config.republish).toBeUndefined();
+      expect((await admin.jsm.streams.info('ORDERS')).config.sources ?? []).toEqual([]);
+      await expect(admin.jsm.streams.info('EVIL')).rejects.toThrow(/not found/i);
+      expect((await admin.jsm.streams.info('ORDERS')).state.messages).toBe(0);
+    });
+  }
+
+  test("a stage writes its own checkpoint and no other stage's (the forged risk-gate checkpoint)", async () => {
+    const stages = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'];
+    for (const s of stages) {
+      const bus = await as(s);
+      const kv = await bus.kv('checkpoints');
+      await kv.put(`${s}.paper`, new Uint8Array([1]));
+      expect([...((await kv.get(`${s}.paper`))?.value ?? [])]).toEqual([1]);
+      for (const other of stages.filter((o) => o !== s)) {
+        await expect(kv.put(`${other}.paper`, new Uint8Array([9])), `${s} → ${other}`).rejects.toThrow(
+          denied,
+        );
+        await expect(kv.get(`${other}.paper`), `${s} reads ${other}`).rejects.toThrow(denied);
+      }
+    }
+    for (const s of ['collector', 'monitor', 'notifier', 'scheduler', 'research-worker']) {
+      const bus = await as(s);
+      const js = bus.js;
+      await expect(js.publish('$KV.checkpoints.risk-gate.paper', new Uint8Array([9])), s).rejects.toThrow(
+        denied,
+      );
+    }
+    const kv = await admin.kv('checkpoints');
+    expect([...((await kv.get('risk-gate.paper'))?.value ?? [])]).toEqual([1]);
+  });
+
+  test('only the order-router writes account states, only the risk gate its decision progress', async () => {
+    const router = await (await as('order-router')).kv('positions');
+    await router.put('account.paper', new Uint8Array([1]));
+    await expect(router.put('decided.paper', new Uint8Array([1]))).rejects.toThrow(denied);
+    const gate = await (await as('risk-gate')).kv('positions');
+    await gate.put('decided.paper', new Uint8Array([1]));
+    await expect(gate.put('account.paper', new Uint8Array([2]))).rejects.toThrow(denied);
+    const strategy = await (await as('strategy-runner')).kv('positions');
+    expect([...((await strategy.get('account.paper'))?.value ?? [])]).toEqual([1]);
+    await expect(strategy.put('account.paper', new Uint8Array([3]))).rejects.toThrow(denied);
+    for (const s of ['strategy-runner', 'feature-engine', 'collector']) {
+      const bus = await as(s);
+      await expect(bus.js.publish('$KV.control.account.paper', new Uint8Array([1])), s).rejects.toThrow(
+        denied,
+      );
+    }
+  });
+
+  test('the risk gate publishes approved orders (its grant works)', async () => {
+    const risk = await as('risk-gate');
+    const ack = await risk.publish(codecs.OrderRequest, 'ord.approved.paper', order, { msgId: 'ord:gate' });
+    expect(ack.stream).toBe('ORDERS');
+  });
+});
+
+describe('the whole pipeline with per-service users', { timeout: scaled(120_000) }, () => {
+  test('each stage runs as its own user (bars published as the collector): the backtest fills, no permission violation', async () => {
+    const all = await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz'));
+    const btc = head(all, 1_200);
+    const params = { fast: 10, slow: 30 };
+    const bt = runBacktest({
+      strategy: getStrategy('sma_cross'),
+      params,
+      data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
+      initialCash: 10_000,
+      account: 'paper',
+    });
+    expect(bt.fills.length).toBeGreaterThan(10);
+    const server = await NatsServer.start({ config: auth, env });
+    const opened: Bus[] = [];
+    const connect = async (service: string) => {
+      const b = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
+      opened.push(b);
+      return b;
+    };
+    try {
+      const admin = await connect('admin');
+      await admin.ensure(SYSTEM_TOPOLOGY);
+      const pipeline = parsePipelineConfig({
+        account: 'paper',
+        instruments: ['OKX:BTC/USDT'],
+        strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
+        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
+        risk: NO_LIMITS,
+        mode: 'replay',
+      });
+      const stages = await startStages(server.url, pipeline, (s) => ({ user: s, password: `pw-${s}` }));
+      try {
+        const collector = await connect('collector');
+        const r = await replayPipeline(collector, {
+          venue: pipeline.venue,
+          tf: pipeline.tf,
+          series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }],
+        });
+        await waitFor(
+          async () => ((await readAccount(admin, pipeline.account))?.steppedThrough ?? 0) >= r.lastClose!,
+          scaled(90_000),
+          'the paper router to apply the last bar set',
+        );
+      } finally {
+        await stages.stop();
+      }
+      expect(await pipelineFills(admin, 'paper')).toEqual(backtestFills(bt.fills));
+      // The one refusal expected: the monitor's own ensureIfAllowed above.
+      const violations = server.logs
+        .split('\n')
+        .filter((l) => /violation/i.test(l) && !l.includes('"$JS.API.STREAM.UPDATE.MD"'));
+      expect(violations).toEqual([]);
+    } finally {
+      for (const b of opened) await b.close().catch(() => {});
+      await server.stop();
+    }
+  });
+});
+
+describe('the monitor and the notifier with their own users', { timeout: scaled(60_000) }, () => {
+  test('consumers, lag, control and ledger work; the server logs no permission violation', async () => {
+    const server = await NatsServer.start({ config: auth, env });
+    const opened: Bus[] = [];
+    const connect = async (service: string) => {
+      const b = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
+      opened.push(b);
+      return b;
+    };
+    const quiet = new Writable({ write: (_c, _e, cb) => cb() });
+    try {
+      const admin = await connect('admin');
+      await admin.ensure(SYSTEM_TOPOLOGY);
+      const monitorBus = await connect('monitor');
+      expect(await monitorBus.ensureIfAllowed(SYSTEM_TOPOLOGY)).toBe(false);
+      const monitor = new Monitor({
+        bus: monitorBus,
+        sink: new NullSink(),
+        clock: { now: () => Date.now() },
+        settings: MonitorSettingsSchema.parse({}),
+      });
+      await monitor.start();
+      const sinkFile = join(mkdtempSync(join(tmpdir(), 'notifier-perm-')), 'messages.log');
+      const notifier = await startNotifier({
+        bus: await connect('notifier'),
+        settings: parseNotifierSettings({}, { account: 'paper', sinkFile, tickMs: 50 }),
+        telegram: { allowedChatIds: [] },
+        log: createLogger({ service: 'notifier', level: 'warn', destination: quiet }),
+        console: quiet,
+      });
+      try {
+        const router = await connect('order-router');
+        await router.publish(
+          codecs.Fill,
+          'exec.fill.paper',
+          {
+            tradeId: 't1',
+            clientOrderId: 'at1',
+            account: 'paper',
+            instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+            side: 1,
+            quantity: '0.1',
+            price: '100',
+            fee: '0.01',
+            feeCurrency: 'USDT',
+            timeMs: Date.now(),
+          },
+          { msgId: 'fill:perm:1' },
+        );
+        await waitFor(() => monitor.handled >= 1, scaled(20_000), 'the monitor to take the fill');
+        const tick = await monitor.tick();
+        expect(tick.lag, 'the monitor reads consumer lag').toBeDefined();
+        await waitFor(
+          () => {
+            try {
+              return readFileSync(sinkFile, 'utf8').length > 0;
+            } catch {
+              return false;
+            }
+          },
+          scaled(20_000),
+          'the notifier to write the fill',
+        );
+      } finally {
+        await notifier.stop();
+        await monitor.stop();
+      }
+      // The one refusal expected: the monitor's own ensureIfAllowed above.
+      const violations = server.logs
+        .split('\n')
+        .filter((l) => /violation/i.test(l) && !l.includes('"$JS.API.STREAM.UPDATE.MD"'));
+      expect(violations).toEqual([]);
+    } finally {
+      for (const b of opened) await b.close().catch(() => {});
+      await server.stop();
+    }
+  });
+});
+
+describe('algotrader init: the admin identity creates the topology', { timeout: scaled(60_000) }, () => {
+  test('refused with the next step for a service user; done as admin, after which a stage user finds it', async () => {
+    const server = await NatsServer.start({ config: auth, env });
+    try {
+      const denied = await runCli(['init', '--nats', server.url], {
+        NATS_USER: 'strategy-runner',
+        NATS_PASSWORD: 'pw-strategy-runner',
+      });
+      expect(denied.code).toBe(1);
+      expect(denied.stderr).toMatch(/may not create streams[\s\S]*NATS_USER=admin/);
+      const ok = await runCli(['init', '--nats', server.url], {
+        NATS_USER: 'admin',
+        NATS_PASSWORD: 'pw-admin',
+      });
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.lines.join('\n')).toMatch(/stream ORDERS[\s\S]*stream RESEARCH[\s\S]*bucket checkpoints/);
+      const bus = await Bus.connect({
+        servers: server.url,
+        service: 'risk-gate',
+        user: 'risk-gate',
+        password: 'pw-risk-gate',
+      });
+      try {
+        expect(await bus.ensureIfAllowed(SYSTEM_TOPOLOGY)).toBe(false);
+        await bus.kv('checkpoints');
+      } finally {
+        await bus.close();
+      }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { Bus, type Control, readControl, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import { clientOrderId, type Instrument } from '@algotrader/core';
+import { Bus, type Control, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { clientOrderId, type Instrument, NYSE, parseInstrument } from '@algotrader/core';
 import {
   type AccountState,
   AccountStore,
@@ -172,6 +172,26 @@ describe('risk rules: each refuses with its reason code', () => {
     expect(reasonOf(gate([units(BTC, 1)], { limits, mode: 'live', now: T + 2 * HOUR }))).toBe('STALE_DATA');
     expect(reasonOf(gate([units(BTC, 1)], { limits, mode: 'live', now: T + 60_000 }))).toBe('APPROVED');
     expect(reasonOf(gate([units(BTC, 1)], { limits, mode: 'replay', now: T + 2 * HOUR }))).toBe('APPROVED');
+  });
+
+  test('STALE_DATA on a session calendar: a decision ages only in trading time (Friday close → Monday open)', () => {
+    const limits = { ...OFF, staleAfterBars: 1 };
+    const friClose = Date.UTC(2025, 0, 10, 21); // 16:00 New York (EST)
+    const at = (now: number, cal?: typeof NYSE) =>
+      reasonOf(
+        gate([units(BTC, 1)], {
+          limits,
+          mode: 'live',
+          time: friClose,
+          now,
+          ...(cal ? { calendar: cal } : {}),
+        }),
+      );
+    // Monday 09:31: one minute of trading time, 2.5 days of clock time.
+    expect(at(Date.UTC(2025, 0, 13, 14, 31), NYSE)).toBe('APPROVED');
+    expect(at(Date.UTC(2025, 0, 13, 14, 31))).toBe('STALE_DATA');
+    // Monday 11:00: 1.5 h of trading time > one 1h bar.
+    expect(at(Date.UTC(2025, 0, 13, 16), NYSE)).toBe('STALE_DATA');
   });
 
   test('NO_SHORT: a sell beyond the position, or a negative target', () => {

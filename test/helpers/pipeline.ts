@@ -17,11 +17,21 @@ export interface Stages {
   stop(): Promise<void>;
 }
 
-/** The four stages in this process, each on its own connection, with the paper broker. */
-export async function startStages(url: string, pipeline: Pipeline): Promise<Stages> {
+/** A stage's NATS credentials (the per-service users of infra/nats/auth.conf). */
+export type StageCredentials = (service: string) => { user: string; password: string };
+
+/**
+ * The four stages in this process, each on its own connection, with the paper broker; with
+ * `credentials`, each connects as its own NATS user.
+ */
+export async function startStages(
+  url: string | string[],
+  pipeline: Pipeline,
+  credentials?: StageCredentials,
+): Promise<Stages> {
   const buses = await Promise.all(
     ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].map((service) =>
-      Bus.connect({ servers: url, service }),
+      Bus.connect({ servers: url, service, ...credentials?.(service) }),
     ),
   );
   const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus];
@@ -49,8 +59,9 @@ export async function replayThroughStages(
   bus: Bus,
   pipeline: Pipeline,
   series: { instrument: string; bars: BarColumns }[],
+  credentials?: StageCredentials,
 ): Promise<void> {
-  const stages = await startStages(url, pipeline);
+  const stages = await startStages(url, pipeline, credentials);
   try {
     const r = await replayPipeline(bus, {
       venue: pipeline.venue,

@@ -18,10 +18,13 @@ export function cliContext(overrides: Record<string, string> = {}): CliContext {
   return { config, log };
 }
 
-/** Connects to NATS and ensures the system's streams and buckets exist. */
+/**
+ * Connects to NATS and ensures the system's streams and buckets exist (when this user may: a
+ * service user leaves them to the admin, see `algotrader init`).
+ */
 export async function connectBus(ctx: CliContext, url?: string): Promise<Bus> {
   const bus = await connectNats(ctx.config, ctx.config.service, url, ctx.log);
-  await bus.ensure(SYSTEM_TOPOLOGY);
+  await bus.ensureIfAllowed(SYSTEM_TOPOLOGY);
   return bus;
 }
 

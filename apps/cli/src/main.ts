@@ -10,6 +10,7 @@ Commands:
   demo                                  the main job: every live stage on a private nats-server, bundled real
                                         BTC/USDT hours replayed through them with the paper broker, fills
                                         compared with the backtest engine's
+  init [--nats URL]                     create/update every stream and KV bucket (as the admin NATS user)
   up [--config <pipeline.json>] [--nats URL] [--replay [--from D] [--to D] [--speed max]] [--exit]
                                         start the four decision stages (and a nats-server when none is configured)
   up --live [--config <pipeline.json>] [--nats URL]
@@ -53,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/up')).runUp(['--replay', '--exit', ...rest]);
     case 'up':
       return (await import('./commands/up')).runUp(rest);
+    case 'init':
+      return (await import('./commands/init')).runInit(rest);
     case 'status':
       return (await import('./commands/status')).runStatus(rest);
     case 'control':

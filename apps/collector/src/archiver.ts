@@ -157,27 +157,23 @@ export class Archiver {
   }
 
   async #deadLetter(m: JsMsg, reason: string): Promise<void> {
-    const headers: Record<string, string> = {};
-    if (m.headers) for (const [k, v] of m.headers) headers[k] = v.join(',');
-    try {
-      await this.o.bus.publish(
-        codecs.DeadLetter,
-        subjects.deadLetter(m.subject),
-        {
-          subject: m.subject,
-          stream: 'MD',
-          streamSeq: m.seq,
-          consumer: this.durable,
-          deliveries: m.info.deliveryCount,
-          reason,
-          payload: m.data,
-          headers,
-          timeMs: (this.o.now ?? Date.now)(),
-        },
-        { msgId: deadLetterKey('MD', this.durable, m.seq) },
-      );
-    } catch (e) {
-      this.o.bus.log.error({ subject: m.subject, err: (e as Error).message }, 'dead-letter publish failed');
+    // A bounded reference (payload prefix, size, hash): a message near max_payload still fits.
+    const outcome = await this.o.bus.deadLetter(
+      {
+        subject: m.subject,
+        stream: 'MD',
+        streamSeq: m.seq,
+        consumer: this.durable,
+        deliveries: m.info.deliveryCount,
+        reason,
+        payload: m.data,
+        headers: m.headers,
+        timeMs: (this.o.now ?? Date.now)(),
+      },
+      deadLetterKey('MD', this.durable, m.seq),
+      { attempts: 2 },
+    );
+    if (outcome === 'failed') {
       m.nak(1_000);
       return;
     }

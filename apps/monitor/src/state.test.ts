@@ -29,6 +29,28 @@ describe('MonitorState', () => {
     });
   });
 
+  test('US stocks (IBKR): nights, weekends and holidays are neither gaps nor staleness; a missing session hour is', () => {
+    const s = new MonitorState(opts);
+    const spy = { venue: 'IBKR', symbol: 'SPY/USD' };
+    const bar = (open: number) =>
+      s.onBar({ instrument: spy, timeframe: '1h', openTimeMs: open, closeTimeMs: open + H });
+    // Wednesday 2020-11-25's last regular-hours bar (20:00 UTC = 15:00 EST), then Friday after
+    // Thanksgiving from 14:00 UTC (09:00 EST, holding the 09:30 open) to its 13:00 early close.
+    bar(Date.UTC(2020, 10, 25, 20));
+    for (const h of [14, 15, 16, 17]) bar(Date.UTC(2020, 10, 27, h));
+    // Over the weekend, 2.5 days after Friday's close at 18:00 UTC: not stale.
+    const [weekend] = s.sample(Date.UTC(2020, 10, 30, 6)).bars;
+    expect(weekend).toMatchObject({ bars: 5, missing: 0, lagMs: 0, stale: false });
+    // Monday: the 14:00 bar arrives, the 15:00 one does not.
+    bar(Date.UTC(2020, 10, 30, 14));
+    bar(Date.UTC(2020, 10, 30, 16));
+    const [monday] = s.sample(Date.UTC(2020, 10, 30, 17, 30)).bars;
+    expect(monday).toMatchObject({ bars: 2, missing: 1, stale: false });
+    // Nothing after the 16:00–17:00 bar: stale once more than an hour and the grace of trading time pass.
+    expect(s.sample(Date.UTC(2020, 10, 30, 18, 0, 30)).bars[0]!.stale).toBe(false);
+    expect(s.sample(Date.UTC(2020, 10, 30, 18, 2)).bars[0]!.stale).toBe(true);
+  });
+
   test("shows the account's own peak, drawdown and daily P&L, and the exposure", () => {
     const s = new MonitorState(opts);
     const snap = (t: number, equity: number, peak: number, dayStart: number, btcQty = '0') =>

@@ -1,5 +1,11 @@
-import { assertNever, formatInstrument } from '@algotrader/core';
-import { fillIn, orderEventIn, positionSnapshotIn } from '@algotrader/pipeline/domain';
+import {
+  assertNever,
+  expectedBarOpens,
+  formatInstrument,
+  sessionTimeBetween,
+  type TradingCalendar,
+} from '@algotrader/core';
+import { calendarOfMarket, fillIn, orderEventIn, positionSnapshotIn } from '@algotrader/pipeline/domain';
 import type {
   BarMsg,
   FillMsg,
@@ -116,6 +122,8 @@ interface BarTrack {
   instrument: string;
   timeframe: string;
   tfMs: number;
+  /** When the instrument's market trades (IBKR stocks: NYSE): gaps and staleness count only session time. */
+  calendar: TradingCalendar;
   lastOpenMs: number;
   lastCloseMs: number;
   bars: number;
@@ -193,6 +201,7 @@ export class MonitorState {
         instrument,
         timeframe: b.timeframe,
         tfMs: close - open,
+        calendar: calendarOfMarket(venue),
         lastOpenMs: open,
         lastCloseMs: close,
         bars: 1,
@@ -205,7 +214,12 @@ export class MonitorState {
       t.outOfOrder += 1;
       return;
     }
-    t.missing += Math.max(0, Math.round((open - t.lastOpenMs) / t.tfMs) - 1);
+    const skipped = Math.max(0, Math.round((open - t.lastOpenMs) / t.tfMs) - 1);
+    // On a session calendar nights, weekends and holidays have no bars: only expected ones are missing.
+    t.missing +=
+      skipped === 0 || t.calendar.alwaysOpen
+        ? skipped
+        : expectedBarOpens(t.calendar, t.tfMs, t.lastOpenMs + t.tfMs, open - t.tfMs).length;
     t.lastOpenMs = open;
     t.lastCloseMs = close;
     t.bars += 1;
@@ -388,7 +402,10 @@ export class MonitorState {
   sample(nowMs: number): MonitorSample {
     const bars: BarRow[] = [];
     for (const t of this.#bars.values()) {
-      const lagMs = nowMs - t.lastCloseMs;
+      // Lag in trading time: a Friday close is not stale over the weekend.
+      const lagMs = t.calendar.alwaysOpen
+        ? nowMs - t.lastCloseMs
+        : sessionTimeBetween(t.calendar, t.lastCloseMs, nowMs);
       bars.push({
         instrument: t.instrument,
         timeframe: t.timeframe,

@@ -1,4 +1,4 @@
-import { assertNever } from '@algotrader/core';
+import { assertNever, fillTime } from '@algotrader/core';
 import type { BarIn, Pipeline } from '@algotrader/pipeline';
 import {
   type LocalBook,
@@ -64,7 +64,12 @@ export class PaperVenue implements Venue {
       ...(o.limitPrice !== undefined ? { limitPrice: o.limitPrice } : {}),
     };
     const r = model.fill(order, bar, account.cash, account.held, spec);
-    const timeMs = model.timing === 'next_open' ? bar.openTime : bar.closeTime;
+    const timeMs = fillTime(
+      p.calendar,
+      bar.openTime,
+      bar.closeTime - bar.openTime,
+      model.timing === 'next_open',
+    );
     switch (r.status) {
       case 'filled':
         return {

@@ -19,7 +19,7 @@ describe('venue registry', () => {
   });
 
   test('a name outside the registry is refused by the pipeline config', () => {
-    expect(() => pipeline('ibkr')).toThrow(/broker/);
+    expect(() => pipeline('schwab')).toThrow(/broker/);
   });
 
   test('creates the venue the pipeline names', async () => {
@@ -51,5 +51,15 @@ describe('venue registry', () => {
     );
     expect(err?.message).toMatch(/venue okx for account paper: .*OKX_SECRET.*OKX_PASSWORD/);
     expect(err?.message).not.toMatch(/OKX_API_KEY/);
+  });
+
+  test('refuses the ibkr venue without listing exchanges, naming the variable', async () => {
+    const err = await createVenue({ config: parseConfig({}, {}), pipeline: pipeline('ibkr'), log }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(
+      /venue ibkr for account paper: IBKR_PRIMARY_EXCHANGES must list SYMBOL:EXCHANGE/,
+    );
   });
 });

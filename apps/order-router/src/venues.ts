@@ -1,5 +1,5 @@
 import { Bus } from '@algotrader/bus';
-import { AlgoError, ErrorCode } from '@algotrader/core';
+import { AlgoError, ErrorCode, NYSE } from '@algotrader/core';
 import { cnCosts } from '@algotrader/markets-cn';
 import { loadSseCalendar } from '@algotrader/markets-cn/node';
 import type { VenueName } from '@algotrader/pipeline';
@@ -48,6 +48,20 @@ const NotifySettingsSchema = z.object({
   commissionRate: envNumber('CN_COMMISSION_RATE', 0, 0.01, 0.00025),
   minCommission: envNumber('CN_MIN_COMMISSION', 0, 1_000, 5),
   transferFeeRate: envNumber('CN_TRANSFER_FEE_RATE', 0, 0.001, 0.00001),
+});
+
+const IbkrSettings = z.object({
+  host: z.string().min(1),
+  port: z.number().int(),
+  clientId: z.number().int(),
+  account: z.string().optional(),
+  outsideRth: z.boolean(),
+  primaryExchanges: z
+    .string()
+    .regex(
+      /^[A-Z0-9]+:[A-Z]+(,[A-Z0-9]+:[A-Z]+)*$/,
+      'IBKR_PRIMARY_EXCHANGES must list SYMBOL:EXCHANGE pairs, e.g. AAPL:NASDAQ',
+    ),
 });
 
 /**
@@ -148,6 +162,38 @@ export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
       });
     },
     pollMs: 2_000,
+  }),
+  ibkr: entry({
+    describe: 'Interactive Brokers US stocks through TWS / IB Gateway (IBKR_HOST, IBKR_PORT, IBKR_CLIENT_ID)',
+    settings: IbkrSettings,
+    read: (ctx) => ctx.config.ibkr,
+    create: async (ctx, s) => {
+      const listing = new Map(s.primaryExchanges.split(',').map((p) => p.split(':') as [string, string]));
+      const contracts = ctx.pipeline.instruments.map((instrument) => {
+        const primaryExchange = listing.get(instrument.base);
+        if (!primaryExchange) {
+          throw new AlgoError(
+            ErrorCode.InvalidConfig,
+            `IBKR_PRIMARY_EXCHANGES names no listing exchange for ${instrument.base} (add ${instrument.base}:NASDAQ or the like)`,
+          );
+        }
+        return { instrument, primaryExchange };
+      });
+      const { IbkrVenue } = await import('./ibkr/venue');
+      const venue = new IbkrVenue({
+        host: s.host,
+        port: s.port,
+        clientId: s.clientId,
+        ...(s.account ? { account: s.account } : {}),
+        outsideRth: s.outsideRth,
+        contracts,
+        calendar: NYSE,
+        clock: { now: () => Date.now() },
+      });
+      await venue.start();
+      return venue;
+    },
+    pollMs: 5_000,
   }),
 };
 

@@ -49,6 +49,7 @@ import {
   checkDecision,
   evaluate,
   type GateInput,
+  type HaltReason,
   type Reason,
   type Refusal,
   type SignalIn,
@@ -145,7 +146,7 @@ export type GateMessage =
   | { readonly kind: 'halted' };
 
 export interface Halt {
-  readonly reason: 'MAX_DAILY_LOSS' | 'MAX_DRAWDOWN';
+  readonly reason: HaltReason;
   readonly detail: string;
 }
 
@@ -201,10 +202,22 @@ const REASON: Record<Reason, number> = {
   INSUFFICIENT_CASH: pb.RejectReason.REJECT_REASON_INSUFFICIENT_CASH,
   BELOW_MIN_NOTIONAL: pb.RejectReason.REJECT_REASON_BELOW_MIN_NOTIONAL,
   STRATEGY_PAUSED: pb.RejectReason.REJECT_REASON_STRATEGY_PAUSED,
+  MAX_ACCOUNT_LEVERAGE: pb.RejectReason.REJECT_REASON_MAX_ACCOUNT_LEVERAGE,
+  MAX_INSTRUMENT_LEVERAGE: pb.RejectReason.REJECT_REASON_MAX_INSTRUMENT_LEVERAGE,
+  MIN_LIQUIDATION_DISTANCE: pb.RejectReason.REJECT_REASON_MIN_LIQUIDATION_DISTANCE,
+  INSUFFICIENT_MARGIN: pb.RejectReason.REJECT_REASON_INSUFFICIENT_MARGIN,
+  EXTREME_FUNDING: pb.RejectReason.REJECT_REASON_EXTREME_FUNDING,
+  MARGIN_RATIO: pb.RejectReason.REJECT_REASON_MARGIN_RATIO,
   T_PLUS_ONE: pb.RejectReason.REJECT_REASON_T_PLUS_ONE,
   LOT: pb.RejectReason.REJECT_REASON_LOT,
   PRICE_LIMIT: pb.RejectReason.REJECT_REASON_PRICE_LIMIT,
   UNSPECIFIED: pb.RejectReason.REJECT_REASON_UNSPECIFIED,
+};
+
+const HALT_CODE: Record<HaltReason, string> = {
+  MAX_DAILY_LOSS: 'halted_daily_loss',
+  MAX_DRAWDOWN: 'halted_drawdown',
+  MARGIN_RATIO: 'halted_margin_ratio',
 };
 
 /** True when `set` is one the gate decides on (its venue and timeframe, a close time not yet decided). */
@@ -414,9 +427,24 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       mode: p.config.mode,
       now: ctx.now,
       tfMs: p.tfMs,
+      calendar: p.calendar,
       orderTimes: state.orderTimes,
       ...(ctx.behind !== undefined ? { accountBehind: ctx.behind } : {}),
+      swapSettings: p.swapSettings,
+      feeRate: p.config.fillModel.fees.taker,
     });
+    for (const m of outcome.marginAlerts) {
+      outputs.push({
+        kind: 'alert',
+        alert: {
+          severity: 'warning',
+          code: 'margin_ratio_low',
+          message: `${m.instrument}: margin ratio ${m.marginRatio.toFixed(3)} is below the alert level ${p.config.risk.alertMarginRatio} (liquidation at ${m.liquidationPrice.toFixed(2)})`,
+          labels: { account: p.account, instrument: m.instrument },
+          dedupeKey: `${m.instrument}:${t}`,
+        },
+      });
+    }
     const out: SavedOut[] = [];
     for (const c of outcome.cancels) out.push(cancelOut(c, t));
     for (const v of outcome.verdicts) out.push(verdictOut(v.order, v.reason, v.detail, ctx.now));
@@ -687,7 +715,7 @@ function haltAction(account: string, t: number, now: number, halt: Halt): HaltAc
     now,
     alert: {
       severity: 'critical',
-      code: halt.reason === 'MAX_DAILY_LOSS' ? 'halted_daily_loss' : 'halted_drawdown',
+      code: HALT_CODE[halt.reason],
       message: `account ${account} HALTED: ${halt.detail}`,
       labels: { account },
       dedupeKey: String(t),

@@ -1,10 +1,11 @@
-import { type Bus, readControl, updateControl } from '@algotrader/bus';
-import type { Clock } from '@algotrader/core';
+import { type Bus, readControl, saveCheckpoint, updateControl } from '@algotrader/bus';
+import { type Clock, sessionTimeBetween } from '@algotrader/core';
 import {
   type AccountState,
   type Action,
   Alerter,
   accountKey,
+  CHECKPOINTS_BUCKET,
   CONTROL_BUCKET,
   checkpointKeys,
   decodeAccount,
@@ -38,6 +39,7 @@ import {
   type GateState,
   gateDecider,
 } from './decider';
+import { revalidatingRestore } from './revalidate';
 
 type Runtime = StageRuntime<GateState, GateMessage, GateOutput, GateSnapshot>;
 
@@ -97,6 +99,7 @@ export class RiskGate {
     if (written && written.operation === 'PUT' && written.value.length > 0) {
       g.#progressWritten = decodeProgress(written.value).decidedThrough;
     }
+    let refusedOwed = 0;
     g.#runtime = await StageRuntime.start({
       bus: o.bus,
       clock: o.clock,
@@ -105,7 +108,15 @@ export class RiskGate {
       filter: 'sig.>',
       checkpointKey: checkpointKeys.riskGate(p.account),
       checkpointEveryMs: p.config.checkpointEveryMs,
-      decider: gateDecider(p),
+      // Decisions owed from the checkpoint are re-checked against the control state of now.
+      decider: revalidatingRestore(
+        p,
+        gateDecider(p),
+        { control: await readControl(control, p.account), account: g.#account.value },
+        () => {
+          refusedOwed += 1;
+        },
+      ),
       routes: [
         stageRoute(codecs.Signal, (signal: Signal, meta): GateMessage => ({ kind: 'signal', signal, meta })),
         stageRoute(
@@ -133,6 +144,11 @@ export class RiskGate {
       act: (action, state) => g.#act(action as GateAction, state),
       onPublished: (m) => g.#count(m),
     });
+    // A refused owed decision is gone from the state: save that, so it is not owed again.
+    const cleaned = refusedOwed > 0 ? g.#runtime.checkpoint() : undefined;
+    if (cleaned) {
+      await saveCheckpoint(await o.bus.kv(CHECKPOINTS_BUCKET), checkpointKeys.riskGate(p.account), cleaned);
+    }
     return g;
   }
 
@@ -185,7 +201,7 @@ export class RiskGate {
     const stale =
       p.config.mode === 'live' &&
       p.config.risk.staleAfterBars !== null &&
-      this.#o.clock.now() - t > p.config.risk.staleAfterBars * p.tfMs;
+      sessionTimeBetween(p.calendar, t, this.#o.clock.now()) > p.config.risk.staleAfterBars * p.tfMs;
     let account = this.#account.value;
     let behind: string | undefined;
     let waited = false;

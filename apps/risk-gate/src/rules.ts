@@ -1,5 +1,13 @@
 import type { Control } from '@algotrader/bus';
-import { clientOrderId, formatInstrument, type Instrument, isTerminal } from '@algotrader/core';
+import {
+  ALWAYS_OPEN,
+  clientOrderId,
+  formatInstrument,
+  type Instrument,
+  isTerminal,
+  sessionTimeBetween,
+  type TradingCalendar,
+} from '@algotrader/core';
 import { type AccountState, accountOf, type RiskLimits } from '@algotrader/pipeline';
 import {
   type InstrumentSpec,
@@ -7,6 +15,7 @@ import {
   type PlannedOrder,
   type RejectReason as PlanReason,
   planOrders,
+  type SwapSetting,
 } from '@algotrader/portfolio';
 import {
   type Decision,
@@ -17,6 +26,7 @@ import {
   validateDecision,
 } from '@algotrader/strategy';
 import { aShareExecTime, aShareRule } from './a-share';
+import { checkSwapOrder, marginHealth, type PerpReason, type PerpRiskLimits } from './perp-rules';
 
 /** Reason codes of a refusal (proto RejectReason without its prefix). */
 export type Reason =
@@ -33,10 +43,15 @@ export type Reason =
   | 'INSUFFICIENT_CASH'
   | 'BELOW_MIN_NOTIONAL'
   | 'STRATEGY_PAUSED'
+  | PerpReason
+  | 'MARGIN_RATIO'
   | 'T_PLUS_ONE'
   | 'LOT'
   | 'PRICE_LIMIT'
   | 'UNSPECIFIED';
+
+/** Why the gate halts the account. */
+export type HaltReason = 'MAX_DAILY_LOSS' | 'MAX_DRAWDOWN' | 'MARGIN_RATIO';
 
 /** One strategy's decision at the gate's close time, as its Signal said. */
 export interface SignalIn {
@@ -68,10 +83,16 @@ export interface GateInput {
   /** Clock time now, ms. */
   readonly now: number;
   readonly tfMs: number;
+  /** When the market trades (default 24/7): a decision ages only in session time. */
+  readonly calendar?: TradingCalendar;
   /** Times of recently approved orders (clock time live, decision time in replay). */
   readonly orderTimes: readonly number[];
   /** The account state is known not to be current (the wait for it timed out). */
   readonly accountBehind?: string;
+  /** Margin mode and leverage of the swaps, by key (the pipeline's `swapSettings`). */
+  readonly swapSettings?: Readonly<Record<string, SwapSetting>>;
+  /** Fee rate the swap margin check adds to an order's initial margin (the taker fee). */
+  readonly feeRate?: number;
 }
 
 export interface Verdict {
@@ -103,8 +124,14 @@ export interface GateOutcome {
   /** Orders in plan order (sells first): approved when `reason` is unset. */
   readonly verdicts: Verdict[];
   readonly refusals: Refusal[];
-  /** Set when a loss limit was hit: the caller switches the account to HALTED and alerts. */
-  readonly halt?: { readonly reason: 'MAX_DAILY_LOSS' | 'MAX_DRAWDOWN'; readonly detail: string };
+  /** Set when a loss or margin limit was hit: the caller switches the account to HALTED and alerts. */
+  readonly halt?: { readonly reason: HaltReason; readonly detail: string };
+  /** Swap positions whose margin ratio is below the alert level (the caller raises a warning). */
+  readonly marginAlerts: readonly {
+    readonly instrument: string;
+    readonly marginRatio: number;
+    readonly liquidationPrice: number;
+  }[];
   readonly standing: Standing;
   readonly orderTimes: number[];
   readonly equity: number;
@@ -144,15 +171,28 @@ export function evaluate(g: GateInput): GateOutcome {
   const marks = { ...book.marks, ...g.marks };
   const price = (i: Instrument) => marks[keyOf(i)] ?? Number.NaN;
   // The account at the decision's marks; valued at the decision bar unless the state is newer.
-  const account = accountOf(g.state, g.instruments.map(g.spec), g.marks, g.limits.dayOffsetMs);
+  const account = accountOf(
+    g.state,
+    g.instruments.map(g.spec),
+    g.marks,
+    g.limits.dayOffsetMs,
+    g.swapSettings,
+  );
   const at = g.time - g.tfMs;
   if (at >= account.valuedAt) account.revalue(at);
   const equity = account.equity;
   const view: PortfolioView = {
     cash: book.cash,
     equity,
-    position: (i) => book.positions[keyOf(i)]?.qty ?? 0,
-    averagePrice: (i) => book.positions[keyOf(i)]?.avg ?? Number.NaN,
+    // Signed for a swap (its position lives in the book's `swaps`).
+    position: (i) => {
+      const k = account.indexOf(i);
+      return k < 0 ? 0 : account.qty(k);
+    },
+    averagePrice: (i) => {
+      const k = account.indexOf(i);
+      return k < 0 ? Number.NaN : account.avgPrice(k);
+    },
   };
 
   // 1. Valid decisions, standing targets, and what each strategy said per instrument now.
@@ -293,12 +333,25 @@ export function evaluate(g: GateInput): GateOutcome {
   const L = g.limits;
   const control = g.control;
   const paused = new Set(control.pausedStrategies);
+  // Age in trading time: a decision at Friday's close is not stale at Monday's open.
+  const age = sessionTimeBetween(g.calendar ?? ALWAYS_OPEN, g.time, g.now);
   const stale =
-    g.mode === 'live' && L.staleAfterBars !== null && g.now - g.time > L.staleAfterBars * g.tfMs
-      ? `decision at ${new Date(g.time).toISOString()} is ${Math.round((g.now - g.time) / 1000)} s old (limit ${L.staleAfterBars} bar(s))`
+    g.mode === 'live' && L.staleAfterBars !== null && age > L.staleAfterBars * g.tfMs
+      ? `decision at ${new Date(g.time).toISOString()} is ${Math.round(age / 1000)} s of trading time old (limit ${L.staleAfterBars} bar(s))`
       : undefined;
   let halt: GateOutcome['halt'];
-  if (orders.length > 0 && control.state !== 'HALTED') {
+  const perp: PerpRiskLimits = {
+    maxAccountLeverage: L.maxAccountLeverage,
+    maxInstrumentLeverage: L.maxInstrumentLeverage,
+    minLiquidationDistance: L.minLiquidationDistance,
+    // No live funding feed reaches the gate yet: the extreme-funding guard stays off here.
+    maxFundingRate: null,
+    haltMarginRatio: L.haltMarginRatio,
+    alertMarginRatio: L.alertMarginRatio,
+  };
+  const health = marginHealth(account, perp);
+  if (health.halt && control.state !== 'HALTED') halt = health.halt;
+  if (!halt && orders.length > 0 && control.state !== 'HALTED') {
     // Every figure is the Account's: day start, peak, daily loss and drawdown.
     const valued = account.valuedEquity;
     const dayStart = account.dayStartEquity;
@@ -316,7 +369,10 @@ export function evaluate(g: GateInput): GateOutcome {
     }
   }
   const held = new Map<string, number>();
-  for (const k of g.keys) held.set(k, book.positions[k]?.qty ?? 0);
+  for (const k of g.keys) {
+    const i = account.indexOf(k);
+    held.set(k, i < 0 ? 0 : account.qty(i));
+  }
   let cash = book.cash;
   const rateRef = g.mode === 'live' ? g.now : g.time;
   const orderTimes = g.orderTimes.filter((t) => t > rateRef - 60_000 && t <= rateRef);
@@ -334,21 +390,42 @@ export function evaluate(g: GateInput): GateOutcome {
     const notional = o.qty * px;
     const q = held.get(key) ?? 0;
     const refuse = (reason: Reason, detail: string): Verdict => ({ order: o, reason, detail });
+    const k = account.indexOf(key);
+    const swap = k >= 0 && account.swaps.has(k);
+    const signed = o.side === 'buy' ? o.qty : -o.qty;
+    // A swap order that only shrinks the position (never flips it): allowed where risk must only fall.
+    const reduces = swap && q !== 0 && Math.sign(signed) !== Math.sign(q) && o.qty <= Math.abs(q) + 1e-12;
     if (control.state === 'HALTED')
       return refuse('HALTED', `trading is halted: ${control.reason || 'by control'}`);
     const who = contributors.get(`${labelOf.get(o) ?? o.strategy}|${key}`) ?? [o.strategy];
     const pausedOne = who.find((s) => paused.has(s));
     if (pausedOne !== undefined) return refuse('STRATEGY_PAUSED', `strategy ${pausedOne} is paused`);
-    if (control.state === 'REDUCING' && o.side === 'buy') {
+    if (control.state === 'REDUCING' && (swap ? !reduces : o.side === 'buy')) {
       return refuse('REDUCE_ONLY', 'reduce-only: only orders that shrink a position are allowed');
     }
     if (g.accountBehind !== undefined) return refuse('STALE_DATA', g.accountBehind);
     if (stale !== undefined) return refuse('STALE_DATA', stale);
-    if (halt) return refuse(halt.reason, halt.detail);
+    if (halt && !(halt.reason === 'MARGIN_RATIO' && reduces)) return refuse(halt.reason, halt.detail);
     if (L.maxOrderNotional !== null && notional > L.maxOrderNotional) {
       return refuse('MAX_ORDER_NOTIONAL', `notional ${notional.toFixed(2)} > max ${L.maxOrderNotional}`);
     }
-    if (o.side === 'sell') {
+    if (swap) {
+      if (!reduces) {
+        const after = Math.abs(q + signed) * (marks[key] ?? px);
+        if (L.maxPositionNotional !== null && after > L.maxPositionNotional) {
+          return refuse(
+            'MAX_POSITION_NOTIONAL',
+            `position ${after.toFixed(2)} > max ${L.maxPositionNotional}`,
+          );
+        }
+      }
+      const v = checkSwapOrder(
+        account,
+        { k, qty: signed, price: px, fee: notional * (g.feeRate ?? 0) },
+        perp,
+      );
+      if (!v.ok) return refuse(v.reason, v.detail);
+    } else if (o.side === 'sell') {
       if (o.qty > q) return refuse('NO_SHORT', `sell ${o.qty} but hold ${q} (spot is long-only)`);
     } else {
       const after = (q + o.qty) * (marks[key] ?? px);
@@ -369,8 +446,7 @@ export function evaluate(g: GateInput): GateOutcome {
       }
     }
     // China A-shares: lots, T+1 and the price band (nothing for other instruments).
-    const k = account.indexOf(key);
-    if (k >= 0) {
+    if (k >= 0 && !swap) {
       const exec = aShareExecTime(Math.max(g.time, g.mode === 'live' ? g.now : g.time));
       const soldBefore = Math.max(0, account.qty(k) - q);
       const cn = aShareRule(o, q, account.sellable(k, exec) - soldBefore, marks[key] ?? Number.NaN, exec);
@@ -383,7 +459,11 @@ export function evaluate(g: GateInput): GateOutcome {
       );
     }
     orderTimes.push(rateRef);
-    if (o.side === 'sell') {
+    if (swap) {
+      // The next orders of this decision are checked against the account after this one.
+      account.applyFill(k, o.side, o.qty, px, notional * (g.feeRate ?? 0));
+      held.set(key, account.qty(k));
+    } else if (o.side === 'sell') {
       held.set(key, q - o.qty);
       cash += notional;
     } else {
@@ -392,7 +472,16 @@ export function evaluate(g: GateInput): GateOutcome {
     }
     return { order: o };
   });
-  return { cancels, verdicts, refusals, ...(halt ? { halt } : {}), standing, orderTimes, equity };
+  return {
+    cancels,
+    verdicts,
+    refusals,
+    ...(halt ? { halt } : {}),
+    marginAlerts: health.alerts,
+    standing,
+    orderTimes,
+    equity,
+  };
 }
 
 /**

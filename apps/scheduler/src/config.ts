@@ -13,7 +13,7 @@ const scheduleText = z.string().refine(
       return false;
     }
   },
-  { message: 'not a cron expression, every:<ms>[+<offset>] or off' },
+  { message: 'not a cron expression, every:<ms>[+<offset>], session-close:nyse[+<offset>] or off' },
 );
 
 /**

@@ -1,4 +1,14 @@
-import { AlgoError, type BarColumns, ErrorCode, type Instrument, timeframeMs } from '@algotrader/core';
+import {
+  ALWAYS_OPEN,
+  AlgoError,
+  type BarColumns,
+  ErrorCode,
+  fillTime,
+  formatInstrument,
+  type Instrument,
+  type TradingCalendar,
+  timeframeMs,
+} from '@algotrader/core';
 import {
   Account,
   FillModel,
@@ -37,6 +47,13 @@ export interface BacktestConfig {
   readonly account?: string;
   /** A market's own rules (T+1, price limits, suspensions, fee schedule); default: none. */
   readonly market?: MarketRules;
+  /**
+   * When the market trades (default `ALWAYS_OPEN`, 24/7). With a session calendar every bar must
+   * lie in a session (refused otherwise), fills are stamped inside the session (a next-open fill
+   * at the later of the bar's open and the session's open, a close fill at the earlier of the
+   * bar's close and the session's close) and metrics are annualised by its trading days / hours.
+   */
+  readonly calendar?: TradingCalendar;
 }
 
 export type OrderStatus = 'pending' | 'filled' | 'partially_filled' | 'expired' | 'rejected' | 'cancelled';
@@ -92,6 +109,8 @@ export interface BacktestResult {
   readonly finalEquity: number;
   /** Instrument bars processed (the unit of the throughput figures). */
   readonly barSteps: number;
+  /** The calendar it ran on (absent: 24/7). */
+  readonly calendar?: TradingCalendar;
 }
 
 interface Pending {
@@ -150,6 +169,7 @@ class BacktestRun {
   readonly featureFeeds: ColumnFeatureFeed[];
   readonly host: StrategyHost;
   readonly tfMs: number;
+  readonly calendar: TradingCalendar;
   readonly tracker: RoundTripTracker;
   readonly decisions: DecisionRecord[] = [];
   readonly orders: OrderRecord[] = [];
@@ -174,6 +194,10 @@ class BacktestRun {
     if (data.series.length === 0)
       throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one instrument');
     for (const s of data.series) validateSeries(s.instrument, s.bars, tf);
+    this.calendar = config.calendar ?? ALWAYS_OPEN;
+    if (!this.calendar.alwaysOpen) {
+      for (const s of data.series) validateSessions(s.instrument, s.bars, timeframeMs(tf), this.calendar);
+    }
     if (data.series.every((s) => s.bars.openTime.length === 0)) {
       throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one bar');
     }
@@ -267,6 +291,7 @@ class BacktestRun {
       positions: book.positions(),
       finalEquity: T > 0 ? equity[T - 1]! : this.config.initialCash,
       barSteps,
+      calendar: this.calendar,
     };
   }
 
@@ -323,6 +348,11 @@ class BacktestRun {
     }
   }
 
+  /** When a fill on the bar opening at `openTime` happened: its open (next_open) or close, inside the session. */
+  #fillTime(openTime: number): number {
+    return fillTime(this.calendar, openTime, this.tfMs, this.model.timing === 'next_open');
+  }
+
   /** Fills (or ends) an order on bar `row`; false when the market rules carry it to the next bar. */
   execute(rec: OrderRecord, k: number, row: number): boolean {
     const order = rec.order;
@@ -354,7 +384,7 @@ class BacktestRun {
         }
         p.applyFill(k, order.side, sized.qty, out.price, sized.fee, openTime);
         const fill = makeFill(
-          this.model.timing === 'next_open' ? openTime : openTime + this.tfMs,
+          this.#fillTime(openTime),
           order,
           sized.qty,
           out.price,
@@ -401,6 +431,30 @@ class BacktestRun {
       }
     }
     return { qty: q, fee };
+  }
+}
+
+/** Refuses bars outside every session of a calendar, naming the instrument and the bar. */
+function validateSessions(
+  instrument: Instrument,
+  bars: BarColumns,
+  tfMs: number,
+  cal: TradingCalendar,
+): void {
+  const t = bars.openTime;
+  for (let i = 0; i < t.length; i++) {
+    const open = t[i]!;
+    const ok =
+      tfMs >= 86_400_000 ? cal.sessionOn(open)?.day === open : cal.nextSession(open).open < open + tfMs;
+    if (!ok) {
+      const name = formatInstrument(instrument);
+      throw new AlgoError(
+        ErrorCode.InvalidData,
+        `${name}: bar ${i} at ${new Date(open).toISOString()} lies outside every ${cal.name} session ` +
+          '(daily bars carry the session date at 00:00 UTC; drop extended-hours bars before a regular-hours backtest)',
+        { instrument: name, index: i },
+      );
+    }
   }
 }
 

@@ -1,4 +1,11 @@
-import { AlgoError, ErrorCode, timeframeMs } from '@algotrader/core';
+import {
+  ALWAYS_OPEN,
+  AlgoError,
+  type Annualisation,
+  annualisation,
+  ErrorCode,
+  timeframeMs,
+} from '@algotrader/core';
 import type { BacktestResult } from './engine';
 import type { Fill, Trade } from './trades';
 
@@ -19,6 +26,8 @@ export interface EquitySeries {
   readonly startTime: number;
   /** Bar length, for annualisation. */
   readonly tfMs: number;
+  /** Periods per year and why; default: bars per 365-day year (24/7). See `annualisation` in core. */
+  readonly annualisation?: Annualisation;
   /** Positions value / equity per point; omit when unknown (exposure metrics are then NaN). */
   readonly exposure?: ArrayLike<number>;
 }
@@ -48,6 +57,8 @@ export interface Drawdown {
 }
 
 export interface EquityMetrics {
+  /** How volatility, Sharpe and Sortino were annualised (stated in every summary). */
+  readonly annualisation: Annualisation;
   readonly startTime: number;
   readonly endTime: number;
   readonly initialEquity: number;
@@ -109,7 +120,13 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
       'metrics need a non-empty curve (time and equity alike) and initial equity > 0',
     );
   }
-  const P = options.periodsPerYear ?? periodsPerYear(tfMs);
+  const stated = s.annualisation ?? annualisation(ALWAYS_OPEN, tfMs);
+  // An explicit periodsPerYear (e.g. A-share trading days) overrides the calendar's, and says so.
+  const ann =
+    options.periodsPerYear === undefined
+      ? stated
+      : { periodsPerYear: options.periodsPerYear, basis: `${options.periodsPerYear} periods a year (given)` };
+  const P = ann.periodsPerYear;
   const rf = (options.riskFreeRate ?? 0) / P;
   const last = equity[n - 1]!;
   const endTime = time[n - 1]!;
@@ -209,6 +226,7 @@ export function equityMetrics(s: EquitySeries, options: MetricsOptions = {}): Eq
   }
 
   return {
+    annualisation: ann,
     startTime,
     endTime,
     initialEquity,
@@ -300,6 +318,7 @@ export function computeMetrics(result: BacktestResult, options: MetricsOptions =
       initialEquity: result.initialCash,
       startTime: result.startTime,
       tfMs: timeframeMs(result.timeframe),
+      annualisation: annualisation(result.calendar ?? ALWAYS_OPEN, timeframeMs(result.timeframe)),
     },
     options,
   );

@@ -12,7 +12,8 @@ import {
 import { type KV, Kvm } from '@nats-io/kv';
 import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { isRetryablePublishError, PermanentError } from './errors';
+import { boundedDeadLetter, type DeadLetterInput, DL_PAYLOAD_TRUNCATED } from './dead-letter';
+import { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
 import { type BusCounters, newCounters } from './metrics';
 import { subjects } from './subjects';
 import {
@@ -137,6 +138,26 @@ export class Bus {
 
   async ensure(t: Topology): Promise<void> {
     await ensureTopology(this.js, this.jsm, t, this.#ensure);
+  }
+
+  /**
+   * Ensures the topology when this identity may change it (no auth, or the admin user); a service
+   * user may not (infra/nats/auth.conf: streams and buckets are the admin's, `algotrader init`),
+   * so a permission refusal is logged and the topology is left as the admin made it. Returns
+   * whether it was ensured. Anything missing then shows as a clear error where the service uses it.
+   */
+  async ensureIfAllowed(t: Topology): Promise<boolean> {
+    try {
+      await this.ensure(t);
+      return true;
+    } catch (e) {
+      if (!isPermissionError(e)) throw e;
+      this.log.info(
+        { service: this.service, refused: (e as Error).message },
+        "streams and buckets are the admin identity's (algotrader init); using them as they are",
+      );
+      return false;
+    }
   }
 
   /**
@@ -281,32 +302,23 @@ export class Bus {
   }
 
   async #deadLetter<T>(m: JsMsg, opts: ConsumeOptions<T>, reason: string): Promise<void> {
-    const hdrs: Record<string, string> = {};
-    if (m.headers) for (const [k, v] of m.headers) hdrs[k] = v.join(',');
-    const dlSubject = subjects.deadLetter(m.subject);
-    try {
-      await this.publish(
-        codecs.DeadLetter,
-        dlSubject,
-        {
-          subject: m.subject,
-          stream: opts.stream,
-          streamSeq: m.seq,
-          consumer: opts.durable,
-          deliveries: m.info.deliveryCount,
-          reason,
-          payload: m.data,
-          headers: hdrs,
-          timeMs: Date.now(),
-        },
-        { msgId: deadLetterKey(opts.stream, opts.durable, m.seq) },
-      );
-    } catch (e) {
-      // Could not park it: leave it for redelivery rather than lose it.
-      this.log.error(
-        { subject: m.subject, err: (e as Error).message },
-        'dead-letter publish failed; will retry',
-      );
+    const outcome = await this.deadLetter(
+      {
+        subject: m.subject,
+        stream: opts.stream,
+        streamSeq: m.seq,
+        consumer: opts.durable,
+        deliveries: m.info.deliveryCount,
+        reason,
+        payload: m.data,
+        headers: m.headers,
+        timeMs: Date.now(),
+      },
+      deadLetterKey(opts.stream, opts.durable, m.seq),
+      { attempts: 2 },
+    );
+    if (outcome === 'failed') {
+      // Could not park it: leave it for redelivery (bounded by the consumer's max_deliver).
       m.nak(1_000);
       return;
     }
@@ -319,10 +331,52 @@ export class Bus {
     m.term();
   }
 
+  /**
+   * Parks a refused message on `dlq.<subject>` as a bounded reference (stream, sequence, reason,
+   * size, SHA-256 and a payload prefix: {@link boundedDeadLetter}), so no message is too big to be
+   * dead-lettered. Tries `attempts` times, from the third on without payload and headers; returns
+   * `failed` when it could not be stored at all (counted in `deadLetterFailures`): the caller
+   * moves on or naks, never loops forever — the message itself stays in its stream.
+   */
+  async deadLetter(
+    input: DeadLetterInput,
+    msgId: string,
+    o: { attempts?: number; stopping?: () => boolean } = {},
+  ): Promise<'stored' | 'minimal' | 'failed'> {
+    const attempts = o.attempts ?? 5;
+    for (let a = 0; a < attempts && !o.stopping?.(); a++) {
+      const minimal = a >= 2;
+      const dl = boundedDeadLetter(input, { minimal });
+      try {
+        await this.publish(codecs.DeadLetter, subjects.deadLetter(input.subject), dl, { msgId });
+        if (minimal || dl.headers?.[DL_PAYLOAD_TRUNCATED] === 'true') this.counters.deadLetterTruncated += 1;
+        return minimal ? 'minimal' : 'stored';
+      } catch (e) {
+        this.log.error(
+          { subject: input.subject, seq: input.streamSeq, attempt: a + 1, err: (e as Error).message },
+          'dead-letter publish failed',
+        );
+        if (a + 1 < attempts) await sleep(Math.min(250 * 2 ** a, 5_000));
+      }
+    }
+    this.counters.deadLetterFailures += 1;
+    return 'failed';
+  }
+
   /** Opens (creating if missing) a KV bucket. */
   async kv(bucket: string): Promise<KV> {
     this.#kvm ??= new Kvm(this.js);
-    return this.#kvm.create(bucket);
+    try {
+      return await this.#kvm.create(bucket);
+    } catch (e) {
+      if (!isPermissionError(e)) throw e;
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `KV bucket "${bucket}": ${this.service} may not open it, or it does not exist and only the admin may create it (${(e as Error).message}). Run \`algotrader init\` with the admin user (NATS_USER=admin), and check infra/nats/auth.conf grants this service the bucket`,
+        { bucket },
+        { cause: e },
+      );
+    }
   }
 
   /** Stops every consumer, then drains the connection (pending publishes and acks are flushed). */

@@ -6,10 +6,31 @@ export class PermanentError extends Error {
   }
 }
 
+/**
+ * The server refused a subject to this user (infra/nats/auth.conf): retrying cannot help, and the
+ * error names the subject, so it is reported as it is.
+ */
+export function isPermissionError(e: unknown): boolean {
+  for (
+    let c = e as { message?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0;
+    c && depth < 5;
+    depth++
+  ) {
+    if (c.name === 'PermissionViolationError' || /permissions violation/i.test(String(c.message ?? '')))
+      return true;
+    c = c.cause as typeof c;
+  }
+  return false;
+}
+
 /** Errors after which the same publish (same Nats-Msg-Id) may be tried again. */
 export function isRetryablePublishError(e: unknown): boolean {
+  if (isPermissionError(e)) return false;
   const name = (e as Error)?.name ?? '';
   const msg = String((e as Error)?.message ?? '');
+  // nats.js reports "no responders" to a JetStream publish as JetStreamNotEnabled: in a cluster
+  // that is a stream without a leader for a moment (a node died, an election runs).
+  if (name === 'JetStreamNotEnabled' || /jetstream is not enabled/i.test(msg)) return true;
   return (
     name === 'TimeoutError' ||
     name === 'NoRespondersError' ||

@@ -31,7 +31,15 @@ export {
   tradingStateName,
   updateControl,
 } from './control';
-export { isRetryablePublishError, PermanentError } from './errors';
+export {
+  boundedDeadLetter,
+  DEAD_LETTER_PREFIX_BYTES,
+  type DeadLetterInput,
+  DL_PAYLOAD_BYTES,
+  DL_PAYLOAD_SHA256,
+  DL_PAYLOAD_TRUNCATED,
+} from './dead-letter';
+export { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';

@@ -8,6 +8,10 @@ export interface BusCounters {
   acked: number;
   naked: number;
   deadLettered: number;
+  /** Dead letters stored with a payload prefix only (or without payload): the message was large. */
+  deadLetterTruncated: number;
+  /** Dead letters that could not be stored at all after bounded attempts (the stage moved on). */
+  deadLetterFailures: number;
   decodeErrors: number;
   handlerErrors: number;
 }
@@ -22,6 +26,8 @@ export function newCounters(): BusCounters {
     acked: 0,
     naked: 0,
     deadLettered: 0,
+    deadLetterTruncated: 0,
+    deadLetterFailures: 0,
     decodeErrors: 0,
     handlerErrors: 0,
   };

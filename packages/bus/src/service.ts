@@ -45,7 +45,8 @@ export async function runService(def: ServiceDefinition): Promise<void> {
       ...(config.nats.user ? { user: config.nats.user } : {}),
       ...(config.nats.password ? { password: config.nats.password } : {}),
     });
-    await bus.ensure(SYSTEM_TOPOLOGY);
+    // A service user may not create or change streams (the admin's `algotrader init` does).
+    await bus.ensureIfAllowed(SYSTEM_TOPOLOGY);
     const stopHeartbeat = startHeartbeat(bus, { instance, intervalMs: 5_000 });
     // Container healthchecks look at this file's age (docker-compose: find -mmin).
     const healthFile = process.env['ALGOTRADER_HEALTH_FILE'];

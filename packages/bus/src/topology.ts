@@ -29,6 +29,8 @@ export interface ConsumerSpec {
 export interface KvSpec {
   bucket: string;
   history?: number;
+  /** Entries expire after this long, ms (none when unset). */
+  ttlMs?: number;
 }
 
 export interface Topology {
@@ -55,6 +57,8 @@ export const SYSTEM_TOPOLOGY: Topology = {
     { bucket: 'orders', history: 5 },
     { bucket: 'control', history: 10 },
     { bucket: 'checkpoints' },
+    // The scheduler's job leases (apps/scheduler lease.ts); TTL: its default lease retention.
+    { bucket: 'leases', ttlMs: 8 * DAY },
   ],
 };
 
@@ -103,6 +107,7 @@ export async function ensureTopology(
     for (const k of t.kv) {
       await kvm.create(k.bucket, {
         history: k.history ?? 1,
+        ...(k.ttlMs ? { ttl: k.ttlMs } : {}),
         storage: o.storage === 'memory' ? StorageType.Memory : StorageType.File,
         replicas: o.replicas,
       });

@@ -52,6 +52,21 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ sandbox: false }),
+    /** Interactive Brokers through TWS or IB Gateway (the paper TWS port by default). */
+    ibkr: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        /** TWS paper 7497, live 7496; IB Gateway paper 4002, live 4001. */
+        port: z.number().int().min(1).max(65_535).default(7497),
+        clientId: z.number().int().min(0).default(1),
+        account: z.string().optional(),
+        /** Send orders outside regular trading hours instead of refusing them. */
+        outsideRth: z.boolean().default(false),
+        /** `AAPL:NASDAQ,SPY:ARCA`: each traded symbol's listing exchange. */
+        primaryExchanges: z.string().default(''),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 7497, clientId: 1, outsideRth: false, primaryExchanges: '' }),
     telegram: z
       .object({
         botToken: z.string().optional(),
@@ -85,6 +100,12 @@ export const ENV_KEYS = {
   OKX_PASSWORD: 'okx.password',
   OKX_SANDBOX: 'okx.sandbox',
   OKX_REST_URL: 'okx.restUrl',
+  IBKR_HOST: 'ibkr.host',
+  IBKR_PORT: 'ibkr.port',
+  IBKR_CLIENT_ID: 'ibkr.clientId',
+  IBKR_ACCOUNT: 'ibkr.account',
+  IBKR_OUTSIDE_RTH: 'ibkr.outsideRth',
+  IBKR_PRIMARY_EXCHANGES: 'ibkr.primaryExchanges',
   TELEGRAM_BOT_TOKEN: 'telegram.botToken',
   TELEGRAM_ALLOWED_CHAT_IDS: 'telegram.allowedChatIds',
   TELEGRAM_API_ROOT: 'telegram.apiRoot',
@@ -102,7 +123,8 @@ export const SECRET_ENV_KEYS = [
 
 function coerce(path: string, raw: string): unknown {
   if (path === 'nats.duplicateWindowMs' || path === 'nats.replicas') return Number(raw);
-  if (path === 'okx.sandbox') return raw === 'true' || raw === '1';
+  if (path === 'okx.sandbox' || path === 'ibkr.outsideRth') return raw === 'true' || raw === '1';
+  if (path === 'ibkr.port' || path === 'ibkr.clientId') return Number(raw);
   if (path === 'telegram.allowedChatIds') {
     return raw
       .split(',')

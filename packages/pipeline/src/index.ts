@@ -18,6 +18,12 @@ export {
   progressKey,
 } from './kv';
 export { DEMO_PIPELINE, loadPipeline, loadPipelineFromEnv, PIPELINE_ENV } from './load';
+export {
+  BAR_MAX_FUTURE_ENV,
+  barMaxFutureMs,
+  DEFAULT_BAR_MAX_FUTURE_MS,
+  futureBarReason,
+} from './plausible';
 export { isBadInput, type ReaderOptions, type ReadMeta, type Route, route, StreamReader } from './reader';
 export { DeciderRunner, type RunnerOptions } from './runner';
 export {

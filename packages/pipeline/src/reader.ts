@@ -1,7 +1,8 @@
-import { type Bus, HDR_CORRELATION, HDR_PROTO_TYPE, PermanentError, subjects } from '@algotrader/bus';
-import { AlgoError, deadLetterKey, ErrorCode, isAlgoError } from '@algotrader/core';
-import { type Codec, codecs } from '@algotrader/proto';
+import { type Bus, HDR_CORRELATION, HDR_PROTO_TYPE, PermanentError } from '@algotrader/bus';
+import { AlgoError, type Clock, deadLetterKey, ErrorCode, isAlgoError } from '@algotrader/core';
+import type { Codec } from '@algotrader/proto';
 import { type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import { barMaxFutureMs, futureBarReason } from './plausible';
 
 /** What a handler learns about the message besides its body. */
 export interface ReadMeta {
@@ -36,6 +37,10 @@ export interface ReaderOptions {
   readonly retryMs?: readonly number[];
   /** Called when a message was dead-lettered (the stage raises an alert). */
   readonly onDeadLetter?: (reason: string, meta: ReadMeta) => void;
+  /** The clock bar times are checked against (default: the wall clock). */
+  readonly clock?: Clock;
+  /** A bar or bar set closing later than clock + this is refused (default: ALGOTRADER_BAR_MAX_FUTURE_MS or 5 min). */
+  readonly maxFutureMs?: number;
 }
 
 /** Errors that say the message itself is bad: retrying cannot help. */
@@ -76,12 +81,18 @@ export class StreamReader {
   lastSeq = 0;
   handled = 0;
   deadLettered = 0;
+  /** Dead letters that could not be stored (the reader moved on anyway). */
+  deadLetterFailures = 0;
+  /** Bars and bar sets refused for a close time after the clock. */
+  futureRefused = 0;
+  readonly #maxFutureMs: number;
   retries = 0;
 
   constructor(o: ReaderOptions) {
     this.#o = o;
     this.#byType = new Map(o.routes.map((r) => [r.codec.typeName, r]));
     this.lastSeq = o.startSeq - 1;
+    this.#maxFutureMs = o.maxFutureMs ?? barMaxFutureMs();
   }
 
   start(): void {
@@ -144,6 +155,13 @@ export class StreamReader {
       await this.#deadLetter(m, meta, `undecodable ${type}: ${(e as Error).message}`);
       return;
     }
+    // Before it touches any state: market data from the future is refused, not kept as the latest.
+    const future = futureBarReason(type, message, this.#o.clock?.now() ?? Date.now(), this.#maxFutureMs);
+    if (future) {
+      this.futureRefused += 1;
+      await this.#deadLetter(m, meta, `refused: ${future}`);
+      return;
+    }
     const retry = this.#o.retryMs ?? [100, 250, 1_000, 2_000, 5_000];
     for (let attempt = 0; ; attempt++) {
       try {
@@ -169,36 +187,36 @@ export class StreamReader {
   }
 
   async #deadLetter(m: JsMsg, meta: ReadMeta, reason: string): Promise<void> {
-    const hdrs: Record<string, string> = {};
-    if (m.headers) for (const [k, v] of m.headers) hdrs[k] = v.join(',');
-    for (let attempt = 0; !this.#stopping; attempt++) {
-      try {
-        await this.#o.bus.publish(
-          codecs.DeadLetter,
-          subjects.deadLetter(m.subject),
-          {
-            subject: m.subject,
-            stream: this.#o.stream,
-            streamSeq: m.seq,
-            consumer: this.#o.name,
-            deliveries: 1,
-            reason,
-            payload: m.data,
-            headers: hdrs,
-            timeMs: Date.now(),
-          },
-          { msgId: deadLetterKey(this.#o.stream, this.#o.name, m.seq) },
-        );
-        break;
-      } catch (e) {
-        this.#o.bus.log.error({ err: (e as Error).message }, 'dead-letter publish failed; retrying');
-        await this.#sleep(Math.min(250 * 2 ** attempt, 5_000));
-      }
-    }
+    // Bounded: a reference with a payload prefix (never too big to publish), a few attempts, then
+    // the reader moves on whatever happened — the message itself stays in its stream.
+    const outcome = await this.#o.bus.deadLetter(
+      {
+        subject: m.subject,
+        stream: this.#o.stream,
+        streamSeq: m.seq,
+        consumer: this.#o.name,
+        deliveries: 1,
+        reason,
+        payload: m.data,
+        headers: m.headers,
+        timeMs: Date.now(),
+      },
+      deadLetterKey(this.#o.stream, this.#o.name, m.seq),
+      { stopping: () => this.#stopping },
+    );
+    if (this.#stopping && outcome === 'failed') throw new AlgoError(ErrorCode.Internal, 'stopping');
     this.deadLettered += 1;
+    if (outcome === 'failed') this.deadLetterFailures += 1;
     this.lastSeq = m.seq;
-    this.#o.bus.log.error({ reader: this.#o.name, subject: m.subject, seq: m.seq, reason }, 'dead-lettered');
-    this.#o.onDeadLetter?.(reason, meta);
+    const told =
+      outcome === 'failed'
+        ? `${reason} (dead letter NOT stored; the message stays in ${this.#o.stream} at sequence ${m.seq})`
+        : reason;
+    this.#o.bus.log.error(
+      { reader: this.#o.name, subject: m.subject, seq: m.seq, bytes: m.data.length, reason: told },
+      'dead-lettered',
+    );
+    this.#o.onDeadLetter?.(told, meta);
   }
 
   #sleep(ms: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { assertNever } from '@algotrader/core';
 import type { OrderType, Side } from '@algotrader/strategy';
 import { z } from 'zod';
+import { CommissionSchema, stockCommission } from './commission';
 import type { RejectReason } from './orders';
 import { floorToStep, type InstrumentSpec } from './spec';
 
@@ -41,6 +42,11 @@ export const FillModelSchema = z
     timing: z.enum(['next_open', 'close']).default('next_open'),
     fees: FeesSchema.default({ maker: 0.0008, taker: 0.001 }),
     slippage: SlippageSchema.default({ kind: 'none' }),
+    /**
+     * Per-share stock commissions and regulatory fees (IBKR fixed or tiered, see commission.ts).
+     * When set, they replace the maker/taker fractions.
+     */
+    commission: CommissionSchema.optional(),
   })
   .strict();
 
@@ -148,10 +154,20 @@ export class FillModel {
         return assertNever(order.type, 'order type');
     }
     const feeRate = liquidity === 'maker' ? fees.maker : fees.taker;
+    const commission = this.config.commission;
+    const feeOf = (q: number): number =>
+      commission ? stockCommission(commission, order.side, q, price).total : q * price * feeRate;
 
     if (buy) {
-      const affordable = cash / (price * (1 + feeRate));
+      const affordable = commission
+        ? cash /
+          (price + commission.perShare + ('venuePerShare' in commission ? commission.venuePerShare : 0))
+        : cash / (price * (1 + feeRate));
       if (qty > affordable) qty = floorToStep(affordable, spec.lotSize);
+      // A per-order minimum or a rounded fee can still tip the cost over the cash: step down a lot.
+      if (commission)
+        while (qty > 0 && qty * price + feeOf(qty) > cash)
+          qty = floorToStep(qty - spec.lotSize, spec.lotSize);
       if (qty <= 0) {
         return {
           status: 'rejected',
@@ -177,7 +193,7 @@ export class FillModel {
         detail: `notional ${notional} < min ${spec.minNotional}`,
       };
     }
-    return { status: 'filled', qty, price, fee: notional * feeRate, liquidity, partial: qty < order.qty };
+    return { status: 'filled', qty, price, fee: feeOf(qty), liquidity, partial: qty < order.qty };
   }
 
   /** Reference price moved against us by the slippage model. */

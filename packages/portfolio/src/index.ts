@@ -8,6 +8,13 @@ export {
   type Position,
 } from './account';
 export {
+  type CommissionBreakdown,
+  type CommissionInput,
+  type CommissionModel,
+  CommissionSchema,
+  stockCommission,
+} from './commission';
+export {
   FeesSchema,
   type FillableOrder,
   type FillBar,
@@ -46,4 +53,5 @@ export {
   roundToStep,
   stepDecimals,
   swapSpec,
+  US_STOCK_SPEC,
 } from './spec';

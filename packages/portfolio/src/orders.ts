@@ -128,7 +128,7 @@ export function planOrders(input: PlanInput): Plan {
       side = delta >= 0 ? 'buy' : 'sell';
       // Going flat sells the whole holding as is: it is made of lot-rounded fills, and rounding it
       // again could leave dust where doubles cannot hold the lot grid exactly.
-      qty = targetQty === 0 ? held : floorToStep(Math.abs(delta), spec.lotSize);
+      qty = targetQty === 0 ? Math.abs(held) : floorToStep(Math.abs(delta), spec.lotSize);
       if (qty === 0) continue;
     } else {
       side = d.side;

@@ -41,6 +41,9 @@ export function instrumentSpec(
   return s;
 }
 
+/** US stocks: whole shares, no minimum value, prices in cents (sub-penny quotes only below $1). */
+export const US_STOCK_SPEC = { lotSize: 1, minQty: 1, minNotional: 0, tickSize: 0.01 } as const;
+
 const decimalsCache = new Map<number, number>();
 
 /** Decimal places of a step such as 0.001 (→ 3) or 1e-8 (→ 8); at most 15. */

@@ -83,6 +83,7 @@ function metricRows(m: Metrics, r: BacktestResult, quote: string): [string, stri
     ['Annual volatility', pct(m.annualVolatility)],
     ['Sharpe ratio', num(m.sharpe)],
     ['Sortino ratio', num(m.sortino)],
+    ['Annualised by', m.annualisation.basis],
     ['Calmar ratio', num(m.calmar)],
     ['Max drawdown', pct(dd.depth)],
     ['Max drawdown: peak', utc(dd.start)],

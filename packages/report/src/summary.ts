@@ -158,6 +158,7 @@ export function metricsJson(m: Metrics): MetricsJson {
     end: iso(m.maxDrawdown.end),
     durationMs: m.maxDrawdown.durationMs,
   };
+  out['annualisation'] = { periodsPerYear: m.annualisation.periodsPerYear, basis: m.annualisation.basis };
   out['bestTrade'] = m.bestTrade ? tradeJson(m.bestTrade) : null;
   out['worstTrade'] = m.worstTrade ? tradeJson(m.worstTrade) : null;
   out['monthlyReturns'] = Object.fromEntries(

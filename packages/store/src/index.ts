@@ -30,3 +30,4 @@ export {
   type ValidationReport,
   validateBars,
 } from './quality';
+export * from './us/index';

@@ -3,7 +3,9 @@ import {
   assertNever,
   type BarColumns,
   ErrorCode,
+  expectedBarOpens,
   type Timeframe,
+  type TradingCalendar,
   timeframeMs,
 } from '@algotrader/core';
 
@@ -52,6 +54,11 @@ export interface ValidateOptions {
   readonly outlier?: OutlierRule;
   /** Prices at or below zero are `ohlc_inconsistent` unless allowed (crypto spot never trades at 0). */
   readonly allowNonPositivePrices?: boolean;
+  /**
+   * When the market trades (default 24/7): with a session calendar, nights, weekends and holidays
+   * are not gaps; only bars the calendar expects and the series lacks are.
+   */
+  readonly calendar?: TradingCalendar;
 }
 
 export interface ValidationReport {
@@ -84,6 +91,7 @@ export function validateBars(cols: BarColumns, tf: Timeframe, opts: ValidateOpti
   const step = timeframeMs(tf);
   const rule = opts.outlier ?? DEFAULT_OUTLIER_RULE;
   const allowNonPositive = opts.allowNonPositivePrices ?? false;
+  const calendar = opts.calendar?.alwaysOpen ? undefined : opts.calendar;
   const n = cols.openTime.length;
   for (const name of ['open', 'high', 'low', 'close', 'volume'] as const) {
     if (cols[name].length !== n) {
@@ -119,7 +127,14 @@ export function validateBars(cols: BarColumns, tf: Timeframe, opts: ValidateOpti
       continue;
     }
     if (t - prevOpen > step) {
-      gaps.push({ fromOpen: prevOpen + step, toOpen: t - step, missingBars: (t - prevOpen) / step - 1 });
+      if (calendar === undefined) {
+        gaps.push({ fromOpen: prevOpen + step, toOpen: t - step, missingBars: (t - prevOpen) / step - 1 });
+      } else {
+        const missing = expectedBarOpens(calendar, step, prevOpen + step, t - step);
+        if (missing.length > 0) {
+          gaps.push({ fromOpen: missing[0]!, toOpen: missing.at(-1)!, missingBars: missing.length });
+        }
+      }
     }
     prevOpen = t;
 

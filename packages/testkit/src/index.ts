@@ -1,5 +1,6 @@
 export { bundledData, repoRoot } from './data';
 export { InfluxDB1, type InfluxSeries, type InfluxStatementResult } from './influxdb1';
+export { ClusterNode, NatsCluster, type NatsClusterOptions } from './nats-cluster';
 export { NatsServer, type NatsServerOptions } from './nats-server';
 export {
   OKX_BAR,
@@ -48,4 +49,13 @@ export {
   type TelegramServerOptions,
 } from './telegram';
 export { scaled, sleep, TIME_SCALE_ENV, timeScale, waitFor } from './timing';
+export {
+  TWS_SERVER_VERSION,
+  TWS_STOCKS,
+  type TwsExecution,
+  type TwsFault,
+  type TwsOrder,
+  TwsServer,
+  type TwsServerOptions,
+} from './tws/index';
 export { type ExportedSeries, VictoriaMetrics, type VictoriaMetricsOptions } from './victoria';

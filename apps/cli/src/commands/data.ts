@@ -41,12 +41,14 @@ import {
 } from '@algotrader/store';
 import { parse, requireString, UsageError } from '../args';
 import { Progress } from '../progress';
+import { backfillPerp } from './data-perp';
 
 export const DATA_USAGE = `algotrader data <command> [options]     (store: ALGOTRADER_DATA_DIR or --data-dir)
 
   backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until DATE] [--via-bus [--nats URL]] [--quiet]
         fetch closed OKX candles (OKX_REST_URL overrides the REST root), resuming after the newest stored bar;
-        written straight into the store, or with --via-bus published to md.bar.* for a running archiver
+        written straight into the store, or with --via-bus published to md.bar.* for a running archiver;
+        a swap (BTC/USDT:USDT) gets its mark candles per --tf and its funding history into the perp datasets
   import <file> --symbol OKX:BTC/USDT --tf 1h [--format csv|freqtrade]
         CSV (ts,open,high,low,close,volume; plain or gzip) or freqtrade JSON into the store
   ls [--json]                     per series: first, last, rows, missing bars (JSON: gaps), files, size
@@ -119,13 +121,27 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
     },
     usage,
   );
-  const instruments = splitList(requireString(values.symbols, 'symbols', usage)).map((s) =>
+  const all = splitList(requireString(values.symbols, 'symbols', usage)).map((s) =>
     parseInstrument(s, 'OKX'),
   );
   const tfs = splitList(requireString(values.tf, 'tf', usage)).map(parseTimeframe);
   const since = parseTime(requireString(values.since, 'since', usage), '--since');
   const until = typeof values.until === 'string' ? parseTime(values.until, '--until') : undefined;
   const cfg = config(io);
+  // Swaps (BTC/USDT:USDT): mark candles per timeframe and funding into the perp datasets.
+  const swaps = all.filter((i) => i.settle !== undefined);
+  const instruments = all.filter((i) => i.settle === undefined);
+  let swapFailures = 0;
+  if (swaps.length > 0) {
+    if (values['via-bus'] === true) {
+      io.err('error: --via-bus carries spot candles only; backfill swaps (BTC/USDT:USDT) without it');
+      return 1;
+    }
+    const dir =
+      typeof values['data-dir'] === 'string' && values['data-dir'] !== '' ? values['data-dir'] : cfg.dataDir;
+    swapFailures = await backfillPerp(cfg, dir, swaps, tfs, since, until ?? Date.now(), io);
+    if (instruments.length === 0) return swapFailures > 0 ? 1 : 0;
+  }
   const clock = new SystemScheduler();
   const store = await openStore(io, values['data-dir']);
   let bus: Bus | undefined;
@@ -193,7 +209,7 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
       `${counters.barsPublished} bars, ${counters.requests} requests, ${counters.retries} retries` +
         (bus ? ' (published to md.bar.*; the archiver stores them)' : ` (stored in ${store.root})`),
     );
-    return failures > 0 ? 1 : 0;
+    return failures + swapFailures > 0 ? 1 : 0;
   } finally {
     await bus?.close();
     await store.close();

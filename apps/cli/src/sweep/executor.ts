@@ -164,7 +164,8 @@ const DLQ_STREAM = SYSTEM_TOPOLOGY.streams.find((s) => s.name === 'DLQ');
  */
 export async function connectResearchBus(config: Config, service: string, url?: string): Promise<Bus> {
   const bus = await connectNats(config, service, url);
-  await bus.ensure({
+  // A worker's own user may not create streams: the admin's `algotrader init` made them.
+  await bus.ensureIfAllowed({
     streams: [
       { ...RESEARCH_STREAM, subjects: [...RESEARCH_STREAM.subjects] },
       ...(DLQ_STREAM ? [DLQ_STREAM] : []),

@@ -1,5 +1,5 @@
 import { AlgoError, ErrorCode, type OrderStatus } from '@algotrader/core';
-import { Account, type AccountBook, type InstrumentSpec } from '@algotrader/portfolio';
+import { Account, type AccountBook, type InstrumentSpec, type SwapSetting } from '@algotrader/portfolio';
 import type { OrderType, Side } from '@algotrader/strategy';
 import { Packr } from 'msgpackr';
 import {
@@ -104,10 +104,17 @@ export function accountOf(
   specs: readonly InstrumentSpec[],
   marks?: Readonly<Record<string, number>>,
   dayOffsetMs?: number,
+  /** Margin mode and leverage of the swaps (the pipeline's `swapSettings`); a swap in the book keeps its own. */
+  swapSettings?: Readonly<Record<string, SwapSetting>>,
 ): Account {
   const tPlusOne = specs.some((x) => T_PLUS_ONE_VENUES.has(x.instrument.venue));
   const a = Account.restore(
-    dayOffsetMs === undefined ? { specs, tPlusOne } : { specs, dayOffsetMs, tPlusOne },
+    {
+      specs,
+      tPlusOne,
+      ...(dayOffsetMs === undefined ? {} : { dayOffsetMs }),
+      ...(swapSettings ? { swapSettings } : {}),
+    },
     s.book,
   );
   if (marks) {

@@ -3,9 +3,13 @@ import {
   ErrorCode,
   formatInstrument,
   type Instrument,
+  okxSwapContract,
   parseInstrument,
+  type SwapContract,
+  swapContract,
   TIMEFRAMES,
   type Timeframe,
+  type TradingCalendar,
   timeframeMs,
 } from '@algotrader/core';
 import {
@@ -20,6 +24,8 @@ import {
   FillModelSchema,
   type InstrumentSpec,
   instrumentSpec,
+  type SwapSetting,
+  swapSpec,
 } from '@algotrader/portfolio';
 import {
   type AnyStrategy,
@@ -29,7 +35,7 @@ import {
   windowCapacity,
 } from '@algotrader/strategy';
 import { z } from 'zod';
-import { VENUE_NAMES } from './venues';
+import { calendarOfMarket, VENUE_NAMES } from './venues';
 
 const STRATEGY_ID = /^[a-z][a-z0-9_]{0,47}$/;
 
@@ -94,10 +100,44 @@ export const RiskLimitsSchema = z
     cashTolerance: z.number().min(0).max(0.5).default(0.01),
     /** How long the gate waits for the account to reach a decision time before refusing, ms. */
     accountWaitMs: z.number().int().positive().default(30_000),
+    // Perpetual swaps (apps/risk-gate/src/perp-rules.ts); spot instruments ignore these.
+    /** Σ |swap qty| × mark / equity after an order, at most (null: no limit). */
+    maxAccountLeverage: z.number().positive().nullable().default(3),
+    /** Per swap key (`OKX:BTC/USDT:USDT`): notional / equity at most; a swap without one is held to its `swaps` leverage. */
+    maxInstrumentLeverage: z.record(z.string(), z.number().positive()).default({}),
+    /** |mark − liquidation price| / mark after an order, at least (0.2 = 20%; null: none). */
+    minLiquidationDistance: z.number().gt(0).lt(1).nullable().default(0.2),
+    /** Margin ratio (collateral / maintenance margin; 1 = liquidation) below which the account halts. */
+    haltMarginRatio: z.number().gt(1).nullable().default(1.5),
+    /** Margin ratio below which the gate raises a warning (above the halt level). */
+    alertMarginRatio: z.number().gt(1).nullable().default(3),
   })
   .strict();
 
 const DEFAULT_RISK = RiskLimitsSchema.parse({});
+
+/** Contract terms of a swap the built-in table (`OKX_SWAPS`) does not list (OKX `public/instruments`, `position-tiers`). */
+const ContractSchema = z
+  .object({
+    ctVal: z.number().positive(),
+    lotSz: z.number().positive(),
+    minSz: z.number().positive(),
+    tickSz: z.number().positive(),
+    maxLeverage: z.number().positive(),
+    /** Ascending `maxQty` (base units); the last one may be omitted as "every larger size" by giving a huge value. */
+    tiers: z
+      .array(
+        z
+          .object({
+            maxQty: z.number().positive(),
+            mmr: z.number().gt(0).lt(1),
+            maxLeverage: z.number().positive(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
 
 /** The one pipeline configuration every stage reads (env ALGOTRADER_PIPELINE names the file). */
 export const PipelineConfigSchema = z
@@ -146,6 +186,8 @@ export const PipelineConfigSchema = z
           .object({
             marginMode: z.enum(['cross', 'isolated']).default('cross'),
             leverage: z.number().min(1).max(125).default(1),
+            /** Needed only for a swap `OKX_SWAPS` does not list (BTC and ETH are built in). */
+            contract: ContractSchema.optional(),
           })
           .strict(),
       )
@@ -183,6 +225,8 @@ export interface Pipeline {
   readonly venue: string;
   readonly tf: Timeframe;
   readonly tfMs: number;
+  /** When the instruments trade (IBKR stocks: NYSE; crypto: 24/7): fill times and staleness follow it. */
+  readonly calendar: TradingCalendar;
   readonly instruments: readonly Instrument[];
   /** `formatInstrument` of each instrument, same order. */
   readonly keys: readonly string[];
@@ -196,6 +240,8 @@ export interface Pipeline {
    */
   readonly featureHistory: number;
   readonly fillModel: FillModel;
+  /** Margin mode and leverage of each swap instrument, by key (the Account's `swapSettings`). */
+  readonly swapSettings: Readonly<Record<string, SwapSetting>>;
   indexOf(instrument: Instrument | string): number;
 }
 
@@ -238,7 +284,48 @@ export function resolvePipeline(
   const specRules = new Map(
     Object.entries(config.specs).map(([k, v]) => [formatInstrument(parseInstrument(k, config.venue)), v]),
   );
+  for (const k of Object.keys(config.swaps)) {
+    const key = formatInstrument(parseInstrument(k, config.venue));
+    if (!byKey.has(key) || instruments[byKey.get(key)!]!.settle === undefined) {
+      throw configError(`swaps names ${k}, which is not a swap in instruments (OKX:BTC/USDT:USDT)`);
+    }
+  }
+  const swapEntry = (key: string) =>
+    Object.entries(config.swaps).find(
+      ([k]) => formatInstrument(parseInstrument(k, config.venue)) === key,
+    )?.[1];
+  const swapSettings: Record<string, SwapSetting> = {};
   const specs = instruments.map((inst, i) => {
+    if (inst.settle !== undefined) {
+      // A swap: lot and minimum are whole contract steps in base units; margin from the contract's tiers.
+      const entry = swapEntry(keys[i]!);
+      if (specRules.has(keys[i]!)) {
+        throw configError(
+          `specs names the swap ${keys[i]}: give its contract terms in swaps.${keys[i]}.contract`,
+        );
+      }
+      let contract: SwapContract | undefined;
+      try {
+        contract = entry?.contract
+          ? swapContract({ instrument: inst, ...entry.contract })
+          : okxSwapContract(inst);
+      } catch (e) {
+        throw configError(`swaps.${keys[i]}.contract: ${(e as Error).message}`);
+      }
+      if (!contract) {
+        throw configError(
+          `no contract terms for the swap ${keys[i]}: add swaps.${keys[i]}.contract (ctVal, lotSz, minSz, tickSz, maxLeverage, tiers from OKX)`,
+        );
+      }
+      const setting: SwapSetting = { mode: entry?.marginMode ?? 'cross', leverage: entry?.leverage ?? 1 };
+      if (setting.leverage > contract.maxLeverage) {
+        throw configError(
+          `swaps.${keys[i]}.leverage ${setting.leverage} is above the contract's ${contract.maxLeverage}×`,
+        );
+      }
+      swapSettings[keys[i]!] = setting;
+      return swapSpec(contract);
+    }
     const rules = specRules.get(keys[i]!) ?? {};
     const clean = Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined));
     return instrumentSpec(inst, clean);
@@ -286,6 +373,7 @@ export function resolvePipeline(
     venue: config.venue,
     tf,
     tfMs: timeframeMs(tf),
+    calendar: calendarOfMarket(config.venue),
     instruments,
     keys,
     specs,
@@ -293,6 +381,7 @@ export function resolvePipeline(
     features: [...features.values()],
     featureHistory,
     fillModel: new FillModel(config.fillModel),
+    swapSettings,
     indexOf(i: Instrument | string): number {
       return byKey.get(typeof i === 'string' ? i : formatInstrument(i)) ?? -1;
     },

@@ -68,7 +68,7 @@ export {
   manualReportSubject,
   parseManualArgs,
 } from './manual-report';
-export { VENUE_NAMES, type VenueName } from './venues';
+export { calendarOfMarket, VENUE_NAMES, type VenueName } from './venues';
 export {
   type BarIn,
   barIn,

@@ -1083,7 +1083,13 @@ export namespace algotrader {
             REJECT_REASON_STRATEGY_PAUSED = 13,
             REJECT_REASON_T_PLUS_ONE = 20,
             REJECT_REASON_LOT = 21,
-            REJECT_REASON_PRICE_LIMIT = 22
+            REJECT_REASON_PRICE_LIMIT = 22,
+            REJECT_REASON_MAX_ACCOUNT_LEVERAGE = 30,
+            REJECT_REASON_MAX_INSTRUMENT_LEVERAGE = 31,
+            REJECT_REASON_MIN_LIQUIDATION_DISTANCE = 32,
+            REJECT_REASON_INSUFFICIENT_MARGIN = 33,
+            REJECT_REASON_EXTREME_FUNDING = 34,
+            REJECT_REASON_MARGIN_RATIO = 35
         }
 
         interface IRiskRejection extends algotrader.v1.RiskRejection.$Properties {

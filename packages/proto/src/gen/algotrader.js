@@ -13545,6 +13545,12 @@ export const algotrader = $root.algotrader = (() => {
          * @property {number} REJECT_REASON_T_PLUS_ONE=20 REJECT_REASON_T_PLUS_ONE value
          * @property {number} REJECT_REASON_LOT=21 REJECT_REASON_LOT value
          * @property {number} REJECT_REASON_PRICE_LIMIT=22 REJECT_REASON_PRICE_LIMIT value
+         * @property {number} REJECT_REASON_MAX_ACCOUNT_LEVERAGE=30 REJECT_REASON_MAX_ACCOUNT_LEVERAGE value
+         * @property {number} REJECT_REASON_MAX_INSTRUMENT_LEVERAGE=31 REJECT_REASON_MAX_INSTRUMENT_LEVERAGE value
+         * @property {number} REJECT_REASON_MIN_LIQUIDATION_DISTANCE=32 REJECT_REASON_MIN_LIQUIDATION_DISTANCE value
+         * @property {number} REJECT_REASON_INSUFFICIENT_MARGIN=33 REJECT_REASON_INSUFFICIENT_MARGIN value
+         * @property {number} REJECT_REASON_EXTREME_FUNDING=34 REJECT_REASON_EXTREME_FUNDING value
+         * @property {number} REJECT_REASON_MARGIN_RATIO=35 REJECT_REASON_MARGIN_RATIO value
          */
         v1.RejectReason = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -13565,6 +13571,12 @@ export const algotrader = $root.algotrader = (() => {
             values[valuesById[20] = "REJECT_REASON_T_PLUS_ONE"] = 20;
             values[valuesById[21] = "REJECT_REASON_LOT"] = 21;
             values[valuesById[22] = "REJECT_REASON_PRICE_LIMIT"] = 22;
+            values[valuesById[30] = "REJECT_REASON_MAX_ACCOUNT_LEVERAGE"] = 30;
+            values[valuesById[31] = "REJECT_REASON_MAX_INSTRUMENT_LEVERAGE"] = 31;
+            values[valuesById[32] = "REJECT_REASON_MIN_LIQUIDATION_DISTANCE"] = 32;
+            values[valuesById[33] = "REJECT_REASON_INSUFFICIENT_MARGIN"] = 33;
+            values[valuesById[34] = "REJECT_REASON_EXTREME_FUNDING"] = 34;
+            values[valuesById[35] = "REJECT_REASON_MARGIN_RATIO"] = 35;
             return values;
         })();
 
@@ -13932,6 +13944,30 @@ export const algotrader = $root.algotrader = (() => {
                     case "REJECT_REASON_PRICE_LIMIT":
                     case 22:
                         m.reason = 22;
+                        break;
+                    case "REJECT_REASON_MAX_ACCOUNT_LEVERAGE":
+                    case 30:
+                        m.reason = 30;
+                        break;
+                    case "REJECT_REASON_MAX_INSTRUMENT_LEVERAGE":
+                    case 31:
+                        m.reason = 31;
+                        break;
+                    case "REJECT_REASON_MIN_LIQUIDATION_DISTANCE":
+                    case 32:
+                        m.reason = 32;
+                        break;
+                    case "REJECT_REASON_INSUFFICIENT_MARGIN":
+                    case 33:
+                        m.reason = 33;
+                        break;
+                    case "REJECT_REASON_EXTREME_FUNDING":
+                    case 34:
+                        m.reason = 34;
+                        break;
+                    case "REJECT_REASON_MARGIN_RATIO":
+                    case 35:
+                        m.reason = 35;
                         break;
                     default:
                         if (typeof d.reason === "number" && (d.reason | 0) === d.reason)

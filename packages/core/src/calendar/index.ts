@@ -1,0 +1,3 @@
+export * from './calendar';
+export * from './new-york';
+export * from './nyse';

@@ -1,0 +1,2 @@
+export * from './corporate-actions';
+export * from './datasets';

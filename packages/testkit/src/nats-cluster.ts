@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NatsServer } from './nats-server';
+import { freePort } from './ports';
+import { ServerProcess, TestServer } from './server-process';
+import { scaled, sleep } from './timing';
+
+export interface NatsClusterOptions {
+  /** Nodes (default 3: a JetStream meta group needs a majority, so 3 survives losing one). */
+  readonly size?: number;
+  /** Extra config text for every node (e.g. the authorization block of infra/nats/auth.conf). */
+  readonly config?: string;
+  /** Extra environment for every node (passwords referenced as $VAR in the config). */
+  readonly env?: Record<string, string>;
+}
+
+/** One node of a {@link NatsCluster}: its own client port, route port, store and process. */
+export class ClusterNode extends TestServer {
+  readonly name: string;
+  readonly port: number;
+  readonly url: string;
+  readonly storeDir: string;
+  protected readonly serverProcess: ServerProcess;
+
+  constructor(name: string, port: number, routePort: number, routes: number[], o: NatsClusterOptions) {
+    super();
+    const dir = mkdtempSync(join(tmpdir(), `algotrader-nats-${name}-`));
+    this.name = name;
+    this.port = port;
+    this.url = `nats://127.0.0.1:${port}`;
+    this.storeDir = join(dir, 'js');
+    const configPath = join(dir, 'nats.conf');
+    writeFileSync(
+      configPath,
+      [
+        `server_name: ${name}`,
+        `listen: 127.0.0.1:${port}`,
+        `jetstream { store_dir: "${this.storeDir}", max_memory_store: 256MB, max_file_store: 2GB }`,
+        'cluster {',
+        '  name: algotrader-test',
+        `  listen: 127.0.0.1:${routePort}`,
+        `  routes: [${routes.map((p) => `"nats-route://127.0.0.1:${p}"`).join(', ')}]`,
+        '}',
+        o.config ?? '',
+      ].join('\n'),
+    );
+    this.serverProcess = new ServerProcess({
+      name: `nats-server ${name}`,
+      binary: NatsServer.binary(),
+      args: ['-c', configPath],
+      env: o.env ?? {},
+      port,
+      dir,
+      keepDir: false,
+      ready: (logs) => logs.includes('Server is ready'),
+      readyMs: 15_000,
+      pollMs: 25,
+      notReady: 'did not become ready',
+    });
+  }
+
+  /** Spawns the process (the cluster waits for JetStream as a whole). */
+  spawn(): Promise<void> {
+    return this.serverProcess.spawn();
+  }
+}
+
+/**
+ * A JetStream cluster of `size` nats-server processes on loopback (free ports, temporary stores),
+ * routes between all of them. `start` resolves once a JetStream metadata leader is elected. `kill(i)` is a crash of one node (SIGKILL; its store is kept for `restart(i)`).
+ */
+export class NatsCluster {
+  readonly nodes: readonly ClusterNode[];
+
+  private constructor(nodes: ClusterNode[]) {
+    this.nodes = nodes;
+  }
+
+  static async start(o: NatsClusterOptions = {}): Promise<NatsCluster> {
+    NatsServer.assertInstalled();
+    const size = o.size ?? 3;
+    const ports: number[] = [];
+    const routePorts: number[] = [];
+    for (let i = 0; i < size; i++) {
+      ports.push(await freePort());
+      routePorts.push(await freePort());
+    }
+    const nodes = ports.map(
+      (port, i) =>
+        new ClusterNode(
+          `n${i + 1}`,
+          port,
+          routePorts[i]!,
+          routePorts.filter((_, j) => j !== i),
+          o,
+        ),
+    );
+    const cluster = new NatsCluster(nodes);
+    try {
+      await Promise.all(nodes.map((n) => n.spawn()));
+      await cluster.waitJetStream();
+    } catch (e) {
+      await cluster.stop();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /** Every node's client URL (a client given all of them fails over between them). */
+  get urls(): string[] {
+    return this.nodes.map((n) => n.url);
+  }
+
+  node(name: string): ClusterNode {
+    const n = this.nodes.find((x) => x.name === name);
+    if (!n) throw new Error(`no cluster node ${name} (nodes: ${this.nodes.map((x) => x.name).join(', ')})`);
+    return n;
+  }
+
+  /** Resolves when a JetStream metadata leader is elected (a node's log says so). */
+  async waitJetStream(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + scaled(timeoutMs);
+    while (Date.now() < deadline) {
+      if (this.nodes.some((n) => n.running && /metadata leader/i.test(n.logs))) return;
+      await sleep(100);
+    }
+    throw new Error(
+      `the JetStream cluster elected no metadata leader:\n${this.nodes.map((n) => `${n.name}: ${n.logs.slice(-2_000)}`).join('\n')}`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.stop()));
+  }
+}
