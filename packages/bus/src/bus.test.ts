@@ -89,6 +89,8 @@ describe('Bus against a real nats-server', () => {
       msgId: 'dl:2',
       headers: { 'Proto-Type': 'algotrader.v1.Bar' },
     });
+    // Well-formed bytes without a Proto-Type header: refused like the stage readers refuse it.
+    await bus.publishRaw(s, codecs.Bar.encode(bar(5)), { msgId: 'dl:untyped' });
     await bus.publish(codecs.Bar, s, bar(2), { msgId: 'dl:3' });
     const got: number[] = [];
     const h = await bus.consume({
@@ -103,9 +105,12 @@ describe('Bus against a real nats-server', () => {
     expect(got).toEqual([bar(1).openTimeMs, bar(2).openTimeMs]);
     const dl = await bus.jsm.streams.getMessage('DLQ', { last_by_subj: `dlq.${s}` });
     const letter = codecs.DeadLetter.decode(dl!.data);
-    expect(letter.reason).toMatch(/undecodable/);
+    expect(letter.reason).toMatch(/undecodable: no Proto-Type header \(expected algotrader\.v1\.Bar\)/);
     expect(letter.subject).toBe(s);
-    expect(Array.from(letter.payload as Uint8Array)).toEqual([0xff, 0xff, 0xff, 0x01]);
+    const junk = await bus.jsm.streams.getMessage('DLQ', { seq: dl!.seq - 1 });
+    const first = codecs.DeadLetter.decode(junk!.data);
+    expect(first.reason).toMatch(/undecodable/);
+    expect(Array.from(first.payload as Uint8Array)).toEqual([0xff, 0xff, 0xff, 0x01]);
     expect(bus.counters.deadLettered).toBeGreaterThanOrEqual(1);
   });
 

@@ -208,7 +208,7 @@ export class Bus {
 
   /**
    * Consumes a durable pull consumer: decode → handler → ack. A handler error naks with backoff; a
-   * message that cannot be decoded, is of the wrong type, throws {@link PermanentError}, or fails
+   * message that cannot be decoded, has no `Proto-Type` header or one of the wrong type, throws {@link PermanentError}, or fails
    * `maxDeliver` times is published to `dlq.<subject>` with the reason and termed.
    */
   async consume<T>(opts: ConsumeOptions<T>): Promise<ConsumerHandle> {
@@ -256,7 +256,9 @@ export class Bus {
     const protoType = m.headers?.get(HDR_PROTO_TYPE);
     let decoded: T;
     try {
-      if (protoType && protoType !== opts.codec.typeName) {
+      // As the stage readers do (proto/README.md, "Headers"): a message must name its type.
+      if (!protoType) throw new Error(`no Proto-Type header (expected ${opts.codec.typeName})`);
+      if (protoType !== opts.codec.typeName) {
         throw new Error(`Proto-Type ${protoType} where ${opts.codec.typeName} was expected`);
       }
       decoded = opts.codec.decode(m.data);

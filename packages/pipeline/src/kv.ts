@@ -2,6 +2,7 @@ import { AlgoError, ErrorCode } from '@algotrader/core';
 import type { KV } from '@nats-io/kv';
 import { Packr } from 'msgpackr';
 import { type AccountState, accountKey, decodeAccount, encodeAccount } from './domain/account';
+import { isLegacyMsgpack, progressFromPb, progressToPb } from './domain/state-wire';
 
 /** The KV bucket holding account states and the risk gate's progress. */
 export const POSITIONS_BUCKET = 'positions';
@@ -24,12 +25,14 @@ export const progressKey = (account: string) => `decided.${account}`;
 
 const packr = new Packr({ useRecords: false, moreTypes: true });
 
+/** `decided.<account>` as protobuf `algotrader.v1.DecisionProgress`. */
 export function encodeProgress(p: DecisionProgress): Uint8Array {
-  return packr.pack(p);
+  return progressToPb(p);
 }
 
+/** Decodes `decided.<account>`: protobuf, or a msgpack value written before it (read once, rewritten at the next decision). */
 export function decodeProgress(b: Uint8Array): DecisionProgress {
-  return packr.unpack(b) as DecisionProgress;
+  return isLegacyMsgpack(b) ? (packr.unpack(b) as DecisionProgress) : progressFromPb(b);
 }
 
 /** Reads and writes one account state with compare-and-set on the KV revision. */

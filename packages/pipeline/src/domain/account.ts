@@ -8,6 +8,13 @@ import {
 } from '@algotrader/portfolio';
 import type { ExitReason, Exits, OrderType, Side } from '@algotrader/strategy';
 import { Packr } from 'msgpackr';
+import {
+  accountStateFromPb,
+  accountStateToPb,
+  isLegacyMsgpack,
+  orderRecordFromPb,
+  orderRecordToPb,
+} from './state-wire';
 
 /** One order the router knows, by client order id. */
 export interface OrderState {
@@ -155,26 +162,38 @@ export function retire(s: AccountState, id: string): void {
   }
 }
 
+/** Reads values written before the protobuf encoding (migration only; nothing writes msgpack here). */
 const packr = new Packr({ useRecords: false, moreTypes: true });
 
+/** An order record for KV bucket `orders`: protobuf `algotrader.v1.OrderRecord`. */
 export function encodeOrder(o: OrderState): Uint8Array {
-  return packr.pack(o);
+  return orderRecordToPb(o);
 }
 
+/** Decodes an `orders` value: protobuf, or a msgpack value written before it (read as it was). */
 export function decodeOrder(b: Uint8Array): OrderState {
-  return packr.unpack(b) as OrderState;
+  return isLegacyMsgpack(b) ? (packr.unpack(b) as OrderState) : orderRecordFromPb(b);
 }
 
+/** The account state for KV: protobuf `algotrader.v1.AccountState` (state.proto), encoding version 3. */
 export function encodeAccount(s: AccountState): Uint8Array {
-  return packr.pack(s);
+  return accountStateToPb(s);
 }
 
 /**
- * Decodes an account state. Version 1 (accounting fields at the top level, before the one
+ * Decodes an account state: protobuf (version 3), or — the one-time migration — a msgpack value of
+ * layout 2 or 1 written before it, which the router rewrites as protobuf at its next save.
+ */
+export function decodeAccount(bytes: Uint8Array): AccountState {
+  return isLegacyMsgpack(bytes) ? decodeLegacyAccount(bytes) : accountStateFromPb(bytes);
+}
+
+/**
+ * Decodes a msgpack account state (before protobuf). Version 1 (accounting fields at the top level, before the one
  * Account) is migrated: its fields are exactly the book's, with the same day numbering (UTC days
  * of bar open times); only `valuedAt` is unknown and starts at 0.
  */
-export function decodeAccount(bytes: Uint8Array): AccountState {
+function decodeLegacyAccount(bytes: Uint8Array): AccountState {
   const s = packr.unpack(bytes) as AccountState | V1 | { v?: unknown } | undefined;
   if (s?.v === 2) return s as AccountState;
   if (s?.v === 1) return fromV1(s as V1);

@@ -554,6 +554,308 @@ export namespace algotrader {
             type $Shape = algotrader.v1.SweepResult.$Properties;
         }
 
+        interface IBookPosition extends algotrader.v1.BookPosition.$Properties {
+        }
+
+        class BookPosition {
+            constructor(p?: algotrader.v1.BookPosition.$Properties);
+            $unknowns?: Uint8Array[];
+            qty: number;
+            avg: number;
+            realized: number;
+            fees: number;
+            locked?: (algotrader.v1.LockedQty.$Properties|null);
+            static create(properties: algotrader.v1.BookPosition.$Shape): algotrader.v1.BookPosition & algotrader.v1.BookPosition.$Shape;
+            static create(properties?: algotrader.v1.BookPosition.$Properties): algotrader.v1.BookPosition;
+            static encode(m: algotrader.v1.BookPosition.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.BookPosition.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.BookPosition & algotrader.v1.BookPosition.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.BookPosition & algotrader.v1.BookPosition.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.BookPosition;
+            static toObject(m: algotrader.v1.BookPosition, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace BookPosition {
+            interface $Properties {
+                qty?: (number|null);
+                avg?: (number|null);
+                realized?: (number|null);
+                fees?: (number|null);
+                locked?: (algotrader.v1.LockedQty.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.BookPosition.$Properties;
+        }
+
+        interface ILockedQty extends algotrader.v1.LockedQty.$Properties {
+        }
+
+        class LockedQty {
+            constructor(p?: algotrader.v1.LockedQty.$Properties);
+            $unknowns?: Uint8Array[];
+            qty: number;
+            day: number;
+            static create(properties: algotrader.v1.LockedQty.$Shape): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+            static create(properties?: algotrader.v1.LockedQty.$Properties): algotrader.v1.LockedQty;
+            static encode(m: algotrader.v1.LockedQty.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.LockedQty.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.LockedQty;
+            static toObject(m: algotrader.v1.LockedQty, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LockedQty {
+            interface $Properties {
+                qty?: (number|null);
+                day?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.LockedQty.$Properties;
+        }
+
+        interface IAccountBook extends algotrader.v1.AccountBook.$Properties {
+        }
+
+        class AccountBook {
+            constructor(p?: algotrader.v1.AccountBook.$Properties);
+            $unknowns?: Uint8Array[];
+            initialCash: number;
+            cash: number;
+            positions: { [k: string]: algotrader.v1.BookPosition.$Properties };
+            marks: { [k: string]: number };
+            equity: number;
+            peakEquity: number;
+            day: number;
+            dayStartEquity: number;
+            valuedAtMs: number;
+            swaps: { [k: string]: algotrader.v1.SwapPositionBook.$Properties };
+            static create(properties: algotrader.v1.AccountBook.$Shape): algotrader.v1.AccountBook & algotrader.v1.AccountBook.$Shape;
+            static create(properties?: algotrader.v1.AccountBook.$Properties): algotrader.v1.AccountBook;
+            static encode(m: algotrader.v1.AccountBook.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.AccountBook.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.AccountBook & algotrader.v1.AccountBook.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.AccountBook & algotrader.v1.AccountBook.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.AccountBook;
+            static toObject(m: algotrader.v1.AccountBook, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AccountBook {
+            interface $Properties {
+                initialCash?: (number|null);
+                cash?: (number|null);
+                positions?: ({ [k: string]: algotrader.v1.BookPosition.$Properties }|null);
+                marks?: ({ [k: string]: number }|null);
+                equity?: (number|null);
+                peakEquity?: (number|null);
+                day?: (number|null);
+                dayStartEquity?: (number|null);
+                valuedAtMs?: (number|null);
+                swaps?: ({ [k: string]: algotrader.v1.SwapPositionBook.$Properties }|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.AccountBook.$Properties;
+        }
+
+        interface ISwapPositionBook extends algotrader.v1.SwapPositionBook.$Properties {
+        }
+
+        class SwapPositionBook {
+            constructor(p?: algotrader.v1.SwapPositionBook.$Properties);
+            $unknowns?: Uint8Array[];
+            qty: number;
+            avg: number;
+            margin: number;
+            mode: string;
+            leverage: number;
+            realized: number;
+            fees: number;
+            funding: number;
+            liquidationLoss: number;
+            liquidationFees: number;
+            liquidations: number;
+            static create(properties: algotrader.v1.SwapPositionBook.$Shape): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+            static create(properties?: algotrader.v1.SwapPositionBook.$Properties): algotrader.v1.SwapPositionBook;
+            static encode(m: algotrader.v1.SwapPositionBook.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.SwapPositionBook.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.SwapPositionBook;
+            static toObject(m: algotrader.v1.SwapPositionBook, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SwapPositionBook {
+            interface $Properties {
+                qty?: (number|null);
+                avg?: (number|null);
+                margin?: (number|null);
+                mode?: (string|null);
+                leverage?: (number|null);
+                realized?: (number|null);
+                fees?: (number|null);
+                funding?: (number|null);
+                liquidationLoss?: (number|null);
+                liquidationFees?: (number|null);
+                liquidations?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.SwapPositionBook.$Properties;
+        }
+
+        interface IOrderRecord extends algotrader.v1.OrderRecord.$Properties {
+        }
+
+        class OrderRecord {
+            constructor(p?: algotrader.v1.OrderRecord.$Properties);
+            $unknowns?: Uint8Array[];
+            id: string;
+            strategy: string;
+            instrument: string;
+            side: algotrader.v1.Side;
+            type: algotrader.v1.OrderType;
+            qty: number;
+            limitPrice?: (number|null);
+            decisionTimeMs: number;
+            eligibleOpenMs: number;
+            status: algotrader.v1.OrderState;
+            events: number;
+            filledQty: number;
+            avgFillPrice: number;
+            reason?: (string|null);
+            exchangeId?: (string|null);
+            trades: string[];
+            static create(properties: algotrader.v1.OrderRecord.$Shape): algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape;
+            static create(properties?: algotrader.v1.OrderRecord.$Properties): algotrader.v1.OrderRecord;
+            static encode(m: algotrader.v1.OrderRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.OrderRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.OrderRecord;
+            static toObject(m: algotrader.v1.OrderRecord, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OrderRecord {
+            interface $Properties {
+                id?: (string|null);
+                strategy?: (string|null);
+                instrument?: (string|null);
+                side?: (algotrader.v1.Side|null);
+                type?: (algotrader.v1.OrderType|null);
+                qty?: (number|null);
+                limitPrice?: (number|null);
+                decisionTimeMs?: (number|null);
+                eligibleOpenMs?: (number|null);
+                status?: (algotrader.v1.OrderState|null);
+                events?: (number|null);
+                filledQty?: (number|null);
+                avgFillPrice?: (number|null);
+                reason?: (string|null);
+                exchangeId?: (string|null);
+                trades?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.OrderRecord.$Properties;
+        }
+
+        interface IAccountState extends algotrader.v1.AccountState.$Properties {
+        }
+
+        class AccountState {
+            constructor(p?: algotrader.v1.AccountState.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            account: string;
+            quote: string;
+            book?: (algotrader.v1.AccountBook.$Properties|null);
+            orders: algotrader.v1.OrderRecord.$Properties[];
+            pending: string[];
+            done: string[];
+            mdSeq: number;
+            orderSeq: number;
+            steppedThroughMs: number;
+            visibleThroughMs: number;
+            lastBarSetMs: number;
+            fills: number;
+            updatedMs: number;
+            static create(properties: algotrader.v1.AccountState.$Shape): algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape;
+            static create(properties?: algotrader.v1.AccountState.$Properties): algotrader.v1.AccountState;
+            static encode(m: algotrader.v1.AccountState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.AccountState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.AccountState;
+            static toObject(m: algotrader.v1.AccountState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AccountState {
+            interface $Properties {
+                version?: (number|null);
+                account?: (string|null);
+                quote?: (string|null);
+                book?: (algotrader.v1.AccountBook.$Properties|null);
+                orders?: (algotrader.v1.OrderRecord.$Properties[]|null);
+                pending?: (string[]|null);
+                done?: (string[]|null);
+                mdSeq?: (number|null);
+                orderSeq?: (number|null);
+                steppedThroughMs?: (number|null);
+                visibleThroughMs?: (number|null);
+                lastBarSetMs?: (number|null);
+                fills?: (number|null);
+                updatedMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.AccountState.$Properties;
+        }
+
+        interface IDecisionProgress extends algotrader.v1.DecisionProgress.$Properties {
+        }
+
+        class DecisionProgress {
+            constructor(p?: algotrader.v1.DecisionProgress.$Properties);
+            $unknowns?: Uint8Array[];
+            decidedThroughMs: number;
+            approvedSeq: number;
+            static create(properties: algotrader.v1.DecisionProgress.$Shape): algotrader.v1.DecisionProgress & algotrader.v1.DecisionProgress.$Shape;
+            static create(properties?: algotrader.v1.DecisionProgress.$Properties): algotrader.v1.DecisionProgress;
+            static encode(m: algotrader.v1.DecisionProgress.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.DecisionProgress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.DecisionProgress & algotrader.v1.DecisionProgress.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.DecisionProgress & algotrader.v1.DecisionProgress.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.DecisionProgress;
+            static toObject(m: algotrader.v1.DecisionProgress, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DecisionProgress {
+            interface $Properties {
+                decidedThroughMs?: (number|null);
+                approvedSeq?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.DecisionProgress.$Properties;
+        }
+
         interface ISignal extends algotrader.v1.Signal.$Properties {
         }
 

@@ -6841,6 +6841,4233 @@ export const algotrader = $root.algotrader = (() => {
             return SweepResult;
         })();
 
+        v1.BookPosition = (function() {
+
+            /**
+             * Properties of a BookPosition.
+             * @typedef {Object} algotrader.v1.BookPosition.$Properties
+             * @property {number|null} [qty] BookPosition qty
+             * @property {number|null} [avg] BookPosition avg
+             * @property {number|null} [realized] BookPosition realized
+             * @property {number|null} [fees] BookPosition fees
+             * @property {algotrader.v1.LockedQty.$Properties|null} [locked] BookPosition locked
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BookPosition.
+             * @memberof algotrader.v1
+             * @interface IBookPosition
+             * @augments algotrader.v1.BookPosition.$Properties
+             * @deprecated Use algotrader.v1.BookPosition.$Properties instead.
+             */
+
+            /**
+             * Shape of a BookPosition.
+             * @typedef {algotrader.v1.BookPosition.$Properties} algotrader.v1.BookPosition.$Shape
+             */
+
+            /**
+             * Constructs a new BookPosition.
+             * @memberof algotrader.v1
+             * @classdesc Represents a BookPosition.
+             * @constructor
+             * @param {algotrader.v1.BookPosition.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BookPosition = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * BookPosition qty.
+             * @member {number} qty
+             * @memberof algotrader.v1.BookPosition
+             * @instance
+             */
+            BookPosition.prototype.qty = 0;
+
+            /**
+             * BookPosition avg.
+             * @member {number} avg
+             * @memberof algotrader.v1.BookPosition
+             * @instance
+             */
+            BookPosition.prototype.avg = 0;
+
+            /**
+             * BookPosition realized.
+             * @member {number} realized
+             * @memberof algotrader.v1.BookPosition
+             * @instance
+             */
+            BookPosition.prototype.realized = 0;
+
+            /**
+             * BookPosition fees.
+             * @member {number} fees
+             * @memberof algotrader.v1.BookPosition
+             * @instance
+             */
+            BookPosition.prototype.fees = 0;
+
+            /**
+             * BookPosition locked.
+             * @member {algotrader.v1.LockedQty.$Properties|null|undefined} locked
+             * @memberof algotrader.v1.BookPosition
+             * @instance
+             */
+            BookPosition.prototype.locked = null;
+
+            /**
+             * Creates a new BookPosition instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {algotrader.v1.BookPosition.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.BookPosition} BookPosition instance
+             * @type {{
+             *   (properties: algotrader.v1.BookPosition.$Shape): algotrader.v1.BookPosition & algotrader.v1.BookPosition.$Shape;
+             *   (properties?: algotrader.v1.BookPosition.$Properties): algotrader.v1.BookPosition;
+             * }}
+             */
+            BookPosition.create = function(properties) {
+                return new BookPosition(properties);
+            };
+
+            /**
+             * Encodes the specified BookPosition message. Does not implicitly {@link algotrader.v1.BookPosition.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {algotrader.v1.BookPosition.$Properties} m BookPosition message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BookPosition.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty") && !$Object.is(m.qty, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.qty);
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg") && !$Object.is(m.avg, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.avg);
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized") && !$Object.is(m.realized, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.realized);
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees") && !$Object.is(m.fees, 0))
+                    w.uint32(/* id 4, wireType 1 =*/33).double(m.fees);
+                if (m.locked != null && $Object.hasOwnProperty.call(m, "locked"))
+                    $root.algotrader.v1.LockedQty.encode(m.locked, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified BookPosition message, length delimited. Does not implicitly {@link algotrader.v1.BookPosition.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {algotrader.v1.BookPosition.$Properties} message BookPosition message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BookPosition.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a BookPosition message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.BookPosition & algotrader.v1.BookPosition.$Shape} BookPosition
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BookPosition.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.BookPosition();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.qty = v;
+                            else
+                                delete m.qty;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.avg = v;
+                            else
+                                delete m.avg;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.realized = v;
+                            else
+                                delete m.realized;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.fees = v;
+                            else
+                                delete m.fees;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.locked = $root.algotrader.v1.LockedQty.decode(r, r.size(), $undefined, q + 1, m.locked);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a BookPosition message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.BookPosition & algotrader.v1.BookPosition.$Shape} BookPosition
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BookPosition.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a BookPosition message.
+             * @function verify
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            BookPosition.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    if (typeof m.qty !== "number")
+                        return "qty: number expected";
+                }
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg")) {
+                    if (typeof m.avg !== "number")
+                        return "avg: number expected";
+                }
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized")) {
+                    if (typeof m.realized !== "number")
+                        return "realized: number expected";
+                }
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees")) {
+                    if (typeof m.fees !== "number")
+                        return "fees: number expected";
+                }
+                if (m.locked != null && $Object.hasOwnProperty.call(m, "locked")) {
+                    {
+                        var e = $root.algotrader.v1.LockedQty.verify(m.locked, q + 1);
+                        if (e)
+                            return "locked." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a BookPosition message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.BookPosition} BookPosition
+             */
+            BookPosition.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.BookPosition)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.BookPosition: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.BookPosition();
+                if (d.qty != null) {
+                    if (!$Object.is($Number(d.qty), 0)) {
+                        m.qty = $Number(d.qty);
+                    }
+                }
+                if (d.avg != null) {
+                    if (!$Object.is($Number(d.avg), 0)) {
+                        m.avg = $Number(d.avg);
+                    }
+                }
+                if (d.realized != null) {
+                    if (!$Object.is($Number(d.realized), 0)) {
+                        m.realized = $Number(d.realized);
+                    }
+                }
+                if (d.fees != null) {
+                    if (!$Object.is($Number(d.fees), 0)) {
+                        m.fees = $Number(d.fees);
+                    }
+                }
+                if (d.locked != null) {
+                    if (!$util.isObject(d.locked))
+                        throw $TypeError(".algotrader.v1.BookPosition.locked: object expected");
+                    m.locked = $root.algotrader.v1.LockedQty.fromObject(d.locked, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a BookPosition message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {algotrader.v1.BookPosition} m BookPosition
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            BookPosition.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.qty = 0;
+                    d.avg = 0;
+                    d.realized = 0;
+                    d.fees = 0;
+                    d.locked = null;
+                }
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    d.qty = o.json && !$isFinite(m.qty) ? $String(m.qty) : m.qty;
+                }
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg")) {
+                    d.avg = o.json && !$isFinite(m.avg) ? $String(m.avg) : m.avg;
+                }
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized")) {
+                    d.realized = o.json && !$isFinite(m.realized) ? $String(m.realized) : m.realized;
+                }
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees")) {
+                    d.fees = o.json && !$isFinite(m.fees) ? $String(m.fees) : m.fees;
+                }
+                if (m.locked != null && $Object.hasOwnProperty.call(m, "locked")) {
+                    d.locked = $root.algotrader.v1.LockedQty.toObject(m.locked, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this BookPosition to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.BookPosition
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            BookPosition.prototype.toJSON = function() {
+                return BookPosition.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for BookPosition
+             * @function getTypeUrl
+             * @memberof algotrader.v1.BookPosition
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BookPosition.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.BookPosition";
+            };
+
+            return BookPosition;
+        })();
+
+        v1.LockedQty = (function() {
+
+            /**
+             * Properties of a LockedQty.
+             * @typedef {Object} algotrader.v1.LockedQty.$Properties
+             * @property {number|null} [qty] LockedQty qty
+             * @property {number|null} [day] LockedQty day
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LockedQty.
+             * @memberof algotrader.v1
+             * @interface ILockedQty
+             * @augments algotrader.v1.LockedQty.$Properties
+             * @deprecated Use algotrader.v1.LockedQty.$Properties instead.
+             */
+
+            /**
+             * Shape of a LockedQty.
+             * @typedef {algotrader.v1.LockedQty.$Properties} algotrader.v1.LockedQty.$Shape
+             */
+
+            /**
+             * Constructs a new LockedQty.
+             * @memberof algotrader.v1
+             * @classdesc Represents a LockedQty.
+             * @constructor
+             * @param {algotrader.v1.LockedQty.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LockedQty = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LockedQty qty.
+             * @member {number} qty
+             * @memberof algotrader.v1.LockedQty
+             * @instance
+             */
+            LockedQty.prototype.qty = 0;
+
+            /**
+             * LockedQty day.
+             * @member {number} day
+             * @memberof algotrader.v1.LockedQty
+             * @instance
+             */
+            LockedQty.prototype.day = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new LockedQty instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.LockedQty} LockedQty instance
+             * @type {{
+             *   (properties: algotrader.v1.LockedQty.$Shape): algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape;
+             *   (properties?: algotrader.v1.LockedQty.$Properties): algotrader.v1.LockedQty;
+             * }}
+             */
+            LockedQty.create = function(properties) {
+                return new LockedQty(properties);
+            };
+
+            /**
+             * Encodes the specified LockedQty message. Does not implicitly {@link algotrader.v1.LockedQty.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty.$Properties} m LockedQty message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LockedQty.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty") && !$Object.is(m.qty, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.qty);
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day") && (typeof m.day === "object" ? m.day.low || m.day.high : m.day !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).int64(m.day);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LockedQty message, length delimited. Does not implicitly {@link algotrader.v1.LockedQty.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty.$Properties} message LockedQty message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LockedQty.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LockedQty message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape} LockedQty
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LockedQty.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.LockedQty();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.qty = v;
+                            else
+                                delete m.qty;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.day = v;
+                            else
+                                delete m.day;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a LockedQty message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.LockedQty & algotrader.v1.LockedQty.$Shape} LockedQty
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LockedQty.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LockedQty message.
+             * @function verify
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LockedQty.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    if (typeof m.qty !== "number")
+                        return "qty: number expected";
+                }
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day")) {
+                    if (!$util.isInteger(m.day) && !(m.day && $util.isInteger(m.day.low) && $util.isInteger(m.day.high)))
+                        return "day: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LockedQty message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.LockedQty} LockedQty
+             */
+            LockedQty.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.LockedQty)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.LockedQty: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.LockedQty();
+                if (d.qty != null) {
+                    if (!$Object.is($Number(d.qty), 0)) {
+                        m.qty = $Number(d.qty);
+                    }
+                }
+                if (d.day != null) {
+                    if (typeof d.day === "object" ? d.day.low || d.day.high : $Number(d.day) !== 0) {
+                        if ($util.Long)
+                            m.day = $util.Long.fromValue(d.day, false);
+                        else if (typeof d.day === "string")
+                            m.day = $parseInt(d.day, 10);
+                        else if (typeof d.day === "number")
+                            m.day = d.day;
+                        else if (typeof d.day === "object")
+                            m.day = new $util.LongBits(d.day.low >>> 0, d.day.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LockedQty message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {algotrader.v1.LockedQty} m LockedQty
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LockedQty.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.qty = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.day = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.day = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    d.qty = o.json && !$isFinite(m.qty) ? $String(m.qty) : m.qty;
+                }
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.day = typeof m.day === "number" ? $BigInt(m.day) : $util.Long.fromBits(m.day.low >>> 0, m.day.high >>> 0, false).toBigInt();
+                    else if (typeof m.day === "number")
+                        d.day = o.longs === $String ? $String(m.day) : m.day;
+                    else
+                        d.day = o.longs === $String ? $util.Long.prototype.toString.call(m.day) : o.longs === $Number ? new $util.LongBits(m.day.low >>> 0, m.day.high >>> 0).toNumber() : m.day;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LockedQty to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.LockedQty
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LockedQty.prototype.toJSON = function() {
+                return LockedQty.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LockedQty
+             * @function getTypeUrl
+             * @memberof algotrader.v1.LockedQty
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LockedQty.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.LockedQty";
+            };
+
+            return LockedQty;
+        })();
+
+        v1.AccountBook = (function() {
+
+            /**
+             * Properties of an AccountBook.
+             * @typedef {Object} algotrader.v1.AccountBook.$Properties
+             * @property {number|null} [initialCash] AccountBook initialCash
+             * @property {number|null} [cash] AccountBook cash
+             * @property {Object.<string,algotrader.v1.BookPosition.$Properties>|null} [positions] AccountBook positions
+             * @property {Object.<string,number>|null} [marks] AccountBook marks
+             * @property {number|null} [equity] AccountBook equity
+             * @property {number|null} [peakEquity] AccountBook peakEquity
+             * @property {number|null} [day] AccountBook day
+             * @property {number|null} [dayStartEquity] AccountBook dayStartEquity
+             * @property {number|null} [valuedAtMs] AccountBook valuedAtMs
+             * @property {Object.<string,algotrader.v1.SwapPositionBook.$Properties>|null} [swaps] AccountBook swaps
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AccountBook.
+             * @memberof algotrader.v1
+             * @interface IAccountBook
+             * @augments algotrader.v1.AccountBook.$Properties
+             * @deprecated Use algotrader.v1.AccountBook.$Properties instead.
+             */
+
+            /**
+             * Shape of an AccountBook.
+             * @typedef {algotrader.v1.AccountBook.$Properties} algotrader.v1.AccountBook.$Shape
+             */
+
+            /**
+             * Constructs a new AccountBook.
+             * @memberof algotrader.v1
+             * @classdesc Represents an AccountBook.
+             * @constructor
+             * @param {algotrader.v1.AccountBook.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AccountBook = function (p) {
+                this.positions = {};
+                this.marks = {};
+                this.swaps = {};
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AccountBook initialCash.
+             * @member {number} initialCash
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.initialCash = 0;
+
+            /**
+             * AccountBook cash.
+             * @member {number} cash
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.cash = 0;
+
+            /**
+             * AccountBook positions.
+             * @member {Object.<string,algotrader.v1.BookPosition.$Properties>} positions
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.positions = $util.emptyObject;
+
+            /**
+             * AccountBook marks.
+             * @member {Object.<string,number>} marks
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.marks = $util.emptyObject;
+
+            /**
+             * AccountBook equity.
+             * @member {number} equity
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.equity = 0;
+
+            /**
+             * AccountBook peakEquity.
+             * @member {number} peakEquity
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.peakEquity = 0;
+
+            /**
+             * AccountBook day.
+             * @member {number} day
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.day = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * AccountBook dayStartEquity.
+             * @member {number} dayStartEquity
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.dayStartEquity = 0;
+
+            /**
+             * AccountBook valuedAtMs.
+             * @member {number} valuedAtMs
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.valuedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * AccountBook swaps.
+             * @member {Object.<string,algotrader.v1.SwapPositionBook.$Properties>} swaps
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             */
+            AccountBook.prototype.swaps = $util.emptyObject;
+
+            /**
+             * Creates a new AccountBook instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {algotrader.v1.AccountBook.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.AccountBook} AccountBook instance
+             * @type {{
+             *   (properties: algotrader.v1.AccountBook.$Shape): algotrader.v1.AccountBook & algotrader.v1.AccountBook.$Shape;
+             *   (properties?: algotrader.v1.AccountBook.$Properties): algotrader.v1.AccountBook;
+             * }}
+             */
+            AccountBook.create = function(properties) {
+                return new AccountBook(properties);
+            };
+
+            /**
+             * Encodes the specified AccountBook message. Does not implicitly {@link algotrader.v1.AccountBook.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {algotrader.v1.AccountBook.$Properties} m AccountBook message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AccountBook.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.initialCash != null && $Object.hasOwnProperty.call(m, "initialCash") && !$Object.is(m.initialCash, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.initialCash);
+                if (m.cash != null && $Object.hasOwnProperty.call(m, "cash") && !$Object.is(m.cash, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.cash);
+                if (m.positions != null && $Object.hasOwnProperty.call(m, "positions")) {
+                    for (var ks = $Object.keys(m.positions), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 3, wireType 2 =*/26).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]);
+                        $root.algotrader.v1.BookPosition.encode(m.positions[ks[i]], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim().ldelim();
+                    }
+                }
+                if (m.marks != null && $Object.hasOwnProperty.call(m, "marks")) {
+                    for (var ks = $Object.keys(m.marks), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]).uint32(/* id 2, wireType 1 =*/17).double(m.marks[ks[i]]).ldelim();
+                    }
+                }
+                if (m.equity != null && $Object.hasOwnProperty.call(m, "equity") && !$Object.is(m.equity, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.equity);
+                if (m.peakEquity != null && $Object.hasOwnProperty.call(m, "peakEquity") && !$Object.is(m.peakEquity, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.peakEquity);
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day") && (typeof m.day === "object" ? m.day.low || m.day.high : m.day !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).int64(m.day);
+                if (m.dayStartEquity != null && $Object.hasOwnProperty.call(m, "dayStartEquity") && !$Object.is(m.dayStartEquity, 0))
+                    w.uint32(/* id 8, wireType 1 =*/65).double(m.dayStartEquity);
+                if (m.valuedAtMs != null && $Object.hasOwnProperty.call(m, "valuedAtMs") && (typeof m.valuedAtMs === "object" ? m.valuedAtMs.low || m.valuedAtMs.high : m.valuedAtMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.valuedAtMs);
+                if (m.swaps != null && $Object.hasOwnProperty.call(m, "swaps")) {
+                    for (var ks = $Object.keys(m.swaps), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 10, wireType 2 =*/82).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]);
+                        $root.algotrader.v1.SwapPositionBook.encode(m.swaps[ks[i]], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim().ldelim();
+                    }
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AccountBook message, length delimited. Does not implicitly {@link algotrader.v1.AccountBook.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {algotrader.v1.AccountBook.$Properties} message AccountBook message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AccountBook.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AccountBook message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.AccountBook & algotrader.v1.AccountBook.$Shape} AccountBook
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AccountBook.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, k, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.AccountBook();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.initialCash = v;
+                            else
+                                delete m.initialCash;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.cash = v;
+                            else
+                                delete m.cash;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (m.positions === $util.emptyObject)
+                                m.positions = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = null;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = $root.algotrader.v1.BookPosition.decode(r, r.size(), $undefined, q + 1, v);
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.positions, k);
+                            m.positions[k] = v || new $root.algotrader.v1.BookPosition();
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (m.marks === $util.emptyObject)
+                                m.marks = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = 0;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 1)
+                                        break;
+                                    v = r.double();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.marks, k);
+                            m.marks[k] = v;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.equity = v;
+                            else
+                                delete m.equity;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.peakEquity = v;
+                            else
+                                delete m.peakEquity;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.day = v;
+                            else
+                                delete m.day;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.dayStartEquity = v;
+                            else
+                                delete m.dayStartEquity;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.valuedAtMs = v;
+                            else
+                                delete m.valuedAtMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if (m.swaps === $util.emptyObject)
+                                m.swaps = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = null;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = $root.algotrader.v1.SwapPositionBook.decode(r, r.size(), $undefined, q + 1, v);
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.swaps, k);
+                            m.swaps[k] = v || new $root.algotrader.v1.SwapPositionBook();
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AccountBook message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.AccountBook & algotrader.v1.AccountBook.$Shape} AccountBook
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AccountBook.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AccountBook message.
+             * @function verify
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AccountBook.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.initialCash != null && $Object.hasOwnProperty.call(m, "initialCash")) {
+                    if (typeof m.initialCash !== "number")
+                        return "initialCash: number expected";
+                }
+                if (m.cash != null && $Object.hasOwnProperty.call(m, "cash")) {
+                    if (typeof m.cash !== "number")
+                        return "cash: number expected";
+                }
+                if (m.positions != null && $Object.hasOwnProperty.call(m, "positions")) {
+                    if (!$util.isObject(m.positions))
+                        return "positions: object expected";
+                    var k = $Object.keys(m.positions);
+                    for (var i = 0; i < k.length; ++i) {
+                        {
+                            var e = $root.algotrader.v1.BookPosition.verify(m.positions[k[i]], q + 1);
+                            if (e)
+                                return "positions." + e;
+                        }
+                    }
+                }
+                if (m.marks != null && $Object.hasOwnProperty.call(m, "marks")) {
+                    if (!$util.isObject(m.marks))
+                        return "marks: object expected";
+                    var k = $Object.keys(m.marks);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (typeof m.marks[k[i]] !== "number")
+                            return "marks: number{k:string} expected";
+                    }
+                }
+                if (m.equity != null && $Object.hasOwnProperty.call(m, "equity")) {
+                    if (typeof m.equity !== "number")
+                        return "equity: number expected";
+                }
+                if (m.peakEquity != null && $Object.hasOwnProperty.call(m, "peakEquity")) {
+                    if (typeof m.peakEquity !== "number")
+                        return "peakEquity: number expected";
+                }
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day")) {
+                    if (!$util.isInteger(m.day) && !(m.day && $util.isInteger(m.day.low) && $util.isInteger(m.day.high)))
+                        return "day: integer|Long expected";
+                }
+                if (m.dayStartEquity != null && $Object.hasOwnProperty.call(m, "dayStartEquity")) {
+                    if (typeof m.dayStartEquity !== "number")
+                        return "dayStartEquity: number expected";
+                }
+                if (m.valuedAtMs != null && $Object.hasOwnProperty.call(m, "valuedAtMs")) {
+                    if (!$util.isInteger(m.valuedAtMs) && !(m.valuedAtMs && $util.isInteger(m.valuedAtMs.low) && $util.isInteger(m.valuedAtMs.high)))
+                        return "valuedAtMs: integer|Long expected";
+                }
+                if (m.swaps != null && $Object.hasOwnProperty.call(m, "swaps")) {
+                    if (!$util.isObject(m.swaps))
+                        return "swaps: object expected";
+                    var k = $Object.keys(m.swaps);
+                    for (var i = 0; i < k.length; ++i) {
+                        {
+                            var e = $root.algotrader.v1.SwapPositionBook.verify(m.swaps[k[i]], q + 1);
+                            if (e)
+                                return "swaps." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AccountBook message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.AccountBook} AccountBook
+             */
+            AccountBook.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.AccountBook)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.AccountBook: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.AccountBook();
+                if (d.initialCash != null) {
+                    if (!$Object.is($Number(d.initialCash), 0)) {
+                        m.initialCash = $Number(d.initialCash);
+                    }
+                }
+                if (d.cash != null) {
+                    if (!$Object.is($Number(d.cash), 0)) {
+                        m.cash = $Number(d.cash);
+                    }
+                }
+                if (d.positions) {
+                    if (!$util.isObject(d.positions))
+                        throw $TypeError(".algotrader.v1.AccountBook.positions: object expected");
+                    m.positions = {};
+                    for (var ks = $Object.keys(d.positions), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.positions, ks[i]);
+                        if (!$util.isObject(d.positions[ks[i]]))
+                            throw $TypeError(".algotrader.v1.AccountBook.positions: object expected");
+                        m.positions[ks[i]] = $root.algotrader.v1.BookPosition.fromObject(d.positions[ks[i]], q + 1);
+                    }
+                }
+                if (d.marks) {
+                    if (!$util.isObject(d.marks))
+                        throw $TypeError(".algotrader.v1.AccountBook.marks: object expected");
+                    m.marks = {};
+                    for (var ks = $Object.keys(d.marks), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.marks, ks[i]);
+                        m.marks[ks[i]] = $Number(d.marks[ks[i]]);
+                    }
+                }
+                if (d.equity != null) {
+                    if (!$Object.is($Number(d.equity), 0)) {
+                        m.equity = $Number(d.equity);
+                    }
+                }
+                if (d.peakEquity != null) {
+                    if (!$Object.is($Number(d.peakEquity), 0)) {
+                        m.peakEquity = $Number(d.peakEquity);
+                    }
+                }
+                if (d.day != null) {
+                    if (typeof d.day === "object" ? d.day.low || d.day.high : $Number(d.day) !== 0) {
+                        if ($util.Long)
+                            m.day = $util.Long.fromValue(d.day, false);
+                        else if (typeof d.day === "string")
+                            m.day = $parseInt(d.day, 10);
+                        else if (typeof d.day === "number")
+                            m.day = d.day;
+                        else if (typeof d.day === "object")
+                            m.day = new $util.LongBits(d.day.low >>> 0, d.day.high >>> 0).toNumber();
+                    }
+                }
+                if (d.dayStartEquity != null) {
+                    if (!$Object.is($Number(d.dayStartEquity), 0)) {
+                        m.dayStartEquity = $Number(d.dayStartEquity);
+                    }
+                }
+                if (d.valuedAtMs != null) {
+                    if (typeof d.valuedAtMs === "object" ? d.valuedAtMs.low || d.valuedAtMs.high : $Number(d.valuedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.valuedAtMs = $util.Long.fromValue(d.valuedAtMs, false);
+                        else if (typeof d.valuedAtMs === "string")
+                            m.valuedAtMs = $parseInt(d.valuedAtMs, 10);
+                        else if (typeof d.valuedAtMs === "number")
+                            m.valuedAtMs = d.valuedAtMs;
+                        else if (typeof d.valuedAtMs === "object")
+                            m.valuedAtMs = new $util.LongBits(d.valuedAtMs.low >>> 0, d.valuedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.swaps) {
+                    if (!$util.isObject(d.swaps))
+                        throw $TypeError(".algotrader.v1.AccountBook.swaps: object expected");
+                    m.swaps = {};
+                    for (var ks = $Object.keys(d.swaps), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.swaps, ks[i]);
+                        if (!$util.isObject(d.swaps[ks[i]]))
+                            throw $TypeError(".algotrader.v1.AccountBook.swaps: object expected");
+                        m.swaps[ks[i]] = $root.algotrader.v1.SwapPositionBook.fromObject(d.swaps[ks[i]], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AccountBook message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {algotrader.v1.AccountBook} m AccountBook
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AccountBook.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.objects || o.defaults) {
+                    d.positions = {};
+                    d.marks = {};
+                    d.swaps = {};
+                }
+                if (o.defaults) {
+                    d.initialCash = 0;
+                    d.cash = 0;
+                    d.equity = 0;
+                    d.peakEquity = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.day = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.day = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.dayStartEquity = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.valuedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.valuedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.initialCash != null && $Object.hasOwnProperty.call(m, "initialCash")) {
+                    d.initialCash = o.json && !$isFinite(m.initialCash) ? $String(m.initialCash) : m.initialCash;
+                }
+                if (m.cash != null && $Object.hasOwnProperty.call(m, "cash")) {
+                    d.cash = o.json && !$isFinite(m.cash) ? $String(m.cash) : m.cash;
+                }
+                var ks2;
+                if (m.positions && (ks2 = $Object.keys(m.positions)).length) {
+                    d.positions = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.positions, ks2[j]);
+                        d.positions[ks2[j]] = $root.algotrader.v1.BookPosition.toObject(m.positions[ks2[j]], o, q + 1);
+                    }
+                }
+                if (m.marks && (ks2 = $Object.keys(m.marks)).length) {
+                    d.marks = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.marks, ks2[j]);
+                        d.marks[ks2[j]] = o.json && !$isFinite(m.marks[ks2[j]]) ? $String(m.marks[ks2[j]]) : m.marks[ks2[j]];
+                    }
+                }
+                if (m.equity != null && $Object.hasOwnProperty.call(m, "equity")) {
+                    d.equity = o.json && !$isFinite(m.equity) ? $String(m.equity) : m.equity;
+                }
+                if (m.peakEquity != null && $Object.hasOwnProperty.call(m, "peakEquity")) {
+                    d.peakEquity = o.json && !$isFinite(m.peakEquity) ? $String(m.peakEquity) : m.peakEquity;
+                }
+                if (m.day != null && $Object.hasOwnProperty.call(m, "day")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.day = typeof m.day === "number" ? $BigInt(m.day) : $util.Long.fromBits(m.day.low >>> 0, m.day.high >>> 0, false).toBigInt();
+                    else if (typeof m.day === "number")
+                        d.day = o.longs === $String ? $String(m.day) : m.day;
+                    else
+                        d.day = o.longs === $String ? $util.Long.prototype.toString.call(m.day) : o.longs === $Number ? new $util.LongBits(m.day.low >>> 0, m.day.high >>> 0).toNumber() : m.day;
+                }
+                if (m.dayStartEquity != null && $Object.hasOwnProperty.call(m, "dayStartEquity")) {
+                    d.dayStartEquity = o.json && !$isFinite(m.dayStartEquity) ? $String(m.dayStartEquity) : m.dayStartEquity;
+                }
+                if (m.valuedAtMs != null && $Object.hasOwnProperty.call(m, "valuedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.valuedAtMs = typeof m.valuedAtMs === "number" ? $BigInt(m.valuedAtMs) : $util.Long.fromBits(m.valuedAtMs.low >>> 0, m.valuedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.valuedAtMs === "number")
+                        d.valuedAtMs = o.longs === $String ? $String(m.valuedAtMs) : m.valuedAtMs;
+                    else
+                        d.valuedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.valuedAtMs) : o.longs === $Number ? new $util.LongBits(m.valuedAtMs.low >>> 0, m.valuedAtMs.high >>> 0).toNumber() : m.valuedAtMs;
+                }
+                if (m.swaps && (ks2 = $Object.keys(m.swaps)).length) {
+                    d.swaps = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.swaps, ks2[j]);
+                        d.swaps[ks2[j]] = $root.algotrader.v1.SwapPositionBook.toObject(m.swaps[ks2[j]], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AccountBook to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.AccountBook
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AccountBook.prototype.toJSON = function() {
+                return AccountBook.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AccountBook
+             * @function getTypeUrl
+             * @memberof algotrader.v1.AccountBook
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AccountBook.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.AccountBook";
+            };
+
+            return AccountBook;
+        })();
+
+        v1.SwapPositionBook = (function() {
+
+            /**
+             * Properties of a SwapPositionBook.
+             * @typedef {Object} algotrader.v1.SwapPositionBook.$Properties
+             * @property {number|null} [qty] SwapPositionBook qty
+             * @property {number|null} [avg] SwapPositionBook avg
+             * @property {number|null} [margin] SwapPositionBook margin
+             * @property {string|null} [mode] SwapPositionBook mode
+             * @property {number|null} [leverage] SwapPositionBook leverage
+             * @property {number|null} [realized] SwapPositionBook realized
+             * @property {number|null} [fees] SwapPositionBook fees
+             * @property {number|null} [funding] SwapPositionBook funding
+             * @property {number|null} [liquidationLoss] SwapPositionBook liquidationLoss
+             * @property {number|null} [liquidationFees] SwapPositionBook liquidationFees
+             * @property {number|null} [liquidations] SwapPositionBook liquidations
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SwapPositionBook.
+             * @memberof algotrader.v1
+             * @interface ISwapPositionBook
+             * @augments algotrader.v1.SwapPositionBook.$Properties
+             * @deprecated Use algotrader.v1.SwapPositionBook.$Properties instead.
+             */
+
+            /**
+             * Shape of a SwapPositionBook.
+             * @typedef {algotrader.v1.SwapPositionBook.$Properties} algotrader.v1.SwapPositionBook.$Shape
+             */
+
+            /**
+             * Constructs a new SwapPositionBook.
+             * @memberof algotrader.v1
+             * @classdesc Represents a SwapPositionBook.
+             * @constructor
+             * @param {algotrader.v1.SwapPositionBook.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SwapPositionBook = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SwapPositionBook qty.
+             * @member {number} qty
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.qty = 0;
+
+            /**
+             * SwapPositionBook avg.
+             * @member {number} avg
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.avg = 0;
+
+            /**
+             * SwapPositionBook margin.
+             * @member {number} margin
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.margin = 0;
+
+            /**
+             * SwapPositionBook mode.
+             * @member {string} mode
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.mode = "";
+
+            /**
+             * SwapPositionBook leverage.
+             * @member {number} leverage
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.leverage = 0;
+
+            /**
+             * SwapPositionBook realized.
+             * @member {number} realized
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.realized = 0;
+
+            /**
+             * SwapPositionBook fees.
+             * @member {number} fees
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.fees = 0;
+
+            /**
+             * SwapPositionBook funding.
+             * @member {number} funding
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.funding = 0;
+
+            /**
+             * SwapPositionBook liquidationLoss.
+             * @member {number} liquidationLoss
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.liquidationLoss = 0;
+
+            /**
+             * SwapPositionBook liquidationFees.
+             * @member {number} liquidationFees
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.liquidationFees = 0;
+
+            /**
+             * SwapPositionBook liquidations.
+             * @member {number} liquidations
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             */
+            SwapPositionBook.prototype.liquidations = 0;
+
+            /**
+             * Creates a new SwapPositionBook instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.SwapPositionBook} SwapPositionBook instance
+             * @type {{
+             *   (properties: algotrader.v1.SwapPositionBook.$Shape): algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape;
+             *   (properties?: algotrader.v1.SwapPositionBook.$Properties): algotrader.v1.SwapPositionBook;
+             * }}
+             */
+            SwapPositionBook.create = function(properties) {
+                return new SwapPositionBook(properties);
+            };
+
+            /**
+             * Encodes the specified SwapPositionBook message. Does not implicitly {@link algotrader.v1.SwapPositionBook.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook.$Properties} m SwapPositionBook message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SwapPositionBook.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty") && !$Object.is(m.qty, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.qty);
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg") && !$Object.is(m.avg, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.avg);
+                if (m.margin != null && $Object.hasOwnProperty.call(m, "margin") && !$Object.is(m.margin, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.margin);
+                if (m.mode != null && $Object.hasOwnProperty.call(m, "mode") && m.mode !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.mode);
+                if (m.leverage != null && $Object.hasOwnProperty.call(m, "leverage") && !$Object.is(m.leverage, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.leverage);
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized") && !$Object.is(m.realized, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.realized);
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees") && !$Object.is(m.fees, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.fees);
+                if (m.funding != null && $Object.hasOwnProperty.call(m, "funding") && !$Object.is(m.funding, 0))
+                    w.uint32(/* id 8, wireType 1 =*/65).double(m.funding);
+                if (m.liquidationLoss != null && $Object.hasOwnProperty.call(m, "liquidationLoss") && !$Object.is(m.liquidationLoss, 0))
+                    w.uint32(/* id 9, wireType 1 =*/73).double(m.liquidationLoss);
+                if (m.liquidationFees != null && $Object.hasOwnProperty.call(m, "liquidationFees") && !$Object.is(m.liquidationFees, 0))
+                    w.uint32(/* id 10, wireType 1 =*/81).double(m.liquidationFees);
+                if (m.liquidations != null && $Object.hasOwnProperty.call(m, "liquidations") && m.liquidations !== 0)
+                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.liquidations);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SwapPositionBook message, length delimited. Does not implicitly {@link algotrader.v1.SwapPositionBook.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook.$Properties} message SwapPositionBook message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SwapPositionBook.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SwapPositionBook message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape} SwapPositionBook
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SwapPositionBook.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.SwapPositionBook();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.qty = v;
+                            else
+                                delete m.qty;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.avg = v;
+                            else
+                                delete m.avg;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.margin = v;
+                            else
+                                delete m.margin;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.mode = v;
+                            else
+                                delete m.mode;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.leverage = v;
+                            else
+                                delete m.leverage;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.realized = v;
+                            else
+                                delete m.realized;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.fees = v;
+                            else
+                                delete m.fees;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.funding = v;
+                            else
+                                delete m.funding;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.liquidationLoss = v;
+                            else
+                                delete m.liquidationLoss;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.liquidationFees = v;
+                            else
+                                delete m.liquidationFees;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.liquidations = v;
+                            else
+                                delete m.liquidations;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SwapPositionBook message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.SwapPositionBook & algotrader.v1.SwapPositionBook.$Shape} SwapPositionBook
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SwapPositionBook.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SwapPositionBook message.
+             * @function verify
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SwapPositionBook.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    if (typeof m.qty !== "number")
+                        return "qty: number expected";
+                }
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg")) {
+                    if (typeof m.avg !== "number")
+                        return "avg: number expected";
+                }
+                if (m.margin != null && $Object.hasOwnProperty.call(m, "margin")) {
+                    if (typeof m.margin !== "number")
+                        return "margin: number expected";
+                }
+                if (m.mode != null && $Object.hasOwnProperty.call(m, "mode")) {
+                    if (!$util.isString(m.mode))
+                        return "mode: string expected";
+                }
+                if (m.leverage != null && $Object.hasOwnProperty.call(m, "leverage")) {
+                    if (typeof m.leverage !== "number")
+                        return "leverage: number expected";
+                }
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized")) {
+                    if (typeof m.realized !== "number")
+                        return "realized: number expected";
+                }
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees")) {
+                    if (typeof m.fees !== "number")
+                        return "fees: number expected";
+                }
+                if (m.funding != null && $Object.hasOwnProperty.call(m, "funding")) {
+                    if (typeof m.funding !== "number")
+                        return "funding: number expected";
+                }
+                if (m.liquidationLoss != null && $Object.hasOwnProperty.call(m, "liquidationLoss")) {
+                    if (typeof m.liquidationLoss !== "number")
+                        return "liquidationLoss: number expected";
+                }
+                if (m.liquidationFees != null && $Object.hasOwnProperty.call(m, "liquidationFees")) {
+                    if (typeof m.liquidationFees !== "number")
+                        return "liquidationFees: number expected";
+                }
+                if (m.liquidations != null && $Object.hasOwnProperty.call(m, "liquidations")) {
+                    if (!$util.isInteger(m.liquidations))
+                        return "liquidations: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SwapPositionBook message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.SwapPositionBook} SwapPositionBook
+             */
+            SwapPositionBook.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.SwapPositionBook)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.SwapPositionBook: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.SwapPositionBook();
+                if (d.qty != null) {
+                    if (!$Object.is($Number(d.qty), 0)) {
+                        m.qty = $Number(d.qty);
+                    }
+                }
+                if (d.avg != null) {
+                    if (!$Object.is($Number(d.avg), 0)) {
+                        m.avg = $Number(d.avg);
+                    }
+                }
+                if (d.margin != null) {
+                    if (!$Object.is($Number(d.margin), 0)) {
+                        m.margin = $Number(d.margin);
+                    }
+                }
+                if (d.mode != null) {
+                    if (typeof d.mode !== "string" || d.mode.length) {
+                        m.mode = $String(d.mode);
+                    }
+                }
+                if (d.leverage != null) {
+                    if (!$Object.is($Number(d.leverage), 0)) {
+                        m.leverage = $Number(d.leverage);
+                    }
+                }
+                if (d.realized != null) {
+                    if (!$Object.is($Number(d.realized), 0)) {
+                        m.realized = $Number(d.realized);
+                    }
+                }
+                if (d.fees != null) {
+                    if (!$Object.is($Number(d.fees), 0)) {
+                        m.fees = $Number(d.fees);
+                    }
+                }
+                if (d.funding != null) {
+                    if (!$Object.is($Number(d.funding), 0)) {
+                        m.funding = $Number(d.funding);
+                    }
+                }
+                if (d.liquidationLoss != null) {
+                    if (!$Object.is($Number(d.liquidationLoss), 0)) {
+                        m.liquidationLoss = $Number(d.liquidationLoss);
+                    }
+                }
+                if (d.liquidationFees != null) {
+                    if (!$Object.is($Number(d.liquidationFees), 0)) {
+                        m.liquidationFees = $Number(d.liquidationFees);
+                    }
+                }
+                if (d.liquidations != null) {
+                    if ($Number(d.liquidations) !== 0) {
+                        m.liquidations = d.liquidations >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SwapPositionBook message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {algotrader.v1.SwapPositionBook} m SwapPositionBook
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SwapPositionBook.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.qty = 0;
+                    d.avg = 0;
+                    d.margin = 0;
+                    d.mode = "";
+                    d.leverage = 0;
+                    d.realized = 0;
+                    d.fees = 0;
+                    d.funding = 0;
+                    d.liquidationLoss = 0;
+                    d.liquidationFees = 0;
+                    d.liquidations = 0;
+                }
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    d.qty = o.json && !$isFinite(m.qty) ? $String(m.qty) : m.qty;
+                }
+                if (m.avg != null && $Object.hasOwnProperty.call(m, "avg")) {
+                    d.avg = o.json && !$isFinite(m.avg) ? $String(m.avg) : m.avg;
+                }
+                if (m.margin != null && $Object.hasOwnProperty.call(m, "margin")) {
+                    d.margin = o.json && !$isFinite(m.margin) ? $String(m.margin) : m.margin;
+                }
+                if (m.mode != null && $Object.hasOwnProperty.call(m, "mode")) {
+                    d.mode = m.mode;
+                }
+                if (m.leverage != null && $Object.hasOwnProperty.call(m, "leverage")) {
+                    d.leverage = o.json && !$isFinite(m.leverage) ? $String(m.leverage) : m.leverage;
+                }
+                if (m.realized != null && $Object.hasOwnProperty.call(m, "realized")) {
+                    d.realized = o.json && !$isFinite(m.realized) ? $String(m.realized) : m.realized;
+                }
+                if (m.fees != null && $Object.hasOwnProperty.call(m, "fees")) {
+                    d.fees = o.json && !$isFinite(m.fees) ? $String(m.fees) : m.fees;
+                }
+                if (m.funding != null && $Object.hasOwnProperty.call(m, "funding")) {
+                    d.funding = o.json && !$isFinite(m.funding) ? $String(m.funding) : m.funding;
+                }
+                if (m.liquidationLoss != null && $Object.hasOwnProperty.call(m, "liquidationLoss")) {
+                    d.liquidationLoss = o.json && !$isFinite(m.liquidationLoss) ? $String(m.liquidationLoss) : m.liquidationLoss;
+                }
+                if (m.liquidationFees != null && $Object.hasOwnProperty.call(m, "liquidationFees")) {
+                    d.liquidationFees = o.json && !$isFinite(m.liquidationFees) ? $String(m.liquidationFees) : m.liquidationFees;
+                }
+                if (m.liquidations != null && $Object.hasOwnProperty.call(m, "liquidations")) {
+                    d.liquidations = m.liquidations;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SwapPositionBook to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.SwapPositionBook
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SwapPositionBook.prototype.toJSON = function() {
+                return SwapPositionBook.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SwapPositionBook
+             * @function getTypeUrl
+             * @memberof algotrader.v1.SwapPositionBook
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SwapPositionBook.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.SwapPositionBook";
+            };
+
+            return SwapPositionBook;
+        })();
+
+        v1.OrderRecord = (function() {
+
+            /**
+             * Properties of an OrderRecord.
+             * @typedef {Object} algotrader.v1.OrderRecord.$Properties
+             * @property {string|null} [id] OrderRecord id
+             * @property {string|null} [strategy] OrderRecord strategy
+             * @property {string|null} [instrument] OrderRecord instrument
+             * @property {algotrader.v1.Side|null} [side] OrderRecord side
+             * @property {algotrader.v1.OrderType|null} [type] OrderRecord type
+             * @property {number|null} [qty] OrderRecord qty
+             * @property {number|null} [limitPrice] OrderRecord limitPrice
+             * @property {number|null} [decisionTimeMs] OrderRecord decisionTimeMs
+             * @property {number|null} [eligibleOpenMs] OrderRecord eligibleOpenMs
+             * @property {algotrader.v1.OrderState|null} [status] OrderRecord status
+             * @property {number|null} [events] OrderRecord events
+             * @property {number|null} [filledQty] OrderRecord filledQty
+             * @property {number|null} [avgFillPrice] OrderRecord avgFillPrice
+             * @property {string|null} [reason] OrderRecord reason
+             * @property {string|null} [exchangeId] OrderRecord exchangeId
+             * @property {Array.<string>|null} [trades] OrderRecord trades
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OrderRecord.
+             * @memberof algotrader.v1
+             * @interface IOrderRecord
+             * @augments algotrader.v1.OrderRecord.$Properties
+             * @deprecated Use algotrader.v1.OrderRecord.$Properties instead.
+             */
+
+            /**
+             * Shape of an OrderRecord.
+             * @typedef {algotrader.v1.OrderRecord.$Properties} algotrader.v1.OrderRecord.$Shape
+             */
+
+            /**
+             * Constructs a new OrderRecord.
+             * @memberof algotrader.v1
+             * @classdesc Represents an OrderRecord.
+             * @constructor
+             * @param {algotrader.v1.OrderRecord.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OrderRecord = function (p) {
+                this.trades = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * OrderRecord id.
+             * @member {string} id
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.id = "";
+
+            /**
+             * OrderRecord strategy.
+             * @member {string} strategy
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.strategy = "";
+
+            /**
+             * OrderRecord instrument.
+             * @member {string} instrument
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.instrument = "";
+
+            /**
+             * OrderRecord side.
+             * @member {algotrader.v1.Side} side
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.side = 0;
+
+            /**
+             * OrderRecord type.
+             * @member {algotrader.v1.OrderType} type
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.type = 0;
+
+            /**
+             * OrderRecord qty.
+             * @member {number} qty
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.qty = 0;
+
+            /**
+             * OrderRecord limitPrice.
+             * @member {number|null|undefined} limitPrice
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.limitPrice = null;
+
+            /**
+             * OrderRecord decisionTimeMs.
+             * @member {number} decisionTimeMs
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.decisionTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * OrderRecord eligibleOpenMs.
+             * @member {number} eligibleOpenMs
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.eligibleOpenMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * OrderRecord status.
+             * @member {algotrader.v1.OrderState} status
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.status = 0;
+
+            /**
+             * OrderRecord events.
+             * @member {number} events
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.events = 0;
+
+            /**
+             * OrderRecord filledQty.
+             * @member {number} filledQty
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.filledQty = 0;
+
+            /**
+             * OrderRecord avgFillPrice.
+             * @member {number} avgFillPrice
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.avgFillPrice = 0;
+
+            /**
+             * OrderRecord reason.
+             * @member {string|null|undefined} reason
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.reason = null;
+
+            /**
+             * OrderRecord exchangeId.
+             * @member {string|null|undefined} exchangeId
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.exchangeId = null;
+
+            /**
+             * OrderRecord trades.
+             * @member {Array.<string>} trades
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.trades = $util.emptyArray;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderRecord.prototype, "_limitPrice", {
+                get: $util.oneOfGetter($oneOfFields = ["limitPrice"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderRecord.prototype, "_reason", {
+                get: $util.oneOfGetter($oneOfFields = ["reason"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderRecord.prototype, "_exchangeId", {
+                get: $util.oneOfGetter($oneOfFields = ["exchangeId"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new OrderRecord instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {algotrader.v1.OrderRecord.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.OrderRecord} OrderRecord instance
+             * @type {{
+             *   (properties: algotrader.v1.OrderRecord.$Shape): algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape;
+             *   (properties?: algotrader.v1.OrderRecord.$Properties): algotrader.v1.OrderRecord;
+             * }}
+             */
+            OrderRecord.create = function(properties) {
+                return new OrderRecord(properties);
+            };
+
+            /**
+             * Encodes the specified OrderRecord message. Does not implicitly {@link algotrader.v1.OrderRecord.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {algotrader.v1.OrderRecord.$Properties} m OrderRecord message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderRecord.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id") && m.id !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.id);
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.strategy);
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument") && m.instrument !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.instrument);
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side") && m.side !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).int32(m.side);
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).int32(m.type);
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty") && !$Object.is(m.qty, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.qty);
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice"))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.limitPrice);
+                if (m.decisionTimeMs != null && $Object.hasOwnProperty.call(m, "decisionTimeMs") && (typeof m.decisionTimeMs === "object" ? m.decisionTimeMs.low || m.decisionTimeMs.high : m.decisionTimeMs !== 0))
+                    w.uint32(/* id 8, wireType 0 =*/64).int64(m.decisionTimeMs);
+                if (m.eligibleOpenMs != null && $Object.hasOwnProperty.call(m, "eligibleOpenMs") && (typeof m.eligibleOpenMs === "object" ? m.eligibleOpenMs.low || m.eligibleOpenMs.high : m.eligibleOpenMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).int64(m.eligibleOpenMs);
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status") && m.status !== 0)
+                    w.uint32(/* id 10, wireType 0 =*/80).int32(m.status);
+                if (m.events != null && $Object.hasOwnProperty.call(m, "events") && m.events !== 0)
+                    w.uint32(/* id 11, wireType 0 =*/88).uint32(m.events);
+                if (m.filledQty != null && $Object.hasOwnProperty.call(m, "filledQty") && !$Object.is(m.filledQty, 0))
+                    w.uint32(/* id 12, wireType 1 =*/97).double(m.filledQty);
+                if (m.avgFillPrice != null && $Object.hasOwnProperty.call(m, "avgFillPrice") && !$Object.is(m.avgFillPrice, 0))
+                    w.uint32(/* id 13, wireType 1 =*/105).double(m.avgFillPrice);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason"))
+                    w.uint32(/* id 14, wireType 2 =*/114).string(m.reason);
+                if (m.exchangeId != null && $Object.hasOwnProperty.call(m, "exchangeId"))
+                    w.uint32(/* id 15, wireType 2 =*/122).string(m.exchangeId);
+                if (m.trades != null && m.trades.length) {
+                    for (var i = 0; i < m.trades.length; ++i)
+                        w.uint32(/* id 16, wireType 2 =*/130).string(m.trades[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified OrderRecord message, length delimited. Does not implicitly {@link algotrader.v1.OrderRecord.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {algotrader.v1.OrderRecord.$Properties} message OrderRecord message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderRecord.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OrderRecord message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape} OrderRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderRecord.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.OrderRecord();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.id = v;
+                            else
+                                delete m.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.instrument = v;
+                            else
+                                delete m.instrument;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.side = v;
+                            else
+                                delete m.side;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.type = v;
+                            else
+                                delete m.type;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.qty = v;
+                            else
+                                delete m.qty;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            m.limitPrice = r.double();
+                            m._limitPrice = "limitPrice";
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.decisionTimeMs = v;
+                            else
+                                delete m.decisionTimeMs;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.eligibleOpenMs = v;
+                            else
+                                delete m.eligibleOpenMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.status = v;
+                            else
+                                delete m.status;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.events = v;
+                            else
+                                delete m.events;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.filledQty = v;
+                            else
+                                delete m.filledQty;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.avgFillPrice = v;
+                            else
+                                delete m.avgFillPrice;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            m.reason = r.stringVerify();
+                            m._reason = "reason";
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            m.exchangeId = r.stringVerify();
+                            m._exchangeId = "exchangeId";
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.trades && m.trades.length))
+                                m.trades = [];
+                            m.trades.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an OrderRecord message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape} OrderRecord
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderRecord.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OrderRecord message.
+             * @function verify
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OrderRecord.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    if (!$util.isString(m.instrument))
+                        return "instrument: string expected";
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    if (typeof m.side !== "number" || (m.side | 0) !== m.side)
+                        return "side: enum value expected";
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    if (typeof m.type !== "number" || (m.type | 0) !== m.type)
+                        return "type: enum value expected";
+                }
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    if (typeof m.qty !== "number")
+                        return "qty: number expected";
+                }
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice")) {
+                    p._limitPrice = 1;
+                    if (typeof m.limitPrice !== "number")
+                        return "limitPrice: number expected";
+                }
+                if (m.decisionTimeMs != null && $Object.hasOwnProperty.call(m, "decisionTimeMs")) {
+                    if (!$util.isInteger(m.decisionTimeMs) && !(m.decisionTimeMs && $util.isInteger(m.decisionTimeMs.low) && $util.isInteger(m.decisionTimeMs.high)))
+                        return "decisionTimeMs: integer|Long expected";
+                }
+                if (m.eligibleOpenMs != null && $Object.hasOwnProperty.call(m, "eligibleOpenMs")) {
+                    if (!$util.isInteger(m.eligibleOpenMs) && !(m.eligibleOpenMs && $util.isInteger(m.eligibleOpenMs.low) && $util.isInteger(m.eligibleOpenMs.high)))
+                        return "eligibleOpenMs: integer|Long expected";
+                }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status")) {
+                    if (typeof m.status !== "number" || (m.status | 0) !== m.status)
+                        return "status: enum value expected";
+                }
+                if (m.events != null && $Object.hasOwnProperty.call(m, "events")) {
+                    if (!$util.isInteger(m.events))
+                        return "events: integer expected";
+                }
+                if (m.filledQty != null && $Object.hasOwnProperty.call(m, "filledQty")) {
+                    if (typeof m.filledQty !== "number")
+                        return "filledQty: number expected";
+                }
+                if (m.avgFillPrice != null && $Object.hasOwnProperty.call(m, "avgFillPrice")) {
+                    if (typeof m.avgFillPrice !== "number")
+                        return "avgFillPrice: number expected";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    p._reason = 1;
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.exchangeId != null && $Object.hasOwnProperty.call(m, "exchangeId")) {
+                    p._exchangeId = 1;
+                    if (!$util.isString(m.exchangeId))
+                        return "exchangeId: string expected";
+                }
+                if (m.trades != null && $Object.hasOwnProperty.call(m, "trades")) {
+                    if (!$Array.isArray(m.trades))
+                        return "trades: array expected";
+                    for (var i = 0; i < m.trades.length; ++i) {
+                        if (!$util.isString(m.trades[i]))
+                            return "trades: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an OrderRecord message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.OrderRecord} OrderRecord
+             */
+            OrderRecord.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.OrderRecord)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.OrderRecord: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.OrderRecord();
+                if (d.id != null) {
+                    if (typeof d.id !== "string" || d.id.length) {
+                        m.id = $String(d.id);
+                    }
+                }
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.instrument != null) {
+                    if (typeof d.instrument !== "string" || d.instrument.length) {
+                        m.instrument = $String(d.instrument);
+                    }
+                }
+                if (d.side !== 0 && (typeof d.side !== "string" || $root.algotrader.v1.Side[d.side] !== 0)) {
+                    switch (d.side) {
+                    case "SIDE_UNSPECIFIED":
+                    case 0:
+                        m.side = 0;
+                        break;
+                    case "SIDE_BUY":
+                    case 1:
+                        m.side = 1;
+                        break;
+                    case "SIDE_SELL":
+                    case 2:
+                        m.side = 2;
+                        break;
+                    default:
+                        if (typeof d.side === "number" && (d.side | 0) === d.side)
+                            m.side = d.side;
+                    }
+                }
+                if (d.type !== 0 && (typeof d.type !== "string" || $root.algotrader.v1.OrderType[d.type] !== 0)) {
+                    switch (d.type) {
+                    case "ORDER_TYPE_UNSPECIFIED":
+                    case 0:
+                        m.type = 0;
+                        break;
+                    case "ORDER_TYPE_MARKET":
+                    case 1:
+                        m.type = 1;
+                        break;
+                    case "ORDER_TYPE_LIMIT":
+                    case 2:
+                        m.type = 2;
+                        break;
+                    default:
+                        if (typeof d.type === "number" && (d.type | 0) === d.type)
+                            m.type = d.type;
+                    }
+                }
+                if (d.qty != null) {
+                    if (!$Object.is($Number(d.qty), 0)) {
+                        m.qty = $Number(d.qty);
+                    }
+                }
+                if (d.limitPrice != null) {
+                    m.limitPrice = $Number(d.limitPrice);
+                }
+                if (d.decisionTimeMs != null) {
+                    if (typeof d.decisionTimeMs === "object" ? d.decisionTimeMs.low || d.decisionTimeMs.high : $Number(d.decisionTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.decisionTimeMs = $util.Long.fromValue(d.decisionTimeMs, false);
+                        else if (typeof d.decisionTimeMs === "string")
+                            m.decisionTimeMs = $parseInt(d.decisionTimeMs, 10);
+                        else if (typeof d.decisionTimeMs === "number")
+                            m.decisionTimeMs = d.decisionTimeMs;
+                        else if (typeof d.decisionTimeMs === "object")
+                            m.decisionTimeMs = new $util.LongBits(d.decisionTimeMs.low >>> 0, d.decisionTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.eligibleOpenMs != null) {
+                    if (typeof d.eligibleOpenMs === "object" ? d.eligibleOpenMs.low || d.eligibleOpenMs.high : $Number(d.eligibleOpenMs) !== 0) {
+                        if ($util.Long)
+                            m.eligibleOpenMs = $util.Long.fromValue(d.eligibleOpenMs, false);
+                        else if (typeof d.eligibleOpenMs === "string")
+                            m.eligibleOpenMs = $parseInt(d.eligibleOpenMs, 10);
+                        else if (typeof d.eligibleOpenMs === "number")
+                            m.eligibleOpenMs = d.eligibleOpenMs;
+                        else if (typeof d.eligibleOpenMs === "object")
+                            m.eligibleOpenMs = new $util.LongBits(d.eligibleOpenMs.low >>> 0, d.eligibleOpenMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.status !== 0 && (typeof d.status !== "string" || $root.algotrader.v1.OrderState[d.status] !== 0)) {
+                    switch (d.status) {
+                    case "ORDER_STATE_UNSPECIFIED":
+                    case 0:
+                        m.status = 0;
+                        break;
+                    case "ORDER_STATE_PENDING_SUBMIT":
+                    case 1:
+                        m.status = 1;
+                        break;
+                    case "ORDER_STATE_SUBMITTED":
+                    case 2:
+                        m.status = 2;
+                        break;
+                    case "ORDER_STATE_ACCEPTED":
+                    case 3:
+                        m.status = 3;
+                        break;
+                    case "ORDER_STATE_PARTIALLY_FILLED":
+                    case 4:
+                        m.status = 4;
+                        break;
+                    case "ORDER_STATE_FILLED":
+                    case 5:
+                        m.status = 5;
+                        break;
+                    case "ORDER_STATE_PENDING_CANCEL":
+                    case 6:
+                        m.status = 6;
+                        break;
+                    case "ORDER_STATE_CANCELED":
+                    case 7:
+                        m.status = 7;
+                        break;
+                    case "ORDER_STATE_REJECTED":
+                    case 8:
+                        m.status = 8;
+                        break;
+                    case "ORDER_STATE_EXPIRED":
+                    case 9:
+                        m.status = 9;
+                        break;
+                    case "ORDER_STATE_UNKNOWN":
+                    case 10:
+                        m.status = 10;
+                        break;
+                    default:
+                        if (typeof d.status === "number" && (d.status | 0) === d.status)
+                            m.status = d.status;
+                    }
+                }
+                if (d.events != null) {
+                    if ($Number(d.events) !== 0) {
+                        m.events = d.events >>> 0;
+                    }
+                }
+                if (d.filledQty != null) {
+                    if (!$Object.is($Number(d.filledQty), 0)) {
+                        m.filledQty = $Number(d.filledQty);
+                    }
+                }
+                if (d.avgFillPrice != null) {
+                    if (!$Object.is($Number(d.avgFillPrice), 0)) {
+                        m.avgFillPrice = $Number(d.avgFillPrice);
+                    }
+                }
+                if (d.reason != null) {
+                    m.reason = $String(d.reason);
+                }
+                if (d.exchangeId != null) {
+                    m.exchangeId = $String(d.exchangeId);
+                }
+                if (d.trades) {
+                    if (!$Array.isArray(d.trades))
+                        throw $TypeError(".algotrader.v1.OrderRecord.trades: array expected");
+                    m.trades = $Array(d.trades.length);
+                    for (var i = 0; i < d.trades.length; ++i) {
+                        m.trades[i] = $String(d.trades[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an OrderRecord message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {algotrader.v1.OrderRecord} m OrderRecord
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OrderRecord.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.trades = [];
+                }
+                if (o.defaults) {
+                    d.id = "";
+                    d.strategy = "";
+                    d.instrument = "";
+                    d.side = o.enums === $String ? "SIDE_UNSPECIFIED" : 0;
+                    d.type = o.enums === $String ? "ORDER_TYPE_UNSPECIFIED" : 0;
+                    d.qty = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.decisionTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.decisionTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.eligibleOpenMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.eligibleOpenMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.status = o.enums === $String ? "ORDER_STATE_UNSPECIFIED" : 0;
+                    d.events = 0;
+                    d.filledQty = 0;
+                    d.avgFillPrice = 0;
+                }
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
+                    d.instrument = m.instrument;
+                }
+                if (m.side != null && $Object.hasOwnProperty.call(m, "side")) {
+                    d.side = o.enums === $String ? $root.algotrader.v1.Side[m.side] === $undefined ? m.side : $root.algotrader.v1.Side[m.side] : m.side;
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    d.type = o.enums === $String ? $root.algotrader.v1.OrderType[m.type] === $undefined ? m.type : $root.algotrader.v1.OrderType[m.type] : m.type;
+                }
+                if (m.qty != null && $Object.hasOwnProperty.call(m, "qty")) {
+                    d.qty = o.json && !$isFinite(m.qty) ? $String(m.qty) : m.qty;
+                }
+                if (m.limitPrice != null && $Object.hasOwnProperty.call(m, "limitPrice")) {
+                    d.limitPrice = o.json && !$isFinite(m.limitPrice) ? $String(m.limitPrice) : m.limitPrice;
+                }
+                if (m.decisionTimeMs != null && $Object.hasOwnProperty.call(m, "decisionTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.decisionTimeMs = typeof m.decisionTimeMs === "number" ? $BigInt(m.decisionTimeMs) : $util.Long.fromBits(m.decisionTimeMs.low >>> 0, m.decisionTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.decisionTimeMs === "number")
+                        d.decisionTimeMs = o.longs === $String ? $String(m.decisionTimeMs) : m.decisionTimeMs;
+                    else
+                        d.decisionTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.decisionTimeMs) : o.longs === $Number ? new $util.LongBits(m.decisionTimeMs.low >>> 0, m.decisionTimeMs.high >>> 0).toNumber() : m.decisionTimeMs;
+                }
+                if (m.eligibleOpenMs != null && $Object.hasOwnProperty.call(m, "eligibleOpenMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.eligibleOpenMs = typeof m.eligibleOpenMs === "number" ? $BigInt(m.eligibleOpenMs) : $util.Long.fromBits(m.eligibleOpenMs.low >>> 0, m.eligibleOpenMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.eligibleOpenMs === "number")
+                        d.eligibleOpenMs = o.longs === $String ? $String(m.eligibleOpenMs) : m.eligibleOpenMs;
+                    else
+                        d.eligibleOpenMs = o.longs === $String ? $util.Long.prototype.toString.call(m.eligibleOpenMs) : o.longs === $Number ? new $util.LongBits(m.eligibleOpenMs.low >>> 0, m.eligibleOpenMs.high >>> 0).toNumber() : m.eligibleOpenMs;
+                }
+                if (m.status != null && $Object.hasOwnProperty.call(m, "status")) {
+                    d.status = o.enums === $String ? $root.algotrader.v1.OrderState[m.status] === $undefined ? m.status : $root.algotrader.v1.OrderState[m.status] : m.status;
+                }
+                if (m.events != null && $Object.hasOwnProperty.call(m, "events")) {
+                    d.events = m.events;
+                }
+                if (m.filledQty != null && $Object.hasOwnProperty.call(m, "filledQty")) {
+                    d.filledQty = o.json && !$isFinite(m.filledQty) ? $String(m.filledQty) : m.filledQty;
+                }
+                if (m.avgFillPrice != null && $Object.hasOwnProperty.call(m, "avgFillPrice")) {
+                    d.avgFillPrice = o.json && !$isFinite(m.avgFillPrice) ? $String(m.avgFillPrice) : m.avgFillPrice;
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.exchangeId != null && $Object.hasOwnProperty.call(m, "exchangeId")) {
+                    d.exchangeId = m.exchangeId;
+                }
+                if (m.trades && m.trades.length) {
+                    d.trades = $Array(m.trades.length);
+                    for (var j = 0; j < m.trades.length; ++j) {
+                        d.trades[j] = m.trades[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this OrderRecord to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OrderRecord.prototype.toJSON = function() {
+                return OrderRecord.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OrderRecord
+             * @function getTypeUrl
+             * @memberof algotrader.v1.OrderRecord
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OrderRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.OrderRecord";
+            };
+
+            return OrderRecord;
+        })();
+
+        v1.AccountState = (function() {
+
+            /**
+             * Properties of an AccountState.
+             * @typedef {Object} algotrader.v1.AccountState.$Properties
+             * @property {number|null} [version] AccountState version
+             * @property {string|null} [account] AccountState account
+             * @property {string|null} [quote] AccountState quote
+             * @property {algotrader.v1.AccountBook.$Properties|null} [book] AccountState book
+             * @property {Array.<algotrader.v1.OrderRecord.$Properties>|null} [orders] AccountState orders
+             * @property {Array.<string>|null} [pending] AccountState pending
+             * @property {Array.<string>|null} [done] AccountState done
+             * @property {number|null} [mdSeq] AccountState mdSeq
+             * @property {number|null} [orderSeq] AccountState orderSeq
+             * @property {number|null} [steppedThroughMs] AccountState steppedThroughMs
+             * @property {number|null} [visibleThroughMs] AccountState visibleThroughMs
+             * @property {number|null} [lastBarSetMs] AccountState lastBarSetMs
+             * @property {number|null} [fills] AccountState fills
+             * @property {number|null} [updatedMs] AccountState updatedMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AccountState.
+             * @memberof algotrader.v1
+             * @interface IAccountState
+             * @augments algotrader.v1.AccountState.$Properties
+             * @deprecated Use algotrader.v1.AccountState.$Properties instead.
+             */
+
+            /**
+             * Shape of an AccountState.
+             * @typedef {algotrader.v1.AccountState.$Properties} algotrader.v1.AccountState.$Shape
+             */
+
+            /**
+             * Constructs a new AccountState.
+             * @memberof algotrader.v1
+             * @classdesc Represents an AccountState.
+             * @constructor
+             * @param {algotrader.v1.AccountState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AccountState = function (p) {
+                this.orders = [];
+                this.pending = [];
+                this.done = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AccountState version.
+             * @member {number} version
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.version = 0;
+
+            /**
+             * AccountState account.
+             * @member {string} account
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.account = "";
+
+            /**
+             * AccountState quote.
+             * @member {string} quote
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.quote = "";
+
+            /**
+             * AccountState book.
+             * @member {algotrader.v1.AccountBook.$Properties|null|undefined} book
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.book = null;
+
+            /**
+             * AccountState orders.
+             * @member {Array.<algotrader.v1.OrderRecord.$Properties>} orders
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.orders = $util.emptyArray;
+
+            /**
+             * AccountState pending.
+             * @member {Array.<string>} pending
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.pending = $util.emptyArray;
+
+            /**
+             * AccountState done.
+             * @member {Array.<string>} done
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.done = $util.emptyArray;
+
+            /**
+             * AccountState mdSeq.
+             * @member {number} mdSeq
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.mdSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * AccountState orderSeq.
+             * @member {number} orderSeq
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.orderSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * AccountState steppedThroughMs.
+             * @member {number} steppedThroughMs
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.steppedThroughMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * AccountState visibleThroughMs.
+             * @member {number} visibleThroughMs
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.visibleThroughMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * AccountState lastBarSetMs.
+             * @member {number} lastBarSetMs
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.lastBarSetMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * AccountState fills.
+             * @member {number} fills
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.fills = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * AccountState updatedMs.
+             * @member {number} updatedMs
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.updatedMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new AccountState instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {algotrader.v1.AccountState.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.AccountState} AccountState instance
+             * @type {{
+             *   (properties: algotrader.v1.AccountState.$Shape): algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape;
+             *   (properties?: algotrader.v1.AccountState.$Properties): algotrader.v1.AccountState;
+             * }}
+             */
+            AccountState.create = function(properties) {
+                return new AccountState(properties);
+            };
+
+            /**
+             * Encodes the specified AccountState message. Does not implicitly {@link algotrader.v1.AccountState.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {algotrader.v1.AccountState.$Properties} m AccountState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AccountState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.version);
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account") && m.account !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.account);
+                if (m.quote != null && $Object.hasOwnProperty.call(m, "quote") && m.quote !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.quote);
+                if (m.book != null && $Object.hasOwnProperty.call(m, "book"))
+                    $root.algotrader.v1.AccountBook.encode(m.book, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.orders != null && m.orders.length) {
+                    for (var i = 0; i < m.orders.length; ++i)
+                        $root.algotrader.v1.OrderRecord.encode(m.orders[i], w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                }
+                if (m.pending != null && m.pending.length) {
+                    for (var i = 0; i < m.pending.length; ++i)
+                        w.uint32(/* id 6, wireType 2 =*/50).string(m.pending[i]);
+                }
+                if (m.done != null && m.done.length) {
+                    for (var i = 0; i < m.done.length; ++i)
+                        w.uint32(/* id 7, wireType 2 =*/58).string(m.done[i]);
+                }
+                if (m.mdSeq != null && $Object.hasOwnProperty.call(m, "mdSeq") && (typeof m.mdSeq === "object" ? m.mdSeq.low || m.mdSeq.high : m.mdSeq !== 0))
+                    w.uint32(/* id 8, wireType 0 =*/64).uint64(m.mdSeq);
+                if (m.orderSeq != null && $Object.hasOwnProperty.call(m, "orderSeq") && (typeof m.orderSeq === "object" ? m.orderSeq.low || m.orderSeq.high : m.orderSeq !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).uint64(m.orderSeq);
+                if (m.steppedThroughMs != null && $Object.hasOwnProperty.call(m, "steppedThroughMs") && (typeof m.steppedThroughMs === "object" ? m.steppedThroughMs.low || m.steppedThroughMs.high : m.steppedThroughMs !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).int64(m.steppedThroughMs);
+                if (m.visibleThroughMs != null && $Object.hasOwnProperty.call(m, "visibleThroughMs") && (typeof m.visibleThroughMs === "object" ? m.visibleThroughMs.low || m.visibleThroughMs.high : m.visibleThroughMs !== 0))
+                    w.uint32(/* id 11, wireType 0 =*/88).int64(m.visibleThroughMs);
+                if (m.lastBarSetMs != null && $Object.hasOwnProperty.call(m, "lastBarSetMs") && (typeof m.lastBarSetMs === "object" ? m.lastBarSetMs.low || m.lastBarSetMs.high : m.lastBarSetMs !== 0))
+                    w.uint32(/* id 12, wireType 0 =*/96).int64(m.lastBarSetMs);
+                if (m.fills != null && $Object.hasOwnProperty.call(m, "fills") && (typeof m.fills === "object" ? m.fills.low || m.fills.high : m.fills !== 0))
+                    w.uint32(/* id 13, wireType 0 =*/104).uint64(m.fills);
+                if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs") && (typeof m.updatedMs === "object" ? m.updatedMs.low || m.updatedMs.high : m.updatedMs !== 0))
+                    w.uint32(/* id 14, wireType 0 =*/112).int64(m.updatedMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AccountState message, length delimited. Does not implicitly {@link algotrader.v1.AccountState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {algotrader.v1.AccountState.$Properties} message AccountState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AccountState.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AccountState message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape} AccountState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AccountState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.AccountState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.account = v;
+                            else
+                                delete m.account;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.quote = v;
+                            else
+                                delete m.quote;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.book = $root.algotrader.v1.AccountBook.decode(r, r.size(), $undefined, q + 1, m.book);
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.orders && m.orders.length))
+                                m.orders = [];
+                            m.orders.push($root.algotrader.v1.OrderRecord.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.pending && m.pending.length))
+                                m.pending = [];
+                            m.pending.push(r.stringVerify());
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.done && m.done.length))
+                                m.done = [];
+                            m.done.push(r.stringVerify());
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.mdSeq = v;
+                            else
+                                delete m.mdSeq;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.orderSeq = v;
+                            else
+                                delete m.orderSeq;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.steppedThroughMs = v;
+                            else
+                                delete m.steppedThroughMs;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.visibleThroughMs = v;
+                            else
+                                delete m.visibleThroughMs;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.lastBarSetMs = v;
+                            else
+                                delete m.lastBarSetMs;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.fills = v;
+                            else
+                                delete m.fills;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.updatedMs = v;
+                            else
+                                delete m.updatedMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an AccountState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape} AccountState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AccountState.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AccountState message.
+             * @function verify
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AccountState.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version))
+                        return "version: integer expected";
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    if (!$util.isString(m.account))
+                        return "account: string expected";
+                }
+                if (m.quote != null && $Object.hasOwnProperty.call(m, "quote")) {
+                    if (!$util.isString(m.quote))
+                        return "quote: string expected";
+                }
+                if (m.book != null && $Object.hasOwnProperty.call(m, "book")) {
+                    {
+                        var e = $root.algotrader.v1.AccountBook.verify(m.book, q + 1);
+                        if (e)
+                            return "book." + e;
+                    }
+                }
+                if (m.orders != null && $Object.hasOwnProperty.call(m, "orders")) {
+                    if (!$Array.isArray(m.orders))
+                        return "orders: array expected";
+                    for (var i = 0; i < m.orders.length; ++i) {
+                        {
+                            var e = $root.algotrader.v1.OrderRecord.verify(m.orders[i], q + 1);
+                            if (e)
+                                return "orders." + e;
+                        }
+                    }
+                }
+                if (m.pending != null && $Object.hasOwnProperty.call(m, "pending")) {
+                    if (!$Array.isArray(m.pending))
+                        return "pending: array expected";
+                    for (var i = 0; i < m.pending.length; ++i) {
+                        if (!$util.isString(m.pending[i]))
+                            return "pending: string[] expected";
+                    }
+                }
+                if (m.done != null && $Object.hasOwnProperty.call(m, "done")) {
+                    if (!$Array.isArray(m.done))
+                        return "done: array expected";
+                    for (var i = 0; i < m.done.length; ++i) {
+                        if (!$util.isString(m.done[i]))
+                            return "done: string[] expected";
+                    }
+                }
+                if (m.mdSeq != null && $Object.hasOwnProperty.call(m, "mdSeq")) {
+                    if (!$util.isInteger(m.mdSeq) && !(m.mdSeq && $util.isInteger(m.mdSeq.low) && $util.isInteger(m.mdSeq.high)))
+                        return "mdSeq: integer|Long expected";
+                }
+                if (m.orderSeq != null && $Object.hasOwnProperty.call(m, "orderSeq")) {
+                    if (!$util.isInteger(m.orderSeq) && !(m.orderSeq && $util.isInteger(m.orderSeq.low) && $util.isInteger(m.orderSeq.high)))
+                        return "orderSeq: integer|Long expected";
+                }
+                if (m.steppedThroughMs != null && $Object.hasOwnProperty.call(m, "steppedThroughMs")) {
+                    if (!$util.isInteger(m.steppedThroughMs) && !(m.steppedThroughMs && $util.isInteger(m.steppedThroughMs.low) && $util.isInteger(m.steppedThroughMs.high)))
+                        return "steppedThroughMs: integer|Long expected";
+                }
+                if (m.visibleThroughMs != null && $Object.hasOwnProperty.call(m, "visibleThroughMs")) {
+                    if (!$util.isInteger(m.visibleThroughMs) && !(m.visibleThroughMs && $util.isInteger(m.visibleThroughMs.low) && $util.isInteger(m.visibleThroughMs.high)))
+                        return "visibleThroughMs: integer|Long expected";
+                }
+                if (m.lastBarSetMs != null && $Object.hasOwnProperty.call(m, "lastBarSetMs")) {
+                    if (!$util.isInteger(m.lastBarSetMs) && !(m.lastBarSetMs && $util.isInteger(m.lastBarSetMs.low) && $util.isInteger(m.lastBarSetMs.high)))
+                        return "lastBarSetMs: integer|Long expected";
+                }
+                if (m.fills != null && $Object.hasOwnProperty.call(m, "fills")) {
+                    if (!$util.isInteger(m.fills) && !(m.fills && $util.isInteger(m.fills.low) && $util.isInteger(m.fills.high)))
+                        return "fills: integer|Long expected";
+                }
+                if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs")) {
+                    if (!$util.isInteger(m.updatedMs) && !(m.updatedMs && $util.isInteger(m.updatedMs.low) && $util.isInteger(m.updatedMs.high)))
+                        return "updatedMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AccountState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.AccountState} AccountState
+             */
+            AccountState.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.AccountState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.AccountState: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.AccountState();
+                if (d.version != null) {
+                    if ($Number(d.version) !== 0) {
+                        m.version = d.version >>> 0;
+                    }
+                }
+                if (d.account != null) {
+                    if (typeof d.account !== "string" || d.account.length) {
+                        m.account = $String(d.account);
+                    }
+                }
+                if (d.quote != null) {
+                    if (typeof d.quote !== "string" || d.quote.length) {
+                        m.quote = $String(d.quote);
+                    }
+                }
+                if (d.book != null) {
+                    if (!$util.isObject(d.book))
+                        throw $TypeError(".algotrader.v1.AccountState.book: object expected");
+                    m.book = $root.algotrader.v1.AccountBook.fromObject(d.book, q + 1);
+                }
+                if (d.orders) {
+                    if (!$Array.isArray(d.orders))
+                        throw $TypeError(".algotrader.v1.AccountState.orders: array expected");
+                    m.orders = $Array(d.orders.length);
+                    for (var i = 0; i < d.orders.length; ++i) {
+                        if (!$util.isObject(d.orders[i]))
+                            throw $TypeError(".algotrader.v1.AccountState.orders: object expected");
+                        m.orders[i] = $root.algotrader.v1.OrderRecord.fromObject(d.orders[i], q + 1);
+                    }
+                }
+                if (d.pending) {
+                    if (!$Array.isArray(d.pending))
+                        throw $TypeError(".algotrader.v1.AccountState.pending: array expected");
+                    m.pending = $Array(d.pending.length);
+                    for (var i = 0; i < d.pending.length; ++i) {
+                        m.pending[i] = $String(d.pending[i]);
+                    }
+                }
+                if (d.done) {
+                    if (!$Array.isArray(d.done))
+                        throw $TypeError(".algotrader.v1.AccountState.done: array expected");
+                    m.done = $Array(d.done.length);
+                    for (var i = 0; i < d.done.length; ++i) {
+                        m.done[i] = $String(d.done[i]);
+                    }
+                }
+                if (d.mdSeq != null) {
+                    if (typeof d.mdSeq === "object" ? d.mdSeq.low || d.mdSeq.high : $Number(d.mdSeq) !== 0) {
+                        if ($util.Long)
+                            m.mdSeq = $util.Long.fromValue(d.mdSeq, true);
+                        else if (typeof d.mdSeq === "string")
+                            m.mdSeq = $parseInt(d.mdSeq, 10);
+                        else if (typeof d.mdSeq === "number")
+                            m.mdSeq = d.mdSeq;
+                        else if (typeof d.mdSeq === "object")
+                            m.mdSeq = new $util.LongBits(d.mdSeq.low >>> 0, d.mdSeq.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.orderSeq != null) {
+                    if (typeof d.orderSeq === "object" ? d.orderSeq.low || d.orderSeq.high : $Number(d.orderSeq) !== 0) {
+                        if ($util.Long)
+                            m.orderSeq = $util.Long.fromValue(d.orderSeq, true);
+                        else if (typeof d.orderSeq === "string")
+                            m.orderSeq = $parseInt(d.orderSeq, 10);
+                        else if (typeof d.orderSeq === "number")
+                            m.orderSeq = d.orderSeq;
+                        else if (typeof d.orderSeq === "object")
+                            m.orderSeq = new $util.LongBits(d.orderSeq.low >>> 0, d.orderSeq.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.steppedThroughMs != null) {
+                    if (typeof d.steppedThroughMs === "object" ? d.steppedThroughMs.low || d.steppedThroughMs.high : $Number(d.steppedThroughMs) !== 0) {
+                        if ($util.Long)
+                            m.steppedThroughMs = $util.Long.fromValue(d.steppedThroughMs, false);
+                        else if (typeof d.steppedThroughMs === "string")
+                            m.steppedThroughMs = $parseInt(d.steppedThroughMs, 10);
+                        else if (typeof d.steppedThroughMs === "number")
+                            m.steppedThroughMs = d.steppedThroughMs;
+                        else if (typeof d.steppedThroughMs === "object")
+                            m.steppedThroughMs = new $util.LongBits(d.steppedThroughMs.low >>> 0, d.steppedThroughMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.visibleThroughMs != null) {
+                    if (typeof d.visibleThroughMs === "object" ? d.visibleThroughMs.low || d.visibleThroughMs.high : $Number(d.visibleThroughMs) !== 0) {
+                        if ($util.Long)
+                            m.visibleThroughMs = $util.Long.fromValue(d.visibleThroughMs, false);
+                        else if (typeof d.visibleThroughMs === "string")
+                            m.visibleThroughMs = $parseInt(d.visibleThroughMs, 10);
+                        else if (typeof d.visibleThroughMs === "number")
+                            m.visibleThroughMs = d.visibleThroughMs;
+                        else if (typeof d.visibleThroughMs === "object")
+                            m.visibleThroughMs = new $util.LongBits(d.visibleThroughMs.low >>> 0, d.visibleThroughMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.lastBarSetMs != null) {
+                    if (typeof d.lastBarSetMs === "object" ? d.lastBarSetMs.low || d.lastBarSetMs.high : $Number(d.lastBarSetMs) !== 0) {
+                        if ($util.Long)
+                            m.lastBarSetMs = $util.Long.fromValue(d.lastBarSetMs, false);
+                        else if (typeof d.lastBarSetMs === "string")
+                            m.lastBarSetMs = $parseInt(d.lastBarSetMs, 10);
+                        else if (typeof d.lastBarSetMs === "number")
+                            m.lastBarSetMs = d.lastBarSetMs;
+                        else if (typeof d.lastBarSetMs === "object")
+                            m.lastBarSetMs = new $util.LongBits(d.lastBarSetMs.low >>> 0, d.lastBarSetMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.fills != null) {
+                    if (typeof d.fills === "object" ? d.fills.low || d.fills.high : $Number(d.fills) !== 0) {
+                        if ($util.Long)
+                            m.fills = $util.Long.fromValue(d.fills, true);
+                        else if (typeof d.fills === "string")
+                            m.fills = $parseInt(d.fills, 10);
+                        else if (typeof d.fills === "number")
+                            m.fills = d.fills;
+                        else if (typeof d.fills === "object")
+                            m.fills = new $util.LongBits(d.fills.low >>> 0, d.fills.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.updatedMs != null) {
+                    if (typeof d.updatedMs === "object" ? d.updatedMs.low || d.updatedMs.high : $Number(d.updatedMs) !== 0) {
+                        if ($util.Long)
+                            m.updatedMs = $util.Long.fromValue(d.updatedMs, false);
+                        else if (typeof d.updatedMs === "string")
+                            m.updatedMs = $parseInt(d.updatedMs, 10);
+                        else if (typeof d.updatedMs === "number")
+                            m.updatedMs = d.updatedMs;
+                        else if (typeof d.updatedMs === "object")
+                            m.updatedMs = new $util.LongBits(d.updatedMs.low >>> 0, d.updatedMs.high >>> 0).toNumber();
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AccountState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {algotrader.v1.AccountState} m AccountState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AccountState.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.orders = [];
+                    d.pending = [];
+                    d.done = [];
+                }
+                if (o.defaults) {
+                    d.version = 0;
+                    d.account = "";
+                    d.quote = "";
+                    d.book = null;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.mdSeq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.mdSeq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.orderSeq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.orderSeq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.steppedThroughMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.steppedThroughMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.visibleThroughMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.visibleThroughMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.lastBarSetMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.lastBarSetMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.fills = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.fills = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.updatedMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.updatedMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                if (m.account != null && $Object.hasOwnProperty.call(m, "account")) {
+                    d.account = m.account;
+                }
+                if (m.quote != null && $Object.hasOwnProperty.call(m, "quote")) {
+                    d.quote = m.quote;
+                }
+                if (m.book != null && $Object.hasOwnProperty.call(m, "book")) {
+                    d.book = $root.algotrader.v1.AccountBook.toObject(m.book, o, q + 1);
+                }
+                if (m.orders && m.orders.length) {
+                    d.orders = $Array(m.orders.length);
+                    for (var j = 0; j < m.orders.length; ++j) {
+                        d.orders[j] = $root.algotrader.v1.OrderRecord.toObject(m.orders[j], o, q + 1);
+                    }
+                }
+                if (m.pending && m.pending.length) {
+                    d.pending = $Array(m.pending.length);
+                    for (var j = 0; j < m.pending.length; ++j) {
+                        d.pending[j] = m.pending[j];
+                    }
+                }
+                if (m.done && m.done.length) {
+                    d.done = $Array(m.done.length);
+                    for (var j = 0; j < m.done.length; ++j) {
+                        d.done[j] = m.done[j];
+                    }
+                }
+                if (m.mdSeq != null && $Object.hasOwnProperty.call(m, "mdSeq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.mdSeq = typeof m.mdSeq === "number" ? $BigInt(m.mdSeq) : $util.Long.fromBits(m.mdSeq.low >>> 0, m.mdSeq.high >>> 0, true).toBigInt();
+                    else if (typeof m.mdSeq === "number")
+                        d.mdSeq = o.longs === $String ? $String(m.mdSeq) : m.mdSeq;
+                    else
+                        d.mdSeq = o.longs === $String ? $util.Long.prototype.toString.call(m.mdSeq) : o.longs === $Number ? new $util.LongBits(m.mdSeq.low >>> 0, m.mdSeq.high >>> 0).toNumber(true) : m.mdSeq;
+                }
+                if (m.orderSeq != null && $Object.hasOwnProperty.call(m, "orderSeq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.orderSeq = typeof m.orderSeq === "number" ? $BigInt(m.orderSeq) : $util.Long.fromBits(m.orderSeq.low >>> 0, m.orderSeq.high >>> 0, true).toBigInt();
+                    else if (typeof m.orderSeq === "number")
+                        d.orderSeq = o.longs === $String ? $String(m.orderSeq) : m.orderSeq;
+                    else
+                        d.orderSeq = o.longs === $String ? $util.Long.prototype.toString.call(m.orderSeq) : o.longs === $Number ? new $util.LongBits(m.orderSeq.low >>> 0, m.orderSeq.high >>> 0).toNumber(true) : m.orderSeq;
+                }
+                if (m.steppedThroughMs != null && $Object.hasOwnProperty.call(m, "steppedThroughMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.steppedThroughMs = typeof m.steppedThroughMs === "number" ? $BigInt(m.steppedThroughMs) : $util.Long.fromBits(m.steppedThroughMs.low >>> 0, m.steppedThroughMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.steppedThroughMs === "number")
+                        d.steppedThroughMs = o.longs === $String ? $String(m.steppedThroughMs) : m.steppedThroughMs;
+                    else
+                        d.steppedThroughMs = o.longs === $String ? $util.Long.prototype.toString.call(m.steppedThroughMs) : o.longs === $Number ? new $util.LongBits(m.steppedThroughMs.low >>> 0, m.steppedThroughMs.high >>> 0).toNumber() : m.steppedThroughMs;
+                }
+                if (m.visibleThroughMs != null && $Object.hasOwnProperty.call(m, "visibleThroughMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.visibleThroughMs = typeof m.visibleThroughMs === "number" ? $BigInt(m.visibleThroughMs) : $util.Long.fromBits(m.visibleThroughMs.low >>> 0, m.visibleThroughMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.visibleThroughMs === "number")
+                        d.visibleThroughMs = o.longs === $String ? $String(m.visibleThroughMs) : m.visibleThroughMs;
+                    else
+                        d.visibleThroughMs = o.longs === $String ? $util.Long.prototype.toString.call(m.visibleThroughMs) : o.longs === $Number ? new $util.LongBits(m.visibleThroughMs.low >>> 0, m.visibleThroughMs.high >>> 0).toNumber() : m.visibleThroughMs;
+                }
+                if (m.lastBarSetMs != null && $Object.hasOwnProperty.call(m, "lastBarSetMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.lastBarSetMs = typeof m.lastBarSetMs === "number" ? $BigInt(m.lastBarSetMs) : $util.Long.fromBits(m.lastBarSetMs.low >>> 0, m.lastBarSetMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.lastBarSetMs === "number")
+                        d.lastBarSetMs = o.longs === $String ? $String(m.lastBarSetMs) : m.lastBarSetMs;
+                    else
+                        d.lastBarSetMs = o.longs === $String ? $util.Long.prototype.toString.call(m.lastBarSetMs) : o.longs === $Number ? new $util.LongBits(m.lastBarSetMs.low >>> 0, m.lastBarSetMs.high >>> 0).toNumber() : m.lastBarSetMs;
+                }
+                if (m.fills != null && $Object.hasOwnProperty.call(m, "fills")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.fills = typeof m.fills === "number" ? $BigInt(m.fills) : $util.Long.fromBits(m.fills.low >>> 0, m.fills.high >>> 0, true).toBigInt();
+                    else if (typeof m.fills === "number")
+                        d.fills = o.longs === $String ? $String(m.fills) : m.fills;
+                    else
+                        d.fills = o.longs === $String ? $util.Long.prototype.toString.call(m.fills) : o.longs === $Number ? new $util.LongBits(m.fills.low >>> 0, m.fills.high >>> 0).toNumber(true) : m.fills;
+                }
+                if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.updatedMs = typeof m.updatedMs === "number" ? $BigInt(m.updatedMs) : $util.Long.fromBits(m.updatedMs.low >>> 0, m.updatedMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.updatedMs === "number")
+                        d.updatedMs = o.longs === $String ? $String(m.updatedMs) : m.updatedMs;
+                    else
+                        d.updatedMs = o.longs === $String ? $util.Long.prototype.toString.call(m.updatedMs) : o.longs === $Number ? new $util.LongBits(m.updatedMs.low >>> 0, m.updatedMs.high >>> 0).toNumber() : m.updatedMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AccountState to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AccountState.prototype.toJSON = function() {
+                return AccountState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AccountState
+             * @function getTypeUrl
+             * @memberof algotrader.v1.AccountState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AccountState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.AccountState";
+            };
+
+            return AccountState;
+        })();
+
+        v1.DecisionProgress = (function() {
+
+            /**
+             * Properties of a DecisionProgress.
+             * @typedef {Object} algotrader.v1.DecisionProgress.$Properties
+             * @property {number|null} [decidedThroughMs] DecisionProgress decidedThroughMs
+             * @property {number|null} [approvedSeq] DecisionProgress approvedSeq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DecisionProgress.
+             * @memberof algotrader.v1
+             * @interface IDecisionProgress
+             * @augments algotrader.v1.DecisionProgress.$Properties
+             * @deprecated Use algotrader.v1.DecisionProgress.$Properties instead.
+             */
+
+            /**
+             * Shape of a DecisionProgress.
+             * @typedef {algotrader.v1.DecisionProgress.$Properties} algotrader.v1.DecisionProgress.$Shape
+             */
+
+            /**
+             * Constructs a new DecisionProgress.
+             * @memberof algotrader.v1
+             * @classdesc Represents a DecisionProgress.
+             * @constructor
+             * @param {algotrader.v1.DecisionProgress.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DecisionProgress = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DecisionProgress decidedThroughMs.
+             * @member {number} decidedThroughMs
+             * @memberof algotrader.v1.DecisionProgress
+             * @instance
+             */
+            DecisionProgress.prototype.decidedThroughMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DecisionProgress approvedSeq.
+             * @member {number} approvedSeq
+             * @memberof algotrader.v1.DecisionProgress
+             * @instance
+             */
+            DecisionProgress.prototype.approvedSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new DecisionProgress instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {algotrader.v1.DecisionProgress.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.DecisionProgress} DecisionProgress instance
+             * @type {{
+             *   (properties: algotrader.v1.DecisionProgress.$Shape): algotrader.v1.DecisionProgress & algotrader.v1.DecisionProgress.$Shape;
+             *   (properties?: algotrader.v1.DecisionProgress.$Properties): algotrader.v1.DecisionProgress;
+             * }}
+             */
+            DecisionProgress.create = function(properties) {
+                return new DecisionProgress(properties);
+            };
+
+            /**
+             * Encodes the specified DecisionProgress message. Does not implicitly {@link algotrader.v1.DecisionProgress.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {algotrader.v1.DecisionProgress.$Properties} m DecisionProgress message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DecisionProgress.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.decidedThroughMs != null && $Object.hasOwnProperty.call(m, "decidedThroughMs") && (typeof m.decidedThroughMs === "object" ? m.decidedThroughMs.low || m.decidedThroughMs.high : m.decidedThroughMs !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).int64(m.decidedThroughMs);
+                if (m.approvedSeq != null && $Object.hasOwnProperty.call(m, "approvedSeq") && (typeof m.approvedSeq === "object" ? m.approvedSeq.low || m.approvedSeq.high : m.approvedSeq !== 0))
+                    w.uint32(/* id 2, wireType 0 =*/16).uint64(m.approvedSeq);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DecisionProgress message, length delimited. Does not implicitly {@link algotrader.v1.DecisionProgress.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {algotrader.v1.DecisionProgress.$Properties} message DecisionProgress message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DecisionProgress.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DecisionProgress message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.DecisionProgress & algotrader.v1.DecisionProgress.$Shape} DecisionProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DecisionProgress.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.DecisionProgress();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.decidedThroughMs = v;
+                            else
+                                delete m.decidedThroughMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.approvedSeq = v;
+                            else
+                                delete m.approvedSeq;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DecisionProgress message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.DecisionProgress & algotrader.v1.DecisionProgress.$Shape} DecisionProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DecisionProgress.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DecisionProgress message.
+             * @function verify
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DecisionProgress.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.decidedThroughMs != null && $Object.hasOwnProperty.call(m, "decidedThroughMs")) {
+                    if (!$util.isInteger(m.decidedThroughMs) && !(m.decidedThroughMs && $util.isInteger(m.decidedThroughMs.low) && $util.isInteger(m.decidedThroughMs.high)))
+                        return "decidedThroughMs: integer|Long expected";
+                }
+                if (m.approvedSeq != null && $Object.hasOwnProperty.call(m, "approvedSeq")) {
+                    if (!$util.isInteger(m.approvedSeq) && !(m.approvedSeq && $util.isInteger(m.approvedSeq.low) && $util.isInteger(m.approvedSeq.high)))
+                        return "approvedSeq: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DecisionProgress message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.DecisionProgress} DecisionProgress
+             */
+            DecisionProgress.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.DecisionProgress)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.DecisionProgress: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.DecisionProgress();
+                if (d.decidedThroughMs != null) {
+                    if (typeof d.decidedThroughMs === "object" ? d.decidedThroughMs.low || d.decidedThroughMs.high : $Number(d.decidedThroughMs) !== 0) {
+                        if ($util.Long)
+                            m.decidedThroughMs = $util.Long.fromValue(d.decidedThroughMs, false);
+                        else if (typeof d.decidedThroughMs === "string")
+                            m.decidedThroughMs = $parseInt(d.decidedThroughMs, 10);
+                        else if (typeof d.decidedThroughMs === "number")
+                            m.decidedThroughMs = d.decidedThroughMs;
+                        else if (typeof d.decidedThroughMs === "object")
+                            m.decidedThroughMs = new $util.LongBits(d.decidedThroughMs.low >>> 0, d.decidedThroughMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.approvedSeq != null) {
+                    if (typeof d.approvedSeq === "object" ? d.approvedSeq.low || d.approvedSeq.high : $Number(d.approvedSeq) !== 0) {
+                        if ($util.Long)
+                            m.approvedSeq = $util.Long.fromValue(d.approvedSeq, true);
+                        else if (typeof d.approvedSeq === "string")
+                            m.approvedSeq = $parseInt(d.approvedSeq, 10);
+                        else if (typeof d.approvedSeq === "number")
+                            m.approvedSeq = d.approvedSeq;
+                        else if (typeof d.approvedSeq === "object")
+                            m.approvedSeq = new $util.LongBits(d.approvedSeq.low >>> 0, d.approvedSeq.high >>> 0).toNumber(true);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DecisionProgress message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {algotrader.v1.DecisionProgress} m DecisionProgress
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DecisionProgress.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.decidedThroughMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.decidedThroughMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.approvedSeq = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.approvedSeq = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.decidedThroughMs != null && $Object.hasOwnProperty.call(m, "decidedThroughMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.decidedThroughMs = typeof m.decidedThroughMs === "number" ? $BigInt(m.decidedThroughMs) : $util.Long.fromBits(m.decidedThroughMs.low >>> 0, m.decidedThroughMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.decidedThroughMs === "number")
+                        d.decidedThroughMs = o.longs === $String ? $String(m.decidedThroughMs) : m.decidedThroughMs;
+                    else
+                        d.decidedThroughMs = o.longs === $String ? $util.Long.prototype.toString.call(m.decidedThroughMs) : o.longs === $Number ? new $util.LongBits(m.decidedThroughMs.low >>> 0, m.decidedThroughMs.high >>> 0).toNumber() : m.decidedThroughMs;
+                }
+                if (m.approvedSeq != null && $Object.hasOwnProperty.call(m, "approvedSeq")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.approvedSeq = typeof m.approvedSeq === "number" ? $BigInt(m.approvedSeq) : $util.Long.fromBits(m.approvedSeq.low >>> 0, m.approvedSeq.high >>> 0, true).toBigInt();
+                    else if (typeof m.approvedSeq === "number")
+                        d.approvedSeq = o.longs === $String ? $String(m.approvedSeq) : m.approvedSeq;
+                    else
+                        d.approvedSeq = o.longs === $String ? $util.Long.prototype.toString.call(m.approvedSeq) : o.longs === $Number ? new $util.LongBits(m.approvedSeq.low >>> 0, m.approvedSeq.high >>> 0).toNumber(true) : m.approvedSeq;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DecisionProgress to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.DecisionProgress
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DecisionProgress.prototype.toJSON = function() {
+                return DecisionProgress.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DecisionProgress
+             * @function getTypeUrl
+             * @memberof algotrader.v1.DecisionProgress
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DecisionProgress.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.DecisionProgress";
+            };
+
+            return DecisionProgress;
+        })();
+
         v1.Signal = (function() {
 
             /**
