@@ -165,20 +165,18 @@ describe('notify venue: a report is acknowledged only once saved, and booked onc
 
     await router.stop(); // closes the venue, which gives the report back to the stream
     router = undefined;
-    const saves = (await state())!;
-    expect(saves.orders[id]?.trades).toHaveLength(1);
+    const saved = (await state())!;
+    expect(saved.orders[id]?.trades).toHaveLength(1);
 
     const second = await startVenue();
     router = await OrderRouter.start({ bus, pipeline, clock, venue: second, pollMs: 150 });
-    const again = await tg.waitForSent(toPerson(`(/partial ${id}) is booked`), 20_000);
-    expect(again.plain).toContain('100 of 300 shares filled');
     await waitFor(
       async () => {
         const c = await consumer();
-        return c.num_ack_pending === 0 && c.num_pending === 0;
+        return c.delivered.consumer_seq >= 2 && c.num_ack_pending === 0 && c.num_pending === 0;
       },
-      10_000,
-      'the redelivered report acknowledged',
+      20_000,
+      'the report redelivered and acknowledged',
     );
     const s = (await state())!;
     expect(s.orders[id]?.filledQty).toBe(100);
@@ -188,6 +186,9 @@ describe('notify venue: a report is acknowledged only once saved, and booked onc
     expect(s.book.cash).toBeCloseTo(1_000_000 - 181_818 - 47.27, 6);
     const fills = await readAll(bus, 'EXEC', subjects.execFill(ACCOUNT), codecs.Fill);
     expect(fills).toHaveLength(1);
+    // The person hears it is booked (the first reply may have been lost with the crash).
+    const again = await tg.waitForSent(toPerson(`(/partial ${id}) is booked`), 15_000);
+    expect(again.plain).toContain('100 of 300 shares filled');
   });
 
   test('after the restart a new report books and is acknowledged once saved', async () => {
