@@ -1,10 +1,28 @@
 import { parseConfig, parseInstrument, SimulatedClock } from '@algotrader/core';
 import { createLogger } from '@algotrader/core/node';
 import { parsePipelineConfig } from '@algotrader/pipeline';
+import {
+  decodeAccount,
+  type Effect,
+  encodeAccount,
+  newAccount,
+  refOf,
+  sideToPb,
+  step,
+} from '@algotrader/pipeline/domain';
+import { pb } from '@algotrader/proto';
 import { OkxTradeServer } from '@algotrader/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
-import { OkxSwapVenue } from '../apps/order-router/src/okx/swap-venue';
-import type { VenueOrder } from '../apps/order-router/src/venue';
+import {
+  localBook,
+  type RouterAction,
+  type RouterInput,
+  type RouterState,
+  routerDecider,
+  routerState,
+} from '../apps/order-router/src/decider';
+import { OkxSwapVenue, type SwapReconcileResult } from '../apps/order-router/src/okx/swap-venue';
+import type { VenueOrder, VenueResult } from '../apps/order-router/src/venue';
 import { createVenue } from '../apps/order-router/src/venues';
 
 /**
@@ -199,5 +217,108 @@ describe('OkxSwapVenue against the local OKX server', () => {
     expect(v).toBeInstanceOf(OkxSwapVenue);
     expect(s.swaps.leverage(ID, 'isolated')).toBe('5');
     await v.close();
+  });
+
+  test('the router books what reconcile reports: funding once (also after both restart), a liquidation at the margin lost', async () => {
+    const { s, venue, clock } = await setup();
+    await venue.start();
+    const KEY = 'OKX:BTC/USDT:USDT';
+    const p = parsePipelineConfig({
+      account: 'perp1',
+      broker: 'okx_swap',
+      instruments: [KEY],
+      strategies: [{ name: 'sma_cross', instruments: [KEY] }],
+      swaps: { [KEY]: { marginMode: 'isolated', leverage: 10 } },
+    });
+    const reconciled: SwapReconcileResult[] = [];
+    /** Plays the router's shell: folds the input in, executes each venue call on `v`, feeds its answer back. */
+    async function drive(v: OkxSwapVenue, st: RouterState, input: RouterInput): Promise<Effect[]> {
+      const d = routerDecider({ pipeline: p, venue: v });
+      const done: Effect[] = [];
+      const queue: Effect[] = [...step(d, st, input).effects];
+      while (queue.length > 0) {
+        const e = queue.shift()!;
+        done.push(e);
+        const a = e.kind === 'act' ? (e.action as RouterAction) : undefined;
+        if (a?.type !== 'venue') continue;
+        const c = a.call;
+        let result: VenueResult;
+        if (c.op === 'place') result = await v.place(c.order);
+        else if (c.op === 'lookup') result = await v.lookup(c.order);
+        else if (c.op === 'cancel') result = await v.cancel(c.order);
+        else {
+          const r = await v.reconcile(localBook(st));
+          reconciled.push(r);
+          result = r;
+        }
+        queue.unshift(...step(d, st, { kind: 'result', call: c, result, now: clock.now() }).effects);
+      }
+      return done;
+    }
+    const codes = (fx: Effect[]) => fx.flatMap((e) => (e.kind === 'alert' ? [e.alert.code] : []));
+    const st = routerState(newAccount('perp1', 10_000, 'USDT'), p);
+    await drive(venue, st, {
+      kind: 'order',
+      order: {
+        clientOrderId: 'perp1a',
+        account: 'perp1',
+        strategy: 's',
+        instrument: refOf(BTC),
+        side: sideToPb('buy'),
+        type: pb.OrderType.ORDER_TYPE_MARKET,
+        quantity: '0.5',
+        limitPrice: '',
+        quoteAmount: '',
+        decisionTimeMs: T0,
+        reduceOnly: false,
+        cancel: false,
+      },
+      seq: 1,
+      now: clock.now(),
+    });
+    await drive(venue, st, { kind: 'poll' });
+    expect(st.book.qty(0)).toBeCloseTo(0.5, 12);
+    // The pipeline's isolated 10×: 0.5 × 60,000 / 10 posted, as on OKX.
+    expect(st.book.swaps.marginCol[0]).toBeCloseTo(3_000, 9);
+    const opened = st.book.cash;
+    expect(opened).toBeCloseTo((await venue.snapshot()).cash, 9);
+
+    clock.advance(3_600_000);
+    s.setSwapPrice(ID, '61000');
+    s.swaps.settleFunding(ID, '0.0001', clock.now());
+    await drive(venue, st, { kind: 'poll' });
+    expect(reconciled.at(-1)!.funding).toHaveLength(1);
+    expect(st.book.fundingPnl).toBeCloseTo(-3.05, 12);
+    expect(st.book.cash).toBeCloseTo(opened - 3.05, 9);
+    expect(st.book.cash).toBeCloseTo((await venue.snapshot()).cash, 9);
+
+    // Both restart: a new venue (it has forgotten the bill) and the router from its saved bytes.
+    const again = new OkxSwapVenue({
+      account: 'perp1',
+      apiKey: CREDS.apiKey,
+      secret: CREDS.secret,
+      password: CREDS.passphrase,
+      restUrl: s.url,
+      enableRateLimit: false,
+      timeoutMs: 2_000,
+      instruments: [{ instrument: BTC, setting: { mode: 'isolated', leverage: 10 } }],
+    });
+    await again.start();
+    const d = routerDecider({ pipeline: p, venue: again });
+    const st2 = d.restore(decodeAccount(encodeAccount(d.snapshot(st)))).state;
+    await drive(again, st2, { kind: 'poll' });
+    expect(reconciled.at(-1)!.funding).toHaveLength(1);
+    expect(st2.book.fundingPnl).toBeCloseTo(-3.05, 12);
+    expect(st2.book.cash).toBeCloseTo(opened - 3.05, 9);
+
+    s.swaps.liquidate(ID, '54300', clock.now());
+    const fx = await drive(again, st2, { kind: 'poll' });
+    expect(codes(fx)).toEqual(expect.arrayContaining(['okx_liquidation', 'swap_liquidation_booked']));
+    expect(fx.flatMap((e) => (e.kind === 'act' ? [(e.action as RouterAction).type] : []))).toContain('halt');
+    expect(st2.book.qty(0)).toBe(0);
+    expect(st2.book.liquidationLoss).toBeCloseTo(3_000 - 3.05, 9);
+    // The book lost what OKX took: the isolated margin.
+    expect(st2.book.cash).toBeCloseTo((await again.snapshot()).cash, 9);
+    await again.close();
   });
 });

@@ -2,6 +2,7 @@ import { subjects } from '@algotrader/bus/subjects';
 import {
   canTransition,
   fillKey,
+  formatInstrument,
   isTerminal,
   type OrderStatus,
   orderKey,
@@ -18,6 +19,7 @@ import {
   type Decider,
   type Effect,
   fillOut,
+  KEEP_SWAP_BOOKED,
   keyOf,
   newAccount,
   type OrderState,
@@ -33,6 +35,7 @@ import { bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
 import { armAfterFill, fillReason, triggeredExits } from './exits';
 import { parseApproved, record, reduces } from './intake';
+import type { FundingBill, LiquidationOrder, SwapReconcileResult } from './okx/swap-venue';
 import type {
   HaltRequest,
   LocalBook,
@@ -201,7 +204,7 @@ export function localBook(s: RouterState): LocalBook {
 export function routerState(account: AccountState, p: Pipeline): RouterState {
   return {
     account,
-    book: accountOf(account, p.specs, undefined, p.config.risk.dayOffsetMs),
+    book: accountOf(account, p.specs, undefined, p.config.risk.dayOffsetMs, p.swapSettings),
     bars: new Map(),
     lastOpen: new Map(),
     ahead: [],
@@ -477,12 +480,107 @@ export function routerDecider(
       }
     }
     if (call.op === 'reconcile') {
+      bookSwapEvents(s, r as SwapReconcileResult, now);
       const cash = (r as ReconcileResult).cash;
       if (cash !== undefined && !r.halt) s.book.setCash(cash);
       s.dirty = true;
     }
     // Lookups of one poll step once the reconciliation is in, like the poll itself.
     if (call.op !== 'lookup') advance(s);
+  }
+
+  /**
+   * Books the swap funding payments and liquidations a reconciliation reports, each once: their
+   * venue ids are saved with the account (`swapBooked`), so a venue reporting them again — after a
+   * restart it has forgotten them — books nothing. A liquidation closes the position at the
+   * venue's price (the Account's liquidation model books the margin lost) and is alerted
+   * critical; then the account is revalued and its positions published.
+   */
+  function bookSwapEvents(s: RouterState, r: SwapReconcileResult, now: number): void {
+    const funding = r.funding ?? [];
+    const liquidations = r.liquidations ?? [];
+    if (funding.length === 0 && liquidations.length === 0) return;
+    const a = s.account;
+    const booked = new Set(a.swapBooked ?? []);
+    const ids: string[] = [];
+    for (const f of funding) {
+      const id = `funding:${f.billId}`;
+      if (booked.has(id)) continue;
+      booked.add(id);
+      ids.push(id);
+      bookFunding(s, f);
+    }
+    for (const l of liquidations) {
+      const id = `liquidation:${l.ordId}`;
+      if (booked.has(id)) continue;
+      booked.add(id);
+      ids.push(id);
+      bookLiquidation(s, l);
+    }
+    if (ids.length === 0) return;
+    a.swapBooked = [...(a.swapBooked ?? []), ...ids].slice(-KEEP_SWAP_BOOKED);
+    const b = s.book;
+    if (b.valuedAt > 0) b.revalue(b.valuedAt);
+    a.book = b.snapshot();
+    s.owed.push(publish(positionSnapshot(a, p, now, positionKey(p.account, now))));
+    s.dirty = true;
+  }
+
+  function bookFunding(s: RouterState, f: FundingBill): void {
+    const key = formatInstrument(f.instrument);
+    const k = s.book.indexOf(key);
+    try {
+      if (k < 0) throw new Error(`${key} is not an instrument of this account`);
+      s.book.applyFundingAmount(k, f.amount);
+    } catch (e) {
+      s.owed.push(
+        notice(
+          'warning',
+          'swap_funding_unbooked',
+          `${v.name} funding bill ${f.billId} (${f.amount} on ${key}) could not be booked: ${(e as Error).message}; reconciliation takes the venue's cash`,
+          `funding:${f.billId}`,
+        ),
+      );
+    }
+  }
+
+  function bookLiquidation(s: RouterState, l: LiquidationOrder): void {
+    const key = formatInstrument(l.instrument);
+    const b = s.book;
+    const k = b.indexOf(key);
+    const dedupe = `liquidation:${l.ordId}`;
+    const held = k >= 0 ? b.qty(k) : 0;
+    if (k < 0 || held === 0 || !b.swaps.has(k)) {
+      s.owed.push(
+        notice(
+          'critical',
+          'swap_liquidation_unbooked',
+          `${v.name} liquidated ${l.qty} of ${key} at ${l.price} (order ${l.ordId}), but the book holds ${held}: nothing booked; compare the account with the venue before resuming`,
+          dedupe,
+        ),
+      );
+      return;
+    }
+    const cash = b.cash;
+    const step = p.specs[k]?.lotSize ?? 0;
+    let what: string;
+    if (Math.abs(held + l.qty) <= step / 2 + 1e-12) {
+      const done = b.liquidate(k, l.price);
+      const loss = done.reduce((x, d) => x + d.loss, 0);
+      what = `closed ${held} at ${l.price}, ${done.length} position(s), liquidation loss ${loss.toFixed(4)}`;
+    } else {
+      // A partial liquidation (a tier reduced): the part closed at the venue's price.
+      b.applyFill(k, l.qty > 0 ? 'buy' : 'sell', Math.abs(l.qty), l.price, 0, l.timeMs);
+      what = `reduced ${held} by ${l.qty} at ${l.price} (partial), ${b.qty(k)} left`;
+    }
+    s.owed.push(
+      notice(
+        'critical',
+        'swap_liquidation_booked',
+        `${v.name} liquidated ${key} (order ${l.ordId}): ${what}; cash ${cash.toFixed(4)} → ${b.cash.toFixed(4)}`,
+        dedupe,
+      ),
+    );
   }
 
   /**

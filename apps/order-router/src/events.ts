@@ -52,7 +52,7 @@ export function moveOrder(
 
 /** Positions, cash and equity of the account at its marks, with the Account's own valuation figures. */
 export function positionSnapshot(s: AccountState, p: Pipeline, timeMs: number, msgId: string): OutMessage {
-  const a = accountOf(s, p.specs);
+  const a = accountOf(s, p.specs, undefined, p.config.risk.dayOffsetMs, p.swapSettings);
   const holdings: Holding[] = [];
   for (let k = 0; k < p.keys.length; k++) {
     const pos = a.position(k);

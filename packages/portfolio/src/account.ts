@@ -574,6 +574,18 @@ export class Account {
     return pay;
   }
 
+  /**
+   * Books a funding payment a venue settled on swap `k` (received > 0, paid < 0) against cash:
+   * a live account takes the exchange's amount rather than recomputing it from a rate.
+   */
+  applyFundingAmount(k: number, amount: number): number {
+    if (!this.swaps.has(k)) {
+      throw new AlgoError(ErrorCode.InvalidArgument, `${this.#keys[k]} is not a swap: no funding to book`);
+    }
+    this.#cash += this.swaps.fundingSettled(k, amount);
+    return amount;
+  }
+
   /** Mark price at which swap `k` would be liquidated now (NaN when flat). */
   liquidationPrice(k: number): number {
     return this.swaps.liquidationPrice(k, this.#cash, this.#markOf);

@@ -321,6 +321,19 @@ export class SwapLedger {
   }
 
   /**
+   * A funding payment an exchange settled, as an amount (received > 0, paid < 0): booked as
+   * funding, and an isolated position's margin moves with it. A non-finite amount is an error.
+   */
+  fundingSettled(k: number, amount: number): number {
+    if (!Number.isFinite(amount)) {
+      throw new AlgoError(ErrorCode.InvalidData, `${this.#keys[k]}: funding amount ${amount} is not finite`);
+    }
+    this.fundingCol[k]! += amount;
+    if (this.#mode[k] === 'isolated' && this.qtyCol[k] !== 0) this.marginCol[k]! += amount;
+    return amount;
+  }
+
+  /**
    * Liquidates position `k` at `price` (its liquidation price, or the price reached past it);
    * cross liquidates every cross position, the others at `marks`. Returns the liquidations and the
    * change to cash: − the isolated margin, or − the whole cross collateral.

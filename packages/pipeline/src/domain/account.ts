@@ -87,7 +87,15 @@ export interface AccountState {
   updatedMs: number;
   /** Armed protective exits by instrument key (absent in states written before exits existed). */
   protections?: Record<string, ArmedExits>;
+  /**
+   * Venue ids of swap funding bills (`funding:<billId>`) and liquidations (`liquidation:<ordId>`)
+   * already booked into `book`, newest last (the last {@link KEEP_SWAP_BOOKED}); absent while none.
+   */
+  swapBooked?: string[];
 }
+
+/** Swap funding/liquidation ids kept: far more than one venue answer holds (OKX returns at most 100 of each). */
+export const KEEP_SWAP_BOOKED = 1000;
 
 export function newAccount(account: string, initialCash: number, quote: string): AccountState {
   return {

@@ -13,6 +13,7 @@ export {
   encodeAccount,
   encodeOrder,
   KEEP_DONE,
+  KEEP_SWAP_BOOKED,
   newAccount,
   type OrderState,
   retire,

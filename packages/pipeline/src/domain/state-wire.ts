@@ -165,6 +165,7 @@ export function accountStateToPb(s: AccountState): Uint8Array {
     lastBarSetMs: s.lastBarSet,
     fills: s.fills,
     updatedMs: s.updatedMs,
+    swapBooked: s.swapBooked ?? [],
   }).finish();
 }
 
@@ -204,6 +205,7 @@ export function accountStateFromPb(bytes: Uint8Array): AccountState {
     lastBarSet: num(m.lastBarSetMs),
     fills: num(m.fills),
     updatedMs: num(m.updatedMs),
+    ...(m.swapBooked.length > 0 ? { swapBooked: [...m.swapBooked] } : {}),
   };
 }
 

@@ -792,6 +792,7 @@ export namespace algotrader {
             lastBarSetMs: number;
             fills: number;
             updatedMs: number;
+            swapBooked: string[];
             static create(properties: algotrader.v1.AccountState.$Shape): algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape;
             static create(properties?: algotrader.v1.AccountState.$Properties): algotrader.v1.AccountState;
             static encode(m: algotrader.v1.AccountState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -821,6 +822,7 @@ export namespace algotrader {
                 lastBarSetMs?: (number|null);
                 fills?: (number|null);
                 updatedMs?: (number|null);
+                swapBooked?: (string[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.AccountState.$Properties;

@@ -9878,6 +9878,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {number|null} [lastBarSetMs] AccountState lastBarSetMs
              * @property {number|null} [fills] AccountState fills
              * @property {number|null} [updatedMs] AccountState updatedMs
+             * @property {Array.<string>|null} [swapBooked] AccountState swapBooked
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9906,6 +9907,7 @@ export const algotrader = $root.algotrader = (() => {
                 this.orders = [];
                 this.pending = [];
                 this.done = [];
+                this.swapBooked = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -10025,6 +10027,14 @@ export const algotrader = $root.algotrader = (() => {
             AccountState.prototype.updatedMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * AccountState swapBooked.
+             * @member {Array.<string>} swapBooked
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.swapBooked = $util.emptyArray;
+
+            /**
              * Creates a new AccountState instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.AccountState
@@ -10090,6 +10100,10 @@ export const algotrader = $root.algotrader = (() => {
                     w.uint32(/* id 13, wireType 0 =*/104).uint64(m.fills);
                 if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs") && (typeof m.updatedMs === "object" ? m.updatedMs.low || m.updatedMs.high : m.updatedMs !== 0))
                     w.uint32(/* id 14, wireType 0 =*/112).int64(m.updatedMs);
+                if (m.swapBooked != null && m.swapBooked.length) {
+                    for (var i = 0; i < m.swapBooked.length; ++i)
+                        w.uint32(/* id 15, wireType 2 =*/122).string(m.swapBooked[i]);
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10267,6 +10281,14 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.updatedMs;
                             continue;
                         }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.swapBooked && m.swapBooked.length))
+                                m.swapBooked = [];
+                            m.swapBooked.push(r.stringVerify());
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -10388,6 +10410,14 @@ export const algotrader = $root.algotrader = (() => {
                 if (m.updatedMs != null && $Object.hasOwnProperty.call(m, "updatedMs")) {
                     if (!$util.isInteger(m.updatedMs) && !(m.updatedMs && $util.isInteger(m.updatedMs.low) && $util.isInteger(m.updatedMs.high)))
                         return "updatedMs: integer|Long expected";
+                }
+                if (m.swapBooked != null && $Object.hasOwnProperty.call(m, "swapBooked")) {
+                    if (!$Array.isArray(m.swapBooked))
+                        return "swapBooked: array expected";
+                    for (var i = 0; i < m.swapBooked.length; ++i) {
+                        if (!$util.isString(m.swapBooked[i]))
+                            return "swapBooked: string[] expected";
+                    }
                 }
                 return null;
             };
@@ -10540,6 +10570,14 @@ export const algotrader = $root.algotrader = (() => {
                             m.updatedMs = new $util.LongBits(d.updatedMs.low >>> 0, d.updatedMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.swapBooked) {
+                    if (!$Array.isArray(d.swapBooked))
+                        throw $TypeError(".algotrader.v1.AccountState.swapBooked: array expected");
+                    m.swapBooked = $Array(d.swapBooked.length);
+                    for (var i = 0; i < d.swapBooked.length; ++i) {
+                        m.swapBooked[i] = $String(d.swapBooked[i]);
+                    }
+                }
                 return m;
             };
 
@@ -10564,6 +10602,7 @@ export const algotrader = $root.algotrader = (() => {
                     d.orders = [];
                     d.pending = [];
                     d.done = [];
+                    d.swapBooked = [];
                 }
                 if (o.defaults) {
                     d.version = 0;
@@ -10691,6 +10730,12 @@ export const algotrader = $root.algotrader = (() => {
                         d.updatedMs = o.longs === $String ? $String(m.updatedMs) : m.updatedMs;
                     else
                         d.updatedMs = o.longs === $String ? $util.Long.prototype.toString.call(m.updatedMs) : o.longs === $Number ? new $util.LongBits(m.updatedMs.low >>> 0, m.updatedMs.high >>> 0).toNumber() : m.updatedMs;
+                }
+                if (m.swapBooked && m.swapBooked.length) {
+                    d.swapBooked = $Array(m.swapBooked.length);
+                    for (var j = 0; j < m.swapBooked.length; ++j) {
+                        d.swapBooked[j] = m.swapBooked[j];
+                    }
                 }
                 return d;
             };

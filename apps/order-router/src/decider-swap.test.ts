@@ -1,0 +1,185 @@
+import { parseInstrument, positionKey } from '@algotrader/core';
+import { parsePipelineConfig } from '@algotrader/pipeline';
+import {
+  decodeAccount,
+  type Effect,
+  encodeAccount,
+  newAccount,
+  type OutMessage,
+  refOf,
+  sideToPb,
+  step,
+} from '@algotrader/pipeline/domain';
+import { type OrderRequestMsg, pb } from '@algotrader/proto';
+import { describe, expect, test } from 'vitest';
+import { type RouterAction, type RouterInput, type RouterState, routerDecider, routerState } from './decider';
+import type { SwapReconcileResult } from './okx/swap-venue';
+import type { Venue, VenueResult } from './venue';
+
+/**
+ * The order-router's decider on a swap account: the funding payments and liquidations an
+ * exchange's reconciliation reports are booked into the one Account once each, by their venue
+ * ids, and those ids survive the saved value (encode → decode → restore), as after a restart.
+ */
+
+const H = 3_600_000;
+const KEY = 'OKX:BTC/USDT:USDT';
+const SWAP = parseInstrument(KEY);
+const p = parsePipelineConfig({
+  instruments: [KEY],
+  strategies: [{ name: 'sma_cross', instruments: [KEY] }],
+  swaps: { [KEY]: { marginMode: 'isolated', leverage: 5 } },
+  fillModel: { timing: 'next_open', fees: { maker: 0.0002, taker: 0.0005 }, slippage: { kind: 'none' } },
+});
+type D = ReturnType<typeof routerDecider>;
+const venue: Pick<Venue, 'name' | 'fills'> = { name: 'okx_swap', fills: 'exchange' };
+
+const order = (id: string, qty: number): OrderRequestMsg => ({
+  clientOrderId: id,
+  account: p.account,
+  strategy: 's',
+  instrument: refOf(SWAP),
+  side: sideToPb('buy'),
+  type: pb.OrderType.ORDER_TYPE_MARKET,
+  quantity: String(qty),
+  limitPrice: '',
+  quoteAmount: '',
+  decisionTimeMs: 10 * H,
+  reduceOnly: false,
+  cancel: false,
+});
+
+const published = (fx: readonly Effect[]): OutMessage[] =>
+  fx.flatMap((e) => (e.kind === 'publish' ? [e.message] : []));
+const actions = (fx: readonly Effect[]): RouterAction[] =>
+  fx.flatMap((e) => (e.kind === 'act' ? [e.action as RouterAction] : []));
+const alerts = (fx: readonly Effect[]) =>
+  fx.flatMap((e) => (e.kind === 'alert' ? [`${e.alert.severity}:${e.alert.code}`] : []));
+
+/** One input, each venue action answered by `answer` and fed back (the runner's order). */
+function run(d: D, s: RouterState, input: RouterInput, answer: () => VenueResult): Effect[] {
+  const done: Effect[] = [];
+  const queue: Effect[] = [...step(d, s, input).effects];
+  while (queue.length > 0) {
+    const e = queue.shift()!;
+    done.push(e);
+    if (e.kind === 'act' && (e.action as RouterAction).type === 'venue') {
+      const a = e.action as Extract<RouterAction, { type: 'venue' }>;
+      queue.unshift(...step(d, s, { kind: 'result', call: a.call, result: answer(), now: 1 }).effects);
+    }
+  }
+  return done;
+}
+
+/** An isolated 5× long of 0.5 BTC at 60 000, no fee: margin 6 000 posted out of 10 000 cash. */
+function opened(d: D): RouterState {
+  const s = routerState(newAccount(p.account, 10_000, 'USDT'), p);
+  run(d, s, { kind: 'order', order: order('sw1', 0.5), seq: 1, now: 5 }, () => ({
+    reports: [
+      {
+        clientOrderId: 'sw1',
+        exchangeOrderId: 'x1',
+        status: 'filled',
+        filledQty: 0.5,
+        avgPrice: 60_000,
+        fills: [
+          { tradeId: 't1', qty: 0.5, price: 60_000, fee: 0, feeCurrency: 'USDT', timeMs: 7, maker: false },
+        ],
+      },
+    ],
+    alerts: [],
+  }));
+  return s;
+}
+
+const funding = (billId: string, amount: number) => ({ billId, instrument: SWAP, amount, timeMs: 8 * H });
+const reconcile = (r: Omit<SwapReconcileResult, 'reports' | 'alerts'>, now: number): RouterInput => ({
+  kind: 'result',
+  call: { op: 'reconcile' },
+  result: { reports: [], alerts: [], ...r } as SwapReconcileResult,
+  now,
+});
+
+describe('order-router decider, swap funding and liquidations from reconciliation', () => {
+  test("the account takes the pipeline's margin mode and leverage (not cross 1×), restored too", () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = opened(d);
+    expect(s.book.swaps.setting(0)).toEqual({ mode: 'isolated', leverage: 5 });
+    expect(s.book.swaps.marginCol[0]).toBeCloseTo(6_000, 9);
+    expect(s.book.cash).toBe(10_000);
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    expect(r.book.swaps.setting(0)).toEqual({ mode: 'isolated', leverage: 5 });
+  });
+
+  test('a funding payment moves cash by its amount once; a second identical result, or one after a restart, books nothing', () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = opened(d);
+    const fx = step(d, s, reconcile({ funding: [funding('b1', -1.5), funding('b2', 0.25)] }, 100)).effects;
+    expect(s.book.cash).toBe(10_000 - 1.5 + 0.25);
+    expect(s.book.fundingPnl).toBe(-1.25);
+    // Funding on an isolated position comes out of (goes into) its margin.
+    expect(s.book.swaps.marginCol[0]).toBeCloseTo(6_000 - 1.25, 9);
+    expect(s.account.swapBooked).toEqual(['funding:b1', 'funding:b2']);
+    expect(published(fx).map((m) => m.msgId)).toContain(positionKey(p.account, 100));
+    expect(actions(fx).map((a) => a.type)).toEqual(['save']);
+    expect(alerts(fx)).toEqual([]);
+
+    const again = step(d, s, reconcile({ funding: [funding('b1', -1.5), funding('b2', 0.25)] }, 101)).effects;
+    expect(s.book.cash).toBe(10_000 - 1.25);
+    expect(published(again)).toEqual([]);
+
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    expect(r.account.swapBooked).toEqual(['funding:b1', 'funding:b2']);
+    expect(r.book.fundingPnl).toBe(-1.25);
+    const after = step(d, r, reconcile({ funding: [funding('b2', 0.25), funding('b3', -2)] }, 102)).effects;
+    expect(r.book.cash).toBe(10_000 - 1.25 - 2);
+    expect(r.account.swapBooked).toEqual(['funding:b1', 'funding:b2', 'funding:b3']);
+    expect(published(after).map((m) => m.msgId)).toEqual([positionKey(p.account, 102)]);
+  });
+
+  test('a liquidation closes the position, loses exactly the isolated margin, alerts critical and halts; repeated after a restart it books nothing', () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = opened(d);
+    const liq = { ordId: 'L1', instrument: SWAP, qty: -0.5, price: 49_000, timeMs: 9 * H };
+    const result = {
+      funding: [funding('b1', -1.5)],
+      liquidations: [liq],
+      halt: { reason: 'liquidation', detail: `${KEY} -0.5 @ 49000` },
+      cash: 3_900,
+    };
+    const fx = step(d, s, reconcile(result, 200)).effects;
+    // 10 000 − 1.5 funding − (6 000 − 1.5) isolated margin = 4 000; the halting result's cash is not taken.
+    expect(s.book.cash).toBe(4_000);
+    expect(s.book.qty(0)).toBe(0);
+    expect(s.book.liquidationLoss).toBeCloseTo(5_998.5, 9);
+    expect(s.book.fundingPnl).toBe(-1.5);
+    expect(alerts(fx)).toEqual(['critical:swap_liquidation_booked']);
+    expect(actions(fx).map((a) => a.type)).toEqual(['halt', 'save']);
+    expect(s.account.swapBooked).toEqual(['funding:b1', 'liquidation:L1']);
+
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    expect(r.book.cash).toBe(4_000);
+    expect(r.book.liquidationLoss).toBeCloseTo(5_998.5, 9);
+    const again = step(d, r, reconcile(result, 201)).effects;
+    expect(r.book.cash).toBe(4_000);
+    expect(r.book.qty(0)).toBe(0);
+    expect(alerts(again)).toEqual([]);
+    expect(published(again)).toEqual([]);
+  });
+
+  test('a liquidation of a position the book does not hold is alerted, never booked as a loss', () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = routerState(newAccount(p.account, 10_000, 'USDT'), p);
+    const fx = step(
+      d,
+      s,
+      reconcile(
+        { liquidations: [{ ordId: 'L9', instrument: SWAP, qty: 0.2, price: 70_000, timeMs: 1 }] },
+        300,
+      ),
+    ).effects;
+    expect(s.book.cash).toBe(10_000);
+    expect(alerts(fx)).toEqual(['critical:swap_liquidation_unbooked']);
+    expect(s.account.swapBooked).toEqual(['liquidation:L9']);
+  });
+});
