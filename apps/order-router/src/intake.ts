@@ -90,5 +90,6 @@ export function record(o: OrderState): OrderRecord {
     ...(o.exchangeId !== undefined ? { exchangeOrderId: o.exchangeId } : {}),
     ...(o.exits !== undefined ? { exits: o.exits } : {}),
     ...(o.exitReason !== undefined ? { exitReason: o.exitReason } : {}),
+    ...(o.trades?.length ? { trades: [...o.trades] } : {}),
   };
 }

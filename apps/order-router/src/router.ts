@@ -364,6 +364,8 @@ export class OrderRouter {
       throw e;
     }
     this.#shell.saves += 1;
+    // Saved: what the venue returned before this save is durable now (it may acknowledge its inputs).
+    this.#v.committed?.();
     await this.#index(retired);
   }
 

@@ -52,6 +52,12 @@ export interface Venue {
     trigger: Trigger,
     account: { cash: number; held: number },
   ): VenueReport;
+  /**
+   * Optional: the router has durably saved an account state holding every result this venue
+   * returned before the save began. A venue that takes its input from a durable queue (the notify
+   * venue's reports) acknowledges it here, never earlier: a crash before the save redelivers it.
+   */
+  committed?(): void;
   close(): Promise<void>;
 }
 
@@ -89,6 +95,8 @@ export interface OrderRecord extends VenueOrder {
   /** OrderEvents published so far. */
   readonly events: number;
   readonly exchangeOrderId?: string;
+  /** Trade ids already booked for it (a venue can tell a redelivered execution from a new one). */
+  readonly trades?: readonly string[];
 }
 
 export interface VenueFill {

@@ -224,7 +224,7 @@ export class PerpStore {
     return { time, rate };
   }
 
-  /** Imports the files of one swap (`../shared/data/perp/` or `data/perp/`); reports the funding gaps. */
+  /** Imports the files of one swap (e.g. the bundled `data/perp/`); reports the funding gaps. */
   async importFiles(spec: PerpImport): Promise<PerpImportReport> {
     const { instrument: i } = spec;
     const out: {

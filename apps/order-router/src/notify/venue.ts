@@ -57,8 +57,10 @@ interface Pending {
  * fill — or answers why not. An order nobody answered by the close (+ grace) expires, with a
  * message. There is no balance to read: `reconcile` never sets cash.
  *
- * Reports are taken one per reconcile (the consumer is acked once a report has been handled), so
- * a report survives a restart of the router until it has been handled.
+ * Reports are taken one per reconcile and acknowledged only once the router has saved the account
+ * state that holds what the report did ({@link NotifyVenue.committed}): a crash before that save
+ * redelivers it. A redelivered report whose fill is already booked (its trade id is the report's
+ * ref, saved with the order) books nothing and is acknowledged.
  */
 export class NotifyVenue implements Venue {
   readonly name = 'notify';
@@ -66,6 +68,8 @@ export class NotifyVenue implements Venue {
   readonly #o: NotifyVenueOptions;
   readonly #suggestions = new Map<string, Suggestion>();
   readonly #inbox: Pending[] = [];
+  /** Reports handled by a reconcile, acknowledged once the router has saved its result. */
+  readonly #awaiting: Pending[] = [];
   /** Report refs handled by this process: a redelivery is not booked twice. */
   readonly #handled = new Set<string>();
   #consumer: ConsumerHandle | undefined;
@@ -225,6 +229,18 @@ export class NotifyVenue implements Venue {
           );
           continue;
         }
+        if (rec.trades?.includes(r.ref)) {
+          // Redelivered after a restart: booked (and saved) before; the reply may have been lost.
+          alerts.push(
+            tell(
+              'notify_report_booked',
+              'info',
+              `✅ Report ${r.ref} (/${r.action} ${rec.clientOrderId}) is booked: ${rec.filledQty} of ${rec.qty} shares filled.`,
+              `report:${r.ref}:again`,
+            ),
+          );
+          continue;
+        }
         const g = await this.#suggestion(rec);
         if ('error' in g) {
           alerts.push(
@@ -253,7 +269,7 @@ export class NotifyVenue implements Venue {
           ),
         );
       } finally {
-        item.done();
+        this.#awaiting.push(item);
       }
     }
     const now = this.#o.clock.now();
@@ -283,9 +299,25 @@ export class NotifyVenue implements Venue {
     return { reports, alerts };
   }
 
+  /**
+   * The router saved the account state holding every reconcile result returned so far: the
+   * reports those reconciles handled are acknowledged now (never before: no report is lost).
+   */
+  committed(): void {
+    for (const p of this.#awaiting.splice(0)) p.done();
+  }
+
+  /** Reports handled but not yet acknowledged (waiting for the router's save). */
+  get unacked(): number {
+    return this.#awaiting.length;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
-    for (const p of this.#inbox.splice(0)) p.done(new Error('notify venue closing'));
+    // Not saved (the router's last save would have committed them): redelivered after the restart.
+    for (const p of [...this.#awaiting.splice(0), ...this.#inbox.splice(0)]) {
+      p.done(new Error('notify venue closing'));
+    }
     await this.#consumer?.stop();
     if (this.#o.ownsBus) await this.#o.bus.close();
   }
