@@ -172,7 +172,7 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     expect(okx.orders()).toHaveLength(1);
   });
 
-  test('an entry with protective exits is refused, never sent without them: REJECTED with the reason, and an alert', async () => {
+  test('an entry with a trailing stop is refused, never sent without it: REJECTED with the reason, and an alert', async () => {
     const xid = clientOrderId({
       account: 'live1',
       strategy: 'sma_cross',
@@ -182,7 +182,12 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     await bus.publish(
       codecs.OrderRequest,
       subjects.orderApproved('live1'),
-      { ...order, clientOrderId: xid, decisionTimeMs: T + 3_600_000, exits: { stopLossFraction: '0.05' } },
+      {
+        ...order,
+        clientOrderId: xid,
+        decisionTimeMs: T + 3_600_000,
+        exits: { stopLossPrice: '28000', trailingStopFraction: '0.05' },
+      },
       { msgId: `ord:${xid}` },
     );
     const events = async () =>
@@ -192,7 +197,9 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     await waitFor(async () => (await events()).length > 0, 10_000, 'the refusal event');
     const [e] = await events();
     expect(e!.message.state).toBe(pb.OrderState.ORDER_STATE_REJECTED);
-    expect(e!.message.reason).toMatch(/protective exits .* not supported on the OKX venue/);
+    expect(e!.message.reason).toMatch(
+      /a trailing stop is not supported on the OKX venue yet \(OKX cannot attach one to the entry\): order not sent/,
+    );
     await waitFor(
       async () =>
         (await readAll(bus, 'OPS', 'ops.alert.warning', codecs.Alert)).some(
@@ -404,6 +411,92 @@ describe('OKX spot venue on its own', () => {
     expect(failed.alerts.map((a) => [a.severity, a.code])).toEqual([['warning', 'okx_reconcile_failed']]);
     okx.clearFaults();
     expect((await b.snapshot()).cash).toBeGreaterThan(0);
+    await b.close();
+  });
+
+  test('stop-loss and take-profit prices go with the entry as attachAlgoOrds; a triggered stop is an algo order', async () => {
+    const b = await adapter();
+    const cid = clientOrderId({ account: 'solo', strategy: 's', instrument: BTC, decisionCloseMs: T + 7 });
+    const entry: VenueOrder = {
+      clientOrderId: cid,
+      instrument: BTC,
+      side: 'buy',
+      type: 'limit',
+      qty: 0.01,
+      limitPrice: 29_000,
+      strategy: 's',
+      decisionTime: T,
+      exits: { stopLoss: { price: 27_500.5 }, takeProfit: { price: 32_000 } },
+    };
+    // A level off the 0.1 tick is refused before anything is sent: never rounded.
+    const offTick = await b.place({
+      ...entry,
+      clientOrderId: `${cid.slice(0, -1)}x`,
+      exits: { stopLoss: { price: 27_500.55 } },
+    });
+    expect(offTick.reports.at(-1)).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(
+        /stop-loss price 27500.55 is not a positive multiple of BTC\/USDT's price tick/,
+      ),
+    });
+    expect(okx.requests.filter((r) => JSON.stringify(r.body).includes(`${cid.slice(0, -1)}x`))).toEqual([]);
+
+    const placed = await b.place(entry);
+    expect(placed.reports.map((r) => r.status)).toEqual(['submitted', 'accepted']);
+    const sent = okx.requests.filter((r) => r.path === BATCH && JSON.stringify(r.body).includes(cid));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toEqual([
+      expect.objectContaining({
+        clOrdId: cid,
+        side: 'buy',
+        ordType: 'limit',
+        px: '29000',
+        attachAlgoOrds: [
+          {
+            slTriggerPx: '27500.5',
+            slOrdPx: '-1',
+            slTriggerPxType: 'last',
+            tpTriggerPx: '32000',
+            tpOrdPx: '-1',
+            tpTriggerPxType: 'last',
+          },
+        ],
+      }),
+    ]);
+    // OKX holds them on the order (GET /trade/order shows them).
+    expect(okx.order(cid)?.['attachAlgoOrds']).toMatchObject([
+      { slTriggerPx: '27500.5', slOrdPx: '-1', tpTriggerPx: '32000', tpOrdPx: '-1' },
+    ]);
+    // Nothing triggers before the entry fills.
+    expect(() => okx.triggerAttached(cid, 'sl')).toThrow(/wait for the fill/);
+
+    okx.fillOrder(cid, '0.01');
+    const filled = (
+      await b.lookup({ ...entry, status: 'accepted', filledQty: 0, avgFillPrice: Number.NaN, events: 2 })
+    ).reports;
+    expect(filled).toMatchObject([{ status: 'filled', filledQty: 0.01 }]);
+    const fee = filled[0]!.fills[0]!.fee;
+    const btcBefore = Number(okx.balance('BTC').cash);
+
+    // The market falls to the stop: OKX sells the holding at market, an order carrying the algo's id.
+    const exit = okx.triggerAttached(cid, 'sl');
+    expect(exit).toMatchObject({ side: 'sell', ordType: 'market', state: 'filled', clOrdId: '' });
+    const [attached] = okx.order(cid)!['attachAlgoOrds'] as { attachAlgoId: string }[];
+    expect(exit.algoId).toBe(attached!.attachAlgoId);
+    expect(okx.order(exit.ordId)).toMatchObject({ algoId: exit.algoId, avgPx: '27500.5', state: 'filled' });
+    expect(Number(okx.balance('BTC').cash)).toBeLessThan(btcBefore);
+    // The take-profit leg ended with it (one cancels the other).
+    expect(() => okx.triggerAttached(cid, 'tp')).toThrow(/no live attached tp order/);
+
+    // The router is not told of the exit's fill yet: reconciliation sees the holding gone and halts
+    // rather than book it silently (booking it as a stop_loss fill is the next step, README).
+    const rec = await b.reconcile({
+      orders: [{ ...entry, status: 'filled', filledQty: 0.01, avgFillPrice: 29_000, events: 3 }],
+      positions: { 'OKX:BTC/USDT': btcBefore },
+    });
+    expect(rec.halt?.reason).toBe('reconcile_mismatch');
+    expect(fee).toBeGreaterThan(0);
     await b.close();
   });
 });

@@ -9,7 +9,7 @@ import {
 import { describe, expect, test } from 'vitest';
 import { armAfterFill, fillReason, triggeredExits } from './exits';
 import { parseApproved, record } from './intake';
-import { refuseExits } from './okx/venue';
+import { attachedExits, refuseExits } from './okx/venue';
 
 const H = 3_600_000;
 const KEY = 'OKX:BTC/USDT';
@@ -108,8 +108,14 @@ describe('order-router: protective exits on a bars venue', () => {
     expect(record(entry).exits).toEqual(entry.exits);
   });
 
-  test('the OKX venue refuses an entry with exits: rejected with the reason, and an alert', () => {
-    const r = refuseExits(record(entry));
+  test('the OKX venue refuses exits it cannot attach (trailing stop, fraction): rejected with the reason, and an alert', () => {
+    const why = attachedExits(record(entry));
+    expect(why).toMatch(/a trailing stop is not supported on the OKX venue yet/);
+    const { trailingStop: _, ...fractionOnly } = entry.exits!;
+    expect(attachedExits(record({ ...entry, exits: fractionOnly }))).toMatch(
+      /stop-loss as a fraction \(0.05\) is not supported on the OKX venue yet \(it needs the fill price\)/,
+    );
+    const r = refuseExits(record(entry), why as string);
     expect(r.reports).toMatchObject([
       {
         clientOrderId: 'at1',

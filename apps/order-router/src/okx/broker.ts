@@ -12,7 +12,7 @@ import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import type { okx } from 'ccxt';
 import type { VenueAlert } from '../venue';
 import { createOkxTradeClient, OkxReads } from './client';
-import { dGt, dLt } from './decimal';
+import { dEq, dGt, dLt } from './decimal';
 import { classifyOkxError, describeError, isHaltWorthy, type OkxErrorClass } from './errors';
 import { type AlertSeverity, alert } from './mapping';
 import { reconcileWithExchange } from './reconcile';
@@ -64,6 +64,17 @@ interface Prepared {
   readonly price: string | undefined;
   /** Quote amount to spend (quote-sized market buy). */
   readonly cost: string | undefined;
+  /** Trigger prices of the stop-loss / take-profit attached to the order (OKX `attachAlgoOrds`). */
+  readonly attach?: AttachedExits;
+}
+
+/**
+ * Stop-loss and take-profit trigger prices (decimal strings) to attach to an entry: OKX holds them
+ * as attached algo orders (`attachAlgoOrds`), triggered on the last price and executed at market.
+ */
+export interface AttachedExits {
+  readonly stopLoss?: string;
+  readonly takeProfit?: string;
 }
 
 /** Collects what one call produces. */
@@ -141,8 +152,8 @@ export class OkxBroker {
    * Places an approved order. Never throws for an exchange answer: refusals are `rejected`
    * results (with an alert), an outcome lookups could not settle is `unknown`.
    */
-  submit(req: OrderRequestMsg): Promise<SubmitResult> {
-    return this.#serial(() => this.#submit(req));
+  submit(req: OrderRequestMsg, attach?: AttachedExits): Promise<SubmitResult> {
+    return this.#serial(() => this.#submit(req, attach));
   }
 
   /** Cancels an order (a cancel request is allowed while HALTED). `symbol` lets it find an order this broker does not track. */
@@ -238,7 +249,7 @@ export class OkxBroker {
     this.#marketsLoaded = true;
   }
 
-  async #submit(req: OrderRequestMsg): Promise<SubmitResult> {
+  async #submit(req: OrderRequestMsg, attach: AttachedExits | undefined): Promise<SubmitResult> {
     const out = new Outbox();
     const id = req.clientOrderId ?? '';
     if (!isValidClientOrderId(id)) {
@@ -297,7 +308,7 @@ export class OkxBroker {
       const settled = await this.#settle(t, out);
       if (settled) return settled;
     }
-    const prep = this.#prepare(req, symbol, side);
+    const prep = this.#prepare(req, symbol, side, attach);
     if ('reject' in prep) return this.#reject(t, out, prep.reason, prep.reject);
     if (!open && (this.#opts.preflightLookup ?? true)) {
       const found = await this.#lookup(t);
@@ -400,7 +411,17 @@ export class OkxBroker {
   }
 
   async #place(p: Prepared, clOrdId: string): Promise<{ id?: string | undefined; info?: unknown }> {
-    const params = { clOrdId };
+    // ccxt turns `stopLoss` / `takeProfit` into one `attachAlgoOrds` entry (slTriggerPx, slOrdPx -1 =
+    // market, slTriggerPxType last; likewise tp…).
+    const params = {
+      clOrdId,
+      ...(p.attach?.stopLoss !== undefined
+        ? { stopLoss: { triggerPrice: p.attach.stopLoss, type: 'market', triggerPriceType: 'last' } }
+        : {}),
+      ...(p.attach?.takeProfit !== undefined
+        ? { takeProfit: { triggerPrice: p.attach.takeProfit, type: 'market', triggerPriceType: 'last' } }
+        : {}),
+    };
     if (p.cost !== undefined) return this.#ex.createMarketBuyOrderWithCost(p.symbol, Number(p.cost), params);
     const price = p.price === undefined ? undefined : Number(p.price);
     return this.#ex.createOrder(p.symbol, p.type, p.side, Number(p.amount), price, params);
@@ -571,6 +592,7 @@ export class OkxBroker {
     req: OrderRequestMsg,
     symbol: string,
     side: 'buy' | 'sell',
+    attach: AttachedExits | undefined,
   ): Prepared | { reject: string; reason: RejectReason } {
     const market = this.#ex.markets?.[symbol] as
       | { spot?: boolean; active?: boolean; info?: Record<string, unknown> }
@@ -581,8 +603,21 @@ export class OkxBroker {
       return { reject: `${symbol} is not trading on OKX`, reason: 'invalid_request' };
     const minSz = typeof market.info?.['minSz'] === 'string' ? (market.info['minSz'] as string) : '0';
     const type = req.type === pb.OrderType.ORDER_TYPE_LIMIT ? 'limit' : 'market';
-    const base = { symbol, side, type } as const;
+    const base = { symbol, side, type, ...(attach ? { attach } : {}) } as const;
     try {
+      // A level off the price tick is refused, never rounded: rounding could widen the risk.
+      for (const [name, level] of [
+        ['stop-loss', attach?.stopLoss],
+        ['take-profit', attach?.takeProfit],
+      ] as const) {
+        if (level === undefined) continue;
+        const onTick = this.#ex.priceToPrecision(symbol, level);
+        if (!dGt(level, '0') || onTick === undefined || !dEq(onTick, level))
+          return {
+            reject: `${name} price ${level} is not a positive multiple of ${symbol}'s price tick (nearest ${onTick})`,
+            reason: 'invalid_request',
+          };
+      }
       if (req.quoteAmount) {
         const cost = this.#ex.costToPrecision(symbol, req.quoteAmount) ?? '0';
         if (!dGt(cost, '0'))

@@ -1,5 +1,6 @@
 import { type Instrument, isTerminal } from '@algotrader/core';
 import { type OrderRequestMsg, pb } from '@algotrader/proto';
+import type { ExitLevel } from '@algotrader/strategy';
 import type {
   LocalBook,
   OrderRecord,
@@ -11,7 +12,7 @@ import type {
   VenueResult,
   VenueSnapshot,
 } from '../venue';
-import { OkxBroker } from './broker';
+import { type AttachedExits, OkxBroker } from './broker';
 import { createOkxTradeClient, OkxReads } from './client';
 import { classifyOkxError, describeError, isHaltWorthy } from './errors';
 import { DEFAULT_RETRY, type RetryPolicy, retryRead } from './retry';
@@ -57,10 +58,12 @@ export class OkxSpotVenue implements Venue {
   }
 
   async place(order: VenueOrder): Promise<VenueResult> {
-    // Protective exits need OKX's attached algo orders (attachAlgoOrds; plan in ../../README.md,
-    // "Protective exits"). Until they are sent, an entry carrying them is refused, never sent bare.
-    if (order.exits !== undefined) return refuseExits(order);
-    const r = await this.#broker.submit(toOrderRequest(order, this.#broker.account));
+    // Stop-loss / take-profit price levels go with the entry as OKX attached algo orders
+    // (attachAlgoOrds); what is not sent yet (fractions, trailing stop) refuses the entry, never
+    // sends it bare (../../README.md, "Protective exits").
+    const attach = attachedExits(order);
+    if (typeof attach === 'string') return refuseExits(order, attach);
+    const r = await this.#broker.submit(toOrderRequest(order, this.#broker.account), attach);
     const reason =
       r.outcome === 'rejected'
         ? `${r.reason}: ${r.detail}`
@@ -292,10 +295,41 @@ function venueFill(f: OkxFill): VenueFill {
   };
 }
 
-/** The refusal of an entry that carries protective exits the OKX venue does not send yet. */
-export function refuseExits(order: VenueOrder): VenueResult {
-  const reason =
-    'protective exits (stop-loss, take-profit, trailing stop) are not supported on the OKX venue yet: order not sent';
+/**
+ * The order's exits as the trigger prices OKX attaches to it, or why they cannot be sent: a
+ * fraction needs the fill price, which the entry does not have when it is placed, and OKX cannot
+ * attach a trailing stop to an order.
+ */
+export function attachedExits(order: VenueOrder): AttachedExits | string | undefined {
+  const x = order.exits;
+  if (x === undefined) return undefined;
+  if (x.trailingStop !== undefined)
+    return 'a trailing stop is not supported on the OKX venue yet (OKX cannot attach one to the entry)';
+  const level = (name: string, l: ExitLevel | undefined): string | undefined => {
+    if (l === undefined) return undefined;
+    if ('fraction' in l)
+      return `${name} as a fraction (${l.fraction}) is not supported on the OKX venue yet (it needs the fill price): give a price level`;
+    return undefined;
+  };
+  const bad = level('stop-loss', x.stopLoss) ?? level('take-profit', x.takeProfit);
+  if (bad !== undefined) return bad;
+  const price = (l: ExitLevel | undefined) =>
+    l !== undefined && 'price' in l ? decimalString(l.price) : undefined;
+  const stopLoss = price(x.stopLoss);
+  const takeProfit = price(x.takeProfit);
+  if (stopLoss === undefined && takeProfit === undefined) return 'the exits set nothing OKX can attach';
+  return {
+    ...(stopLoss !== undefined ? { stopLoss } : {}),
+    ...(takeProfit !== undefined ? { takeProfit } : {}),
+  };
+}
+
+/** The refusal of an entry that carries protective exits the OKX venue does not send. */
+export function refuseExits(
+  order: VenueOrder,
+  why = 'protective exits (stop-loss, take-profit, trailing stop) are not supported on this venue',
+): VenueResult {
+  const reason = `${why}: order not sent`;
   return {
     reports: [
       {

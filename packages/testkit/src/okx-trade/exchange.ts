@@ -72,6 +72,31 @@ export interface SimOrder {
   readonly holdCcy: string;
   uTime: number;
   cancelSource: string;
+  /** The stop-loss / take-profit attached at placement (`attachAlgoOrds`). */
+  readonly attachAlgoOrds?: SimAttachedAlgo[];
+  /** Set on the order an attached algo order created when it triggered. */
+  algoId?: string;
+  algoClOrdId?: string;
+}
+
+/**
+ * One `attachAlgoOrds` item of an order, as OKX records it: a stop-loss and/or a take-profit leg
+ * (one cancels the other), triggered on a price and executed at market (`…OrdPx` = `-1`). It
+ * becomes `effective` when a leg triggers: the exit order is then a new market order carrying
+ * `algoId` / `algoClOrdId`.
+ */
+export interface SimAttachedAlgo {
+  readonly attachAlgoId: string;
+  readonly attachAlgoClOrdId: string;
+  readonly slTriggerPx: Dec | undefined;
+  readonly slTriggerPxType: string;
+  readonly slOrdPx: string;
+  readonly tpTriggerPx: Dec | undefined;
+  readonly tpTriggerPxType: string;
+  readonly tpOrdPx: string;
+  state: 'live' | 'effective';
+  /** ordId of the exit order it created, once triggered. */
+  triggeredOrdId: string;
 }
 
 export type Rejection = { readonly sCode: string; readonly sMsg: string };
@@ -218,6 +243,8 @@ export class SpotExchange {
         return reject('51020', 'Your order should meet or exceed the minimum order amount.');
     }
     if (clOrdId !== '' && this.#isDuplicate(clOrdId)) return reject('51016', 'Duplicated client order ID');
+    const attached = this.#attached(body['attachAlgoOrds'], side, inst);
+    if (attached !== undefined && 'sCode' in attached) return { ok: false, ...attached };
 
     const mkt = this.#marketPx.get(inst.instId);
     if (ordType === 'market' && mkt === undefined)
@@ -261,6 +288,7 @@ export class SpotExchange {
       holdCcy: needCcy,
       uTime: now,
       cancelSource: '',
+      ...(attached !== undefined ? { attachAlgoOrds: attached } : {}),
     };
     this.#orders.push(order);
     if (ordType === 'limit') {
@@ -273,6 +301,108 @@ export class SpotExchange {
       order.state = 'filled';
     }
     return { ok: true, order };
+  }
+
+  /**
+   * The market reaches leg `leg` of the algo order attached to entry `id` (by ordId or clOrdId): the
+   * leg triggers and sells (a buy's exits) or buys back the entry's filled quantity at market, at
+   * `px` (default: the trigger price) — a new market order with the algo's `algoId` and
+   * `algoClOrdId`, its fill a taker fill. The other leg ends with it (OCO).
+   */
+  triggerAttached(id: string, leg: 'sl' | 'tp', px?: string): SimOrder {
+    const entry = this.find({ ordId: id }) ?? this.find({ clOrdId: id });
+    if (!entry) throw new Error(`okx trade server: no order ${id}`);
+    const algo = entry.attachAlgoOrds?.find(
+      (a) => a.state === 'live' && (leg === 'sl' ? a.slTriggerPx : a.tpTriggerPx) !== undefined,
+    );
+    if (!algo) throw new Error(`okx trade server: order ${id} has no live attached ${leg} order`);
+    if (entry.state !== 'filled')
+      throw new Error(
+        `okx trade server: order ${id} is ${entry.state}; its attached orders wait for the fill`,
+      );
+    const inst = this.#instruments.get(entry.instId)!;
+    const at = px === undefined ? (leg === 'sl' ? algo.slTriggerPx! : algo.tpTriggerPx!) : dec(px);
+    // A buy's fee is taken from the base it bought: sell what the account holds of it, at most the fill.
+    const held = this.#account(inst.baseCcy);
+    const sz =
+      entry.side === 'buy'
+        ? floorTo(min(entry.accFillSz, held.cash - held.frozen), dec(inst.lotSz))
+        : entry.accFillSz;
+    this.#marketPx.set(inst.instId, at);
+    const r = this.place({
+      instId: inst.instId,
+      tdMode: 'cash',
+      side: entry.side === 'buy' ? 'sell' : 'buy',
+      ordType: 'market',
+      sz: fmt(sz),
+    });
+    if (!r.ok) throw new Error(`okx trade server: the ${leg} order of ${id} failed: ${r.sCode} ${r.sMsg}`);
+    r.order.algoId = algo.attachAlgoId;
+    r.order.algoClOrdId = algo.attachAlgoClOrdId;
+    algo.state = 'effective';
+    algo.triggeredOrdId = r.order.ordId;
+    return r.order;
+  }
+
+  /** Parses `attachAlgoOrds` (undefined: none) as OKX checks it, or the rejection. */
+  #attached(
+    raw: unknown,
+    side: 'buy' | 'sell',
+    inst: SpotInstrument,
+  ): SimAttachedAlgo[] | { sCode: string; sMsg: string } | undefined {
+    if (raw === undefined) return undefined;
+    const bad = (field: string) => ({ sCode: '51000', sMsg: `Parameter ${field} error` });
+    if (!Array.isArray(raw) || raw.length === 0) return bad('attachAlgoOrds');
+    const out: SimAttachedAlgo[] = [];
+    for (const item of raw) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return bad('attachAlgoOrds');
+      const it = item as Record<string, unknown>;
+      const s = (k: string) => (typeof it[k] === 'string' && it[k] !== '' ? (it[k] as string) : undefined);
+      const legs: Record<'sl' | 'tp', { px: Dec | undefined; type: string; ordPx: string }> = {
+        sl: { px: undefined, type: '', ordPx: '' },
+        tp: { px: undefined, type: '', ordPx: '' },
+      };
+      for (const leg of ['sl', 'tp'] as const) {
+        const trigger = s(`${leg}TriggerPx`);
+        if (trigger === undefined) {
+          if (s(`${leg}OrdPx`) !== undefined) return bad(`${leg}TriggerPx`);
+          continue;
+        }
+        const px = parseDec(trigger);
+        if (px === undefined || px <= ZERO || !isMultiple(px, dec(inst.tickSz)))
+          return bad(`${leg}TriggerPx`);
+        const type = s(`${leg}TriggerPxType`) ?? 'last';
+        if (!['last', 'index', 'mark'].includes(type)) return bad(`${leg}TriggerPxType`);
+        // This server executes triggered legs at market only.
+        const ordPx = s(`${leg}OrdPx`);
+        if (ordPx !== '-1') return bad(`${leg}OrdPx`);
+        legs[leg] = { px, type, ordPx };
+      }
+      if (legs.sl.px === undefined && legs.tp.px === undefined) return bad('attachAlgoOrds');
+      // A long's stop sits below its take-profit; a short's above.
+      if (
+        legs.sl.px !== undefined &&
+        legs.tp.px !== undefined &&
+        (side === 'buy' ? legs.sl.px >= legs.tp.px : legs.sl.px <= legs.tp.px)
+      )
+        return bad('slTriggerPx');
+      const attachAlgoClOrdId = s('attachAlgoClOrdId') ?? '';
+      if (attachAlgoClOrdId !== '' && !CLORD.test(attachAlgoClOrdId)) return bad('attachAlgoClOrdId');
+      this.#ordSeq += 1n;
+      out.push({
+        attachAlgoId: String(900_000_000_000_000_000n + this.#ordSeq),
+        attachAlgoClOrdId,
+        slTriggerPx: legs.sl.px,
+        slTriggerPxType: legs.sl.type,
+        slOrdPx: legs.sl.ordPx,
+        tpTriggerPx: legs.tp.px,
+        tpTriggerPxType: legs.tp.type,
+        tpOrdPx: legs.tp.ordPx,
+        state: 'live',
+        triggeredOrdId: '',
+      });
+    }
+    return out;
   }
 
   /**

@@ -20,7 +20,8 @@ import { type OkxSwapInstrumentSpec, SwapBook, swapBillRow, swapOrderRow } from 
  * trade/fills (last 3 days), trade/fills-history, account/balance, asset/currencies.
  *
  * The market is driven by the test: see {@link SpotExchange} (market orders fill at a set price,
- * limit orders rest until {@link OkxTradeServer.fillOrder}).
+ * limit orders rest until {@link OkxTradeServer.fillOrder}; a placement may attach a stop-loss /
+ * take-profit, `attachAlgoOrds`, fired by {@link OkxTradeServer.triggerAttached}).
  */
 
 export interface OkxTradeCredentials {
@@ -168,6 +169,15 @@ export class OkxTradeServer {
   /** Fills `qty` of a resting order (by ordId or clOrdId) at `px` (default: its limit price). */
   fillOrder(id: string, qty: string, px?: string): SimFill {
     return this.exchange.fill(id, qty, px);
+  }
+
+  /**
+   * The market reaches the stop-loss (`sl`) or take-profit (`tp`) attached to entry `id` (ordId or
+   * clOrdId): the exit order it creates (market, at `px`, default the trigger price), carrying the
+   * algo's `algoId` / `algoClOrdId`.
+   */
+  triggerAttached(id: string, leg: 'sl' | 'tp', px?: string): SimOrder {
+    return this.exchange.triggerAttached(id, leg, px);
   }
 
   /** Every order placed so far, oldest first. */

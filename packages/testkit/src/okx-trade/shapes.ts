@@ -1,5 +1,5 @@
 import { type Dec, div, fmt, mul, ZERO } from './decimal';
-import type { SimFill, SimOrder, SpotInstrument } from './exchange';
+import type { SimAttachedAlgo, SimFill, SimOrder, SpotInstrument } from './exchange';
 
 /** OKX v5 JSON rows, field for field as the exchange sends them for SPOT (all values strings). */
 
@@ -53,10 +53,10 @@ export function orderRow(o: SimOrder): Record<string, unknown> {
   const f = o.lastFill;
   return {
     accFillSz: fmt(o.accFillSz),
-    algoClOrdId: '',
-    algoId: '',
+    algoClOrdId: o.algoClOrdId ?? '',
+    algoId: o.algoId ?? '',
     attachAlgoClOrdId: '',
-    attachAlgoOrds: [],
+    attachAlgoOrds: (o.attachAlgoOrds ?? []).map(attachedRow),
     avgPx: o.accFillSz === ZERO ? '' : fmt(div(o.notional, o.accFillSz)),
     cTime: String(o.cTime),
     cancelSource: o.cancelSource,
@@ -103,6 +103,25 @@ export function orderRow(o: SimOrder): Record<string, unknown> {
     tpTriggerPxType: '',
     tradeId: f ? f.tradeId : '',
     uTime: String(o.uTime),
+  };
+}
+
+/** One `attachAlgoOrds` item of an order row. */
+function attachedRow(a: SimAttachedAlgo): Record<string, unknown> {
+  return {
+    amendPxOnTriggerType: '0',
+    attachAlgoClOrdId: a.attachAlgoClOrdId,
+    attachAlgoId: a.attachAlgoId,
+    failCode: '',
+    failReason: '',
+    slOrdPx: a.slOrdPx,
+    slTriggerPx: a.slTriggerPx === undefined ? '' : fmt(a.slTriggerPx),
+    slTriggerPxType: a.slTriggerPxType,
+    sz: '',
+    tpOrdKind: a.tpTriggerPx === undefined ? '' : 'condition',
+    tpOrdPx: a.tpOrdPx,
+    tpTriggerPx: a.tpTriggerPx === undefined ? '' : fmt(a.tpTriggerPx),
+    tpTriggerPxType: a.tpTriggerPxType,
   };
 }
 
