@@ -91,6 +91,22 @@ describe('shared KV state as protobuf', () => {
     expect(accountOf(back, specs).snapshot()).toEqual(accountOf(s, specs).snapshot());
   });
 
+  it("keeps an entry's protective exits and an exit order's reason (a restart must not disarm a stop)", () => {
+    const s = sample();
+    const entry: OrderState = {
+      ...s.orders.a1b2c3!,
+      id: 'e1',
+      exits: { stopLoss: { fraction: 0.03 }, takeProfit: { price: 45_000.5 }, trailingStop: 0.05 },
+    };
+    const exit: OrderState = { ...s.orders.a1b2c3!, id: 'x1', side: 'sell', exitReason: 'stop_loss' };
+    s.orders = { ...s.orders, e1: entry, x1: exit };
+    const back = decodeAccount(encodeAccount(s));
+    expect(back.orders.e1!.exits).toEqual(entry.exits);
+    expect(back.orders.x1!.exitReason).toBe('stop_loss');
+    expect(back.orders.a1b2c3!).not.toHaveProperty('exitReason');
+    expect(back.orders.a1b2c3!).not.toHaveProperty('exits');
+  });
+
   it('keeps perpetual-swap positions (signed qty, NaN entry when flat, margin mode), T+1 locked units, and refuses an unknown mode', () => {
     const s = sample();
     s.book.swaps = {

@@ -1,8 +1,9 @@
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import type { AccountBook, AccountPosition, SwapPositionBook } from '@algotrader/portfolio';
 import { type algotrader, pb } from '@algotrader/proto';
-import type { AccountState, OrderState } from './account';
+import type { AccountState, ArmedExits, OrderState } from './account';
 import { orderStateIn, orderStateOut } from './exec-wire';
+import { exitReasonIn, exitReasonOut, exitsIn, exitsOut } from './exits-wire';
 import { sideOf, sideToPb, typeOf, typeToPb } from './wire';
 
 /**
@@ -46,6 +47,8 @@ function orderOut(o: OrderState): algotrader.v1.IOrderRecord {
     ...(o.reason === undefined ? {} : { reason: o.reason }),
     ...(o.exchangeId === undefined ? {} : { exchangeId: o.exchangeId }),
     trades: o.trades ?? [],
+    ...(o.exits === undefined ? {} : { exits: exitsOut(o.exits) }),
+    ...(o.exitReason === undefined ? {} : { exitReason: exitReasonOut(o.exitReason) }),
   };
 }
 
@@ -74,7 +77,14 @@ function orderIn(m: algotrader.v1.IOrderRecord): OrderState {
   };
   // An empty list and no list mean the same to the router (nothing booked yet).
   if (m.trades && m.trades.length > 0) o.trades = [...m.trades];
-  return o;
+  const exits = exitsIn(m.exits, `order record ${id} exits`);
+  // UNSPECIFIED: a signal's order, which carries no reason in the domain either.
+  const exitReason = m.exitReason ? exitReasonIn(m.exitReason) : undefined;
+  return {
+    ...o,
+    ...(exits === undefined ? {} : { exits }),
+    ...(exitReason === undefined ? {} : { exitReason }),
+  };
 }
 
 function bookOut(b: AccountBook): algotrader.v1.IAccountBook {
@@ -166,6 +176,19 @@ export function accountStateToPb(s: AccountState): Uint8Array {
     fills: s.fills,
     updatedMs: s.updatedMs,
     swapBooked: s.swapBooked ?? [],
+    protections: Object.fromEntries(
+      Object.entries(s.protections ?? {}).map(([k, a]) => [
+        k,
+        {
+          strategy: a.strategy,
+          dir: a.protection.dir,
+          stop: a.protection.stop,
+          takeProfit: a.protection.takeProfit,
+          trail: a.protection.trail,
+          best: a.protection.best,
+        },
+      ]),
+    ),
   }).finish();
 }
 
@@ -206,6 +229,7 @@ export function accountStateFromPb(bytes: Uint8Array): AccountState {
     fills: num(m.fills),
     updatedMs: num(m.updatedMs),
     ...(m.swapBooked.length > 0 ? { swapBooked: [...m.swapBooked] } : {}),
+    ...(Object.keys(m.protections).length > 0 ? { protections: protectionsIn(m.protections) } : {}),
   };
 }
 
@@ -248,4 +272,23 @@ export function progressFromPb(bytes: Uint8Array): Progress {
       `decision progress is not a protobuf DecisionProgress: ${(e as Error).message}`,
     );
   }
+}
+
+function protectionsIn(m: { [k: string]: algotrader.v1.IArmedExits }): Record<string, ArmedExits> {
+  const out: Record<string, ArmedExits> = {};
+  for (const [key, a] of Object.entries(m)) {
+    if (a.dir !== 1 && a.dir !== -1)
+      throw new AlgoError(ErrorCode.Decode, `armed exits of ${key}: direction ${a.dir} is not +1 or -1`);
+    out[key] = {
+      strategy: a.strategy ?? '',
+      protection: {
+        dir: a.dir,
+        stop: num(a.stop),
+        takeProfit: num(a.takeProfit),
+        trail: num(a.trail),
+        best: num(a.best),
+      },
+    };
+  }
+  return out;
 }

@@ -736,6 +736,8 @@ export namespace algotrader {
             reason?: (string|null);
             exchangeId?: (string|null);
             trades: string[];
+            exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
+            exitReason: algotrader.v1.ExitReason;
             static create(properties: algotrader.v1.OrderRecord.$Shape): algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape;
             static create(properties?: algotrader.v1.OrderRecord.$Properties): algotrader.v1.OrderRecord;
             static encode(m: algotrader.v1.OrderRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -767,9 +769,49 @@ export namespace algotrader {
                 reason?: (string|null);
                 exchangeId?: (string|null);
                 trades?: (string[]|null);
+                exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
+                exitReason?: (algotrader.v1.ExitReason|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.OrderRecord.$Properties;
+        }
+
+        interface IArmedExits extends algotrader.v1.ArmedExits.$Properties {
+        }
+
+        class ArmedExits {
+            constructor(p?: algotrader.v1.ArmedExits.$Properties);
+            $unknowns?: Uint8Array[];
+            strategy: string;
+            dir: number;
+            stop: number;
+            takeProfit: number;
+            trail: number;
+            best: number;
+            static create(properties: algotrader.v1.ArmedExits.$Shape): algotrader.v1.ArmedExits & algotrader.v1.ArmedExits.$Shape;
+            static create(properties?: algotrader.v1.ArmedExits.$Properties): algotrader.v1.ArmedExits;
+            static encode(m: algotrader.v1.ArmedExits.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.ArmedExits.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.ArmedExits & algotrader.v1.ArmedExits.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.ArmedExits & algotrader.v1.ArmedExits.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.ArmedExits;
+            static toObject(m: algotrader.v1.ArmedExits, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ArmedExits {
+            interface $Properties {
+                strategy?: (string|null);
+                dir?: (number|null);
+                stop?: (number|null);
+                takeProfit?: (number|null);
+                trail?: (number|null);
+                best?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.ArmedExits.$Properties;
         }
 
         interface IAccountState extends algotrader.v1.AccountState.$Properties {
@@ -793,6 +835,7 @@ export namespace algotrader {
             fills: number;
             updatedMs: number;
             swapBooked: string[];
+            protections: { [k: string]: algotrader.v1.ArmedExits.$Properties };
             static create(properties: algotrader.v1.AccountState.$Shape): algotrader.v1.AccountState & algotrader.v1.AccountState.$Shape;
             static create(properties?: algotrader.v1.AccountState.$Properties): algotrader.v1.AccountState;
             static encode(m: algotrader.v1.AccountState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -823,6 +866,7 @@ export namespace algotrader {
                 fills?: (number|null);
                 updatedMs?: (number|null);
                 swapBooked?: (string[]|null);
+                protections?: ({ [k: string]: algotrader.v1.ArmedExits.$Properties }|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.AccountState.$Properties;

@@ -8975,6 +8975,8 @@ export const algotrader = $root.algotrader = (() => {
              * @property {string|null} [reason] OrderRecord reason
              * @property {string|null} [exchangeId] OrderRecord exchangeId
              * @property {Array.<string>|null} [trades] OrderRecord trades
+             * @property {algotrader.v1.ProtectiveExits.$Properties|null} [exits] OrderRecord exits
+             * @property {algotrader.v1.ExitReason|null} [exitReason] OrderRecord exitReason
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9135,6 +9137,22 @@ export const algotrader = $root.algotrader = (() => {
              */
             OrderRecord.prototype.trades = $util.emptyArray;
 
+            /**
+             * OrderRecord exits.
+             * @member {algotrader.v1.ProtectiveExits.$Properties|null|undefined} exits
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.exits = null;
+
+            /**
+             * OrderRecord exitReason.
+             * @member {algotrader.v1.ExitReason} exitReason
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.exitReason = 0;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -9222,6 +9240,10 @@ export const algotrader = $root.algotrader = (() => {
                     for (var i = 0; i < m.trades.length; ++i)
                         w.uint32(/* id 16, wireType 2 =*/130).string(m.trades[i]);
                 }
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits"))
+                    $root.algotrader.v1.ProtectiveExits.encode(m.exits, w.uint32(/* id 17, wireType 2 =*/138).fork(), q + 1).ldelim();
+                if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason") && m.exitReason !== 0)
+                    w.uint32(/* id 18, wireType 0 =*/144).int32(m.exitReason);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -9416,6 +9438,21 @@ export const algotrader = $root.algotrader = (() => {
                             m.trades.push(r.stringVerify());
                             continue;
                         }
+                    case 17: {
+                            if (u !== 2)
+                                break;
+                            m.exits = $root.algotrader.v1.ProtectiveExits.decode(r, r.size(), $undefined, q + 1, m.exits);
+                            continue;
+                        }
+                    case 18: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.exitReason = v;
+                            else
+                                delete m.exitReason;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -9535,6 +9572,17 @@ export const algotrader = $root.algotrader = (() => {
                         if (!$util.isString(m.trades[i]))
                             return "trades: string[] expected";
                     }
+                }
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits")) {
+                    {
+                        var e = $root.algotrader.v1.ProtectiveExits.verify(m.exits, q + 1);
+                        if (e)
+                            return "exits." + e;
+                    }
+                }
+                if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason")) {
+                    if (typeof m.exitReason !== "number" || (m.exitReason | 0) !== m.exitReason)
+                        return "exitReason: enum value expected";
                 }
                 return null;
             };
@@ -9722,6 +9770,46 @@ export const algotrader = $root.algotrader = (() => {
                         m.trades[i] = $String(d.trades[i]);
                     }
                 }
+                if (d.exits != null) {
+                    if (!$util.isObject(d.exits))
+                        throw $TypeError(".algotrader.v1.OrderRecord.exits: object expected");
+                    m.exits = $root.algotrader.v1.ProtectiveExits.fromObject(d.exits, q + 1);
+                }
+                if (d.exitReason !== 0 && (typeof d.exitReason !== "string" || $root.algotrader.v1.ExitReason[d.exitReason] !== 0)) {
+                    switch (d.exitReason) {
+                    case "EXIT_REASON_UNSPECIFIED":
+                    case 0:
+                        m.exitReason = 0;
+                        break;
+                    case "EXIT_REASON_SIGNAL":
+                    case 1:
+                        m.exitReason = 1;
+                        break;
+                    case "EXIT_REASON_STOP_LOSS":
+                    case 2:
+                        m.exitReason = 2;
+                        break;
+                    case "EXIT_REASON_TAKE_PROFIT":
+                    case 3:
+                        m.exitReason = 3;
+                        break;
+                    case "EXIT_REASON_TRAILING_STOP":
+                    case 4:
+                        m.exitReason = 4;
+                        break;
+                    case "EXIT_REASON_FORCEEXIT":
+                    case 5:
+                        m.exitReason = 5;
+                        break;
+                    case "EXIT_REASON_LIQUIDATION":
+                    case 6:
+                        m.exitReason = 6;
+                        break;
+                    default:
+                        if (typeof d.exitReason === "number" && (d.exitReason | 0) === d.exitReason)
+                            m.exitReason = d.exitReason;
+                    }
+                }
                 return m;
             };
 
@@ -9766,6 +9854,8 @@ export const algotrader = $root.algotrader = (() => {
                     d.events = 0;
                     d.filledQty = 0;
                     d.avgFillPrice = 0;
+                    d.exits = null;
+                    d.exitReason = o.enums === $String ? "EXIT_REASON_UNSPECIFIED" : 0;
                 }
                 if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -9828,6 +9918,12 @@ export const algotrader = $root.algotrader = (() => {
                         d.trades[j] = m.trades[j];
                     }
                 }
+                if (m.exits != null && $Object.hasOwnProperty.call(m, "exits")) {
+                    d.exits = $root.algotrader.v1.ProtectiveExits.toObject(m.exits, o, q + 1);
+                }
+                if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason")) {
+                    d.exitReason = o.enums === $String ? $root.algotrader.v1.ExitReason[m.exitReason] === $undefined ? m.exitReason : $root.algotrader.v1.ExitReason[m.exitReason] : m.exitReason;
+                }
                 return d;
             };
 
@@ -9859,6 +9955,451 @@ export const algotrader = $root.algotrader = (() => {
             return OrderRecord;
         })();
 
+        v1.ArmedExits = (function() {
+
+            /**
+             * Properties of an ArmedExits.
+             * @typedef {Object} algotrader.v1.ArmedExits.$Properties
+             * @property {string|null} [strategy] ArmedExits strategy
+             * @property {number|null} [dir] ArmedExits dir
+             * @property {number|null} [stop] ArmedExits stop
+             * @property {number|null} [takeProfit] ArmedExits takeProfit
+             * @property {number|null} [trail] ArmedExits trail
+             * @property {number|null} [best] ArmedExits best
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ArmedExits.
+             * @memberof algotrader.v1
+             * @interface IArmedExits
+             * @augments algotrader.v1.ArmedExits.$Properties
+             * @deprecated Use algotrader.v1.ArmedExits.$Properties instead.
+             */
+
+            /**
+             * Shape of an ArmedExits.
+             * @typedef {algotrader.v1.ArmedExits.$Properties} algotrader.v1.ArmedExits.$Shape
+             */
+
+            /**
+             * Constructs a new ArmedExits.
+             * @memberof algotrader.v1
+             * @classdesc Represents an ArmedExits.
+             * @constructor
+             * @param {algotrader.v1.ArmedExits.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ArmedExits = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ArmedExits strategy.
+             * @member {string} strategy
+             * @memberof algotrader.v1.ArmedExits
+             * @instance
+             */
+            ArmedExits.prototype.strategy = "";
+
+            /**
+             * ArmedExits dir.
+             * @member {number} dir
+             * @memberof algotrader.v1.ArmedExits
+             * @instance
+             */
+            ArmedExits.prototype.dir = 0;
+
+            /**
+             * ArmedExits stop.
+             * @member {number} stop
+             * @memberof algotrader.v1.ArmedExits
+             * @instance
+             */
+            ArmedExits.prototype.stop = 0;
+
+            /**
+             * ArmedExits takeProfit.
+             * @member {number} takeProfit
+             * @memberof algotrader.v1.ArmedExits
+             * @instance
+             */
+            ArmedExits.prototype.takeProfit = 0;
+
+            /**
+             * ArmedExits trail.
+             * @member {number} trail
+             * @memberof algotrader.v1.ArmedExits
+             * @instance
+             */
+            ArmedExits.prototype.trail = 0;
+
+            /**
+             * ArmedExits best.
+             * @member {number} best
+             * @memberof algotrader.v1.ArmedExits
+             * @instance
+             */
+            ArmedExits.prototype.best = 0;
+
+            /**
+             * Creates a new ArmedExits instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {algotrader.v1.ArmedExits.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.ArmedExits} ArmedExits instance
+             * @type {{
+             *   (properties: algotrader.v1.ArmedExits.$Shape): algotrader.v1.ArmedExits & algotrader.v1.ArmedExits.$Shape;
+             *   (properties?: algotrader.v1.ArmedExits.$Properties): algotrader.v1.ArmedExits;
+             * }}
+             */
+            ArmedExits.create = function(properties) {
+                return new ArmedExits(properties);
+            };
+
+            /**
+             * Encodes the specified ArmedExits message. Does not implicitly {@link algotrader.v1.ArmedExits.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {algotrader.v1.ArmedExits.$Properties} m ArmedExits message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ArmedExits.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy") && m.strategy !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.strategy);
+                if (m.dir != null && $Object.hasOwnProperty.call(m, "dir") && m.dir !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).sint32(m.dir);
+                if (m.stop != null && $Object.hasOwnProperty.call(m, "stop") && !$Object.is(m.stop, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.stop);
+                if (m.takeProfit != null && $Object.hasOwnProperty.call(m, "takeProfit") && !$Object.is(m.takeProfit, 0))
+                    w.uint32(/* id 4, wireType 1 =*/33).double(m.takeProfit);
+                if (m.trail != null && $Object.hasOwnProperty.call(m, "trail") && !$Object.is(m.trail, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.trail);
+                if (m.best != null && $Object.hasOwnProperty.call(m, "best") && !$Object.is(m.best, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.best);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ArmedExits message, length delimited. Does not implicitly {@link algotrader.v1.ArmedExits.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {algotrader.v1.ArmedExits.$Properties} message ArmedExits message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ArmedExits.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ArmedExits message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.ArmedExits & algotrader.v1.ArmedExits.$Shape} ArmedExits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ArmedExits.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.ArmedExits();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.strategy = v;
+                            else
+                                delete m.strategy;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.sint32())
+                                m.dir = v;
+                            else
+                                delete m.dir;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.stop = v;
+                            else
+                                delete m.stop;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.takeProfit = v;
+                            else
+                                delete m.takeProfit;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.trail = v;
+                            else
+                                delete m.trail;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.best = v;
+                            else
+                                delete m.best;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes an ArmedExits message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.ArmedExits & algotrader.v1.ArmedExits.$Shape} ArmedExits
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ArmedExits.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ArmedExits message.
+             * @function verify
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ArmedExits.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    if (!$util.isString(m.strategy))
+                        return "strategy: string expected";
+                }
+                if (m.dir != null && $Object.hasOwnProperty.call(m, "dir")) {
+                    if (!$util.isInteger(m.dir))
+                        return "dir: integer expected";
+                }
+                if (m.stop != null && $Object.hasOwnProperty.call(m, "stop")) {
+                    if (typeof m.stop !== "number")
+                        return "stop: number expected";
+                }
+                if (m.takeProfit != null && $Object.hasOwnProperty.call(m, "takeProfit")) {
+                    if (typeof m.takeProfit !== "number")
+                        return "takeProfit: number expected";
+                }
+                if (m.trail != null && $Object.hasOwnProperty.call(m, "trail")) {
+                    if (typeof m.trail !== "number")
+                        return "trail: number expected";
+                }
+                if (m.best != null && $Object.hasOwnProperty.call(m, "best")) {
+                    if (typeof m.best !== "number")
+                        return "best: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ArmedExits message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.ArmedExits} ArmedExits
+             */
+            ArmedExits.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.ArmedExits)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.ArmedExits: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.ArmedExits();
+                if (d.strategy != null) {
+                    if (typeof d.strategy !== "string" || d.strategy.length) {
+                        m.strategy = $String(d.strategy);
+                    }
+                }
+                if (d.dir != null) {
+                    if ($Number(d.dir) !== 0) {
+                        m.dir = d.dir | 0;
+                    }
+                }
+                if (d.stop != null) {
+                    if (!$Object.is($Number(d.stop), 0)) {
+                        m.stop = $Number(d.stop);
+                    }
+                }
+                if (d.takeProfit != null) {
+                    if (!$Object.is($Number(d.takeProfit), 0)) {
+                        m.takeProfit = $Number(d.takeProfit);
+                    }
+                }
+                if (d.trail != null) {
+                    if (!$Object.is($Number(d.trail), 0)) {
+                        m.trail = $Number(d.trail);
+                    }
+                }
+                if (d.best != null) {
+                    if (!$Object.is($Number(d.best), 0)) {
+                        m.best = $Number(d.best);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ArmedExits message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {algotrader.v1.ArmedExits} m ArmedExits
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ArmedExits.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.strategy = "";
+                    d.dir = 0;
+                    d.stop = 0;
+                    d.takeProfit = 0;
+                    d.trail = 0;
+                    d.best = 0;
+                }
+                if (m.strategy != null && $Object.hasOwnProperty.call(m, "strategy")) {
+                    d.strategy = m.strategy;
+                }
+                if (m.dir != null && $Object.hasOwnProperty.call(m, "dir")) {
+                    d.dir = m.dir;
+                }
+                if (m.stop != null && $Object.hasOwnProperty.call(m, "stop")) {
+                    d.stop = o.json && !$isFinite(m.stop) ? $String(m.stop) : m.stop;
+                }
+                if (m.takeProfit != null && $Object.hasOwnProperty.call(m, "takeProfit")) {
+                    d.takeProfit = o.json && !$isFinite(m.takeProfit) ? $String(m.takeProfit) : m.takeProfit;
+                }
+                if (m.trail != null && $Object.hasOwnProperty.call(m, "trail")) {
+                    d.trail = o.json && !$isFinite(m.trail) ? $String(m.trail) : m.trail;
+                }
+                if (m.best != null && $Object.hasOwnProperty.call(m, "best")) {
+                    d.best = o.json && !$isFinite(m.best) ? $String(m.best) : m.best;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ArmedExits to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.ArmedExits
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ArmedExits.prototype.toJSON = function() {
+                return ArmedExits.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ArmedExits
+             * @function getTypeUrl
+             * @memberof algotrader.v1.ArmedExits
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ArmedExits.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.ArmedExits";
+            };
+
+            return ArmedExits;
+        })();
+
         v1.AccountState = (function() {
 
             /**
@@ -9879,6 +10420,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {number|null} [fills] AccountState fills
              * @property {number|null} [updatedMs] AccountState updatedMs
              * @property {Array.<string>|null} [swapBooked] AccountState swapBooked
+             * @property {Object.<string,algotrader.v1.ArmedExits.$Properties>|null} [protections] AccountState protections
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9908,6 +10450,7 @@ export const algotrader = $root.algotrader = (() => {
                 this.pending = [];
                 this.done = [];
                 this.swapBooked = [];
+                this.protections = {};
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -10035,6 +10578,14 @@ export const algotrader = $root.algotrader = (() => {
             AccountState.prototype.swapBooked = $util.emptyArray;
 
             /**
+             * AccountState protections.
+             * @member {Object.<string,algotrader.v1.ArmedExits.$Properties>} protections
+             * @memberof algotrader.v1.AccountState
+             * @instance
+             */
+            AccountState.prototype.protections = $util.emptyObject;
+
+            /**
              * Creates a new AccountState instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.AccountState
@@ -10104,6 +10655,12 @@ export const algotrader = $root.algotrader = (() => {
                     for (var i = 0; i < m.swapBooked.length; ++i)
                         w.uint32(/* id 15, wireType 2 =*/122).string(m.swapBooked[i]);
                 }
+                if (m.protections != null && $Object.hasOwnProperty.call(m, "protections")) {
+                    for (var ks = $Object.keys(m.protections), i = 0; i < ks.length; ++i) {
+                        w.uint32(/* id 16, wireType 2 =*/130).fork().uint32(/* id 1, wireType 2 =*/10).string(ks[i]);
+                        $root.algotrader.v1.ArmedExits.encode(m.protections[ks[i]], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim().ldelim();
+                    }
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10141,7 +10698,7 @@ export const algotrader = $root.algotrader = (() => {
                     q = 0;
                 if (q > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                var c, m, v;
+                var c, m, k, v;
                 if (l === $undefined)
                     c = r.len;
                 else {
@@ -10289,6 +10846,42 @@ export const algotrader = $root.algotrader = (() => {
                             m.swapBooked.push(r.stringVerify());
                             continue;
                         }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if (m.protections === $util.emptyObject)
+                                m.protections = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = null;
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = $root.algotrader.v1.ArmedExits.decode(r, r.size(), $undefined, q + 1, v);
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.protections, k);
+                            m.protections[k] = v || new $root.algotrader.v1.ArmedExits();
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -10417,6 +11010,18 @@ export const algotrader = $root.algotrader = (() => {
                     for (var i = 0; i < m.swapBooked.length; ++i) {
                         if (!$util.isString(m.swapBooked[i]))
                             return "swapBooked: string[] expected";
+                    }
+                }
+                if (m.protections != null && $Object.hasOwnProperty.call(m, "protections")) {
+                    if (!$util.isObject(m.protections))
+                        return "protections: object expected";
+                    var k = $Object.keys(m.protections);
+                    for (var i = 0; i < k.length; ++i) {
+                        {
+                            var e = $root.algotrader.v1.ArmedExits.verify(m.protections[k[i]], q + 1);
+                            if (e)
+                                return "protections." + e;
+                        }
                     }
                 }
                 return null;
@@ -10578,6 +11183,18 @@ export const algotrader = $root.algotrader = (() => {
                         m.swapBooked[i] = $String(d.swapBooked[i]);
                     }
                 }
+                if (d.protections) {
+                    if (!$util.isObject(d.protections))
+                        throw $TypeError(".algotrader.v1.AccountState.protections: object expected");
+                    m.protections = {};
+                    for (var ks = $Object.keys(d.protections), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.protections, ks[i]);
+                        if (!$util.isObject(d.protections[ks[i]]))
+                            throw $TypeError(".algotrader.v1.AccountState.protections: object expected");
+                        m.protections[ks[i]] = $root.algotrader.v1.ArmedExits.fromObject(d.protections[ks[i]], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -10603,6 +11220,9 @@ export const algotrader = $root.algotrader = (() => {
                     d.pending = [];
                     d.done = [];
                     d.swapBooked = [];
+                }
+                if (o.objects || o.defaults) {
+                    d.protections = {};
                 }
                 if (o.defaults) {
                     d.version = 0;
@@ -10735,6 +11355,15 @@ export const algotrader = $root.algotrader = (() => {
                     d.swapBooked = $Array(m.swapBooked.length);
                     for (var j = 0; j < m.swapBooked.length; ++j) {
                         d.swapBooked[j] = m.swapBooked[j];
+                    }
+                }
+                var ks2;
+                if (m.protections && (ks2 = $Object.keys(m.protections)).length) {
+                    d.protections = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.protections, ks2[j]);
+                        d.protections[ks2[j]] = $root.algotrader.v1.ArmedExits.toObject(m.protections[ks2[j]], o, q + 1);
                     }
                 }
                 return d;
