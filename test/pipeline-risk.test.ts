@@ -1,5 +1,5 @@
-import { Bus, type Control, readControl, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
-import { clientOrderId, type Instrument, NYSE, parseInstrument } from '@algotrader/core';
+import { Bus, type Control, readControl, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { clientOrderId, type Instrument, NYSE } from '@algotrader/core';
 import {
   type AccountState,
   AccountStore,
