@@ -117,10 +117,15 @@ test('up --live paper-trades OKX data with every service; SIGINT to the CLI stop
     bus = await Bus.connect({ servers: nats.url, service: 'test' });
     const b = bus;
     // Every service connected and beats, under its own name.
+    let silent: string[] = [...services];
     await waitFor(
-      async () => (await Promise.all(services.map((s) => heartbeat(b, s)))).every(Boolean),
+      async () => {
+        const beats = await Promise.all(services.map((s) => heartbeat(b, s)));
+        silent = services.filter((_, i) => !beats[i]);
+        return silent.length === 0;
+      },
       120_000,
-      `a heartbeat from each of ${services.join(', ')}\n${why()}`,
+      () => `a heartbeat from each service; none yet from ${silent.join(', ')}\n${why()}`,
     );
     // `status` sees every process up started; an age is never "-0 s".
     const status = (json: boolean) =>

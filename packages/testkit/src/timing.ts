@@ -18,12 +18,13 @@ export function sleep(ms: number): Promise<void> {
 
 /**
  * Polls `check` until it returns true or the timeout passes. The timeout is stretched by the test
- * run's time scale: it is how long this takes on an idle machine, with room.
+ * run's time scale: it is how long this takes on an idle machine, with room. `what` may be a
+ * function, called at the timeout, so the message shows the state then, not at the start.
  */
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
-  what = 'condition',
+  what: string | (() => string) = 'condition',
 ): Promise<void> {
   const limit = scaled(timeoutMs);
   const deadline = Date.now() + limit;
@@ -31,5 +32,5 @@ export async function waitFor(
     if (await check()) return;
     await sleep(20);
   }
-  throw new Error(`timed out after ${limit} ms waiting for ${what}`);
+  throw new Error(`timed out after ${limit} ms waiting for ${typeof what === 'function' ? what() : what}`);
 }
