@@ -28,20 +28,26 @@ export async function startStages(
   url: string | string[],
   pipeline: Pipeline,
   credentials?: StageCredentials,
+  /** `router: false`: the three decision stages only (another process is the order-router). */
+  o: { router?: boolean } = {},
 ): Promise<Stages> {
-  const buses = await Promise.all(
-    ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].map((service) =>
-      Bus.connect({ servers: url, service, ...credentials?.(service) }),
-    ),
+  const services = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].slice(
+    0,
+    o.router === false ? 3 : 4,
   );
-  const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus];
+  const buses = await Promise.all(
+    services.map((service) => Bus.connect({ servers: url, service, ...credentials?.(service) })),
+  );
+  const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus | undefined];
   const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });
   const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
   const rg = await RiskGate.start({ bus: b3, pipeline, clock });
-  const router = await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) });
+  const router = b4
+    ? await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) })
+    : undefined;
   return {
     async stop() {
-      await router.stop();
+      await router?.stop();
       await rg.stop();
       await sr.stop();
       await fe.stop();
