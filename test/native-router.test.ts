@@ -79,15 +79,19 @@ async function nativePipeline(
     await bus.ensure(SYSTEM_TOPOLOGY);
     native = startNative(server.url, p);
     decision = await startStages(server.url, p, undefined, { router: false });
-    const total = series.reduce((n, s) => n + s.bars.openTime.length, 0);
-    const marks = killAt.map((f) => Math.floor(total * f));
+    // Bar sets published; the kills land at their share of the sets (paced, so the stage keeps up).
+    const sets = Math.max(...series.map((x) => x.bars.openTime.length));
+    const marks = killAt.map((f) => Math.floor(sets * f));
+    let published = 0;
     const killing: Promise<void>[] = [];
     const r = await replayPipeline(bus, {
       venue: p.venue,
       tf: p.tf,
-      series: series.map((s) => ({ instrument: parseInstrument(s.instrument), bars: s.bars })),
-      onProgress: (n) => {
-        while (marks.length > 0 && n >= marks[0]!) {
+      series: series.map((x) => ({ instrument: parseInstrument(x.instrument), bars: x.bars })),
+      ...(killAt.length > 0 ? { speed: { kind: 'rate', perSecond: 150 } as const } : {}),
+      onProgress: () => {
+        published += 1;
+        while (marks.length > 0 && published >= marks[0]!) {
           marks.shift();
           const old = native!;
           killing.push(
@@ -252,6 +256,8 @@ describe('native C++ order-router in place of the TypeScript one: fills as the b
       });
       const live = await nativePipeline(SMA, [{ instrument: 'OKX:BTC/USDT', bars: btc }], [0.35, 0.7]);
       expect(live.restarts).toBe(2);
+      // The restarts resumed from saved positions (not from the start of the streams).
+      expect(live.stderr.match(/from md_seq [1-9]\d*/g)?.length, live.stderr).toBe(2);
       expect(live.fills).toEqual(backtestFills(bt.fills));
       expect(new Set(live.fillMsgIds).size).toBe(live.fillMsgIds.length);
       expect(new Set(live.eventIds).size, 'every OrderEvent once (republished ones dropped)').toBe(
