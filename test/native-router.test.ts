@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runBacktest } from '@algotrader/backtest';
@@ -22,6 +23,22 @@ import { between, NO_LIMITS } from './helpers/fixtures';
 import { backtestFills, pipelineFills, startStages } from './helpers/pipeline';
 
 const run = promisify(execFile);
+// nats-server resolves `include` relative to the config file, so the harness gets the text itself.
+const AUTH = readFileSync(join(repoRoot, 'infra/nats/auth.conf'), 'utf8');
+const AUTH_ENV = Object.fromEntries(
+  [
+    'collector',
+    'feature-engine',
+    'strategy-runner',
+    'risk-gate',
+    'order-router',
+    'notifier',
+    'monitor',
+    'scheduler',
+    'admin',
+    'research-worker',
+  ].map((s) => [`NATS_PASSWORD_${s.toUpperCase().replace(/-/g, '_')}`, `pw-${s}`]),
+);
 let BIN = '';
 
 /** The native stage as the order-router of `p`: its own process group, killed on every path. */
@@ -56,6 +73,8 @@ interface NativeRun {
   snapshots: number;
   restarts: number;
   stderr: string;
+  /** Permission violations in the server's log (runs under auth.conf). */
+  violations: string[];
 }
 
 /**
@@ -67,9 +86,13 @@ async function nativePipeline(
   config: PipelineConfigInput,
   series: { instrument: string; bars: BarColumns }[],
   killAt: number[] = [],
+  /** Run under infra/nats/auth.conf: every stage as its own NATS user, the native one as `order-router`. */
+  auth = false,
 ): Promise<NativeRun> {
-  const server = await NatsServer.start();
-  const bus = await Bus.connect({ servers: server.url, service: 'test' });
+  const server = await (auth ? NatsServer.start({ config: AUTH, env: AUTH_ENV }) : NatsServer.start());
+  const creds = (s: string) => ({ user: s, password: `pw-${s}` });
+  const bus = await Bus.connect({ servers: server.url, service: 'admin', ...(auth ? creds('admin') : {}) });
+  const nativeUrl = auth ? server.url.replace('nats://', 'nats://order-router:pw-order-router@') : server.url;
   const p = parsePipelineConfig(config);
   let native: ReturnType<typeof startNative> | undefined;
   let log = '';
@@ -77,8 +100,8 @@ async function nativePipeline(
   let decision: { stop(): Promise<void> } | undefined;
   try {
     await bus.ensure(SYSTEM_TOPOLOGY);
-    native = startNative(server.url, p);
-    decision = await startStages(server.url, p, undefined, { router: false });
+    native = startNative(nativeUrl, p);
+    decision = await startStages(server.url, p, auth ? creds : undefined, { router: false });
     // Bar sets published; the kills land at their share of the sets (paced, so the stage keeps up).
     const sets = Math.max(...series.map((x) => x.bars.openTime.length));
     const marks = killAt.map((f) => Math.floor(sets * f));
@@ -98,7 +121,7 @@ async function nativePipeline(
             kill(old.proc, 'SIGKILL').then(() => {
               log += old.stderr();
               restarts += 1;
-              native = startNative(server.url, p);
+              native = startNative(nativeUrl, p);
             }),
           );
         }
@@ -123,6 +146,7 @@ async function nativePipeline(
       snapshots: snaps.length,
       restarts,
       stderr: log,
+      violations: server.logs.split('\n').filter((l) => /violation/i.test(l)),
     };
   } finally {
     if (native) await kill(native.proc, 'SIGKILL');
@@ -266,6 +290,29 @@ describe('native C++ order-router in place of the TypeScript one: fills as the b
       expect(live.account.fills).toBe(bt.fills.length);
       expect(live.account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
       expect(live.account.book.equity).toBe(bt.finalEquity);
+    },
+    scaled(600_000),
+  );
+
+  test(
+    'under infra/nats/auth.conf as NATS user order-router: the same fills, and no permission violation',
+    async () => {
+      const bars = between(btc, btc.openTime[0]!, btc.openTime[1_200]!);
+      const bt = runBacktest({
+        strategy: getStrategy('sma_cross'),
+        params: { fast: 10, slow: 30 },
+        data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars }] },
+        initialCash: 10_000,
+        fillModel: SMA.fillModel,
+        account: 'paper',
+      });
+      expect(bt.fills.length).toBeGreaterThan(10);
+      const live = await nativePipeline(SMA, [{ instrument: 'OKX:BTC/USDT', bars }], [], true);
+      expect(live.fills).toEqual(backtestFills(bt.fills));
+      // The stages' own refusals of ensureIfAllowed are not the native stage's.
+      expect(
+        live.violations.filter((l) => !l.includes('STREAM.UPDATE') && !l.includes('STREAM.CREATE')),
+      ).toEqual([]);
     },
     scaled(600_000),
   );

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { loadConfig } from '@algotrader/core/node';
 import { loadPipelineFromEnv } from '@algotrader/pipeline';
@@ -31,8 +32,18 @@ async function main(): Promise<number> {
   const bin = await buildNativeRouter(process.cwd());
   const child = spawn(bin, [...args, '--die-with-parent'], { stdio: 'inherit' });
   for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => child.kill(sig));
+  // Container healthchecks look at this file's age (docker-compose: find -mmin), as for every stage.
+  const healthFile = process.env['ALGOTRADER_HEALTH_FILE'];
+  const touch = () => {
+    if (healthFile && child.exitCode === null) writeFileSync(healthFile, String(Date.now()));
+  };
+  touch();
+  const health = setInterval(touch, 10_000);
   return new Promise((resolve) => {
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on('exit', (code, signal) => {
+      clearInterval(health);
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
 }
 

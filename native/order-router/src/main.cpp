@@ -784,6 +784,8 @@ void Stage::run() {
   check(natsOptions_SetURL(opts, a_.url.c_str()), "url");
   check(natsOptions_SetName(opts, SERVICE), "name");
   check(natsOptions_SetMaxReconnect(opts, -1), "reconnect");
+  // The service's own inbox prefix (infra/nats/auth.conf lets user order-router subscribe only there).
+  check(natsOptions_SetCustomInboxPrefix(opts, "_INBOX_order-router"), "inbox prefix");
   check(natsConnection_Connect(&nc_, opts), "connect to " + a_.url);
   jsOptions jo;
   jsOptions_Init(&jo);
