@@ -198,7 +198,7 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     const [e] = await events();
     expect(e!.message.state).toBe(pb.OrderState.ORDER_STATE_REJECTED);
     expect(e!.message.reason).toMatch(
-      /a trailing stop is not supported on the OKX venue yet \(OKX cannot attach one to the entry\): order not sent/,
+      /a trailing stop is not supported on the OKX venue \(it would be a move_order_stop algo order placed after the fill, which this venue does not place\)/,
     );
     await waitFor(
       async () =>
@@ -218,7 +218,7 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
       apiKey: CREDS.apiKey,
       secret: CREDS.secret,
       password: CREDS.passphrase,
-      restUrl: okx.url,
+      restUrl: on.url,
       clock: { now: () => Date.now() },
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
     });
@@ -295,13 +295,13 @@ describe('OKX spot venue on its own', () => {
     await okx?.stop();
   });
 
-  const adapter = () =>
+  const adapter = (on: OkxTradeServer = okx) =>
     createOkxSpotVenue({
       account: 'solo',
       apiKey: CREDS.apiKey,
       secret: CREDS.secret,
       password: CREDS.passphrase,
-      restUrl: okx.url,
+      restUrl: on.url,
       clock: { now: () => Date.now() },
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
       lookupDelayMs: 0,
@@ -414,89 +414,148 @@ describe('OKX spot venue on its own', () => {
     await b.close();
   });
 
-  test('stop-loss and take-profit prices go with the entry as attachAlgoOrds; a triggered stop is an algo order', async () => {
-    const b = await adapter();
-    const cid = clientOrderId({ account: 'solo', strategy: 's', instrument: BTC, decisionCloseMs: T + 7 });
-    const entry: VenueOrder = {
-      clientOrderId: cid,
-      instrument: BTC,
-      side: 'buy',
-      type: 'limit',
-      qty: 0.01,
-      limitPrice: 29_000,
-      strategy: 's',
-      decisionTime: T,
-      exits: { stopLoss: { price: 27_500.5 }, takeProfit: { price: 32_000 } },
-    };
-    // A level off the 0.1 tick is refused before anything is sent: never rounded.
-    const offTick = await b.place({
-      ...entry,
-      clientOrderId: `${cid.slice(0, -1)}x`,
-      exits: { stopLoss: { price: 27_500.55 } },
-    });
-    expect(offTick.reports.at(-1)).toMatchObject({
-      status: 'rejected',
-      reason: expect.stringMatching(
-        /stop-loss price 27500.55 is not a positive multiple of BTC\/USDT's price tick/,
-      ),
-    });
-    expect(okx.requests.filter((r) => JSON.stringify(r.body).includes(`${cid.slice(0, -1)}x`))).toEqual([]);
-
-    const placed = await b.place(entry);
-    expect(placed.reports.map((r) => r.status)).toEqual(['submitted', 'accepted']);
-    const sent = okx.requests.filter((r) => r.path === BATCH && JSON.stringify(r.body).includes(cid));
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.body).toEqual([
-      expect.objectContaining({
-        clOrdId: cid,
+  test('stop-loss and take-profit prices go with the entry as attachAlgoOrds; a triggered stop is booked as the entry exit, reason stop_loss', async () => {
+    // An account of its own: reconciliation compares the whole account, and no other order may trade on it.
+    const okx = await startOkx();
+    try {
+      const b = await adapter(okx);
+      const cid = clientOrderId({ account: 'solo', strategy: 's', instrument: BTC, decisionCloseMs: T + 7 });
+      const entry: VenueOrder = {
+        clientOrderId: cid,
+        instrument: BTC,
         side: 'buy',
-        ordType: 'limit',
-        px: '29000',
-        attachAlgoOrds: [
+        type: 'limit',
+        qty: 0.01,
+        limitPrice: 29_000,
+        strategy: 's',
+        decisionTime: T,
+        exits: { stopLoss: { price: 27_500.5 }, takeProfit: { price: 32_000 } },
+      };
+      // A level off the 0.1 tick is refused before anything is sent: never rounded.
+      const offTick = await b.place({
+        ...entry,
+        clientOrderId: `${cid.slice(0, -1)}x`,
+        exits: { stopLoss: { price: 27_500.55 } },
+      });
+      expect(offTick.reports.at(-1)).toMatchObject({
+        status: 'rejected',
+        reason: expect.stringMatching(
+          /stop-loss price 27500.55 is not a positive multiple of BTC\/USDT's price tick/,
+        ),
+      });
+      expect(okx.requests.filter((r) => JSON.stringify(r.body).includes(`${cid.slice(0, -1)}x`))).toEqual([]);
+
+      const placed = await b.place(entry);
+      expect(placed.reports.map((r) => r.status)).toEqual(['submitted', 'accepted']);
+      const sent = okx.requests.filter((r) => r.path === BATCH && JSON.stringify(r.body).includes(cid));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.body).toEqual([
+        expect.objectContaining({
+          clOrdId: cid,
+          side: 'buy',
+          ordType: 'limit',
+          px: '29000',
+          attachAlgoOrds: [
+            {
+              attachAlgoClOrdId: `ax${cid.slice(2)}`,
+              slTriggerPx: '27500.5',
+              slOrdPx: '-1',
+              slTriggerPxType: 'last',
+              tpTriggerPx: '32000',
+              tpOrdPx: '-1',
+              tpTriggerPxType: 'last',
+            },
+          ],
+        }),
+      ]);
+      // OKX holds them on the order (GET /trade/order shows them).
+      expect(okx.order(cid)?.['attachAlgoOrds']).toMatchObject([
+        { slTriggerPx: '27500.5', slOrdPx: '-1', tpTriggerPx: '32000', tpOrdPx: '-1' },
+      ]);
+      // Nothing triggers before the entry fills.
+      expect(() => okx.triggerAttached(cid, 'sl')).toThrow(/wait for the fill/);
+
+      okx.fillOrder(cid, '0.01');
+      const filled = (
+        await b.lookup({ ...entry, status: 'accepted', filledQty: 0, avgFillPrice: Number.NaN, events: 2 })
+      ).reports;
+      expect(filled).toMatchObject([{ status: 'filled', filledQty: 0.01 }]);
+      const fee = filled[0]!.fills[0]!.fee;
+      const btcBefore = Number(okx.balance('BTC').cash);
+
+      // The market falls to the stop: OKX sells the holding at market, an order with no clOrdId that
+      // carries the algo order's own id (not the entry's attachAlgoId) and the entry's attachAlgoClOrdId.
+      const exit = okx.triggerAttached(cid, 'sl');
+      expect(exit).toMatchObject({ side: 'sell', ordType: 'market', state: 'filled', clOrdId: '' });
+      const [attached] = okx.order(cid)!['attachAlgoOrds'] as { attachAlgoId: string }[];
+      expect(exit.algoId).not.toBe(attached!.attachAlgoId);
+      expect(okx.order(exit.ordId)).toMatchObject({
+        algoId: exit.algoId,
+        algoClOrdId: `ax${cid.slice(2)}`,
+        avgPx: '27500.5',
+        state: 'filled',
+      });
+      expect(Number(okx.balance('BTC').cash)).toBeLessThan(btcBefore);
+      // The take-profit leg ended with it (one cancels the other).
+      expect(() => okx.triggerAttached(cid, 'tp')).toThrow(/no live attached tp order/);
+
+      // Reconciliation finds the exit's fill under no clOrdId of ours, links it to the entry through
+      // the algo order (GET /trade/order-algo: actualSide sl) and reports it as the entry's exit order.
+      const sold = Number(okx.order(exit.ordId)!['accFillSz']);
+      expect(sold).toBeGreaterThan(0);
+      const local = { ...entry, status: 'filled' as const, filledQty: 0.01, avgFillPrice: 29_000, events: 3 };
+      const rec = await b.reconcile({ orders: [local], positions: { 'OKX:BTC/USDT': btcBefore } });
+      expect(rec.halt).toBeUndefined();
+      expect(rec.reports).toEqual([
+        expect.objectContaining({
+          clientOrderId: `ax${cid.slice(2)}`,
+          exchangeOrderId: exit.ordId,
+          status: 'filled',
+          filledQty: sold,
+          avgPrice: 27_500.5,
+          fills: [expect.objectContaining({ qty: sold, price: 27_500.5, maker: false })],
+          triggeredExit: {
+            entry: cid,
+            reason: 'stop_loss',
+            instrument: BTC,
+            side: 'sell',
+            qty: sold,
+          },
+        }),
+      ]);
+      expect(
+        okx.requests.filter((r) => r.path === '/api/v5/trade/order-algo').map((r) => r.query),
+      ).toContainEqual({ algoClOrdId: `ax${cid.slice(2)}` });
+      // Once the router has it on record (under the algo's client id, with its ordId), the next pass
+      // finds nothing new: the fill is not reported twice and nothing halts.
+      const again = await b.reconcile({
+        orders: [
+          local,
           {
-            slTriggerPx: '27500.5',
-            slOrdPx: '-1',
-            slTriggerPxType: 'last',
-            tpTriggerPx: '32000',
-            tpOrdPx: '-1',
-            tpTriggerPxType: 'last',
+            clientOrderId: `ax${cid.slice(2)}`,
+            instrument: BTC,
+            side: 'sell',
+            type: 'market',
+            qty: sold,
+            strategy: 's',
+            decisionTime: T,
+            exitReason: 'stop_loss',
+            status: 'filled',
+            filledQty: sold,
+            avgFillPrice: 27_500.5,
+            events: 1,
+            exchangeOrderId: exit.ordId,
+            trades: rec.reports[0]!.fills.map((f) => f.tradeId),
           },
         ],
-      }),
-    ]);
-    // OKX holds them on the order (GET /trade/order shows them).
-    expect(okx.order(cid)?.['attachAlgoOrds']).toMatchObject([
-      { slTriggerPx: '27500.5', slOrdPx: '-1', tpTriggerPx: '32000', tpOrdPx: '-1' },
-    ]);
-    // Nothing triggers before the entry fills.
-    expect(() => okx.triggerAttached(cid, 'sl')).toThrow(/wait for the fill/);
-
-    okx.fillOrder(cid, '0.01');
-    const filled = (
-      await b.lookup({ ...entry, status: 'accepted', filledQty: 0, avgFillPrice: Number.NaN, events: 2 })
-    ).reports;
-    expect(filled).toMatchObject([{ status: 'filled', filledQty: 0.01 }]);
-    const fee = filled[0]!.fills[0]!.fee;
-    const btcBefore = Number(okx.balance('BTC').cash);
-
-    // The market falls to the stop: OKX sells the holding at market, an order carrying the algo's id.
-    const exit = okx.triggerAttached(cid, 'sl');
-    expect(exit).toMatchObject({ side: 'sell', ordType: 'market', state: 'filled', clOrdId: '' });
-    const [attached] = okx.order(cid)!['attachAlgoOrds'] as { attachAlgoId: string }[];
-    expect(exit.algoId).toBe(attached!.attachAlgoId);
-    expect(okx.order(exit.ordId)).toMatchObject({ algoId: exit.algoId, avgPx: '27500.5', state: 'filled' });
-    expect(Number(okx.balance('BTC').cash)).toBeLessThan(btcBefore);
-    // The take-profit leg ended with it (one cancels the other).
-    expect(() => okx.triggerAttached(cid, 'tp')).toThrow(/no live attached tp order/);
-
-    // The router is not told of the exit's fill yet: reconciliation sees the holding gone and halts
-    // rather than book it silently (booking it as a stop_loss fill is the next step, README).
-    const rec = await b.reconcile({
-      orders: [{ ...entry, status: 'filled', filledQty: 0.01, avgFillPrice: 29_000, events: 3 }],
-      positions: { 'OKX:BTC/USDT': btcBefore },
-    });
-    expect(rec.halt?.reason).toBe('reconcile_mismatch');
-    expect(fee).toBeGreaterThan(0);
-    await b.close();
+        positions: { 'OKX:BTC/USDT': btcBefore - sold },
+      });
+      expect(again.halt).toBeUndefined();
+      expect(again.reports).toEqual([]);
+      expect(fee).toBeGreaterThan(0);
+      await b.close();
+    } finally {
+      await okx.stop();
+    }
   });
 });

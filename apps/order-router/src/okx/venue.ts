@@ -320,8 +320,6 @@ export function attachedExits(order: VenueOrder): AttachedExits | string | undef
   if (x === undefined) return undefined;
   if (x.trailingStop !== undefined)
     return 'a trailing stop is not supported on the OKX venue (it would be a move_order_stop algo order placed after the fill, which this venue does not place): use a stop-loss price, or the paper venue';
-  if (attachedExitId(order.clientOrderId) === undefined)
-    return `exits need an entry id of the router's form (at + 28 letters or digits) to be linked to their fills; ${order.clientOrderId} is not`;
   const level = (name: string, l: ExitLevel | undefined): string | undefined => {
     if (l === undefined) return undefined;
     if ('fraction' in l)
@@ -330,6 +328,8 @@ export function attachedExits(order: VenueOrder): AttachedExits | string | undef
   };
   const bad = level('stop-loss', x.stopLoss) ?? level('take-profit', x.takeProfit);
   if (bad !== undefined) return bad;
+  if (attachedExitId(order.clientOrderId) === undefined)
+    return `exits need an entry id of the router's form (at + 28 letters or digits) to be linked to their fills; ${order.clientOrderId} is not`;
   const price = (l: ExitLevel | undefined) =>
     l !== undefined && 'price' in l ? decimalString(l.price) : undefined;
   const stopLoss = price(x.stopLoss);
