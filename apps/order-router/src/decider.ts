@@ -443,7 +443,9 @@ export function routerDecider(
     for (const rep of r.reports) {
       const o =
         s.account.orders[rep.clientOrderId] ??
-        (rep.triggeredExit ? takeInExit(s, rep.clientOrderId, rep.triggeredExit, rep.timeMs ?? now) : undefined);
+        (rep.triggeredExit
+          ? takeInExit(s, rep.clientOrderId, rep.triggeredExit, rep.timeMs ?? now)
+          : undefined);
       if (!o) {
         s.owed.push(
           notice(
@@ -529,6 +531,8 @@ export function routerDecider(
     };
     a.orders[id] = o;
     a.pending.push(id);
+    // One leg fired: the exchange ended the other with it (one cancels the other), so nothing is armed any more.
+    if (a.protections) delete a.protections[key];
     return o;
   }
 

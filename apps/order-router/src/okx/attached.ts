@@ -29,7 +29,9 @@ export function entryOfAttachedExit(algoClOrdId: string): string | undefined {
 }
 
 /** The reason of an attached exit from the leg OKX says triggered (`actualSide`); undefined: unknown. */
-export function attachedExitReason(actualSide: string): Extract<ExitReason, 'stop_loss' | 'take_profit'> | undefined {
+export function attachedExitReason(
+  actualSide: string,
+): Extract<ExitReason, 'stop_loss' | 'take_profit'> | undefined {
   if (actualSide === 'sl') return 'stop_loss';
   if (actualSide === 'tp') return 'take_profit';
   return undefined;
