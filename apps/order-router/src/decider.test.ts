@@ -1,7 +1,7 @@
 import { fillKey, orderEventKey, parseInstrument, positionKey } from '@algotrader/core';
 import { parsePipelineConfig } from '@algotrader/pipeline';
 import { barOut, decodeAccount, encodeAccount, newAccount, step } from '@algotrader/pipeline/domain';
-import type { OrderRequestMsg } from '@algotrader/proto';
+import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
 import { localBook, type RouterAction, type RouterInput, routerDecider, routerState } from './decider';
 import { actions, alertCodes as alerts, marketOrder, published, run } from './decider.test-helper';
@@ -252,6 +252,59 @@ describe('order-router decider, exchange venue', () => {
     expect(s.book.qty(0)).toBeCloseTo(1, 12);
     const repeat = step(d, s, { kind: 'result', call: { op: 'reconcile' }, result: both, now: 9 });
     expect(published(repeat.effects).filter((m) => m.msgId.startsWith('fill:'))).toEqual([]);
+  });
+
+  test('an exit the exchange holds: armed by the entry fill; its triggered order is recorded under the entry strategy, booked with its reason, disarms; once', async () => {
+    const holding: Pick<Venue, 'name' | 'fills' | 'holdsExits'> = { ...venue, holdsExits: true };
+    const d = routerDecider({ pipeline: p, venue: holding });
+    const s = fresh();
+    const entry = {
+      ...order('at1', 'buy', 1, 10 * H),
+      exits: { stopLossPrice: '90', takeProfitPrice: '120' },
+    };
+    await run(d, s, { kind: 'order', order: entry, seq: 1, now: 5 }, async () => filled('t1', 1));
+    expect(s.account.protections?.['OKX:BTC/USDT']?.strategy).toBe('s');
+    const net = s.book.qty(0);
+    const triggered: VenueResult = {
+      reports: [
+        {
+          clientOrderId: 'ax1',
+          exchangeOrderId: 'x2',
+          status: 'filled',
+          filledQty: net,
+          avgPrice: 90,
+          fills: [
+            { tradeId: 't2', qty: net, price: 90, fee: 0.09, feeCurrency: 'USDT', timeMs: 9, maker: false },
+          ],
+          triggeredExit: { entry: 'at1', reason: 'stop_loss', instrument: BTC, side: 'sell', qty: net },
+        },
+      ],
+      alerts: [],
+    };
+    const fx = step(d, s, { kind: 'result', call: { op: 'reconcile' }, result: triggered, now: 9 }).effects;
+    const fills = published(fx).filter((m) => m.msgId.startsWith('fill:'));
+    expect(fills.map((m) => [m.msgId, (m.message as { exitReason?: number }).exitReason])).toEqual([
+      [fillKey('okx', 't2'), pb.ExitReason.EXIT_REASON_STOP_LOSS],
+    ]);
+    expect(s.account.orders['ax1']).toMatchObject({
+      strategy: 's',
+      side: 'sell',
+      exitReason: 'stop_loss',
+      status: 'filled',
+    });
+    expect(s.book.qty(0)).toBe(0);
+    expect(s.account.protections?.['OKX:BTC/USDT']).toBeUndefined();
+    expect(alerts(fx)).toEqual([]);
+    // Reported again after a restart: on record, its trade booked; nothing more.
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    const again = step(d, r, {
+      kind: 'result',
+      call: { op: 'reconcile' },
+      result: triggered,
+      now: 10,
+    }).effects;
+    expect(published(again).filter((m) => m.msgId.startsWith('fill:'))).toEqual([]);
+    expect(r.book.qty(0)).toBe(0);
   });
 
   test('poll: a lookup per open order, then reconcile; its cash is taken, its halt request asked for before the save', async () => {
