@@ -56,6 +56,29 @@ function configFor(okx: OkxTradeServer, over: Record<string, string | undefined>
   );
 }
 
+/**
+ * A real nats-server, the system topology and an OrderRouter on the OKX venue of `okx` (polling
+ * every 100 ms) for `fn`; everything is stopped afterwards, the OKX server too.
+ */
+async function withRouter(okx: OkxTradeServer, fn: (bus: Bus) => Promise<void>): Promise<void> {
+  let nats: NatsServer | undefined;
+  let bus: Bus | undefined;
+  let router: OrderRouter | undefined;
+  try {
+    nats = await NatsServer.start();
+    bus = await Bus.connect({ servers: nats.url, service: 'test' });
+    await bus.ensure(SYSTEM_TOPOLOGY);
+    const venue = await createVenue({ config: configFor(okx), pipeline, log: silent });
+    router = await OrderRouter.start({ bus, pipeline, clock: { now: () => Date.now() }, venue, pollMs: 100 });
+    await fn(bus);
+  } finally {
+    await router?.stop();
+    await bus?.close();
+    await nats?.stop();
+    await okx.stop();
+  }
+}
+
 describe('order-router → OKX adapter → local OKX exchange', () => {
   let nats: NatsServer;
   let okx: OkxTradeServer;
@@ -250,25 +273,13 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
 
 describe('a new exchange account that already holds coins', () => {
   test("the book opens at the exchange: its cash, each holding at OKX's valuation; reconciliation agrees", async () => {
-    const nats = await NatsServer.start();
     const okx = await OkxTradeServer.start({
       credentials: CREDS,
       instruments: [{ instId: 'BTC-USDT', tickSz: '0.1', lotSz: '0.00000001', minSz: '0.00001' }],
       balances: { USDT: '5000', BTC: '0.2' },
     });
     okx.setMarketPrice('BTC-USDT', '30000');
-    const bus = await Bus.connect({ servers: nats.url, service: 'test' });
-    let router: OrderRouter | undefined;
-    try {
-      await bus.ensure(SYSTEM_TOPOLOGY);
-      const venue = await createVenue({ config: configFor(okx), pipeline, log: silent });
-      router = await OrderRouter.start({
-        bus,
-        pipeline,
-        clock: { now: () => Date.now() },
-        venue,
-        pollMs: 100,
-      });
+    await withRouter(okx, async (bus) => {
       const book = (await readAccount(bus, 'live1'))!.book;
       expect(book.cash).toBe(5_000);
       expect(book.positions['OKX:BTC/USDT']).toMatchObject({ qty: 0.2, avg: 30_000 });
@@ -277,31 +288,14 @@ describe('a new exchange account that already holds coins', () => {
       const polls = okx.count('/api/v5/account/balance');
       await waitFor(() => okx.count('/api/v5/account/balance') >= polls + 3, 10_000, 'three reconciliations');
       expect((await readControl(await bus.kv(CONTROL_BUCKET), 'live1')).state).toBe('ACTIVE');
-    } finally {
-      await router?.stop();
-      await bus.close();
-      await nats.stop();
-      await okx.stop();
-    }
+    });
   });
 });
 
 describe('an exit OKX holds, triggered while the router runs', () => {
   test('a take-profit attached to the entry fires on OKX: booked as the exit (Fill exit_reason take_profit), exits disarmed, no halt', async () => {
-    const nats = await NatsServer.start();
     const okx = await startOkx();
-    const bus = await Bus.connect({ servers: nats.url, service: 'test' });
-    let router: OrderRouter | undefined;
-    try {
-      await bus.ensure(SYSTEM_TOPOLOGY);
-      const venue = await createVenue({ config: configFor(okx), pipeline, log: silent });
-      router = await OrderRouter.start({
-        bus,
-        pipeline,
-        clock: { now: () => Date.now() },
-        venue,
-        pollMs: 100,
-      });
+    await withRouter(okx, async (bus) => {
       const xid = clientOrderId({
         account: 'live1',
         strategy: 'sma_cross',
@@ -380,12 +374,7 @@ describe('an exit OKX holds, triggered while the router runs', () => {
       await waitFor(() => okx.count('/api/v5/account/balance') >= polls + 3, 10_000, 'three reconciliations');
       expect((await readControl(await bus.kv(CONTROL_BUCKET), 'live1')).state).toBe('ACTIVE');
       expect((await fills()).filter((f) => f.clientOrderId === exitId)).toHaveLength(1);
-    } finally {
-      await router?.stop();
-      await bus.close();
-      await nats.stop();
-      await okx.stop();
-    }
+    });
   });
 });
 
