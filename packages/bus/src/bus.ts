@@ -115,7 +115,7 @@ export class Bus {
   /** Connects with unlimited reconnects and a per-service inbox prefix. */
   static async connect(opts: BusOptions): Promise<Bus> {
     const nc = await connect({
-      servers: opts.servers,
+      servers: serverList(opts.servers),
       name: opts.service,
       inboxPrefix: `_INBOX_${opts.service}`,
       maxReconnectAttempts: -1,
@@ -384,6 +384,20 @@ export class Bus {
     for (const c of [...this.#consumers]) await c.stop();
     if (!this.nc.isClosed()) await this.nc.drain();
   }
+}
+
+/**
+ * The servers to try, in order: `NATS_URL` may list the nodes of a cluster separated by commas
+ * (`nats://a:4222,nats://b:4222`), so a stage that starts while one node is down still connects.
+ */
+export function serverList(servers: string | readonly string[]): string[] {
+  const list = (typeof servers === 'string' ? [servers] : [...servers])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (list.length === 0)
+    throw new AlgoError(ErrorCode.InvalidConfig, 'no NATS server given (NATS_URL is empty)');
+  return list;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -11,6 +11,7 @@ export {
   HDR_PROTO_TYPE,
   type MessageMeta,
   type PublishOptions,
+  serverList,
 } from './bus';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint';
 export {
