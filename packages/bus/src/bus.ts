@@ -117,16 +117,17 @@ export class Bus {
     // The first connect waits for the server as long as it takes; say so now and then, so a stage
     // pointed at the wrong address (or started before its server) is not silent.
     const log = opts.logger ?? silentLogger;
+    const servers = serverList(opts.servers);
     const waitStarted = Date.now();
     const waiting = setInterval(() => {
       log.warn(
-        { servers: opts.servers, service: opts.service, waitedMs: Date.now() - waitStarted },
+        { servers, service: opts.service, waitedMs: Date.now() - waitStarted },
         'still waiting for the first connection to NATS: check NATS_URL and that the server is up',
       );
     }, 10_000);
     waiting.unref();
     const nc = await connect({
-      servers: serverList(opts.servers),
+      servers,
       name: opts.service,
       inboxPrefix: `_INBOX_${opts.service}`,
       maxReconnectAttempts: -1,
