@@ -14,6 +14,8 @@ type BacktestFill = BacktestResult['fills'][number];
 const clock: Clock = { now: () => Date.now() };
 
 export interface Stages {
+  /** Each stage's connection, in pipeline order (which server it is on: `nc.info?.server_name`). */
+  readonly buses: readonly Bus[];
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startStages(
     ? await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) })
     : undefined;
   return {
+    buses,
     async stop() {
       await router?.stop();
       await rg.stop();
