@@ -14,6 +14,7 @@ export {
   CommissionSchema,
   stockCommission,
 } from './commission';
+export { decimalSub } from './decimal';
 export {
   FeesSchema,
   type FillableOrder,

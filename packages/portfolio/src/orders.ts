@@ -16,6 +16,7 @@ import {
   type Side,
   validateDecision,
 } from '@algotrader/strategy';
+import { decimalSub } from './decimal';
 import { ceilToStep, floorToStep, type InstrumentSpec } from './spec';
 
 /** An order ready for the fill model or a broker. Quantities and limit prices are on the spec's grid. */
@@ -132,7 +133,8 @@ export function planOrders(input: PlanInput): Plan {
         default:
           return assertNever(t, 'target');
       }
-      const delta = targetQty - held;
+      // Exact on the decimals: −0.2 − (−0.7) is 0.5, not 0.49999999999999994 (which floors to 0.49).
+      const delta = decimalSub(targetQty, held);
       side = delta >= 0 ? 'buy' : 'sell';
       // Going flat sells the whole holding as is: it is made of lot-rounded fills, and rounding it
       // again could leave dust where doubles cannot hold the lot grid exactly.

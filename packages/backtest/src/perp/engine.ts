@@ -18,6 +18,7 @@ import {
 } from '@algotrader/core';
 import {
   Account,
+  decimalSub,
   floorToStep,
   type InstrumentSpec,
   type Liquidation,
@@ -399,14 +400,14 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
         d.target.kind === 'units' ? d.target.qty : (d.target.fraction * book.valuedEquity) / mark;
       // Toward zero onto the contract grid: a position never overshoots its target.
       const goal = Math.sign(target) * floorToStep(Math.abs(target), spec.lotSize);
-      const delta = goal - held;
+      const delta = decimalSub(goal, held);
       if (Math.abs(delta) < spec.lotSize / 2) continue;
       // The part that reduces the position is reduce-only; beyond zero, a separate opening order.
       const reducing = held !== 0 && Math.sign(delta) !== Math.sign(held);
       if (reducing) {
         const close = Math.min(Math.abs(delta), Math.abs(held));
         place(Math.sign(delta) * close, true);
-        const rest = floorToStep(Math.abs(delta) - close, spec.lotSize);
+        const rest = floorToStep(Math.abs(decimalSub(Math.abs(delta), close)), spec.lotSize);
         if (rest > 0) place(Math.sign(delta) * rest, false);
       } else {
         place(Math.sign(delta) * floorToStep(Math.abs(delta), spec.lotSize), false);
