@@ -57,3 +57,4 @@ export {
   swapSpec,
   US_STOCK_SPEC,
 } from './spec';
+export { fillSwapAtOpen, type SwapFillOutcome, type SwapMarketOrder } from './swap-fill';

@@ -19,6 +19,7 @@ import {
 import {
   Account,
   decimalSub,
+  fillSwapAtOpen,
   floorToStep,
   type InstrumentSpec,
   type Liquidation,
@@ -417,31 +418,13 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
 
   function execute(rec: PerpOrderRecord, k: number, open: number, time: number): void {
     const o = rec.order;
-    const held = book.qty(k);
-    let qty = o.qty;
-    if (o.reduceOnly) {
-      if (held === 0 || Math.sign(held) === Math.sign(qty)) {
-        rec.status = 'rejected';
-        rec.reason = 'reduce_only: no position to reduce (liquidated or already closed)';
-        return;
-      }
-      if (Math.abs(qty) > Math.abs(held)) qty = -held;
+    const r = fillSwapAtOpen(book, k, o, open, takerFee, slip);
+    if (r.status === 'rejected') {
+      rec.status = 'rejected';
+      rec.reason = `${r.reason}: ${r.detail}`;
+      return;
     }
-    const price = open * (1 + Math.sign(qty) * slip);
-    const fee = takerFee * Math.abs(qty) * price;
-    const opening =
-      held === 0 || Math.sign(held) === Math.sign(qty)
-        ? Math.abs(qty)
-        : Math.max(0, Math.abs(qty) - Math.abs(held));
-    if (opening > 0) {
-      const need = (opening * price) / book.swaps.setting(k).leverage + fee;
-      const free = book.availableMargin;
-      if (need > free) {
-        rec.status = 'rejected';
-        rec.reason = `insufficient_margin: needs ${need.toFixed(2)}, ${free.toFixed(2)} free`;
-        return;
-      }
-    }
+    const { qty, price, fee } = r;
     book.applyFill(k, qty > 0 ? 'buy' : 'sell', Math.abs(qty), price, fee);
     rec.status = 'filled';
     rec.filledQty = qty;
