@@ -18,12 +18,12 @@ import {
 } from '@algotrader/core';
 import {
   Account,
-  decimalSub,
   fillSwapAtOpen,
   floorToStep,
   type InstrumentSpec,
   type Liquidation,
   type Position,
+  planOrders,
   type SwapSetting,
   swapSpec,
 } from '@algotrader/portfolio';
@@ -367,7 +367,6 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
         return false;
       });
       const spec = specs[k]!;
-      const held = book.qty(k);
       const place = (qty: number, reduceOnly: boolean) => {
         const rec: PerpOrderRecord = {
           order: { instrument: instruments[k]!, qty, reduceOnly, decisionTime: time },
@@ -396,23 +395,24 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
         if (q > 0) place(d.side === 'buy' ? q : -q, d.reduceOnly === true);
         continue;
       }
-      const mark = book.mark(k);
-      const target =
-        d.target.kind === 'units' ? d.target.qty : (d.target.fraction * book.valuedEquity) / mark;
-      // Toward zero onto the contract grid: a position never overshoots its target.
-      const goal = Math.sign(target) * floorToStep(Math.abs(target), spec.lotSize);
-      const delta = decimalSub(goal, held);
-      if (Math.abs(delta) < spec.lotSize / 2) continue;
-      // The part that reduces the position is reduce-only; beyond zero, a separate opening order.
-      const reducing = held !== 0 && Math.sign(delta) !== Math.sign(held);
-      if (reducing) {
-        const close = Math.min(Math.abs(delta), Math.abs(held));
-        place(Math.sign(delta) * close, true);
-        const rest = floorToStep(Math.abs(decimalSub(Math.abs(delta), close)), spec.lotSize);
-        if (rest > 0) place(Math.sign(delta) * rest, false);
-      } else {
-        place(Math.sign(delta) * floorToStep(Math.abs(delta), spec.lotSize), false);
+      // Targets through planOrders, the risk gate's own signal → order step, sized at the mark:
+      // one order from the position to the target (a flip is one order, as on the live path).
+      const plan = planOrders({
+        account: 'perp',
+        strategy: strategy.name,
+        time,
+        decisions: [d],
+        portfolio: book.view,
+        price: () => book.mark(k),
+        spec: () => spec,
+      });
+      for (const r of plan.rejections) {
+        place(0, false);
+        const rec = orders[orders.length - 1]!;
+        rec.status = 'rejected';
+        rec.reason = `${r.reason}: ${r.detail}`;
       }
+      for (const o of plan.orders) place(o.side === 'buy' ? o.qty : -o.qty, false);
     }
   }
 
