@@ -22,82 +22,92 @@ registerStrategy(smaLongShort);
 const KEY = 'OKX:BTC/USDT:USDT';
 const SWAP = parseInstrument(KEY);
 
-test('parity: sma_long_short on a swap through the paper pipeline gives the perp backtest fills, funding and cash', async () => {
-  const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
-  const funding = readFundingCsv(bundledData('perp/okx_BTC-USDT-SWAP_funding_8h_2024-2025.csv'));
-  const trades = await readCsvBars(bundledData('perp/okx_BTC-USDT-SWAP_1h_2024-2025.csv.gz'));
-  // 2024-09-01 → 2025-03-01: about 1,080 4h bars, inside the mark history.
-  const bars: BarColumns = between(
-    aggregateBars(trades, '1h', '4h'),
-    Date.UTC(2024, 8, 1),
-    Date.UTC(2025, 2, 1),
-  );
-  const params = { fast: 10, slow: 30, exposure: 2 };
-  const bt = runPerpBacktest({
-    strategy: smaLongShort,
-    params,
-    timeframe: '4h',
-    series: [
-      { contract: okxSwapContract(SWAP)!, bars, mark, funding, setting: { mode: 'cross', leverage: 3 } },
-    ],
-    initialCash: 10_000,
-    takerFee: 0.0005,
-    slippageBps: 1,
-  });
-  const trades_ = bt.fills.filter((f) => f.kind === 'trade');
-  // The comparison must cover longs, shorts, flips and funding both ways to mean something.
-  expect(trades_.length).toBeGreaterThan(10);
-  expect(trades_.some((f) => f.qty > 0) && trades_.some((f) => f.qty < 0)).toBe(true);
-  expect(bt.totals.fundingPaid).toBeGreaterThan(0);
-  expect(bt.totals.fundingReceived).toBeGreaterThan(0);
-  expect(bt.liquidations).toEqual([]);
-
-  const server = await NatsServer.start();
-  const bus = await Bus.connect({ servers: server.url, service: 'test' });
-  try {
-    await bus.ensure(SYSTEM_TOPOLOGY);
-    const pipeline = parsePipelineConfig({
-      account: 'perp',
-      timeframe: '4h',
-      instruments: [KEY],
-      strategies: [{ name: 'sma_long_short', params, instruments: [KEY] }],
-      swaps: { [KEY]: { marginMode: 'cross', leverage: 3 } },
-      paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-      fillModel: {
-        timing: 'next_open',
-        fees: { maker: 0.0002, taker: 0.0005 },
-        slippage: { kind: 'bps', bps: 1 },
-      },
-      risk: {
-        ...NO_LIMITS,
-        maxAccountLeverage: null,
-        minLiquidationDistance: null,
-        haltMarginRatio: null,
-        alertMarginRatio: null,
-      },
-      mode: 'replay',
-    });
-    await replayThroughStages(server.url, bus, pipeline, [
-      { instrument: KEY, bars, swap: { mark, funding } },
-    ]);
-    const account = (await readAccount(bus, pipeline.account))!;
-    const live = await pipelineFills(bus, pipeline.account);
-    expect(live.map(({ time, side, qty, price, fee }) => ({ time, side, qty, price, fee }))).toEqual(
-      trades_.map((f) => ({
-        time: f.time,
-        side: f.qty > 0 ? 'buy' : 'sell',
-        qty: Math.abs(f.qty),
-        price: f.price,
-        fee: f.fee,
-      })),
+test.each([
+  { exposure: 2, mode: 'cross' as const, leverage: 3, liquidations: 0 },
+  // 8× isolated: liquidated in the 2024-12-05 crash candle (mark low under the liquidation price).
+  { exposure: 8, mode: 'isolated' as const, leverage: 10, liquidations: 1 },
+])(
+  'parity: sma_long_short at $exposure× ($mode, $leverage×) on a swap through the paper pipeline gives the perp backtest fills, funding, liquidations and cash',
+  async ({ exposure, mode, leverage, liquidations }) => {
+    const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
+    const funding = readFundingCsv(bundledData('perp/okx_BTC-USDT-SWAP_funding_8h_2024-2025.csv'));
+    const trades = await readCsvBars(bundledData('perp/okx_BTC-USDT-SWAP_1h_2024-2025.csv.gz'));
+    // 2024-09-01 → 2025-03-01: about 1,080 4h bars, inside the mark history.
+    const bars: BarColumns = between(
+      aggregateBars(trades, '1h', '4h'),
+      Date.UTC(2024, 8, 1),
+      Date.UTC(2025, 2, 1),
     );
-    const book = account.book.swaps?.[KEY];
-    expect(book?.funding).toBe(bt.totals.funding);
-    expect(book?.qty).toBe(bt.positions[0]!.qty);
-    expect(account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
-    expect(account.book.equity).toBe(bt.finalEquity);
-  } finally {
-    await bus.close();
-    await server.stop();
-  }
-}, 600_000);
+    const params = { fast: 10, slow: 30, exposure };
+    const bt = runPerpBacktest({
+      strategy: smaLongShort,
+      params,
+      timeframe: '4h',
+      series: [{ contract: okxSwapContract(SWAP)!, bars, mark, funding, setting: { mode, leverage } }],
+      initialCash: 10_000,
+      takerFee: 0.0005,
+      slippageBps: 1,
+    });
+    const trades_ = bt.fills.filter((f) => f.kind === 'trade');
+    // The comparison must cover longs, shorts, flips and funding both ways to mean something.
+    expect(trades_.length).toBeGreaterThan(10);
+    expect(trades_.some((f) => f.qty > 0) && trades_.some((f) => f.qty < 0)).toBe(true);
+    expect(bt.totals.fundingPaid).toBeGreaterThan(0);
+    expect(bt.totals.fundingReceived).toBeGreaterThan(0);
+    expect(bt.liquidations).toHaveLength(liquidations);
+    // Every order filled (flips included): a refusal on both sides would prove little.
+    expect(bt.orders.filter((o) => o.status === 'rejected')).toEqual([]);
+
+    const server = await NatsServer.start();
+    const bus = await Bus.connect({ servers: server.url, service: 'test' });
+    try {
+      await bus.ensure(SYSTEM_TOPOLOGY);
+      const pipeline = parsePipelineConfig({
+        account: 'perp',
+        timeframe: '4h',
+        instruments: [KEY],
+        strategies: [{ name: 'sma_long_short', params, instruments: [KEY] }],
+        swaps: { [KEY]: { marginMode: mode, leverage } },
+        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
+        fillModel: {
+          timing: 'next_open',
+          fees: { maker: 0.0002, taker: 0.0005 },
+          slippage: { kind: 'bps', bps: 1 },
+        },
+        risk: {
+          ...NO_LIMITS,
+          maxAccountLeverage: null,
+          minLiquidationDistance: null,
+          haltMarginRatio: null,
+          alertMarginRatio: null,
+        },
+        mode: 'replay',
+      });
+      await replayThroughStages(server.url, bus, pipeline, [
+        { instrument: KEY, bars, swap: { mark, funding } },
+      ]);
+      const account = (await readAccount(bus, pipeline.account))!;
+      const live = await pipelineFills(bus, pipeline.account);
+      expect(live.map(({ time, side, qty, price, fee }) => ({ time, side, qty, price, fee }))).toEqual(
+        trades_.map((f) => ({
+          time: f.time,
+          side: f.qty > 0 ? 'buy' : 'sell',
+          qty: Math.abs(f.qty),
+          price: f.price,
+          fee: f.fee,
+        })),
+      );
+      const book = account.book.swaps?.[KEY];
+      expect(book?.funding).toBe(bt.totals.funding);
+      expect(book?.qty).toBe(bt.positions[0]!.qty);
+      expect(book?.liquidations).toBe(liquidations);
+      expect(book?.liquidationLoss).toBe(bt.totals.liquidationLoss);
+      expect(account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
+      expect(account.book.equity).toBe(bt.finalEquity);
+    } finally {
+      await bus.close();
+      await server.stop();
+    }
+  },
+  600_000,
+);

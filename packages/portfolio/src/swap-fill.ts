@@ -19,7 +19,8 @@ export type SwapFillOutcome =
  * How a market order on swap `k` of `book` fills at the trade open `open` — the one rule the perp
  * backtest engine and the paper venue share: price `open × (1 ± slip)` against us, the taker fee on
  * the notional, a reduce-only order clipped to the position; the part that opens (beyond the
- * position it reduces) needs its initial margin plus the fee free. Reads the book, books nothing.
+ * position it closes) needs its initial margin plus the fee free once the position is closed.
+ * Reads the book, books nothing.
  */
 export function fillSwapAtOpen(
   book: Account,
@@ -48,8 +49,18 @@ export function fillSwapAtOpen(
       ? Math.abs(qty)
       : Math.max(0, Math.abs(qty) - Math.abs(held));
   if (opening > 0) {
-    const need = (opening * price) / book.swaps.setting(k).leverage + fee;
-    const free = book.availableMargin;
+    const setting = book.swaps.setting(k);
+    const need = (opening * price) / setting.leverage + fee;
+    // A flip closes the position first (as the ledger books it): its margin comes free and its
+    // P&L at `price` is realized, so the opening part is judged against the account after that.
+    let released = 0;
+    if (held !== 0 && Math.sign(held) !== Math.sign(qty)) {
+      released =
+        setting.mode === 'isolated'
+          ? book.swaps.marginCol[k]! + held * (price - book.avgPrice(k))
+          : (Math.abs(held) * book.mark(k)) / setting.leverage + held * (price - book.mark(k));
+    }
+    const free = book.availableMargin + released;
     if (need > free) {
       return {
         status: 'rejected',
