@@ -26,9 +26,17 @@ test.each([
   { exposure: 2, mode: 'cross' as const, leverage: 3, liquidations: 0 },
   // 8× isolated: liquidated in the 2024-12-05 crash candle (mark low under the liquidation price).
   { exposure: 8, mode: 'isolated' as const, leverage: 10, liquidations: 1 },
+  // Protective exits on both sides: stop-loss, take-profit and trailing stop, longs and shorts.
+  {
+    exposure: 2,
+    mode: 'cross' as const,
+    leverage: 3,
+    liquidations: 0,
+    exits: { stopLoss: 0.03, takeProfit: 0.08, trailingStop: 0.05 },
+  },
 ])(
   'parity: sma_long_short at $exposure× ($mode, $leverage×) on a swap through the paper pipeline gives the perp backtest fills, funding, liquidations and cash',
-  async ({ exposure, mode, leverage, liquidations }) => {
+  async ({ exposure, mode, leverage, liquidations, exits }) => {
     const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
     const funding = readFundingCsv(bundledData('perp/okx_BTC-USDT-SWAP_funding_8h_2024-2025.csv'));
     const trades = await readCsvBars(bundledData('perp/okx_BTC-USDT-SWAP_1h_2024-2025.csv.gz'));
@@ -38,7 +46,7 @@ test.each([
       Date.UTC(2024, 8, 1),
       Date.UTC(2025, 2, 1),
     );
-    const params = { fast: 10, slow: 30, exposure };
+    const params = { fast: 10, slow: 30, exposure, ...(exits ? { exits } : {}) };
     const bt = runPerpBacktest({
       strategy: smaLongShort,
       params,
@@ -57,6 +65,14 @@ test.each([
     expect(bt.liquidations).toHaveLength(liquidations);
     // Every order filled (flips included): a refusal on both sides would prove little.
     expect(bt.orders.filter((o) => o.status === 'rejected')).toEqual([]);
+    if (exits) {
+      const reasons = new Set(trades_.map((f) => f.reason ?? 'signal'));
+      expect([...reasons].sort()).toEqual(['signal', 'stop_loss', 'take_profit', 'trailing_stop']);
+      expect(
+        trades_.some((f) => f.reason !== undefined && f.qty > 0),
+        'a short closed by an exit',
+      ).toBe(true);
+    }
 
     const server = await NatsServer.start();
     const bus = await Bus.connect({ servers: server.url, service: 'test' });
@@ -88,13 +104,16 @@ test.each([
       ]);
       const account = (await readAccount(bus, pipeline.account))!;
       const live = await pipelineFills(bus, pipeline.account);
-      expect(live.map(({ time, side, qty, price, fee }) => ({ time, side, qty, price, fee }))).toEqual(
+      expect(
+        live.map(({ time, side, qty, price, fee, reason }) => ({ time, side, qty, price, fee, reason })),
+      ).toEqual(
         trades_.map((f) => ({
           time: f.time,
           side: f.qty > 0 ? 'buy' : 'sell',
           qty: Math.abs(f.qty),
           price: f.price,
           fee: f.fee,
+          reason: f.reason ?? 'signal',
         })),
       );
       const book = account.book.swaps?.[KEY];

@@ -760,7 +760,11 @@ export function routerDecider(
       apply(
         s,
         o,
-        v.fillTriggered(record(o), x.bar, x.trigger, { cash: b.cash, held: b.qty(b.require(o.instrument)) }),
+        v.fillTriggered(record(o), x.bar, x.trigger, {
+          cash: b.cash,
+          held: b.qty(b.require(o.instrument)),
+          book: b,
+        }),
         c,
       );
     }

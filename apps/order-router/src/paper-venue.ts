@@ -85,7 +85,7 @@ export class PaperVenue implements Venue {
    * `runPerpBacktest`. Limit orders, close timing and volume-share slippage are refused: the perp
    * backtest has none of them to agree with.
    */
-  #fillSwap(o: OrderRecord, bar: BarIn, book: Account | undefined): VenueReport {
+  #fillSwap(o: OrderRecord, bar: BarIn, book: Account | undefined, ref = bar.open, at?: number): VenueReport {
     const p = this.#p;
     const model = p.fillModel;
     const slip = model.config.slippage;
@@ -99,12 +99,12 @@ export class PaperVenue implements Venue {
     const r = fillSwapAtOpen(
       book,
       k,
-      { qty: signed, reduceOnly: o.reduceOnly === true },
-      bar.open,
+      { qty: signed, reduceOnly: o.reduceOnly === true || o.exitReason !== undefined },
+      ref,
       model.config.fees.taker,
       slip.kind === 'bps' ? slip.bps / 10_000 : 0,
     );
-    const timeMs = fillTime(p.calendar, bar.openTime, bar.closeTime - bar.openTime, true);
+    const timeMs = at ?? fillTime(p.calendar, bar.openTime, bar.closeTime - bar.openTime, true);
     if (r.status === 'rejected') return { ...refuse(`${r.reason}: ${r.detail}`), timeMs };
     return this.#report(
       o,
@@ -129,10 +129,14 @@ export class PaperVenue implements Venue {
     o: OrderRecord,
     bar: BarIn,
     trigger: Trigger,
-    account: { cash: number; held: number },
+    account: { cash: number; held: number; book?: Account },
   ): VenueReport {
     const p = this.#p;
     const spec = p.specs[p.indexOf(o.instrument)]!;
+    if (spec.contract !== undefined) {
+      // A swap: the perp backtest's fill at the trigger's reference, reduce-only.
+      return this.#fillSwap(o, bar, account.book, trigger.price, trigger.gap ? bar.openTime : bar.closeTime);
+    }
     const r = p.fillModel.fillAt(o.side, o.qty, trigger.price, bar, account.cash, account.held, spec);
     return this.#report(o, r, trigger.gap ? bar.openTime : bar.closeTime);
   }

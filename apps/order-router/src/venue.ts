@@ -55,7 +55,7 @@ export interface Venue {
     order: OrderRecord,
     bar: BarIn,
     trigger: Trigger,
-    account: { cash: number; held: number },
+    account: { cash: number; held: number; book?: Account },
   ): VenueReport;
   /**
    * Optional: the router has durably saved an account state holding every result this venue

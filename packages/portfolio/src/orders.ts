@@ -209,10 +209,19 @@ export function planOrders(input: PlanInput): Plan {
     }
     const order = makeOrder(input.account, input.strategy, d.instrument, side, qty, type, limitPrice, time);
     // Exits ride on the entry; a target that only reduces the position keeps the protection it has.
-    if (d.exits !== undefined && side === 'buy') Object.assign(order, { exits: d.exits });
+    // On a swap the entry side is the target's: a sell toward a short carries them.
+    if (d.exits !== undefined && side === entrySide(d)) Object.assign(order, { exits: d.exits });
     (side === 'sell' ? sells : buys).push(order);
   }
   return { orders: sells.length === 0 ? buys : [...sells, ...buys], rejections };
+}
+
+/** The side that opens toward a decision's position: buy, or on a swap a sell toward a short. */
+function entrySide(d: Decision): Side {
+  if (d.instrument.settle === undefined) return 'buy';
+  if (!isTargetDecision(d)) return d.side;
+  const t = d.target;
+  return (t.kind === 'units' ? t.qty : t.fraction) < 0 ? 'sell' : 'buy';
 }
 
 /**

@@ -18,11 +18,14 @@ import {
 } from '@algotrader/core';
 import {
   Account,
+  armProtection,
+  checkProtection,
   fillSwapAtOpen,
   floorToStep,
   type InstrumentSpec,
   type Liquidation,
   type Position,
+  type Protection,
   planOrders,
   type SwapSetting,
   swapSpec,
@@ -32,6 +35,7 @@ import {
   ColumnFeatureFeed,
   ColumnFeed,
   type Decision,
+  type Exits,
   isTargetDecision,
   parseParams,
   StrategyHost,
@@ -74,6 +78,8 @@ export interface PerpOrder {
   readonly reduceOnly: boolean;
   /** Close time of the decision bar. */
   readonly decisionTime: number;
+  /** Protective exits armed when this order opens or adds to the position (long or short). */
+  readonly exits?: Exits;
 }
 
 export interface PerpOrderRecord {
@@ -93,6 +99,8 @@ export interface PerpFill {
   readonly price: number;
   readonly fee: number;
   readonly reduceOnly: boolean;
+  /** A protective exit that closed the position (absent: the strategy's order). */
+  readonly reason?: 'stop_loss' | 'take_profit' | 'trailing_stop';
 }
 
 export interface FundingPayment {
@@ -232,6 +240,7 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
   const liquidations: LiquidationEvent[] = [];
   const unpriced: { time: number; instrument: Instrument }[] = [];
   let pending: { rec: PerpOrderRecord; k: number }[] = [];
+  const prot: (Protection | undefined)[] = series.map(() => undefined);
   const barAt = new Int32Array(n);
   const markAt = new Int32Array(n);
   const fundAt = new Int32Array(n);
@@ -305,6 +314,34 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
       pending = keep;
     }
 
+    // 2b. Protective exits against the trade candle — unless the mark reached the liquidation
+    // price in this bar: which came first is unknown, so the liquidation (the worse) wins.
+    for (let k = 0; k < n; k++) {
+      const p = prot[k];
+      const i = cur[k]!;
+      if (p === undefined || i < 0) continue;
+      const q = book.qty(k);
+      if (q === 0 || liquidationTouched(k, q)) continue;
+      const b = series[k]!.bars;
+      const trig = checkProtection(p, {
+        open: b.open[i]!,
+        high: b.high[i]!,
+        low: b.low[i]!,
+        close: b.close[i]!,
+        volume: b.volume[i]!,
+      });
+      if (trig === undefined) continue;
+      const time = trig.gap ? t : t + tfMs;
+      const rec: PerpOrderRecord = {
+        order: { instrument: instruments[k]!, qty: -q, reduceOnly: true, decisionTime: time },
+        status: 'pending',
+        filledQty: 0,
+        fillPrice: Number.NaN,
+      };
+      orders.push(rec);
+      execute(rec, k, trig.price, time, trig.reason);
+    }
+
     // 3. Liquidation against the mark candle's adverse extreme.
     for (let k = 0; k < n; k++) {
       if (cur[k]! < 0) continue;
@@ -313,10 +350,10 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
       const m = series[k]!.mark;
       const j = markAt[k]!;
       const liq = book.liquidationPrice(k);
-      const touched = q > 0 ? m.low[j]! <= liq : m.high[j]! >= liq;
-      if (!touched) continue;
+      if (!liquidationTouched(k, q)) continue;
       const price = q > 0 ? Math.min(liq, m.open[j]!) : Math.max(liq, m.open[j]!);
       for (const l of book.liquidate(k, price)) {
+        prot[l.k] = undefined;
         const inst = instruments[l.k]!;
         liquidations.push({ ...l, time: t + tfMs, instrument: inst });
         fills.push({
@@ -367,9 +404,15 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
         return false;
       });
       const spec = specs[k]!;
-      const place = (qty: number, reduceOnly: boolean) => {
+      const place = (qty: number, reduceOnly: boolean, exits?: Exits) => {
         const rec: PerpOrderRecord = {
-          order: { instrument: instruments[k]!, qty, reduceOnly, decisionTime: time },
+          order: {
+            instrument: instruments[k]!,
+            qty,
+            reduceOnly,
+            decisionTime: time,
+            ...(exits === undefined ? {} : { exits }),
+          },
           status: 'pending',
           filledQty: 0,
           fillPrice: Number.NaN,
@@ -392,7 +435,7 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
           continue;
         }
         const q = floorToStep(d.qty, spec.lotSize);
-        if (q > 0) place(d.side === 'buy' ? q : -q, d.reduceOnly === true);
+        if (q > 0) place(d.side === 'buy' ? q : -q, d.reduceOnly === true, d.exits);
         continue;
       }
       // Targets through planOrders, the risk gate's own signal → order step, sized at the mark:
@@ -412,11 +455,25 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
         rec.status = 'rejected';
         rec.reason = `${r.reason}: ${r.detail}`;
       }
-      for (const o of plan.orders) place(o.side === 'buy' ? o.qty : -o.qty, false);
+      for (const o of plan.orders) place(o.side === 'buy' ? o.qty : -o.qty, false, o.exits);
     }
   }
 
-  function execute(rec: PerpOrderRecord, k: number, open: number, time: number): void {
+  /** The mark candle of swap k's current bar reached the liquidation price of position `q`. */
+  function liquidationTouched(k: number, q: number): boolean {
+    const m = series[k]!.mark;
+    const j = markAt[k]!;
+    const liq = book.liquidationPrice(k);
+    return q > 0 ? m.low[j]! <= liq : m.high[j]! >= liq;
+  }
+
+  function execute(
+    rec: PerpOrderRecord,
+    k: number,
+    open: number,
+    time: number,
+    exit?: PerpFill['reason'],
+  ): void {
     const o = rec.order;
     const r = fillSwapAtOpen(book, k, o, open, takerFee, slip);
     if (r.status === 'rejected') {
@@ -429,7 +486,26 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
     rec.status = 'filled';
     rec.filledQty = qty;
     rec.fillPrice = price;
-    fills.push({ time, instrument: o.instrument, kind: 'trade', qty, price, fee, reduceOnly: o.reduceOnly });
+    if (exit !== undefined) rec.reason = exit;
+    fills.push({
+      time,
+      instrument: o.instrument,
+      kind: 'trade',
+      qty,
+      price,
+      fee,
+      reduceOnly: o.reduceOnly,
+      ...(exit === undefined ? {} : { reason: exit }),
+    });
+    // Exits arm at an entry's fill price (long or short); a flat position disarms them, a flip
+    // without exits too (they watched the other side); a reduction keeps them.
+    const held = book.qty(k);
+    const dir = Math.sign(held) as 1 | -1;
+    if (held === 0) prot[k] = undefined;
+    else if (Math.sign(qty) === dir) {
+      if (o.exits !== undefined) prot[k] = armProtection(o.exits, price, dir);
+      else if (prot[k] !== undefined && prot[k]!.dir !== dir) prot[k] = undefined;
+    }
   }
 
   for (const p of pending) {
