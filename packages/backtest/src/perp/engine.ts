@@ -171,8 +171,13 @@ function bad(why: string, details?: Record<string, unknown>): AlgoError {
  * isolated or cross margin. Per bar (open time t), in this order:
  * 1. funding settles at t (a settlement must fall on a bar open): the position held into t pays or
  *    receives qty × mark × rate, the mark being the mark candle's open;
- * 2. orders decided at the previous close fill at the trade open (taker fee, slippage); reduce-only
- *    orders are clipped to the position; an opening order needs its initial margin free;
+ * 2. orders decided at the previous close fill at the trade open (taker fee, slippage; portfolio
+ *    `fillSwapAtOpen`, shared with the paper venue); reduce-only orders are clipped to the
+ *    position; an opening order (a flip's part beyond zero) needs its initial margin free;
+ *    targets become orders through `planOrders`, as in the risk gate;
+ * 2b. protective exits (stop-loss, take-profit, trailing stop, long or short; portfolio
+ *    protection.ts) against the trade candle, filled at the trigger (the open after a gap) — not in
+ *    a bar whose mark candle also reached the liquidation price: the liquidation wins;
  * 3. a position whose liquidation price the mark candle's low (long) or high (short) reaches is
  *    liquidated there (at the mark open when it gapped past): margin or cross collateral lost;
  * 4. positions are marked at the mark close, the account revalued, and the strategy decides.
