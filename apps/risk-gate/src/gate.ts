@@ -197,7 +197,10 @@ export class RiskGate {
     controlRead.catch(() => undefined);
     // Every close time before t is decided (markers come in order): the router may be waiting
     // for exactly that (the bar closing at t opens at t - tf) to apply the fills we wait for.
-    await this.#writeProgress(t - p.tfMs, state);
+    // Written while the account and control are read (one round trip less when the account is
+    // current); awaited before deciding, so a failed write still fails this message.
+    const progressWrite = this.#writeProgress(t - p.tfMs, state);
+    progressWrite.catch(() => undefined);
     const stale =
       p.config.mode === 'live' &&
       p.config.risk.staleAfterBars !== null &&
@@ -217,6 +220,7 @@ export class RiskGate {
     }
     // A command given while we waited counts.
     const control = waited ? await readControl(this.#control, p.account) : await controlRead;
+    await progressWrite;
     const context: GateContext = {
       account,
       control,
