@@ -50,7 +50,7 @@ const run = (params: Record<string, number>) =>
     strategy: entry,
     params,
     timeframe: '4h',
-    series: [{ contract, bars, mark, funding, setting: { mode: 'cross', leverage: 3 } }].map((s) => {
+    series: [{ contract, bars, mark, funding, setting: { mode: 'cross' as const, leverage: 3 } }].map((s) => {
       const i = s.bars.openTime.indexOf(FROM);
       const j = s.bars.openTime.indexOf(TO);
       const cut = (c: Float64Array) => c.slice(i, j);
