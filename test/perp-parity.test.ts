@@ -23,11 +23,12 @@ const KEY = 'OKX:BTC/USDT:USDT';
 const SWAP = parseInstrument(KEY);
 
 test.each([
-  { exposure: 2, mode: 'cross' as const, leverage: 3, liquidations: 0 },
+  { label: 'no exits', exposure: 2, mode: 'cross' as const, leverage: 3, liquidations: 0 },
   // 8× isolated: liquidated in the 2024-12-05 crash candle (mark low under the liquidation price).
-  { exposure: 8, mode: 'isolated' as const, leverage: 10, liquidations: 1 },
+  { label: 'a liquidation', exposure: 8, mode: 'isolated' as const, leverage: 10, liquidations: 1 },
   // Protective exits on both sides: stop-loss, take-profit and trailing stop, longs and shorts.
   {
+    label: 'exits',
     exposure: 2,
     mode: 'cross' as const,
     leverage: 3,
@@ -35,7 +36,7 @@ test.each([
     exits: { stopLoss: 0.03, takeProfit: 0.08, trailingStop: 0.05 },
   },
 ])(
-  'parity: sma_long_short at $exposure× ($mode, $leverage×) on a swap through the paper pipeline gives the perp backtest fills, funding, liquidations and cash',
+  'parity ($label): sma_long_short at $exposure× ($mode, $leverage×) on a swap through the paper pipeline gives the perp backtest fills, funding, liquidations and cash',
   async ({ exposure, mode, leverage, liquidations, exits }) => {
     const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
     const funding = readFundingCsv(bundledData('perp/okx_BTC-USDT-SWAP_funding_8h_2024-2025.csv'));
