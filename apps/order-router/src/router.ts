@@ -133,7 +133,14 @@ export class OrderRouter {
       await progress.start();
       const follow = () => {
         const value = progress.value;
-        if (value) void r.#input({ kind: 'progress', progress: value }).catch((e: unknown) => r.#failed(e));
+        if (!value) return;
+        void r.#input({ kind: 'progress', progress: value }).catch((e: unknown) => {
+          if (isAlgoError(e, ErrorCode.Conflict)) return r.#failed(e);
+          // Transient (a publish or save during a NATS outage or failover): the progress is a level,
+          // so taking the latest one in again later is exact; dropping it could stall the account.
+          o.bus.log.warn({ err: (e as Error).message }, 'progress not taken in yet; retrying');
+          if (!r.#stopped) setTimeout(follow, 500).unref();
+        });
       };
       progress.onChange(follow);
       follow();
