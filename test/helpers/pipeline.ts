@@ -8,7 +8,7 @@ import { codecs } from '@algotrader/proto';
 import { RiskGate } from '@algotrader/risk-gate';
 import { StrategyRunner } from '@algotrader/strategy-runner';
 import { waitFor } from '@algotrader/testkit';
-import { replayPipeline } from '../../apps/cli/src/commands/pipeline-replay';
+import { type ReplaySeries, replayPipeline } from '../../apps/cli/src/commands/pipeline-replay';
 
 type BacktestFill = BacktestResult['fills'][number];
 const clock: Clock = { now: () => Date.now() };
@@ -67,7 +67,7 @@ export async function replayThroughStages(
   url: string,
   bus: Bus,
   pipeline: Pipeline,
-  series: { instrument: string; bars: BarColumns }[],
+  series: { instrument: string; bars: BarColumns; swap?: ReplaySeries['swap'] }[],
   credentials?: StageCredentials,
 ): Promise<void> {
   const stages = await startStages(url, pipeline, credentials);
@@ -75,7 +75,11 @@ export async function replayThroughStages(
     const r = await replayPipeline(bus, {
       venue: pipeline.venue,
       tf: pipeline.tf,
-      series: series.map((s) => ({ instrument: parseInstrument(s.instrument), bars: s.bars })),
+      series: series.map((s) => ({
+        instrument: parseInstrument(s.instrument),
+        bars: s.bars,
+        ...(s.swap ? { swap: s.swap } : {}),
+      })),
     });
     await waitFor(
       async () => ((await readAccount(bus, pipeline.account))?.steppedThrough ?? 0) >= r.lastClose!,
