@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BacktestResult, computeMetrics, runBacktest } from '@algotrader/backtest';
-import { NYSE } from '@algotrader/core';
+import { isSessionAligned, NYSE, sessionBarClose } from '@algotrader/core';
 import { parsePipelineConfig } from '@algotrader/pipeline';
 import { US_STOCK_SPEC } from '@algotrader/portfolio';
 import {
@@ -10,6 +10,7 @@ import {
   readCorporateActions,
   readUsDataset,
   regularHours,
+  sessionAligned,
   type UsDataset,
 } from '@algotrader/store';
 import { smaCross } from '@algotrader/strategy';
@@ -22,6 +23,14 @@ function fillsAtSessionOpens(r: BacktestResult): void {
     const s = NYSE.sessionAt(f.time);
     expect(s, new Date(f.time).toISOString()).toBeDefined();
     expect(f.time).toBe(s!.open);
+    expect(Number.isInteger(f.qty)).toBe(true);
+  }
+}
+
+/** next_open fills of session-aligned bars: at a bar's open, which lies on the session's grid. */
+function fillsInsideSessionsOnTheGrid(r: BacktestResult): void {
+  for (const f of r.fills) {
+    expect(isSessionAligned(NYSE, f.time, 3_600_000), new Date(f.time).toISOString()).toBe(true);
     expect(Number.isInteger(f.qty)).toBe(true);
   }
 }
@@ -84,8 +93,43 @@ describe('US stocks on the shared data: session-aware backtests', () => {
       expect(f.time % 1_800_000).toBe(0);
     }
     expect(computeMetrics(r).annualisation.basis).toBe(
-      '1638 periods per year (252 nyse sessions × 6.5 session hours)',
+      '1764 periods per year (252 nyse sessions × 7 bars of 60 min in 6.5 session hours)',
     );
+  });
+
+  test('session-aligned hourly SPY (09:30–10:30 … 15:30–16:00, built from the 30m file): decisions at each bar close, the last at 16:00', async () => {
+    const ds = sessionAligned(
+      await readUsDataset(bundledData('us/us_SPY_30m.csv.gz'), BUNDLED_US_DATASETS['us_SPY_30m.csv.gz']!),
+      '1h',
+    );
+    expect(ds.meta).toMatchObject({ timeframe: '1h', hours: 'regular', alignment: 'session' });
+    expect(ds.droppedOutsideSessions).toBeGreaterThan(9_000); // pre- and after-market half hours
+    const r = runBacktest({
+      strategy: smaCross,
+      params: { fast: 7, slow: 35 },
+      data: {
+        timeframe: '1h',
+        series: [{ instrument: ds.meta.instrument, bars: ds.bars, spec: US_STOCK_SPEC }],
+      },
+      initialCash: 100_000,
+      calendar: NYSE,
+      fillModel: { commission: { kind: 'ibkr_tiered' } },
+    });
+    expect(r.equity.time.length).toBe(ds.bars.openTime.length);
+    for (let i = 0; i < r.equity.time.length; i++) {
+      const open = ds.bars.openTime[i]!;
+      expect(isSessionAligned(NYSE, open, 3_600_000)).toBe(true);
+      // Valued at the bar's close: never after its session's close (the 15:30 bar at 16:00, not 16:30).
+      expect(r.equity.time[i]).toBe(sessionBarClose(NYSE, open, 3_600_000));
+      expect(r.equity.time[i]).toBeLessThanOrEqual(NYSE.sessionAt(open)!.close);
+    }
+    const closes = r.equity.time.filter((t) => NYSE.sessions(t - 86_400_000, t).some((s) => s.close === t));
+    expect(closes.length, 'one bar ends each session').toBe(
+      new Set(Array.from(ds.bars.openTime, (t) => NYSE.sessionAt(t)!.date)).size,
+    );
+    expect(r.fills.length).toBeGreaterThan(20);
+    fillsInsideSessionsOnTheGrid(r);
+    expect(computeMetrics(r).annualisation.periodsPerYear).toBe(1764);
   });
 
   test('the example IBKR pipeline (config/pipeline.ibkr.json) parses: NYSE market, whole shares, IBKR fixed', () => {

@@ -7,6 +7,7 @@ import {
   fillTime,
   formatInstrument,
   type Instrument,
+  sessionBarClose,
   type TradingCalendar,
   timeframeMs,
 } from '@algotrader/core';
@@ -203,8 +204,8 @@ class BacktestRun {
     }
     if (data.series.length === 0)
       throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one instrument');
-    for (const s of data.series) validateSeries(s.instrument, s.bars, tf);
     this.calendar = config.calendar ?? ALWAYS_OPEN;
+    for (const s of data.series) validateSeries(s.instrument, s.bars, tf, this.calendar);
     if (!this.calendar.alwaysOpen) {
       for (const s of data.series) validateSessions(s.instrument, s.bars, timeframeMs(tf), this.calendar);
     }
@@ -258,7 +259,8 @@ class BacktestRun {
 
     for (let ti = 0; ti < T; ti++) {
       const open = opens[ti]!;
-      const t = open + tfMs;
+      // The bar's close: cut at its session's close (a 15:30 NYSE hourly bar closes at 16:00).
+      const t = sessionBarClose(this.calendar, open, tfMs);
       for (let k = 0; k < n; k++) {
         const i = next[k]!;
         if (i < lengths[k]! && openTimes[k]![i] === open) {
@@ -367,7 +369,13 @@ class BacktestRun {
       position,
       this.specs[k]!,
     );
-    this.#settle(rec, k, out, openTime, trig.gap ? openTime : openTime + this.tfMs);
+    this.#settle(
+      rec,
+      k,
+      out,
+      openTime,
+      trig.gap ? openTime : sessionBarClose(this.calendar, openTime, this.tfMs),
+    );
   }
 
   #disarm(k: number): void {
