@@ -10,7 +10,13 @@ import { runBacktest } from '@algotrader/backtest';
 import { isSessionAligned, NYSE } from '@algotrader/core';
 import { FillModelSchema, US_STOCK_SPEC } from '@algotrader/portfolio';
 import type { BacktestSummary, FillJson } from '@algotrader/report';
-import { adjustForSplits, BUNDLED_US_DATASETS, readCorporateActions, readUsDataset } from '@algotrader/store';
+import {
+  adjustForSplits,
+  BUNDLED_US_DATASETS,
+  dividendsFor,
+  readCorporateActions,
+  readUsDataset,
+} from '@algotrader/store';
 import { smaCross } from '@algotrader/strategy';
 import { bundledData, repoRoot } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -36,6 +42,7 @@ interface JsonOut {
   fills: FillJson[];
   calendar: string;
   dataNotes: string[];
+  dividends: { time: number; qty: number; perShare: number; amount: number }[];
 }
 
 async function json(argv: string[]): Promise<JsonOut> {
@@ -72,6 +79,7 @@ describe('algotrader backtest on data/us', () => {
       await readUsDataset(bundledData('us/us_AAPL_1d.csv.gz'), BUNDLED_US_DATASETS['us_AAPL_1d.csv.gz']!),
       actions,
     );
+    const dividends = dividendsFor(ds, actions);
     const direct = runBacktest({
       strategy: smaCross,
       params: { fast: 20, slow: 100 },
@@ -82,11 +90,17 @@ describe('algotrader backtest on data/us', () => {
       initialCash: 100_000,
       calendar: NYSE,
       fillModel: FillModelSchema.parse({ commission: { kind: 'ibkr_fixed' } }),
+      dividends,
     });
     expect(direct.fills.length).toBeGreaterThan(20);
     expect(r.fills.map((f) => [f.time, f.side, f.qty, f.price, f.fee])).toEqual(
       direct.fills.map((f) => [f.time, f.side, f.qty, f.price, f.fee]),
     );
+    expect(r.dataNotes).toContain(
+      'dividends: 13 from corporate_actions.csv credited in cash on held shares at their ex-dates',
+    );
+    expect(r.dividends).toEqual(direct.dividends!.map((d) => ({ ...d, instrument: 'IBKR:AAPL/USD' })));
+    expect(r.summary.finalEquity).toBeCloseTo(direct.finalEquity, 6);
     for (const f of r.fills) {
       expect(f.time, String(f.iso)).toBe(NYSE.sessionAt(f.time)?.open);
       expect(Number.isInteger(f.qty)).toBe(true);
@@ -114,6 +128,7 @@ describe('algotrader backtest on data/us', () => {
     expect(r.summary.metrics.annualisation.periodsPerYear).toBe(1764);
     expect(r.summary.fillModel).toMatchObject({ commission: { kind: 'ibkr_tiered' } });
     expect(r.dataNotes.some((n) => /1h bars aligned to the session/.test(n))).toBe(true);
+    expect(r.dataNotes).toContain('dividends: already in the prices (dividend-adjusted), none credited');
     expect(r.fills.length).toBeGreaterThan(20);
     for (const f of r.fills) expect(isSessionAligned(NYSE, f.time, 3_600_000), String(f.iso)).toBe(true);
 

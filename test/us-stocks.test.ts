@@ -7,13 +7,15 @@ import { US_STOCK_SPEC } from '@algotrader/portfolio';
 import {
   adjustForSplits,
   BUNDLED_US_DATASETS,
+  dividendsFor,
   readCorporateActions,
   readUsDataset,
   regularHours,
   sessionAligned,
   type UsDataset,
 } from '@algotrader/store';
-import { smaCross } from '@algotrader/strategy';
+import { defineStrategy, smaCross, targetUnits } from '@algotrader/strategy';
+import { z } from 'zod';
 import { bundledData, repoRoot } from '@algotrader/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 
@@ -132,6 +134,42 @@ describe('US stocks on the shared data: session-aware backtests', () => {
     expect(computeMetrics(r).annualisation.periodsPerYear).toBe(1764);
   });
 
+  test('AAPL held 2020-01 → 2023-03 earns its 13 dividends in cash, on the split-adjusted share count', async () => {
+    const actions = await readCorporateActions(bundledData('us/corporate_actions.csv'));
+    const aapl = daily[1]!;
+    const from = aapl.bars.openTime.findIndex((t) => t >= Date.UTC(2020, 0, 2));
+    const cut = (a: Float64Array) => a.slice(from);
+    const bars = {
+      openTime: cut(aapl.bars.openTime),
+      open: cut(aapl.bars.open),
+      high: cut(aapl.bars.high),
+      low: cut(aapl.bars.low),
+      close: cut(aapl.bars.close),
+      volume: cut(aapl.bars.volume),
+    };
+    const dividends = dividendsFor(aapl, actions);
+    const hold = defineHold();
+    const run = (divs: typeof dividends) =>
+      runBacktest({
+        strategy: hold,
+        data: { timeframe: '1d', series: [{ instrument: aapl.meta.instrument, bars, spec: US_STOCK_SPEC }] },
+        initialCash: 100_000,
+        calendar: NYSE,
+        fillModel: { commission: { kind: 'ibkr_fixed' } },
+        dividends: divs,
+      });
+    const withDivs = run(dividends);
+    const without = run([]);
+    const qty = withDivs.fills[0]!.qty;
+    expect(withDivs.fills).toHaveLength(1);
+    expect(withDivs.dividends).toHaveLength(13);
+    for (const d of withDivs.dividends!) expect(d.qty).toBe(qty);
+    const perShare = dividends.reduce((s, d) => s + d.perShare, 0);
+    // 0.77/4 + 0.82/4 × 2 + 0.205 × 2 + 0.22 × 4 + 0.23 × 4 = 2.8125 a (today’s) share.
+    expect(perShare).toBeCloseTo(2.8125, 12);
+    expect(withDivs.finalEquity - without.finalEquity).toBeCloseTo(qty * 2.8125, 6);
+  });
+
   test('the example IBKR pipeline (config/pipeline.ibkr.json) parses: NYSE market, whole shares, IBKR fixed', () => {
     const p = parsePipelineConfig(
       JSON.parse(readFileSync(join(repoRoot, 'config/pipeline.ibkr.json'), 'utf8')),
@@ -142,3 +180,21 @@ describe('US stocks on the shared data: session-aware backtests', () => {
     expect(p.fillModel.config.commission?.kind).toBe('ibkr_fixed');
   });
 });
+
+/** Buys as many whole shares as 90% of the cash allows at the first close, then holds. */
+function defineHold() {
+  return defineStrategy({
+    kind: 'single',
+    name: 'hold',
+    description: 'buy once, hold (tests only)',
+    paramsSchema: z.object({}).strict(),
+    timeframes: 'any',
+    warmup: () => 1,
+    init: () => ({ done: false }),
+    onBar: (ctx) => {
+      if (ctx.state.done) return [];
+      ctx.state.done = true;
+      return [targetUnits(ctx.instrument, Math.floor((0.9 * ctx.portfolio.cash) / ctx.bars.close()))];
+    },
+  });
+}

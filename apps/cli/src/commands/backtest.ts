@@ -62,7 +62,14 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
       : parsed.spec;
   const strategy = buildStrategy(catalog, spec.strategy, market.data);
   const params = checkParams(strategy, spec.params);
-  const { result, metrics, runMs } = timedBacktest(strategy, params, market.data, spec, market.calendar);
+  const { result, metrics, runMs } = timedBacktest(
+    strategy,
+    params,
+    market.data,
+    spec,
+    market.calendar,
+    market.dividends,
+  );
 
   const createdAt = io.now();
   const runId = values['run-id'] ?? `${spec.strategy}-${stamp(createdAt)}`;
@@ -109,6 +116,13 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
         fills: result.fills.map(fillJson),
         calendar: result.calendar?.name ?? 'always',
         dataNotes: market.notes ?? [],
+        dividends: (result.dividends ?? []).map((d) => ({
+          time: d.time,
+          instrument: formatInstrument(d.instrument),
+          qty: d.qty,
+          perShare: d.perShare,
+          amount: d.amount,
+        })),
       }),
     );
   } else if (report.files) {
@@ -117,6 +131,11 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
     const stated = [
       `  Calendar: ${result.calendar?.name ?? 'always'}${result.calendar && !result.calendar.alwaysOpen ? ' sessions (fills inside sessions; no bars expected over nights, weekends, holidays)' : ' (24/7)'}; annualised by ${metrics.annualisation.basis}`,
       ...(market.notes ?? []).map((n) => `  Data: ${n}`),
+      ...(result.dividends && result.dividends.length > 0
+        ? [
+            `  Dividends credited: ${result.dividends.length}, ${result.dividends.reduce((s, d) => s + d.amount, 0).toFixed(2)} ${result.instruments[0]?.quote ?? ''}`,
+          ]
+        : []),
       '',
     ];
     lines.splice(

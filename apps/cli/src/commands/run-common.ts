@@ -10,7 +10,7 @@ import {
   type Metrics,
   runBacktest,
 } from '@algotrader/backtest';
-import type { Config, TradingCalendar } from '@algotrader/core';
+import type { CashDividend, Config, TradingCalendar } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
 import type { RunInfo } from '@algotrader/report';
 import type { AnyStrategy } from '@algotrader/strategy';
@@ -96,6 +96,7 @@ export function timedBacktest(
   spec: RunSpec,
   /** The market's sessions (US stocks: NYSE); absent: 24/7. */
   calendar?: TradingCalendar,
+  dividends?: readonly CashDividend[],
 ): TimedRun {
   const started = performance.now();
   const result = runBacktest({
@@ -105,6 +106,7 @@ export function timedBacktest(
     initialCash: spec.initialCash,
     fillModel: spec.fillModel,
     ...(calendar ? { calendar } : {}),
+    ...(dividends ? { dividends } : {}),
   });
   const metrics = computeMetrics(result);
   return { result, metrics, runMs: performance.now() - started };

@@ -8,6 +8,7 @@ import type { BacktestData, InstrumentData } from '@algotrader/backtest';
 import {
   AlgoError,
   type BarColumns,
+  type CashDividend,
   ErrorCode,
   emptyColumns,
   formatInstrument,
@@ -45,6 +46,8 @@ export interface Market {
   readonly calendar?: TradingCalendar;
   /** What was done to the data on the way in (adjustments, hours, alignment), to be stated with the result. */
   readonly notes?: readonly string[];
+  /** Cash dividends to credit (US files whose prices are not dividend-adjusted). */
+  readonly dividends?: readonly CashDividend[];
 }
 
 /** A requested symbol; the venue is optional (the file name or the store supplies it). */
@@ -498,6 +501,12 @@ async function loadUsFile(
     );
   }
   notes.push(`prices: ${ds.meta.adjustment.replaceAll('_', ' ')} (${meta.source})`);
+  const dividends = ds.meta.adjustment === 'split_dividend_adjusted' ? [] : us.dividendsFor(ds, actions);
+  notes.push(
+    ds.meta.adjustment === 'split_dividend_adjusted'
+      ? 'dividends: already in the prices (dividend-adjusted), none credited'
+      : `dividends: ${dividends.length} from corporate_actions.csv credited in cash on held shares at their ex-dates`,
+  );
   const tf = req.timeframe ?? meta.timeframe;
   if (meta.timeframe === '1d' || tf === '1d') {
     if (tf !== meta.timeframe) {
@@ -523,5 +532,6 @@ async function loadUsFile(
     sources: [path],
     calendar: NYSE,
     notes,
+    dividends,
   };
 }

@@ -3,6 +3,7 @@ import {
   AlgoError,
   aggregateSessionBars,
   type BarColumns,
+  type CashDividend,
   dayString,
   ErrorCode,
   formatInstrument,
@@ -19,6 +20,7 @@ import {
   type AdjustmentRecord,
   backAdjustSplits,
   type CorporateAction,
+  type Dividend,
   parseCorporateActions,
   refuseUnadjustedSplits,
   splitsIn,
@@ -214,4 +216,36 @@ export function sessionAligned(ds: UsDataset, tf: Timeframe, calendar: TradingCa
     adjustments: ds.adjustments,
     droppedOutsideSessions: ds.droppedOutsideSessions + droppedOutsideSessions,
   };
+}
+
+/**
+ * The table's cash dividends with an ex-date inside the dataset's bars, as a backtest books them:
+ * per share on the dataset's share basis (divided by every split it was back-adjusted for after
+ * the ex-date). Refused for prices that are already dividend-adjusted: crediting the cash as well
+ * would count every dividend twice.
+ */
+export function dividendsFor(ds: UsDataset, actions: readonly CorporateAction[]): CashDividend[] {
+  const n = ds.bars.openTime.length;
+  if (n === 0) return [];
+  const first = ds.bars.openTime[0]!;
+  const last = ds.bars.openTime[n - 1]!;
+  const mine = actions.filter(
+    (a): a is Dividend =>
+      a.kind === 'dividend' &&
+      formatInstrument(a.instrument) === formatInstrument(ds.meta.instrument) &&
+      a.day > first &&
+      a.day <= last,
+  );
+  if (mine.length > 0 && ds.meta.adjustment === 'split_dividend_adjusted') {
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      `${formatInstrument(ds.meta.instrument)}: prices are already dividend-adjusted (${ds.meta.source}); ` +
+        `crediting ${mine.length} cash dividends as well would count them twice`,
+    );
+  }
+  return mine.map((d) => {
+    let factor = 1;
+    for (const r of ds.adjustments) if (r.action.day > d.day) factor *= r.action.ratio;
+    return { instrument: ds.meta.instrument, exDay: d.day, perShare: d.amount / factor, source: d.source };
+  });
 }
