@@ -15,9 +15,9 @@ import {
   type UsDataset,
 } from '@algotrader/store';
 import { defineStrategy, smaCross, targetUnits } from '@algotrader/strategy';
-import { z } from 'zod';
 import { bundledData, repoRoot } from '@algotrader/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 
 /** Every fill at a session's open (next_open), never on a night, weekend or holiday. */
 function fillsAtSessionOpens(r: BacktestResult): void {
