@@ -30,7 +30,7 @@ import { z } from 'zod';
  * omits the fee; the bundled 2020–2023 data traded under $5.10–$22.90 (e.g. $5.10 from
  * 2021-02-25: SEC fee rate advisory of 2021-01-15).
  * FINRA TAF for covered equity sales: $0.000166 per share, at most $8.30 per trade (FINRA By-Laws
- * Schedule A, Section 1, rate from 2024-01-01; brokerage-review.com/account-fee/taf-fee.aspx).
+ * Schedule A, Section 1; as stated by brokerage-review.com/account-fee/taf-fee.aspx).
  */
 export const CommissionSchema = z.discriminatedUnion('kind', [
   z
