@@ -11,6 +11,7 @@ export {
   HDR_PROTO_TYPE,
   type MessageMeta,
   type PublishOptions,
+  serverList,
 } from './bus';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint';
 export {
@@ -39,7 +40,7 @@ export {
   DL_PAYLOAD_SHA256,
   DL_PAYLOAD_TRUNCATED,
 } from './dead-letter';
-export { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
+export { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';
