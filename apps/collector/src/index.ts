@@ -10,6 +10,14 @@ export {
   reportGap,
 } from './backfill';
 export { barsToColumns, columnsToBars } from './bars';
+export {
+  HistoricalPacer,
+  IBKR_HISTORICAL_PACING,
+  PacedQueue,
+  type PacedRequest,
+  type PacingClock,
+  type PacingLimits,
+} from './ibkr-pacing';
 export { busBarSetPublisher, type CycleReport, LiveCollector, type LiveOptions } from './live';
 export { type CollectorCounters, countedRequest, countRetry, newCollectorCounters } from './metrics';
 export {

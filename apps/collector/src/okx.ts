@@ -6,6 +6,7 @@ export const OKX_BAR: Readonly<Record<Timeframe, string>> = {
   '1m': '1m',
   '5m': '5m',
   '15m': '15m',
+  '30m': '30m',
   '1h': '1H',
   '4h': '4H',
   '1d': '1Dutc',

@@ -5,6 +5,7 @@ import {
   featureKey as featureVectorKey,
   formatInstrument,
   type Instrument,
+  sessionBarClose,
 } from '@algotrader/core';
 import {
   createStreamingFeature,
@@ -161,7 +162,7 @@ export function featureDecider(
     const key = `${p.venue}:${m.instrument?.symbol ?? ''}`;
     const s = state.series.get(key);
     if (!s) return [];
-    const bar = barIn(m, p.tf); // a bad bar throws: dead-lettered and alerted by the runtime
+    const bar = barIn(m, p.tf, p.calendar); // a bad bar throws: dead-lettered and alerted by the runtime
     if (bar.openTime <= s.lastOpen)
       return [{ kind: 'dropped', key, bar, lastOpen: s.lastOpen, seq: meta.seq }];
     const accepted: FeatureOutput = {
@@ -182,7 +183,8 @@ export function featureDecider(
     const missing: string[] = [];
     for (const s of state.series.values()) {
       const sym = `${s.instrument.base}/${s.instrument.quote}`;
-      (s.lastOpen === t - p.tfMs ? arrived : missing).push(sym);
+      // The bar closing at t (a session-aligned last bar closes with the session, not at open + tf).
+      (sessionBarClose(p.calendar, s.lastOpen, p.tfMs) === t ? arrived : missing).push(sym);
     }
     return [
       {
@@ -298,7 +300,11 @@ export function featureDecider(
         if (!s) continue;
         for (const row of saved.bars) {
           const bar = ohlcvOf(row);
-          s.push({ ...bar, instrument: s.instrument, closeTime: bar.openTime + p.tfMs });
+          s.push({
+            ...bar,
+            instrument: s.instrument,
+            closeTime: sessionBarClose(p.calendar, bar.openTime, p.tfMs),
+          });
         }
         s.lastOpen = saved.lastOpen;
       }

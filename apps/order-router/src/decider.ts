@@ -239,7 +239,7 @@ export function routerDecider(
         if (m.timeframe !== p.tf || (m.instrument?.venue ?? '').toUpperCase() !== p.venue) return [];
         const key = keyOf(m.instrument);
         if (p.indexOf(key) < 0) return [];
-        const b = barIn(m, p.tf);
+        const b = barIn(m, p.tf, p.calendar);
         if (
           b.closeTime <= s.account.steppedThrough ||
           b.openTime <= (s.lastOpen.get(key) ?? Number.NEGATIVE_INFINITY)

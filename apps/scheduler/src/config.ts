@@ -36,7 +36,7 @@ export const BacktestSpecSchema = z
     params: z.record(z.string(), z.unknown()).default({}),
     /** e.g. `["BTC/USDT"]` (venue OKX unless given as `OKX:BTC/USDT`). */
     symbols: z.array(z.string().min(1)).min(1),
-    timeframe: z.string().refine(isTimeframe, 'not a timeframe (1m 5m 15m 1h 4h 1d)'),
+    timeframe: z.string().refine(isTimeframe, 'not a timeframe (1m 5m 15m 30m 1h 4h 1d)'),
     /** Length of the trailing window, days. */
     lookbackDays: z.number().positive().max(36_500).default(90),
     initialCash: z.number().positive().default(10_000),

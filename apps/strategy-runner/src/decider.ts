@@ -83,7 +83,7 @@ export class Running {
 
   constructor(entry: StrategyEntry, p: Pipeline, portfolio: PortfolioView) {
     this.entry = entry;
-    this.feeds = entry.instruments.map(() => new RollingFeed(p.tf, entry.capacity));
+    this.feeds = entry.instruments.map(() => new RollingFeed(p.tf, entry.capacity, p.calendar));
     entry.instruments.forEach((i, k) => {
       this.index.set(formatInstrument(i), k);
     });
@@ -176,7 +176,7 @@ export function runnerDecider(
     const key = `${p.venue}:${m.instrument?.symbol ?? ''}`;
     if (!ours || !state.keep.has(key)) return [];
     if (!m.bar) throw new AlgoError(ErrorCode.InvalidData, 'FeatureVector without its bar');
-    const bar = barIn(m.bar, p.tf);
+    const bar = barIn(m.bar, p.tf, p.calendar);
     const values = m.values ?? {};
     for (const r of state.running) {
       const k = r.index.get(key);

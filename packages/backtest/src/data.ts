@@ -4,7 +4,9 @@ import {
   ErrorCode,
   formatInstrument,
   type Instrument,
+  isSessionAligned,
   type Timeframe,
+  type TradingCalendar,
   timeframeMs,
 } from '@algotrader/core';
 import type { InstrumentSpec } from '@algotrader/portfolio';
@@ -35,7 +37,13 @@ function refuse(instrument: Instrument, index: number, why: string): never {
  * (unsorted or duplicate) or not aligned to the timeframe, non-positive prices, negative volume,
  * a high below or a low above the other prices. Nothing is dropped or repaired.
  */
-export function validateSeries(instrument: Instrument, bars: BarColumns, tf: Timeframe): void {
+export function validateSeries(
+  instrument: Instrument,
+  bars: BarColumns,
+  tf: Timeframe,
+  /** A session calendar also admits intraday bars on its sessions' grid (NYSE 1h from 09:30). */
+  calendar?: TradingCalendar,
+): void {
   const { openTime, open, high, low, close, volume } = bars;
   const n = openTime.length;
   for (const [name, col] of [
@@ -54,6 +62,9 @@ export function validateSeries(instrument: Instrument, bars: BarColumns, tf: Tim
     }
   }
   const step = timeframeMs(tf);
+  const sessionGrid = calendar !== undefined && !calendar.alwaysOpen && step < 86_400_000;
+  const onGrid = (t: number) =>
+    Math.floor(t / step) * step === t || (sessionGrid && isSessionAligned(calendar, t, step));
   // One pass of plain comparisons (NaN fails every one of them); only a failing row is explained.
   let prev = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
@@ -67,7 +78,7 @@ export function validateSeries(instrument: Instrument, bars: BarColumns, tf: Tim
       !(
         t > prev &&
         t < MAX_TIME &&
-        Math.floor(t / step) * step === t &&
+        onGrid(t) &&
         l > 0 &&
         l <= o &&
         l <= c &&
@@ -78,7 +89,7 @@ export function validateSeries(instrument: Instrument, bars: BarColumns, tf: Tim
         v < Number.POSITIVE_INFINITY
       )
     ) {
-      explain(instrument, bars, tf, i);
+      explain(instrument, bars, tf, i, onGrid);
     }
     prev = t;
   }
@@ -87,6 +98,8 @@ export function validateSeries(instrument: Instrument, bars: BarColumns, tf: Tim
 /** Rows of six column buffers already validated for a timeframe (see {@link validateSeriesOnce}). */
 interface Validated {
   readonly tf: Timeframe;
+  /** The calendar whose session grid the open times were also checked against (none: the UTC grid). */
+  readonly calendar: TradingCalendar | undefined;
   readonly columns: readonly Float64Array[];
 }
 
@@ -122,12 +135,19 @@ function within(cols: readonly Float64Array[], v: readonly Float64Array[]): bool
  * once. Every check is per row or between neighbouring rows, so rows inside validated rows are
  * valid. Bars handed to a backtest are taken as immutable from then on.
  */
-export function validateSeriesOnce(instrument: Instrument, bars: BarColumns, tf: Timeframe): void {
+export function validateSeriesOnce(
+  instrument: Instrument,
+  bars: BarColumns,
+  tf: Timeframe,
+  calendar?: TradingCalendar,
+): void {
+  // A 24/7 calendar checks exactly what no calendar does: one cache entry for both.
+  const cal = calendar?.alwaysOpen ? undefined : calendar;
   const cols = columnsOf(bars);
   const seen = validated.get(bars.openTime.buffer);
-  if (seen?.some((v) => v.tf === tf && within(cols, v.columns))) return;
-  validateSeries(instrument, bars, tf);
-  const entry = { tf, columns: cols };
+  if (seen?.some((v) => v.tf === tf && v.calendar === cal && within(cols, v.columns))) return;
+  validateSeries(instrument, bars, tf, cal);
+  const entry = { tf, calendar: cal, columns: cols };
   if (seen) seen.push(entry);
   else validated.set(bars.openTime.buffer, [entry]);
 }
@@ -135,7 +155,13 @@ export function validateSeriesOnce(instrument: Instrument, bars: BarColumns, tf:
 /** Far beyond any real bar time (year 2255); also rules out Infinity. */
 const MAX_TIME = 9e12;
 
-function explain(instrument: Instrument, bars: BarColumns, tf: Timeframe, i: number): never {
+function explain(
+  instrument: Instrument,
+  bars: BarColumns,
+  tf: Timeframe,
+  i: number,
+  onGrid: (t: number) => boolean,
+): never {
   const t = bars.openTime[i]!;
   const prev = i > 0 ? bars.openTime[i - 1]! : Number.NEGATIVE_INFINITY;
   const o = bars.open[i]!;
@@ -146,7 +172,7 @@ function explain(instrument: Instrument, bars: BarColumns, tf: Timeframe, i: num
   if (!Number.isFinite(t) || t >= MAX_TIME) refuse(instrument, i, `has an invalid open time (${t})`);
   if (t === prev) refuse(instrument, i, `duplicates the open time ${t} of bar ${i - 1}`);
   if (t < prev) refuse(instrument, i, `is out of order: open time ${t} is before bar ${i - 1}'s ${prev}`);
-  if (t % timeframeMs(tf) !== 0) refuse(instrument, i, `open time ${t} is not aligned to ${tf}`);
+  if (!onGrid(t)) refuse(instrument, i, `open time ${t} is not aligned to ${tf}`);
   if (![o, h, l, c, v].every(Number.isFinite)) {
     refuse(instrument, i, `has a non-finite price or volume (o=${o} h=${h} l=${l} c=${c} v=${v})`);
   }

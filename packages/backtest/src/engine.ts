@@ -2,11 +2,13 @@ import {
   ALWAYS_OPEN,
   AlgoError,
   type BarColumns,
+  type CashDividend,
   ErrorCode,
   exitOrderId,
   fillTime,
   formatInstrument,
   type Instrument,
+  sessionBarClose,
   type TradingCalendar,
   timeframeMs,
 } from '@algotrader/core';
@@ -60,6 +62,22 @@ export interface BacktestConfig {
    * bar's close and the session's close) and metrics are annualised by its trading days / hours.
    */
   readonly calendar?: TradingCalendar;
+  /**
+   * Cash dividends (e.g. the store's `dividendsFor`): on each instrument's first bar at or after
+   * the ex-date, before that bar's fills, the shares held are credited in cash. Give them only
+   * with prices that are not dividend-adjusted.
+   */
+  readonly dividends?: readonly CashDividend[];
+}
+
+/** A dividend the backtest credited. */
+export interface DividendCredit {
+  /** Open time of the bar it was booked on (the first bar of the ex-date). */
+  readonly time: number;
+  readonly instrument: Instrument;
+  readonly qty: number;
+  readonly perShare: number;
+  readonly amount: number;
 }
 
 export type OrderStatus = 'pending' | 'filled' | 'partially_filled' | 'expired' | 'rejected' | 'cancelled';
@@ -117,6 +135,8 @@ export interface BacktestResult {
   readonly barSteps: number;
   /** The calendar it ran on (absent: 24/7). */
   readonly calendar?: TradingCalendar;
+  /** Cash dividends credited on held shares (empty without `dividends`). */
+  readonly dividends?: readonly DividendCredit[];
 }
 
 interface Pending {
@@ -222,8 +242,8 @@ class BacktestRun {
     }
     if (data.series.length === 0)
       throw new AlgoError(ErrorCode.InvalidData, 'a backtest needs at least one instrument');
-    for (const s of data.series) validateSeriesOnce(s.instrument, s.bars, tf);
     this.calendar = config.calendar ?? ALWAYS_OPEN;
+    for (const s of data.series) validateSeriesOnce(s.instrument, s.bars, tf, this.calendar);
     if (!this.calendar.alwaysOpen) {
       for (const s of data.series) validateSessions(s.instrument, s.bars, timeframeMs(tf), this.calendar);
     }
@@ -274,15 +294,29 @@ class BacktestRun {
     const next = new Int32Array(n);
     const updated = host.updated;
     let barSteps = 0;
+    const dividends = this.#dividendSchedule();
+    const nextDividend = new Int32Array(n);
+    const credits: DividendCredit[] = [];
 
     for (let ti = 0; ti < T; ti++) {
       const open = opens[ti]!;
-      const t = open + tfMs;
+      // The bar's close: cut at its session's close (a 15:30 NYSE hourly bar closes at 16:00).
+      const t = sessionBarClose(this.calendar, open, tfMs);
       for (let k = 0; k < n; k++) {
         const i = next[k]!;
         if (i < lengths[k]! && openTimes[k]![i] === open) {
           cur[k] = i;
           next[k] = i + 1;
+          // Ex-dates up to this bar: the shares held before its fills earned the dividend.
+          const divs = dividends[k]!;
+          while (nextDividend[k]! < divs.length && divs[nextDividend[k]!]!.exDay <= open) {
+            const d = divs[nextDividend[k]!]!;
+            nextDividend[k]! += 1;
+            const qty = book.qty(k);
+            if (qty === 0) continue;
+            const amount = book.applyDividend(k, d.perShare);
+            credits.push({ time: open, instrument: this.instruments[k]!, qty, perShare: d.perShare, amount });
+          }
           feeds[k]!.seek(i);
           this.featureFeeds[k]!.seek(i);
           book.setMark(k, closes[k]![i]!);
@@ -324,7 +358,25 @@ class BacktestRun {
       finalEquity: T > 0 ? equity[T - 1]! : this.config.initialCash,
       barSteps,
       calendar: this.calendar,
+      dividends: credits,
     };
+  }
+
+  /** Each instrument's dividends by ex-date; one for an instrument not in the data is an error. */
+  #dividendSchedule(): CashDividend[][] {
+    const out = this.instruments.map((): CashDividend[] => []);
+    for (const d of this.config.dividends ?? []) {
+      const k = this.instruments.findIndex((i) => formatInstrument(i) === formatInstrument(d.instrument));
+      if (k < 0) {
+        throw new AlgoError(
+          ErrorCode.InvalidArgument,
+          `a dividend of ${formatInstrument(d.instrument)} was given, but the backtest has no such instrument`,
+        );
+      }
+      out[k]!.push(d);
+    }
+    for (const l of out) l.sort((a, b) => a.exDay - b.exDay);
+    return out;
   }
 
   /** Fills waiting orders whose instrument has a bar now, in the order they were planned (sells first). */
@@ -386,7 +438,13 @@ class BacktestRun {
       position,
       this.specs[k]!,
     );
-    this.#settle(rec, k, out, openTime, trig.gap ? openTime : openTime + this.tfMs);
+    this.#settle(
+      rec,
+      k,
+      out,
+      openTime,
+      trig.gap ? openTime : sessionBarClose(this.calendar, openTime, this.tfMs),
+    );
   }
 
   #disarm(k: number): void {

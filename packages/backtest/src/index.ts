@@ -3,6 +3,7 @@ export {
   type BacktestConfig,
   type BacktestResult,
   type DecisionRecord,
+  type DividendCredit,
   type EquityCurve,
   type OrderRecord,
   type OrderStatus,

@@ -130,8 +130,8 @@ describe('backtest on the NYSE calendar, by hand', () => {
     // Tiered: 5 × 0.0035 = 0.0175 → minimum 0.35 (below 1% of 520) + clearing 5 × 0.0002.
     expect(h.fills[0]!.fee).toBeCloseTo(0.351, 12);
     expect(computeMetrics(h).annualisation).toEqual({
-      periodsPerYear: 1638,
-      basis: '1638 periods per year (252 nyse sessions × 6.5 session hours)',
+      periodsPerYear: 1764,
+      basis: '1764 periods per year (252 nyse sessions × 7 bars of 60 min in 6.5 session hours)',
     });
     // A bar entirely after the early close is refused.
     c.openTime[3] = Date.UTC(2020, 10, 27, 18);
@@ -143,5 +143,48 @@ describe('backtest on the NYSE calendar, by hand', () => {
         calendar: NYSE,
       }),
     ).toThrow(/bar 3 at 2020-11-27T18:00:00.000Z lies outside/);
+  });
+
+  it('session-aligned hourly bars: the 12:30 bar of an early close decides at 13:00 and fills at the next 09:30', () => {
+    // 2020-11-27 closes at 13:00 EST (18:00 UTC): bars 09:30, 10:30, 11:30, 12:30–13:00; Monday 09:30, 10:30.
+    const opens = [
+      Date.UTC(2020, 10, 27, 14, 30),
+      Date.UTC(2020, 10, 27, 15, 30),
+      Date.UTC(2020, 10, 27, 16, 30),
+      Date.UTC(2020, 10, 27, 17, 30),
+      Date.UTC(2020, 10, 30, 14, 30),
+      Date.UTC(2020, 10, 30, 15, 30),
+    ];
+    const c = emptyColumns(opens.length);
+    opens.forEach((t, i) => {
+      c.openTime[i] = t;
+      c.open[i] = 200 + i;
+      c.high[i] = 201 + i;
+      c.low[i] = 199 + i;
+      c.close[i] = 200 + i;
+      c.volume[i] = 1000;
+    });
+    const decideAt = Date.UTC(2020, 10, 27, 18); // 13:00 EST, not 13:30
+    const r = runBacktest({
+      strategy: scripted({ [decideAt]: (i) => [targetUnits(i, 3)] }),
+      data: { timeframe: '1h', series: [{ instrument: SPY, bars: c, spec: US_STOCK_SPEC }] },
+      initialCash: 10_000,
+      calendar: NYSE,
+      fillModel: { commission: { kind: 'ibkr_fixed' } },
+    });
+    expect(Array.from(r.equity.time.slice(2, 5))).toEqual([
+      Date.UTC(2020, 10, 27, 17, 30),
+      decideAt,
+      Date.UTC(2020, 10, 30, 15, 30),
+    ]);
+    // Monday's 09:30 bar (open 204): 3 shares, $1 minimum commission.
+    expect(r.fills).toHaveLength(1);
+    expect(r.fills[0]).toMatchObject({
+      side: 'buy',
+      qty: 3,
+      price: 204,
+      time: Date.UTC(2020, 10, 30, 14, 30),
+      fee: 1,
+    });
   });
 });

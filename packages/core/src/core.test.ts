@@ -56,7 +56,7 @@ describe('timeframes', () => {
     expect(lastClosedOpen(Date.UTC(2024, 6, 10, 14), '1h')).toBe(Date.UTC(2024, 6, 10, 13));
   });
   test('unknown timeframe names the valid ones', () => {
-    expect(() => parseTimeframe('2h')).toThrow(/use one of 1m, 5m, 15m, 1h, 4h, 1d/);
+    expect(() => parseTimeframe('2h')).toThrow(/use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d/);
   });
 });
 

@@ -3,6 +3,7 @@ export * from './calendar/index';
 export * from './clock';
 export * from './config';
 export * from './contract';
+export * from './dividend';
 export * from './errors';
 export * from './funding';
 export * from './ib-contract';

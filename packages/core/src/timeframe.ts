@@ -1,6 +1,6 @@
 import { AlgoError, ErrorCode } from './errors';
 
-export const TIMEFRAMES = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
+export const TIMEFRAMES = ['1m', '5m', '15m', '30m', '1h', '4h', '1d'] as const;
 export type Timeframe = (typeof TIMEFRAMES)[number];
 
 const MINUTE = 60_000;
@@ -8,6 +8,7 @@ const TF_MS: Record<Timeframe, number> = {
   '1m': MINUTE,
   '5m': 5 * MINUTE,
   '15m': 15 * MINUTE,
+  '30m': 30 * MINUTE,
   '1h': 60 * MINUTE,
   '4h': 240 * MINUTE,
   '1d': 1440 * MINUTE,

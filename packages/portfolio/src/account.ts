@@ -143,6 +143,7 @@ export class Account {
   readonly #markOf = (k: number): number => this.#mark[k]!;
   /** Σ |swap qty| × mark at the last revalue. */
   #valuedSwapGross = 0;
+  #dividends = 0;
 
   private constructor(initialCash: number, o: Omit<AccountOptions, 'initialCash'>) {
     const offset = o.dayOffsetMs ?? 0;
@@ -519,6 +520,32 @@ export class Account {
       this.#dayStart = this.#valued;
     }
     return diff;
+  }
+
+  /**
+   * Books a cash dividend on spot instrument `k`: every unit held earns `perShare` in cash. Returns
+   * the amount credited (0 when flat). The cash is in the book; the running total is
+   * `dividendsReceived` (not part of the snapshot: a live venue reports dividends as cash).
+   */
+  applyDividend(k: number, perShare: number): number {
+    if (!(perShare > 0 && Number.isFinite(perShare))) {
+      throw new AlgoError(ErrorCode.InvalidArgument, `a dividend per share must be > 0, got ${perShare}`);
+    }
+    if (this.swaps.has(k)) {
+      throw new AlgoError(
+        ErrorCode.InvalidArgument,
+        `${this.#keys[k]} is a swap: it pays funding, not dividends`,
+      );
+    }
+    const amount = this.#qty[k]! * perShare;
+    this.#cash += amount;
+    this.#dividends += amount;
+    return amount;
+  }
+
+  /** Cash dividends credited since the account was opened or restored. */
+  get dividendsReceived(): number {
+    return this.#dividends;
   }
 
   /** The account as a fresh plain value. */

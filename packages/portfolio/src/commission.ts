@@ -14,8 +14,23 @@ import { z } from 'zod';
  *   per share (`venuePerShare`, default $0.0002 clearing), which the min/max do not cap.
  *
  * Regulatory fees on sells only, each rounded UP to the cent: SEC Section 31 fee
- * (`secFeePerMillion` × value / 10⁶; $27.80 per million was the rate from May 2024, it changes
- * yearly) and the FINRA Trading Activity Fee ($0.000166 per share sold, at most $8.30 per trade).
+ * (`secFeePerMillion` × value / 10⁶) and the FINRA Trading Activity Fee (`finraTafPerShare` per
+ * share sold, at most `finraTafMax` per trade).
+ *
+ * The SEC rate changes every fiscal year and sometimes mid-year; set it for the period traded.
+ * Checked 2026-12 (sources):
+ * - $27.80 per million from 2024-05-22 (Order Making Fiscal Year 2024 Annual Adjustments to
+ *   Transaction Fee Rates, Release 34-99973, 89 Fed. Reg. 29402, 2024-04-22) through 2025-05-13;
+ * - $0.00 per million from 2025-05-14: the SEC's FY2025 appropriation was collected early (SEC
+ *   announcement of 2025-04-08, reported by the Security Traders Association,
+ *   securitytraders.org/ceo-desk/congrats-stock-traders-you-funded-the-sec-four-months-early);
+ * - FY2026: Release 34-104909 of 2026-02-27 (91 Fed. Reg. 10643, FR Doc 2026-04233) sets a new
+ *   rate; its figure could not be read from the sources reachable here.
+ * The default stays $27.80: the last published non-zero rate, so a backtest overstates rather than
+ * omits the fee; the bundled 2020–2023 data traded under $5.10–$22.90 (e.g. $5.10 from
+ * 2021-02-25: SEC fee rate advisory of 2021-01-15).
+ * FINRA TAF for covered equity sales: $0.000166 per share, at most $8.30 per trade (FINRA By-Laws
+ * Schedule A, Section 1; as stated by brokerage-review.com/account-fee/taf-fee.aspx).
  */
 export const CommissionSchema = z.discriminatedUnion('kind', [
   z

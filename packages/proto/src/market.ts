@@ -7,10 +7,14 @@ import {
   type Instrument,
   instrumentSymbol,
   isAligned,
+  isSessionAligned,
   parseInstrument,
   parseTimeframe,
   type SwapMark,
+  sessionBarClose,
   type Timeframe,
+  type TradingCalendar,
+  timeframeMs,
 } from '@algotrader/core';
 import type { algotrader } from './gen/algotrader.js';
 
@@ -49,15 +53,24 @@ function swapOut(m: SwapMark): algotrader.v1.ISwapMark {
   };
 }
 
-/** Row `i` of a column store as a domain bar (replays publish stored columns). */
-export function barAt(instrument: Instrument, tf: Timeframe, c: BarColumns, i: number): Bar {
+/**
+ * Row `i` of a column store as a domain bar (replays publish stored columns). With a session
+ * calendar the close is cut at the session's close (`sessionBarClose`).
+ */
+export function barAt(
+  instrument: Instrument,
+  tf: Timeframe,
+  c: BarColumns,
+  i: number,
+  calendar?: TradingCalendar,
+): Bar {
   const openTime = c.openTime[i];
   if (openTime === undefined) throw new AlgoError(ErrorCode.InvalidArgument, `no bar at row ${i}`);
   return {
     instrument,
     tf,
     openTime,
-    closeTime: closeTimeOf(openTime, tf),
+    closeTime: calendar ? sessionBarClose(calendar, openTime, timeframeMs(tf)) : closeTimeOf(openTime, tf),
     open: c.open[i]!,
     high: c.high[i]!,
     low: c.low[i]!,
@@ -77,6 +90,12 @@ export interface DecodeBarOptions {
    * the store is dead-lettered).
    */
   readonly values?: 'check' | 'report';
+  /**
+   * The market's calendar. On a session calendar an intraday bar may also open on its session's
+   * grid (NYSE 1h: 09:30, 10:30, …) and its close is cut at the session's close (the 15:30 bar
+   * closes at 16:00). Without it: the UTC grid and `close = open + timeframe`.
+   */
+  readonly calendar?: TradingCalendar;
 }
 
 /**
@@ -96,8 +115,16 @@ export function decodeBar(m: BarMsg, o: DecodeBarOptions = {}): Bar {
   }
   const openTime = Number(m.openTimeMs ?? Number.NaN);
   const closeTime = Number(m.closeTimeMs ?? Number.NaN);
-  if (!Number.isSafeInteger(openTime) || closeTime !== closeTimeOf(openTime, tf)) {
-    throw new AlgoError(ErrorCode.InvalidBar, `${where}: close time ${closeTime} is not open + ${tf}`);
+  const cal = o.calendar;
+  const expectedClose = !Number.isSafeInteger(openTime)
+    ? Number.NaN
+    : cal
+      ? sessionBarClose(cal, openTime, timeframeMs(tf))
+      : closeTimeOf(openTime, tf);
+  if (closeTime !== expectedClose) {
+    const rule =
+      cal && !cal.alwaysOpen ? `open + ${tf} cut at the ${cal.name} session close` : `open + ${tf}`;
+    throw new AlgoError(ErrorCode.InvalidBar, `${where}: close time ${closeTime} is not ${rule}`);
   }
   const bar: Bar = {
     instrument,
@@ -111,7 +138,7 @@ export function decodeBar(m: BarMsg, o: DecodeBarOptions = {}): Bar {
     volume: m.volume ?? Number.NaN,
     ...(m.swap ? { swap: swapIn(m.swap, instrument, where) } : {}),
   };
-  if ((o.values ?? 'check') === 'check') checkValues(bar, where);
+  if ((o.values ?? 'check') === 'check') checkValues(bar, where, cal);
   return bar;
 }
 
@@ -149,8 +176,10 @@ function swapIn(m: algotrader.v1.ISwapMark, instrument: Instrument, where: strin
   };
 }
 
-function checkValues(b: Bar, where: string): void {
-  if (!isAligned(b.openTime, b.tf)) {
+function checkValues(b: Bar, where: string, cal: TradingCalendar | undefined): void {
+  const step = timeframeMs(b.tf);
+  const onSessionGrid = cal !== undefined && !cal.alwaysOpen && step < 86_400_000;
+  if (!isAligned(b.openTime, b.tf) && !(onSessionGrid && isSessionAligned(cal, b.openTime, step))) {
     throw new AlgoError(ErrorCode.InvalidBar, `${where}: open time is not aligned to ${b.tf}`);
   }
   const { open, high, low, close, volume } = b;

@@ -1,4 +1,12 @@
-import { AlgoError, type BarColumns, ErrorCode, type Timeframe, timeframeMs } from '@algotrader/core';
+import {
+  AlgoError,
+  type BarColumns,
+  ErrorCode,
+  isSessionAligned,
+  type Timeframe,
+  type TradingCalendar,
+  timeframeMs,
+} from '@algotrader/core';
 
 export type BarField = 'open' | 'high' | 'low' | 'close' | 'volume';
 
@@ -270,11 +278,14 @@ export class RollingFeed {
   readonly window: BarWindow;
   readonly #window: RingWindow;
   readonly #tfMs: number;
+  readonly #calendar: TradingCalendar | undefined;
   #lastOpen = Number.NEGATIVE_INFINITY;
 
-  constructor(tf: Timeframe, capacity: number) {
+  /** With a session calendar, intraday bars may also open on the sessions' grid (NYSE 1h from 09:30). */
+  constructor(tf: Timeframe, capacity: number, calendar?: TradingCalendar) {
     checkCapacity(capacity);
     this.#tfMs = timeframeMs(tf);
+    this.#calendar = calendar?.alwaysOpen ? undefined : calendar;
     this.#window = new RingWindow(this.#tfMs, capacity);
     this.window = this.#window;
   }
@@ -286,7 +297,8 @@ export class RollingFeed {
         openTime,
       });
     }
-    if (openTime % this.#tfMs !== 0) {
+    const cal = this.#calendar;
+    if (openTime % this.#tfMs !== 0 && !(cal && isSessionAligned(cal, openTime, this.#tfMs))) {
       throw new AlgoError(ErrorCode.InvalidBar, `bar open time ${openTime} is not aligned to the timeframe`, {
         openTime,
       });

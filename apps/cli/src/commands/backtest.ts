@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { BacktestData, BacktestResult, Metrics } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
-import type { FillModelConfig } from '@algotrader/portfolio';
+import { type FillModelConfig, FillModelSchema } from '@algotrader/portfolio';
 import {
   buildSummary,
   buyAndHold,
@@ -47,14 +47,29 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
     io,
   );
   if (!parsed) return 0;
-  const { values, spec, data } = parsed;
-  const catalog = await loadCatalog(spec.modules, io.cwd);
-  precheckStrategy(catalog, spec);
+  const { values, data } = parsed;
+  const catalog = await loadCatalog(parsed.spec.modules, io.cwd);
+  precheckStrategy(catalog, parsed.spec);
   const config = loadConfig(io.env);
-  const market = await loadSpecMarket(spec, data, io, config);
+  const market = await loadSpecMarket(parsed.spec, data, io, config);
+  // Stocks pay per share: the bundled US files default to IBKR fixed unless a fee model was given.
+  const spec =
+    market.calendar && values.fee === undefined && values.commission === undefined
+      ? {
+          ...parsed.spec,
+          fillModel: FillModelSchema.parse({ ...parsed.spec.fillModel, commission: { kind: 'ibkr_fixed' } }),
+        }
+      : parsed.spec;
   const strategy = buildStrategy(catalog, spec.strategy, market.data);
   const params = checkParams(strategy, spec.params);
-  const { result, metrics, runMs } = timedBacktest(strategy, params, market.data, spec);
+  const { result, metrics, runMs } = timedBacktest(
+    strategy,
+    params,
+    market.data,
+    spec,
+    market.calendar,
+    market.dividends,
+  );
 
   const createdAt = io.now();
   const runId = values['run-id'] ?? `${spec.strategy}-${stamp(createdAt)}`;
@@ -95,10 +110,39 @@ export async function runBacktestCmd(argv: string[], io: CommandIo = processIo):
 
   if (values.json) {
     io.out(
-      JSON.stringify({ summary: report.summary, files: report.files, fills: result.fills.map(fillJson) }),
+      JSON.stringify({
+        summary: report.summary,
+        files: report.files,
+        fills: result.fills.map(fillJson),
+        calendar: result.calendar?.name ?? 'always',
+        dataNotes: market.notes ?? [],
+        dividends: (result.dividends ?? []).map((d) => ({
+          time: d.time,
+          instrument: formatInstrument(d.instrument),
+          qty: d.qty,
+          perShare: d.perShare,
+          amount: d.amount,
+        })),
+      }),
     );
   } else if (report.files) {
     const lines = describeRun(result, metrics, report.files, { runMs, reportMs });
+    // The calendar, the annualisation and what was done to the data, under the headline figures.
+    const stated = [
+      `  Calendar: ${result.calendar?.name ?? 'always'}${result.calendar && !result.calendar.alwaysOpen ? ' sessions (fills inside sessions; no bars expected over nights, weekends, holidays)' : ' (24/7)'}; annualised by ${metrics.annualisation.basis}`,
+      ...(market.notes ?? []).map((n) => `  Data: ${n}`),
+      ...(result.dividends && result.dividends.length > 0
+        ? [
+            `  Dividends credited: ${result.dividends.length}, ${result.dividends.reduce((s, d) => s + d.amount, 0).toFixed(2)} ${result.instruments[0]?.quote ?? ''}`,
+          ]
+        : []),
+      '',
+    ];
+    lines.splice(
+      lines.findIndex((l) => l.startsWith('Report in ')),
+      0,
+      ...stated,
+    );
     const tables = breakdownTables(result, spec.fillModel.timing, market.data);
     // The tables go under the headline figures, before where the report is.
     const at = lines.findIndex((l) => l.startsWith('Report in '));

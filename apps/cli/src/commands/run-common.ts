@@ -10,7 +10,7 @@ import {
   type Metrics,
   runBacktest,
 } from '@algotrader/backtest';
-import type { Config } from '@algotrader/core';
+import type { CashDividend, Config, TradingCalendar } from '@algotrader/core';
 import { loadConfig } from '@algotrader/core/node';
 import type { RunInfo } from '@algotrader/report';
 import type { AnyStrategy } from '@algotrader/strategy';
@@ -94,6 +94,9 @@ export function timedBacktest(
   params: unknown,
   data: BacktestData,
   spec: RunSpec,
+  /** The market's sessions (US stocks: NYSE); absent: 24/7. */
+  calendar?: TradingCalendar,
+  dividends?: readonly CashDividend[],
 ): TimedRun {
   const started = performance.now();
   const result = runBacktest({
@@ -102,6 +105,8 @@ export function timedBacktest(
     data,
     initialCash: spec.initialCash,
     fillModel: spec.fillModel,
+    ...(calendar ? { calendar } : {}),
+    ...(dividends ? { dividends } : {}),
   });
   const metrics = computeMetrics(result);
   return { result, metrics, runMs: performance.now() - started };

@@ -8,6 +8,7 @@ import type { BacktestData, InstrumentData } from '@algotrader/backtest';
 import {
   AlgoError,
   type BarColumns,
+  type CashDividend,
   ErrorCode,
   emptyColumns,
   formatInstrument,
@@ -16,6 +17,7 @@ import {
   isTimeframe,
   parseTimeframe,
   type Timeframe,
+  type TradingCalendar,
 } from '@algotrader/core';
 // CSV sources need neither DuckDB nor the store: those load only for Parquet and `store` sources.
 import { readCsvBars } from '@algotrader/store/csv';
@@ -40,6 +42,12 @@ export interface Market {
   readonly data: BacktestData;
   /** What was read, for the report: file paths or `store:<dir>`. */
   readonly sources: readonly string[];
+  /** The market's session calendar (the bundled US files: NYSE); absent: 24/7. */
+  readonly calendar?: TradingCalendar;
+  /** What was done to the data on the way in (adjustments, hours, alignment), to be stated with the result. */
+  readonly notes?: readonly string[];
+  /** Cash dividends to credit (US files whose prices are not dividend-adjusted). */
+  readonly dividends?: readonly CashDividend[];
 }
 
 /** A requested symbol; the venue is optional (the file name or the store supplies it). */
@@ -235,6 +243,8 @@ async function loadCsvFile(req: MarketRequest, refs: readonly SymbolRef[], path:
       `--data ${req.data} is one file (one symbol) but --symbols names ${refs.length}: give a directory or glob of files`,
     );
   }
+  const us = await loadUsFile(req, refs, path);
+  if (us) return us;
   const named = parseDataFileName(path);
   const ref = refs[0];
   if (!ref && !named) {
@@ -453,4 +463,75 @@ async function loadStore(req: MarketRequest, refs: readonly SymbolRef[]): Promis
   } finally {
     await store.close();
   }
+}
+
+/**
+ * A bundled US stock file (data/us, named in the store's `BUNDLED_US_DATASETS`): read with its
+ * metadata and checked against the NYSE calendar; unadjusted prices back-adjusted for the splits in
+ * `corporate_actions.csv` beside it (recorded, and refused if a split drop remains); intraday bars
+ * kept to regular hours: on the file's own grid for its timeframe, or session-aligned bars of a
+ * coarser `--tf` (the 30m file with `--tf 1h`: 09:30–10:30 … 15:30–16:00). Undefined for any other
+ * file. Every step is returned as a note, none is silent.
+ */
+async function loadUsFile(
+  req: MarketRequest,
+  refs: readonly SymbolRef[],
+  path: string,
+): Promise<Market | undefined> {
+  const us = await import('@algotrader/store/us');
+  const meta = us.BUNDLED_US_DATASETS[basename(path)];
+  if (!meta) return undefined;
+  const ref = refs[0];
+  if (ref && !matches(ref, meta.instrument)) {
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      `${basename(path)} holds ${formatInstrument(meta.instrument)}, not ${ref.text}`,
+    );
+  }
+  const { NYSE } = await import('@algotrader/core');
+  const { US_STOCK_SPEC } = await import('@algotrader/portfolio');
+  let ds = await us.readUsDataset(path, meta, NYSE);
+  const notes: string[] = [];
+  const actionsPath = join(dirname(path), 'corporate_actions.csv');
+  const actions = existsSync(actionsPath) ? await us.readCorporateActions(actionsPath) : [];
+  ds = us.adjustForSplits(ds, actions);
+  for (const a of ds.adjustments) {
+    notes.push(
+      `split ${a.action.ratio}:1 on ${new Date(a.action.day).toISOString().slice(0, 10)} back-adjusted (${a.rowsAdjusted} earlier rows; ${a.action.source})`,
+    );
+  }
+  notes.push(`prices: ${ds.meta.adjustment.replaceAll('_', ' ')} (${meta.source})`);
+  const dividends = ds.meta.adjustment === 'split_dividend_adjusted' ? [] : us.dividendsFor(ds, actions);
+  notes.push(
+    ds.meta.adjustment === 'split_dividend_adjusted'
+      ? 'dividends: already in the prices (dividend-adjusted), none credited'
+      : `dividends: ${dividends.length} from corporate_actions.csv credited in cash on held shares at their ex-dates`,
+  );
+  const tf = req.timeframe ?? meta.timeframe;
+  if (meta.timeframe === '1d' || tf === '1d') {
+    if (tf !== meta.timeframe) {
+      throw new AlgoError(
+        ErrorCode.InvalidArgument,
+        `${basename(path)} holds ${meta.timeframe} bars, not ${tf}: pass --tf ${meta.timeframe}`,
+      );
+    }
+  } else if (tf === meta.timeframe && tf === '1h') {
+    ds = us.regularHours(ds, NYSE);
+    notes.push(
+      `regular hours: ${ds.droppedOutsideSessions} extended-hours bars left out; bars on the clock hour as the file has them`,
+    );
+  } else {
+    ds = us.sessionAligned(ds, tf, NYSE);
+    notes.push(
+      `regular hours: ${ds.droppedOutsideSessions} extended-hours bars left out; ${tf} bars aligned to the session (from 09:30, the last cut at the close)`,
+    );
+  }
+  const bars = sliceRange(ds.bars, req.from, req.to);
+  return {
+    data: { timeframe: tf, series: [{ instrument: meta.instrument, bars, spec: US_STOCK_SPEC }] },
+    sources: [path],
+    calendar: NYSE,
+    notes,
+    dividends,
+  };
 }

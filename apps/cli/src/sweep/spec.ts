@@ -16,6 +16,7 @@ export const RUN_OPTIONS = {
   'maker-fee': { type: 'string' },
   fill: { type: 'string' },
   'slippage-bps': { type: 'string' },
+  commission: { type: 'string' },
   cash: { type: 'string' },
   module: { type: 'string', multiple: true },
 } as const;
@@ -29,6 +30,8 @@ export const RUN_USAGE = `  --strategy NAME        a registered strategy (built-
   --fee 0.001            taker fee, fraction of notional (maker too unless --maker-fee)
   --fill next_open|close fill timing (default next_open)
   --slippage-bps N       adverse slippage in basis points (default none)
+  --commission KIND      ibkr_fixed | ibkr_tiered: per-share stock commissions with SEC/FINRA fees on
+                         sells, instead of --fee (the default for the bundled US files in data/us)
   --cash 10000           initial cash, quote currency
   --module FILE          import strategies from a module (repeatable): exported strategies, or
                          { name, factory: (data) => strategy } for research code that precomputes over the data`;
@@ -166,6 +169,7 @@ export function parseFillModel(values: {
   'maker-fee'?: string | undefined;
   fill?: string | undefined;
   'slippage-bps'?: string | undefined;
+  commission?: string | undefined;
 }): FillModelConfig {
   const fill = values.fill ?? 'next_open';
   if (fill !== 'next_open' && fill !== 'close') {
@@ -175,9 +179,17 @@ export function parseFillModel(values: {
   const maker = parseNumber(values['maker-fee'], 'maker-fee', values.fee === undefined ? 0.0008 : taker);
   const bps =
     values['slippage-bps'] === undefined ? undefined : parseNumber(values['slippage-bps'], 'slippage-bps', 0);
+  const commission = values.commission;
+  if (commission !== undefined && commission !== 'ibkr_fixed' && commission !== 'ibkr_tiered') {
+    throw new UsageError(`--commission "${commission}": expected ibkr_fixed or ibkr_tiered`);
+  }
+  if (commission !== undefined && values.fee !== undefined) {
+    throw new UsageError('--commission and --fee are two commission models: give one');
+  }
   const r = FillModelSchema.safeParse({
     timing: fill,
     fees: { maker, taker },
+    ...(commission === undefined ? {} : { commission: { kind: commission } }),
     slippage: bps === undefined || bps === 0 ? { kind: 'none' } : { kind: 'bps', bps },
   });
   if (!r.success) {
@@ -199,6 +211,7 @@ export interface RunValues {
   'maker-fee'?: string | undefined;
   fill?: string | undefined;
   'slippage-bps'?: string | undefined;
+  commission?: string | undefined;
   cash?: string | undefined;
   module?: string[] | undefined;
 }

@@ -8,6 +8,7 @@ import {
   isValidClientOrderId,
   parseInstrument,
   type Timeframe,
+  type TradingCalendar,
 } from '@algotrader/core';
 import type { PlannedOrder } from '@algotrader/portfolio';
 import { type BarMsg, decodeBar, encodeBar, type OrderRequestMsg, pb, type Signal } from '@algotrader/proto';
@@ -94,8 +95,8 @@ export type BarIn = Omit<Bar, 'tf'>;
  * bounding open/close, volume >= 0. Bad bars are errors (dead-lettered and alerted by the caller),
  * never repaired.
  */
-export function barIn(b: BarMsg, tf: Timeframe): Bar {
-  return decodeBar(b, { tf });
+export function barIn(b: BarMsg, tf: Timeframe, calendar?: TradingCalendar): Bar {
+  return decodeBar(b, calendar ? { tf, calendar } : { tf });
 }
 
 /** A checked bar back on the wire (the feature vector carries the bar it was computed on). */

@@ -31,18 +31,31 @@ export interface Split {
   readonly source: string;
 }
 
-export type CorporateAction = Split;
+/**
+ * A cash dividend: on `day` (the ex-date) each share as of the day before earned `amount` in the
+ * price currency, on the share count of that day (before any later split).
+ */
+export interface Dividend {
+  readonly instrument: Instrument;
+  readonly kind: 'dividend';
+  readonly day: number;
+  readonly amount: number;
+  readonly source: string;
+}
+
+export type CorporateAction = Split | Dividend;
 
 /** What an explicit back-adjustment did: kept with the data it produced. */
 export interface AdjustmentRecord {
-  readonly action: CorporateAction;
+  readonly action: Split;
   /** Rows before the ex-date whose prices were divided by the ratio (and volumes multiplied). */
   readonly rowsAdjusted: number;
 }
 
 /**
- * Parses a corporate-actions table: CSV `symbol,date,kind,ratio,source` (date `YYYY-MM-DD`, kind
- * `split`). `instrumentOf` maps a symbol to its instrument. A bad row throws naming the line.
+ * Parses a corporate-actions table: CSV `symbol,date,kind,ratio,source` (date `YYYY-MM-DD`; kind
+ * `split` with its ratio, or `dividend` with the cash amount per share in the `ratio` column).
+ * `instrumentOf` maps a symbol to its instrument. A bad row throws naming the line.
  */
 export function parseCorporateActions(
   text: string,
@@ -68,7 +81,12 @@ export function parseCorporateActions(
     const r = Number(ratio);
     if (!symbol) throw bad('missing symbol');
     if (!Number.isFinite(day)) throw bad('date must be YYYY-MM-DD');
-    if (kind !== 'split') throw bad(`unknown kind "${kind}" (only split is modelled)`);
+    if (kind === 'dividend') {
+      if (!(r > 0) || !Number.isFinite(r)) throw bad('a dividend amount must be a positive number');
+      out.push({ instrument: instrumentOf(symbol), kind, day, amount: r, source: rest.join(',') });
+      continue;
+    }
+    if (kind !== 'split') throw bad(`unknown kind "${kind}" (split or dividend)`);
     if (!(r > 0) || r === 1 || !Number.isFinite(r)) throw bad('ratio must be a positive number other than 1');
     out.push({ instrument: instrumentOf(symbol), kind, day, ratio: r, source: rest.join(',') });
   }
@@ -85,7 +103,10 @@ export function splitsIn(
   if (n === 0) return [];
   const first = bars.openTime[0]!;
   const last = bars.openTime[n - 1]!;
-  return actions.filter((a) => sameInstrument(a.instrument, instrument) && a.day > first && a.day <= last);
+  return actions.filter(
+    (a): a is Split =>
+      a.kind === 'split' && sameInstrument(a.instrument, instrument) && a.day > first && a.day <= last,
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import {
   AlgoError,
+  aggregateSessionBars,
   type BarColumns,
+  type CashDividend,
   dayString,
   ErrorCode,
   formatInstrument,
@@ -18,6 +20,7 @@ import {
   type AdjustmentRecord,
   backAdjustSplits,
   type CorporateAction,
+  type Dividend,
   parseCorporateActions,
   refuseUnadjustedSplits,
   splitsIn,
@@ -32,6 +35,12 @@ export interface UsDatasetMeta {
   readonly hours: 'regular' | 'extended';
   /** Where the file came from. */
   readonly source: string;
+  /**
+   * Intraday bars' grid: `utc` (the default; the bundled 1h file is on the clock hour, its 09:00
+   * bar holding half an hour of pre-market) or `session` (from the session open: 09:30, 10:30, …
+   * the last cut at the close), as {@link sessionAligned} builds them.
+   */
+  readonly alignment?: 'utc' | 'session';
 }
 
 /** Bars with their metadata and every adjustment applied since they were read. */
@@ -78,6 +87,13 @@ export const BUNDLED_US_DATASETS: Readonly<Record<string, UsDatasetMeta>> = {
   'us_SPY_1h.csv.gz': {
     instrument: ibkr('IBKR:SPY'),
     timeframe: '1h',
+    adjustment: 'split_dividend_adjusted',
+    hours: 'extended',
+    source: 'public download, extended hours, bar open time UTC',
+  },
+  'us_SPY_30m.csv.gz': {
+    instrument: ibkr('IBKR:SPY'),
+    timeframe: '30m',
     adjustment: 'split_dividend_adjusted',
     hours: 'extended',
     source: 'public download, extended hours, bar open time UTC',
@@ -173,4 +189,63 @@ export async function readCorporateActions(path: string): Promise<CorporateActio
     throw new AlgoError(ErrorCode.NotFound, `cannot read ${path}: ${(e as Error).message}`, { path });
   }
   return parseCorporateActions(text, path, (s) => parseIbkrInstrument(`IBKR:${s}`));
+}
+
+/**
+ * Session-aligned regular-hours bars of `tf` from an intraday dataset on a finer (or the same)
+ * grid, e.g. the 30m file → NYSE 1h bars 09:30–10:30 … 15:30–16:00 (13:00 on early closes).
+ * Extended-hours bars are left out and counted; a session bar missing part of its window is an
+ * error naming it (see `aggregateSessionBars`). The result states `alignment: 'session'`.
+ */
+export function sessionAligned(ds: UsDataset, tf: Timeframe, calendar: TradingCalendar = NYSE): UsDataset {
+  if (ds.meta.timeframe === '1d' || tf === '1d') {
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      'session-aligned bars are intraday; daily bars already are',
+    );
+  }
+  const { bars, droppedOutsideSessions } = aggregateSessionBars(
+    calendar,
+    ds.bars,
+    timeframeMs(ds.meta.timeframe),
+    timeframeMs(tf),
+  );
+  return {
+    meta: { ...ds.meta, timeframe: tf, hours: 'regular', alignment: 'session' },
+    bars,
+    adjustments: ds.adjustments,
+    droppedOutsideSessions: ds.droppedOutsideSessions + droppedOutsideSessions,
+  };
+}
+
+/**
+ * The table's cash dividends with an ex-date inside the dataset's bars, as a backtest books them:
+ * per share on the dataset's share basis (divided by every split it was back-adjusted for after
+ * the ex-date). Refused for prices that are already dividend-adjusted: crediting the cash as well
+ * would count every dividend twice.
+ */
+export function dividendsFor(ds: UsDataset, actions: readonly CorporateAction[]): CashDividend[] {
+  const n = ds.bars.openTime.length;
+  if (n === 0) return [];
+  const first = ds.bars.openTime[0]!;
+  const last = ds.bars.openTime[n - 1]!;
+  const mine = actions.filter(
+    (a): a is Dividend =>
+      a.kind === 'dividend' &&
+      formatInstrument(a.instrument) === formatInstrument(ds.meta.instrument) &&
+      a.day > first &&
+      a.day <= last,
+  );
+  if (mine.length > 0 && ds.meta.adjustment === 'split_dividend_adjusted') {
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      `${formatInstrument(ds.meta.instrument)}: prices are already dividend-adjusted (${ds.meta.source}); ` +
+        `crediting ${mine.length} cash dividends as well would count them twice`,
+    );
+  }
+  return mine.map((d) => {
+    let factor = 1;
+    for (const r of ds.adjustments) if (r.action.day > d.day) factor *= r.action.ratio;
+    return { instrument: ds.meta.instrument, exDay: d.day, perShare: d.amount / factor, source: d.source };
+  });
 }

@@ -8,7 +8,9 @@ import {
   adjustForSplits,
   BUNDLED_US_DATASETS,
   backAdjustSplits,
+  dividendsFor,
   findUnadjustedSplits,
+  parseCorporateActions,
   readCorporateActions,
   readUsDataset,
   refuseUnadjustedSplits,
@@ -126,6 +128,37 @@ describe('US stock datasets', () => {
     expect(findUnadjustedSplits(AAPL, adj.bars)).toEqual([]);
   });
 
+  test('dividends: AAPL’s 13 from the table, on the split-adjusted share basis; refused on dividend-adjusted prices', async () => {
+    const actions = await readCorporateActions(path.join(DATA, 'corporate_actions.csv'));
+    const adj = adjustForSplits(await load('us_AAPL_1d.csv.gz'), actions);
+    const divs = dividendsFor(adj, actions);
+    expect(divs).toHaveLength(13);
+    // Paid $0.82 a share on 2020-08-07, before the 4:1 split of 2020-08-31: $0.205 a share today.
+    expect(divs.map((d) => [dayString(d.exDay), d.perShare]).slice(0, 4)).toEqual([
+      ['2020-02-07', 0.77 / 4],
+      ['2020-05-08', 0.82 / 4],
+      ['2020-08-07', 0.82 / 4],
+      ['2020-11-06', 0.205],
+    ]);
+    // Unadjusted prices take the amounts as paid.
+    const raw = await load('us_AAPL_1d.csv.gz');
+    expect(dividendsFor({ ...raw }, actions)[2]!.perShare).toBe(0.82);
+    const spyDiv = parseCorporateActions(
+      'symbol,date,kind,ratio,source\nSPY,2021-06-18,dividend,1.376,test\n',
+      'inline',
+      (s) => parseIbkrInstrument(`IBKR:${s}`),
+    );
+    const spy1h = await load('us_SPY_1h.csv.gz');
+    expect(() => dividendsFor(spy1h, spyDiv)).toThrow(/already dividend-adjusted .* count them twice/);
+    expect(() =>
+      parseCorporateActions(
+        'symbol,date,kind,ratio,source\nSPY,2021-06-18,dividend,-1,test\n',
+        'inline',
+        (s) => parseIbkrInstrument(`IBKR:${s}`),
+      ),
+    ).toThrow(/inline:2: a dividend amount must be a positive number/);
+  });
+
   test('a split missing from the table is refused after adjusting, not traded on', async () => {
     const actions = await readCorporateActions(path.join(DATA, 'corporate_actions.csv'));
     const raw = await load('us_AAPL_1d.csv.gz');
@@ -154,7 +187,7 @@ describe('US stock datasets', () => {
     const p = path.join(dir, 'ca.csv');
     writeFileSync(p, 'symbol,date,kind,ratio,source\nAAPL,2020-08-31,split,4,x\nAAPL,2020-13-01,split,4,x\n');
     await expect(readCorporateActions(p)).rejects.toThrow(/ca.csv:3: date must be YYYY-MM-DD/);
-    writeFileSync(p, 'symbol,date,kind,ratio,source\nAAPL,2020-08-31,dividend,0.2,x\n');
-    await expect(readCorporateActions(p)).rejects.toThrow(/unknown kind "dividend"/);
+    writeFileSync(p, 'symbol,date,kind,ratio,source\nAAPL,2020-08-31,spinoff,0.2,x\n');
+    await expect(readCorporateActions(p)).rejects.toThrow(/unknown kind "spinoff" \(split or dividend\)/);
   });
 });
