@@ -4,7 +4,7 @@ import { createLogger } from '@algotrader/core/node';
 import { cnCosts } from '@algotrader/markets-cn';
 import { loadSseCalendar } from '@algotrader/markets-cn/node';
 import { type Notifier, parseNotifierSettings, startNotifier } from '@algotrader/notifier';
-import { NotifyVenue, OrderRouter } from '@algotrader/order-router';
+import { NOTIFY_DURABLE, NotifyVenue, OrderRouter } from '@algotrader/order-router';
 import { parsePipelineConfig, RiskLimitsSchema, readAccount, readAll } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { NatsServer, TelegramServer, waitFor } from '@algotrader/testkit';
@@ -26,7 +26,7 @@ const MOUTAI = parseInstrument('SSE:600519/CNY');
 const ACCOUNT = 'cncrash';
 const PERSON = 1001;
 const DAY = 86_400_000;
-const DURABLE = `order-router-manual-${ACCOUNT}`;
+const DURABLE = NOTIFY_DURABLE;
 const at = (iso: string) => Date.parse(iso);
 const silent = createLogger({ service: 'test', level: 'silent' });
 

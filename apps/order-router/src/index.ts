@@ -13,7 +13,7 @@ export {
 } from './decider';
 export { moveOrder, positionSnapshot } from './events';
 export { type NotifySettings, type Suggestion, suggest, suggestionText } from './notify/manual';
-export { NotifyVenue, type NotifyVenueOptions } from './notify/venue';
+export { NOTIFY_DURABLE, NotifyVenue, type NotifyVenueOptions } from './notify/venue';
 export { PaperVenue } from './paper-venue';
 export { OrderRouter, type OrderRouterOptions } from './router';
 export type {
