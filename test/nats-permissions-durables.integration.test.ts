@@ -12,8 +12,18 @@ import {
 } from '@algotrader/bus';
 import { watchControl } from '@algotrader/notifier';
 import { NOTIFY_DURABLE } from '@algotrader/order-router';
+import {
+  AccountStore,
+  CONTROL_BUCKET,
+  POSITIONS_BUCKET,
+  parsePipelineConfig,
+  RiskLimitsSchema,
+  readAll,
+} from '@algotrader/pipeline';
 import { manualReportSubject } from '@algotrader/pipeline/domain';
 import { codecs, pb } from '@algotrader/proto';
+import { RiskGate } from '@algotrader/risk-gate';
+import { targetUnits } from '@algotrader/strategy';
 import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { AckPolicy } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
@@ -21,6 +31,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INIT_TOPOLOGY } from '../apps/cli/src/commands/init';
 import { WORKER_DURABLE } from '../apps/cli/src/sweep/research-worker';
 import { researchSubjects } from '../apps/cli/src/sweep/wire';
+import { NO_LIMITS } from './helpers/fixtures';
+import { account, BTC, publishSignals, raisedCritical, T } from './helpers/risk';
 
 /**
  * Issue 10, second round: a service's credentials reach no other service's durable consumer, the
@@ -127,7 +139,7 @@ describe('durable consumers belong to their owner alone', { timeout: scaled(120_
 
   test('no other service may create, update, pull from or acknowledge on a durable it does not own', async () => {
     const admin = await as('admin');
-    const before = new Map<string, { ack_wait: number; ack_floor: number; delivered: number }>();
+    const before = new Map<string, { ack_wait: number | undefined; ack_floor: number; delivered: number }>();
     for (const d of DURABLES) {
       const i = await admin.jsm.consumers.info(d.stream, d.durable);
       before.set(d.durable, {
@@ -346,4 +358,56 @@ describe('a stage can halt an account, never re-activate it', { timeout: scaled(
 
 test('the subjects of a halt are the stage names the auth file grants', () => {
   for (const stage of HALT_STAGES) expect(auth).toContain(`"$KV.control.halt.*.${stage}"`);
+});
+
+describe('the risk gate, as its own user, after a stage wrote ACTIVE over its halt', {
+  timeout: scaled(60_000),
+}, () => {
+  test('refuses the orders as HALTED and raises control_write_refused', async () => {
+    const server = await NatsServer.start({ config: auth, env });
+    const opened: Bus[] = [];
+    const connect = async (service: string) => {
+      const b = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
+      opened.push(b);
+      return b;
+    };
+    let gate: RiskGate | undefined;
+    try {
+      const admin = await connect('admin');
+      await admin.ensure(INIT_TOPOLOGY);
+      const store = new AccountStore(await admin.kv(POSITIONS_BUCKET), 'paper');
+      await store.load();
+      await store.save(account(10_000));
+      // The order-router halts (its right), then its credentials write ACTIVE over that halt.
+      const routerKv = await (await connect('order-router')).kv(CONTROL_BUCKET);
+      await requestHalt(routerKv, 'paper', 'order-router', 'reconcile_mismatch', 1);
+      await routerKv.put(haltKey('paper', 'order-router'), state('ACTIVE', 'telegram:1'));
+      const pipeline = parsePipelineConfig({
+        account: 'paper',
+        instruments: ['OKX:BTC/USDT', 'OKX:ETH/USDT'],
+        strategies: [{ name: 'sma_cross', params: { fast: 2, slow: 3 }, instruments: ['OKX:BTC/USDT'] }],
+        risk: { ...RiskLimitsSchema.parse(NO_LIMITS), accountWaitMs: 5_000 },
+        mode: 'replay',
+      });
+      gate = await RiskGate.start({
+        bus: await connect('risk-gate'),
+        pipeline,
+        clock: { now: () => Date.now() },
+      });
+      await publishSignals(await connect('strategy-runner'), T, [targetUnits(BTC, 1)]);
+      await waitFor(() => raisedCritical(admin, 'control_write_refused'), scaled(15_000), 'the alert');
+      await waitFor(
+        async () => (await readAll(admin, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection)).length === 1,
+        scaled(15_000),
+        'the refusal',
+      );
+      const [rejected] = await readAll(admin, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
+      expect(rejected!.message.reason).toBe(pb.RejectReason.REJECT_REASON_HALTED);
+      expect(await readAll(admin, 'ORDERS', 'ord.approved.paper', codecs.OrderRequest)).toEqual([]);
+    } finally {
+      await gate?.stop();
+      for (const b of opened) await b.close().catch(() => {});
+      await server.stop();
+    }
+  });
 });
