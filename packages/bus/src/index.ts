@@ -10,6 +10,7 @@ export {
   HDR_PRODUCER,
   HDR_PROTO_TYPE,
   type MessageMeta,
+  natsAuth,
   type PublishOptions,
 } from './bus';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint';
