@@ -132,6 +132,17 @@ export class Bus {
 
   /** Connects with unlimited reconnects and a per-service inbox prefix. */
   static async connect(opts: BusOptions): Promise<Bus> {
+    // The first connect waits for the server as long as it takes; say so now and then, so a stage
+    // pointed at the wrong address (or started before its server) is not silent.
+    const log = opts.logger ?? silentLogger;
+    const waitStarted = Date.now();
+    const waiting = setInterval(() => {
+      log.warn(
+        { servers: opts.servers, service: opts.service, waitedMs: Date.now() - waitStarted },
+        'still waiting for the first connection to NATS: check NATS_URL and that the server is up',
+      );
+    }, 10_000);
+    waiting.unref();
     const nc = await connect({
       servers: opts.servers,
       name: opts.service,
@@ -142,7 +153,7 @@ export class Bus {
       ...(opts.user ? { user: opts.user } : {}),
       ...(opts.password ? { pass: opts.password } : {}),
       ...(opts.tlsCaFile ? { tls: { caFile: opts.tlsCaFile } } : {}),
-    });
+    }).finally(() => clearInterval(waiting));
     const jsm = await jetstreamManager(nc);
     const bus = new Bus(nc, jsm, opts);
     void (async () => {
