@@ -3,12 +3,16 @@
  * `sma_cross` on BTC/USDT 1h 2017–2022 (45k bars) and `xs_momentum` on the ten shared 1h symbols;
  * then the cost of writing a run's report (summary, three Parquet files, tearsheet).
  * Prints figures, asserts nothing. Wall-clock figures suffer on a shared machine; CPU time is steadier.
+ * With `--baseline=DIR` (another checkout with its own node_modules, e.g. the commit before a
+ * change) each engine run is followed by the same run on DIR's engine, strategies and fill model,
+ * in this process on the same bars, and both figures are printed side by side.
  *
- *   npm run bench -- backtest [--runs=20]
+ *   npm run bench -- backtest [--runs=20] [--baseline=/path/to/other/checkout]
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   type BacktestData,
   type BacktestResult,
@@ -24,6 +28,7 @@ import { type AnyStrategy, smaCross, xsMomentum } from '@algotrader/strategy';
 import { bundledData } from '@algotrader/testkit';
 
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? '20') || 20;
+const BASELINE = process.argv.find((a) => a.startsWith('--baseline='))?.slice(11);
 const SYMBOLS = ['BTC', 'ETH', 'BNB', 'LTC', 'ADA', 'XRP', 'LINK', 'DOGE', 'SOL', 'AVAX'];
 const fillModel = FillModelSchema.parse({
   fees: { maker: 0.0008, taker: 0.001 },
@@ -39,6 +44,101 @@ async function load(base: string): Promise<InstrumentData> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const m = (x: number) => `${(x / 1e6).toFixed(2)}M`;
+
+/** The baseline checkout's engine, strategies and fill model, loaded from its own sources. */
+interface Baseline {
+  readonly runBacktest: typeof runBacktest;
+  readonly strategies: Record<string, AnyStrategy>;
+  readonly fillModel: unknown;
+  readonly instrument: (s: string) => unknown;
+}
+
+async function baseline(dir: string): Promise<Baseline> {
+  const src = (pkg: string) => pathToFileURL(join(dir, 'packages', pkg, 'src', 'index.ts')).href;
+  const [bt, strat, pf, core] = await Promise.all([
+    import(src('backtest')),
+    import(src('strategy')),
+    import(src('portfolio')),
+    import(src('core')),
+  ]);
+  return {
+    runBacktest: bt.runBacktest,
+    strategies: { sma_cross: strat.smaCross, xs_momentum: strat.xsMomentum },
+    fillModel: pf.FillModelSchema.parse({
+      fees: { maker: 0.0008, taker: 0.001 },
+      slippage: { kind: 'bps', bps: 2 },
+    }),
+    instrument: core.parseInstrument,
+  };
+}
+
+const base = BASELINE ? await baseline(resolve(BASELINE)) : undefined;
+
+/** The same data with the baseline's own instrument objects (bars shared). */
+const baseData = (b: Baseline, d: BacktestData): BacktestData => ({
+  timeframe: d.timeframe,
+  series: d.series.map((s) => ({
+    ...s,
+    instrument: b.instrument(
+      `BINANCE:${s.instrument.base}/${s.instrument.quote}`,
+    ) as InstrumentData['instrument'],
+  })),
+});
+
+/** Bar-steps per CPU-second of this checkout and of the baseline, runs interleaved. */
+function sideBySide(label: string, strategy: AnyStrategy, params: unknown, data: BacktestData): void {
+  if (!base) return;
+  const other = baseData(base, data);
+  const theirs = base.strategies[strategy.name]!;
+  const cpuOf = (f: () => BacktestResult): [number, BacktestResult] => {
+    const c0 = process.cpuUsage();
+    const r = f();
+    const c = process.cpuUsage(c0);
+    return [(c.user + c.system) / 1000, r];
+  };
+  const ours = () => runBacktest({ strategy, params, data, initialCash: 10_000, fillModel });
+  const before = () =>
+    base.runBacktest({
+      strategy: theirs,
+      params,
+      data: other,
+      initialCash: 10_000,
+      fillModel: base.fillModel as typeof fillModel,
+    });
+  for (let i = 0; i < 5; i++) {
+    ours();
+    before();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  let ra: BacktestResult | undefined;
+  let rb: BacktestResult | undefined;
+  // A B B A ...: neither side always runs right after the other's garbage.
+  for (let i = 0; i < RUNS; i++) {
+    const first = i % 2 === 0;
+    const [c1, r1] = cpuOf(first ? ours : before);
+    const [c2, r2] = cpuOf(first ? before : ours);
+    a.push(first ? c1 : c2);
+    b.push(first ? c2 : c1);
+    ra = first ? r1 : r2;
+    rb = first ? r2 : r1;
+  }
+  const steps = ra!.barSteps;
+  const same =
+    ra!.fills.length === rb!.fills.length &&
+    ra!.fills.every(
+      (f, i) =>
+        f.time === rb!.fills[i]!.time && f.qty === rb!.fills[i]!.qty && f.price === rb!.fills[i]!.price,
+    ) &&
+    ra!.finalEquity === rb!.finalEquity;
+  console.log(
+    `  ${label} side by side, ${RUNS} runs interleaved (load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}): this checkout CPU median ${median(a).toFixed(1)} ms = ${m((steps / median(a)) * 1000)} ` +
+      `bar-steps per CPU-second; baseline ${median(b).toFixed(1)} ms = ${m((steps / median(b)) * 1000)}; ` +
+      `×${(median(b) / median(a)).toFixed(2)}; fills and final equity ${same ? 'identical' : 'DIFFER'}`,
+  );
+}
 
 function measure(label: string, strategy: AnyStrategy, params: unknown, data: BacktestData): BacktestResult {
   const once = (): [number, number, BacktestResult] => {
@@ -107,6 +207,7 @@ console.log(
 );
 const btc: BacktestData = { timeframe: '1h', series: [await load('BTC')] };
 const sma = measure('sma_cross 20/50, BTC/USDT 1h 2017–2022', smaCross, { fast: 20, slow: 50 }, btc);
+sideBySide('sma_cross', smaCross, { fast: 20, slow: 50 }, btc);
 // The same run with protective exits armed on every entry: the per-bar trigger check's cost.
 measure(
   'sma_cross 20/50 + stop 2% / take-profit 6% / trailing 3%, BTC/USDT 1h 2017–2022',
@@ -116,6 +217,7 @@ measure(
 );
 const ten: BacktestData = { timeframe: '1h', series: await Promise.all(SYMBOLS.map(load)) };
 const xs = measure('xs_momentum 168/3/24, ten 1h symbols', xsMomentum, {}, ten);
+sideBySide('xs_momentum', xsMomentum, {}, ten);
 await reportCost('sma_cross on BTC', sma, btc);
 await reportCost('xs_momentum on ten symbols', xs, ten);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -11,7 +11,7 @@
  * `--bars=2000` for a quick look. Prints figures only; nothing here fails on timing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
@@ -310,9 +310,20 @@ console.log(
     `(the replay itself published for ${tp.publishSeconds.toFixed(1)} s)`,
 );
 
+const loadNow = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const latLoad = loadNow();
+const latCpu = process.cpuUsage();
 const lat = (await latency(cols)).sort((a, b) => a - b);
+const latCpuMs = (() => {
+  const c = process.cpuUsage(latCpu);
+  return (c.user + c.system) / 1000;
+})();
 console.log(
-  `bar published → paper Fill (flip strategy, close timing), ${lat.length} bars: ` +
+  `bar published → paper Fill (flip strategy, close timing), ${lat.length} bars, load average ${latLoad} before, ${loadNow()} after, ` +
+    `this process (publisher and timer; the stages are children) ${latCpuMs.toFixed(0)} ms CPU: ` +
     `p50 ${quantile(lat, 0.5).toFixed(2)} ms, p90 ${quantile(lat, 0.9).toFixed(2)} ms, p99 ${quantile(lat, 0.99).toFixed(2)} ms, max ${lat[lat.length - 1]?.toFixed(2)} ms`,
 );
 console.log(

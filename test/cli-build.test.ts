@@ -99,6 +99,48 @@ export const refusing = {
   expect(refused.stderr.trim()).toBe('error [E_ARGUMENT]: refusing: this data set is not for me');
 });
 
+test('a --module TypeScript file in a CommonJS package is refused with what to do about it', async () => {
+  const cjs = join(dir, 'cjs');
+  mkdirSync(cjs, { recursive: true });
+  writeFileSync(join(cjs, 'package.json'), '{ "name": "research" }\n');
+  const file = join(cjs, 'mine.ts');
+  writeFileSync(
+    file,
+    `import { getStrategy } from '@algotrader/strategy';\nconst sma = getStrategy('sma_cross');\nexport const mine: typeof sma = { ...sma, name: 'sma_mine' };\n`,
+  );
+  const r = await node(
+    [BIN, 'backtest', '--strategy', 'sma_mine', '--module', file, '--data', BTC, '--json'],
+    cjs,
+  );
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain(`${file} is TypeScript in a CommonJS package`);
+  expect(r.stderr).toContain(
+    `Rename it to ${join(cjs, 'mine.mts')}, or add "type": "module" to ${join(cjs, 'package.json')}`,
+  );
+  // Following the advice works.
+  writeFileSync(join(cjs, 'package.json'), '{ "name": "research", "type": "module" }\n');
+  const fixed = await node(
+    [
+      BIN,
+      'backtest',
+      '--strategy',
+      'sma_mine',
+      '--module',
+      file,
+      '--data',
+      BTC,
+      '--from',
+      '2021-01-01',
+      '--to',
+      '2021-02-01',
+      '--json',
+    ],
+    cjs,
+  );
+  expect(fixed.stderr).toBe('');
+  expect(fixed.code).toBe(0);
+});
+
 test('backtest --json alone writes no files; with --out it writes the report and prints the same fills', async () => {
   const cwd = join(dir, 'cwd');
   mkdirSync(cwd);

@@ -2,31 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import {
-  BusBarSink,
-  busBarSetPublisher,
-  type CycleReport,
-  createOkx,
-  LiveCollector,
-  ManualScheduler,
-  MemoryAlertSink,
-  OkxMarketData,
-} from '@algotrader/collector';
-import { type BarColumns, parseInstrument, SimulatedClock } from '@algotrader/core';
+import { type CycleReport, LiveCollector, ManualScheduler, MemoryAlertSink } from '@algotrader/collector';
+import { type BarColumns, SimulatedClock } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
-import { ParquetStore, readCsvBars } from '@algotrader/store';
-import { bundledData, NatsServer, OkxServer, waitFor } from '@algotrader/testkit';
+import { ParquetStore } from '@algotrader/store';
+import { NatsServer, OkxServer, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cleanupStack } from './helpers/cleanup';
+import { btcEthCollector, C0, H1, loadBtcEth1h, SETTLE } from './helpers/collector';
 import { between } from './helpers/fixtures';
-
-const BTC = parseInstrument('OKX:BTC/USDT');
-const ETH = parseInstrument('OKX:ETH/USDT');
-const H1 = 60 * 60_000;
-const C0 = Date.UTC(2022, 2, 1);
-const SETTLE = 2_000;
-const FAST = { attempts: 6, baseMs: 5, maxMs: 40 };
 
 const cleanup = cleanupStack();
 let btc1h: BarColumns;
@@ -34,10 +19,7 @@ let eth1h: BarColumns;
 
 beforeAll(async () => {
   NatsServer.assertInstalled();
-  [btc1h, eth1h] = await Promise.all([
-    readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')),
-    readCsvBars(bundledData('ohlcv/binance_ETH-USDT_1h_2017-2022.csv.gz')),
-  ]);
+  [btc1h, eth1h] = await loadBtcEth1h();
 });
 
 /** One MD message as it sits in the stream: a bar (symbol token, open) or a marker (close, lists). */
@@ -118,19 +100,11 @@ describe('live catch-up over several closes', () => {
     const run = (scheduler: ManualScheduler, since?: number) => {
       const cycles: CycleReport[] = [];
       const collector = new LiveCollector({
-        md: new OkxMarketData(createOkx({ restUrl: okx.url, enableRateLimit: false })),
         // The store stays empty: the stream alone says where each symbol resumes.
-        sink: new BusBarSink(bus, { source: 'okx', store }),
-        publishBarSet: busBarSetPublisher(bus),
+        ...btcEthCollector(okx.url, bus, store),
         alerts: new MemoryAlertSink(),
         scheduler,
-        symbols: [BTC, ETH],
-        timeframes: ['1h'],
-        settleMs: SETTLE,
-        barSetTimeoutMs: 30_000,
-        pollMs: 5_000,
         since,
-        retry: FAST,
         onCycle: (c) => cycles.push(c),
       });
       cleanup.push(() => collector.stop());

@@ -8,42 +8,25 @@ import {
   Archiver,
   ArchiveWriter,
   BusAlertSink,
-  BusBarSink,
-  busBarSetPublisher,
   COLLECTOR_MEASUREMENTS,
   CollectorMetrics,
   type CycleReport,
-  createOkx,
   LiveCollector,
   ManualScheduler,
   newCollectorCounters,
-  OkxMarketData,
 } from '@algotrader/collector';
 import { type BarColumns, closeTimeOf, parseInstrument, SimulatedClock } from '@algotrader/core';
 import { createMetricsSink, type MetricsSink, NullSink, type SinkStats } from '@algotrader/metrics';
 import { codecs } from '@algotrader/proto';
-import { ParquetStore, readCsvBars } from '@algotrader/store';
-import {
-  bundledData,
-  type ExportedSeries,
-  NatsServer,
-  OkxServer,
-  VictoriaMetrics,
-  waitFor,
-} from '@algotrader/testkit';
+import { ParquetStore } from '@algotrader/store';
+import { type ExportedSeries, NatsServer, OkxServer, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cleanupStack } from './helpers/cleanup';
+import { BTC, btcEthCollector, C0, ETH, H1, loadBtcEth1h, SETTLE } from './helpers/collector';
 import { between, valueAt } from './helpers/fixtures';
 import { readStream } from './helpers/jetstream';
 
-const BTC = parseInstrument('OKX:BTC/USDT');
-const ETH = parseInstrument('OKX:ETH/USDT');
-const H1 = 60 * 60_000;
-const C0 = Date.UTC(2022, 2, 1);
-const SETTLE = 2_000;
 const CANDLES = '/api/v5/market/candles';
-/** Retries without the production waits (the backoff itself is not under test here). */
-const FAST = { attempts: 6, baseMs: 5, maxMs: 40 };
 
 let btc1h: BarColumns;
 let eth1h: BarColumns;
@@ -161,18 +144,10 @@ async function rig(sink: MetricsSink, opts: { seriesTo?: number } = {}) {
   const cycles: CycleReport[] = [];
   let onCycle: (() => void) | undefined;
   const collector = new LiveCollector({
-    md: new OkxMarketData(createOkx({ restUrl: okx.url, enableRateLimit: false })),
-    sink: new BusBarSink(bus, { source: 'okx', store }),
-    publishBarSet: busBarSetPublisher(bus),
+    ...btcEthCollector(okx.url, bus, store),
     alerts,
     scheduler,
-    symbols: [BTC, ETH],
-    timeframes: ['1h'],
-    settleMs: SETTLE,
-    barSetTimeoutMs: 30_000,
-    pollMs: 5_000,
     since: C0 - 3 * H1,
-    retry: FAST,
     counters,
     metrics,
     onCycle: (c) => {
@@ -277,10 +252,7 @@ function one(series: ExportedSeries[], name: string, labels: Record<string, stri
 beforeAll(async () => {
   NatsServer.assertInstalled();
   VictoriaMetrics.assertInstalled();
-  [btc1h, eth1h] = await Promise.all([
-    readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')),
-    readCsvBars(bundledData('ohlcv/binance_ETH-USDT_1h_2017-2022.csv.gz')),
-  ]);
+  [btc1h, eth1h] = await loadBtcEth1h();
 });
 
 describe('collector metrics in InfluxDB (VictoriaMetrics speaking the v2 write API)', () => {

@@ -1,31 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Bus, loadCheckpoint, SYSTEM_TOPOLOGY, saveCheckpoint, updateControl } from '@algotrader/bus';
+import { loadCheckpoint, saveCheckpoint, updateControl } from '@algotrader/bus';
 import { orderKey, parseInstrument } from '@algotrader/core';
 import {
   CHECKPOINTS_BUCKET,
   CONTROL_BUCKET,
   checkpointKeys,
-  parsePipelineConfig,
   readAccount,
   readAll,
 } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import type { GateSnapshot } from '@algotrader/risk-gate';
 import { readCsvBars } from '@algotrader/store';
-import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
+import { bundledData, scaled, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-import { head, NO_LIMITS } from './helpers/fixtures';
+import { head } from './helpers/fixtures';
 import { startStages } from './helpers/pipeline';
+import { credsOf as creds, paperBtcReplay, startStageUsersServer } from './helpers/stage-users';
 
-const auth = readFileSync(resolve(import.meta.dirname, '../infra/nats/auth.conf'), 'utf8');
-const env = Object.fromEntries(
-  [...auth.matchAll(/\$(NATS_PASSWORD_([A-Z_]+))/g)].map((m) => [
-    m[1]!,
-    `pw-${m[2]!.toLowerCase().replace(/_/g, '-')}`,
-  ]),
-);
 const BTC = parseInstrument('OKX:BTC/USDT');
 
 /**
@@ -37,25 +28,10 @@ const BTC = parseInstrument('OKX:BTC/USDT');
 describe('a forged order in the risk gate checkpoint while HALTED', { timeout: scaled(120_000) }, () => {
   test('is not republished on restart (critical alert), never reaches ORDERS, never fills', async () => {
     const bars = head(await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz')), 300);
-    const server = await NatsServer.start({ config: auth, env });
-    const opened: Bus[] = [];
-    const connect = async (service: string) => {
-      const b = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
-      opened.push(b);
-      return b;
-    };
-    const creds = (s: string) => ({ user: s, password: `pw-${s}` });
+    const nats = await startStageUsersServer();
+    const { server, connect, admin } = nats;
     try {
-      const admin = await connect('admin');
-      await admin.ensure(SYSTEM_TOPOLOGY);
-      const pipeline = parsePipelineConfig({
-        account: 'paper',
-        instruments: ['OKX:BTC/USDT'],
-        strategies: [{ name: 'sma_cross', params: { fast: 10, slow: 30 }, instruments: ['OKX:BTC/USDT'] }],
-        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        risk: NO_LIMITS,
-        mode: 'replay',
-      });
+      const pipeline = paperBtcReplay({ fast: 10, slow: 30 });
       const collector = await connect('collector');
       let stages = await startStages(server.url, pipeline, creds);
       try {
@@ -137,8 +113,7 @@ describe('a forged order in the risk gate checkpoint while HALTED', { timeout: s
       const after = (await loadCheckpoint<GateSnapshot>(ckv, key))!;
       expect(after.outbox.some((s) => s.msgId === orderKey(forgedId))).toBe(false);
     } finally {
-      for (const b of opened) await b.close().catch(() => {});
-      await server.stop();
+      await nats.stop();
     }
   });
 });

@@ -39,8 +39,8 @@ const bar = (i: number): BarMsg =>
  * stream and KV bucket with 3 replicas. While the collector's user publishes bars and the
  * feature-engine's user reads the first half in order (the stages' ordered reader), the node
  * leading MD is killed (SIGKILL): publishing fails over, every bar is stored once, a new leader
- * takes the stream; the node is started again and catches up. (The ordered reader resuming after
- * the kill, and the four stages on the cluster, are not covered yet: see docs/SECURITY.md.)
+ * takes the stream; the node is started again and catches up. The stages on the cluster, with the
+ * nodes they are connected to killed: test/nats-cluster-stages.integration.test.ts.
  */
 describe('a three-node JetStream cluster with R3 streams: the MD leader killed', {
   timeout: scaled(180_000),
@@ -131,6 +131,9 @@ describe('a three-node JetStream cluster with R3 streams: the MD leader killed',
       expect(seenBeforeKill.map((x) => x.open)).toEqual(
         Array.from({ length: seenBeforeKill.length }, (_, i) => T0 + i * HOUR),
       );
+      // And after it: the reader resumed on a live node, every bar in order, none twice.
+      await waitFor(() => seen.length >= N, scaled(60_000), 'the reader to resume after the kill');
+      expect(seen.map((x) => x.open)).toEqual(Array.from({ length: N }, (_, i) => T0 + i * HOUR));
     } finally {
       await reader?.stop();
       for (const b of opened) await b.close().catch(() => {});

@@ -1,15 +1,21 @@
-import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
-import { clientOrderId, parseInstrument } from '@algotrader/core';
-import { createLogger } from '@algotrader/core/node';
-import { cnCosts } from '@algotrader/markets-cn';
-import { loadSseCalendar } from '@algotrader/markets-cn/node';
-import { type Notifier, parseNotifierSettings, startNotifier } from '@algotrader/notifier';
-import { NOTIFY_DURABLE, NotifyVenue, OrderRouter } from '@algotrader/order-router';
-import { parsePipelineConfig, RiskLimitsSchema, readAccount, readAll } from '@algotrader/pipeline';
+import { Bus, subjects } from '@algotrader/bus';
+import { clientOrderId } from '@algotrader/core';
+import type { Notifier } from '@algotrader/notifier';
+import { NOTIFY_DURABLE, type NotifyVenue, OrderRouter } from '@algotrader/order-router';
+import { readAccount, readAll } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { NatsServer, TelegramServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NO_LIMITS } from './helpers/fixtures';
+import {
+  connectTestBus,
+  MOUTAI,
+  moutaiPipeline,
+  PERSON,
+  publishMoutaiBar,
+  startManualNotifier,
+  startNotifyVenue,
+  toPerson,
+} from './helpers/notify';
 
 /**
  * The notify venue never loses a person's report to a crash, and never books one twice: a report
@@ -22,13 +28,9 @@ import { NO_LIMITS } from './helpers/fixtures';
  * and a new router with a new venue starts on the same streams and KV.
  */
 
-const MOUTAI = parseInstrument('SSE:600519/CNY');
 const ACCOUNT = 'cncrash';
-const PERSON = 1001;
-const DAY = 86_400_000;
 const DURABLE = NOTIFY_DURABLE;
 const at = (iso: string) => Date.parse(iso);
-const silent = createLogger({ service: 'test', level: 'silent' });
 
 let nats: NatsServer;
 let tg: TelegramServer;
@@ -39,59 +41,15 @@ let router: OrderRouter | undefined;
 const now = at('2021-09-30T02:00:00Z'); // 10:00 Shanghai
 const clock = { now: () => now };
 
-const pipeline = parsePipelineConfig({
-  account: ACCOUNT,
-  venue: 'SSE',
-  timeframe: '1d',
-  instruments: ['SSE:600519/CNY'],
-  strategies: [{ name: 'sma_cross', instruments: ['SSE:600519/CNY'] }],
-  broker: 'notify',
-  paper: { initialCash: 1_000_000, quoteCurrency: 'CNY' },
-  specs: { 'SSE:600519/CNY': { lotSize: 100, minQty: 100, tickSize: 0.01 } },
-  risk: RiskLimitsSchema.parse({ ...NO_LIMITS, accountWaitMs: 10_000, dayOffsetMs: -8 * 3_600_000 }),
-  mode: 'live',
-});
-
-const startVenue = () =>
-  NotifyVenue.start({
-    bus,
-    ownsBus: false,
-    pipeline,
-    calendar: loadSseCalendar(),
-    costs: cnCosts(),
-    settings: { graceMinutes: 60, limitOffsetBps: 50 },
-    clock,
-    log: silent,
-  });
+const pipeline = moutaiPipeline(ACCOUNT);
+const startVenue = () => startNotifyVenue(bus, pipeline, clock);
 
 beforeAll(async () => {
   nats = await NatsServer.start();
   tg = await TelegramServer.start();
-  bus = await Bus.connect({
-    servers: nats.url,
-    service: 'test',
-    ensure: { storage: 'memory', duplicateWindowMs: 60_000, replicas: 1 },
-  });
-  await bus.ensure(SYSTEM_TOPOLOGY);
+  bus = await connectTestBus(nats.url);
   notifierBus = await Bus.connect({ servers: nats.url, service: 'notifier' });
-  notifier = await startNotifier({
-    bus: notifierBus,
-    settings: parseNotifierSettings(
-      {},
-      {
-        account: ACCOUNT,
-        manualFills: true,
-        messagesPerMinute: 600,
-        burst: 50,
-        pollTimeoutS: 1,
-        tickMs: 50,
-        sinkFile: '/dev/null',
-      },
-    ),
-    telegram: { botToken: tg.token, apiRoot: tg.apiRoot, allowedChatIds: [PERSON] },
-    log: silent,
-    clock,
-  });
+  notifier = await startManualNotifier(notifierBus, tg, ACCOUNT, clock);
 });
 
 afterAll(async () => {
@@ -105,8 +63,6 @@ afterAll(async () => {
 
 const state = () => readAccount(bus, ACCOUNT);
 const consumer = () => bus.jsm.consumers.info('OPS', DURABLE);
-const toPerson = (text: string) => (m: { chatId: number | string; plain: string }) =>
-  String(m.chatId) === String(PERSON) && m.plain.includes(text);
 
 describe('notify venue: a report is acknowledged only once saved, and booked once across a restart', () => {
   const decision = at('2021-09-30T00:00:00Z');
@@ -119,23 +75,7 @@ describe('notify venue: a report is acknowledged only once saved, and booked onc
 
   test('booked and saved but not acknowledged; after the restart the redelivery books nothing', async () => {
     // The previous close (2021-09-29, real bar) for the price band.
-    const open = at('2021-09-29T00:00:00Z');
-    await bus.publish(
-      codecs.Bar,
-      subjects.bar(MOUTAI, '1d'),
-      {
-        instrument: { venue: 'SSE', symbol: '600519/CNY' },
-        timeframe: '1d',
-        openTimeMs: open,
-        closeTimeMs: open + DAY,
-        open: 1809,
-        high: 1845.01,
-        low: 1785.9,
-        close: 1820,
-        volume: 4_329_065,
-      },
-      { msgId: `bar:sse:600519-CNY:1d:${open}` },
-    );
+    await publishMoutaiBar(bus, at('2021-09-29T00:00:00Z'), [1809, 1845.01, 1785.9, 1820, 4_329_065]);
     const first = await startVenue();
     first.committed = () => undefined; // the crash window: saved, never acknowledged
     router = await OrderRouter.start({ bus, pipeline, clock, venue: first, pollMs: 150 });

@@ -3,28 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runBacktest } from '@algotrader/backtest';
-import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
-import { clientOrderId, parseInstrument } from '@algotrader/core';
-import { createLogger } from '@algotrader/core/node';
-import { aShare, aShareRules, aShareSpec, cnCosts, sliceDates } from '@algotrader/markets-cn';
-import { loadBundledCn, loadSseCalendar } from '@algotrader/markets-cn/node';
+import { Bus, subjects } from '@algotrader/bus';
+import { clientOrderId } from '@algotrader/core';
+import { aShare, aShareRules, aShareSpec, sliceDates } from '@algotrader/markets-cn';
+import { loadBundledCn } from '@algotrader/markets-cn/node';
 import { type Notifier, parseNotifierSettings, startNotifier } from '@algotrader/notifier';
-import { NotifyVenue, OrderRouter } from '@algotrader/order-router';
-import {
-  type AccountState,
-  parsePipelineConfig,
-  RiskLimitsSchema,
-  readAccount,
-  readAll,
-  signalOf,
-} from '@algotrader/pipeline';
+import { OrderRouter } from '@algotrader/order-router';
+import { type AccountState, readAccount, readAll, signalOf } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { RiskGate } from '@algotrader/risk-gate';
 import { defineStrategy, targetUnits } from '@algotrader/strategy';
-import { NatsServer, type SentMessage, TelegramServer, waitFor } from '@algotrader/testkit';
+import { NatsServer, TelegramServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { NO_LIMITS } from './helpers/fixtures';
+import {
+  connectTestBus,
+  DAY,
+  MOUTAI,
+  moutaiPipeline,
+  PERSON,
+  publishMoutaiBar,
+  silent,
+  startManualNotifier,
+  startNotifyVenue,
+  toPerson,
+} from './helpers/notify';
 
 /**
  * The notify-only venue end to end: a real nats-server; the risk gate, the order-router with the
@@ -34,13 +37,9 @@ import { NO_LIMITS } from './helpers/fixtures';
  * answers only. Prices are Kweichow Moutai's real daily bars (data/cn, raw) around 2021-09-30.
  */
 
-const MOUTAI = parseInstrument('SSE:600519/CNY');
 const ACCOUNT = 'cn';
-const PERSON = 1001;
 const STRANGER = 2002;
-const DAY = 86_400_000;
 const at = (iso: string) => Date.parse(iso);
-const silent = createLogger({ service: 'test', level: 'silent' });
 
 let nats: NatsServer;
 let tg: TelegramServer;
@@ -56,47 +55,14 @@ const sinkFile = join(sinkDir, 'messages.log');
 let now = at('2021-09-30T01:00:00Z'); // 09:00 in Shanghai, before the open
 const clock = { now: () => now };
 
-const pipeline = parsePipelineConfig({
-  account: ACCOUNT,
-  venue: 'SSE',
-  timeframe: '1d',
-  instruments: ['SSE:600519/CNY'],
-  strategies: [{ name: 'sma_cross', instruments: ['SSE:600519/CNY'] }],
-  broker: 'notify',
-  paper: { initialCash: 1_000_000, quoteCurrency: 'CNY' },
-  specs: { 'SSE:600519/CNY': { lotSize: 100, minQty: 100, tickSize: 0.01 } },
-  risk: RiskLimitsSchema.parse({ ...NO_LIMITS, accountWaitMs: 10_000, dayOffsetMs: -8 * 3_600_000 }),
-  mode: 'live',
-});
+const pipeline = moutaiPipeline(ACCOUNT);
 
 beforeAll(async () => {
   nats = await NatsServer.start();
   tg = await TelegramServer.start();
-  bus = await Bus.connect({
-    servers: nats.url,
-    service: 'test',
-    ensure: { storage: 'memory', duplicateWindowMs: 60_000, replicas: 1 },
-  });
-  await bus.ensure(SYSTEM_TOPOLOGY);
+  bus = await connectTestBus(nats.url);
   notifierBus = await Bus.connect({ servers: nats.url, service: 'notifier' });
-  notifier = await startNotifier({
-    bus: notifierBus,
-    settings: parseNotifierSettings(
-      {},
-      {
-        account: ACCOUNT,
-        manualFills: true,
-        messagesPerMinute: 600,
-        burst: 50,
-        pollTimeoutS: 1,
-        tickMs: 50,
-        sinkFile: '/dev/null',
-      },
-    ),
-    telegram: { botToken: tg.token, apiRoot: tg.apiRoot, allowedChatIds: [PERSON] },
-    log: silent,
-    clock,
-  });
+  notifier = await startManualNotifier(notifierBus, tg, ACCOUNT, clock);
   sink = await startNotifier({
     bus: notifierBus,
     settings: parseNotifierSettings({}, { account: ACCOUNT, durablePrefix: 'sink', tickMs: 50, sinkFile }),
@@ -106,16 +72,7 @@ beforeAll(async () => {
     console: new Writable({ write: (_c, _e, cb) => cb() }),
   });
   gate = await RiskGate.start({ bus, pipeline, clock });
-  const venue = await NotifyVenue.start({
-    bus,
-    ownsBus: false,
-    pipeline,
-    calendar: loadSseCalendar(),
-    costs: cnCosts(),
-    settings: { graceMinutes: 60, limitOffsetBps: 50 },
-    clock,
-    log: silent,
-  });
+  const venue = await startNotifyVenue(bus, pipeline, clock);
   router = await OrderRouter.start({ bus, pipeline, clock, venue, pollMs: 150 });
 });
 
@@ -135,22 +92,7 @@ afterAll(async () => {
 async function bar(date: string, o: number, h: number, l: number, c: number, v: number): Promise<void> {
   const open = at(`${date}T00:00:00Z`);
   const close = open + DAY;
-  await bus.publish(
-    codecs.Bar,
-    subjects.bar(MOUTAI, '1d'),
-    {
-      instrument: { venue: 'SSE', symbol: '600519/CNY' },
-      timeframe: '1d',
-      openTimeMs: open,
-      closeTimeMs: close,
-      open: o,
-      high: h,
-      low: l,
-      close: c,
-      volume: v,
-    },
-    { msgId: `bar:sse:600519-CNY:1d:${open}` },
-  );
+  await publishMoutaiBar(bus, open, [o, h, l, c, v]);
   await bus.publish(
     codecs.BarSetClosed,
     subjects.barSet('SSE', '1d'),
@@ -195,9 +137,6 @@ async function decide(t: number, qty: number, px: number): Promise<void> {
 function state(): Promise<AccountState | undefined> {
   return readAccount(bus, ACCOUNT);
 }
-
-const toPerson = (text: string) => (m: SentMessage) =>
-  String(m.chatId) === String(PERSON) && m.plain.includes(text);
 
 /**
  * The person sends `text`; resolves with the first message after it that contains `expectText`,

@@ -8,7 +8,6 @@ import {
   newAccount,
   refOf,
   sideToPb,
-  step,
 } from '@algotrader/pipeline/domain';
 import { pb } from '@algotrader/proto';
 import { OkxTradeServer } from '@algotrader/testkit';
@@ -21,6 +20,7 @@ import {
   routerDecider,
   routerState,
 } from '../apps/order-router/src/decider';
+import { run, type VenueAction } from '../apps/order-router/src/decider.test-helper';
 import { OkxSwapVenue, type SwapReconcileResult } from '../apps/order-router/src/okx/swap-venue';
 import type { VenueOrder, VenueResult } from '../apps/order-router/src/venue';
 import { createVenue } from '../apps/order-router/src/venues';
@@ -234,26 +234,15 @@ describe('OkxSwapVenue against the local OKX server', () => {
     /** Plays the router's shell: folds the input in, executes each venue call on `v`, feeds its answer back. */
     async function drive(v: OkxSwapVenue, st: RouterState, input: RouterInput): Promise<Effect[]> {
       const d = routerDecider({ pipeline: p, venue: v });
-      const done: Effect[] = [];
-      const queue: Effect[] = [...step(d, st, input).effects];
-      while (queue.length > 0) {
-        const e = queue.shift()!;
-        done.push(e);
-        const a = e.kind === 'act' ? (e.action as RouterAction) : undefined;
-        if (a?.type !== 'venue') continue;
-        const c = a.call;
-        let result: VenueResult;
-        if (c.op === 'place') result = await v.place(c.order);
-        else if (c.op === 'lookup') result = await v.lookup(c.order);
-        else if (c.op === 'cancel') result = await v.cancel(c.order);
-        else {
-          const r = await v.reconcile(localBook(st));
-          reconciled.push(r);
-          result = r;
-        }
-        queue.unshift(...step(d, st, { kind: 'result', call: c, result, now: clock.now() }).effects);
-      }
-      return done;
+      const answer = async ({ call: c }: VenueAction): Promise<VenueResult> => {
+        if (c.op === 'place') return v.place(c.order);
+        if (c.op === 'lookup') return v.lookup(c.order);
+        if (c.op === 'cancel') return v.cancel(c.order);
+        const r = await v.reconcile(localBook(st));
+        reconciled.push(r);
+        return r;
+      };
+      return run(d, st, input, answer, () => clock.now());
     }
     const codes = (fx: Effect[]) => fx.flatMap((e) => (e.kind === 'alert' ? [e.alert.code] : []));
     const st = routerState(newAccount('perp1', 10_000, 'USDT'), p);

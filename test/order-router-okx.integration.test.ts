@@ -56,6 +56,29 @@ function configFor(okx: OkxTradeServer, over: Record<string, string | undefined>
   );
 }
 
+/**
+ * A real nats-server, the system topology and an OrderRouter on the OKX venue of `okx` (polling
+ * every 100 ms) for `fn`; everything is stopped afterwards, the OKX server too.
+ */
+async function withRouter(okx: OkxTradeServer, fn: (bus: Bus) => Promise<void>): Promise<void> {
+  let nats: NatsServer | undefined;
+  let bus: Bus | undefined;
+  let router: OrderRouter | undefined;
+  try {
+    nats = await NatsServer.start();
+    bus = await Bus.connect({ servers: nats.url, service: 'test' });
+    await bus.ensure(SYSTEM_TOPOLOGY);
+    const venue = await createVenue({ config: configFor(okx), pipeline, log: silent });
+    router = await OrderRouter.start({ bus, pipeline, clock: { now: () => Date.now() }, venue, pollMs: 100 });
+    await fn(bus);
+  } finally {
+    await router?.stop();
+    await bus?.close();
+    await nats?.stop();
+    await okx.stop();
+  }
+}
+
 describe('order-router → OKX adapter → local OKX exchange', () => {
   let nats: NatsServer;
   let okx: OkxTradeServer;
@@ -198,7 +221,7 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
     const [e] = await events();
     expect(e!.message.state).toBe(pb.OrderState.ORDER_STATE_REJECTED);
     expect(e!.message.reason).toMatch(
-      /a trailing stop is not supported on the OKX venue yet \(OKX cannot attach one to the entry\): order not sent/,
+      /a trailing stop is not supported on the OKX venue \(it would be a move_order_stop algo order placed after the fill, which this venue does not place\)/,
     );
     await waitFor(
       async () =>
@@ -250,25 +273,13 @@ describe('order-router → OKX adapter → local OKX exchange', () => {
 
 describe('a new exchange account that already holds coins', () => {
   test("the book opens at the exchange: its cash, each holding at OKX's valuation; reconciliation agrees", async () => {
-    const nats = await NatsServer.start();
     const okx = await OkxTradeServer.start({
       credentials: CREDS,
       instruments: [{ instId: 'BTC-USDT', tickSz: '0.1', lotSz: '0.00000001', minSz: '0.00001' }],
       balances: { USDT: '5000', BTC: '0.2' },
     });
     okx.setMarketPrice('BTC-USDT', '30000');
-    const bus = await Bus.connect({ servers: nats.url, service: 'test' });
-    let router: OrderRouter | undefined;
-    try {
-      await bus.ensure(SYSTEM_TOPOLOGY);
-      const venue = await createVenue({ config: configFor(okx), pipeline, log: silent });
-      router = await OrderRouter.start({
-        bus,
-        pipeline,
-        clock: { now: () => Date.now() },
-        venue,
-        pollMs: 100,
-      });
+    await withRouter(okx, async (bus) => {
       const book = (await readAccount(bus, 'live1'))!.book;
       expect(book.cash).toBe(5_000);
       expect(book.positions['OKX:BTC/USDT']).toMatchObject({ qty: 0.2, avg: 30_000 });
@@ -277,12 +288,93 @@ describe('a new exchange account that already holds coins', () => {
       const polls = okx.count('/api/v5/account/balance');
       await waitFor(() => okx.count('/api/v5/account/balance') >= polls + 3, 10_000, 'three reconciliations');
       expect((await readControl(await bus.kv(CONTROL_BUCKET), 'live1')).state).toBe('ACTIVE');
-    } finally {
-      await router?.stop();
-      await bus.close();
-      await nats.stop();
-      await okx.stop();
-    }
+    });
+  });
+});
+
+describe('an exit OKX holds, triggered while the router runs', () => {
+  test('a take-profit attached to the entry fires on OKX: booked as the exit (Fill exit_reason take_profit), exits disarmed, no halt', async () => {
+    const okx = await startOkx();
+    await withRouter(okx, async (bus) => {
+      const xid = clientOrderId({
+        account: 'live1',
+        strategy: 'sma_cross',
+        instrument: BTC,
+        decisionCloseMs: T,
+      });
+      const exitId = `ax${xid.slice(2)}`;
+      await bus.publish(
+        codecs.OrderRequest,
+        subjects.orderApproved('live1'),
+        {
+          clientOrderId: xid,
+          account: 'live1',
+          strategy: 'sma_cross',
+          instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+          side: pb.Side.SIDE_BUY,
+          type: pb.OrderType.ORDER_TYPE_MARKET,
+          quantity: '0.01',
+          decisionTimeMs: T,
+          exits: { stopLossPrice: '27000', takeProfitPrice: '33000' },
+        },
+        { msgId: `ord:${xid}` },
+      );
+      const fills = async () =>
+        (await readAll(bus, 'EXEC', 'exec.fill.live1', codecs.Fill)).map((f) => f.message);
+      await waitFor(
+        async () => (await fills()).some((f) => f.clientOrderId === xid),
+        10_000,
+        'the entry fill',
+      );
+      // The router records what OKX holds for the position: the exits, under the entry's strategy.
+      await waitFor(
+        async () => (await readAccount(bus, 'live1'))?.protections?.['OKX:BTC/USDT'] !== undefined,
+        10_000,
+        'the exits recorded as armed',
+      );
+      expect((await readAccount(bus, 'live1'))!.protections!['OKX:BTC/USDT']!.strategy).toBe('sma_cross');
+
+      // The market rises to the take-profit: OKX sells the holding with an order of its own.
+      const exit = okx.triggerAttached(xid, 'tp');
+      const sold = String(okx.order(exit.ordId)!['accFillSz']);
+      await waitFor(
+        async () => (await fills()).some((f) => f.clientOrderId === exitId),
+        10_000,
+        'the exit fill',
+      );
+      const out = (await fills()).filter((f) => f.clientOrderId === exitId);
+      expect(out.map((f) => [f.side, f.quantity, f.price, f.exitReason])).toEqual([
+        [pb.Side.SIDE_SELL, sold, '33000', pb.ExitReason.EXIT_REASON_TAKE_PROFIT],
+      ]);
+      // On record as the router's own exit order, under the strategy whose entry armed the exits.
+      expect((await readAccount(bus, 'live1'))!.orders[exitId]).toMatchObject({
+        strategy: 'sma_cross',
+        side: 'sell',
+        type: 'market',
+        exitReason: 'take_profit',
+        status: 'filled',
+      });
+      const events = (await readAll(bus, 'EXEC', 'exec.order.live1', codecs.OrderEvent))
+        .map((e) => e.message)
+        .filter((e) => e.clientOrderId === exitId);
+      expect(events.at(-1)?.state).toBe(pb.OrderState.ORDER_STATE_FILLED);
+      // Flat, the exits disarmed; more reconciliations agree with OKX: nothing halts, nothing booked twice.
+      await waitFor(
+        async () => {
+          const a = await readAccount(bus, 'live1');
+          return (
+            a?.protections?.['OKX:BTC/USDT'] === undefined &&
+            (a?.book.positions['OKX:BTC/USDT']?.qty ?? 0) === 0
+          );
+        },
+        10_000,
+        'the position flat and the exits disarmed',
+      );
+      const polls = okx.count('/api/v5/account/balance');
+      await waitFor(() => okx.count('/api/v5/account/balance') >= polls + 3, 10_000, 'three reconciliations');
+      expect((await readControl(await bus.kv(CONTROL_BUCKET), 'live1')).state).toBe('ACTIVE');
+      expect((await fills()).filter((f) => f.clientOrderId === exitId)).toHaveLength(1);
+    });
   });
 });
 
@@ -295,13 +387,13 @@ describe('OKX spot venue on its own', () => {
     await okx?.stop();
   });
 
-  const adapter = () =>
+  const adapter = (on: OkxTradeServer = okx) =>
     createOkxSpotVenue({
       account: 'solo',
       apiKey: CREDS.apiKey,
       secret: CREDS.secret,
       password: CREDS.passphrase,
-      restUrl: okx.url,
+      restUrl: on.url,
       clock: { now: () => Date.now() },
       retry: { attempts: 2, baseMs: 5, maxMs: 10 },
       lookupDelayMs: 0,
@@ -414,89 +506,148 @@ describe('OKX spot venue on its own', () => {
     await b.close();
   });
 
-  test('stop-loss and take-profit prices go with the entry as attachAlgoOrds; a triggered stop is an algo order', async () => {
-    const b = await adapter();
-    const cid = clientOrderId({ account: 'solo', strategy: 's', instrument: BTC, decisionCloseMs: T + 7 });
-    const entry: VenueOrder = {
-      clientOrderId: cid,
-      instrument: BTC,
-      side: 'buy',
-      type: 'limit',
-      qty: 0.01,
-      limitPrice: 29_000,
-      strategy: 's',
-      decisionTime: T,
-      exits: { stopLoss: { price: 27_500.5 }, takeProfit: { price: 32_000 } },
-    };
-    // A level off the 0.1 tick is refused before anything is sent: never rounded.
-    const offTick = await b.place({
-      ...entry,
-      clientOrderId: `${cid.slice(0, -1)}x`,
-      exits: { stopLoss: { price: 27_500.55 } },
-    });
-    expect(offTick.reports.at(-1)).toMatchObject({
-      status: 'rejected',
-      reason: expect.stringMatching(
-        /stop-loss price 27500.55 is not a positive multiple of BTC\/USDT's price tick/,
-      ),
-    });
-    expect(okx.requests.filter((r) => JSON.stringify(r.body).includes(`${cid.slice(0, -1)}x`))).toEqual([]);
-
-    const placed = await b.place(entry);
-    expect(placed.reports.map((r) => r.status)).toEqual(['submitted', 'accepted']);
-    const sent = okx.requests.filter((r) => r.path === BATCH && JSON.stringify(r.body).includes(cid));
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.body).toEqual([
-      expect.objectContaining({
-        clOrdId: cid,
+  test('stop-loss and take-profit prices go with the entry as attachAlgoOrds; a triggered stop is booked as the entry exit, reason stop_loss', async () => {
+    // An account of its own: reconciliation compares the whole account, and no other order may trade on it.
+    const okx = await startOkx();
+    try {
+      const b = await adapter(okx);
+      const cid = clientOrderId({ account: 'solo', strategy: 's', instrument: BTC, decisionCloseMs: T + 7 });
+      const entry: VenueOrder = {
+        clientOrderId: cid,
+        instrument: BTC,
         side: 'buy',
-        ordType: 'limit',
-        px: '29000',
-        attachAlgoOrds: [
+        type: 'limit',
+        qty: 0.01,
+        limitPrice: 29_000,
+        strategy: 's',
+        decisionTime: T,
+        exits: { stopLoss: { price: 27_500.5 }, takeProfit: { price: 32_000 } },
+      };
+      // A level off the 0.1 tick is refused before anything is sent: never rounded.
+      const offTick = await b.place({
+        ...entry,
+        clientOrderId: `${cid.slice(0, -1)}x`,
+        exits: { stopLoss: { price: 27_500.55 } },
+      });
+      expect(offTick.reports.at(-1)).toMatchObject({
+        status: 'rejected',
+        reason: expect.stringMatching(
+          /stop-loss price 27500.55 is not a positive multiple of BTC\/USDT's price tick/,
+        ),
+      });
+      expect(okx.requests.filter((r) => JSON.stringify(r.body).includes(`${cid.slice(0, -1)}x`))).toEqual([]);
+
+      const placed = await b.place(entry);
+      expect(placed.reports.map((r) => r.status)).toEqual(['submitted', 'accepted']);
+      const sent = okx.requests.filter((r) => r.path === BATCH && JSON.stringify(r.body).includes(cid));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.body).toEqual([
+        expect.objectContaining({
+          clOrdId: cid,
+          side: 'buy',
+          ordType: 'limit',
+          px: '29000',
+          attachAlgoOrds: [
+            {
+              attachAlgoClOrdId: `ax${cid.slice(2)}`,
+              slTriggerPx: '27500.5',
+              slOrdPx: '-1',
+              slTriggerPxType: 'last',
+              tpTriggerPx: '32000',
+              tpOrdPx: '-1',
+              tpTriggerPxType: 'last',
+            },
+          ],
+        }),
+      ]);
+      // OKX holds them on the order (GET /trade/order shows them).
+      expect(okx.order(cid)?.['attachAlgoOrds']).toMatchObject([
+        { slTriggerPx: '27500.5', slOrdPx: '-1', tpTriggerPx: '32000', tpOrdPx: '-1' },
+      ]);
+      // Nothing triggers before the entry fills.
+      expect(() => okx.triggerAttached(cid, 'sl')).toThrow(/wait for the fill/);
+
+      okx.fillOrder(cid, '0.01');
+      const filled = (
+        await b.lookup({ ...entry, status: 'accepted', filledQty: 0, avgFillPrice: Number.NaN, events: 2 })
+      ).reports;
+      expect(filled).toMatchObject([{ status: 'filled', filledQty: 0.01 }]);
+      const fee = filled[0]!.fills[0]!.fee;
+      const btcBefore = Number(okx.balance('BTC').cash);
+
+      // The market falls to the stop: OKX sells the holding at market, an order with no clOrdId that
+      // carries the algo order's own id (not the entry's attachAlgoId) and the entry's attachAlgoClOrdId.
+      const exit = okx.triggerAttached(cid, 'sl');
+      expect(exit).toMatchObject({ side: 'sell', ordType: 'market', state: 'filled', clOrdId: '' });
+      const [attached] = okx.order(cid)!['attachAlgoOrds'] as { attachAlgoId: string }[];
+      expect(exit.algoId).not.toBe(attached!.attachAlgoId);
+      expect(okx.order(exit.ordId)).toMatchObject({
+        algoId: exit.algoId,
+        algoClOrdId: `ax${cid.slice(2)}`,
+        avgPx: '27500.5',
+        state: 'filled',
+      });
+      expect(Number(okx.balance('BTC').cash)).toBeLessThan(btcBefore);
+      // The take-profit leg ended with it (one cancels the other).
+      expect(() => okx.triggerAttached(cid, 'tp')).toThrow(/no live attached tp order/);
+
+      // Reconciliation finds the exit's fill under no clOrdId of ours, links it to the entry through
+      // the algo order (GET /trade/order-algo: actualSide sl) and reports it as the entry's exit order.
+      const sold = Number(okx.order(exit.ordId)!['accFillSz']);
+      expect(sold).toBeGreaterThan(0);
+      const local = { ...entry, status: 'filled' as const, filledQty: 0.01, avgFillPrice: 29_000, events: 3 };
+      const rec = await b.reconcile({ orders: [local], positions: { 'OKX:BTC/USDT': btcBefore } });
+      expect(rec.halt).toBeUndefined();
+      expect(rec.reports).toEqual([
+        expect.objectContaining({
+          clientOrderId: `ax${cid.slice(2)}`,
+          exchangeOrderId: exit.ordId,
+          status: 'filled',
+          filledQty: sold,
+          avgPrice: 27_500.5,
+          fills: [expect.objectContaining({ qty: sold, price: 27_500.5, maker: false })],
+          triggeredExit: {
+            entry: cid,
+            reason: 'stop_loss',
+            instrument: BTC,
+            side: 'sell',
+            qty: sold,
+          },
+        }),
+      ]);
+      expect(
+        okx.requests.filter((r) => r.path === '/api/v5/trade/order-algo').map((r) => r.query),
+      ).toContainEqual({ algoClOrdId: `ax${cid.slice(2)}` });
+      // Once the router has it on record (under the algo's client id, with its ordId), the next pass
+      // finds nothing new: the fill is not reported twice and nothing halts.
+      const again = await b.reconcile({
+        orders: [
+          local,
           {
-            slTriggerPx: '27500.5',
-            slOrdPx: '-1',
-            slTriggerPxType: 'last',
-            tpTriggerPx: '32000',
-            tpOrdPx: '-1',
-            tpTriggerPxType: 'last',
+            clientOrderId: `ax${cid.slice(2)}`,
+            instrument: BTC,
+            side: 'sell',
+            type: 'market',
+            qty: sold,
+            strategy: 's',
+            decisionTime: T,
+            exitReason: 'stop_loss',
+            status: 'filled',
+            filledQty: sold,
+            avgFillPrice: 27_500.5,
+            events: 1,
+            exchangeOrderId: exit.ordId,
+            trades: rec.reports[0]!.fills.map((f) => f.tradeId),
           },
         ],
-      }),
-    ]);
-    // OKX holds them on the order (GET /trade/order shows them).
-    expect(okx.order(cid)?.['attachAlgoOrds']).toMatchObject([
-      { slTriggerPx: '27500.5', slOrdPx: '-1', tpTriggerPx: '32000', tpOrdPx: '-1' },
-    ]);
-    // Nothing triggers before the entry fills.
-    expect(() => okx.triggerAttached(cid, 'sl')).toThrow(/wait for the fill/);
-
-    okx.fillOrder(cid, '0.01');
-    const filled = (
-      await b.lookup({ ...entry, status: 'accepted', filledQty: 0, avgFillPrice: Number.NaN, events: 2 })
-    ).reports;
-    expect(filled).toMatchObject([{ status: 'filled', filledQty: 0.01 }]);
-    const fee = filled[0]!.fills[0]!.fee;
-    const btcBefore = Number(okx.balance('BTC').cash);
-
-    // The market falls to the stop: OKX sells the holding at market, an order carrying the algo's id.
-    const exit = okx.triggerAttached(cid, 'sl');
-    expect(exit).toMatchObject({ side: 'sell', ordType: 'market', state: 'filled', clOrdId: '' });
-    const [attached] = okx.order(cid)!['attachAlgoOrds'] as { attachAlgoId: string }[];
-    expect(exit.algoId).toBe(attached!.attachAlgoId);
-    expect(okx.order(exit.ordId)).toMatchObject({ algoId: exit.algoId, avgPx: '27500.5', state: 'filled' });
-    expect(Number(okx.balance('BTC').cash)).toBeLessThan(btcBefore);
-    // The take-profit leg ended with it (one cancels the other).
-    expect(() => okx.triggerAttached(cid, 'tp')).toThrow(/no live attached tp order/);
-
-    // The router is not told of the exit's fill yet: reconciliation sees the holding gone and halts
-    // rather than book it silently (booking it as a stop_loss fill is the next step, README).
-    const rec = await b.reconcile({
-      orders: [{ ...entry, status: 'filled', filledQty: 0.01, avgFillPrice: 29_000, events: 3 }],
-      positions: { 'OKX:BTC/USDT': btcBefore },
-    });
-    expect(rec.halt?.reason).toBe('reconcile_mismatch');
-    expect(fee).toBeGreaterThan(0);
-    await b.close();
+        positions: { 'OKX:BTC/USDT': btcBefore - sold },
+      });
+      expect(again.halt).toBeUndefined();
+      expect(again.reports).toEqual([]);
+      expect(fee).toBeGreaterThan(0);
+      await b.close();
+    } finally {
+      await okx.stop();
+    }
   });
 });

@@ -1,34 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { runBacktest } from '@algotrader/backtest';
 import {
-  Bus,
   DEAD_LETTER_PREFIX_BYTES,
   DL_PAYLOAD_BYTES,
   DL_PAYLOAD_SHA256,
   DL_PAYLOAD_TRUNCATED,
-  SYSTEM_TOPOLOGY,
   subjects,
 } from '@algotrader/bus';
 import { barKey, barSetKey, parseInstrument } from '@algotrader/core';
-import { parsePipelineConfig, readAccount, readAll } from '@algotrader/pipeline';
+import { readAccount, readAll } from '@algotrader/pipeline';
 import { codecs, encodeBar } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
-import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
+import { bundledData, scaled, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-import { between, head, NO_LIMITS } from './helpers/fixtures';
+import { between, head } from './helpers/fixtures';
 import { backtestFills, pipelineFills, startStages } from './helpers/pipeline';
+import { credsOf, paperBtcReplay, startStageUsersServer } from './helpers/stage-users';
 
-const auth = readFileSync(resolve(import.meta.dirname, '../infra/nats/auth.conf'), 'utf8');
-const env = Object.fromEntries(
-  [...auth.matchAll(/\$(NATS_PASSWORD_([A-Z_]+))/g)].map((m) => [
-    m[1]!,
-    `pw-${m[2]!.toLowerCase().replace(/_/g, '-')}`,
-  ]),
-);
 const BTC = parseInstrument('OKX:BTC/USDT');
 const HOUR = 3_600_000;
 
@@ -54,30 +44,16 @@ describe('poison market data: a near-max_payload message and a bar dated 2030', 
       account: 'paper',
     });
     expect(bt.fills.length).toBeGreaterThan(10);
-    const server = await NatsServer.start({ config: auth, env });
-    const opened: Bus[] = [];
-    const connect = async (service: string) => {
-      const b = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
-      opened.push(b);
-      return b;
-    };
+    const nats = await startStageUsersServer();
+    const { server, connect, admin } = nats;
     try {
-      const admin = await connect('admin');
-      await admin.ensure(SYSTEM_TOPOLOGY);
-      const pipeline = parsePipelineConfig({
-        account: 'paper',
-        instruments: ['OKX:BTC/USDT'],
-        strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
-        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        risk: NO_LIMITS,
-        mode: 'replay',
-      });
+      const pipeline = paperBtcReplay(params);
       const collector = await connect('collector');
       const maxPayload = collector.nc.info!.max_payload;
       // Just under max_payload with its headers: the stream stores it.
       const huge = randomBytes(maxPayload - 2_048);
       const future = Date.UTC(2030, 0, 1);
-      const stages = await startStages(server.url, pipeline, (s) => ({ user: s, password: `pw-${s}` }));
+      const stages = await startStages(server.url, pipeline, credsOf);
       let lastClose = 0;
       try {
         const series = (from: number, to?: number) => [{ instrument: BTC, bars: between(bars, from, to) }];
@@ -148,8 +124,7 @@ describe('poison market data: a near-max_payload message and a bar dated 2030', 
       expect(mdRejected.length).toBeGreaterThanOrEqual(6);
       expect(mdRejected.some((a) => /implausible time/.test(a.message ?? ''))).toBe(true);
     } finally {
-      for (const b of opened) await b.close().catch(() => {});
-      await server.stop();
+      await nats.stop();
     }
   });
 });

@@ -14,6 +14,8 @@ type BacktestFill = BacktestResult['fills'][number];
 const clock: Clock = { now: () => Date.now() };
 
 export interface Stages {
+  /** Each stage's connection, in pipeline order (which server it is on: `nc.info?.server_name`). */
+  readonly buses: readonly Bus[];
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startStages(
   const rg = await RiskGate.start({ bus: b3, pipeline, clock });
   const router = await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) });
   return {
+    buses,
     async stop() {
       await router.stop();
       await rg.stop();

@@ -1,20 +1,12 @@
 import { parseInstrument, positionKey } from '@algotrader/core';
 import { parsePipelineConfig } from '@algotrader/pipeline';
-import {
-  decodeAccount,
-  type Effect,
-  encodeAccount,
-  newAccount,
-  type OutMessage,
-  refOf,
-  sideToPb,
-  step,
-} from '@algotrader/pipeline/domain';
-import { type OrderRequestMsg, pb } from '@algotrader/proto';
+import { decodeAccount, type Effect, encodeAccount, newAccount, step } from '@algotrader/pipeline/domain';
+import type { OrderRequestMsg } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
-import { type RouterAction, type RouterInput, type RouterState, routerDecider, routerState } from './decider';
+import { type RouterInput, type RouterState, routerDecider, routerState } from './decider';
+import { actions, marketOrder, published, runSync } from './decider.test-helper';
 import type { SwapReconcileResult } from './okx/swap-venue';
-import type { Venue, VenueResult } from './venue';
+import type { Venue } from './venue';
 
 /**
  * The order-router's decider on a swap account: the funding payments and liquidations an
@@ -34,47 +26,14 @@ const p = parsePipelineConfig({
 type D = ReturnType<typeof routerDecider>;
 const venue: Pick<Venue, 'name' | 'fills'> = { name: 'okx_swap', fills: 'exchange' };
 
-const order = (id: string, qty: number): OrderRequestMsg => ({
-  clientOrderId: id,
-  account: p.account,
-  strategy: 's',
-  instrument: refOf(SWAP),
-  side: sideToPb('buy'),
-  type: pb.OrderType.ORDER_TYPE_MARKET,
-  quantity: String(qty),
-  limitPrice: '',
-  quoteAmount: '',
-  decisionTimeMs: 10 * H,
-  reduceOnly: false,
-  cancel: false,
-});
-
-const published = (fx: readonly Effect[]): OutMessage[] =>
-  fx.flatMap((e) => (e.kind === 'publish' ? [e.message] : []));
-const actions = (fx: readonly Effect[]): RouterAction[] =>
-  fx.flatMap((e) => (e.kind === 'act' ? [e.action as RouterAction] : []));
+const order = (id: string, qty: number): OrderRequestMsg => marketOrder(p, SWAP, id, 'buy', qty, 10 * H);
 const alerts = (fx: readonly Effect[]) =>
   fx.flatMap((e) => (e.kind === 'alert' ? [`${e.alert.severity}:${e.alert.code}`] : []));
-
-/** One input, each venue action answered by `answer` and fed back (the runner's order). */
-function run(d: D, s: RouterState, input: RouterInput, answer: () => VenueResult): Effect[] {
-  const done: Effect[] = [];
-  const queue: Effect[] = [...step(d, s, input).effects];
-  while (queue.length > 0) {
-    const e = queue.shift()!;
-    done.push(e);
-    if (e.kind === 'act' && (e.action as RouterAction).type === 'venue') {
-      const a = e.action as Extract<RouterAction, { type: 'venue' }>;
-      queue.unshift(...step(d, s, { kind: 'result', call: a.call, result: answer(), now: 1 }).effects);
-    }
-  }
-  return done;
-}
 
 /** An isolated 5× long of 0.5 BTC at 60 000, no fee: margin 6 000 posted out of 10 000 cash. */
 function opened(d: D): RouterState {
   const s = routerState(newAccount(p.account, 10_000, 'USDT'), p);
-  run(d, s, { kind: 'order', order: order('sw1', 0.5), seq: 1, now: 5 }, () => ({
+  runSync(d, s, { kind: 'order', order: order('sw1', 0.5), seq: 1, now: 5 }, () => ({
     reports: [
       {
         clientOrderId: 'sw1',

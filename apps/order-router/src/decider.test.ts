@@ -1,26 +1,10 @@
 import { fillKey, orderEventKey, parseInstrument, positionKey } from '@algotrader/core';
 import { parsePipelineConfig } from '@algotrader/pipeline';
-import {
-  barOut,
-  decodeAccount,
-  type Effect,
-  encodeAccount,
-  newAccount,
-  type OutMessage,
-  refOf,
-  sideToPb,
-  step,
-} from '@algotrader/pipeline/domain';
+import { barOut, decodeAccount, encodeAccount, newAccount, step } from '@algotrader/pipeline/domain';
 import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
-import {
-  localBook,
-  type RouterAction,
-  type RouterInput,
-  type RouterState,
-  routerDecider,
-  routerState,
-} from './decider';
+import { localBook, type RouterAction, type RouterInput, routerDecider, routerState } from './decider';
+import { actions, alertCodes as alerts, marketOrder, published, run } from './decider.test-helper';
 import { PaperVenue } from './paper-venue';
 import type { Venue, VenueResult } from './venue';
 
@@ -38,7 +22,6 @@ const p = parsePipelineConfig({
   strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT'] }],
   fillModel: { timing: 'next_open', fees: { maker: 0.0008, taker: 0.001 }, slippage: { kind: 'none' } },
 });
-type D = ReturnType<typeof routerDecider>;
 
 const bar = (openTime: number, open: number, close = open) =>
   barOut(
@@ -60,51 +43,8 @@ const set = (close: number, seq: number): RouterInput => ({
   set: { venue: 'OKX', timeframe: '1h', closeTimeMs: close, arrived: [], missing: [], timedOut: false },
   seq,
 });
-const order = (id: string, side: 'buy' | 'sell', qty: number, decisionTime: number): OrderRequestMsg => ({
-  clientOrderId: id,
-  account: p.account,
-  strategy: 's',
-  instrument: refOf(BTC),
-  side: sideToPb(side),
-  type: pb.OrderType.ORDER_TYPE_MARKET,
-  quantity: String(qty),
-  limitPrice: '',
-  quoteAmount: '',
-  decisionTimeMs: decisionTime,
-  reduceOnly: false,
-  cancel: false,
-});
-
-const published = (fx: readonly Effect[]): OutMessage[] =>
-  fx.flatMap((e) => (e.kind === 'publish' ? [e.message] : []));
-const actions = (fx: readonly Effect[]): RouterAction[] =>
-  fx.flatMap((e) => (e.kind === 'act' ? [e.action as RouterAction] : []));
-const alerts = (fx: readonly Effect[]): string[] =>
-  fx.flatMap((e) => (e.kind === 'alert' ? [e.alert.code] : []));
-
-/**
- * One input, then every venue action answered by `answer` and fed back, depth first (the
- * runner's order). Returns the effects in the order the shell would execute them.
- */
-async function run(
-  d: D,
-  s: RouterState,
-  input: RouterInput,
-  answer: (a: Extract<RouterAction, { type: 'venue' }>, s: RouterState) => Promise<VenueResult>,
-): Promise<Effect[]> {
-  const done: Effect[] = [];
-  const queue: Effect[] = [...step(d, s, input).effects];
-  while (queue.length > 0) {
-    const e = queue.shift()!;
-    done.push(e);
-    if (e.kind === 'act' && (e.action as RouterAction).type === 'venue') {
-      const a = e.action as Extract<RouterAction, { type: 'venue' }>;
-      const result = await answer(a, s);
-      queue.unshift(...step(d, s, { kind: 'result', call: a.call, result, now: 1 }).effects);
-    }
-  }
-  return done;
-}
+const order = (id: string, side: 'buy' | 'sell', qty: number, decisionTime: number): OrderRequestMsg =>
+  marketOrder(p, BTC, id, side, qty, decisionTime);
 
 describe('order-router decider, paper venue (fills on bars)', () => {
   const venue = new PaperVenue(p);
@@ -312,6 +252,59 @@ describe('order-router decider, exchange venue', () => {
     expect(s.book.qty(0)).toBeCloseTo(1, 12);
     const repeat = step(d, s, { kind: 'result', call: { op: 'reconcile' }, result: both, now: 9 });
     expect(published(repeat.effects).filter((m) => m.msgId.startsWith('fill:'))).toEqual([]);
+  });
+
+  test('an exit the exchange holds: armed by the entry fill; its triggered order is recorded under the entry strategy, booked with its reason, disarms; once', async () => {
+    const holding: Pick<Venue, 'name' | 'fills' | 'holdsExits'> = { ...venue, holdsExits: true };
+    const d = routerDecider({ pipeline: p, venue: holding });
+    const s = fresh();
+    const entry = {
+      ...order('at1', 'buy', 1, 10 * H),
+      exits: { stopLossPrice: '90', takeProfitPrice: '120' },
+    };
+    await run(d, s, { kind: 'order', order: entry, seq: 1, now: 5 }, async () => filled('t1', 1));
+    expect(s.account.protections?.['OKX:BTC/USDT']?.strategy).toBe('s');
+    const net = s.book.qty(0);
+    const triggered: VenueResult = {
+      reports: [
+        {
+          clientOrderId: 'ax1',
+          exchangeOrderId: 'x2',
+          status: 'filled',
+          filledQty: net,
+          avgPrice: 90,
+          fills: [
+            { tradeId: 't2', qty: net, price: 90, fee: 0.09, feeCurrency: 'USDT', timeMs: 9, maker: false },
+          ],
+          triggeredExit: { entry: 'at1', reason: 'stop_loss', instrument: BTC, side: 'sell', qty: net },
+        },
+      ],
+      alerts: [],
+    };
+    const fx = step(d, s, { kind: 'result', call: { op: 'reconcile' }, result: triggered, now: 9 }).effects;
+    const fills = published(fx).filter((m) => m.msgId.startsWith('fill:'));
+    expect(fills.map((m) => [m.msgId, (m.message as { exitReason?: number }).exitReason])).toEqual([
+      [fillKey('okx', 't2'), pb.ExitReason.EXIT_REASON_STOP_LOSS],
+    ]);
+    expect(s.account.orders['ax1']).toMatchObject({
+      strategy: 's',
+      side: 'sell',
+      exitReason: 'stop_loss',
+      status: 'filled',
+    });
+    expect(s.book.qty(0)).toBe(0);
+    expect(s.account.protections?.['OKX:BTC/USDT']).toBeUndefined();
+    expect(alerts(fx)).toEqual([]);
+    // Reported again after a restart: on record, its trade booked; nothing more.
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    const again = step(d, r, {
+      kind: 'result',
+      call: { op: 'reconcile' },
+      result: triggered,
+      now: 10,
+    }).effects;
+    expect(published(again).filter((m) => m.msgId.startsWith('fill:'))).toEqual([]);
+    expect(r.book.qty(0)).toBe(0);
   });
 
   test('poll: a lookup per open order, then reconcile; its cash is taken, its halt request asked for before the save', async () => {

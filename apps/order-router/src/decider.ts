@@ -41,6 +41,7 @@ import type {
   LocalBook,
   OrderRecord,
   ReconcileResult,
+  TriggeredExitReport,
   Venue,
   VenueOrder,
   VenueReport,
@@ -171,7 +172,7 @@ export interface RouterState {
 export interface RouterDeps {
   readonly pipeline: Pipeline;
   /** The venue's name, how it fills and, for a `bars` venue, its fill on a bar (pure). */
-  readonly venue: Pick<Venue, 'name' | 'fills' | 'fillOnBar' | 'fillTriggered'>;
+  readonly venue: Pick<Venue, 'name' | 'fills' | 'holdsExits' | 'fillOnBar' | 'fillTriggered'>;
 }
 
 /** What the shell must read before an order can be decided: the order index, the control state. */
@@ -440,7 +441,11 @@ export function routerDecider(
   /** What a venue call produced: reports, then alerts; a halt request is queued for the step. */
   function result(s: RouterState, call: VenueCall, r: VenueResult, now: number): void {
     for (const rep of r.reports) {
-      const o = s.account.orders[rep.clientOrderId];
+      const o =
+        s.account.orders[rep.clientOrderId] ??
+        (rep.triggeredExit
+          ? takeInExit(s, rep.clientOrderId, rep.triggeredExit, rep.timeMs ?? now)
+          : undefined);
       if (!o) {
         s.owed.push(
           notice(
@@ -487,6 +492,48 @@ export function routerDecider(
     }
     // Lookups of one poll step once the reconciliation is in, like the poll itself.
     if (call.op !== 'lookup') advance(s);
+  }
+
+  /**
+   * The order an exchange placed when a protective exit it holds triggered (an OKX stop-loss
+   * attached to entry `x.entry`): recorded as the router's own exit order, under the strategy that
+   * armed the exits and with the exit's reason, so its fills are booked and published (Fill
+   * `exit_reason`) like those of the paper venue's exits; the fill that flattens the position
+   * disarms the exits (`armAfterFill`).
+   */
+  function takeInExit(s: RouterState, id: string, x: TriggeredExitReport, time: number): OrderState {
+    const a = s.account;
+    const key = formatInstrument(x.instrument);
+    const strategy = a.protections?.[key]?.strategy ?? a.orders[x.entry]?.strategy;
+    if (strategy === undefined)
+      s.owed.push(
+        notice(
+          'warning',
+          'exit_strategy_unknown',
+          `${v.name} reports exit order ${id} (${x.reason} of ${x.entry}), but neither the entry nor its armed exits are on record: booked under strategy "${x.entry}"`,
+          id,
+        ),
+      );
+    const o: OrderState = {
+      id,
+      strategy: strategy ?? x.entry,
+      instrument: key,
+      side: x.side,
+      type: 'market',
+      qty: x.qty,
+      decisionTime: time,
+      eligibleOpen: time,
+      status: 'pending_submit',
+      events: 0,
+      filledQty: 0,
+      avgFillPrice: Number.NaN,
+      exitReason: x.reason,
+    };
+    a.orders[id] = o;
+    a.pending.push(id);
+    // One leg fired: the exchange ended the other with it (one cancels the other), so nothing is armed any more.
+    if (a.protections) delete a.protections[key];
+    return o;
   }
 
   /**
@@ -634,7 +681,7 @@ export function routerDecider(
         ),
       );
     }
-    if (n > 0 && v.fills === 'bars') armAfterFill(s.account, o, s.book, lastPrice);
+    if (n > 0 && (v.fills === 'bars' || v.holdsExits)) armAfterFill(s.account, o, s.book, lastPrice);
     if (Number.isFinite(r.filledQty) && r.filledQty >= o.filledQty) {
       o.filledQty = r.filledQty;
       if (r.filledQty > 0) o.avgFillPrice = r.avgPrice;

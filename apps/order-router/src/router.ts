@@ -133,7 +133,14 @@ export class OrderRouter {
       await progress.start();
       const follow = () => {
         const value = progress.value;
-        if (value) void r.#input({ kind: 'progress', progress: value }).catch((e: unknown) => r.#failed(e));
+        if (!value) return;
+        void r.#input({ kind: 'progress', progress: value }).catch((e: unknown) => {
+          if (isAlgoError(e, ErrorCode.Conflict)) return r.#failed(e);
+          // Transient (a publish or save during a NATS outage or failover): the progress is a level,
+          // so taking the latest one in again later is exact; dropping it could stall the account.
+          o.bus.log.warn({ err: (e as Error).message }, 'progress not taken in yet; retrying');
+          if (!r.#stopped) setTimeout(follow, 500).unref();
+        });
       };
       progress.onChange(follow);
       follow();
@@ -231,9 +238,13 @@ export class OrderRouter {
   /** An approved order, with what deciding it needs read first: the order index, the control state. */
   async #order(m: OrderRequestMsg, meta: ReadMeta): Promise<void> {
     const needs = orderNeeds(this.#run.state, m, meta.seq);
-    const known = needs.known ? await this.#known(m.clientOrderId ?? '') : false;
-    const control =
-      needs.control && !known ? await readControl(this.#control, this.#o.pipeline.account) : undefined;
+    // Both reads at once (one round trip, not two); the control state is used only when the order
+    // is not known, as before: reading it for nothing changes nothing.
+    const [known, read] = await Promise.all([
+      needs.known ? this.#known(m.clientOrderId ?? '') : false,
+      needs.control ? readControl(this.#control, this.#o.pipeline.account) : undefined,
+    ]);
+    const control = known ? undefined : read;
     await this.#input({
       kind: 'order',
       order: m,
@@ -344,7 +355,9 @@ export class OrderRouter {
 
   /** Indexes finished orders by client order id, after the account state that finished them is saved. */
   async #index(retired: readonly OrderState[]): Promise<void> {
-    for (const o of retired) await this.#ordersKv.put(o.id, encodeOrder(o));
+    // One key per order, so their order does not matter: all at once, one round trip. A crash
+    // before every put is acked re-indexes them all at start (`retired` is saved in the account).
+    await Promise.all(retired.map((o) => this.#ordersKv.put(o.id, encodeOrder(o))));
   }
 
   async #save(s: RouterState, retired: readonly OrderState[]): Promise<void> {

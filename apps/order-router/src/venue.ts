@@ -26,6 +26,12 @@ export interface Venue {
    * `exchange`: fills happen elsewhere and are reported whenever the venue is asked.
    */
   readonly fills: 'bars' | 'exchange';
+  /**
+   * `exchange` venues that send an entry's protective exits to the exchange, which holds them (OKX
+   * spot): the router records them as armed (account `protections`: what is held, and the strategy
+   * its exit order books under) without watching them, and disarms them once the position is flat.
+   */
+  readonly holdsExits?: boolean;
   /** Takes an approved, validated order (or finds it when the id exists already). */
   place(order: VenueOrder): Promise<VenueResult>;
   /** Cancels an order the router has on record; a fill may have won the race. */
@@ -123,6 +129,23 @@ export interface VenueReport {
   readonly fills: readonly VenueFill[];
   /** When it happened (bar time on the paper venue); default: the router's clock. */
   readonly timeMs?: number;
+  /**
+   * Set on an order the router did not place: the exit order an exchange-held protective exit of
+   * entry `entry` placed when it triggered (an OKX stop-loss / take-profit attached to the entry).
+   * The router records it as its own exit order (`exitReason`) before booking it.
+   */
+  readonly triggeredExit?: TriggeredExitReport;
+}
+
+/** What an order the exchange placed for a triggered protective exit is. */
+export interface TriggeredExitReport {
+  /** Client order id of the entry that carried the exits. */
+  readonly entry: string;
+  readonly reason: ExitReason;
+  readonly instrument: Instrument;
+  readonly side: Side;
+  /** Base units the exit order was for. */
+  readonly qty: number;
 }
 
 export type VenueSeverity = 'info' | 'warning' | 'critical';

@@ -1,5 +1,5 @@
 import { type Bus, readControl, requestHalt, saveCheckpoint } from '@algotrader/bus';
-import { type Clock, sessionTimeBetween } from '@algotrader/core';
+import { AlgoError, type Clock, ErrorCode, sessionTimeBetween } from '@algotrader/core';
 import {
   type AccountState,
   type Action,
@@ -79,6 +79,8 @@ export class RiskGate {
     cancels: 0,
     halts: 0,
     waits: 0,
+    /** Close times a replay waited past `accountWaitMs` for (the order-router down or slow). */
+    longWaits: 0,
   };
 
   private constructor(o: RiskGateOptions, positions: KV, control: KV) {
@@ -197,7 +199,10 @@ export class RiskGate {
     controlRead.catch(() => undefined);
     // Every close time before t is decided (markers come in order): the router may be waiting
     // for exactly that (the bar closing at t opens at t - tf) to apply the fills we wait for.
-    await this.#writeProgress(t - p.tfMs, state);
+    // Written while the account and control are read (one round trip less when the account is
+    // current); awaited before deciding, so a failed write still fails this message.
+    const progressWrite = this.#writeProgress(t - p.tfMs, state);
+    progressWrite.catch(() => undefined);
     const stale =
       p.config.mode === 'live' &&
       p.config.risk.staleAfterBars !== null &&
@@ -211,12 +216,31 @@ export class RiskGate {
       account =
         (await this.#account.waitFor((a) => a.visibleThrough >= t, p.config.risk.accountWaitMs)) ??
         this.#account.value;
+      // A replay has no wall-clock deadline: an order-router that is down (a slow restart) is
+      // waited for, said once per close time, rather than every target of that time refused.
+      for (let waits = 1; p.config.mode === 'replay' && (account?.visibleThrough ?? 0) < t; waits++) {
+        if (this.#stopped)
+          throw new AlgoError(ErrorCode.Internal, 'risk-gate stopping while waiting for the account');
+        if (waits === 1) {
+          this.counters.longWaits += 1;
+          this.#alerts.raise({
+            severity: 'warning',
+            code: 'account_wait',
+            message: `risk-gate ${p.account}: no account state through ${new Date(t).toISOString()} after ${p.config.risk.accountWaitMs} ms (is the order-router down?); the replay waits for it`,
+            dedupeKey: `${p.account}:${t}`,
+          });
+        }
+        account =
+          (await this.#account.waitFor((a) => a.visibleThrough >= t, p.config.risk.accountWaitMs)) ??
+          this.#account.value;
+      }
       if (!account || account.visibleThrough < t) {
         behind = `account ${p.account} is not current: its state is valid through ${new Date(account?.visibleThrough ?? 0).toISOString()}, the decision is at ${new Date(t).toISOString()}`;
       }
     }
     // A command given while we waited counts.
     const control = waited ? await readControl(this.#control, p.account) : await controlRead;
+    await progressWrite;
     // A stage wrote something other than a halt to its halt key: held as HALTED by readControl.
     for (const why of control.refused ?? []) {
       this.#alerts.raise({

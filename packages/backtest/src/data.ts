@@ -84,6 +84,54 @@ export function validateSeries(instrument: Instrument, bars: BarColumns, tf: Tim
   }
 }
 
+/** Rows of six column buffers already validated for a timeframe (see {@link validateSeriesOnce}). */
+interface Validated {
+  readonly tf: Timeframe;
+  readonly columns: readonly Float64Array[];
+}
+
+const validated = new WeakMap<ArrayBufferLike, Validated[]>();
+
+const columnsOf = (b: BarColumns): readonly Float64Array[] => [
+  b.openTime,
+  b.open,
+  b.high,
+  b.low,
+  b.close,
+  b.volume,
+];
+
+/** True when `cols` are rows `d…d+n` of `v`'s columns, the same `d` for all six. */
+function within(cols: readonly Float64Array[], v: readonly Float64Array[]): boolean {
+  const n = cols[0]!.length;
+  let d = -1;
+  for (let j = 0; j < 6; j++) {
+    const c = cols[j]!;
+    const w = v[j]!;
+    if (c.buffer !== w.buffer || c.length !== n) return false;
+    const off = (c.byteOffset - w.byteOffset) / 8;
+    if (j === 0) d = off;
+    else if (off !== d) return false;
+  }
+  return Number.isInteger(d) && d >= 0 && d + n <= v[0]!.length;
+}
+
+/**
+ * {@link validateSeries}, done once per set of columns and timeframe: a sweep (or any caller that
+ * runs many backtests over the same bars, whole or as windows cut with `subarray`) pays the pass
+ * once. Every check is per row or between neighbouring rows, so rows inside validated rows are
+ * valid. Bars handed to a backtest are taken as immutable from then on.
+ */
+export function validateSeriesOnce(instrument: Instrument, bars: BarColumns, tf: Timeframe): void {
+  const cols = columnsOf(bars);
+  const seen = validated.get(bars.openTime.buffer);
+  if (seen?.some((v) => v.tf === tf && within(cols, v.columns))) return;
+  validateSeries(instrument, bars, tf);
+  const entry = { tf, columns: cols };
+  if (seen) seen.push(entry);
+  else validated.set(bars.openTime.buffer, [entry]);
+}
+
 /** Far beyond any real bar time (year 2255); also rules out Infinity. */
 const MAX_TIME = 9e12;
 

@@ -260,3 +260,57 @@ describe('runBacktest: bad data is refused', () => {
     expect(refusal(() => {})).toBeUndefined();
   });
 });
+
+describe('runBacktest: what a sweep reuses', () => {
+  it('serialises a fill with its client order id, in the fields order of the Fill type', () => {
+    const r = runBacktest({
+      strategy: scripted(script),
+      data: { timeframe: '1h', series: [{ instrument: X, bars: barsOf(rows) }] },
+      initialCash: 1000,
+    });
+    const json = JSON.parse(JSON.stringify(r.fills[0]));
+    expect(Object.keys(json)).toEqual([
+      'time',
+      'instrument',
+      'side',
+      'qty',
+      'price',
+      'fee',
+      'liquidity',
+      'reason',
+      'clientOrderId',
+    ]);
+    expect(json.clientOrderId).toBe(r.fills[0]!.clientOrderId);
+  });
+
+  it('validates bars once, but still refuses new columns and windows reaching outside what was checked', () => {
+    const bars = barsOf(rows);
+    const run = (b: BarColumns, timeframe: '1h' | '4h' = '1h') =>
+      runBacktest({
+        strategy: scripted({}),
+        data: { timeframe, series: [{ instrument: X, bars: b }] },
+        initialCash: 1000,
+      });
+    const window = (from: number, to: number): BarColumns => ({
+      openTime: bars.openTime.subarray(from, to),
+      open: bars.open.subarray(from, to),
+      high: bars.high.subarray(from, to),
+      low: bars.low.subarray(from, to),
+      close: bars.close.subarray(from, to),
+      volume: bars.volume.subarray(from, to),
+    });
+    expect(run(window(1, 4)).barSteps).toBe(3);
+    // Rows 1..3 validated as a window do not make row 4 valid: the whole set is checked.
+    bars.high[4] = 1;
+    expect(() => run(bars)).toThrow(/bar 4 is inconsistent/);
+    bars.high[4] = 119;
+    expect(run(bars).barSteps).toBe(5);
+    expect(run(window(1, 4)).barSteps).toBe(3);
+    // Validated for 1h says nothing about 4h (open times 1h, 2h, ... are not aligned to it).
+    expect(() => run(bars, '4h')).toThrow(/not aligned to 4h/);
+    // Columns mixed from two sets are new columns.
+    const copy = barsOf(rows);
+    copy.low[2] = 200;
+    expect(() => run({ ...bars, low: copy.low })).toThrow(/bar 2 is inconsistent/);
+  });
+});

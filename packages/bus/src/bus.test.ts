@@ -2,7 +2,7 @@ import { parseInstrument } from '@algotrader/core';
 import { type BarMsg, codecs } from '@algotrader/proto';
 import { NatsServer, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Bus } from './bus';
+import { Bus, serverList } from './bus';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { readControl, updateControl } from './control';
 import { PermanentError } from './errors';
@@ -194,5 +194,24 @@ describe('control state in KV', () => {
     expect(c.pausedStrategies).toEqual(['sma_cross', 'xs_momentum']);
     await updateControl(kv, 'main', { kind: 'resume', strategy: 'sma_cross' }, 'cli', '', 4);
     expect((await readControl(kv, 'main')).pausedStrategies).toEqual(['xs_momentum']);
+  });
+});
+
+describe('serverList', () => {
+  test('splits a comma-separated NATS_URL into the nodes of a cluster, in order', () => {
+    expect(serverList('nats://a:4222, nats://b:4222,nats://c:4222')).toEqual([
+      'nats://a:4222',
+      'nats://b:4222',
+      'nats://c:4222',
+    ]);
+    expect(serverList(['nats://a:1', 'nats://b:2,nats://c:3'])).toEqual([
+      'nats://a:1',
+      'nats://b:2',
+      'nats://c:3',
+    ]);
+  });
+
+  test('refuses an empty list with a clear error', () => {
+    expect(() => serverList(' , ')).toThrow(/no NATS server given/);
   });
 });

@@ -1,5 +1,5 @@
 import { AlgoError, deadLetterKey, ErrorCode } from '@algotrader/core';
-import { type Codec, codecs } from '@algotrader/proto';
+import { type Codec, codecs, pb } from '@algotrader/proto';
 import {
   type ConsumerMessages,
   type JetStreamClient,
@@ -13,7 +13,7 @@ import { type KV, Kvm } from '@nats-io/kv';
 import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { boundedDeadLetter, type DeadLetterInput, DL_PAYLOAD_TRUNCATED } from './dead-letter';
-import { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
+import { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
 import { type BusCounters, newCounters } from './metrics';
 import { subjects } from './subjects';
 import {
@@ -135,16 +135,17 @@ export class Bus {
     // The first connect waits for the server as long as it takes; say so now and then, so a stage
     // pointed at the wrong address (or started before its server) is not silent.
     const log = opts.logger ?? silentLogger;
+    const servers = serverList(opts.servers);
     const waitStarted = Date.now();
     const waiting = setInterval(() => {
       log.warn(
-        { servers: opts.servers, service: opts.service, waitedMs: Date.now() - waitStarted },
+        { servers, service: opts.service, waitedMs: Date.now() - waitStarted },
         'still waiting for the first connection to NATS: check NATS_URL and that the server is up',
       );
     }, 10_000);
     waiting.unref();
     const nc = await connect({
-      servers: opts.servers,
+      servers,
       name: opts.service,
       inboxPrefix: `_INBOX_${opts.service}`,
       maxReconnectAttempts: -1,
@@ -228,12 +229,53 @@ export class Bus {
       }
     }
     this.counters.publishFailures += 1;
+    const full = storeFullReason(lastError);
+    if (full) {
+      this.counters.storeFull += 1;
+      this.#alertStoreFull(subject, full);
+      throw new AlgoError(
+        ErrorCode.Transport,
+        `publish to ${subject} (msg id ${opts.msgId}) refused, the store is full (${full}): nothing was stored; raise the stream's max_bytes or free JetStream disk space (the caller retries)`,
+        { subject, storeFull: true },
+        { cause: lastError },
+      );
+    }
     throw new AlgoError(
       ErrorCode.Transport,
       `publish to ${subject} (msg id ${opts.msgId}) failed: ${(lastError as Error)?.message}`,
       { subject },
       { cause: lastError },
     );
+  }
+
+  /**
+   * A critical `store_full` alert on OPS (which drops its oldest messages rather than refusing new
+   * ones), at most one per stream subject root and minute, never awaited: the caller's retry loop
+   * must not wait on the alert channel.
+   */
+  #alertStoreFull(subject: string, reason: string): void {
+    if (subject.startsWith('ops.')) return;
+    const root = subject.split('.')[0] ?? subject;
+    const minute = Math.floor(Date.now() / 60_000);
+    const h = natsHeaders();
+    h.set(HDR_CONTENT_TYPE, CONTENT_TYPE_PROTOBUF);
+    h.set(HDR_PRODUCER, this.service);
+    h.set(HDR_PROTO_TYPE, codecs.Alert.typeName);
+    const alert = codecs.Alert.encode({
+      severity: pb.Severity.SEVERITY_CRITICAL,
+      source: this.service,
+      code: 'store_full',
+      message: `${this.service}: publishing to ${subject} refused, the JetStream store is full (${reason}); nothing was stored, publishing is retried until space returns`,
+      labels: { subject, reason },
+      timeMs: Date.now(),
+      dedupeKey: `${root}:${minute}`,
+    });
+    this.js
+      .publish(subjects.alert('critical'), alert, {
+        msgID: `alert:${this.service}:store_full:${root}:${minute}`,
+        headers: h,
+      })
+      .catch((e: unknown) => this.log.error({ err: (e as Error).message }, 'store_full alert not stored'));
   }
 
   /**
@@ -414,6 +456,20 @@ export class Bus {
     for (const c of [...this.#consumers]) await c.stop();
     if (!this.nc.isClosed()) await this.nc.drain();
   }
+}
+
+/**
+ * The servers to try, in order: `NATS_URL` may list the nodes of a cluster separated by commas
+ * (`nats://a:4222,nats://b:4222`), so a stage that starts while one node is down still connects.
+ */
+export function serverList(servers: string | readonly string[]): string[] {
+  const list = (typeof servers === 'string' ? [servers] : [...servers])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (list.length === 0)
+    throw new AlgoError(ErrorCode.InvalidConfig, 'no NATS server given (NATS_URL is empty)');
+  return list;
 }
 
 function sleep(ms: number): Promise<void> {

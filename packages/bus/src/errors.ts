@@ -39,3 +39,20 @@ export function isRetryablePublishError(e: unknown): boolean {
     /timeout|no responders|503|disconnect|reconnect|connection/i.test(msg)
   );
 }
+
+/**
+ * The reason when the server refused a publish because the stream or the JetStream store is full
+ * (the stream's max_bytes or max_msgs with discard new, or the server's store limit or disk):
+ * nothing was stored; it can succeed once space is made, so callers retry, count and alert.
+ */
+export function storeFullReason(e: unknown): string | undefined {
+  for (let c = e as { message?: unknown; cause?: unknown } | undefined, depth = 0; c && depth < 5; depth++) {
+    const m =
+      /maximum (bytes|messages)[^;]* exceeded|insufficient (resources|storage)|no space left on device/i.exec(
+        String(c.message ?? ''),
+      );
+    if (m) return m[0];
+    c = c.cause as typeof c;
+  }
+  return undefined;
+}

@@ -12,6 +12,7 @@ export {
   type MessageMeta,
   natsAuth,
   type PublishOptions,
+  serverList,
 } from './bus';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint';
 export {
@@ -44,7 +45,7 @@ export {
   DL_PAYLOAD_SHA256,
   DL_PAYLOAD_TRUNCATED,
 } from './dead-letter';
-export { isPermissionError, isRetryablePublishError, PermanentError } from './errors';
+export { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';

@@ -4,6 +4,8 @@ export interface BusCounters {
   publishDuplicates: number;
   publishRetries: number;
   publishFailures: number;
+  /** Publishes refused because the stream or the JetStream store was full (nothing stored). */
+  storeFull: number;
   received: number;
   acked: number;
   naked: number;
@@ -22,6 +24,7 @@ export function newCounters(): BusCounters {
     publishDuplicates: 0,
     publishRetries: 0,
     publishFailures: 0,
+    storeFull: 0,
     received: 0,
     acked: 0,
     naked: 0,

@@ -10,6 +10,13 @@ export interface StreamSpec {
   /** How long messages are kept, ms (0 = forever). */
   maxAgeMs: number;
   maxBytes?: number;
+  /**
+   * What the stream does at a limit (`maxBytes`, or the server's store full): `new` refuses the
+   * publish (the publisher gets an error, retries, alerts; nothing stored is lost), `old` drops
+   * the oldest message to make room. Default `new`. Age limits (`maxAgeMs`) expire old messages
+   * either way.
+   */
+  discard?: 'old' | 'new';
   /** Work-queue streams delete a message once a consumer acks it. */
   workQueue?: boolean;
 }
@@ -44,13 +51,20 @@ const DAY = 24 * 60 * 60 * 1000;
 /** The system's streams and KV buckets, declared as code (see ARCHITECTURE: subjects and streams). */
 export const SYSTEM_TOPOLOGY: Topology = {
   streams: [
-    { name: 'MD', subjects: ['md.>'], maxAgeMs: 0 },
-    { name: 'FEATURES', subjects: ['feat.>'], maxAgeMs: 7 * DAY },
-    { name: 'SIGNALS', subjects: ['sig.>'], maxAgeMs: 90 * DAY },
-    { name: 'ORDERS', subjects: ['ord.>'], maxAgeMs: 365 * DAY },
-    { name: 'EXEC', subjects: ['exec.>'], maxAgeMs: 365 * DAY },
-    { name: 'OPS', subjects: ['ops.>'], maxAgeMs: 30 * DAY },
-    { name: 'DLQ', subjects: ['dlq.>'], maxAgeMs: 30 * DAY },
+    // The pipeline's streams refuse new messages when full (discard new): dropping the oldest
+    // would lose bars, vectors, signals, orders or fills a lagging stage has not read yet, silently.
+    // The publisher gets a "store full" error, counts it, alerts, and retries until space returns.
+    { name: 'MD', subjects: ['md.>'], maxAgeMs: 0, discard: 'new' },
+    { name: 'FEATURES', subjects: ['feat.>'], maxAgeMs: 7 * DAY, discard: 'new' },
+    { name: 'SIGNALS', subjects: ['sig.>'], maxAgeMs: 90 * DAY, discard: 'new' },
+    { name: 'ORDERS', subjects: ['ord.>'], maxAgeMs: 365 * DAY, discard: 'new' },
+    { name: 'EXEC', subjects: ['exec.>'], maxAgeMs: 365 * DAY, discard: 'new' },
+    // Heartbeats and alerts: telemetry whose newest messages matter most (and the channel that
+    // reports a full store), so a full OPS drops its oldest instead of refusing the newest.
+    { name: 'OPS', subjects: ['ops.>'], maxAgeMs: 30 * DAY, discard: 'old' },
+    // A dead letter is a reference to a message kept in its own stream; refusing it when full is
+    // counted (deadLetterFailures) and logged with that stream and sequence, never a silent drop.
+    { name: 'DLQ', subjects: ['dlq.>'], maxAgeMs: 30 * DAY, discard: 'new' },
   ],
   kv: [
     { bucket: 'positions' },
@@ -77,7 +91,7 @@ function streamConfig(s: StreamSpec, o: EnsureOptions): Partial<StreamConfig> & 
     num_replicas: o.replicas,
     max_age: s.maxAgeMs * NS_PER_MS,
     max_bytes: s.maxBytes ?? -1,
-    discard: DiscardPolicy.Old,
+    discard: s.discard === 'old' ? DiscardPolicy.Old : DiscardPolicy.New,
     // The duplicate window must not exceed max_age when one is set.
     duplicate_window:
       (s.maxAgeMs > 0 ? Math.min(o.duplicateWindowMs, s.maxAgeMs) : o.duplicateWindowMs) * NS_PER_MS,

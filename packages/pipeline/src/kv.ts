@@ -69,6 +69,13 @@ export class AccountStore {
           : await this.kv.update(this.key, bytes, this.revision);
     } catch (e) {
       if (/wrong last sequence|key exists/i.test(String((e as Error).message))) {
+        // A write whose answer was lost (a cluster node died after storing it) is retried and
+        // finds its own bytes there: that is this writer's state, not another's.
+        const current = await this.kv.get(this.key).catch(() => null);
+        if (current?.operation === 'PUT' && sameBytes(current.value, bytes)) {
+          this.revision = current.revision;
+          return;
+        }
         throw new AlgoError(
           ErrorCode.Conflict,
           `${this.key} was changed by another writer (revision ${this.revision}): is a second order-router running?`,
@@ -197,6 +204,12 @@ export class KvFollower<T> {
       this.#waiters.add(check);
     });
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Checkpoint keys of the stages (bucket `checkpoints`). */

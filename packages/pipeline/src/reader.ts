@@ -1,7 +1,8 @@
 import { type Bus, HDR_CORRELATION, HDR_PROTO_TYPE, PermanentError } from '@algotrader/bus';
 import { AlgoError, type Clock, deadLetterKey, ErrorCode, isAlgoError } from '@algotrader/core';
 import type { Codec } from '@algotrader/proto';
-import { type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import { type Consumer, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import type { Status } from '@nats-io/nats-core';
 import { barMaxFutureMs, futureBarReason } from './plausible';
 
 /** What a handler learns about the message besides its body. */
@@ -41,6 +42,11 @@ export interface ReaderOptions {
   readonly clock?: Clock;
   /** A bar or bar set closing later than clock + this is refused (default: ALGOTRADER_BAR_MAX_FUTURE_MS or 5 min). */
   readonly maxFutureMs?: number;
+  /**
+   * With nothing delivered for this long while the reader waits, the consumer is checked; one that
+   * is gone, cannot answer, or holds pending messages it does not deliver is replaced (default 5 s).
+   */
+  readonly stallMs?: number;
 }
 
 /** Errors that say the message itself is bad: retrying cannot help. */
@@ -74,8 +80,17 @@ export class StreamReader {
   readonly #o: ReaderOptions;
   readonly #byType: Map<string, Route<unknown>>;
   #messages: ConsumerMessages | undefined;
+  #consumer: Consumer | undefined;
+  #checking = false;
+  readonly #stallMs: number;
   #stopping = false;
   #done: Promise<void> | undefined;
+  /** In a handler (a stall check then waits: the handler is what is slow). */
+  #busy = false;
+  /** When the consumer last showed it works: a delivery, a handler's end, a healthy check. */
+  #lastSign = 0;
+  /** Set to replace the consumer: the loop ends the current one and makes a new one from lastSeq + 1. */
+  #replace: string | undefined;
   #wake: (() => void) | undefined;
   /** Last stream sequence handled (or dead-lettered). */
   lastSeq = 0;
@@ -87,12 +102,15 @@ export class StreamReader {
   futureRefused = 0;
   readonly #maxFutureMs: number;
   retries = 0;
+  /** Consumers replaced after a reconnect or a stall (a cluster node died, a leader moved). */
+  consumerResets = 0;
 
   constructor(o: ReaderOptions) {
     this.#o = o;
     this.#byType = new Map(o.routes.map((r) => [r.codec.typeName, r]));
     this.lastSeq = o.startSeq - 1;
     this.#maxFutureMs = o.maxFutureMs ?? barMaxFutureMs();
+    this.#stallMs = o.stallMs ?? 5_000;
   }
 
   start(): void {
@@ -112,26 +130,87 @@ export class StreamReader {
 
   async #loop(): Promise<void> {
     const { bus, stream, filter } = this.#o;
+    // A reconnect (to this node after a restart, or to another node of a cluster) can leave the
+    // ordered consumer behind on a dead node, with the library waiting for it forever: replace it.
+    const status = bus.nc.status() as AsyncIterable<Status> & { stop(): void };
+    void (async () => {
+      for await (const s of status) if (s.type === 'reconnect') this.#replaceConsumer('reconnected');
+    })();
     while (!this.#stopping) {
+      const stallCheck = setInterval(() => void this.#checkStall(), Math.max(250, this.#stallMs / 2));
       try {
+        this.#replace = undefined;
         const consumer = await bus.js.consumers.get(stream, {
           filter_subjects: filter,
           deliver_policy: DeliverPolicy.StartSequence,
           opt_start_seq: Math.max(1, this.lastSeq + 1),
         });
+        this.#consumer = consumer;
         this.#messages = await consumer.consume({ max_messages: 512, expires: 5_000, idle_heartbeat: 1_000 });
+        this.#lastSign = Date.now();
         if (this.#stopping) break;
         for await (const m of this.#messages) {
+          this.#lastSign = Date.now();
           // The ordered consumer never skips; a sequence at or below ours is a replay after a reset.
           if (m.seq <= this.lastSeq) continue;
-          await this.#handle(m);
-          if (this.#stopping) break;
+          this.#busy = true;
+          try {
+            await this.#handle(m);
+          } finally {
+            this.#busy = false;
+            this.#lastSign = Date.now();
+          }
+          if (this.#stopping || this.#replace) break;
+        }
+        if (this.#replace && !this.#stopping) {
+          this.consumerResets += 1;
+          bus.log.warn(
+            { reader: this.#o.name, stream, fromSeq: this.lastSeq + 1, why: this.#replace },
+            'stream reader replacing its consumer',
+          );
+          this.#messages.stop();
         }
       } catch (e) {
         if (this.#stopping) break;
         bus.log.warn({ reader: this.#o.name, err: (e as Error).message }, 'stream reader restarting');
+      } finally {
+        clearInterval(stallCheck);
+        this.#consumer = undefined;
+        this.#messages = undefined;
       }
       if (!this.#stopping) await this.#sleep(250);
+    }
+    status.stop();
+  }
+
+  /** Ends the current consumer's iteration; the loop makes a new consumer from `lastSeq + 1`. */
+  #replaceConsumer(why: string): void {
+    if (this.#replace || this.#stopping || !this.#messages) return;
+    this.#replace = why;
+    // Between messages the loop waits in the iterator: stopping it lets the loop see `#replace`.
+    if (!this.#busy) this.#messages.stop();
+  }
+
+  async #checkStall(): Promise<void> {
+    const c = this.#consumer;
+    if (!c || this.#busy || this.#replace || this.#checking) return;
+    if (Date.now() - this.#lastSign < this.#stallMs) return;
+    this.#checking = true;
+    try {
+      const info = await c.info();
+      if (c !== this.#consumer) return;
+      // Idle is fine (nothing to read); pending messages that do not come are a stall.
+      if (info.num_pending > 0 && Date.now() - this.#lastSign >= this.#stallMs) {
+        this.#replaceConsumer(
+          `${info.num_pending} messages pending but none delivered for ${this.#stallMs} ms`,
+        );
+      } else {
+        this.#lastSign = Date.now();
+      }
+    } catch (e) {
+      if (c === this.#consumer) this.#replaceConsumer(`consumer check failed: ${(e as Error).message}`);
+    } finally {
+      this.#checking = false;
     }
   }
 

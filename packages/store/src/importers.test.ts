@@ -91,6 +91,28 @@ describe('readCsvBars', () => {
     }
   });
 
+  it('reads gzip of several members (the last trailer states only its own size), a BOM, blank lines and no final newline', async () => {
+    const head = '\uFEFFts,open,high,low,close,volume\n1000,1,2,0.5,1.5,10\n\n';
+    const tail = '2000,1.5,2,1,2,20';
+    // The last member's size is a hint for the output buffer only: too small must not cut the rows.
+    const members = Buffer.concat([gzipSync(head), gzipSync(tail)]);
+    const expected = { openTime: [1000, 2000], close: [1.5, 2], volume: [10, 20] };
+    for (const [name, content] of [
+      ['plain.csv', head + tail],
+      ['one.csv.gz', gzipSync(head + tail)],
+      ['members.csv.gz', members],
+    ] as const) {
+      const cols = await readCsvBars(file(name, content));
+      expect(
+        { openTime: [...cols.openTime], close: [...cols.close], volume: [...cols.volume] },
+        name,
+      ).toEqual(expected);
+    }
+    const lying = Buffer.from(gzipSync(head + tail));
+    lying.writeUInt32LE(3, lying.length - 4);
+    expect((await caught(readCsvBars(file('lying.csv.gz', lying)))).message).toMatch(/corrupt gzip/);
+  });
+
   it('refuses a header without the OHLCV columns', async () => {
     const err = await caught(readCsvBars(file('hdr.csv', 'time,o,h,l,c,v\n1,1,1,1,1,1\n')));
     expect(err.message).toMatch(/hdr\.csv:1: header/);

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { AlgoError, type BarColumns, ErrorCode } from '@algotrader/core';
@@ -60,8 +61,9 @@ export function parseCsvBars(text: string, source: string): BarColumns {
   return cols.done();
 }
 
+/** Lines from `from` on, a last line without a newline included: the rows, when none is blank. */
 function countLines(text: string, from: number): number {
-  let count = 1;
+  let count = text.length > from && !text.endsWith('\n') ? 1 : 0;
   for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
@@ -204,7 +206,7 @@ async function readText(path: string): Promise<string> {
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(bytes, { chunkSize: gunzipChunk(bytes) });
     } catch (e) {
       throw new AlgoError(
         ErrorCode.InvalidData,
@@ -214,7 +216,18 @@ async function readText(path: string): Promise<string> {
       );
     }
   }
-  return bytes.toString('utf8');
+  // ASCII (every bundled file) decodes as latin1 to the same string, about twice as fast.
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
+ * One output buffer of the size the gzip trailer states, so the output is not 16 KiB chunks copied
+ * together at the end (~5 ms per MB). Only a hint: the trailer holds the size mod 2³² and may lie
+ * (bounded by deflate's ~1032:1 ratio and 256 MiB); a larger output still comes out whole.
+ */
+function gunzipChunk(gz: Buffer): number {
+  if (gz.length < 18) return 64 * 1024;
+  return Math.max(64, Math.min(gz.readUInt32LE(gz.length - 4) + 1, gz.length * 1032, 2 ** 28));
 }
 
 /** Integer ms, or an ISO date/date-time; a date-time without a zone is read as UTC. */
@@ -293,14 +306,10 @@ function growable(capacity: number): Growable {
       n++;
     },
     done() {
-      const [openTime, open, high, low, close, volume] = arrays.map((a) => a.slice(0, n)) as [
-        Float64Array,
-        Float64Array,
-        Float64Array,
-        Float64Array,
-        Float64Array,
-        Float64Array,
-      ];
+      // Sized exactly from the line count (no blank lines): the arrays as they are, not a copy.
+      const [openTime, open, high, low, close, volume] = arrays.map((a) =>
+        a.length === n ? a : a.slice(0, n),
+      ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
       return { openTime, open, high, low, close, volume };
     },
   };

@@ -11,6 +11,7 @@ import {
 import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import type { okx } from 'ccxt';
 import type { VenueAlert } from '../venue';
+import { attachedExitId, rowOf } from './attached';
 import { createOkxTradeClient, OkxReads } from './client';
 import { dEq, dGt, dLt } from './decimal';
 import { classifyOkxError, describeError, isHaltWorthy, type OkxErrorClass } from './errors';
@@ -18,7 +19,7 @@ import { type AlertSeverity, alert } from './mapping';
 import { reconcileWithExchange } from './reconcile';
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy, retryRead, sleep } from './retry';
 import { MalformedOkxResponse, type OkxOrderRow } from './rows';
-import { type Changes, OrderTracker, type TrackedOrder } from './tracker';
+import { type AttachedExitOf, type Changes, OrderTracker, type TrackedOrder } from './tracker';
 import type {
   BrokerUpdate,
   CancelResult,
@@ -53,6 +54,8 @@ export interface OkxOrderView {
   readonly filledQuantity: string;
   readonly averagePrice: string;
   readonly seq: number;
+  /** Set on the order a triggered stop-loss / take-profit of entry `entry` placed. */
+  readonly exit?: AttachedExitOf;
 }
 
 interface Prepared {
@@ -411,17 +414,23 @@ export class OkxBroker {
   }
 
   async #place(p: Prepared, clOrdId: string): Promise<{ id?: string | undefined; info?: unknown }> {
-    // ccxt turns `stopLoss` / `takeProfit` into one `attachAlgoOrds` entry (slTriggerPx, slOrdPx -1 =
-    // market, slTriggerPxType last; likewise tp…).
-    const params = {
-      clOrdId,
-      ...(p.attach?.stopLoss !== undefined
-        ? { stopLoss: { triggerPrice: p.attach.stopLoss, type: 'market', triggerPriceType: 'last' } }
-        : {}),
-      ...(p.attach?.takeProfit !== undefined
-        ? { takeProfit: { triggerPrice: p.attach.takeProfit, type: 'market', triggerPriceType: 'last' } }
-        : {}),
-    };
+    // The exits go as one `attachAlgoOrds` item, built here rather than from ccxt's `stopLoss` /
+    // `takeProfit` params, which cannot carry `attachAlgoClOrdId` — the link from the order OKX
+    // places when a leg triggers back to this entry (attached.ts). `-1` = execute at market.
+    const link = attachedExitId(clOrdId);
+    const attach =
+      p.attach === undefined
+        ? undefined
+        : {
+            ...(link !== undefined ? { attachAlgoClOrdId: link } : {}),
+            ...(p.attach.stopLoss !== undefined
+              ? { slTriggerPx: p.attach.stopLoss, slOrdPx: '-1', slTriggerPxType: 'last' }
+              : {}),
+            ...(p.attach.takeProfit !== undefined
+              ? { tpTriggerPx: p.attach.takeProfit, tpOrdPx: '-1', tpTriggerPxType: 'last' }
+              : {}),
+          };
+    const params = { clOrdId, ...(attach ? { attachAlgoOrds: [attach] } : {}) };
     if (p.cost !== undefined) return this.#ex.createMarketBuyOrderWithCost(p.symbol, Number(p.cost), params);
     const price = p.price === undefined ? undefined : Number(p.price);
     return this.#ex.createOrder(p.symbol, p.type, p.side, Number(p.amount), price, params);
@@ -488,10 +497,10 @@ export class OkxBroker {
     return { ...this.#update(t, out), outcome: cancelOutcome(t.status, sent), detail };
   }
 
-  /** Looks the order up by clOrdId (retrying transient failures). */
+  /** Looks the order up by clOrdId, a triggered exit by its ordId (retrying transient failures). */
   async #lookup(t: TrackedOrder): Promise<Lookup> {
     try {
-      const row = await retryRead(() => this.#reads.orderByClientId(t.instId, t.clientOrderId), this.#retry);
+      const row = await retryRead(() => rowOf(this.#reads, t), this.#retry);
       return { kind: 'found', row };
     } catch (e) {
       const c = classifyOkxError(e);
@@ -759,6 +768,7 @@ function view(t: TrackedOrder): OkxOrderView {
     filledQuantity: t.filled,
     averagePrice: t.avgPx,
     seq: t.seq,
+    ...(t.exit ? { exit: t.exit } : {}),
   };
 }
 

@@ -1,10 +1,12 @@
 import { okx } from 'ccxt';
 import { dGt, dSum } from './decimal';
 import {
+  type OkxAlgoRow,
   type OkxBalance,
   type OkxFillRow,
   type OkxOrderRow,
   okData,
+  parseAlgoRow,
   parseBalances,
   parseFillRow,
   parseOrderRow,
@@ -64,6 +66,31 @@ export class OkxReads {
     if (data.length !== 1) throw new Error(`OKX trade/order answered ${data.length} rows for ${clOrdId}`);
     const row = parseOrderRow(data[0]);
     if (row.clOrdId !== clOrdId) throw new Error(`OKX trade/order answered ${row.clOrdId} for ${clOrdId}`);
+    return row;
+  }
+
+  /** The order with this ordId (an order OKX placed for us has no clOrdId: a triggered stop-loss). */
+  async orderById(instId: string, ordId: string): Promise<OkxOrderRow> {
+    const body: unknown = await this.ex.privateGetTradeOrder({ instId, ordId });
+    const data = okData(body, 'trade/order');
+    if (data.length !== 1) throw new Error(`OKX trade/order answered ${data.length} rows for order ${ordId}`);
+    const row = parseOrderRow(data[0]);
+    if (row.ordId !== ordId) throw new Error(`OKX trade/order answered order ${row.ordId} for ${ordId}`);
+    return row;
+  }
+
+  /**
+   * The algo order with this client id (`GET /trade/order-algo`, live or finished): for an entry's
+   * attached stop-loss / take-profit, which leg triggered. ccxt's OrderNotFound (51603) when none.
+   */
+  async algoOrder(algoClOrdId: string): Promise<OkxAlgoRow> {
+    const body: unknown = await this.ex.privateGetTradeOrderAlgo({ algoClOrdId });
+    const data = okData(body, 'trade/order-algo');
+    if (data.length !== 1)
+      throw new Error(`OKX trade/order-algo answered ${data.length} rows for ${algoClOrdId}`);
+    const row = parseAlgoRow(data[0]);
+    if (row.algoClOrdId !== algoClOrdId)
+      throw new Error(`OKX trade/order-algo answered ${row.algoClOrdId} for ${algoClOrdId}`);
     return row;
   }
 

@@ -1,5 +1,6 @@
 import { type Clock, ErrorCode, isAlgoError, isTerminal } from '@algotrader/core';
 import type { VenueAlert } from '../venue';
+import { attachedExitReason, entryOfAttachedExit, rowOf } from './attached';
 import type { OkxReads } from './client';
 import { dAbs, dAdd, dGt, dSub, dSum } from './decimal';
 import { classifyOkxError, describeError, isHaltWorthy } from './errors';
@@ -79,8 +80,13 @@ export async function reconcileWithExchange(
   const balances = await query('balance', () => ctx.reads.balances());
 
   const local = new Map(localOrders.map((o) => [o.clientOrderId, o]));
+  // An order OKX placed for us (a triggered stop-loss) has no clOrdId of ours: its fills are known
+  // by the ordId the router recorded for it.
+  const localByOrdId = new Map(
+    localOrders.filter((o) => o.exchangeOrderId).map((o) => [o.exchangeOrderId!, o.clientOrderId]),
+  );
   const openByClId = new Map((open ?? []).filter((r) => r.clOrdId !== '').map((r) => [r.clOrdId, r]));
-  const recentByClId = groupBy(recent ?? [], (f) => f.clOrdId);
+  const recentByClId = groupBy(recent ?? [], (f) => localByOrdId.get(f.ordId) ?? f.clOrdId);
 
   const notOnExchange = (t: TrackedOrder) => {
     const push = (explained: boolean, detail: string) =>
@@ -116,7 +122,7 @@ export async function reconcileWithExchange(
     let row = known;
     if (!row) {
       try {
-        row = await retryRead(() => ctx.reads.orderByClientId(t.instId, t.clientOrderId), ctx.retry);
+        row = await retryRead(() => rowOf(ctx.reads, t), ctx.retry);
       } catch (e) {
         if (classifyOkxError(e) !== 'not_found') {
           failures.push({
@@ -148,7 +154,12 @@ export async function reconcileWithExchange(
       fills.push(...changes.fills);
       if (changes.events.length > 0 || changes.fills.length > 0) {
         mismatches.push({
-          kind: what === 'orphan_order' ? what : changes.fills.length > 0 ? 'missing_fills' : 'order_state',
+          kind:
+            what === 'orphan_order' || what === 'triggered_exit'
+              ? what
+              : changes.fills.length > 0
+                ? 'missing_fills'
+                : 'order_state',
           explained: true,
           clientOrderId: t.clientOrderId,
           local: `${before.status} ${before.filled}`,
@@ -156,7 +167,9 @@ export async function reconcileWithExchange(
           detail:
             what === 'orphan_order'
               ? `our order ${t.clientOrderId} is on OKX but not in the local records: adopted`
-              : `${changes.events.length} event(s), ${changes.fills.length} fill(s) missing locally`,
+              : what === 'triggered_exit'
+                ? `the ${t.exit?.reason} attached to ${t.exit?.entry} triggered on OKX: order ${row.ordId} taken in as its exit`
+                : `${changes.events.length} event(s), ${changes.fills.length} fill(s) missing locally`,
         });
       }
     } catch (e) {
@@ -206,10 +219,49 @@ export async function reconcileWithExchange(
     );
     await settle(t, row, 'orphan_order');
   };
+  /**
+   * An order on OKX with no clOrdId of ours may be the market order a stop-loss / take-profit
+   * attached to one of our entries placed when it triggered: its `algoClOrdId` names the entry
+   * (attached.ts) and the algo order says which leg fired. Taken in under the algo's client id, as
+   * the entry's exit. False: not one of ours (or the lookups failed, which is a failure already).
+   */
+  const triggeredExit = async (instId: string, ordId: string, known: OkxOrderRow | undefined) => {
+    const row = known ?? (await query('order', () => ctx.reads.orderById(instId, ordId)));
+    if (!row) return 'failed';
+    const entry = entryOfAttachedExit(row.algoClOrdId);
+    if (entry === undefined || !ctx.owns(entry) || local.has(row.algoClOrdId)) return false;
+    const algo = await query('algo_order', () => ctx.reads.algoOrder(row.algoClOrdId), row.algoClOrdId);
+    if (!algo) return 'failed';
+    const reason = attachedExitReason(algo.actualSide);
+    if (reason === undefined || !algo.ordIds.includes(row.ordId)) {
+      mismatches.push({
+        kind: 'triggered_exit',
+        explained: false,
+        clientOrderId: row.algoClOrdId,
+        exchange: `${row.instId} ${row.side} ${row.accFillSz} ${row.state}`,
+        detail: `order ${row.ordId} came from algo order ${algo.algoId} attached to ${entry}, but OKX names no triggered leg for it (actualSide "${algo.actualSide}", orders ${algo.ordIds.join(',') || 'none'})`,
+      });
+      return true;
+    }
+    const t = ctx.tracker.add(
+      ctx.trackedFrom({
+        clientOrderId: row.algoClOrdId,
+        symbol: row.instId.replace('-', '/'),
+        side: row.side,
+        status: 'pending_submit',
+        filledQuantity: '0',
+        seq: 0,
+      }),
+    );
+    t.exit = { entry, reason };
+    await settle(t, row, 'triggered_exit');
+    return true;
+  };
+
   for (const row of open ?? []) {
-    if (local.has(row.clOrdId)) continue;
+    if (local.has(row.clOrdId) || localByOrdId.has(row.ordId)) continue;
     if (row.clOrdId !== '' && ctx.owns(row.clOrdId)) await adopt(row.clOrdId, row.instId, row.side, row);
-    else
+    else if ((await triggeredExit(row.instId, row.ordId, row)) === false)
       mismatches.push({
         kind: 'foreign_order',
         explained: false,
@@ -217,17 +269,28 @@ export async function reconcileWithExchange(
         detail: `open order ${row.ordId} (clOrdId "${row.clOrdId}") was not placed by this system`,
       });
   }
+  // Open orders were all dealt with above (ours, a triggered exit, or a mismatch already).
+  const handled = new Set((open ?? []).map((r) => r.ordId));
   for (const [clOrdId, group] of recentByClId) {
     if (local.has(clOrdId) || openByClId.has(clOrdId)) continue;
     const first = group[0]!;
-    if (clOrdId !== '' && ctx.owns(clOrdId)) await adopt(clOrdId, first.instId, first.side, undefined);
-    else
+    if (clOrdId !== '' && ctx.owns(clOrdId)) {
+      await adopt(clOrdId, first.instId, first.side, undefined);
+      continue;
+    }
+    // Fills under no id of ours: one order at a time, each perhaps a triggered exit.
+    for (const [ordId, fills] of groupBy(group, (f) => f.ordId)) {
+      if (handled.has(ordId)) continue;
+      const taken = await triggeredExit(fills[0]!.instId, ordId, undefined);
+      handled.add(ordId);
+      if (taken !== false) continue;
       mismatches.push({
         kind: 'foreign_fill',
         explained: false,
-        exchange: group.map((f) => `${f.instId} ${f.side} ${f.fillSz}@${f.fillPx}`).join(', '),
-        detail: `${group.length} fill(s) of order ${first.ordId} (clOrdId "${clOrdId}") not placed by this system`,
+        exchange: fills.map((f) => `${f.instId} ${f.side} ${f.fillSz}@${f.fillPx}`).join(', '),
+        detail: `${fills.length} fill(s) of order ${ordId} (clOrdId "${clOrdId}") not placed by this system`,
       });
+    }
   }
 
   // 3. Holdings: exchange balance = local position + holdings outside the system + what the

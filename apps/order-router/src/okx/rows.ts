@@ -36,6 +36,31 @@ export interface OkxOrderRow {
   readonly avgPx: string;
   readonly uTime: number;
   readonly cTime: number;
+  /**
+   * Set on the order an algo order placed when it triggered ('' otherwise): the algo's id, and its
+   * client id — for a stop-loss / take-profit attached to an entry, the entry's `attachAlgoClOrdId`.
+   */
+  readonly algoId: string;
+  readonly algoClOrdId: string;
+}
+
+/**
+ * `GET /trade/order-algo` (and `/trade/orders-algo-history`) row: the stop-loss / take-profit algo
+ * order OKX placed for an entry's `attachAlgoOrds` once the entry filled. Its `algoId` is OKX's own
+ * (not the entry's `attachAlgoId`); its `algoClOrdId` is the entry's `attachAlgoClOrdId`.
+ */
+export interface OkxAlgoRow {
+  readonly algoId: string;
+  readonly algoClOrdId: string;
+  readonly instId: string;
+  /** `oco` (stop-loss and take-profit), `conditional` (one of them), `move_order_stop`, … */
+  readonly ordType: string;
+  /** live, pause, partially_effective, effective, canceled, order_failed, partially_failed. */
+  readonly state: string;
+  /** Which leg triggered: `sl` or `tp` (oco and conditional orders only; '' before a trigger). */
+  readonly actualSide: string;
+  /** ordIds of the orders it placed when it triggered (OKX deprecates `ordId` for this list). */
+  readonly ordIds: readonly string[];
 }
 
 export interface OkxFillRow {
@@ -103,6 +128,26 @@ export function parseOrderRow(row: unknown, what = 'order'): OkxOrderRow {
     avgPx: optionalDecimal(r, 'avgPx', what),
     uTime: int(r, 'uTime', what),
     cTime: int(r, 'cTime', what),
+    algoId: optionalStr(r, 'algoId', what),
+    algoClOrdId: optionalStr(r, 'algoClOrdId', what),
+  };
+}
+
+export function parseAlgoRow(row: unknown, what = 'algo order'): OkxAlgoRow {
+  const r = record(row, what);
+  const list = r['ordIdList'];
+  if (list !== undefined && (!Array.isArray(list) || !list.every((x) => typeof x === 'string')))
+    throw new MalformedOkxResponse(`${what} (ordIdList)`, row);
+  const ordId = optionalStr(r, 'ordId', what);
+  const ordIds = (list as string[] | undefined) ?? [];
+  return {
+    algoId: str(r, 'algoId', what),
+    algoClOrdId: optionalStr(r, 'algoClOrdId', what),
+    instId: str(r, 'instId', what),
+    ordType: str(r, 'ordType', what),
+    state: str(r, 'state', what),
+    actualSide: optionalStr(r, 'actualSide', what),
+    ordIds: ordId !== '' && !ordIds.includes(ordId) ? [...ordIds, ordId] : ordIds,
   };
 }
 
@@ -159,6 +204,14 @@ function record(row: unknown, what: string): Record<string, unknown> {
 
 function str(r: Record<string, unknown>, key: string, what: string): string {
   const v = r[key];
+  if (typeof v !== 'string') throw new MalformedOkxResponse(`${what} (${key})`, r);
+  return v;
+}
+
+/** A string field OKX may leave out or send empty: ''. */
+function optionalStr(r: Record<string, unknown>, key: string, what: string): string {
+  const v = r[key];
+  if (v === undefined) return '';
   if (typeof v !== 'string') throw new MalformedOkxResponse(`${what} (${key})`, r);
   return v;
 }

@@ -29,6 +29,15 @@ export interface TrackedOrder {
    * records, fill ids unknown): the oldest fills adding up to it are not published again.
    */
   unattributed: string;
+  /** The market order a stop-loss / take-profit attached to an entry placed when it triggered. */
+  exit?: AttachedExitOf;
+}
+
+/** What the order a triggered attached algo order placed is the exit of, and why. */
+export interface AttachedExitOf {
+  /** Client order id of the entry that carried the stop-loss / take-profit. */
+  readonly entry: string;
+  readonly reason: 'stop_loss' | 'take_profit';
 }
 
 export interface Changes {

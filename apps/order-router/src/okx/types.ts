@@ -166,7 +166,7 @@ export interface ReconcileOptions {
   readonly knownTradeIds?: ReadonlySet<string>;
 }
 
-export type ReconcileQuery = 'open_orders' | 'fills' | 'balance' | 'order';
+export type ReconcileQuery = 'open_orders' | 'fills' | 'balance' | 'order' | 'algo_order';
 
 export interface ReconcileFailure {
   readonly query: ReconcileQuery;
@@ -180,6 +180,8 @@ export type MismatchKind =
   | 'order_state'
   | 'missing_fills'
   | 'orphan_order'
+  /** The order a stop-loss / take-profit attached to one of our entries placed when it triggered. */
+  | 'triggered_exit'
   | 'order_not_on_exchange'
   | 'foreign_order'
   | 'foreign_fill'

@@ -1,4 +1,4 @@
-import { type Instrument, isTerminal } from '@algotrader/core';
+import { type Instrument, isTerminal, parseInstrument } from '@algotrader/core';
 import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import type { ExitLevel } from '@algotrader/strategy';
 import type {
@@ -12,6 +12,7 @@ import type {
   VenueResult,
   VenueSnapshot,
 } from '../venue';
+import { attachedExitId } from './attached';
 import { type AttachedExits, OkxBroker } from './broker';
 import { createOkxTradeClient, OkxReads } from './client';
 import { classifyOkxError, describeError, isHaltWorthy } from './errors';
@@ -35,6 +36,7 @@ export interface OkxSpotVenueOptions extends OkxBrokerOptions {
 export class OkxSpotVenue implements Venue {
   readonly name = 'okx';
   readonly fills = 'exchange' as const;
+  readonly holdsExits = true;
   readonly #broker: OkxBroker;
   readonly #reads: OkxReads;
   readonly #retry: RetryPolicy;
@@ -150,6 +152,17 @@ export class OkxSpotVenue implements Venue {
         filledQty: num(v.filledQuantity),
         avgPrice: num(v.averagePrice),
         fills: fills.map(venueFill),
+        ...(v.exit
+          ? {
+              triggeredExit: {
+                entry: v.exit.entry,
+                reason: v.exit.reason,
+                instrument: parseInstrument(`${VENUE}:${v.symbol}`),
+                side: v.side,
+                qty: num(v.filledQuantity),
+              },
+            }
+          : {}),
       });
     }
     const unexplained = rec.mismatches.filter((m) => !m.explained).map((m) => m.detail);
@@ -297,14 +310,16 @@ function venueFill(f: OkxFill): VenueFill {
 
 /**
  * The order's exits as the trigger prices OKX attaches to it, or why they cannot be sent: a
- * fraction needs the fill price, which the entry does not have when it is placed, and OKX cannot
- * attach a trailing stop to an order.
+ * fraction needs the fill price, which the entry does not have when it is placed; a trailing stop
+ * would be a separate `move_order_stop` algo order placed after the fill, which this venue does not
+ * place yet; and an entry whose id is not the router's own (`at` + 28) cannot name its exits
+ * (attached.ts), so their fills could not be booked.
  */
 export function attachedExits(order: VenueOrder): AttachedExits | string | undefined {
   const x = order.exits;
   if (x === undefined) return undefined;
   if (x.trailingStop !== undefined)
-    return 'a trailing stop is not supported on the OKX venue yet (OKX cannot attach one to the entry)';
+    return 'a trailing stop is not supported on the OKX venue (it would be a move_order_stop algo order placed after the fill, which this venue does not place): use a stop-loss price, or the paper venue';
   const level = (name: string, l: ExitLevel | undefined): string | undefined => {
     if (l === undefined) return undefined;
     if ('fraction' in l)
@@ -313,6 +328,8 @@ export function attachedExits(order: VenueOrder): AttachedExits | string | undef
   };
   const bad = level('stop-loss', x.stopLoss) ?? level('take-profit', x.takeProfit);
   if (bad !== undefined) return bad;
+  if (attachedExitId(order.clientOrderId) === undefined)
+    return `exits need an entry id of the router's form (at + 28 letters or digits) to be linked to their fills; ${order.clientOrderId} is not`;
   const price = (l: ExitLevel | undefined) =>
     l !== undefined && 'price' in l ? decimalString(l.price) : undefined;
   const stopLoss = price(x.stopLoss);

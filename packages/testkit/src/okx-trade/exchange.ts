@@ -81,13 +81,18 @@ export interface SimOrder {
 
 /**
  * One `attachAlgoOrds` item of an order, as OKX records it: a stop-loss and/or a take-profit leg
- * (one cancels the other), triggered on a price and executed at market (`…OrdPx` = `-1`). It
- * becomes `effective` when a leg triggers: the exit order is then a new market order carrying
- * `algoId` / `algoClOrdId`.
+ * (one cancels the other), triggered on a price and executed at market (`…OrdPx` = `-1`). Once the
+ * entry has filled, OKX holds it as an algo order (`oco` with both legs, `conditional` with one)
+ * with an `algoId` of its own — the `attachAlgoId` is NOT posted to it — and the entry's
+ * `attachAlgoClOrdId` as its `algoClOrdId`. It becomes `effective` when a leg triggers: the exit is
+ * then a new market order (no clOrdId) carrying that `algoId` / `algoClOrdId`, and the algo order
+ * names the leg (`actualSide` `sl` / `tp`) and the order (`ordIdList`).
  */
 export interface SimAttachedAlgo {
   readonly attachAlgoId: string;
   readonly attachAlgoClOrdId: string;
+  /** The algo order's own id (`GET /trade/order-algo`), once the entry filled. */
+  readonly algoId: string;
   readonly slTriggerPx: Dec | undefined;
   readonly slTriggerPxType: string;
   readonly slOrdPx: string;
@@ -97,6 +102,11 @@ export interface SimAttachedAlgo {
   state: 'live' | 'effective';
   /** ordId of the exit order it created, once triggered. */
   triggeredOrdId: string;
+  /** The leg that triggered (`sl` / `tp`), its time, and what the exit order did. */
+  actualSide: '' | 'sl' | 'tp';
+  triggerTime: number;
+  actualSz: Dec;
+  actualPx: Dec;
 }
 
 export type Rejection = { readonly sCode: string; readonly sMsg: string };
@@ -337,11 +347,25 @@ export class SpotExchange {
       sz: fmt(sz),
     });
     if (!r.ok) throw new Error(`okx trade server: the ${leg} order of ${id} failed: ${r.sCode} ${r.sMsg}`);
-    r.order.algoId = algo.attachAlgoId;
+    r.order.algoId = algo.algoId;
     r.order.algoClOrdId = algo.attachAlgoClOrdId;
     algo.state = 'effective';
     algo.triggeredOrdId = r.order.ordId;
+    algo.actualSide = leg;
+    algo.triggerTime = this.#clock.now();
+    algo.actualSz = sz;
+    algo.actualPx = at;
     return r.order;
+  }
+
+  /**
+   * The algo orders OKX holds for filled entries' `attachAlgoOrds` (`GET /trade/order-algo`,
+   * `/trade/orders-algo-pending`, `/trade/orders-algo-history`), with the entry each belongs to.
+   */
+  algoOrders(): { readonly entry: SimOrder; readonly algo: SimAttachedAlgo }[] {
+    return this.#orders
+      .filter((o) => o.state === 'filled' || o.state === 'partially_filled')
+      .flatMap((entry) => (entry.attachAlgoOrds ?? []).map((algo) => ({ entry, algo })));
   }
 
   /** Parses `attachAlgoOrds` (undefined: none) as OKX checks it, or the rejection. */
@@ -391,6 +415,7 @@ export class SpotExchange {
       this.#ordSeq += 1n;
       out.push({
         attachAlgoId: String(900_000_000_000_000_000n + this.#ordSeq),
+        algoId: String(800_000_000_000_000_000n + this.#ordSeq),
         attachAlgoClOrdId,
         slTriggerPx: legs.sl.px,
         slTriggerPxType: legs.sl.type,
@@ -400,6 +425,10 @@ export class SpotExchange {
         tpOrdPx: legs.tp.ordPx,
         state: 'live',
         triggeredOrdId: '',
+        actualSide: '',
+        triggerTime: 0,
+        actualSz: ZERO,
+        actualPx: ZERO,
       });
     }
     return out;

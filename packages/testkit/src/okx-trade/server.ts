@@ -5,7 +5,7 @@ import { assertNever, type Clock } from '@algotrader/core';
 import { readBody } from '../http';
 import { dec } from './decimal';
 import { type OkxSpotInstrumentSpec, type SimFill, type SimOrder, SpotExchange } from './exchange';
-import { balanceRow, fillRow, instrumentRow, orderRow } from './shapes';
+import { algoOrderRow, balanceRow, fillRow, instrumentRow, orderRow } from './shapes';
 import { type OkxSwapInstrumentSpec, SwapBook, swapBillRow, swapOrderRow } from './swap';
 
 /**
@@ -17,7 +17,9 @@ import { type OkxSwapInstrumentSpec, SwapBook, swapBillRow, swapOrderRow } from 
  *
  * Endpoints: public/instruments (SPOT), public/time, trade/order (POST place, GET details),
  * trade/batch-orders, trade/cancel-order, trade/cancel-batch-orders, trade/orders-pending,
- * trade/fills (last 3 days), trade/fills-history, account/balance, asset/currencies.
+ * trade/fills (last 3 days), trade/fills-history, account/balance, asset/currencies, and the
+ * algo orders attached stop-loss / take-profit become: trade/order-algo, trade/orders-algo-pending,
+ * trade/orders-algo-history.
  *
  * The market is driven by the test: see {@link SpotExchange} (market orders fill at a set price,
  * limit orders rest until {@link OkxTradeServer.fillOrder}; a placement may attach a stop-loss /
@@ -397,6 +399,33 @@ export class OkxTradeServer {
           .filter((f) => !query['ordId'] || f.ordId === query['ordId'])
           .filter((f) => f.ts >= begin && f.ts <= end);
         return ok(page(rows, (f) => f.billId, query).map(fillRow));
+      }
+      case 'GET /api/v5/trade/order-algo': {
+        const { algoId, algoClOrdId } = query;
+        if (!algoId && !algoClOrdId) return okx(200, '51000', 'Parameter algoId error');
+        const hit = ex
+          .algoOrders()
+          .find(({ algo }) => (algoId ? algo.algoId === algoId : algo.attachAlgoClOrdId === algoClOrdId));
+        if (!hit) return okx(200, '51603', 'Order does not exist');
+        return ok([algoOrderRow(hit.entry, hit.algo)]);
+      }
+      case 'GET /api/v5/trade/orders-algo-pending':
+      case 'GET /api/v5/trade/orders-algo-history': {
+        const ordType = query['ordType'];
+        if (!ordType && !query['algoId']) return okx(200, '50014', 'Parameter ordType can not be empty');
+        const history = path.endsWith('history');
+        if (history && !query['state'] && !query['algoId'])
+          return okx(200, '51000', 'Either parameter state or algoId is required');
+        const rows = ex
+          .algoOrders()
+          .filter(({ algo }) => (history ? algo.state !== 'live' : algo.state === 'live'))
+          .filter(() => spotOnly)
+          .map(({ entry, algo }) => algoOrderRow(entry, algo))
+          .filter((r) => !ordType || ordType.split(',').includes(r['ordType'] as string))
+          .filter((r) => !query['state'] || r['state'] === query['state'])
+          .filter((r) => !query['algoId'] || r['algoId'] === query['algoId'])
+          .filter((r) => !query['instId'] || r['instId'] === query['instId']);
+        return ok(rows.reverse());
       }
       case 'GET /api/v5/account/balance': {
         const only = query['ccy'] ? new Set(query['ccy'].split(',')) : undefined;

@@ -125,6 +125,68 @@ function attachedRow(a: SimAttachedAlgo): Record<string, unknown> {
   };
 }
 
+/**
+ * `GET /trade/order-algo`, `/trade/orders-algo-pending` and `/trade/orders-algo-history` row of the
+ * algo order an entry's `attachAlgoOrds` became (SPOT, cash): `oco` with both legs, else `conditional`.
+ */
+export function algoOrderRow(entry: SimOrder, a: SimAttachedAlgo): Record<string, unknown> {
+  const both = a.slTriggerPx !== undefined && a.tpTriggerPx !== undefined;
+  const effective = a.state === 'effective';
+  return {
+    activePx: '',
+    actualPx: effective ? fmt(a.actualPx) : '',
+    actualSide: a.actualSide,
+    actualSz: effective ? fmt(a.actualSz) : '0',
+    algoClOrdId: a.attachAlgoClOrdId,
+    algoId: a.algoId,
+    amendPxOnTriggerType: '0',
+    attachAlgoOrds: [],
+    cTime: String(entry.uTime),
+    callbackRatio: '',
+    callbackSpread: '',
+    ccy: '',
+    clOrdId: '',
+    closeFraction: '',
+    failCode: '',
+    instId: entry.instId,
+    instType: 'SPOT',
+    isTradeBorrowMode: '',
+    last: '',
+    lever: '',
+    linkedOrd: { ordId: '' },
+    moveTriggerPx: '',
+    notionalUsd: '',
+    ordId: a.triggeredOrdId,
+    ordIdList: a.triggeredOrdId === '' ? [] : [a.triggeredOrdId],
+    ordPx: '',
+    ordType: both ? 'oco' : 'conditional',
+    posSide: 'net',
+    pxLimit: '',
+    pxSpread: '',
+    pxVar: '',
+    quickMgnType: '',
+    reduceOnly: 'false',
+    side: entry.side === 'buy' ? 'sell' : 'buy',
+    slOrdPx: a.slOrdPx,
+    slTriggerPx: a.slTriggerPx === undefined ? '' : fmt(a.slTriggerPx),
+    slTriggerPxType: a.slTriggerPxType,
+    state: a.state,
+    sz: fmt(entry.accFillSz),
+    szLimit: '',
+    tag: '',
+    tdMode: 'cash',
+    tgtCcy: '',
+    timeInterval: '',
+    tpOrdPx: a.tpOrdPx,
+    tpTriggerPx: a.tpTriggerPx === undefined ? '' : fmt(a.tpTriggerPx),
+    tpTriggerPxType: a.tpTriggerPxType,
+    triggerPx: '',
+    triggerPxType: '',
+    triggerTime: effective ? String(a.triggerTime) : '',
+    uTime: String(effective ? a.triggerTime : entry.uTime),
+  };
+}
+
 /** `GET /trade/fills` and `/trade/fills-history` row. */
 export function fillRow(f: SimFill): Record<string, string> {
   return {
