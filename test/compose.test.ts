@@ -180,4 +180,23 @@ describe('deployment files (validated statically: no Docker engine runs here)', 
     expect(p.config.mode).toBe('live');
     expect(p.config.instruments.length).toBeGreaterThan(0);
   });
+
+  test('the native order-router is a compose service behind the "native" profile, as NATS user order-router', () => {
+    const args = ['--env-file', envFile(), '-f', resolve(root, 'docker-compose.yml')];
+    const config = execFileSync('docker-compose', [...args, '--profile', 'native', 'config'], {
+      cwd: root,
+    }).toString();
+    const block = serviceBlock(config, 'order-router-native');
+    expect(block).toContain('dockerfile: native/order-router/Dockerfile');
+    // Not started by a plain `up`: two routers on one account would be two writers.
+    expect(block).toMatch(/profiles:\n\s+- native/);
+    expect(serviceEnv(config, 'order-router-native')).toMatchObject({
+      ALGOTRADER_SERVICE: 'order-router',
+      NATS_USER: 'order-router',
+      ALGOTRADER_HEALTH_FILE: '/tmp/healthy',
+    });
+    expect(readFileSync(resolve(root, 'native/order-router/Dockerfile'), 'utf8')).toContain(
+      'apps/order-router/src/native-main.ts',
+    );
+  });
 });

@@ -1,101 +1,182 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import type { BarColumns } from '@algotrader/core';
-import { type PipelineConfigInput, parsePipelineConfig, readAccount, readAll } from '@algotrader/pipeline';
+import { type BarColumns, parseInstrument } from '@algotrader/core';
+import { buildNativeRouter, nativeRouterArgs } from '@algotrader/order-router';
+import {
+  type Pipeline,
+  type PipelineConfigInput,
+  parsePipelineConfig,
+  readAccount,
+  readAll,
+} from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
-import { bundledData, NatsServer, repoRoot, scaled } from '@algotrader/testkit';
+import { getStrategy } from '@algotrader/strategy';
+import { bundledData, NatsServer, repoRoot, scaled, waitFor } from '@algotrader/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 import { between, NO_LIMITS } from './helpers/fixtures';
-import { replayThroughStages } from './helpers/pipeline';
+import { backtestFills, pipelineFills, startStages } from './helpers/pipeline';
 
 const run = promisify(execFile);
-const SRC = join(repoRoot, 'native/order-router');
-// Outside the source tree (biome and vitest ignore node_modules), kept between runs.
-const BUILD = join(repoRoot, 'node_modules/.cache/native-order-router');
-const BIN = join(BUILD, 'native-order-router');
+// nats-server resolves `include` relative to the config file, so the harness gets the text itself.
+const AUTH = readFileSync(join(repoRoot, 'infra/nats/auth.conf'), 'utf8');
+const AUTH_ENV = Object.fromEntries(
+  [
+    'collector',
+    'feature-engine',
+    'strategy-runner',
+    'risk-gate',
+    'order-router',
+    'notifier',
+    'monitor',
+    'scheduler',
+    'admin',
+    'research-worker',
+  ].map((s) => [`NATS_PASSWORD_${s.toUpperCase().replace(/-/g, '_')}`, `pw-${s}`]),
+);
+let BIN = '';
 
-/**
- * Builds the native stage (CMake, incremental: compiled once, then cached in node_modules/.cache).
- * A build failure fails the suite with the compiler's output: never a skip.
- */
-async function build(): Promise<void> {
+/** The native stage as the order-router of `p`: its own process group, killed on every path. */
+function startNative(url: string, p: Pipeline): { proc: ChildProcess; stderr: () => string } {
+  let err = '';
+  const proc = spawn(BIN, [...nativeRouterArgs(p, url), '--heartbeat-ms', '0'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  proc.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  return { proc, stderr: () => err };
+}
+
+function kill(proc: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   try {
-    await run('cmake', ['-S', SRC, '-B', BUILD, '-DCMAKE_BUILD_TYPE=Release'], { timeout: scaled(120_000) });
-    await run('cmake', ['--build', BUILD, '-j', '2'], { timeout: scaled(600_000), maxBuffer: 16 << 20 });
-  } catch (e) {
-    const x = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `native/order-router does not build (needs cmake, g++, libnats-dev, libprotobuf-dev, protobuf-compiler; .ci/run installs them): ${x.message}\n${x.stdout ?? ''}\n${x.stderr ?? ''}`,
-    );
+    process.kill(-proc.pid!, signal);
+  } catch {
+    // already gone
   }
+  return exited;
 }
 
 interface NativeRun {
-  fills: { msgId: string; side: string; qty: string; price: string; fee: string; time: number }[];
-  cash: string;
-  stateCash: string;
-  done: Record<string, number>;
-}
-
-async function runNative(url: string, args: string[]): Promise<NativeRun> {
-  const { stdout } = await run(BIN, ['--url', url, ...args], {
-    timeout: scaled(120_000),
-    maxBuffer: 64 << 20,
-  });
-  const out: NativeRun = { fills: [], cash: '', stateCash: '', done: {} };
-  for (const line of stdout.split('\n')) {
-    const [kind, ...w] = line.split(' ');
-    if (kind === 'FILL')
-      out.fills.push({ msgId: w[0]!, side: w[1]!, qty: w[2]!, price: w[3]!, fee: w[4]!, time: Number(w[5]) });
-    else if (kind === 'CASH') out.cash = w[0]!;
-    else if (kind === 'STATE') out.stateCash = /cash=(\S+)/.exec(line)![1]!;
-    else if (kind === 'DONE')
-      for (const kv of w) {
-        const [k, v] = kv.split('=');
-        out.done[k!] = Number(v);
-      }
-  }
-  return out;
+  fills: Awaited<ReturnType<typeof pipelineFills>>;
+  account: NonNullable<Awaited<ReturnType<typeof readAccount>>>;
+  fillMsgIds: string[];
+  eventIds: string[];
+  snapshots: number;
+  restarts: number;
+  stderr: string;
+  /** Permission violations in the server's log (runs under auth.conf). */
+  violations: string[];
 }
 
 /**
- * The TypeScript stages replay `series` (paper router); then the native stage reads the same ORDERS
- * and MD streams and the account state in KV, and fills on its own. Returns both sides.
+ * Replays `series` through the three TypeScript decision stages with the NATIVE stage as the
+ * order-router, and waits until it has stepped the last bar set. `killAt` (fractions of the bars
+ * published): kill -9 the native stage there and start it again from its saved state.
  */
-async function bothRouters(
+async function nativePipeline(
   config: PipelineConfigInput,
   series: { instrument: string; bars: BarColumns }[],
-  native: string[],
-) {
-  const server = await NatsServer.start();
-  const bus = await Bus.connect({ servers: server.url, service: 'test' });
+  killAt: number[] = [],
+  /** Run under infra/nats/auth.conf: every stage as its own NATS user, the native one as `order-router`. */
+  auth = false,
+): Promise<NativeRun> {
+  const server = await (auth ? NatsServer.start({ config: AUTH, env: AUTH_ENV }) : NatsServer.start());
+  const creds = (s: string) => ({ user: s, password: `pw-${s}` });
+  const bus = await Bus.connect({ servers: server.url, service: 'admin', ...(auth ? creds('admin') : {}) });
+  const nativeUrl = auth ? server.url.replace('nats://', 'nats://order-router:pw-order-router@') : server.url;
+  const p = parsePipelineConfig(config);
+  let native: ReturnType<typeof startNative> | undefined;
+  let log = '';
+  let restarts = 0;
+  let decision: { stop(): Promise<void> } | undefined;
   try {
     await bus.ensure(SYSTEM_TOPOLOGY);
-    const pipeline = parsePipelineConfig(config);
-    await replayThroughStages(server.url, bus, pipeline, series);
-    const account = (await readAccount(bus, pipeline.account))!;
-    const ts = (await readAll(bus, 'EXEC', `exec.fill.${pipeline.account}`, codecs.Fill)).map((f) => ({
-      msgId: f.msgId!,
-      side: f.message.side === 1 ? 'buy' : 'sell',
-      qty: f.message.quantity!,
-      price: f.message.price!,
-      fee: f.message.fee!,
-      time: Number(f.message.timeMs),
-    }));
-    const nat = await runNative(server.url, ['--account', pipeline.account, '--publish', ...native]);
-    const after = await readAll(bus, 'EXEC', `exec.fill.${pipeline.account}`, codecs.Fill);
-    return { ts, tsCash: account.book.cash, nat, fillsAfter: after.length };
+    native = startNative(nativeUrl, p);
+    decision = await startStages(server.url, p, auth ? creds : undefined, { router: false });
+    // Bar sets published; the kills land at their share of the sets (paced, so the stage keeps up).
+    const sets = Math.max(...series.map((x) => x.bars.openTime.length));
+    const marks = killAt.map((f) => Math.floor(sets * f));
+    let published = 0;
+    const killing: Promise<void>[] = [];
+    const r = await replayPipeline(bus, {
+      venue: p.venue,
+      tf: p.tf,
+      series: series.map((x) => ({ instrument: parseInstrument(x.instrument), bars: x.bars })),
+      ...(killAt.length > 0 ? { speed: { kind: 'rate', perSecond: 150 } as const } : {}),
+      onProgress: () => {
+        published += 1;
+        while (marks.length > 0 && published >= marks[0]!) {
+          marks.shift();
+          const old = native!;
+          killing.push(
+            kill(old.proc, 'SIGKILL').then(() => {
+              log += old.stderr();
+              restarts += 1;
+              native = startNative(nativeUrl, p);
+            }),
+          );
+        }
+      },
+    });
+    await Promise.all(killing);
+    await waitFor(
+      async () => ((await readAccount(bus, p.account))?.steppedThrough ?? 0) >= r.lastClose!,
+      scaled(240_000),
+      () => `the native router to step the last bar set (stderr: ${log}${native?.stderr() ?? ''})`,
+    );
+    await kill(native!.proc, 'SIGTERM');
+    log += native!.stderr();
+    const fillMsgs = await readAll(bus, 'EXEC', `exec.fill.${p.account}`, codecs.Fill);
+    const events = await readAll(bus, 'EXEC', `exec.order.${p.account}`, codecs.OrderEvent);
+    const snaps = await readAll(bus, 'EXEC', `exec.position.${p.account}`, codecs.PositionSnapshot);
+    return {
+      fills: await pipelineFills(bus, p.account),
+      account: (await readAccount(bus, p.account))!,
+      fillMsgIds: fillMsgs.map((f) => f.msgId!),
+      eventIds: events.map((e) => e.msgId!),
+      snapshots: snaps.length,
+      restarts,
+      stderr: log,
+      violations: server.logs.split('\n').filter((l) => /violation/i.test(l)),
+    };
   } finally {
+    if (native) await kill(native.proc, 'SIGKILL');
+    await decision?.stop();
     await bus.close();
     await server.stop();
   }
 }
 
-describe('native C++ execution stage (paper, next_open) fills as the TypeScript router', () => {
-  beforeAll(build, scaled(700_000));
+const SMA = {
+  account: 'paper',
+  instruments: ['OKX:BTC/USDT'],
+  strategies: [{ name: 'sma_cross', params: { fast: 10, slow: 30 }, instruments: ['OKX:BTC/USDT'] }],
+  paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
+  fillModel: {
+    timing: 'next_open',
+    fees: { maker: 0.0008, taker: 0.001 },
+    slippage: { kind: 'bps', bps: 5 },
+  },
+  risk: NO_LIMITS,
+  mode: 'replay',
+} as const satisfies PipelineConfigInput;
+
+describe('native C++ order-router in place of the TypeScript one: fills as the backtest', () => {
+  let btc: BarColumns;
+  beforeAll(async () => {
+    BIN = await buildNativeRouter(repoRoot, { force: true, timeoutMs: scaled(900_000) });
+    const all = await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz'));
+    btc = between(all, all.openTime[0]!, all.openTime[3_000]!);
+  }, scaled(1_000_000));
 
   test('meets the decimal-string vectors of proto/conformance/vectors.json', async () => {
     const { stdout } = await run(BIN, ['--conformance', join(repoRoot, 'proto/conformance/vectors.json')], {
@@ -105,37 +186,31 @@ describe('native C++ execution stage (paper, next_open) fills as the TypeScript 
   });
 
   test(
-    'sma_cross on 3,000 real BTC/USDT hours, 5 bps slippage: the same fills (decimal strings, msg-ids) and cash',
+    'sma_cross on 3,000 real BTC/USDT hours, 5 bps slippage: the same fills, cash, equity and peak as the backtest',
     async () => {
-      const all = await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz'));
-      const btc = between(all, all.openTime[0]!, all.openTime[3_000]!);
-      const { ts, tsCash, nat, fillsAfter } = await bothRouters(
-        {
-          account: 'paper',
-          instruments: ['OKX:BTC/USDT'],
-          strategies: [{ name: 'sma_cross', params: { fast: 10, slow: 30 }, instruments: ['OKX:BTC/USDT'] }],
-          paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-          fillModel: {
-            timing: 'next_open',
-            fees: { maker: 0.0008, taker: 0.001 },
-            slippage: { kind: 'bps', bps: 5 },
-          },
-          risk: NO_LIMITS,
-          mode: 'replay',
-        },
-        [{ instrument: 'OKX:BTC/USDT', bars: btc }],
-        ['--tf', '1h', '--tf-ms', '3600000', '--maker', '0.0008', '--taker', '0.001', '--slippage-bps', '5'],
+      const bt = runBacktest({
+        strategy: getStrategy('sma_cross'),
+        params: { fast: 10, slow: 30 },
+        data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
+        initialCash: 10_000,
+        fillModel: SMA.fillModel,
+        account: 'paper',
+      });
+      expect(bt.fills.length, 'the period must trade for the comparison to mean something').toBeGreaterThan(
+        40,
       );
-      expect(ts.length, 'the period must trade for the comparison to mean something').toBeGreaterThan(40);
-      expect(nat.fills).toEqual(ts);
-      // Cash: the same doubles (printed by both sides with the protocol's decimal-string rule).
-      expect(nat.cash).toBe(String(tsCash));
-      // The native stage read the TypeScript router's account state (protobuf, KV) exactly.
-      expect(nat.stateCash).toBe(String(tsCash));
-      // Its Fills went out under the same msg-ids: the stream dropped every one as a duplicate.
-      expect(nat.done.published_duplicates).toBe(ts.length);
-      expect(nat.done.refused).toBe(0);
-      expect(fillsAfter).toBe(ts.length);
+      const live = await nativePipeline(SMA, [{ instrument: 'OKX:BTC/USDT', bars: btc }]);
+      expect(live.fills).toEqual(backtestFills(bt.fills));
+      // The account state the native stage saved (protobuf, KV), read by the TypeScript reader.
+      expect(live.account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
+      expect(live.account.book.positions['OKX:BTC/USDT']?.qty ?? 0).toBe(bt.positions[0]!.qty);
+      expect(live.account.book.equity).toBe(bt.finalEquity);
+      expect(live.account.book.peakEquity).toBe(Math.max(10_000, ...bt.equity.equity));
+      expect(live.account.fills).toBe(bt.fills.length);
+      expect(live.fillMsgIds).toEqual(bt.fills.map((f) => `fill:paper:${f.clientOrderId}:1`));
+      // One snapshot per bar set (pos:<acct>:<close>), and two events per filled order (accepted, filled).
+      expect(live.snapshots).toBe(btc.openTime.length);
+      expect(live.eventIds.filter((id) => id.endsWith(':2')).length).toBe(bt.fills.length);
     },
     scaled(600_000),
   );
@@ -157,40 +232,87 @@ describe('native C++ execution stage (paper, next_open) fills as the TypeScript 
         })),
       );
       const specs = { lotSize: 0.0001, minQty: 0.0001, minNotional: 5, tickSize: 0.0001 };
-      const { ts, tsCash, nat } = await bothRouters(
+      const params = { lookback: 48, top: 2, rebalanceEvery: 24, investFraction: 0.98 };
+      const bt = runBacktest({
+        strategy: getStrategy('xs_momentum'),
+        params,
+        data: {
+          timeframe: '1h',
+          series: series.map((s) => ({
+            instrument: parseInstrument(s.instrument),
+            bars: s.bars,
+            spec: specs,
+          })),
+        },
+        initialCash: 10_000,
+        account: 'paper',
+      });
+      expect(bt.fills.length).toBeGreaterThan(20);
+      const live = await nativePipeline(
         {
           account: 'paper',
           instruments: series.map((s) => s.instrument),
-          strategies: [
-            {
-              name: 'xs_momentum',
-              params: { lookback: 48, top: 2, rebalanceEvery: 24, investFraction: 0.98 },
-              instruments: series.map((s) => s.instrument),
-            },
-          ],
+          strategies: [{ name: 'xs_momentum', params, instruments: series.map((s) => s.instrument) }],
           paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
           specs: Object.fromEntries(series.map((s) => [s.instrument, specs])),
           risk: NO_LIMITS,
           mode: 'replay',
         },
         series,
-        [
-          '--tf',
-          '1h',
-          '--tf-ms',
-          '3600000',
-          '--lot-size',
-          '0.0001',
-          '--min-qty',
-          '0.0001',
-          '--min-notional',
-          '5',
-        ],
       );
-      expect(ts.length).toBeGreaterThan(20);
-      expect(nat.fills).toEqual(ts);
-      expect(nat.cash).toBe(String(tsCash));
-      expect(nat.done.published_duplicates).toBe(ts.length);
+      expect(live.fills).toEqual(backtestFills(bt.fills));
+      expect(live.account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
+      expect(live.account.book.equity).toBe(bt.finalEquity);
+    },
+    scaled(600_000),
+  );
+
+  test(
+    'kill -9 of the native stage twice mid-replay: restarted from its saved state, no fill lost or doubled',
+    async () => {
+      const bt = runBacktest({
+        strategy: getStrategy('sma_cross'),
+        params: { fast: 10, slow: 30 },
+        data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
+        initialCash: 10_000,
+        fillModel: SMA.fillModel,
+        account: 'paper',
+      });
+      const live = await nativePipeline(SMA, [{ instrument: 'OKX:BTC/USDT', bars: btc }], [0.35, 0.7]);
+      expect(live.restarts).toBe(2);
+      // The restarts resumed from saved positions (not from the start of the streams).
+      expect(live.stderr.match(/from md_seq [1-9]\d*/g)?.length, live.stderr).toBe(2);
+      expect(live.fills).toEqual(backtestFills(bt.fills));
+      expect(new Set(live.fillMsgIds).size).toBe(live.fillMsgIds.length);
+      expect(new Set(live.eventIds).size, 'every OrderEvent once (republished ones dropped)').toBe(
+        live.eventIds.length,
+      );
+      expect(live.account.fills).toBe(bt.fills.length);
+      expect(live.account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
+      expect(live.account.book.equity).toBe(bt.finalEquity);
+    },
+    scaled(600_000),
+  );
+
+  test(
+    'under infra/nats/auth.conf as NATS user order-router: the same fills, and no permission violation',
+    async () => {
+      const bars = between(btc, btc.openTime[0]!, btc.openTime[1_200]!);
+      const bt = runBacktest({
+        strategy: getStrategy('sma_cross'),
+        params: { fast: 10, slow: 30 },
+        data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars }] },
+        initialCash: 10_000,
+        fillModel: SMA.fillModel,
+        account: 'paper',
+      });
+      expect(bt.fills.length).toBeGreaterThan(10);
+      const live = await nativePipeline(SMA, [{ instrument: 'OKX:BTC/USDT', bars }], [], true);
+      expect(live.fills).toEqual(backtestFills(bt.fills));
+      // The stages' own refusals of ensureIfAllowed are not the native stage's.
+      expect(
+        live.violations.filter((l) => !l.includes('STREAM.UPDATE') && !l.includes('STREAM.CREATE')),
+      ).toEqual([]);
     },
     scaled(600_000),
   );

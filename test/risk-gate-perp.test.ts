@@ -66,15 +66,21 @@ interface Decided {
 }
 
 /** One signal (target in BTC units) and its close-time marker at `mark`, decided on `account`. */
-function decide(p: Pipeline, account: AccountState, target: number, mark: number): Decided {
+function decide(
+  p: Pipeline,
+  account: AccountState,
+  target: number,
+  mark: number,
+  control: { state: 'ACTIVE' | 'HALTED' | 'REDUCING'; reason?: string } = { state: 'ACTIVE' },
+): Decided {
   const d = gateDecider(p);
   const context: GateContext = {
     account,
     control: {
       account: 'perp',
-      state: 'ACTIVE',
+      state: control.state,
       pausedStrategies: [],
-      reason: '',
+      reason: control.reason ?? '',
       updatedMs: 0,
       updatedBy: '',
       revision: 0,
@@ -273,5 +279,61 @@ describe('pipeline configuration of swaps', () => {
         specs: { [KEY]: { lotSize: 0.001 } },
       }),
     ).toContain(`specs names the swap ${KEY}`);
+  });
+
+  const haltsOf = (r: Decided) =>
+    r.effects.flatMap((e) =>
+      e.kind === 'act' && (e.action as { type: string }).type === 'halt'
+        ? [(e.action as unknown as { alert: { code: string } }).alert.code]
+        : [],
+    );
+
+  test('a daily-loss halt refuses adding to a swap but approves reducing and closing it', () => {
+    const p10 = perpPipeline({ maxDailyLoss: 0.1 });
+    // Short 0.7 from 50 000 (day start 10 000), mark 53 000: equity 7 900, 21% down on the day.
+    const acct = holding(p10, -0.7);
+    const add = decide(p10, acct, -0.9, 53_000);
+    expect(haltsOf(add)).toEqual(['halted_daily_loss']);
+    expect(add.approved).toEqual([]);
+    expect(add.rejected.map((x) => x.reason)).toEqual([R.REJECT_REASON_MAX_DAILY_LOSS]);
+    const reduce = decide(p10, acct, -0.2, 53_000);
+    expect(haltsOf(reduce)).toEqual(['halted_daily_loss']);
+    expect(reduce.rejected).toEqual([]);
+    expect(reduce.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.5']]);
+    const close = decide(p10, acct, 0, 53_000);
+    expect(close.rejected).toEqual([]);
+    expect(close.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.7']]);
+    // Through zero to a long is not a reduction.
+    const flip = decide(p10, acct, 0.3, 53_000);
+    expect(flip.approved).toEqual([]);
+    expect(flip.rejected.map((x) => x.reason)).toEqual([R.REJECT_REASON_MAX_DAILY_LOSS]);
+  });
+
+  test('a drawdown halt lets a long swap be reduced, not added to', () => {
+    const p10 = perpPipeline({ maxDrawdown: 0.1 });
+    // Long 0.7 from 50 000, mark 47 000: equity 7 900, 21% below the peak of 10 000.
+    const acct = holding(p10, 0.7);
+    const add = decide(p10, acct, 0.8, 47_000);
+    expect(haltsOf(add)).toEqual(['halted_drawdown']);
+    expect(add.rejected.map((x) => x.reason)).toEqual([R.REJECT_REASON_MAX_DRAWDOWN]);
+    const reduce = decide(p10, acct, 0.25, 47_000);
+    expect(reduce.rejected).toEqual([]);
+    expect(reduce.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_SELL, '0.45']]);
+  });
+
+  test('an account already HALTED can still reduce and close a swap, never add', () => {
+    const p0 = perpPipeline();
+    const acct = holding(p0, -0.7);
+    const halted = { state: 'HALTED' as const, reason: 'daily loss' };
+    const add = decide(p0, acct, -0.8, 50_000, halted);
+    expect(add.approved).toEqual([]);
+    expect(add.rejected.map((x) => [x.reason, x.detail])).toEqual([
+      [R.REJECT_REASON_HALTED, 'trading is halted: daily loss'],
+    ]);
+    const reduce = decide(p0, acct, -0.2, 50_000, halted);
+    expect(reduce.rejected).toEqual([]);
+    expect(reduce.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.5']]);
+    const close = decide(p0, acct, 0, 50_000, halted);
+    expect(close.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.7']]);
   });
 });

@@ -8,7 +8,7 @@ import { codecs } from '@algotrader/proto';
 import { RiskGate } from '@algotrader/risk-gate';
 import { StrategyRunner } from '@algotrader/strategy-runner';
 import { waitFor } from '@algotrader/testkit';
-import { replayPipeline } from '../../apps/cli/src/commands/pipeline-replay';
+import { type ReplaySeries, replayPipeline } from '../../apps/cli/src/commands/pipeline-replay';
 
 type BacktestFill = BacktestResult['fills'][number];
 const clock: Clock = { now: () => Date.now() };
@@ -30,21 +30,27 @@ export async function startStages(
   url: string | string[],
   pipeline: Pipeline,
   credentials?: StageCredentials,
+  /** `router: false`: the three decision stages only (another process is the order-router). */
+  o: { router?: boolean } = {},
 ): Promise<Stages> {
-  const buses = await Promise.all(
-    ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].map((service) =>
-      Bus.connect({ servers: url, service, ...credentials?.(service) }),
-    ),
+  const services = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].slice(
+    0,
+    o.router === false ? 3 : 4,
   );
-  const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus];
+  const buses = await Promise.all(
+    services.map((service) => Bus.connect({ servers: url, service, ...credentials?.(service) })),
+  );
+  const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus | undefined];
   const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });
   const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
   const rg = await RiskGate.start({ bus: b3, pipeline, clock });
-  const router = await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) });
+  const router = b4
+    ? await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) })
+    : undefined;
   return {
     buses,
     async stop() {
-      await router.stop();
+      await router?.stop();
       await rg.stop();
       await sr.stop();
       await fe.stop();
@@ -61,7 +67,7 @@ export async function replayThroughStages(
   url: string,
   bus: Bus,
   pipeline: Pipeline,
-  series: { instrument: string; bars: BarColumns }[],
+  series: { instrument: string; bars: BarColumns; swap?: ReplaySeries['swap'] }[],
   credentials?: StageCredentials,
 ): Promise<void> {
   const stages = await startStages(url, pipeline, credentials);
@@ -69,7 +75,11 @@ export async function replayThroughStages(
     const r = await replayPipeline(bus, {
       venue: pipeline.venue,
       tf: pipeline.tf,
-      series: series.map((s) => ({ instrument: parseInstrument(s.instrument), bars: s.bars })),
+      series: series.map((s) => ({
+        instrument: parseInstrument(s.instrument),
+        bars: s.bars,
+        ...(s.swap ? { swap: s.swap } : {}),
+      })),
     });
     await waitFor(
       async () => ((await readAccount(bus, pipeline.account))?.steppedThrough ?? 0) >= r.lastClose!,

@@ -38,6 +38,7 @@ export function markAndRevalue(
   c: number,
   bars: ReadonlyMap<string, BarIn> | undefined,
 ): void {
-  if (bars) for (const [key, b] of bars) a.setMark(a.require(key), b.close);
+  // A swap is marked at its mark candle's close, as the perp backtest marks it.
+  if (bars) for (const [key, b] of bars) a.setMark(a.require(key), b.swap ? b.swap.markClose : b.close);
   a.revalue(c - p.tfMs);
 }

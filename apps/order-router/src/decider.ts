@@ -36,6 +36,7 @@ import { moveOrder, positionSnapshot } from './events';
 import { armAfterFill, fillReason, triggeredExits } from './exits';
 import { parseApproved, record, reduces } from './intake';
 import type { FundingBill, LiquidationOrder, SwapReconcileResult } from './okx/swap-venue';
+import { liquidateOnMarks, settleSwapFunding } from './swap-bars';
 import type {
   HaltRequest,
   LocalBook,
@@ -731,8 +732,10 @@ export function routerDecider(
         const ordersIn = a.orderSeq >= (s.progress?.approvedSeq ?? 0);
         if (s.phase1 !== c) {
           if (!(decided >= x && ordersIn)) break;
+          fund(s, c);
           fill(s, c, x);
           protect(s, c);
+          liquidate(s, c);
           settle(s, c);
           s.phase1 = c;
           stepped = true;
@@ -783,7 +786,12 @@ export function routerDecider(
       const bar = at.get(o.instrument);
       if (!bar) continue;
       const b = s.book;
-      apply(s, o, v.fillOnBar(record(o), bar, { cash: b.cash, held: b.qty(b.require(o.instrument)) }), c);
+      apply(
+        s,
+        o,
+        v.fillOnBar(record(o), bar, { cash: b.cash, held: b.qty(b.require(o.instrument)), book: b }),
+        c,
+      );
     }
   }
 
@@ -799,8 +807,35 @@ export function routerDecider(
       apply(
         s,
         o,
-        v.fillTriggered(record(o), x.bar, x.trigger, { cash: b.cash, held: b.qty(b.require(o.instrument)) }),
+        v.fillTriggered(record(o), x.bar, x.trigger, {
+          cash: b.cash,
+          held: b.qty(b.require(o.instrument)),
+          book: b,
+        }),
         c,
+      );
+    }
+  }
+
+  /**
+   * Swap funding settled at the open of the bars closing at `c` (swap-bars.ts), before they fill
+   * orders; booked in the account's swap book (its `funding`), which is saved and published with
+   * the position snapshot — no alert per settlement.
+   */
+  function fund(s: RouterState, c: number): void {
+    settleSwapFunding(s.book, p, s.bars.get(c));
+  }
+
+  /** Swap positions the mark candles of the bars closing at `c` liquidate (swap-bars.ts). */
+  function liquidate(s: RouterState, c: number): void {
+    for (const l of liquidateOnMarks(s.book, p, s.bars.get(c))) {
+      s.owed.push(
+        notice(
+          'critical',
+          'swap_liquidation_booked',
+          `${v.name} liquidated ${l.key}: closed ${l.qty} at ${l.price}, ${l.positions} position(s), liquidation loss ${l.loss.toFixed(4)}`,
+          `liquidation:${l.key}:${c}`,
+        ),
       );
     }
   }

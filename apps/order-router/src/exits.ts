@@ -1,4 +1,4 @@
-import { exitOrderId, parseInstrument } from '@algotrader/core';
+import { exitOrderId, parseInstrument, type SwapMark } from '@algotrader/core';
 import type { AccountState, BarIn, OrderState, Pipeline } from '@algotrader/pipeline';
 import { type Account, armProtection, checkProtection, type Trigger } from '@algotrader/portfolio';
 import type { ExitReason } from '@algotrader/strategy';
@@ -68,6 +68,9 @@ export function triggeredExits(
       delete armed[key];
       continue;
     }
+    // A swap whose mark reached its liquidation price in this bar is liquidated instead: which
+    // came first is unknown, so the worse (as the perp backtest engine decides).
+    if (bar.swap !== undefined && liquidationTouched(account, account.require(key), bar.swap)) continue;
     const trigger = checkProtection(x.protection, bar);
     if (!trigger) continue;
     const id = exitOrderId({
@@ -97,4 +100,12 @@ export function triggeredExits(
     });
   }
   return out;
+}
+
+/** The mark candle reached position k's liquidation price (low for a long, high for a short). */
+function liquidationTouched(account: Account, k: number, m: SwapMark): boolean {
+  if (!account.swaps.has(k)) return false;
+  const q = account.qty(k);
+  const liq = account.liquidationPrice(k);
+  return q > 0 ? m.markLow <= liq : m.markHigh >= liq;
 }

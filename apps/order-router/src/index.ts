@@ -12,6 +12,7 @@ export {
   type VenueCall,
 } from './decider';
 export { moveOrder, positionSnapshot } from './events';
+export { buildNativeRouter, NATIVE_TOOLCHAIN, nativeRouterArgs, nativeRouterPaths } from './native';
 export { type NotifySettings, type Suggestion, suggest, suggestionText } from './notify/manual';
 export { NOTIFY_DURABLE, NotifyVenue, type NotifyVenueOptions } from './notify/venue';
 export { PaperVenue } from './paper-venue';

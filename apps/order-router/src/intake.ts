@@ -1,4 +1,4 @@
-import { isValidClientOrderId, parseInstrument } from '@algotrader/core';
+import { isSwap, isValidClientOrderId, parseInstrument } from '@algotrader/core';
 import {
   exitsIn,
   keyOf,
@@ -45,8 +45,8 @@ export function parseApproved(m: OrderRequestMsg, p: Pipeline): ParsedOrder {
           ? `quantity ${qty} is not positive`
           : !(decisionTime > 0)
             ? 'no decision time'
-            : exits !== undefined && side !== 'buy'
-              ? 'protective exits go with a buy (an entry)'
+            : exits !== undefined && side !== 'buy' && !isSwap(parseInstrument(instrument))
+              ? 'protective exits go with a buy (an entry; on a swap a sell too)'
               : undefined;
     return {
       instrument,

@@ -1,6 +1,6 @@
 import { assertNever, fillTime } from '@algotrader/core';
 import type { BarIn, Pipeline } from '@algotrader/pipeline';
-import type { FillOutcome, Trigger } from '@algotrader/portfolio';
+import { type Account, type FillOutcome, fillSwapAtOpen, type Trigger } from '@algotrader/portfolio';
 import {
   type LocalBook,
   NOTHING,
@@ -54,10 +54,15 @@ export class PaperVenue implements Venue {
     return NOTHING;
   }
 
-  fillOnBar(o: OrderRecord, bar: BarIn, account: { cash: number; held: number }): VenueReport {
+  fillOnBar(
+    o: OrderRecord,
+    bar: BarIn,
+    account: { cash: number; held: number; book?: Account },
+  ): VenueReport {
     const p = this.#p;
     const model = p.fillModel;
     const spec = p.specs[p.indexOf(o.instrument)]!;
+    if (spec.contract !== undefined) return this.#fillSwap(o, bar, account.book);
     const order = {
       side: o.side,
       qty: o.qty,
@@ -75,6 +80,47 @@ export class PaperVenue implements Venue {
   }
 
   /**
+   * A swap: a market order at the bar's open through the perp backtest's own fill
+   * (portfolio `fillSwapAtOpen`: slippage, taker fee, initial margin), so a replay fills as
+   * `runPerpBacktest`. Limit orders, close timing and volume-share slippage are refused: the perp
+   * backtest has none of them to agree with.
+   */
+  #fillSwap(o: OrderRecord, bar: BarIn, book: Account | undefined, ref = bar.open, at?: number): VenueReport {
+    const p = this.#p;
+    const model = p.fillModel;
+    const slip = model.config.slippage;
+    const refuse = (why: string) => report(o, 'canceled', why);
+    if (!book) return refuse('the paper venue needs the account to fill a swap');
+    if (o.type !== 'market') return refuse('the paper venue fills swap market orders only');
+    if (model.timing !== 'next_open') return refuse('the paper venue fills swaps at the next open only');
+    if (slip.kind === 'volume_share') return refuse('volume-share slippage is not modelled for swaps');
+    const k = book.require(o.instrument);
+    const signed = o.side === 'buy' ? o.qty : -o.qty;
+    const r = fillSwapAtOpen(
+      book,
+      k,
+      { qty: signed, reduceOnly: o.reduceOnly === true || o.exitReason !== undefined },
+      ref,
+      model.config.fees.taker,
+      slip.kind === 'bps' ? slip.bps / 10_000 : 0,
+    );
+    const timeMs = at ?? fillTime(p.calendar, bar.openTime, bar.closeTime - bar.openTime, true);
+    if (r.status === 'rejected') return { ...refuse(`${r.reason}: ${r.detail}`), timeMs };
+    return this.#report(
+      o,
+      {
+        status: 'filled',
+        qty: Math.abs(r.qty),
+        price: r.price,
+        fee: r.fee,
+        liquidity: 'taker',
+        partial: false,
+      },
+      timeMs,
+    );
+  }
+
+  /**
    * A protective exit the bar triggered: a market order at the trigger's reference price (the
    * level, or the open after a gap) with the fill model's slippage and taker fee, stamped at the
    * bar's open after a gap and at its close otherwise — as the backtest engine fills it.
@@ -83,10 +129,14 @@ export class PaperVenue implements Venue {
     o: OrderRecord,
     bar: BarIn,
     trigger: Trigger,
-    account: { cash: number; held: number },
+    account: { cash: number; held: number; book?: Account },
   ): VenueReport {
     const p = this.#p;
     const spec = p.specs[p.indexOf(o.instrument)]!;
+    if (spec.contract !== undefined) {
+      // A swap: the perp backtest's fill at the trigger's reference, reduce-only.
+      return this.#fillSwap(o, bar, account.book, trigger.price, trigger.gap ? bar.openTime : bar.closeTime);
+    }
     const r = p.fillModel.fillAt(o.side, o.qty, trigger.price, bar, account.cash, account.held, spec);
     return this.#report(o, r, trigger.gap ? bar.openTime : bar.closeTime);
   }

@@ -1,7 +1,7 @@
 import type { Config, Instrument, OrderStatus } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
 import type { BarIn, Pipeline } from '@algotrader/pipeline';
-import type { Trigger } from '@algotrader/portfolio';
+import type { Account, Trigger } from '@algotrader/portfolio';
 import type { ExitReason, Exits, OrderType, Side } from '@algotrader/strategy';
 
 /**
@@ -46,7 +46,12 @@ export interface Venue {
    */
   reconcile(book: LocalBook): Promise<ReconcileResult>;
   /** `bars` venues: fills one order on the bar it may fill on, given the account's cash and holding. */
-  fillOnBar?(order: OrderRecord, bar: BarIn, account: { cash: number; held: number }): VenueReport;
+  fillOnBar?(
+    order: OrderRecord,
+    bar: BarIn,
+    /** `book`: the account itself (read only), for a swap's margin. */
+    account: { cash: number; held: number; book?: Account },
+  ): VenueReport;
   /**
    * `bars` venues: fills the exit order of a protective exit that `bar` triggered, at the
    * trigger's reference price (the router watches the exits: exits.ts). A `bars` venue without it
@@ -56,7 +61,7 @@ export interface Venue {
     order: OrderRecord,
     bar: BarIn,
     trigger: Trigger,
-    account: { cash: number; held: number },
+    account: { cash: number; held: number; book?: Account },
   ): VenueReport;
   /**
    * Optional: the router has durably saved an account state holding every result this venue

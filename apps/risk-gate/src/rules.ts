@@ -408,7 +408,8 @@ export function evaluate(g: GateInput): GateOutcome {
     const signed = o.side === 'buy' ? o.qty : -o.qty;
     // A swap order that only shrinks the position (never flips it): allowed where risk must only fall.
     const reduces = swap && q !== 0 && Math.sign(signed) !== Math.sign(q) && o.qty <= Math.abs(q) + 1e-12;
-    if (control.state === 'HALTED')
+    // A halted account must still be able to shrink a swap position (the router passes it too).
+    if (control.state === 'HALTED' && !reduces)
       return refuse('HALTED', `trading is halted: ${control.reason || 'by control'}`);
     const who = contributors.get(`${labelOf.get(o) ?? o.strategy}|${key}`) ?? [o.strategy];
     const pausedOne = who.find((s) => paused.has(s));
@@ -418,7 +419,8 @@ export function evaluate(g: GateInput): GateOutcome {
     }
     if (g.accountBehind !== undefined) return refuse('STALE_DATA', g.accountBehind);
     if (stale !== undefined) return refuse('STALE_DATA', stale);
-    if (halt && !(halt.reason === 'MARGIN_RATIO' && reduces)) return refuse(halt.reason, halt.detail);
+    // Every halt (loss or margin) lets through a swap order that only shrinks the position.
+    if (halt && !reduces) return refuse(halt.reason, halt.detail);
     if (L.maxOrderNotional !== null && notional > L.maxOrderNotional) {
       return refuse('MAX_ORDER_NOTIONAL', `notional ${notional.toFixed(2)} > max ${L.maxOrderNotional}`);
     }

@@ -231,7 +231,8 @@ export function runnerDecider(
       if (!late) r.host.updated[k] = 1;
     }
     if (!late) {
-      state.marks[key] = b.close;
+      // A swap is marked at its mark price (as the Account values it), spot at the close.
+      state.marks[key] = b.swap ? b.swap.markClose : b.close;
       state.pendingT = b.closeTime;
       state.pending.add(key);
     }

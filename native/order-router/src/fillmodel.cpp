@@ -114,16 +114,19 @@ Outcome fill(const Model& m, bool buy, bool limit, double qty0, double limit_pri
   if (buy) {
     double affordable = cash / (price * (1 + fee_rate));
     if (qty > affordable) qty = floor_to_step(affordable, spec.lot_size);
-    if (qty <= 0) return o.reason = "insufficient_cash", o;
+    if (qty <= 0) return o.reason = "insufficient_cash", o.detail = "cash " + dec(cash) + " buys nothing at " + dec(price), o;
   } else {
     if (qty > held) qty = held;
-    if (qty <= 0) return o.reason = "insufficient_position", o;
+    if (qty <= 0) return o.reason = "insufficient_position", o.detail = "nothing to sell", o;
   }
   qty = floor_to_step(qty, spec.lot_size);
-  if (qty <= 0) return o.reason = "below_lot_size", o;
-  if (qty < spec.min_qty) return o.reason = "below_min_qty", o;
+  if (qty <= 0) return o.reason = "below_lot_size", o.detail = "below one lot of " + dec(spec.lot_size), o;
+  if (qty < spec.min_qty)
+    return o.reason = "below_min_qty", o.detail = "qty " + dec(qty) + " < min " + dec(spec.min_qty), o;
   double notional = qty * price;
-  if (notional < spec.min_notional) return o.reason = "below_min_notional", o;
+  if (notional < spec.min_notional)
+    return o.reason = "below_min_notional",
+           o.detail = "notional " + dec(notional) + " < min " + dec(spec.min_notional), o;
   o.status = Outcome::Filled;
   o.qty = qty;
   o.price = price;

@@ -41,7 +41,8 @@ struct Outcome {
   double qty = 0, price = 0, fee = 0;
   bool maker = false;
   bool partial = false;
-  std::string reason;
+  std::string reason;  // the FillModel's reason code (expired/rejected)
+  std::string detail;  // rejected: the FillModel's detail text
 };
 
 // next_open timing only: the reference price is the bar's open.

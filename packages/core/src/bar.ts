@@ -12,6 +12,18 @@ export interface Bar {
   readonly low: number;
   readonly close: number;
   readonly volume: number;
+  /** Perpetual swaps: the mark candle on the same open time and the funding settled at the open. */
+  readonly swap?: SwapMark;
+}
+
+/** A swap bar's mark-price candle (same open time) and the funding rate settled at its open, if any. */
+export interface SwapMark {
+  readonly markOpen: number;
+  readonly markHigh: number;
+  readonly markLow: number;
+  readonly markClose: number;
+  /** Set only when a funding settlement falls at the bar's open. */
+  readonly fundingRate?: number;
 }
 
 /** Bars of one instrument and timeframe in columns, ascending by open time. */

@@ -1,5 +1,6 @@
 import { AlgoError, ErrorCode } from './errors';
 import { formatInstrument, type Instrument } from './instrument';
+import { OKX_POSITION_TIERS, tiersFromOkx } from './okx-tiers';
 
 /** One maintenance-margin tier of a swap: positions up to `maxQty` base units (OKX `maxSz` × ctVal). */
 export interface MarginTier {
@@ -110,8 +111,8 @@ export function fromContracts(c: SwapContract, contracts: number): number {
 
 /**
  * OKX's linear BTC and ETH swaps as `public/instruments?instType=SWAP` lists them (ctVal, lotSz,
- * minSz, tickSz, lever). The tiers are an illustrative snapshot of `public/position-tiers`, not a
- * guarantee: a live venue loads both from the exchange.
+ * minSz, tickSz, lever); the tiers are read from the bundled `public/position-tiers` rows
+ * (okx-tiers.ts), an illustrative snapshot, not a guarantee: a live venue loads both from the exchange.
  */
 export const OKX_SWAPS: Readonly<Record<string, Omit<SwapContract, 'instrument'>>> = {
   'BTC/USDT:USDT': {
@@ -120,13 +121,7 @@ export const OKX_SWAPS: Readonly<Record<string, Omit<SwapContract, 'instrument'>
     minSz: 0.01,
     tickSz: 0.1,
     maxLeverage: 100,
-    tiers: [
-      { maxQty: 50, mmr: 0.004, maxLeverage: 100 },
-      { maxQty: 100, mmr: 0.005, maxLeverage: 75 },
-      { maxQty: 200, mmr: 0.01, maxLeverage: 50 },
-      { maxQty: 400, mmr: 0.02, maxLeverage: 20 },
-      { maxQty: Number.POSITIVE_INFINITY, mmr: 0.05, maxLeverage: 10 },
-    ],
+    tiers: tiersFromOkx(OKX_POSITION_TIERS['BTC-USDT']!, 0.01, 'BTC-USDT-SWAP'),
   },
   'ETH/USDT:USDT': {
     ctVal: 0.1,
@@ -134,12 +129,7 @@ export const OKX_SWAPS: Readonly<Record<string, Omit<SwapContract, 'instrument'>
     minSz: 0.01,
     tickSz: 0.01,
     maxLeverage: 100,
-    tiers: [
-      { maxQty: 500, mmr: 0.004, maxLeverage: 100 },
-      { maxQty: 1000, mmr: 0.005, maxLeverage: 75 },
-      { maxQty: 2000, mmr: 0.01, maxLeverage: 50 },
-      { maxQty: Number.POSITIVE_INFINITY, mmr: 0.05, maxLeverage: 10 },
-    ],
+    tiers: tiersFromOkx(OKX_POSITION_TIERS['ETH-USDT']!, 0.1, 'ETH-USDT-SWAP'),
   },
 };
 

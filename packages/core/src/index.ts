@@ -8,5 +8,6 @@ export * from './funding';
 export * from './ib-contract';
 export * from './ids';
 export * from './instrument';
+export * from './okx-tiers';
 export * from './order-state';
 export * from './timeframe';

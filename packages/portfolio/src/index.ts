@@ -14,6 +14,7 @@ export {
   CommissionSchema,
   stockCommission,
 } from './commission';
+export { decimalSub } from './decimal';
 export {
   FeesSchema,
   type FillableOrder,
@@ -56,3 +57,4 @@ export {
   swapSpec,
   US_STOCK_SPEC,
 } from './spec';
+export { fillSwapAtOpen, type SwapFillOutcome, type SwapMarketOrder } from './swap-fill';

@@ -99,6 +99,32 @@ describe('swap positions in the Account', () => {
     expect(a.snapshot().swaps?.['OKX:BTC/USDT:USDT']).toMatchObject({ qty: 0, liquidations: 1 });
   });
 
+  it('a position past the first tier is held to the rate of its own tier (OKX position-tiers), and liquidated whole', () => {
+    // 60 BTC sits in tier 2 (50–100 BTC): mmr 0.5%, not tier 1's 0.4%.
+    const a = Account.open({
+      initialCash: 1_000_000,
+      specs,
+      swapSettings: {
+        'OKX:BTC/USDT:USDT': { mode: 'isolated', leverage: 10 },
+        'OKX:ETH/USDT:USDT': { mode: 'cross', leverage: 10 },
+      },
+    });
+    a.applyFill(0, 'buy', 60, 50_000, 0);
+    // margin 300,000 + 60 (P − 50,000) = 0.005 × 60 × P  →  P = 2,700,000 / 59.7
+    const p = 2_700_000 / 59.7;
+    expect(a.liquidationPrice(0)).toBeCloseTo(p, 9);
+    // At tier 1's rate it would sit lower: 2,700,000 / 59.76.
+    expect(a.liquidationPrice(0)).toBeGreaterThan(2_700_000 / 59.76);
+    a.setMark(0, p);
+    expect(a.marginRatio(0)).toBeCloseTo(1, 12);
+    // The model liquidates the whole position at that price (OKX may first cut it down a tier;
+    // the model does not, so the loss shown is the whole margin).
+    const [l] = a.liquidate(0, p);
+    expect(l!.qty).toBe(60);
+    expect(l!.loss).toBeCloseTo(300_000, 6);
+    expect(a.qty(0)).toBe(0);
+  });
+
   it('an isolated short liquidates above the entry', () => {
     const a = open(10_000, 'isolated', 'cross');
     a.applyFill(0, 'sell', 1, 50_000, 0);

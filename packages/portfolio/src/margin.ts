@@ -13,7 +13,9 @@ import { type InstrumentSpec, roundToStep } from './spec';
  *   `|qty| × mark / leverage`, recomputed at the current mark.
  *
  * Maintenance margin is `mmr × |qty| × mark` with `mmr` from the contract's tier for the position
- * size. A position is liquidated when its margin (isolated) or the cross collateral falls to the
+ * size (OKX `public/position-tiers`, core okx-tiers.ts; the tier's rate applies to the whole
+ * position). Liquidation is always whole: OKX may first cut a large position down a tier (partial
+ * liquidation); this model does not, so it shows the worst case. A position is liquidated when its margin (isolated) or the cross collateral falls to the
  * maintenance margin; it closes at that liquidation price, pays the liquidation fee out of what is
  * left, and the rest goes to the exchange's insurance fund — so the trader loses the whole isolated
  * margin, or the whole cross collateral. The loss is booked as `liquidationLoss`, apart from trading

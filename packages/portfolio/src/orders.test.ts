@@ -1,4 +1,4 @@
-import { clientOrderId, isAlgoError, parseInstrument } from '@algotrader/core';
+import { clientOrderId, isAlgoError, okxSwapContract, parseInstrument } from '@algotrader/core';
 import {
   type Decision,
   type PortfolioView,
@@ -8,7 +8,7 @@ import {
 } from '@algotrader/strategy';
 import { describe, expect, it } from 'vitest';
 import { planOrders } from './orders';
-import { instrumentSpec } from './spec';
+import { instrumentSpec, swapSpec } from './spec';
 
 const BTC = parseInstrument('OKX:BTC/USDT');
 const ETH = parseInstrument('OKX:ETH/USDT');
@@ -63,6 +63,28 @@ describe('planOrders (targets → orders)', () => {
       qty: 3.337,
     });
     expect(plan([targetUnits(BTC, 0)])).toEqual({ orders: [], rejections: [] });
+  });
+
+  it('takes the delta on exact decimals: −0.7 → −0.2 on a swap buys 0.5, 0.7 → 0.2 on spot sells 0.5', () => {
+    // In binary −0.2 − (−0.7) = 0.49999999999999994, which the lot floor turned into 0.49.
+    const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
+    const spec = swapSpec(okxSwapContract(SWAP)!);
+    const swapPlan = (target: number, held: number) =>
+      planOrders({
+        account: 'acct',
+        strategy: 'test',
+        time: 3_600_000,
+        decisions: [targetUnits(SWAP, target)],
+        portfolio: { cash: 10_000, equity: 10_000, position: () => held, averagePrice: () => Number.NaN },
+        price: () => 20_000,
+        spec: () => spec,
+      });
+    expect(swapPlan(-0.2, -0.7).orders[0]).toMatchObject({ side: 'buy', qty: 0.5 });
+    expect(swapPlan(-0.7, -0.2).orders[0]).toMatchObject({ side: 'sell', qty: 0.5 });
+    expect(swapPlan(0.3, -0.1).orders[0]).toMatchObject({ side: 'buy', qty: 0.4 });
+    // Spot: 0.7 → 0.2 is 0.5 on a 0.01 lot (binary gives 0.49999999999999994 → 0.49).
+    expect(plan([targetUnits(ETH, 0.2)], { ETH: 0.7 }).orders[0]).toMatchObject({ side: 'sell', qty: 0.5 });
+    expect(plan([targetUnits(ETH, 0.3)], { ETH: 0.1 }).orders[0]).toMatchObject({ side: 'buy', qty: 0.2 });
   });
 
   it('sends nothing when already within a lot of the target', () => {

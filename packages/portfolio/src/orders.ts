@@ -16,6 +16,7 @@ import {
   type Side,
   validateDecision,
 } from '@algotrader/strategy';
+import { decimalSub } from './decimal';
 import { ceilToStep, floorToStep, type InstrumentSpec } from './spec';
 
 /** An order ready for the fill model or a broker. Quantities and limit prices are on the spec's grid. */
@@ -132,7 +133,8 @@ export function planOrders(input: PlanInput): Plan {
         default:
           return assertNever(t, 'target');
       }
-      const delta = targetQty - held;
+      // Exact on the decimals: −0.2 − (−0.7) is 0.5, not 0.49999999999999994 (which floors to 0.49).
+      const delta = decimalSub(targetQty, held);
       side = delta >= 0 ? 'buy' : 'sell';
       // Going flat sells the whole holding as is: it is made of lot-rounded fills, and rounding it
       // again could leave dust where doubles cannot hold the lot grid exactly.
@@ -207,10 +209,19 @@ export function planOrders(input: PlanInput): Plan {
     }
     const order = makeOrder(input.account, input.strategy, d.instrument, side, qty, type, limitPrice, time);
     // Exits ride on the entry; a target that only reduces the position keeps the protection it has.
-    if (d.exits !== undefined && side === 'buy') Object.assign(order, { exits: d.exits });
+    // On a swap the entry side is the target's: a sell toward a short carries them.
+    if (d.exits !== undefined && side === entrySide(d)) Object.assign(order, { exits: d.exits });
     (side === 'sell' ? sells : buys).push(order);
   }
   return { orders: sells.length === 0 ? buys : [...sells, ...buys], rejections };
+}
+
+/** The side that opens toward a decision's position: buy, or on a swap a sell toward a short. */
+function entrySide(d: Decision): Side {
+  if (d.instrument.settle === undefined) return 'buy';
+  if (!isTargetDecision(d)) return d.side;
+  const t = d.target;
+  return (t.kind === 'units' ? t.qty : t.fraction) < 0 ? 'sell' : 'buy';
 }
 
 /**

@@ -64,4 +64,37 @@ describe('bar codec', () => {
     expect(Number.isNaN(decodeBar(nan, { values: 'report' }).close)).toBe(true);
     expect(() => decodeBar({ ...nan, closeTimeMs: T }, { values: 'report' })).toThrow(/is not open \+ 1h/);
   });
+
+  const swapBar: Bar = {
+    ...bar,
+    instrument: parseInstrument('OKX:BTC/USDT:USDT'),
+    swap: { markOpen: 35_001, markHigh: 35_090, markLow: 34_910, markClose: 35_040.5, fundingRate: -0.0001 },
+  };
+
+  test('a swap bar carries its mark candle and funding through the bytes; without funding none comes back', () => {
+    expect(decodeBar(wire(encodeBar(swapBar, 'replay')), { tf: '1h' })).toEqual(swapBar);
+    const { fundingRate: _, ...noFunding } = swapBar.swap!;
+    const plain = { ...swapBar, swap: noFunding };
+    const back = decodeBar(wire(encodeBar(plain, 'replay')), { tf: '1h' });
+    expect(back).toEqual(plain);
+    expect('fundingRate' in back.swap!).toBe(false);
+    // A spot bar has none.
+    expect('swap' in decodeBar(wire(encodeBar(bar, 'replay')), { tf: '1h' })).toBe(false);
+  });
+
+  test.each([
+    ['a non-finite funding rate', { fundingRate: Number.NaN }, /funding rate NaN is not a finite number/],
+    ['a zero mark low', { markLow: 0 }, /bad mark candle/],
+    ['a mark high below its close', { markHigh: 35_000 }, /bad mark candle/],
+    ['a missing mark close', { markClose: null }, /bad mark candle/],
+  ])('rejects a swap bar with %s', (_, patch, message) => {
+    const m = encodeBar(swapBar, 'x');
+    expect(() => decodeBar({ ...m, swap: { ...m.swap, ...patch } }, { tf: '1h' })).toThrow(message);
+  });
+
+  test('mark and funding on a spot bar are an error', () => {
+    expect(() =>
+      decodeBar({ ...encodeBar(bar, 'x'), swap: encodeBar(swapBar, 'x').swap ?? null }, { tf: '1h' }),
+    ).toThrow(/not a swap/);
+  });
 });

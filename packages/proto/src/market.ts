@@ -9,6 +9,7 @@ import {
   isAligned,
   parseInstrument,
   parseTimeframe,
+  type SwapMark,
   type Timeframe,
 } from '@algotrader/core';
 import type { algotrader } from './gen/algotrader.js';
@@ -34,6 +35,17 @@ export function encodeBar(b: Bar, source: string): BarMsg {
     close: b.close,
     volume: b.volume,
     source,
+    ...(b.swap === undefined ? {} : { swap: swapOut(b.swap) }),
+  };
+}
+
+function swapOut(m: SwapMark): algotrader.v1.ISwapMark {
+  return {
+    markOpen: m.markOpen,
+    markHigh: m.markHigh,
+    markLow: m.markLow,
+    markClose: m.markClose,
+    ...(m.fundingRate === undefined ? {} : { fundingRate: m.fundingRate }),
   };
 }
 
@@ -97,9 +109,44 @@ export function decodeBar(m: BarMsg, o: DecodeBarOptions = {}): Bar {
     low: m.low ?? Number.NaN,
     close: m.close ?? Number.NaN,
     volume: m.volume ?? Number.NaN,
+    ...(m.swap ? { swap: swapIn(m.swap, instrument, where) } : {}),
   };
   if ((o.values ?? 'check') === 'check') checkValues(bar, where);
   return bar;
+}
+
+/**
+ * A swap bar's mark candle and funding: only on a swap, finite positive marks with high and low
+ * bounding open and close, a finite funding rate when one is set. Never repaired: an error (`E_BAR`).
+ */
+function swapIn(m: algotrader.v1.ISwapMark, instrument: Instrument, where: string): SwapMark {
+  if (instrument.settle === undefined) {
+    throw new AlgoError(ErrorCode.InvalidBar, `${where}: mark and funding on a bar that is not a swap`);
+  }
+  const open = m.markOpen ?? Number.NaN;
+  const high = m.markHigh ?? Number.NaN;
+  const low = m.markLow ?? Number.NaN;
+  const close = m.markClose ?? Number.NaN;
+  if (
+    ![open, high, low, close].every(Number.isFinite) ||
+    !(low > 0 && low <= open && low <= close && high >= open && high >= close)
+  ) {
+    throw new AlgoError(
+      ErrorCode.InvalidBar,
+      `${where}: bad mark candle o=${open} h=${high} l=${low} c=${close}`,
+    );
+  }
+  const rate = m.fundingRate;
+  if (rate !== undefined && rate !== null && !Number.isFinite(rate)) {
+    throw new AlgoError(ErrorCode.InvalidBar, `${where}: funding rate ${rate} is not a finite number`);
+  }
+  return {
+    markOpen: open,
+    markHigh: high,
+    markLow: low,
+    markClose: close,
+    ...(rate === undefined || rate === null ? {} : { fundingRate: rate }),
+  };
 }
 
 function checkValues(b: Bar, where: string): void {

@@ -14,7 +14,7 @@ export type Target =
 export interface TargetDecision {
   readonly instrument: Instrument;
   readonly target: Target;
-  /** Protective exits for the position this target opens or adds to (a target above zero only). */
+  /** Protective exits for the position this target opens or adds to (a target above zero; on a swap, any but zero). */
   readonly exits?: Exits;
 }
 
@@ -84,12 +84,19 @@ export function validateDecision(d: Decision): void {
   if (d.exits !== undefined) {
     const why = exitsProblem(d.exits);
     if (why) invalid(d, why);
+    // On a swap a short is an entry too: any non-zero target, a buy or a sell.
+    const swap = isSwap(d.instrument);
     const entry = isTargetDecision(d)
       ? d.target.kind === 'units'
-        ? d.target.qty > 0
-        : d.target.fraction > 0
-      : d.side === 'buy';
-    if (!entry) invalid(d, 'exits go with an entry (a buy, or a target above zero)');
+        ? swap
+          ? d.target.qty !== 0
+          : d.target.qty > 0
+        : swap
+          ? d.target.fraction !== 0
+          : d.target.fraction > 0
+      : swap || d.side === 'buy';
+    if (!entry)
+      invalid(d, 'exits go with an entry (a buy, or a target above zero; on a swap any non-zero target)');
   }
   if (isTargetDecision(d) && isSwap(d.instrument)) {
     // A swap may be held short and with leverage: a negative target is a short position, a

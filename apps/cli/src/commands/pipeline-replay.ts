@@ -1,14 +1,20 @@
 import { type Bus, subjects } from '@algotrader/bus';
 import {
+  AlgoError,
+  type Bar,
   type BarColumns,
   barKey,
   barSetKey,
   closeTimeOf,
+  ErrorCode,
+  type FundingSeries,
   formatInstrument,
   type Instrument,
   instrumentSymbol,
+  type PriceCandles,
   parseInstrument,
   parseTimeframe,
+  type SwapMark,
   type Timeframe,
 } from '@algotrader/core';
 import { loadPipeline, type Pipeline } from '@algotrader/pipeline';
@@ -22,6 +28,42 @@ import { describeReplay, replayBars } from './replay';
 export interface ReplaySeries {
   readonly instrument: Instrument;
   readonly bars: BarColumns;
+  /**
+   * A swap's mark candles (one for every bar's open time) and funding history: each bar goes out
+   * with its mark candle and the rate settled at its open (market.proto `SwapMark`).
+   */
+  readonly swap?: { readonly mark: PriceCandles; readonly funding: FundingSeries };
+}
+
+/** Cursor over a swap's mark candles and funding rows, moving forward with the bars. */
+class SwapCursor {
+  #m = 0;
+  #f = 0;
+  constructor(
+    readonly instrument: Instrument,
+    readonly swap: { readonly mark: PriceCandles; readonly funding: FundingSeries },
+  ) {}
+
+  /** The mark candle at `open` (an error when there is none) and the rate settled at `open`, if any. */
+  at(open: number): SwapMark {
+    const { mark, funding } = this.swap;
+    while (this.#m < mark.openTime.length && mark.openTime[this.#m]! < open) this.#m += 1;
+    if (mark.openTime[this.#m] !== open) {
+      throw new AlgoError(
+        ErrorCode.InvalidData,
+        `${formatInstrument(this.instrument)}: mark candle missing for the bar at ${new Date(open).toISOString()}`,
+      );
+    }
+    while (this.#f < funding.time.length && funding.time[this.#f]! < open) this.#f += 1;
+    const rate = funding.time[this.#f] === open ? funding.rate[this.#f]! : undefined;
+    return {
+      markOpen: mark.open[this.#m]!,
+      markHigh: mark.high[this.#m]!,
+      markLow: mark.low[this.#m]!,
+      markClose: mark.close[this.#m]!,
+      ...(rate === undefined ? {} : { fundingRate: rate }),
+    };
+  }
 }
 
 export interface PipelineReplayOptions {
@@ -53,6 +95,10 @@ export interface PipelineReplayResult {
   seconds: number;
 }
 
+function withSwap(b: Bar, cursor: SwapCursor | undefined): Bar {
+  return cursor ? { ...b, swap: cursor.at(b.openTime) } : b;
+}
+
 /** `max`, `10x` (ten times real time) or `50/s` (bar closes per second). */
 export function parseSpeed(text: string): ReplaySpeed {
   if (text === 'max') return { kind: 'max' };
@@ -73,6 +119,7 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
   const started = Date.now();
   const speed = o.speed ?? { kind: 'max' };
   const rows = o.series.map(() => 0);
+  const cursors = o.series.map((s) => (s.swap ? new SwapCursor(s.instrument, s.swap) : undefined));
   const result: PipelineReplayResult = {
     bars: 0,
     sets: 0,
@@ -122,7 +169,7 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
             .publish(
               codecs.Bar,
               subjects.bar(s.instrument, o.tf),
-              encodeBar(barAt(s.instrument, o.tf, c, i), o.source ?? 'replay'),
+              encodeBar(withSwap(barAt(s.instrument, o.tf, c, i), cursors[k]), o.source ?? 'replay'),
               { msgId: barKey(s.instrument, o.tf, open) },
             )
             .then((ack) => {

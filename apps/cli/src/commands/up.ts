@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { computeMetrics, runBacktest } from '@algotrader/backtest';
 import type { Bus } from '@algotrader/bus';
+import { buildNativeRouter, nativeRouterArgs } from '@algotrader/order-router/native';
 import {
   DEMO_PIPELINE,
   LIVE_SERVICES,
@@ -22,7 +23,7 @@ import { Progress } from '../progress';
 import { describePipelineReplay, loadReplaySeries, parseSpeed, replayPipeline } from './pipeline-replay';
 import { LIVE_PIPELINE, liveEnv } from './up-live';
 
-const USAGE = `usage: algotrader up [--live] [--config <pipeline.json>] [--nats URL] [--replay [--from D] [--to D] [--speed max]] [--exit] [--quiet]
+const USAGE = `usage: algotrader up [--live] [--config <pipeline.json>] [--nats URL] [--router ts|native] [--replay [--from D] [--to D] [--speed max]] [--exit] [--quiet]
 
 Starts the four decision stages (${STAGES.join(', ')}) as child processes with one pipeline
 configuration, and a private nats-server when neither --nats nor NATS_URL is given. A stage that
@@ -32,6 +33,8 @@ crashes is restarted with a growing delay; Ctrl-C stops every process up started
              timeframe, from enough history to warm the strategies up; broker must be paper)
   --config   pipeline file (default without --live: the bundled demo, sma_cross on real BTC/USDT
              hours, paper broker)
+  --router   native: the order-router is the C++ paper stage (native/order-router, built with
+             cmake if missing; paper broker, next_open timing, 24/7 markets only)
   --replay   then replay the configuration's data through the pipeline and report the fills
              beside the backtest engine's on the same bars
   --exit     stop once the replay is through (with --replay)`;
@@ -50,9 +53,13 @@ export async function runUp(argv: string[]): Promise<number> {
       exit: { type: 'boolean' },
       quiet: { type: 'boolean' },
       live: { type: 'boolean' },
+      router: { type: 'string' },
     },
     USAGE,
   );
+  const router = (values.router as string | undefined) ?? 'ts';
+  if (router !== 'ts' && router !== 'native')
+    throw new UsageError(`--router is ts or native, got "${router}"\n\n${USAGE}`);
   const live = values.live === true;
   if (live && values.replay === true)
     throw new UsageError(`--live and --replay exclude each other\n\n${USAGE}`);
@@ -67,6 +74,13 @@ export async function runUp(argv: string[]): Promise<number> {
   const ctx = cliContext();
   // Checked before anything starts: a bad collector setting is one clear error, not a crash loop.
   const extraEnv = live ? liveEnv(pipeline, configPath, process.env, Date.now()) : undefined;
+  if (router === 'native') {
+    // The same checks and build as the stage's wrapper, here once: an unsupported pipeline or a
+    // missing toolchain is one error before anything starts.
+    nativeRouterArgs(pipeline, 'nats://127.0.0.1:4222');
+    say('▶ native order-router: building native/order-router with cmake if needed…');
+    await buildNativeRouter(repoRoot);
+  }
 
   // Signals are taken from here on: the first stops everything in order, a second one forces it
   // (the supervisor's exit hook SIGKILLs the stages, the nats-server is killed here).
@@ -105,9 +119,11 @@ export async function runUp(argv: string[]): Promise<number> {
       stages: names.map((name) => ({
         name,
         // Run from the CLI's build, the stages run from it too (plain node, no tsx to load).
-        ...(builtCli()
-          ? { entry: resolve(repoRoot, 'apps/cli/bin/stage.mjs'), args: [name] }
-          : { entry: stageEntry(repoRoot, name) }),
+        ...(name === 'order-router' && router === 'native'
+          ? { entry: resolve(repoRoot, 'apps/order-router/src/native-main.ts') }
+          : builtCli()
+            ? { entry: resolve(repoRoot, 'apps/cli/bin/stage.mjs'), args: [name] }
+            : { entry: stageEntry(repoRoot, name) }),
         env: { ALGOTRADER_SERVICE: name },
       })),
       cwd: repoRoot,

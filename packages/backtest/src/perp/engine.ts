@@ -18,10 +18,15 @@ import {
 } from '@algotrader/core';
 import {
   Account,
+  armProtection,
+  checkProtection,
+  fillSwapAtOpen,
   floorToStep,
   type InstrumentSpec,
   type Liquidation,
   type Position,
+  type Protection,
+  planOrders,
   type SwapSetting,
   swapSpec,
 } from '@algotrader/portfolio';
@@ -30,6 +35,7 @@ import {
   ColumnFeatureFeed,
   ColumnFeed,
   type Decision,
+  type Exits,
   isTargetDecision,
   parseParams,
   StrategyHost,
@@ -72,6 +78,8 @@ export interface PerpOrder {
   readonly reduceOnly: boolean;
   /** Close time of the decision bar. */
   readonly decisionTime: number;
+  /** Protective exits armed when this order opens or adds to the position (long or short). */
+  readonly exits?: Exits;
 }
 
 export interface PerpOrderRecord {
@@ -91,6 +99,8 @@ export interface PerpFill {
   readonly price: number;
   readonly fee: number;
   readonly reduceOnly: boolean;
+  /** A protective exit that closed the position (absent: the strategy's order). */
+  readonly reason?: 'stop_loss' | 'take_profit' | 'trailing_stop';
 }
 
 export interface FundingPayment {
@@ -161,8 +171,13 @@ function bad(why: string, details?: Record<string, unknown>): AlgoError {
  * isolated or cross margin. Per bar (open time t), in this order:
  * 1. funding settles at t (a settlement must fall on a bar open): the position held into t pays or
  *    receives qty × mark × rate, the mark being the mark candle's open;
- * 2. orders decided at the previous close fill at the trade open (taker fee, slippage); reduce-only
- *    orders are clipped to the position; an opening order needs its initial margin free;
+ * 2. orders decided at the previous close fill at the trade open (taker fee, slippage; portfolio
+ *    `fillSwapAtOpen`, shared with the paper venue); reduce-only orders are clipped to the
+ *    position; an opening order (a flip's part beyond zero) needs its initial margin free;
+ *    targets become orders through `planOrders`, as in the risk gate;
+ * 2b. protective exits (stop-loss, take-profit, trailing stop, long or short; portfolio
+ *    protection.ts) against the trade candle, filled at the trigger (the open after a gap) — not in
+ *    a bar whose mark candle also reached the liquidation price: the liquidation wins;
  * 3. a position whose liquidation price the mark candle's low (long) or high (short) reaches is
  *    liquidated there (at the mark open when it gapped past): margin or cross collateral lost;
  * 4. positions are marked at the mark close, the account revalued, and the strategy decides.
@@ -230,6 +245,7 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
   const liquidations: LiquidationEvent[] = [];
   const unpriced: { time: number; instrument: Instrument }[] = [];
   let pending: { rec: PerpOrderRecord; k: number }[] = [];
+  const prot: (Protection | undefined)[] = series.map(() => undefined);
   const barAt = new Int32Array(n);
   const markAt = new Int32Array(n);
   const fundAt = new Int32Array(n);
@@ -303,6 +319,34 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
       pending = keep;
     }
 
+    // 2b. Protective exits against the trade candle — unless the mark reached the liquidation
+    // price in this bar: which came first is unknown, so the liquidation (the worse) wins.
+    for (let k = 0; k < n; k++) {
+      const p = prot[k];
+      const i = cur[k]!;
+      if (p === undefined || i < 0) continue;
+      const q = book.qty(k);
+      if (q === 0 || liquidationTouched(k, q)) continue;
+      const b = series[k]!.bars;
+      const trig = checkProtection(p, {
+        open: b.open[i]!,
+        high: b.high[i]!,
+        low: b.low[i]!,
+        close: b.close[i]!,
+        volume: b.volume[i]!,
+      });
+      if (trig === undefined) continue;
+      const time = trig.gap ? t : t + tfMs;
+      const rec: PerpOrderRecord = {
+        order: { instrument: instruments[k]!, qty: -q, reduceOnly: true, decisionTime: time },
+        status: 'pending',
+        filledQty: 0,
+        fillPrice: Number.NaN,
+      };
+      orders.push(rec);
+      execute(rec, k, trig.price, time, trig.reason);
+    }
+
     // 3. Liquidation against the mark candle's adverse extreme.
     for (let k = 0; k < n; k++) {
       if (cur[k]! < 0) continue;
@@ -311,10 +355,10 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
       const m = series[k]!.mark;
       const j = markAt[k]!;
       const liq = book.liquidationPrice(k);
-      const touched = q > 0 ? m.low[j]! <= liq : m.high[j]! >= liq;
-      if (!touched) continue;
+      if (!liquidationTouched(k, q)) continue;
       const price = q > 0 ? Math.min(liq, m.open[j]!) : Math.max(liq, m.open[j]!);
       for (const l of book.liquidate(k, price)) {
+        prot[l.k] = undefined;
         const inst = instruments[l.k]!;
         liquidations.push({ ...l, time: t + tfMs, instrument: inst });
         fills.push({
@@ -365,10 +409,15 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
         return false;
       });
       const spec = specs[k]!;
-      const held = book.qty(k);
-      const place = (qty: number, reduceOnly: boolean) => {
+      const place = (qty: number, reduceOnly: boolean, exits?: Exits) => {
         const rec: PerpOrderRecord = {
-          order: { instrument: instruments[k]!, qty, reduceOnly, decisionTime: time },
+          order: {
+            instrument: instruments[k]!,
+            qty,
+            reduceOnly,
+            decisionTime: time,
+            ...(exits === undefined ? {} : { exits }),
+          },
           status: 'pending',
           filledQty: 0,
           fillPrice: Number.NaN,
@@ -391,61 +440,77 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
           continue;
         }
         const q = floorToStep(d.qty, spec.lotSize);
-        if (q > 0) place(d.side === 'buy' ? q : -q, d.reduceOnly === true);
+        if (q > 0) place(d.side === 'buy' ? q : -q, d.reduceOnly === true, d.exits);
         continue;
       }
-      const mark = book.mark(k);
-      const target =
-        d.target.kind === 'units' ? d.target.qty : (d.target.fraction * book.valuedEquity) / mark;
-      // Toward zero onto the contract grid: a position never overshoots its target.
-      const goal = Math.sign(target) * floorToStep(Math.abs(target), spec.lotSize);
-      const delta = goal - held;
-      if (Math.abs(delta) < spec.lotSize / 2) continue;
-      // The part that reduces the position is reduce-only; beyond zero, a separate opening order.
-      const reducing = held !== 0 && Math.sign(delta) !== Math.sign(held);
-      if (reducing) {
-        const close = Math.min(Math.abs(delta), Math.abs(held));
-        place(Math.sign(delta) * close, true);
-        const rest = floorToStep(Math.abs(delta) - close, spec.lotSize);
-        if (rest > 0) place(Math.sign(delta) * rest, false);
-      } else {
-        place(Math.sign(delta) * floorToStep(Math.abs(delta), spec.lotSize), false);
+      // Targets through planOrders, the risk gate's own signal → order step, sized at the mark:
+      // one order from the position to the target (a flip is one order, as on the live path).
+      const plan = planOrders({
+        account: 'perp',
+        strategy: strategy.name,
+        time,
+        decisions: [d],
+        portfolio: book.view,
+        price: () => book.mark(k),
+        spec: () => spec,
+      });
+      for (const r of plan.rejections) {
+        place(0, false);
+        const rec = orders[orders.length - 1]!;
+        rec.status = 'rejected';
+        rec.reason = `${r.reason}: ${r.detail}`;
       }
+      for (const o of plan.orders) place(o.side === 'buy' ? o.qty : -o.qty, false, o.exits);
     }
   }
 
-  function execute(rec: PerpOrderRecord, k: number, open: number, time: number): void {
+  /** The mark candle of swap k's current bar reached the liquidation price of position `q`. */
+  function liquidationTouched(k: number, q: number): boolean {
+    const m = series[k]!.mark;
+    const j = markAt[k]!;
+    const liq = book.liquidationPrice(k);
+    return q > 0 ? m.low[j]! <= liq : m.high[j]! >= liq;
+  }
+
+  function execute(
+    rec: PerpOrderRecord,
+    k: number,
+    open: number,
+    time: number,
+    exit?: PerpFill['reason'],
+  ): void {
     const o = rec.order;
-    const held = book.qty(k);
-    let qty = o.qty;
-    if (o.reduceOnly) {
-      if (held === 0 || Math.sign(held) === Math.sign(qty)) {
-        rec.status = 'rejected';
-        rec.reason = 'reduce_only: no position to reduce (liquidated or already closed)';
-        return;
-      }
-      if (Math.abs(qty) > Math.abs(held)) qty = -held;
+    const r = fillSwapAtOpen(book, k, o, open, takerFee, slip);
+    if (r.status === 'rejected') {
+      rec.status = 'rejected';
+      rec.reason = `${r.reason}: ${r.detail}`;
+      return;
     }
-    const price = open * (1 + Math.sign(qty) * slip);
-    const fee = takerFee * Math.abs(qty) * price;
-    const opening =
-      held === 0 || Math.sign(held) === Math.sign(qty)
-        ? Math.abs(qty)
-        : Math.max(0, Math.abs(qty) - Math.abs(held));
-    if (opening > 0) {
-      const need = (opening * price) / book.swaps.setting(k).leverage + fee;
-      const free = book.availableMargin;
-      if (need > free) {
-        rec.status = 'rejected';
-        rec.reason = `insufficient_margin: needs ${need.toFixed(2)}, ${free.toFixed(2)} free`;
-        return;
-      }
-    }
+    const { qty, price, fee } = r;
     book.applyFill(k, qty > 0 ? 'buy' : 'sell', Math.abs(qty), price, fee);
     rec.status = 'filled';
     rec.filledQty = qty;
     rec.fillPrice = price;
-    fills.push({ time, instrument: o.instrument, kind: 'trade', qty, price, fee, reduceOnly: o.reduceOnly });
+    if (exit !== undefined) rec.reason = exit;
+    fills.push({
+      time,
+      instrument: o.instrument,
+      kind: 'trade',
+      qty,
+      price,
+      fee,
+      reduceOnly: o.reduceOnly,
+      ...(exit === undefined ? {} : { reason: exit }),
+    });
+    // Exits arm at an entry's fill price (long or short); a flat position disarms them, a flip
+    // without exits too (they watched the other side); a reduction keeps them.
+    const held = book.qty(k);
+    const dir = Math.sign(held) as 1 | -1;
+    if (held === 0) prot[k] = undefined;
+    else if (Math.sign(qty) === dir) {
+      if (o.exits !== undefined) prot[k] = armProtection(o.exits, price, dir);
+      else if (prot[k] !== undefined && prot[k]!.dir !== dir) prot[k] = undefined;
+    }
   }
 
   for (const p of pending) {

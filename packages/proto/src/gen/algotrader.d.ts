@@ -63,6 +63,7 @@ export namespace algotrader {
             close: number;
             volume: number;
             source: string;
+            swap?: (algotrader.v1.SwapMark.$Properties|null);
             static create(properties: algotrader.v1.Bar.$Shape): algotrader.v1.Bar & algotrader.v1.Bar.$Shape;
             static create(properties?: algotrader.v1.Bar.$Properties): algotrader.v1.Bar;
             static encode(m: algotrader.v1.Bar.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -88,9 +89,46 @@ export namespace algotrader {
                 close?: (number|null);
                 volume?: (number|null);
                 source?: (string|null);
+                swap?: (algotrader.v1.SwapMark.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.Bar.$Properties;
+        }
+
+        interface ISwapMark extends algotrader.v1.SwapMark.$Properties {
+        }
+
+        class SwapMark {
+            constructor(p?: algotrader.v1.SwapMark.$Properties);
+            $unknowns?: Uint8Array[];
+            markOpen: number;
+            markHigh: number;
+            markLow: number;
+            markClose: number;
+            fundingRate?: (number|null);
+            static create(properties: algotrader.v1.SwapMark.$Shape): algotrader.v1.SwapMark & algotrader.v1.SwapMark.$Shape;
+            static create(properties?: algotrader.v1.SwapMark.$Properties): algotrader.v1.SwapMark;
+            static encode(m: algotrader.v1.SwapMark.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.SwapMark.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.SwapMark & algotrader.v1.SwapMark.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.SwapMark & algotrader.v1.SwapMark.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.SwapMark;
+            static toObject(m: algotrader.v1.SwapMark, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SwapMark {
+            interface $Properties {
+                markOpen?: (number|null);
+                markHigh?: (number|null);
+                markLow?: (number|null);
+                markClose?: (number|null);
+                fundingRate?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.SwapMark.$Properties;
         }
 
         interface IBarSetClosed extends algotrader.v1.BarSetClosed.$Properties {

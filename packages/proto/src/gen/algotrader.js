@@ -386,6 +386,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {number|null} [close] Bar close
              * @property {number|null} [volume] Bar volume
              * @property {string|null} [source] Bar source
+             * @property {algotrader.v1.SwapMark.$Properties|null} [swap] Bar swap
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -498,6 +499,14 @@ export const algotrader = $root.algotrader = (() => {
             Bar.prototype.source = "";
 
             /**
+             * Bar swap.
+             * @member {algotrader.v1.SwapMark.$Properties|null|undefined} swap
+             * @memberof algotrader.v1.Bar
+             * @instance
+             */
+            Bar.prototype.swap = null;
+
+            /**
              * Creates a new Bar instance using the specified properties.
              * @function create
              * @memberof algotrader.v1.Bar
@@ -549,6 +558,8 @@ export const algotrader = $root.algotrader = (() => {
                     w.uint32(/* id 9, wireType 1 =*/73).double(m.volume);
                 if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
                     w.uint32(/* id 10, wireType 2 =*/82).string(m.source);
+                if (m.swap != null && $Object.hasOwnProperty.call(m, "swap"))
+                    $root.algotrader.v1.SwapMark.encode(m.swap, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -693,6 +704,12 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.source;
                             continue;
                         }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            m.swap = $root.algotrader.v1.SwapMark.decode(r, r.size(), $undefined, q + 1, m.swap);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -784,6 +801,13 @@ export const algotrader = $root.algotrader = (() => {
                     if (!$util.isString(m.source))
                         return "source: string expected";
                 }
+                if (m.swap != null && $Object.hasOwnProperty.call(m, "swap")) {
+                    {
+                        var e = $root.algotrader.v1.SwapMark.verify(m.swap, q + 1);
+                        if (e)
+                            return "swap." + e;
+                    }
+                }
                 return null;
             };
 
@@ -869,6 +893,11 @@ export const algotrader = $root.algotrader = (() => {
                         m.source = $String(d.source);
                     }
                 }
+                if (d.swap != null) {
+                    if (!$util.isObject(d.swap))
+                        throw $TypeError(".algotrader.v1.Bar.swap: object expected");
+                    m.swap = $root.algotrader.v1.SwapMark.fromObject(d.swap, q + 1);
+                }
                 return m;
             };
 
@@ -908,6 +937,7 @@ export const algotrader = $root.algotrader = (() => {
                     d.close = 0;
                     d.volume = 0;
                     d.source = "";
+                    d.swap = null;
                 }
                 if (m.instrument != null && $Object.hasOwnProperty.call(m, "instrument")) {
                     d.instrument = $root.algotrader.v1.InstrumentRef.toObject(m.instrument, o, q + 1);
@@ -949,6 +979,9 @@ export const algotrader = $root.algotrader = (() => {
                 if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
                     d.source = m.source;
                 }
+                if (m.swap != null && $Object.hasOwnProperty.call(m, "swap")) {
+                    d.swap = $root.algotrader.v1.SwapMark.toObject(m.swap, o, q + 1);
+                }
                 return d;
             };
 
@@ -978,6 +1011,424 @@ export const algotrader = $root.algotrader = (() => {
             };
 
             return Bar;
+        })();
+
+        v1.SwapMark = (function() {
+
+            /**
+             * Properties of a SwapMark.
+             * @typedef {Object} algotrader.v1.SwapMark.$Properties
+             * @property {number|null} [markOpen] SwapMark markOpen
+             * @property {number|null} [markHigh] SwapMark markHigh
+             * @property {number|null} [markLow] SwapMark markLow
+             * @property {number|null} [markClose] SwapMark markClose
+             * @property {number|null} [fundingRate] SwapMark fundingRate
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SwapMark.
+             * @memberof algotrader.v1
+             * @interface ISwapMark
+             * @augments algotrader.v1.SwapMark.$Properties
+             * @deprecated Use algotrader.v1.SwapMark.$Properties instead.
+             */
+
+            /**
+             * Shape of a SwapMark.
+             * @typedef {algotrader.v1.SwapMark.$Properties} algotrader.v1.SwapMark.$Shape
+             */
+
+            /**
+             * Constructs a new SwapMark.
+             * @memberof algotrader.v1
+             * @classdesc Represents a SwapMark.
+             * @constructor
+             * @param {algotrader.v1.SwapMark.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SwapMark = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SwapMark markOpen.
+             * @member {number} markOpen
+             * @memberof algotrader.v1.SwapMark
+             * @instance
+             */
+            SwapMark.prototype.markOpen = 0;
+
+            /**
+             * SwapMark markHigh.
+             * @member {number} markHigh
+             * @memberof algotrader.v1.SwapMark
+             * @instance
+             */
+            SwapMark.prototype.markHigh = 0;
+
+            /**
+             * SwapMark markLow.
+             * @member {number} markLow
+             * @memberof algotrader.v1.SwapMark
+             * @instance
+             */
+            SwapMark.prototype.markLow = 0;
+
+            /**
+             * SwapMark markClose.
+             * @member {number} markClose
+             * @memberof algotrader.v1.SwapMark
+             * @instance
+             */
+            SwapMark.prototype.markClose = 0;
+
+            /**
+             * SwapMark fundingRate.
+             * @member {number|null|undefined} fundingRate
+             * @memberof algotrader.v1.SwapMark
+             * @instance
+             */
+            SwapMark.prototype.fundingRate = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(SwapMark.prototype, "_fundingRate", {
+                get: $util.oneOfGetter($oneOfFields = ["fundingRate"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new SwapMark instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {algotrader.v1.SwapMark.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.SwapMark} SwapMark instance
+             * @type {{
+             *   (properties: algotrader.v1.SwapMark.$Shape): algotrader.v1.SwapMark & algotrader.v1.SwapMark.$Shape;
+             *   (properties?: algotrader.v1.SwapMark.$Properties): algotrader.v1.SwapMark;
+             * }}
+             */
+            SwapMark.create = function(properties) {
+                return new SwapMark(properties);
+            };
+
+            /**
+             * Encodes the specified SwapMark message. Does not implicitly {@link algotrader.v1.SwapMark.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {algotrader.v1.SwapMark.$Properties} m SwapMark message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SwapMark.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.markOpen != null && $Object.hasOwnProperty.call(m, "markOpen") && !$Object.is(m.markOpen, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.markOpen);
+                if (m.markHigh != null && $Object.hasOwnProperty.call(m, "markHigh") && !$Object.is(m.markHigh, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.markHigh);
+                if (m.markLow != null && $Object.hasOwnProperty.call(m, "markLow") && !$Object.is(m.markLow, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.markLow);
+                if (m.markClose != null && $Object.hasOwnProperty.call(m, "markClose") && !$Object.is(m.markClose, 0))
+                    w.uint32(/* id 4, wireType 1 =*/33).double(m.markClose);
+                if (m.fundingRate != null && $Object.hasOwnProperty.call(m, "fundingRate"))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.fundingRate);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SwapMark message, length delimited. Does not implicitly {@link algotrader.v1.SwapMark.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {algotrader.v1.SwapMark.$Properties} message SwapMark message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SwapMark.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SwapMark message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.SwapMark & algotrader.v1.SwapMark.$Shape} SwapMark
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SwapMark.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.SwapMark();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.markOpen = v;
+                            else
+                                delete m.markOpen;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.markHigh = v;
+                            else
+                                delete m.markHigh;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.markLow = v;
+                            else
+                                delete m.markLow;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.markClose = v;
+                            else
+                                delete m.markClose;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            m.fundingRate = r.double();
+                            m._fundingRate = "fundingRate";
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SwapMark message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.SwapMark & algotrader.v1.SwapMark.$Shape} SwapMark
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SwapMark.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SwapMark message.
+             * @function verify
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SwapMark.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.markOpen != null && $Object.hasOwnProperty.call(m, "markOpen")) {
+                    if (typeof m.markOpen !== "number")
+                        return "markOpen: number expected";
+                }
+                if (m.markHigh != null && $Object.hasOwnProperty.call(m, "markHigh")) {
+                    if (typeof m.markHigh !== "number")
+                        return "markHigh: number expected";
+                }
+                if (m.markLow != null && $Object.hasOwnProperty.call(m, "markLow")) {
+                    if (typeof m.markLow !== "number")
+                        return "markLow: number expected";
+                }
+                if (m.markClose != null && $Object.hasOwnProperty.call(m, "markClose")) {
+                    if (typeof m.markClose !== "number")
+                        return "markClose: number expected";
+                }
+                if (m.fundingRate != null && $Object.hasOwnProperty.call(m, "fundingRate")) {
+                    p._fundingRate = 1;
+                    if (typeof m.fundingRate !== "number")
+                        return "fundingRate: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SwapMark message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.SwapMark} SwapMark
+             */
+            SwapMark.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.SwapMark)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.SwapMark: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.SwapMark();
+                if (d.markOpen != null) {
+                    if (!$Object.is($Number(d.markOpen), 0)) {
+                        m.markOpen = $Number(d.markOpen);
+                    }
+                }
+                if (d.markHigh != null) {
+                    if (!$Object.is($Number(d.markHigh), 0)) {
+                        m.markHigh = $Number(d.markHigh);
+                    }
+                }
+                if (d.markLow != null) {
+                    if (!$Object.is($Number(d.markLow), 0)) {
+                        m.markLow = $Number(d.markLow);
+                    }
+                }
+                if (d.markClose != null) {
+                    if (!$Object.is($Number(d.markClose), 0)) {
+                        m.markClose = $Number(d.markClose);
+                    }
+                }
+                if (d.fundingRate != null) {
+                    m.fundingRate = $Number(d.fundingRate);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SwapMark message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {algotrader.v1.SwapMark} m SwapMark
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SwapMark.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.markOpen = 0;
+                    d.markHigh = 0;
+                    d.markLow = 0;
+                    d.markClose = 0;
+                }
+                if (m.markOpen != null && $Object.hasOwnProperty.call(m, "markOpen")) {
+                    d.markOpen = o.json && !$isFinite(m.markOpen) ? $String(m.markOpen) : m.markOpen;
+                }
+                if (m.markHigh != null && $Object.hasOwnProperty.call(m, "markHigh")) {
+                    d.markHigh = o.json && !$isFinite(m.markHigh) ? $String(m.markHigh) : m.markHigh;
+                }
+                if (m.markLow != null && $Object.hasOwnProperty.call(m, "markLow")) {
+                    d.markLow = o.json && !$isFinite(m.markLow) ? $String(m.markLow) : m.markLow;
+                }
+                if (m.markClose != null && $Object.hasOwnProperty.call(m, "markClose")) {
+                    d.markClose = o.json && !$isFinite(m.markClose) ? $String(m.markClose) : m.markClose;
+                }
+                if (m.fundingRate != null && $Object.hasOwnProperty.call(m, "fundingRate")) {
+                    d.fundingRate = o.json && !$isFinite(m.fundingRate) ? $String(m.fundingRate) : m.fundingRate;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SwapMark to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.SwapMark
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SwapMark.prototype.toJSON = function() {
+                return SwapMark.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SwapMark
+             * @function getTypeUrl
+             * @memberof algotrader.v1.SwapMark
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SwapMark.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.SwapMark";
+            };
+
+            return SwapMark;
         })();
 
         v1.BarSetClosed = (function() {

@@ -1,7 +1,8 @@
 import { AlgoError, ErrorCode, isSwap } from '@algotrader/core';
 import { featureKey } from '@algotrader/features';
 import { z } from 'zod';
-import { type Decision, NO_DECISIONS, targetFraction } from '../decision';
+import { type Decision, NO_DECISIONS, targetFraction, withExits } from '../decision';
+import { ExitsSchema, exitsOf } from '../exits';
 import { defineStrategy, type JsonValue, type Snapshottable } from '../strategy';
 
 export const SmaLongShortParams = z
@@ -12,6 +13,8 @@ export const SmaLongShortParams = z
     exposure: z.number().positive().max(100).default(1),
     /** Go long on an upward cross (false: flat instead, a short-only trend follower). */
     long: z.boolean().default(true),
+    /** Protective exits on every entry, long or short, e.g. `{ stopLoss: 0.03 }`; none by default. */
+    exits: ExitsSchema.default({}),
   })
   .strict()
   .refine((p) => p.fast < p.slow, { message: 'fast must be shorter than slow', path: ['fast'] });
@@ -67,7 +70,14 @@ export const smaLongShort = defineStrategy({
     const was = ctx.state.side;
     ctx.state.side = side;
     if (was === 0 || was === side) return NO_DECISIONS;
-    if (side === 1) return [targetFraction(ctx.instrument, p.long ? p.exposure : 0)];
-    return [targetFraction(ctx.instrument, -p.exposure)];
+    const exits = exitsOf(p.exits);
+    if (side === 1) {
+      return [
+        p.long
+          ? withExits(targetFraction(ctx.instrument, p.exposure), exits)
+          : targetFraction(ctx.instrument, 0),
+      ];
+    }
+    return [withExits(targetFraction(ctx.instrument, -p.exposure), exits)];
   },
 });
