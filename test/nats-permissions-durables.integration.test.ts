@@ -189,6 +189,28 @@ describe('durable consumers belong to their owner alone', { timeout: scaled(120_
           }),
         );
         await expectDenied(`${where} delete`, bus.jsm.consumers.delete(d.stream, d.durable));
+        // The unfiltered create (the native router's form): the name only in the body. Refused by
+        // permission or answered with an error by the server, never done. (With `name` instead of
+        // `durable_name` the order-router's grant for the native router still reaches MD and
+        // ORDERS durables: open, docs/SECURITY.md.)
+        for (const config of [{ durable_name: d.durable }]) {
+          await expectDenied(
+            `${where} create by body ${JSON.stringify(config)}`,
+            bus.nc
+              .request(
+                `$JS.API.CONSUMER.CREATE.${d.stream}`,
+                JSON.stringify({
+                  stream_name: d.stream,
+                  config: { ...config, ack_policy: 'explicit', inactive_threshold: 1_000_000_000 },
+                }),
+                { timeout: 5_000 },
+              )
+              .then((m) => {
+                const r = m.json<{ error?: { description: string } }>();
+                if (r.error) throw new Error(`permissions violation (server: ${r.error.description})`);
+              }),
+          );
+        }
         // Acknowledge in its name (a message the owner never saw would count as handled).
         await expectDenied(
           `${where} ack`,
