@@ -1,7 +1,7 @@
 import { Bus, subjects } from '@algotrader/bus';
 import { clientOrderId } from '@algotrader/core';
 import type { Notifier } from '@algotrader/notifier';
-import { type NotifyVenue, OrderRouter } from '@algotrader/order-router';
+import { NOTIFY_DURABLE, type NotifyVenue, OrderRouter } from '@algotrader/order-router';
 import { readAccount, readAll } from '@algotrader/pipeline';
 import { codecs, pb } from '@algotrader/proto';
 import { NatsServer, TelegramServer, waitFor } from '@algotrader/testkit';
@@ -29,7 +29,7 @@ import {
  */
 
 const ACCOUNT = 'cncrash';
-const DURABLE = `order-router-manual-${ACCOUNT}`;
+const DURABLE = NOTIFY_DURABLE;
 const at = (iso: string) => Date.parse(iso);
 
 let nats: NatsServer;

@@ -1,4 +1,4 @@
-import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { Bus, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import type { Config } from '@algotrader/core';
 import { createLogger, type Logger, loadConfig } from '@algotrader/core/node';
 
@@ -49,8 +49,7 @@ export async function connectNats(
         storage: config.nats.storage,
         replicas: config.nats.replicas,
       },
-      ...(config.nats.user ? { user: config.nats.user } : {}),
-      ...(config.nats.password ? { password: config.nats.password } : {}),
+      ...natsAuth(config.nats),
     }),
     new Promise<never>((_, reject) =>
       setTimeout(

@@ -3,9 +3,10 @@ import {
   type Control,
   type ControlChange,
   controlKey,
+  HALT_STAGES,
+  haltKey,
   readControl,
   subjects,
-  tradingStateName,
   updateControl,
 } from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
@@ -62,22 +63,16 @@ export async function watchControl(
   onChange: (prev: Control, next: Control) => void,
 ): Promise<{ stop(): Promise<void> }> {
   let known = await readControl(kv, account);
-  const watcher = await kv.watch({ key: controlKey(account) });
+  // The operator's key and the stages' halt keys (one filter: servers before 2.10 take only one).
+  const watcher = await kv.watch({ key: '>' });
+  const ours = new Set([controlKey(account), ...HALT_STAGES.map((st) => haltKey(account, st))]);
   const done = (async () => {
     for await (const e of watcher) {
-      if (e.revision <= known.revision) continue;
+      if (e.revision <= known.revision || !ours.has(e.key)) continue;
       try {
-        const m =
-          e.operation === 'PUT' && e.value.length > 0 ? codecs.ControlState.decode(e.value) : undefined;
-        const next: Control = {
-          account,
-          state: tradingStateName(m?.state),
-          pausedStrategies: [...(m?.pausedStrategies ?? [])],
-          reason: m?.reason ?? '',
-          updatedMs: Number(m?.updatedMs ?? 0),
-          updatedBy: m?.updatedBy ?? '',
-          revision: e.revision,
-        };
+        // The merged state (a stage's halt counts only when newer than the operator's entry).
+        const next = await readControl(kv, account);
+        if (next.revision <= known.revision) continue;
         const prev = known;
         known = next;
         onChange(prev, next);

@@ -1,4 +1,4 @@
-import { type Bus, readControl, updateControl } from '@algotrader/bus';
+import { type Bus, readControl, requestHalt } from '@algotrader/bus';
 import { type Clock, ErrorCode, isAlgoError } from '@algotrader/core';
 import {
   type AccountState,
@@ -336,14 +336,7 @@ export class OrderRouter {
     // Already HALTED (by us, the risk gate or a person): the venue's own alerts say what else broke.
     if (control.state === 'HALTED') return;
     const now = this.#o.clock.now();
-    await updateControl(
-      this.#control,
-      p.account,
-      { kind: 'state', state: 'HALTED' },
-      'order-router',
-      detail,
-      now,
-    );
+    await requestHalt(this.#control, p.account, 'order-router', detail, now);
     this.#shell.halts += 1;
     this.#alerts.raise({
       severity: 'critical',

@@ -1,4 +1,4 @@
-import { Bus } from '@algotrader/bus';
+import { Bus, natsAuth } from '@algotrader/bus';
 import { AlgoError, ErrorCode, NYSE } from '@algotrader/core';
 import { cnCosts } from '@algotrader/markets-cn';
 import { loadSseCalendar } from '@algotrader/markets-cn/node';
@@ -143,8 +143,7 @@ export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
       const bus = await Bus.connect({
         servers: n.url,
         service: 'order-router',
-        ...(n.user ? { user: n.user } : {}),
-        ...(n.password ? { password: n.password } : {}),
+        ...natsAuth(n),
       });
       return NotifyVenue.start({
         bus,

@@ -1,4 +1,4 @@
-import { type Bus, readControl, saveCheckpoint, updateControl } from '@algotrader/bus';
+import { type Bus, readControl, requestHalt, saveCheckpoint } from '@algotrader/bus';
 import { AlgoError, type Clock, ErrorCode, sessionTimeBetween } from '@algotrader/core';
 import {
   type AccountState,
@@ -241,6 +241,16 @@ export class RiskGate {
     // A command given while we waited counts.
     const control = waited ? await readControl(this.#control, p.account) : await controlRead;
     await progressWrite;
+    // A stage wrote something other than a halt to its halt key: held as HALTED by readControl.
+    for (const why of control.refused ?? []) {
+      this.#alerts.raise({
+        severity: 'critical',
+        code: 'control_write_refused',
+        message: `account ${p.account}: ${why}`,
+        labels: { account: p.account },
+        dedupeKey: why,
+      });
+    }
     const context: GateContext = {
       account,
       control,
@@ -254,14 +264,7 @@ export class RiskGate {
     switch (a.type) {
       case 'halt':
         this.counters.halts += 1;
-        await updateControl(
-          this.#control,
-          this.#o.pipeline.account,
-          { kind: 'state', state: 'HALTED' },
-          'risk-gate',
-          a.detail,
-          a.now,
-        );
+        await requestHalt(this.#control, this.#o.pipeline.account, 'risk-gate', a.detail, a.now);
         this.#alerts.raise(a.alert);
         // Written: the decider stops owing it (a crash before this line writes it again).
         return [{ kind: 'halted' }];

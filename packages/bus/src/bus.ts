@@ -45,6 +45,11 @@ export interface BusOptions {
   service: string;
   user?: string;
   password?: string;
+  /**
+   * PEM file of the CA that signed the server's certificate: the connection must be TLS and the
+   * server's certificate is verified against it (a stage on another host; docs/MULTI_HOST.md).
+   */
+  tlsCaFile?: string;
   logger?: BusLogger;
   ensure?: Partial<EnsureOptions>;
   /** Publish attempts on timeout / no responders (same Nats-Msg-Id each time). Default 8. */
@@ -86,6 +91,19 @@ export interface ConsumerHandle {
 }
 
 const DEFAULT_ENSURE: EnsureOptions = { duplicateWindowMs: 2 * 60 * 60 * 1000, storage: 'file', replicas: 1 };
+
+/** The connection settings of the config (`nats.user`, `nats.password`, `nats.tlsCa`) as {@link BusOptions}. */
+export function natsAuth(n: {
+  user?: string | undefined;
+  password?: string | undefined;
+  tlsCa?: string | undefined;
+}): Pick<BusOptions, 'user' | 'password' | 'tlsCaFile'> {
+  return {
+    ...(n.user ? { user: n.user } : {}),
+    ...(n.password ? { password: n.password } : {}),
+    ...(n.tlsCa ? { tlsCaFile: n.tlsCa } : {}),
+  };
+}
 
 /** The typed JetStream bus every stage uses. */
 export class Bus {
@@ -135,6 +153,7 @@ export class Bus {
       waitOnFirstConnect: true,
       ...(opts.user ? { user: opts.user } : {}),
       ...(opts.password ? { pass: opts.password } : {}),
+      ...(opts.tlsCaFile ? { tls: { caFile: opts.tlsCaFile } } : {}),
     }).finally(() => clearInterval(waiting));
     const jsm = await jetstreamManager(nc);
     const bus = new Bus(nc, jsm, opts);

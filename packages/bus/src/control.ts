@@ -22,11 +22,26 @@ export interface Control {
   reason: string;
   updatedMs: number;
   updatedBy: string;
-  /** KV revision this was read at (0 when never written). */
+  /** KV revision this was read at (0 when never written): the newest entry that counts. */
   revision: number;
+  /**
+   * Writes to a stage's halt key that were not a halt (a stage wrote ACTIVE or REDUCING, deleted or
+   * purged its halt, or wrote bytes that do not decode): each is held as HALTED and named here, so
+   * the reader can alert. Empty when every entry was what its writer may write.
+   */
+  refused?: string[];
 }
 
+/** The operator's key: written by the notifier (/halt, /resume, /pause) and the admin CLI only. */
 export const controlKey = (account: string) => `account.${account}`;
+
+/**
+ * The stages that may halt an account. Each writes only its own key (infra/nats/auth.conf grants
+ * `$KV.control.halt.*.<stage>`), so the key names its writer; the server checks that, not the value.
+ */
+export const HALT_STAGES = ['risk-gate', 'order-router'] as const;
+export type HaltStage = (typeof HALT_STAGES)[number];
+export const haltKey = (account: string, stage: HaltStage) => `halt.${account}.${stage}`;
 
 function fromProto(account: string, m: ControlState | undefined, revision: number): Control {
   return {
@@ -40,11 +55,84 @@ function fromProto(account: string, m: ControlState | undefined, revision: numbe
   };
 }
 
-/** The account's control state; ACTIVE with nothing paused when never written. */
-export async function readControl(kv: KV, account: string): Promise<Control> {
-  const e = await kv.get(controlKey(account));
+type Entry = Awaited<ReturnType<KV['get']>>;
+
+function decodeEntry(account: string, e: Entry): Control {
   if (e?.operation !== 'PUT' || e.value.length === 0) return fromProto(account, undefined, e?.revision ?? 0);
   return fromProto(account, codecs.ControlState.decode(e.value), e.revision);
+}
+
+/** The operator's entry alone (what {@link updateControl} compares and sets). */
+async function readOperator(kv: KV, account: string): Promise<Control> {
+  return decodeEntry(account, await kv.get(controlKey(account)));
+}
+
+/**
+ * The account's control state; ACTIVE with nothing paused when never written.
+ *
+ * The operator's entry (`account.<account>`) decides, unless a stage wrote its halt key after it:
+ * then the account is HALTED until the operator writes again (`/resume` is a newer operator entry).
+ * A stage can only halt: whatever else it writes to its key (ACTIVE, a delete, garbage) is held as
+ * HALTED and listed in `refused`. This is where "stages may only write HALTED" is enforced — NATS
+ * permissions can limit who writes which key, not what the value says.
+ */
+export async function readControl(kv: KV, account: string): Promise<Control> {
+  const [op, ...halts] = await Promise.all([
+    kv.get(controlKey(account)),
+    ...HALT_STAGES.map((s) => kv.get(haltKey(account, s))),
+  ]);
+  let control = decodeEntry(account, op);
+  const opRevision = op?.revision ?? 0;
+  const refused: string[] = [];
+  HALT_STAGES.forEach((stage, i) => {
+    const e = halts[i];
+    if (!e || e.revision <= opRevision) return;
+    let m: ControlState | undefined;
+    let what: string = e.operation;
+    if (e.operation === 'PUT') {
+      try {
+        m = codecs.ControlState.decode(e.value);
+        what = tradingStateName(m.state);
+      } catch (err) {
+        what = `undecodable bytes (${(err as Error).message})`;
+      }
+    }
+    const refusal =
+      what === 'HALTED'
+        ? undefined
+        : `${stage} wrote ${what} to its halt key (revision ${e.revision}): a stage may only halt; held as HALTED until the operator resumes`;
+    if (refusal) refused.push(refusal);
+    if (e.revision < control.revision && control.state === 'HALTED') return;
+    control = {
+      ...control,
+      state: 'HALTED',
+      reason: refusal ?? m?.reason ?? '',
+      updatedMs: Number(m?.updatedMs ?? control.updatedMs),
+      updatedBy: stage,
+      revision: Math.max(control.revision, e.revision),
+    };
+  });
+  return refused.length > 0 ? { ...control, refused } : control;
+}
+
+/** A stage's halt: written to its own key (the only control key it may write), read back merged. */
+export async function requestHalt(
+  kv: KV,
+  account: string,
+  stage: HaltStage,
+  reason: string,
+  nowMs: number,
+): Promise<Control> {
+  const m: ControlState = {
+    account,
+    state: TO_ENUM.HALTED,
+    pausedStrategies: [],
+    reason,
+    updatedMs: nowMs,
+    updatedBy: stage,
+  };
+  await kv.put(haltKey(account, stage), codecs.ControlState.encode(m));
+  return readControl(kv, account);
 }
 
 export type ControlChange =
@@ -65,9 +153,11 @@ export async function updateControl(
   nowMs: number,
 ): Promise<Control> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const cur = await readControl(kv, account);
+    const [cur, merged] = await Promise.all([readOperator(kv, account), readControl(kv, account)]);
     const paused = new Set(cur.pausedStrategies);
-    let state = cur.state;
+    // Pausing a strategy during a stage's halt keeps the halt: the new operator entry would
+    // otherwise supersede it. Only an explicit state (/resume, /halt) replaces it.
+    let state = merged.state;
     if (change.kind === 'state') state = change.state;
     else if (change.kind === 'pause') paused.add(change.strategy);
     else paused.delete(change.strategy);
@@ -81,11 +171,9 @@ export async function updateControl(
     };
     try {
       const bytes = codecs.ControlState.encode(next);
-      const revision =
-        cur.revision === 0
-          ? await kv.create(controlKey(account), bytes)
-          : await kv.update(controlKey(account), bytes, cur.revision);
-      return fromProto(account, next, revision);
+      if (cur.revision === 0) await kv.create(controlKey(account), bytes);
+      else await kv.update(controlKey(account), bytes, cur.revision);
+      return await readControl(kv, account);
     } catch (e) {
       if (!/wrong last sequence|key exists/i.test(String((e as Error).message))) throw e;
     }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Config } from '@algotrader/core';
 import { createLogger, type Logger, loadConfig } from '@algotrader/core/node';
-import { Bus } from './bus';
+import { Bus, natsAuth } from './bus';
 import { startHeartbeat } from './lifecycle';
 import { SYSTEM_TOPOLOGY } from './topology';
 
@@ -42,8 +42,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
         storage: config.nats.storage,
         replicas: config.nats.replicas,
       },
-      ...(config.nats.user ? { user: config.nats.user } : {}),
-      ...(config.nats.password ? { password: config.nats.password } : {}),
+      ...natsAuth(config.nats),
     });
     // A service user may not create or change streams (the admin's `algotrader init` does).
     await bus.ensureIfAllowed(SYSTEM_TOPOLOGY);

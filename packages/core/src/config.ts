@@ -19,6 +19,8 @@ export const ConfigSchema = z
         url: z.string().default('nats://127.0.0.1:4222'),
         user: z.string().optional(),
         password: z.string().optional(),
+        /** CA certificate (PEM file) to verify a TLS server with; set, the connection must be TLS. */
+        tlsCa: z.string().optional(),
         /** Duplicate window of the streams, ms; a re-publish within it is dropped by the server. */
         duplicateWindowMs: z
           .number()
@@ -88,6 +90,7 @@ export const ENV_KEYS = {
   NATS_URL: 'nats.url',
   NATS_USER: 'nats.user',
   NATS_PASSWORD: 'nats.password',
+  NATS_TLS_CA: 'nats.tlsCa',
   NATS_DUPLICATE_WINDOW_MS: 'nats.duplicateWindowMs',
   NATS_STORAGE: 'nats.storage',
   NATS_REPLICAS: 'nats.replicas',

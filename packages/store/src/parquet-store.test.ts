@@ -351,6 +351,75 @@ describe('ParquetStore merge, compaction and safety', () => {
     expect((await caught(store.sql('SELECT nope FROM ohlcv'))).message).toMatch(/sql: .*nope/);
   });
 
+  it('refuses hostile SQL: no file is written, no file outside the dataset is read, no setting is undone', async () => {
+    await store.append(BTC, '1h', synth(JUL, 30));
+    const before = files(root);
+    // A directory beside the store, and a Parquet file in it (a "foreign" file to read or plant).
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'store-outside-'));
+    try {
+      const foreign = path.join(outside, 'foreign.parquet');
+      const writer = await ParquetStore.open(path.join(outside, 'w'));
+      await writer.append(ETH, '1h', synth(JUL, 3));
+      const written = files(path.join(outside, 'w')).find((f) => f.endsWith('.parquet'))!;
+      copyFileSync(path.join(outside, 'w', written), foreign);
+      await writer.close();
+      const partition = path.join(root, path.dirname(before[0]!));
+      const q = (x: string) => `'${x.replace(/'/g, "''")}'`;
+      const hostile = [
+        // the issue's attacks: EXPLAIN ANALYZE runs what it explains
+        `EXPLAIN ANALYZE COPY (SELECT 42) TO ${q(path.join(outside, 'pwned.csv'))}`,
+        `explain analyze copy (select * from ohlcv) to ${q(path.join(partition, 'part-0-evil.parquet'))} (FORMAT parquet)`,
+        `/* first */ EXPLAIN ANALYZE COPY (SELECT 42) TO ${q(path.join(outside, 'pwned2.csv'))}`,
+        `EXPLAIN (FORMAT json) COPY (SELECT 42) TO ${q(path.join(outside, 'pwned3.csv'))}`,
+        `COPY (SELECT 42) TO ${q(path.join(partition, 'part-1-evil.parquet'))}`,
+        `EXPORT DATABASE ${q(path.join(outside, 'export'))}`,
+        `ATTACH ${q(path.join(outside, 'x.duckdb'))} AS x`,
+        'CREATE TABLE t AS SELECT 1',
+        'INSTALL httpfs',
+        'LOAD httpfs',
+        'SET enable_external_access = true',
+        "SET allowed_directories = ['/']",
+        'RESET lock_configuration',
+        // reads outside the store's dataset directory
+        "SELECT * FROM read_csv('/etc/passwd', sep = ':')",
+        "SELECT * FROM read_text('/etc/passwd')",
+        "SELECT * FROM read_blob('/etc/hostname')",
+        "SELECT * FROM glob('/etc/*')",
+        "SELECT * FROM sniff_csv('/etc/passwd')",
+        "SELECT * FROM '/etc/passwd'",
+        "SELECT * FROM read_csv('/proc/self/environ')",
+        `SELECT * FROM read_parquet(${q(foreign)})`,
+        `SELECT * FROM read_parquet(${q(`${path.join(root, 'ohlcv')}/../../${path.basename(outside)}/foreign.parquet`)})`,
+        "SELECT * FROM read_parquet('https://example.com/x.parquet')",
+        "SELECT * FROM query('COPY (SELECT 1) TO ''/tmp/pwned-by-query.csv''')",
+      ];
+      const ran: string[] = [];
+      for (const h of hostile) {
+        try {
+          await store.sql(h);
+          ran.push(h);
+        } catch (e) {
+          if (!isAlgoError(e) || e.code !== ErrorCode.InvalidArgument) throw e;
+        }
+      }
+      expect(ran).toEqual([]);
+      // Nothing was written anywhere, and the store reads and writes as before.
+      expect(readdirSync(outside).sort()).toEqual(['foreign.parquet', 'w']);
+      expect(files(root)).toEqual(before);
+      expect((await store.sql('SELECT count(*) FROM ohlcv')).rows).toEqual([[30]]);
+      expect((await store.append(BTC, '1h', synth(JUL + 30 * H, 2))).written).toBe(2);
+      expect((await store.list())[0]).toMatchObject({ rows: 32, gaps: 0 });
+      // The legitimate path: queries and plans over the store, a store file read by its path.
+      expect((await store.sql('EXPLAIN SELECT count(*) FROM ohlcv')).rows.length).toBeGreaterThan(0);
+      expect((await store.sql('EXPLAIN ANALYZE SELECT count(*) FROM ohlcv')).rows.length).toBeGreaterThan(0);
+      const own = path.join(root, before[0]!);
+      expect((await store.sql(`SELECT count(*) FROM read_parquet(${q(own)})`)).rows).toEqual([[30]]);
+      expect((await store.sql('SELECT count(*) FROM ohlcv')).rows).toEqual([[32]]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('gives lastOpenTime for resuming, and undefined for an unknown series', async () => {
     expect(await store.lastOpenTime(BTC, '1h')).toBeUndefined();
     await store.append(BTC, '1h', synth(JUL, 24 * 45)); // into August

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import {
   AlgoError,
   type Bar,
@@ -132,6 +132,49 @@ const DEFAULT_COMPACT_ABOVE = 32;
 const DEFAULT_MAX_SQL_ROWS = 10_000;
 const STALE_TMP_MS = 60 * 60_000;
 const STAGING = 'store_incoming';
+/** `EXPLAIN [ANALYZE] <statement>`: the explained statement (anything else before it is refused). */
+const EXPLAINED = /^\s*EXPLAIN\s+(?:ANALY[SZ]E\s+)?([\s\S]*)$/i;
+
+/**
+ * A DuckDB for untrusted SQL: reads only under `dataset` (DuckDB's `allowed_directories` with
+ * `enable_external_access = false`: no other file, no URL, no ATTACH of a file, no COPY elsewhere),
+ * installs and loads no extension, spills nothing to a temp directory, and locks its configuration
+ * so a statement cannot `SET` any of it back.
+ */
+async function openSqlSandbox(
+  dataset: string,
+  config: Record<string, string>,
+): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(':memory:', config);
+  const con = await instance.connect();
+  try {
+    const dir = `${resolve(dataset)}${sep}`;
+    for (const setting of [
+      `SET allowed_directories = [${quotedString(dir)}]`,
+      "SET temp_directory = ''",
+      'SET autoinstall_known_extensions = false',
+      'SET autoload_known_extensions = false',
+      'SET enable_external_access = false',
+      'SET lock_configuration = true',
+    ]) {
+      await con.run(setting);
+    }
+  } catch (e) {
+    con.closeSync();
+    instance.closeSync();
+    throw e;
+  }
+  return { instance, con };
+}
+
+/** Parses exactly one statement and prepares it (preparing runs nothing). */
+async function prepareOne(con: DuckDBConnection, query: string) {
+  const statements = await con.extractStatements(query);
+  if (statements.count !== 1) {
+    throw new AlgoError(ErrorCode.InvalidArgument, `sql: expected one statement, got ${statements.count}`);
+  }
+  return statements.prepare(0);
+}
 
 /**
  * OHLCV history as hive-partitioned Parquet, written and read through an in-process DuckDB.
@@ -141,12 +184,15 @@ const STAGING = 'store_incoming';
 export class ParquetStore {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The locked-down DuckDB of {@link sql}, opened at its first use. */
+  private sandbox: { instance: DuckDBInstance; con: DuckDBConnection } | undefined;
 
   private constructor(
     readonly root: string,
     private readonly instance: DuckDBInstance,
     private readonly con: DuckDBConnection,
     private readonly compactAboveFiles: number,
+    private readonly config: Record<string, string>,
   ) {}
 
   static async open(root: string, options: StoreOptions = {}): Promise<ParquetStore> {
@@ -160,7 +206,7 @@ export class ParquetStore {
     mkdirSync(join(root, DATASET), { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', config);
     const con = await instance.connect();
-    return new ParquetStore(root, instance, con, compactAbove);
+    return new ParquetStore(root, instance, con, compactAbove, config);
   }
 
   /**
@@ -330,9 +376,16 @@ export class ParquetStore {
   }
 
   /**
-   * Runs one read-only statement (a SELECT, or EXPLAIN of one) with a view `ohlcv` over the whole
-   * store: columns venue, symbol, tf, open_time (BIGINT ms), open, high, low, close, volume, year,
-   * month. Anything else (COPY, CREATE, SET, several statements) is refused with `E_ARGUMENT`.
+   * Runs one read-only statement (a SELECT, or EXPLAIN [ANALYZE] of one) with a view `ohlcv` over the
+   * whole store: columns venue, symbol, tf, open_time (BIGINT ms), open, high, low, close, volume,
+   * year, month. Anything else (COPY, CREATE, SET, ATTACH, LOAD, EXPLAIN ANALYZE of a COPY, several
+   * statements) is refused with `E_ARGUMENT`.
+   *
+   * Two layers: the statement type is checked before it runs, and the statement runs in a DuckDB of
+   * its own (not the store's writer) whose file access is limited to the store's dataset directory,
+   * with extensions neither installed nor loaded and the configuration locked
+   * ({@link openSqlSandbox}), so a statement the check missed still cannot read `/etc/passwd`,
+   * write a file elsewhere or turn the settings back.
    */
   sql(query: string, options: SqlOptions = {}): Promise<SqlResult> {
     const maxRows = options.maxRows ?? DEFAULT_MAX_SQL_ROWS;
@@ -343,22 +396,28 @@ export class ParquetStore {
       );
     }
     return this.exclusive(async () => {
-      await this.createOhlcvView();
+      this.sandbox ??= await openSqlSandbox(join(this.root, DATASET), this.config);
+      const con = this.sandbox.con;
+      await this.createOhlcvView(con);
       try {
-        const statements = await this.con.extractStatements(query);
-        if (statements.count !== 1) {
-          throw new AlgoError(
-            ErrorCode.InvalidArgument,
-            `sql: expected one statement, got ${statements.count}`,
-          );
-        }
-        const prepared = await statements.prepare(0);
+        const prepared = await prepareOne(con, query);
         const type = prepared.statementType;
         if (type !== StatementType.SELECT && type !== StatementType.EXPLAIN) {
           throw new AlgoError(
             ErrorCode.InvalidArgument,
             `sql: only read-only queries (SELECT, EXPLAIN) run here, got ${StatementType[type]}`,
           );
+        }
+        // EXPLAIN ANALYZE runs what it explains: only a SELECT may be explained.
+        if (type === StatementType.EXPLAIN) {
+          const inner = EXPLAINED.exec(query)?.[1];
+          const innerType = inner === undefined ? undefined : (await prepareOne(con, inner)).statementType;
+          if (innerType !== StatementType.SELECT) {
+            throw new AlgoError(
+              ErrorCode.InvalidArgument,
+              `sql: EXPLAIN runs here only of a SELECT, got ${innerType === undefined ? 'a query not starting with EXPLAIN' : StatementType[innerType]}`,
+            );
+          }
         }
         const reader = await prepared.streamAndReadUntil(maxRows + 1);
         const rows = reader
@@ -391,6 +450,8 @@ export class ParquetStore {
     await pending.catch(() => undefined);
     this.con.closeSync();
     this.instance.closeSync();
+    this.sandbox?.con.closeSync();
+    this.sandbox?.instance.closeSync();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -495,11 +556,11 @@ export class ParquetStore {
     }
   }
 
-  private async createOhlcvView(): Promise<void> {
+  private async createOhlcvView(con: DuckDBConnection): Promise<void> {
     const hasData = listSeries(this.root).some((k) =>
       listPartitions(seriesDir(this.root, k.instrument, k.tf)).some((p) => dataFiles(p.dir).length > 0),
     );
-    const glob = join(this.root, DATASET, '*', '*', '*', '*', '*', `*${DATA_SUFFIX}`);
+    const glob = join(resolve(this.root), DATASET, '*', '*', '*', '*', '*', `*${DATA_SUFFIX}`);
     const source = hasData
       ? `SELECT venue, symbol, tf, open_time, open, high, low, close, volume, year, month
          FROM read_parquet(${quotedString(glob)}, hive_partitioning = true,
@@ -507,7 +568,7 @@ export class ParquetStore {
       : `SELECT NULL::VARCHAR AS venue, NULL::VARCHAR AS symbol, NULL::VARCHAR AS tf, NULL::BIGINT AS open_time,
            NULL::DOUBLE AS open, NULL::DOUBLE AS high, NULL::DOUBLE AS low, NULL::DOUBLE AS close,
            NULL::DOUBLE AS volume, NULL::INTEGER AS year, NULL::INTEGER AS month WHERE false`;
-    await this.con.run(`CREATE OR REPLACE TEMP VIEW ohlcv AS ${source}`);
+    await con.run(`CREATE OR REPLACE TEMP VIEW ohlcv AS ${source}`);
   }
 
   /**

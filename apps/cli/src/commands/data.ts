@@ -1,4 +1,4 @@
-import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { Bus, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import {
   type AlertSink,
   ArchiveWriter,
@@ -225,8 +225,7 @@ async function connect(cfg: Config, url: string): Promise<Bus> {
       storage: cfg.nats.storage,
       replicas: cfg.nats.replicas,
     },
-    ...(cfg.nats.user ? { user: cfg.nats.user } : {}),
-    ...(cfg.nats.password ? { password: cfg.nats.password } : {}),
+    ...natsAuth(cfg.nats),
   });
   await bus.ensure(SYSTEM_TOPOLOGY);
   return bus;

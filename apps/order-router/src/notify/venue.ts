@@ -62,6 +62,13 @@ interface Pending {
  * redelivers it. A redelivered report whose fill is already booked (its trade id is the report's
  * ref, saved with the order) books nothing and is acknowledged.
  */
+/**
+ * The notify venue's durable on OPS. One fixed name, so infra/nats/auth.conf can pin the
+ * order-router's consumer rights to it (a name cannot be matched by prefix); the account is in its
+ * filter. One notify account per order-router identity.
+ */
+export const NOTIFY_DURABLE = 'order-router-manual';
+
 export class NotifyVenue implements Venue {
   readonly name = 'notify';
   readonly fills = 'exchange' as const;
@@ -84,7 +91,7 @@ export class NotifyVenue implements Venue {
     const account = o.pipeline.account;
     v.#consumer = await o.bus.consume<ManualReport>({
       stream: 'OPS',
-      durable: `order-router-manual-${account}`,
+      durable: NOTIFY_DURABLE,
       filterSubjects: [manualReportSubject(account)],
       deliverPolicy: 'all',
       ackWaitMs: 120_000,

@@ -1,0 +1,435 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  Bus,
+  type ConsumerSpec,
+  ensureConsumer,
+  HALT_STAGES,
+  haltKey,
+  readControl,
+  requestHalt,
+  updateControl,
+} from '@algotrader/bus';
+import { watchControl } from '@algotrader/notifier';
+import { NOTIFY_DURABLE } from '@algotrader/order-router';
+import {
+  AccountStore,
+  CONTROL_BUCKET,
+  POSITIONS_BUCKET,
+  parsePipelineConfig,
+  RiskLimitsSchema,
+  readAll,
+} from '@algotrader/pipeline';
+import { manualReportSubject } from '@algotrader/pipeline/domain';
+import { codecs, pb } from '@algotrader/proto';
+import { RiskGate } from '@algotrader/risk-gate';
+import { targetUnits } from '@algotrader/strategy';
+import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
+import { AckPolicy } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { INIT_TOPOLOGY } from '../apps/cli/src/commands/init';
+import { WORKER_DURABLE } from '../apps/cli/src/sweep/research-worker';
+import { researchSubjects } from '../apps/cli/src/sweep/wire';
+import { NO_LIMITS } from './helpers/fixtures';
+import { account, BTC, publishSignals, raisedCritical, T } from './helpers/risk';
+
+/**
+ * Issue 10, second round: a service's credentials reach no other service's durable consumer, the
+ * order-router's consumer on OPS is pinned to its one name, and a stage can only halt an account.
+ * Every check runs against a real nats-server with infra/nats/auth.conf; each refusal is paired with
+ * the owner doing the same thing successfully, so a refusal is the permission, not a broken setup.
+ */
+
+const auth = readFileSync(resolve(import.meta.dirname, '../infra/nats/auth.conf'), 'utf8');
+const USERS = [
+  'collector',
+  'feature-engine',
+  'strategy-runner',
+  'risk-gate',
+  'order-router',
+  'notifier',
+  'monitor',
+  'scheduler',
+  'research-worker',
+] as const;
+const env = Object.fromEntries(
+  [...USERS, 'admin'].map((s) => [`NATS_PASSWORD_${s.toUpperCase().replace(/-/g, '_')}`, `pw-${s}`]),
+);
+const denied = /permissions violation/i;
+
+/** Every durable consumer the services use (names and filters as in their code), and its owner. */
+const DURABLES: (ConsumerSpec & { owner: (typeof USERS)[number]; sample: string })[] = [
+  { owner: 'collector', stream: 'MD', durable: 'archiver', sample: 'md.bar.okx.BTC-USDT.1h' },
+  { owner: 'monitor', stream: 'MD', durable: 'monitor-bars', sample: 'md.bar.okx.BTC-USDT.1h' },
+  { owner: 'notifier', stream: 'EXEC', durable: 'notifier-fills', sample: 'exec.fill.paper' },
+  { owner: 'notifier', stream: 'EXEC', durable: 'notifier-orders', sample: 'exec.order.paper' },
+  { owner: 'notifier', stream: 'EXEC', durable: 'notifier-positions', sample: 'exec.position.paper' },
+  { owner: 'monitor', stream: 'EXEC', durable: 'monitor-positions', sample: 'exec.position.paper' },
+  { owner: 'monitor', stream: 'EXEC', durable: 'monitor-orders', sample: 'exec.order.paper' },
+  { owner: 'monitor', stream: 'EXEC', durable: 'monitor-fills', sample: 'exec.fill.paper' },
+  { owner: 'notifier', stream: 'ORDERS', durable: 'notifier-rejections', sample: 'ord.rejected.paper' },
+  { owner: 'monitor', stream: 'ORDERS', durable: 'monitor-approved', sample: 'ord.approved.paper' },
+  { owner: 'monitor', stream: 'ORDERS', durable: 'monitor-rejected', sample: 'ord.rejected.paper' },
+  { owner: 'notifier', stream: 'OPS', durable: 'notifier-alerts', sample: 'ops.alert.x' },
+  { owner: 'monitor', stream: 'OPS', durable: 'monitor-heartbeats', sample: 'ops.heartbeat.x' },
+  { owner: 'monitor', stream: 'OPS', durable: 'monitor-alerts', sample: 'ops.alert.x' },
+  {
+    owner: 'order-router',
+    stream: 'OPS',
+    durable: NOTIFY_DURABLE,
+    sample: manualReportSubject('paper'),
+    filterSubjects: [manualReportSubject('paper')],
+  },
+  {
+    owner: 'research-worker',
+    stream: 'RESEARCH',
+    durable: WORKER_DURABLE,
+    sample: researchSubjects.job('s1'),
+    filterSubjects: [researchSubjects.jobsAll],
+  },
+].map((d) => ({
+  ...d,
+  filterSubjects: d.filterSubjects ?? [`${d.sample.split('.').slice(0, 2).join('.')}.>`],
+  owner: d.owner as (typeof USERS)[number],
+}));
+
+describe('durable consumers belong to their owner alone', { timeout: scaled(120_000) }, () => {
+  let server: NatsServer;
+  const buses = new Map<string, Bus>();
+  const as = async (service: string) => {
+    const known = buses.get(service);
+    if (known) return known;
+    const bus = await Bus.connect({
+      servers: server.url,
+      service,
+      user: service,
+      password: `pw-${service}`,
+      publishAttempts: 1,
+      publishTimeoutMs: 1_000,
+    });
+    buses.set(service, bus);
+    return bus;
+  };
+
+  beforeAll(async () => {
+    server = await NatsServer.start({ config: auth, env });
+    const admin = await as('admin');
+    await admin.ensure(INIT_TOPOLOGY);
+    // One message under every durable's filter (published as admin: who may publish is not the point).
+    for (const d of DURABLES) await admin.js.publish(d.sample, new Uint8Array([1]), { msgID: d.durable });
+  });
+  afterAll(async () => {
+    for (const b of buses.values()) await b.close().catch(() => {});
+    await server?.stop();
+  });
+
+  test('each owner creates its durable, pulls from it and acknowledges (the legitimate path)', async () => {
+    for (const d of DURABLES) {
+      const bus = await as(d.owner);
+      await ensureConsumer(bus.jsm, d);
+      const c = await bus.js.consumers.get(d.stream, d.durable);
+      const m = await c.next({ expires: 5_000 });
+      expect(m?.subject, `${d.owner} pulls ${d.durable}`).toBe(d.sample);
+      await m!.ackAck();
+      // Updating its own durable (a changed setting at the next start) is allowed too.
+      await ensureConsumer(bus.jsm, { ...d, ackWaitMs: 45_000 });
+    }
+  });
+
+  test('no other service may create, update, pull from or acknowledge on a durable it does not own', async () => {
+    const admin = await as('admin');
+    const before = new Map<string, { ack_wait: number | undefined; ack_floor: number; delivered: number }>();
+    for (const d of DURABLES) {
+      const i = await admin.jsm.consumers.info(d.stream, d.durable);
+      before.set(d.durable, {
+        ack_wait: i.config.ack_wait,
+        ack_floor: i.ack_floor.stream_seq,
+        delivered: i.delivered.stream_seq,
+      });
+    }
+    const allowed: string[] = [];
+    const expectDenied = async (what: string, p: Promise<unknown>) => {
+      try {
+        await p;
+        allowed.push(what);
+      } catch (e) {
+        if (!denied.test((e as Error).message)) allowed.push(`${what}: ${(e as Error).message}`);
+      }
+    };
+    for (const user of USERS) {
+      const bus = await as(user);
+      for (const d of DURABLES.filter((x) => x.owner !== user)) {
+        const where = `${user} → ${d.stream}/${d.durable}`;
+        // Update another's durable: e.g. a short inactive threshold deletes it once idle.
+        await expectDenied(
+          `${where} create/update`,
+          bus.jsm.consumers.add(d.stream, {
+            durable_name: d.durable,
+            ack_policy: AckPolicy.Explicit,
+            filter_subject: d.filterSubjects![0]!,
+            inactive_threshold: 1_000_000_000,
+          }),
+        );
+        await expectDenied(
+          `${where} update`,
+          bus.jsm.consumers.update(d.stream, d.durable, { ack_wait: 1e9 }),
+        );
+        await expectDenied(
+          `${where} legacy durable create`,
+          bus.nc.request(`$JS.API.CONSUMER.DURABLE.CREATE.${d.stream}.${d.durable}`, '{}', {
+            timeout: 5_000,
+          }),
+        );
+        // Pull its messages (they would go to the attacker and wait out the ack timeout).
+        await expectDenied(
+          `${where} next`,
+          bus.nc.request(`$JS.API.CONSUMER.MSG.NEXT.${d.stream}.${d.durable}`, '{"batch":1,"no_wait":true}', {
+            timeout: 5_000,
+          }),
+        );
+        await expectDenied(`${where} delete`, bus.jsm.consumers.delete(d.stream, d.durable));
+        // The unfiltered create (the native router's form): the name only in the body. Refused by
+        // permission or answered with an error by the server, never done. (With `name` instead of
+        // `durable_name` the order-router's grant for the native router still reaches MD and
+        // ORDERS durables: open, docs/SECURITY.md.)
+        for (const config of [{ durable_name: d.durable }]) {
+          await expectDenied(
+            `${where} create by body ${JSON.stringify(config)}`,
+            bus.nc
+              .request(
+                `$JS.API.CONSUMER.CREATE.${d.stream}`,
+                JSON.stringify({
+                  stream_name: d.stream,
+                  config: { ...config, ack_policy: 'explicit', inactive_threshold: 1_000_000_000 },
+                }),
+                { timeout: 5_000 },
+              )
+              .then((m) => {
+                const r = m.json<{ error?: { description: string } }>();
+                if (r.error) throw new Error(`permissions violation (server: ${r.error.description})`);
+              }),
+          );
+        }
+        // Acknowledge in its name (a message the owner never saw would count as handled).
+        await expectDenied(
+          `${where} ack`,
+          bus.nc.request(`$JS.ACK.${d.stream}.${d.durable}.1.1.1.1.0`, '+ACK', { timeout: 5_000 }),
+        );
+      }
+    }
+    expect(allowed).toEqual([]);
+    for (const d of DURABLES) {
+      const i = await admin.jsm.consumers.info(d.stream, d.durable);
+      expect(
+        {
+          ack_wait: i.config.ack_wait,
+          ack_floor: i.ack_floor.stream_seq,
+          delivered: i.delivered.stream_seq,
+        },
+        d.durable,
+      ).toEqual(before.get(d.durable));
+      expect(i.config.inactive_threshold ?? 0, d.durable).toBe(0);
+    }
+  });
+
+  test('the order-router reads the person reports through order-router-manual only, under no other name', async () => {
+    const router = await as('order-router');
+    for (const name of ['order-router-manual-paper', 'evil', 'notifier-alerts']) {
+      await expect(
+        router.jsm.consumers.add('OPS', {
+          durable_name: name,
+          ack_policy: AckPolicy.Explicit,
+          filter_subject: 'ops.manual.>',
+        }),
+        name,
+      ).rejects.toThrow(denied);
+    }
+    // Its own name with another filter (e.g. the alerts) is refused as well.
+    await expect(
+      router.jsm.consumers.update('OPS', NOTIFY_DURABLE, { filter_subject: 'ops.alert.>' }),
+    ).rejects.toThrow(denied);
+    const info = await router.jsm.consumers.info('OPS', NOTIFY_DURABLE);
+    expect(info.config.filter_subject).toBe(manualReportSubject('paper'));
+  });
+});
+
+const state = (s: 'ACTIVE' | 'HALTED', by: string) =>
+  codecs.ControlState.encode({
+    account: 'paper',
+    state: s === 'ACTIVE' ? pb.TradingState.TRADING_STATE_ACTIVE : pb.TradingState.TRADING_STATE_HALTED,
+    pausedStrategies: [],
+    reason: 'forged',
+    updatedMs: 1,
+    updatedBy: by,
+  });
+
+describe('a stage can halt an account, never re-activate it', { timeout: scaled(60_000) }, () => {
+  let server: NatsServer;
+  const buses: Bus[] = [];
+  const kvAs = async (service: string): Promise<KV> => {
+    const bus = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
+    buses.push(bus);
+    return bus.kv('control');
+  };
+
+  beforeAll(async () => {
+    server = await NatsServer.start({ config: auth, env });
+    const admin = await Bus.connect({
+      servers: server.url,
+      service: 'admin',
+      user: 'admin',
+      password: 'pw-admin',
+    });
+    buses.push(admin);
+    await admin.ensure(INIT_TOPOLOGY);
+  });
+  afterAll(async () => {
+    for (const b of buses) await b.close().catch(() => {});
+    await server?.stop();
+  });
+
+  test("the server refuses a stage's write to the operator's key or another stage's halt key", async () => {
+    const notifier = await kvAs('notifier');
+    await updateControl(notifier, 'paper', { kind: 'state', state: 'HALTED' }, 'telegram:1', 'by hand', 1);
+    for (const stage of HALT_STAGES) {
+      const kv = await kvAs(stage);
+      await expect(kv.put('account.paper', state('ACTIVE', 'telegram:1')), stage).rejects.toThrow(denied);
+      await expect(kv.delete('account.paper'), stage).rejects.toThrow(denied);
+      const other = HALT_STAGES.find((s) => s !== stage)!;
+      await expect(kv.put(haltKey('paper', other), state('HALTED', other)), stage).rejects.toThrow(denied);
+    }
+    for (const s of ['strategy-runner', 'feature-engine', 'collector', 'monitor']) {
+      const c = await Bus.connect({ servers: server.url, service: s, user: s, password: `pw-${s}` });
+      buses.push(c);
+      for (const key of ['account.paper', haltKey('paper', 'risk-gate')]) {
+        await expect(c.js.publish(`$KV.control.${key}`, state('ACTIVE', s)), `${s} ${key}`).rejects.toThrow(
+          denied,
+        );
+      }
+    }
+    const c = await readControl(notifier, 'paper');
+    expect([c.state, c.updatedBy]).toEqual(['HALTED', 'telegram:1']);
+  });
+
+  test('a stage halt holds through its own ACTIVE, delete, purge and garbage, and a /pause; /resume lifts it', async () => {
+    const notifier = await kvAs('notifier');
+    const gate = await kvAs('risk-gate');
+    const router = await kvAs('order-router');
+    await updateControl(notifier, 'paper', { kind: 'state', state: 'ACTIVE' }, 'telegram:1', 'resume', 2);
+    expect((await readControl(gate, 'paper')).state).toBe('ACTIVE');
+
+    const seen: string[] = [];
+    const watch = await watchControl(notifier, 'paper', { warn: () => {} }, (_p, n) =>
+      seen.push(`${n.state}:${n.updatedBy}`),
+    );
+    try {
+      const halted = await requestHalt(gate, 'paper', 'risk-gate', 'max drawdown', 3);
+      expect([halted.state, halted.updatedBy, halted.reason]).toEqual([
+        'HALTED',
+        'risk-gate',
+        'max drawdown',
+      ]);
+      expect(halted.refused).toBeUndefined();
+      await waitFor(() => seen.includes('HALTED:risk-gate'), scaled(10_000), 'the notifier to see the halt');
+
+      // The gate's credentials may write its own key, but whatever it writes there is a halt.
+      await gate.put(haltKey('paper', 'risk-gate'), state('ACTIVE', 'telegram:1'));
+      let c = await readControl(notifier, 'paper');
+      expect(c.state).toBe('HALTED');
+      expect(c.refused?.join()).toMatch(/risk-gate wrote ACTIVE to its halt key/);
+      await gate.delete(haltKey('paper', 'risk-gate'));
+      c = await readControl(router, 'paper');
+      expect([c.state, c.refused?.join()]).toEqual(['HALTED', expect.stringMatching(/risk-gate wrote DEL/)]);
+      await gate.purge(haltKey('paper', 'risk-gate'));
+      expect((await readControl(router, 'paper')).state).toBe('HALTED');
+      await gate.put(haltKey('paper', 'risk-gate'), new Uint8Array([0xff, 0xff, 0xff]));
+      c = await readControl(router, 'paper');
+      expect([c.state, c.refused?.join()]).toEqual(['HALTED', expect.stringMatching(/undecodable/)]);
+
+      // Pausing a strategy is an operator write, but it keeps the halt it did not lift.
+      c = await updateControl(
+        notifier,
+        'paper',
+        { kind: 'pause', strategy: 'sma_cross' },
+        'telegram:1',
+        '',
+        4,
+      );
+      expect([c.state, c.pausedStrategies]).toEqual(['HALTED', ['sma_cross']]);
+
+      // Only the operator's /resume re-activates; then the order-router halts it again.
+      c = await updateControl(
+        notifier,
+        'paper',
+        { kind: 'state', state: 'ACTIVE' },
+        'telegram:1',
+        'resume',
+        5,
+      );
+      expect([c.state, c.refused]).toEqual(['ACTIVE', undefined]);
+      c = await requestHalt(router, 'paper', 'order-router', 'reconcile_mismatch', 6);
+      expect([c.state, c.updatedBy]).toEqual(['HALTED', 'order-router']);
+      await waitFor(() => seen.at(-1) === 'HALTED:order-router', scaled(10_000), 'the router halt seen');
+      expect(seen).toContain('ACTIVE:telegram:1');
+    } finally {
+      await watch.stop();
+    }
+  });
+});
+
+test('the subjects of a halt are the stage names the auth file grants', () => {
+  for (const stage of HALT_STAGES) expect(auth).toContain(`"$KV.control.halt.*.${stage}"`);
+});
+
+describe('the risk gate, as its own user, after a stage wrote ACTIVE over its halt', {
+  timeout: scaled(60_000),
+}, () => {
+  test('refuses the orders as HALTED and raises control_write_refused', async () => {
+    const server = await NatsServer.start({ config: auth, env });
+    const opened: Bus[] = [];
+    const connect = async (service: string) => {
+      const b = await Bus.connect({ servers: server.url, service, user: service, password: `pw-${service}` });
+      opened.push(b);
+      return b;
+    };
+    let gate: RiskGate | undefined;
+    try {
+      const admin = await connect('admin');
+      await admin.ensure(INIT_TOPOLOGY);
+      const store = new AccountStore(await admin.kv(POSITIONS_BUCKET), 'paper');
+      await store.load();
+      await store.save(account(10_000));
+      // The order-router halts (its right), then its credentials write ACTIVE over that halt.
+      const routerKv = await (await connect('order-router')).kv(CONTROL_BUCKET);
+      await requestHalt(routerKv, 'paper', 'order-router', 'reconcile_mismatch', 1);
+      await routerKv.put(haltKey('paper', 'order-router'), state('ACTIVE', 'telegram:1'));
+      const pipeline = parsePipelineConfig({
+        account: 'paper',
+        instruments: ['OKX:BTC/USDT', 'OKX:ETH/USDT'],
+        strategies: [{ name: 'sma_cross', params: { fast: 2, slow: 3 }, instruments: ['OKX:BTC/USDT'] }],
+        risk: { ...RiskLimitsSchema.parse(NO_LIMITS), accountWaitMs: 5_000 },
+        mode: 'replay',
+      });
+      gate = await RiskGate.start({
+        bus: await connect('risk-gate'),
+        pipeline,
+        clock: { now: () => Date.now() },
+      });
+      await publishSignals(await connect('strategy-runner'), T, [targetUnits(BTC, 1)]);
+      await waitFor(() => raisedCritical(admin, 'control_write_refused'), scaled(15_000), 'the alert');
+      await waitFor(
+        async () => (await readAll(admin, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection)).length === 1,
+        scaled(15_000),
+        'the refusal',
+      );
+      const [rejected] = await readAll(admin, 'ORDERS', 'ord.rejected.paper', codecs.RiskRejection);
+      expect(rejected!.message.reason).toBe(pb.RejectReason.REJECT_REASON_HALTED);
+      expect(await readAll(admin, 'ORDERS', 'ord.approved.paper', codecs.OrderRequest)).toEqual([]);
+    } finally {
+      await gate?.stop();
+      for (const b of opened) await b.close().catch(() => {});
+      await server.stop();
+    }
+  });
+});
