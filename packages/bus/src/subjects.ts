@@ -4,6 +4,9 @@ import { type Instrument, instrumentToSubject, type Timeframe } from '@algotrade
 export const subjects = {
   bar: (i: Instrument, tf: Timeframe) => `md.bar.${instrumentToSubject(i)}.${tf}`,
   barsAll: 'md.bar.>',
+  /** A swap's current funding rate (collector live loop). */
+  funding: (i: Instrument) => `md.funding.${instrumentToSubject(i)}`,
+  fundingAll: 'md.funding.>',
   barSet: (venue: string, tf: Timeframe) => `md.barset.${venue.toLowerCase()}.${tf}`,
   feature: (i: Instrument, tf: Timeframe) => `feat.${instrumentToSubject(i)}.${tf}`,
   signal: (strategy: string, i: Instrument) => `sig.${strategy}.${instrumentToSubject(i)}`,
@@ -30,6 +33,7 @@ export function messageTypeForSubject(subject: string): string | undefined {
   const rules: [RegExp, string][] = [
     [/^md\.bar\./, 'Bar'],
     [/^md\.barset\./, 'BarSetClosed'],
+    [/^md\.funding\./, 'FundingRate'],
     [/^feat\._set\./, 'BarSetClosed'],
     [/^feat\./, 'FeatureVector'],
     [/^sig\._set\./, 'SignalSetClosed'],

@@ -1,7 +1,9 @@
 import $protobuf from 'protobufjs/minimal.js';
+import type { FundingRateMsg } from './funding';
 import { algotrader } from './gen/algotrader.js';
 import type { BarMsg } from './market';
 
+export { decodeFundingRate, encodeFundingRate, type FundingRateMsg, type LiveFundingRate } from './funding';
 export { barAt, type DecodeBarOptions, decodeBar, encodeBar } from './market';
 
 // int64 fields are milliseconds and sequence numbers, all far below 2^53: decode them to plain
@@ -112,6 +114,10 @@ export const codecs = {
   ),
   ControlState: codec<ControlState>('ControlState', pb.ControlState as unknown as MessageClass<ControlState>),
   ForceExit: codec<ForceExit>('ForceExit', pb.ForceExit as unknown as MessageClass<ForceExit>),
+  FundingRate: codec<FundingRateMsg>(
+    'FundingRate',
+    pb.FundingRate as unknown as MessageClass<FundingRateMsg>,
+  ),
 } as const;
 
 export type MessageName = keyof typeof codecs;

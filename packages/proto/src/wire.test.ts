@@ -198,6 +198,18 @@ const samples: Record<MessageName, { message: object; expect: string[] }> = {
     },
     expect: ['state: TRADING_STATE_HALTED', 'paused_strategies: "sma_cross"', 'updated_by: "risk-gate"'],
   },
+  FundingRate: {
+    message: {
+      venue: 'OKX',
+      symbol: 'BTC/USDT:USDT',
+      rate: -0.00012,
+      fundingTimeMs: 1_700_006_400_000,
+      nextFundingTimeMs: 1_700_035_200_000,
+      fetchedAtMs: 1_700_003_600_000,
+      source: 'okx',
+    },
+    expect: ['symbol: "BTC/USDT:USDT"', 'rate: -0.00012', 'funding_time_ms: 1700006400000'],
+  },
   ForceExit: {
     message: {
       requestId: 'telegram-77',

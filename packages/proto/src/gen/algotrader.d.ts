@@ -131,6 +131,46 @@ export namespace algotrader {
             type $Shape = algotrader.v1.SwapMark.$Properties;
         }
 
+        interface IFundingRate extends algotrader.v1.FundingRate.$Properties {
+        }
+
+        class FundingRate {
+            constructor(p?: algotrader.v1.FundingRate.$Properties);
+            $unknowns?: Uint8Array[];
+            venue: string;
+            symbol: string;
+            rate: number;
+            fundingTimeMs: number;
+            nextFundingTimeMs: number;
+            fetchedAtMs: number;
+            source: string;
+            static create(properties: algotrader.v1.FundingRate.$Shape): algotrader.v1.FundingRate & algotrader.v1.FundingRate.$Shape;
+            static create(properties?: algotrader.v1.FundingRate.$Properties): algotrader.v1.FundingRate;
+            static encode(m: algotrader.v1.FundingRate.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static encodeDelimited(message: algotrader.v1.FundingRate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): algotrader.v1.FundingRate & algotrader.v1.FundingRate.$Shape;
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): algotrader.v1.FundingRate & algotrader.v1.FundingRate.$Shape;
+            static verify(m: { [k: string]: any }): (string|null);
+            static fromObject(d: { [k: string]: any }): algotrader.v1.FundingRate;
+            static toObject(m: algotrader.v1.FundingRate, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FundingRate {
+            interface $Properties {
+                venue?: (string|null);
+                symbol?: (string|null);
+                rate?: (number|null);
+                fundingTimeMs?: (number|null);
+                nextFundingTimeMs?: (number|null);
+                fetchedAtMs?: (number|null);
+                source?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = algotrader.v1.FundingRate.$Properties;
+        }
+
         interface IBarSetClosed extends algotrader.v1.BarSetClosed.$Properties {
         }
 

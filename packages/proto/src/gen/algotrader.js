@@ -1431,6 +1431,532 @@ export const algotrader = $root.algotrader = (() => {
             return SwapMark;
         })();
 
+        v1.FundingRate = (function() {
+
+            /**
+             * Properties of a FundingRate.
+             * @typedef {Object} algotrader.v1.FundingRate.$Properties
+             * @property {string|null} [venue] FundingRate venue
+             * @property {string|null} [symbol] FundingRate symbol
+             * @property {number|null} [rate] FundingRate rate
+             * @property {number|null} [fundingTimeMs] FundingRate fundingTimeMs
+             * @property {number|null} [nextFundingTimeMs] FundingRate nextFundingTimeMs
+             * @property {number|null} [fetchedAtMs] FundingRate fetchedAtMs
+             * @property {string|null} [source] FundingRate source
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FundingRate.
+             * @memberof algotrader.v1
+             * @interface IFundingRate
+             * @augments algotrader.v1.FundingRate.$Properties
+             * @deprecated Use algotrader.v1.FundingRate.$Properties instead.
+             */
+
+            /**
+             * Shape of a FundingRate.
+             * @typedef {algotrader.v1.FundingRate.$Properties} algotrader.v1.FundingRate.$Shape
+             */
+
+            /**
+             * Constructs a new FundingRate.
+             * @memberof algotrader.v1
+             * @classdesc Represents a FundingRate.
+             * @constructor
+             * @param {algotrader.v1.FundingRate.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FundingRate = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * FundingRate venue.
+             * @member {string} venue
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             */
+            FundingRate.prototype.venue = "";
+
+            /**
+             * FundingRate symbol.
+             * @member {string} symbol
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             */
+            FundingRate.prototype.symbol = "";
+
+            /**
+             * FundingRate rate.
+             * @member {number} rate
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             */
+            FundingRate.prototype.rate = 0;
+
+            /**
+             * FundingRate fundingTimeMs.
+             * @member {number} fundingTimeMs
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             */
+            FundingRate.prototype.fundingTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * FundingRate nextFundingTimeMs.
+             * @member {number} nextFundingTimeMs
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             */
+            FundingRate.prototype.nextFundingTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * FundingRate fetchedAtMs.
+             * @member {number} fetchedAtMs
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             */
+            FundingRate.prototype.fetchedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * FundingRate source.
+             * @member {string} source
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             */
+            FundingRate.prototype.source = "";
+
+            /**
+             * Creates a new FundingRate instance using the specified properties.
+             * @function create
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {algotrader.v1.FundingRate.$Properties=} [properties] Properties to set
+             * @returns {algotrader.v1.FundingRate} FundingRate instance
+             * @type {{
+             *   (properties: algotrader.v1.FundingRate.$Shape): algotrader.v1.FundingRate & algotrader.v1.FundingRate.$Shape;
+             *   (properties?: algotrader.v1.FundingRate.$Properties): algotrader.v1.FundingRate;
+             * }}
+             */
+            FundingRate.create = function(properties) {
+                return new FundingRate(properties);
+            };
+
+            /**
+             * Encodes the specified FundingRate message. Does not implicitly {@link algotrader.v1.FundingRate.verify|verify} messages.
+             * @function encode
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {algotrader.v1.FundingRate.$Properties} m FundingRate message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FundingRate.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue") && m.venue !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.venue);
+                if (m.symbol != null && $Object.hasOwnProperty.call(m, "symbol") && m.symbol !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.symbol);
+                if (m.rate != null && $Object.hasOwnProperty.call(m, "rate") && !$Object.is(m.rate, 0))
+                    w.uint32(/* id 3, wireType 1 =*/25).double(m.rate);
+                if (m.fundingTimeMs != null && $Object.hasOwnProperty.call(m, "fundingTimeMs") && (typeof m.fundingTimeMs === "object" ? m.fundingTimeMs.low || m.fundingTimeMs.high : m.fundingTimeMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.fundingTimeMs);
+                if (m.nextFundingTimeMs != null && $Object.hasOwnProperty.call(m, "nextFundingTimeMs") && (typeof m.nextFundingTimeMs === "object" ? m.nextFundingTimeMs.low || m.nextFundingTimeMs.high : m.nextFundingTimeMs !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).int64(m.nextFundingTimeMs);
+                if (m.fetchedAtMs != null && $Object.hasOwnProperty.call(m, "fetchedAtMs") && (typeof m.fetchedAtMs === "object" ? m.fetchedAtMs.low || m.fetchedAtMs.high : m.fetchedAtMs !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).int64(m.fetchedAtMs);
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.source);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified FundingRate message, length delimited. Does not implicitly {@link algotrader.v1.FundingRate.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {algotrader.v1.FundingRate.$Properties} message FundingRate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FundingRate.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a FundingRate message from the specified reader or buffer.
+             * @function decode
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {algotrader.v1.FundingRate & algotrader.v1.FundingRate.$Shape} FundingRate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FundingRate.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.algotrader.v1.FundingRate();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.venue = v;
+                            else
+                                delete m.venue;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.symbol = v;
+                            else
+                                delete m.symbol;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.rate = v;
+                            else
+                                delete m.rate;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.fundingTimeMs = v;
+                            else
+                                delete m.fundingTimeMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.nextFundingTimeMs = v;
+                            else
+                                delete m.nextFundingTimeMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.fetchedAtMs = v;
+                            else
+                                delete m.fetchedAtMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a FundingRate message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {algotrader.v1.FundingRate & algotrader.v1.FundingRate.$Shape} FundingRate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FundingRate.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a FundingRate message.
+             * @function verify
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            FundingRate.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    if (!$util.isString(m.venue))
+                        return "venue: string expected";
+                }
+                if (m.symbol != null && $Object.hasOwnProperty.call(m, "symbol")) {
+                    if (!$util.isString(m.symbol))
+                        return "symbol: string expected";
+                }
+                if (m.rate != null && $Object.hasOwnProperty.call(m, "rate")) {
+                    if (typeof m.rate !== "number")
+                        return "rate: number expected";
+                }
+                if (m.fundingTimeMs != null && $Object.hasOwnProperty.call(m, "fundingTimeMs")) {
+                    if (!$util.isInteger(m.fundingTimeMs) && !(m.fundingTimeMs && $util.isInteger(m.fundingTimeMs.low) && $util.isInteger(m.fundingTimeMs.high)))
+                        return "fundingTimeMs: integer|Long expected";
+                }
+                if (m.nextFundingTimeMs != null && $Object.hasOwnProperty.call(m, "nextFundingTimeMs")) {
+                    if (!$util.isInteger(m.nextFundingTimeMs) && !(m.nextFundingTimeMs && $util.isInteger(m.nextFundingTimeMs.low) && $util.isInteger(m.nextFundingTimeMs.high)))
+                        return "nextFundingTimeMs: integer|Long expected";
+                }
+                if (m.fetchedAtMs != null && $Object.hasOwnProperty.call(m, "fetchedAtMs")) {
+                    if (!$util.isInteger(m.fetchedAtMs) && !(m.fetchedAtMs && $util.isInteger(m.fetchedAtMs.low) && $util.isInteger(m.fetchedAtMs.high)))
+                        return "fetchedAtMs: integer|Long expected";
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (!$util.isString(m.source))
+                        return "source: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a FundingRate message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {algotrader.v1.FundingRate} FundingRate
+             */
+            FundingRate.fromObject = function (d, q) {
+                if (d instanceof $root.algotrader.v1.FundingRate)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".algotrader.v1.FundingRate: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.algotrader.v1.FundingRate();
+                if (d.venue != null) {
+                    if (typeof d.venue !== "string" || d.venue.length) {
+                        m.venue = $String(d.venue);
+                    }
+                }
+                if (d.symbol != null) {
+                    if (typeof d.symbol !== "string" || d.symbol.length) {
+                        m.symbol = $String(d.symbol);
+                    }
+                }
+                if (d.rate != null) {
+                    if (!$Object.is($Number(d.rate), 0)) {
+                        m.rate = $Number(d.rate);
+                    }
+                }
+                if (d.fundingTimeMs != null) {
+                    if (typeof d.fundingTimeMs === "object" ? d.fundingTimeMs.low || d.fundingTimeMs.high : $Number(d.fundingTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.fundingTimeMs = $util.Long.fromValue(d.fundingTimeMs, false);
+                        else if (typeof d.fundingTimeMs === "string")
+                            m.fundingTimeMs = $parseInt(d.fundingTimeMs, 10);
+                        else if (typeof d.fundingTimeMs === "number")
+                            m.fundingTimeMs = d.fundingTimeMs;
+                        else if (typeof d.fundingTimeMs === "object")
+                            m.fundingTimeMs = new $util.LongBits(d.fundingTimeMs.low >>> 0, d.fundingTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.nextFundingTimeMs != null) {
+                    if (typeof d.nextFundingTimeMs === "object" ? d.nextFundingTimeMs.low || d.nextFundingTimeMs.high : $Number(d.nextFundingTimeMs) !== 0) {
+                        if ($util.Long)
+                            m.nextFundingTimeMs = $util.Long.fromValue(d.nextFundingTimeMs, false);
+                        else if (typeof d.nextFundingTimeMs === "string")
+                            m.nextFundingTimeMs = $parseInt(d.nextFundingTimeMs, 10);
+                        else if (typeof d.nextFundingTimeMs === "number")
+                            m.nextFundingTimeMs = d.nextFundingTimeMs;
+                        else if (typeof d.nextFundingTimeMs === "object")
+                            m.nextFundingTimeMs = new $util.LongBits(d.nextFundingTimeMs.low >>> 0, d.nextFundingTimeMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.fetchedAtMs != null) {
+                    if (typeof d.fetchedAtMs === "object" ? d.fetchedAtMs.low || d.fetchedAtMs.high : $Number(d.fetchedAtMs) !== 0) {
+                        if ($util.Long)
+                            m.fetchedAtMs = $util.Long.fromValue(d.fetchedAtMs, false);
+                        else if (typeof d.fetchedAtMs === "string")
+                            m.fetchedAtMs = $parseInt(d.fetchedAtMs, 10);
+                        else if (typeof d.fetchedAtMs === "number")
+                            m.fetchedAtMs = d.fetchedAtMs;
+                        else if (typeof d.fetchedAtMs === "object")
+                            m.fetchedAtMs = new $util.LongBits(d.fetchedAtMs.low >>> 0, d.fetchedAtMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.source != null) {
+                    if (typeof d.source !== "string" || d.source.length) {
+                        m.source = $String(d.source);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a FundingRate message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {algotrader.v1.FundingRate} m FundingRate
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            FundingRate.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.venue = "";
+                    d.symbol = "";
+                    d.rate = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.fundingTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.fundingTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.nextFundingTimeMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.nextFundingTimeMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.fetchedAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.fetchedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.source = "";
+                }
+                if (m.venue != null && $Object.hasOwnProperty.call(m, "venue")) {
+                    d.venue = m.venue;
+                }
+                if (m.symbol != null && $Object.hasOwnProperty.call(m, "symbol")) {
+                    d.symbol = m.symbol;
+                }
+                if (m.rate != null && $Object.hasOwnProperty.call(m, "rate")) {
+                    d.rate = o.json && !$isFinite(m.rate) ? $String(m.rate) : m.rate;
+                }
+                if (m.fundingTimeMs != null && $Object.hasOwnProperty.call(m, "fundingTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.fundingTimeMs = typeof m.fundingTimeMs === "number" ? $BigInt(m.fundingTimeMs) : $util.Long.fromBits(m.fundingTimeMs.low >>> 0, m.fundingTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.fundingTimeMs === "number")
+                        d.fundingTimeMs = o.longs === $String ? $String(m.fundingTimeMs) : m.fundingTimeMs;
+                    else
+                        d.fundingTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.fundingTimeMs) : o.longs === $Number ? new $util.LongBits(m.fundingTimeMs.low >>> 0, m.fundingTimeMs.high >>> 0).toNumber() : m.fundingTimeMs;
+                }
+                if (m.nextFundingTimeMs != null && $Object.hasOwnProperty.call(m, "nextFundingTimeMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.nextFundingTimeMs = typeof m.nextFundingTimeMs === "number" ? $BigInt(m.nextFundingTimeMs) : $util.Long.fromBits(m.nextFundingTimeMs.low >>> 0, m.nextFundingTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.nextFundingTimeMs === "number")
+                        d.nextFundingTimeMs = o.longs === $String ? $String(m.nextFundingTimeMs) : m.nextFundingTimeMs;
+                    else
+                        d.nextFundingTimeMs = o.longs === $String ? $util.Long.prototype.toString.call(m.nextFundingTimeMs) : o.longs === $Number ? new $util.LongBits(m.nextFundingTimeMs.low >>> 0, m.nextFundingTimeMs.high >>> 0).toNumber() : m.nextFundingTimeMs;
+                }
+                if (m.fetchedAtMs != null && $Object.hasOwnProperty.call(m, "fetchedAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.fetchedAtMs = typeof m.fetchedAtMs === "number" ? $BigInt(m.fetchedAtMs) : $util.Long.fromBits(m.fetchedAtMs.low >>> 0, m.fetchedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.fetchedAtMs === "number")
+                        d.fetchedAtMs = o.longs === $String ? $String(m.fetchedAtMs) : m.fetchedAtMs;
+                    else
+                        d.fetchedAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.fetchedAtMs) : o.longs === $Number ? new $util.LongBits(m.fetchedAtMs.low >>> 0, m.fetchedAtMs.high >>> 0).toNumber() : m.fetchedAtMs;
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = m.source;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this FundingRate to JSON.
+             * @function toJSON
+             * @memberof algotrader.v1.FundingRate
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            FundingRate.prototype.toJSON = function() {
+                return FundingRate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for FundingRate
+             * @function getTypeUrl
+             * @memberof algotrader.v1.FundingRate
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FundingRate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/algotrader.v1.FundingRate";
+            };
+
+            return FundingRate;
+        })();
+
         v1.BarSetClosed = (function() {
 
             /**
