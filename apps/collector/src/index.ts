@@ -18,7 +18,14 @@ export {
   type PacingClock,
   type PacingLimits,
 } from './ibkr-pacing';
-export { busBarSetPublisher, type CycleReport, LiveCollector, type LiveOptions } from './live';
+export {
+  busBarSetPublisher,
+  busFundingPublisher,
+  type CycleReport,
+  LiveCollector,
+  type LiveFundingOptions,
+  type LiveOptions,
+} from './live';
 export { type CollectorCounters, countedRequest, countRetry, newCollectorCounters } from './metrics';
 export {
   type CandleEndpoint,

@@ -5,17 +5,19 @@ import {
   formatInstrument,
   type Instrument,
   instrumentSymbol,
+  parseInstrument,
   symbolToken,
   type Timeframe,
   timeframeMs,
 } from '@algotrader/core';
-import { type BarSetClosed, codecs } from '@algotrader/proto';
+import { type BarSetClosed, codecs, encodeFundingRate, type FundingRateMsg } from '@algotrader/proto';
 import type { AlertSink } from './alerts';
 import { rejectAlert } from './archive';
 import { reportGap } from './backfill';
-import { bump, type CollectorCounters, newCollectorCounters } from './metrics';
+import { bump, type CollectorCounters, countedRequest, countRetry, newCollectorCounters } from './metrics';
 import type { OkxMarketData } from './okx';
-import { DEFAULT_RETRY, errorLabel, type RetryPolicy } from './retry';
+import type { OkxPerpData } from './perp';
+import { DEFAULT_RETRY, errorLabel, type RetryPolicy, withRetry } from './retry';
 import type { Scheduler } from './scheduler';
 import type { BarSink } from './sinks';
 import type { CollectorMetrics } from './telemetry';
@@ -53,6 +55,15 @@ export interface LiveOptions {
   readonly log?: LiveLogger;
   /** Called after each cycle (tests and metrics). */
   readonly onCycle?: (c: CycleReport) => void;
+  /** The current funding rate of each swap, fetched every `everyMs` and published (none when absent). */
+  readonly funding?: LiveFundingOptions | undefined;
+}
+
+export interface LiveFundingOptions {
+  readonly data: OkxPerpData;
+  readonly swaps: readonly Instrument[];
+  readonly publish: (m: FundingRateMsg) => Promise<void>;
+  readonly everyMs: number;
 }
 
 export interface CycleReport {
@@ -107,6 +118,55 @@ export class LiveCollector {
 
   start(): void {
     this.#loops = this.#o.timeframes.map((tf) => this.#runTimeframe(tf));
+    if (this.#o.funding && this.#o.funding.swaps.length > 0)
+      this.#loops.push(this.#runFunding(this.#o.funding));
+  }
+
+  /**
+   * Every `everyMs`: each swap's current funding rate (`public/funding-rate`) onto the bus. A failed
+   * fetch (retries exhausted, a non-finite rate, an instrument OKX does not know) is counted and
+   * alerted, and that swap waits for the next round — nothing is published for it, never a guess.
+   */
+  async #runFunding(f: LiveFundingOptions): Promise<void> {
+    const { scheduler } = this.#o;
+    const signal = this.#abort.signal;
+    while (!signal.aborted) {
+      const started = scheduler.now();
+      for (const swap of f.swaps) {
+        try {
+          const r = await withRetry(
+            () => countedRequest(this.counters, 'funding-rate', () => f.data.currentFunding(swap)),
+            this.#o.retry ?? DEFAULT_RETRY,
+            { signal, onRetry: (e) => countRetry(this.counters, 'funding-rate', e) },
+          );
+          const fetchedAt = scheduler.now();
+          const msg = encodeFundingRate(
+            { instrument: swap, rate: r.rate, fundingTime: r.fundingTime, fetchedAt },
+            r.nextFundingTime ?? 0,
+            'okx',
+          );
+          await f.publish(msg);
+          this.counters.fundingPublished += 1;
+        } catch (e) {
+          if (signal.aborted) return;
+          this.counters.fundingFailures += 1;
+          const err = (e as Error).message;
+          this.#o.log?.error({ instrument: formatInstrument(swap), err }, 'funding rate fetch failed');
+          this.#o.alerts.alert({
+            severity: 'warning',
+            code: 'funding_failed',
+            message: `collector: current funding rate of ${formatInstrument(swap)} not published: ${err}`,
+            labels: { instrument: formatInstrument(swap), cause: errorLabel(e) },
+            dedupeKey: `funding:${symbolToken(swap)}`,
+          });
+        }
+      }
+      try {
+        await scheduler.sleepUntil(started + f.everyMs, signal);
+      } catch {
+        return;
+      }
+    }
   }
 
   async stop(): Promise<void> {
@@ -386,6 +446,14 @@ function remember(set: Set<number>, t: number): void {
 }
 
 /** Publishes a BarSetClosed on `md.barset.<venue>.<tf>`; its id is the venue, timeframe and close time. */
+/** Publishes a swap's current funding rate on `md.funding.<instrument>` (one per swap and fetch). */
+export function busFundingPublisher(bus: Bus): (m: FundingRateMsg) => Promise<void> {
+  return async (m) => {
+    const subject = subjects.funding(parseInstrument(`${m.venue}:${m.symbol}`));
+    await bus.publish(codecs.FundingRate, subject, m, { msgId: `${subject}:${Number(m.fetchedAtMs)}` });
+  };
+}
+
 export function busBarSetPublisher(bus: Bus): (m: BarSetClosed) => Promise<void> {
   return async (m) => {
     const venue = m.venue ?? 'OKX';

@@ -6,9 +6,10 @@ import { ParquetStore } from '@algotrader/store';
 import { BusAlertSink } from './alerts';
 import { ArchiveWriter } from './archive';
 import { Archiver } from './archiver';
-import { busBarSetPublisher, LiveCollector } from './live';
+import { busBarSetPublisher, busFundingPublisher, LiveCollector } from './live';
 import { countedRequest, countRetry, newCollectorCounters } from './metrics';
 import { createOkx, OkxMarketData } from './okx';
+import { OkxPerpData } from './perp';
 import { DEFAULT_RETRY, withRetry } from './retry';
 import { SystemScheduler } from './scheduler';
 import { parseCollectorSettings } from './settings';
@@ -82,6 +83,12 @@ void runService({
       metrics,
       log,
       onCycle: (c) => log.info({ ...c }, 'cycle done'),
+      funding: {
+        data: new OkxPerpData(md.exchange),
+        swaps: settings.fundingSwaps,
+        publish: busFundingPublisher(bus),
+        everyMs: settings.fundingEveryMs,
+      },
     });
     live.start();
     // The store's single writer also answers the scheduler's compaction requests (svc.collector.compact).

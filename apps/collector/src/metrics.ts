@@ -24,6 +24,10 @@ export interface CollectorCounters {
   missingBarsReported: number;
   barSetsPublished: number;
   cycles: number;
+  /** Swap funding rates published (live loop, `public/funding-rate`). */
+  fundingPublished: number;
+  /** Funding-rate fetches or publishes that failed (alerted as `funding_failed`). */
+  fundingFailures: number;
 }
 
 export function newCollectorCounters(): CollectorCounters {
@@ -43,6 +47,8 @@ export function newCollectorCounters(): CollectorCounters {
     missingBarsReported: 0,
     barSetsPublished: 0,
     cycles: 0,
+    fundingPublished: 0,
+    fundingFailures: 0,
   };
 }
 

@@ -100,14 +100,17 @@ export class OkxPerpData {
   }
 
   /** The coming settlement and its current rate (the live loop's `public/funding-rate`). */
-  async currentFunding(i: Instrument): Promise<{ fundingTime: number; rate: number }> {
+  async currentFunding(
+    i: Instrument,
+  ): Promise<{ fundingTime: number; rate: number; nextFundingTime?: number }> {
     this.requests++;
     const body: unknown = await this.exchange.publicGetPublicFundingRate({ instId: symbolToken(i) });
     const row = okData(body, 'funding-rate')[0] as Record<string, unknown> | undefined;
     const rate = num(row?.['fundingRate']);
     const t = num(row?.['fundingTime']);
     if (!Number.isFinite(rate) || !Number.isFinite(t)) throw new MalformedResponseError('funding-rate', body);
-    return { fundingTime: t, rate };
+    const next = num(row?.['nextFundingTime']);
+    return { fundingTime: t, rate, ...(Number.isFinite(next) ? { nextFundingTime: next } : {}) };
   }
 }
 

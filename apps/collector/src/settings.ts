@@ -31,6 +31,10 @@ export interface CollectorSettings {
    * cycle's end (so ages move between closes). 0 = only at cycle ends. Default 60,000.
    */
   readonly metricsIntervalMs: number;
+  /** `COLLECTOR_FUNDING_SWAPS`, e.g. `BTC/USDT:USDT`: swaps whose current funding rate is published. Default none. */
+  readonly fundingSwaps: readonly Instrument[];
+  /** `COLLECTOR_FUNDING_EVERY_MS`: between funding-rate fetches. Default 60,000. */
+  readonly fundingEveryMs: number;
 }
 
 export const COLLECTOR_ENV_KEYS = [
@@ -42,6 +46,8 @@ export const COLLECTOR_ENV_KEYS = [
   'COLLECTOR_POLL_MS',
   'COLLECTOR_ARCHIVER',
   'COLLECTOR_METRICS_INTERVAL_MS',
+  'COLLECTOR_FUNDING_SWAPS',
+  'COLLECTOR_FUNDING_EVERY_MS',
 ] as const;
 
 export function parseCollectorSettings(env: Readonly<Record<string, string | undefined>>): CollectorSettings {
@@ -67,6 +73,11 @@ export function parseCollectorSettings(env: Readonly<Record<string, string | und
   const metricsIntervalMs = int(env, 'COLLECTOR_METRICS_INTERVAL_MS', 60_000);
   if (metricsIntervalMs > 0 && metricsIntervalMs < 1_000)
     bad('COLLECTOR_METRICS_INTERVAL_MS must be 0 (off) or at least 1000');
+  const fundingSwaps = list('COLLECTOR_FUNDING_SWAPS', '').map((s) => parseInstrument(s, 'OKX'));
+  for (const s of fundingSwaps)
+    if (s.settle === undefined) bad(`COLLECTOR_FUNDING_SWAPS: ${s.base}/${s.quote} is not a swap`);
+  const fundingEveryMs = int(env, 'COLLECTOR_FUNDING_EVERY_MS', 60_000);
+  if (fundingEveryMs < 1_000) bad('COLLECTOR_FUNDING_EVERY_MS must be at least 1000');
   const arch = env['COLLECTOR_ARCHIVER'] ?? 'true';
   if (!['true', 'false', '1', '0'].includes(arch))
     bad(`COLLECTOR_ARCHIVER must be true or false, got "${arch}"`);
@@ -79,6 +90,8 @@ export function parseCollectorSettings(env: Readonly<Record<string, string | und
     pollMs,
     archiver: arch === 'true' || arch === '1',
     metricsIntervalMs,
+    fundingSwaps,
+    fundingEveryMs,
   };
 }
 

@@ -366,6 +366,8 @@ export class CollectorMetrics {
         missing_bars: c.missingBarsReported,
         bar_sets: c.barSetsPublished,
         cycles: c.cycles,
+        funding_published: c.fundingPublished,
+        funding_failures: c.fundingFailures,
         // The sink's own health: visible once InfluxDB is back (dropped = lost during the outage).
         metrics_buffered: sink.buffered,
         metrics_dropped: sink.dropped,

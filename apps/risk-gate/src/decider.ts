@@ -120,6 +120,8 @@ export interface GateContext {
   readonly now: number;
   /** Why the account is not current at the close time (the wait timed out), if it is not. */
   readonly behind?: string;
+  /** Latest funding rate per swap key the shell has received (md.funding.*). */
+  readonly funding?: GateInput['fundingRates'];
 }
 
 /** What the shell read before deciding a force-exit: the account as it is now, and the clock. */
@@ -432,6 +434,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       ...(ctx.behind !== undefined ? { accountBehind: ctx.behind } : {}),
       swapSettings: p.swapSettings,
       feeRate: p.config.fillModel.fees.taker,
+      ...(ctx.funding !== undefined ? { fundingRates: ctx.funding } : {}),
     });
     for (const m of outcome.marginAlerts) {
       outputs.push({

@@ -39,6 +39,7 @@ import {
   type GateState,
   gateDecider,
 } from './decider';
+import { FundingFollower } from './funding';
 import { revalidatingRestore } from './revalidate';
 
 type Runtime = StageRuntime<GateState, GateMessage, GateOutput, GateSnapshot>;
@@ -64,6 +65,8 @@ export class RiskGate {
   readonly #control: KV;
   readonly #account: KvFollower<AccountState>;
   readonly #alerts: Alerter;
+  /** Latest swap funding rates (md.funding.*): the EXTREME_FUNDING guard's input. */
+  readonly #funding: FundingFollower;
   /** Progress writes, one at a time and never backwards. */
   readonly #progress = new Serial();
   #progressWritten = -1;
@@ -89,6 +92,12 @@ export class RiskGate {
     this.#control = control;
     this.#alerts = new Alerter(o.bus, 'risk-gate', o.clock);
     this.#account = new KvFollower(positions, accountKey(o.pipeline.account), decodeAccount, 250);
+    this.#funding = new FundingFollower(o.bus, this.#alerts);
+  }
+
+  /** Funding rates received, and those refused as bad input (alerted as `funding_invalid`). */
+  get fundingCounters(): { readonly received: number; readonly invalid: number } {
+    return { received: this.#funding.received, invalid: this.#funding.invalid };
   }
 
   static async start(o: RiskGateOptions): Promise<RiskGate> {
@@ -96,6 +105,7 @@ export class RiskGate {
     const [positions, control] = await Promise.all([o.bus.kv(POSITIONS_BUCKET), o.bus.kv(CONTROL_BUCKET)]);
     const g = new RiskGate(o, positions, control);
     await g.#account.start();
+    if (Object.keys(p.swapSettings).length > 0) g.#funding.start();
     // Progress never goes back, even when the checkpoint is older than the last progress written.
     const written = await positions.get(progressKey(p.account));
     if (written && written.operation === 'PUT' && written.value.length > 0) {
@@ -171,6 +181,7 @@ export class RiskGate {
     this.#stopped = true;
     await this.#runtime?.stop();
     this.#account.stop();
+    this.#funding.stop();
     if (this.#progressTimer) clearTimeout(this.#progressTimer);
     const state = this.#runtime?.state;
     if (state && this.#runtime?.idle) await this.#writeProgress(state.lastT, state).catch(() => undefined);
@@ -256,6 +267,7 @@ export class RiskGate {
       control,
       now: this.#o.clock.now(),
       ...(behind !== undefined ? { behind } : {}),
+      ...(p.config.risk.maxFundingRate !== null ? { funding: this.#funding.rates } : {}),
     };
     return { ...input, context };
   }

@@ -93,6 +93,8 @@ export interface GateInput {
   readonly swapSettings?: Readonly<Record<string, SwapSetting>>;
   /** Fee rate the swap margin check adds to an order's initial margin (the taker fee). */
   readonly feeRate?: number;
+  /** Latest published funding rate per swap key (live mode: md.funding.*), with the collector's fetch time. */
+  readonly fundingRates?: Readonly<Record<string, { readonly rate: number; readonly fetchedAt: number }>>;
 }
 
 export interface Verdict {
@@ -357,8 +359,8 @@ export function evaluate(g: GateInput): GateOutcome {
     maxAccountLeverage: L.maxAccountLeverage,
     maxInstrumentLeverage: L.maxInstrumentLeverage,
     minLiquidationDistance: L.minLiquidationDistance,
-    // No live funding feed reaches the gate yet: the extreme-funding guard stays off here.
-    maxFundingRate: null,
+    // Live only: a replay has no current rate (its bars carry only settled ones).
+    maxFundingRate: g.mode === 'live' ? L.maxFundingRate : null,
     haltMarginRatio: L.haltMarginRatio,
     alertMarginRatio: L.alertMarginRatio,
   };
@@ -434,9 +436,26 @@ export function evaluate(g: GateInput): GateOutcome {
           );
         }
       }
+      const funding = g.fundingRates?.[key];
+      if (!reduces && perp.maxFundingRate !== null) {
+        // A missing or stale rate is stale data, refused like a stale bar: the guard cannot be judged.
+        if (funding === undefined) return refuse('STALE_DATA', `${key}: no funding rate received yet`);
+        if (g.now - funding.fetchedAt > L.fundingStaleMs) {
+          return refuse(
+            'STALE_DATA',
+            `${key}: funding rate fetched at ${new Date(funding.fetchedAt).toISOString()} is ${Math.round((g.now - funding.fetchedAt) / 1000)} s old (limit ${L.fundingStaleMs / 1000} s)`,
+          );
+        }
+      }
       const v = checkSwapOrder(
         account,
-        { k, qty: signed, price: px, fee: notional * (g.feeRate ?? 0) },
+        {
+          k,
+          qty: signed,
+          price: px,
+          fee: notional * (g.feeRate ?? 0),
+          ...(funding !== undefined ? { fundingRate: funding.rate } : {}),
+        },
         perp,
       );
       if (!v.ok) return refuse(v.reason, v.detail);

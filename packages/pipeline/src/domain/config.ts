@@ -111,6 +111,17 @@ export const RiskLimitsSchema = z
     haltMarginRatio: z.number().gt(1).nullable().default(1.5),
     /** Margin ratio below which the gate raises a warning (above the halt level). */
     alertMarginRatio: z.number().gt(1).nullable().default(3),
+    /**
+     * |current funding rate| at or above which no swap position may be opened or grown on the side
+     * that pays it (EXTREME_FUNDING; live mode, rate from md.funding.*). null: the guard is off.
+     */
+    maxFundingRate: z.number().gt(0).lt(1).nullable().default(null),
+    /** A funding rate fetched longer ago than this (ms; 2 funding intervals) is stale: STALE_DATA, like a stale bar. */
+    fundingStaleMs: z
+      .number()
+      .int()
+      .positive()
+      .default(16 * 3_600_000),
   })
   .strict();
 

@@ -402,9 +402,19 @@ export class OkxServer {
     });
     if (!history) {
       const t = times[0]!;
+      // The real answer's other fields (docs: GET /api/v5/public/funding-rate), with plausible values.
       const r = {
         ...row(t + 8 * 3_600_000, m.get(t)!, 'current_period'),
         nextFundingTime: String(t + 16 * 3_600_000),
+        nextFundingRate: '',
+        minFundingRate: '-0.00375',
+        maxFundingRate: '0.00375',
+        premium: '0.0001',
+        settFundingRate: m.get(t)!,
+        settState: 'settled',
+        impactValue: '',
+        interestRate: '0.0001',
+        ts: String(this.#opts.clock.now()),
       };
       log(200, undefined, 1);
       sendJson(res, 200, { code: '0', msg: '', data: [r] });
