@@ -3,6 +3,7 @@ import {
   alignOpen,
   barSetKey,
   formatInstrument,
+  fundingKey,
   type Instrument,
   instrumentSymbol,
   parseInstrument,
@@ -449,8 +450,10 @@ function remember(set: Set<number>, t: number): void {
 /** Publishes a swap's current funding rate on `md.funding.<instrument>` (one per swap and fetch). */
 export function busFundingPublisher(bus: Bus): (m: FundingRateMsg) => Promise<void> {
   return async (m) => {
-    const subject = subjects.funding(parseInstrument(`${m.venue}:${m.symbol}`));
-    await bus.publish(codecs.FundingRate, subject, m, { msgId: `${subject}:${Number(m.fetchedAtMs)}` });
+    const i = parseInstrument(`${m.venue}:${m.symbol}`);
+    await bus.publish(codecs.FundingRate, subjects.funding(i), m, {
+      msgId: fundingKey(i, Number(m.fetchedAtMs)),
+    });
   };
 }
 

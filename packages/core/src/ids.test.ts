@@ -14,6 +14,7 @@ import {
   fillKey,
   forceExitKey,
   forceExitOrderId,
+  fundingKey,
   heartbeatKey,
   isForceExitOrderId,
   orderEventKey,
@@ -126,6 +127,7 @@ describe('proto/README.md', () => {
   const examples: [string, string][] = [
     ['barKey', barKey(btc, '1h', T)],
     ['barSetKey', barSetKey('OKX', '1h', T1)],
+    ['fundingKey', fundingKey(parseInstrument('OKX:BTC/USDT:USDT'), T1)],
     ['featureKey', featureKey(btc, '1h', T1)],
     ['featureSetKey', featureSetKey('OKX', '1h', T1)],
     ['signalKey', signalKey('sma_cross', btc, T1)],

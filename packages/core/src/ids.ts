@@ -25,6 +25,11 @@ export function barSetKey(venue: string, tf: Timeframe, closeMs: number): string
   return key('barset', venue.toLowerCase(), tf, closeMs);
 }
 
+/** A swap's current funding rate, keyed by when the collector fetched it: `funding:<venue>:<BASE-QUOTE-SWAP>:<fetched_ms>`. */
+export function fundingKey(i: Instrument, fetchedMs: number): string {
+  return key('funding', i.venue.toLowerCase(), symbolToken(i), fetchedMs);
+}
+
 /** A feature vector, keyed by the bar it was computed at: `feat:<venue>:<BASE-QUOTE>:<tf>:<close_ms>`. */
 export function featureKey(i: Instrument, tf: Timeframe, closeMs: number): string {
   return key('feat', i.venue.toLowerCase(), symbolToken(i), tf, closeMs);
