@@ -1,4 +1,5 @@
 export * from './decider';
+export { FundingFollower, type FundingRates } from './funding';
 export { RiskGate, type RiskGateOptions } from './gate';
 export {
   checkSwapOrder,

@@ -1,0 +1,152 @@
+import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { fundingKey, parseInstrument, SimulatedClock } from '@algotrader/core';
+import { Alerter, type InputMeta, newAccount, parsePipelineConfig, step } from '@algotrader/pipeline';
+import { Account } from '@algotrader/portfolio';
+import { type Alert, codecs, encodeFundingRate, pb, type RiskRejection } from '@algotrader/proto';
+import { FundingFollower, type GateContext, gateDecider } from '@algotrader/risk-gate';
+import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
+import { expect, test } from 'vitest';
+import { readStream } from './helpers/jetstream';
+
+/**
+ * EXTREME_FUNDING on the latest published rate (live mode, risk.maxFundingRate 0.003): a long
+ * into +0.5% is refused with its reason, a reducing sell passes; a stale rate refuses as
+ * STALE_DATA. And the gate's follower takes rates off a real nats-server, alerting a bad one.
+ */
+const T = Date.UTC(2024, 0, 1, 8);
+const KEY = 'OKX:BTC/USDT:USDT';
+const SWAP = parseInstrument(KEY);
+const p = parsePipelineConfig({
+  account: 'perp',
+  broker: 'okx_swap',
+  instruments: [KEY],
+  strategies: [{ name: 'sma_cross', instruments: [KEY] }],
+  swaps: { [KEY]: { marginMode: 'cross', leverage: 5 } },
+  risk: {
+    maxOrderNotional: null,
+    maxPositionNotional: null,
+    maxDailyLoss: null,
+    maxDrawdown: null,
+    maxFundingRate: 0.003,
+  },
+  mode: 'live',
+});
+
+let seq = 0;
+const meta = (subject: string): InputMeta => ({
+  subject,
+  seq: ++seq,
+  msgId: `in-${seq}`,
+  correlationId: undefined,
+});
+
+/** Holding `held` BTC (0.2 long), a signal to `target` at close T, decided with `rate` fetched at `fetchedAt`. */
+function decide(target: number, rate: number, fetchedAt = T): RiskRejection[] {
+  const a = Account.open({ initialCash: 10_000, specs: p.specs, swapSettings: p.swapSettings });
+  a.setMark(0, 50_000);
+  a.applyFill(0, 'buy', 0.2, 50_000, 0);
+  a.revalue(T - 3_600_000);
+  const account = {
+    ...newAccount('perp', 10_000, 'USDT'),
+    book: a.snapshot(),
+    visibleThrough: T,
+    steppedThrough: T,
+  };
+  const control = {
+    account: 'perp',
+    state: 'ACTIVE' as const,
+    pausedStrategies: [],
+    reason: '',
+    updatedMs: 0,
+    updatedBy: '',
+    revision: 0,
+  };
+  const context: GateContext = { account, control, now: T + 1_000, funding: { [KEY]: { rate, fetchedAt } } };
+  const d = gateDecider(p);
+  let state = d.initial();
+  const out = [];
+  for (const input of [
+    {
+      kind: 'signal' as const,
+      signal: {
+        strategy: 'sma_cross',
+        instrument: { venue: 'OKX', symbol: 'BTC/USDT:USDT' },
+        closeTimeMs: T,
+        target: { units: String(target) },
+      },
+      meta: meta('sig.sma_cross'),
+    },
+    {
+      kind: 'set' as const,
+      set: {
+        venue: 'OKX',
+        timeframe: '1h',
+        closeTimeMs: T,
+        strategies: ['sma_cross'],
+        marks: { 'BTC/USDT:USDT': 50_000 },
+        instruments: ['BTC/USDT:USDT'],
+      },
+      meta: meta('sig._set.OKX'),
+      context,
+    },
+  ]) {
+    const r = step(d, state, input);
+    state = r.state;
+    out.push(
+      ...r.effects.flatMap((e) =>
+        e.kind === 'publish' && e.message.subject === 'ord.rejected.perp'
+          ? [e.message.message as RiskRejection]
+          : [],
+      ),
+    );
+  }
+  return out;
+}
+
+test('an extreme rate refuses an order growing the paying side with EXTREME_FUNDING; a reducing one passes; a stale rate is STALE_DATA', () => {
+  const grow = decide(0.4, 0.005);
+  expect(grow.map((r) => r.reason)).toEqual([pb.RejectReason.REJECT_REASON_EXTREME_FUNDING]);
+  expect(grow[0]!.detail).toContain('funding rate 0.005 is beyond ±0.003 and the long side pays it');
+  expect(decide(0.1, 0.005)).toEqual([]); // sells 0.1 of the 0.2 long
+  expect(decide(0.4, 0.001)).toEqual([]); // a normal rate: the same order passes
+  expect(decide(0.4, -0.005)).toEqual([]); // longs are paid at a negative rate
+  const stale = decide(0.4, 0.001, T - 17 * 3_600_000);
+  expect(stale.map((r) => r.reason)).toEqual([pb.RejectReason.REJECT_REASON_STALE_DATA]);
+  expect(stale[0]!.detail).toContain('funding rate fetched at');
+});
+
+test('the follower keeps the latest rate off the bus and alerts a non-finite one without losing it', async () => {
+  const nats = await NatsServer.start();
+  let bus: Bus | undefined;
+  let f: FundingFollower | undefined;
+  try {
+    bus = await Bus.connect({ servers: nats.url, service: 'risk-gate' });
+    await bus.ensure(SYSTEM_TOPOLOGY);
+    f = new FundingFollower(bus, new Alerter(bus, 'risk-gate', new SimulatedClock(T)));
+    f.start();
+    await bus.nc.flush();
+    const publish = (rate: number, at: number) =>
+      bus!.publish(
+        codecs.FundingRate,
+        subjects.funding(SWAP),
+        encodeFundingRate({ instrument: SWAP, rate, fundingTime: T, fetchedAt: at }, 0, 'okx'),
+        { msgId: fundingKey(SWAP, at) },
+      );
+    await publish(0.0042, T);
+    await publish(Number.NaN, T + 1);
+    await waitFor(() => f!.received + f!.invalid >= 2, scaled(5_000));
+    expect(f.rates).toEqual({ [KEY]: { rate: 0.0042, fetchedAt: T } });
+    expect(f.invalid).toBe(1);
+    await waitFor(
+      async () => (await readStream(bus!, 'OPS', 'ops.alert.>', codecs.Alert)).length > 0,
+      scaled(5_000),
+    );
+    const alerts: Alert[] = await readStream(bus, 'OPS', 'ops.alert.>', codecs.Alert);
+    expect(alerts.map((a) => a.code)).toEqual(['funding_invalid']);
+    expect(alerts[0]!.message).toContain('rate NaN is not a finite number');
+  } finally {
+    f?.stop();
+    await bus?.close();
+    await nats.stop();
+  }
+});
