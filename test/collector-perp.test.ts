@@ -99,7 +99,11 @@ describe('perp collector', () => {
     const md = await start(Date.UTC(2025, 5, 1));
     const next = await md.currentFunding(SWAP);
     const last = funding.time[funding.time.length - 1]!;
-    expect(next).toEqual({ fundingTime: last + 8 * H, rate: funding.rate[funding.rate.length - 1]! });
+    expect(next).toEqual({
+      fundingTime: last + 8 * H,
+      nextFundingTime: last + 16 * H,
+      rate: funding.rate[funding.rate.length - 1]!,
+    });
   });
 });
 
