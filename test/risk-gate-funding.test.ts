@@ -1,17 +1,19 @@
-import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { subjects } from '@algotrader/bus';
 import { fundingKey, parseInstrument, SimulatedClock } from '@algotrader/core';
 import { Alerter, type InputMeta, newAccount, parsePipelineConfig, step } from '@algotrader/pipeline';
 import { Account } from '@algotrader/portfolio';
 import { type Alert, codecs, encodeFundingRate, pb, type RiskRejection } from '@algotrader/proto';
 import { FundingFollower, type GateContext, gateDecider } from '@algotrader/risk-gate';
-import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
+import { scaled, waitFor } from '@algotrader/testkit';
 import { expect, test } from 'vitest';
 import { readStream } from './helpers/jetstream';
+import { startStageUsersServer } from './helpers/stage-users';
 
 /**
  * EXTREME_FUNDING on the latest published rate (live mode, risk.maxFundingRate 0.003): a long
  * into +0.5% is refused with its reason, a reducing sell passes; a stale rate refuses as
- * STALE_DATA. And the gate's follower takes rates off a real nats-server, alerting a bad one.
+ * STALE_DATA. And the gate's follower takes rates off a real nats-server with the
+ * users of infra/nats/auth.conf, alerting a bad one.
  */
 const T = Date.UTC(2024, 0, 1, 8);
 const KEY = 'OKX:BTC/USDT:USDT';
@@ -115,18 +117,16 @@ test('an extreme rate refuses an order growing the paying side with EXTREME_FUND
   expect(stale[0]!.detail).toContain('funding rate fetched at');
 });
 
-test('the follower keeps the latest rate off the bus and alerts a non-finite one without losing it', async () => {
-  const nats = await NatsServer.start();
-  let bus: Bus | undefined;
+test('the follower (as NATS user risk-gate) keeps the latest rate the collector user publishes and alerts a non-finite one', async () => {
+  const nats = await startStageUsersServer();
   let f: FundingFollower | undefined;
   try {
-    bus = await Bus.connect({ servers: nats.url, service: 'risk-gate' });
-    await bus.ensure(SYSTEM_TOPOLOGY);
-    f = new FundingFollower(bus, new Alerter(bus, 'risk-gate', new SimulatedClock(T)));
+    const [collector, gate] = [await nats.connect('collector'), await nats.connect('risk-gate')];
+    f = new FundingFollower(gate, new Alerter(gate, 'risk-gate', new SimulatedClock(T)));
     f.start();
-    await bus.nc.flush();
+    await gate.nc.flush();
     const publish = (rate: number, at: number) =>
-      bus!.publish(
+      collector.publish(
         codecs.FundingRate,
         subjects.funding(SWAP),
         encodeFundingRate({ instrument: SWAP, rate, fundingTime: T, fetchedAt: at }, 0, 'okx'),
@@ -137,16 +137,13 @@ test('the follower keeps the latest rate off the bus and alerts a non-finite one
     await waitFor(() => f!.received + f!.invalid >= 2, scaled(5_000));
     expect(f.rates).toEqual({ [KEY]: { rate: 0.0042, fetchedAt: T } });
     expect(f.invalid).toBe(1);
-    await waitFor(
-      async () => (await readStream(bus!, 'OPS', 'ops.alert.>', codecs.Alert)).length > 0,
-      scaled(5_000),
-    );
-    const alerts: Alert[] = await readStream(bus, 'OPS', 'ops.alert.>', codecs.Alert);
-    expect(alerts.map((a) => a.code)).toEqual(['funding_invalid']);
-    expect(alerts[0]!.message).toContain('rate NaN is not a finite number');
+    const alerts = () => readStream(nats.admin, 'OPS', 'ops.alert.>', codecs.Alert);
+    await waitFor(async () => (await alerts()).length > 0, scaled(5_000));
+    const got: Alert[] = await alerts();
+    expect(got.map((x) => x.code)).toEqual(['funding_invalid']);
+    expect(got[0]!.message).toContain('rate NaN is not a finite number');
   } finally {
     f?.stop();
-    await bus?.close();
     await nats.stop();
   }
 });

@@ -25,7 +25,14 @@ export class FundingFollower {
   start(): void {
     this.#sub = this.bus.nc.subscribe(subjects.fundingAll, {
       callback: (err, m) => {
-        if (err) return;
+        if (err) {
+          this.alerts.raise({
+            severity: 'critical',
+            code: 'funding_subscription',
+            message: `risk-gate: the md.funding.> subscription failed (no funding rates reach EXTREME_FUNDING): ${err.message}`,
+          });
+          return;
+        }
         try {
           const f = decodeFundingRate(codecs.FundingRate.decode(m.data));
           const key = formatInstrument(f.instrument);
