@@ -30,6 +30,7 @@ export class FundingFollower {
             severity: 'critical',
             code: 'funding_subscription',
             message: `risk-gate: the md.funding.> subscription failed (no funding rates reach EXTREME_FUNDING): ${err.message}`,
+            dedupeKey: 'md.funding',
           });
           return;
         }
