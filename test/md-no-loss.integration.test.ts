@@ -14,6 +14,7 @@ import { type BarColumns, parseInstrument, SimulatedClock } from '@algotrader/co
 import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { bundledData, OkxServer } from '@algotrader/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { runData } from '../apps/cli/src/commands/data';
 import { cleanupStack } from './helpers/cleanup';
 import { between } from './helpers/fixtures';
 
@@ -76,6 +77,63 @@ describe('collector: an empty or short page is asked again before it is believed
     expect(counters.pagesReasked).toBe(1);
     expect(counters.reaskRecovered).toBe(1);
     const stored = await store.read(BTC, '1h');
+    expect(Array.from(stored.openTime)).toEqual(Array.from(between(btc1h, FROM, TO).openTime));
+  });
+});
+
+describe('algotrader data backfill --repair', () => {
+  test('refills a recorded exchange gap and a bar rejected earlier; a plain re-run does not', async () => {
+    const okx = await startOkx();
+    const holeFrom = Date.UTC(2021, 0, 5, 4);
+    const bad = Date.UTC(2021, 0, 12, 9);
+    okx.removeCandles('BTC-USDT', '1h', holeFrom, holeFrom + 3 * H1);
+    okx.patchCandle('BTC-USDT', '1h', bad, { high: '1' });
+    const dir = tempDir();
+    const out: string[] = [];
+    const io = {
+      env: { OKX_REST_URL: okx.url, ALGOTRADER_DATA_DIR: dir },
+      out: (l: string) => out.push(l),
+      err: (l: string) => out.push(l),
+    };
+    const run = (...extra: string[]) =>
+      runData(
+        [
+          'backfill',
+          '--symbols',
+          'BTC/USDT',
+          '--tf',
+          '1h',
+          '--since',
+          '2021-01-01',
+          '--to',
+          '2021-01-20',
+          '--quiet',
+          ...extra,
+        ],
+        io,
+      );
+    expect(await run()).toBe(0);
+    expect(out.join('\n')).toMatch(/1 gap\(s\).*1 rejected \(ohlc_inconsistent: 1/);
+    // The exchange has the bars again (its own gap was transient; the bad tick was corrected).
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, FROM, TO));
+    expect(await run()).toBe(0);
+    const holes = [
+      { fromOpen: holeFrom, toOpen: holeFrom + 3 * H1, missingBars: 4 },
+      { fromOpen: bad, toOpen: bad, missingBars: 1 },
+    ];
+    const store = await openStore(dir);
+    expect(await store.gaps(BTC, '1h')).toEqual(holes);
+    await store.close();
+
+    out.length = 0;
+    const asked = okx.requests.length;
+    expect(await run('--repair')).toBe(0);
+    expect(out.join('\n')).toMatch(/repair: 2 hole\(s\) \(5 bars\).* before, 0 hole\(s\) \(0 bars\) after/);
+    // Only the holes were asked for, not the whole range again.
+    expect(okx.requests.length - asked).toBeLessThanOrEqual(4);
+    const repaired = await openStore(dir);
+    expect(await repaired.gaps(BTC, '1h')).toEqual([]);
+    const stored = await repaired.read(BTC, '1h');
     expect(Array.from(stored.openTime)).toEqual(Array.from(between(btc1h, FROM, TO).openTime));
   });
 });

@@ -45,8 +45,9 @@ import { backfillPerp } from './data-perp';
 
 export const DATA_USAGE = `algotrader data <command> [options]     (store: ALGOTRADER_DATA_DIR or --data-dir)
 
-  backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until DATE] [--via-bus [--nats URL]] [--quiet]
+  backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until|--to DATE] [--repair] [--via-bus [--nats URL]] [--quiet]
         fetch closed OKX candles (OKX_REST_URL overrides the REST root), resuming after the newest stored bar;
+        --repair instead asks again for every hole the store has in [--since, --to) (exchange gaps, rejected bars);
         written straight into the store, or with --via-bus published to md.bar.* for a running archiver;
         a swap (BTC/USDT:USDT) gets its mark candles per --tf and its funding history into the perp datasets
   import <file> --symbol OKX:BTC/USDT --tf 1h [--format csv|freqtrade]
@@ -106,7 +107,7 @@ async function openStore(io: DataIo, dir: unknown): Promise<ParquetStore> {
 
 async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
   const usage =
-    'usage: algotrader data backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until DATE] [--via-bus [--nats URL]] [--data-dir DIR] [--quiet]';
+    'usage: algotrader data backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until|--to DATE] [--repair] [--via-bus [--nats URL]] [--data-dir DIR] [--quiet]';
   const { values } = parse(
     argv,
     {
@@ -114,6 +115,8 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
       tf: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
+      to: { type: 'string' },
+      repair: { type: 'boolean' },
       'via-bus': { type: 'boolean' },
       nats: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -126,7 +129,17 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
   );
   const tfs = splitList(requireString(values.tf, 'tf', usage)).map(parseTimeframe);
   const since = parseTime(requireString(values.since, 'since', usage), '--since');
-  const until = typeof values.until === 'string' ? parseTime(values.until, '--until') : undefined;
+  if (typeof values.until === 'string' && typeof values.to === 'string')
+    throw new UsageError(`give --until or --to, not both\n\n${usage}`);
+  const untilRaw = typeof values.until === 'string' ? values.until : values.to;
+  const until = typeof untilRaw === 'string' ? parseTime(untilRaw, '--until') : undefined;
+  const repair = values.repair === true;
+  if (repair && values['via-bus'] === true) {
+    io.err(
+      'error: --repair writes straight into the store (it reads the store for holes); run it without --via-bus',
+    );
+    return 1;
+  }
   const cfg = config(io);
   // Swaps (BTC/USDT:USDT): mark candles per timeframe and funding into the perp datasets.
   const swaps = all.filter((i) => i.settle !== undefined);
@@ -165,10 +178,17 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
 
     const series = instruments.flatMap((instrument) => tfs.map((tf) => ({ instrument, tf })));
     let total = 0;
+    const holes = (i: Instrument, tf: Timeframe, from: number, to: number) =>
+      store.gaps(i, tf, { from, to, edges: true });
     for (const s of series) {
-      const last = await sink.lastOpenTime(s.instrument, s.tf);
+      const last = repair ? undefined : await sink.lastOpenTime(s.instrument, s.tf);
       const listTime = listed.get(symbolToken(s.instrument))?.listTime;
-      total += backfillRange(s.tf, { since, until, listTime, last, now: clock.now() }).slots;
+      const r = backfillRange(s.tf, { since, until, listTime, last, now: clock.now() });
+      total += repair
+        ? r.to > r.from
+          ? (await holes(s.instrument, s.tf, r.from, r.to)).reduce((a, g) => a + g.missingBars, 0)
+          : 0
+        : r.slots;
     }
     const progress = new Progress('backfill', total, values.quiet === true);
     const counters = newCollectorCounters();
@@ -186,6 +206,7 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
           until,
           listTime: listed.get(symbolToken(s.instrument))?.listTime,
           counters,
+          ...(repair ? { repair: { holes } } : {}),
           onProgress: (p) => {
             progress.tick(p.walked - walked, `${counters.barsPublished} bars, ${counters.requests} requests`);
             walked = p.walked;
@@ -198,6 +219,14 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
             `, ${report.gaps.length} gap(s)${describeGaps(report.gaps)}, ${report.rejects.length} rejected` +
             describeRejects(report.rejects),
         );
+        if (report.repaired) {
+          const missing = (gs: readonly Gap[]) => gs.reduce((a, g) => a + g.missingBars, 0);
+          const { before, after } = report.repaired;
+          io.out(
+            `  repair: ${before.length} hole(s) (${missing(before)} bars)${describeGaps(before)} before, ` +
+              `${after.length} hole(s) (${missing(after)} bars)${describeGaps(after)} after`,
+          );
+        }
       } catch (e) {
         failures += 1;
         io.err(`${label}: failed: ${isAlgoError(e) ? `[${e.code}] ` : ''}${(e as Error)?.message ?? e}`);
