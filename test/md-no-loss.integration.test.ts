@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -135,5 +135,55 @@ describe('algotrader data backfill --repair', () => {
     expect(await repaired.gaps(BTC, '1h')).toEqual([]);
     const stored = await repaired.read(BTC, '1h');
     expect(Array.from(stored.openTime)).toEqual(Array.from(between(btc1h, FROM, TO).openTime));
+  });
+});
+
+describe('algotrader data import keeps file order and names every refused row', () => {
+  test('out-of-order, in-file conflict, negative volume: refused by file and line; gaps and store conflicts printed', async () => {
+    const dir = tempDir();
+    const t = (h: number) => Date.UTC(2022, 0, 1, h);
+    const row = (h: number, close = 100, vol = 5) => `${t(h)},100,110,90,${close},${vol}`;
+    const file = join(dir, 'bars.csv');
+    writeFileSync(
+      file,
+      [
+        'ts,open,high,low,close,volume', // line 1
+        row(0), // 2
+        row(1), // 3
+        row(3), // 4
+        row(2), // 5: older than the row before it
+        row(4), // 6
+        row(4, 101), // 7: same time as line 6, other values
+        row(5), // 8
+        row(5), // 9: an exact repeat, harmless
+        row(6, 100, -1), // 10: negative volume
+        row(7), // 11
+      ].join('\n'),
+    );
+    const out: string[] = [];
+    const io = {
+      env: { ALGOTRADER_DATA_DIR: join(dir, 'store') },
+      out: (l: string) => out.push(l),
+      err: (l: string) => out.push(l),
+    };
+    const run = (f: string) => runData(['import', f, '--symbol', 'OKX:BTC/USDT', '--tf', '1h'], io);
+    expect(await run(file)).toBe(1);
+    const text = out.join('\n');
+    expect(text).toContain(`rejected ${file}:5: 2022-01-01 02:00 not_monotonic`);
+    expect(text).toContain(`rejected ${file}:10: 2022-01-01 06:00 negative_volume`);
+    expect(text).toContain(`conflict ${file}:6, 7: 2022-01-01 04:00`);
+    expect(text).toMatch(/gaps in the file: 3 \(3 missing bars\)/);
+    const store = await openStore(join(dir, 'store'));
+    const stored = await store.read(BTC, '1h');
+    // Kept in file order: lines 2, 3, 4, 8, 11; nothing sorted into place, no conflict resolved by a guess.
+    expect(Array.from(stored.openTime)).toEqual([t(0), t(1), t(3), t(5), t(7)]);
+    await store.close();
+
+    // A second file disagreeing with what is stored: reported as a conflict with the store, by time.
+    out.length = 0;
+    const other = join(dir, 'other.csv');
+    writeFileSync(other, ['ts,open,high,low,close,volume', row(0, 105), row(1)].join('\n'));
+    expect(await run(other)).toBe(0);
+    expect(out.join('\n')).toContain('conflicts with the store (stored rows kept): 2022-01-01 00:00');
   });
 });

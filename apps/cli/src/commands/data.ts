@@ -35,8 +35,9 @@ import {
   type Gap,
   ParquetStore,
   type RejectReason,
-  readCsvBars,
+  readCsvBarsWithLines,
   readFreqtradeJson,
+  screenImport,
   validateBars,
 } from '@algotrader/store';
 import { parse, requireString, UsageError } from '../args';
@@ -275,26 +276,58 @@ async function importCommand(argv: string[], io: DataIo): Promise<number> {
   const format = values.format ?? (/\.json(\.gz)?$/i.test(file) ? 'freqtrade' : 'csv');
   if (format !== 'csv' && format !== 'freqtrade')
     throw new UsageError(`--format must be csv or freqtrade\n\n${usage}`);
-  const cols = format === 'csv' ? await readCsvBars(file) : await readFreqtradeJson(file);
+  // CSV rows carry their file line; freqtrade JSON rows are named by their row number.
+  const { cols, lines } =
+    format === 'csv'
+      ? await readCsvBarsWithLines(file)
+      : { cols: await readFreqtradeJson(file), lines: undefined };
+  const where = format === 'csv' ? `${file}:` : `${file} row `;
+  // Judged in file order before anything is sorted or merged: every refused row keeps its line.
+  const screen = screenImport(cols, tf, lines);
   const store = await openStore(io, values['data-dir']);
   try {
     const alerts = new MemoryAlertSink();
     const writer = new ArchiveWriter(store, alerts);
-    const res = await writer.write(columnsToBars(instrument, tf, cols));
+    const res = await writer.write(columnsToBars(instrument, tf, screen.accepted));
     const info = (await store.list()).find(
       (s) => s.tf === tf && formatInstrument(s.instrument) === formatInstrument(instrument),
     );
+    const rejected = [...screen.rejects, ...res.rejects];
     io.out(
       `${formatInstrument(instrument)} ${tf}: ${cols.openTime.length} rows read, ${res.written} written, ` +
-        `${res.duplicates} already stored, ${res.conflicts} conflicting (stored kept), ${res.rejects.length} rejected` +
-        describeRejects(res.rejects),
+        `${res.duplicates + screen.repeats} already stored, ${res.conflicts} conflicting (stored kept), ${rejected.length} rejected` +
+        describeRejects(rejected),
     );
+    const SHOWN = 20;
+    for (const r of screen.rejects.slice(0, SHOWN)) {
+      io.out(`  rejected ${where}${r.line}: ${iso(r.openTime)} ${r.reason}: ${r.detail}`);
+    }
+    if (screen.rejects.length > SHOWN) io.out(`  … ${screen.rejects.length - SHOWN} more rejected row(s)`);
+    if (screen.conflicts.length > 0) {
+      io.out(`  ${screen.conflicts.length} in-file conflict(s) (same time, different values; none stored):`);
+      for (const c of screen.conflicts.slice(0, SHOWN)) {
+        io.out(`  conflict ${where}${c.lines.join(', ')}: ${iso(c.openTime)}`);
+      }
+      if (screen.conflicts.length > SHOWN) io.out(`  … ${screen.conflicts.length - SHOWN} more conflict(s)`);
+    }
+    if (res.conflicts > 0) {
+      io.out(
+        `  conflicts with the store (stored rows kept): ${res.conflictOpenTimes.slice(0, SHOWN).map(iso).join(', ')}` +
+          (res.conflicts > SHOWN ? ', …' : ''),
+      );
+    }
+    if (screen.gaps.length > 0) {
+      const missing = screen.gaps.reduce((a, g) => a + g.missingBars, 0);
+      io.out(
+        `  gaps in the file: ${screen.gaps.length} (${missing} missing bars)${describeGaps(screen.gaps)}`,
+      );
+    }
     if (info) {
       io.out(
         `  stored: ${info.rows} rows ${iso(info.firstOpen)} → ${iso(info.lastOpen)} UTC, ${info.gaps} missing bar slot(s)`,
       );
     }
-    return 0;
+    return rejected.length + screen.conflicts.length > 0 ? 1 : 0;
   } finally {
     await store.close();
   }
