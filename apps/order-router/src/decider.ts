@@ -4,6 +4,7 @@ import {
   fillKey,
   formatInstrument,
   isTerminal,
+  latestBarOpen,
   type OrderStatus,
   orderKey,
   parseInstrument,
@@ -295,7 +296,8 @@ export function routerDecider(
       order,
       seq,
       now: i.now,
-      late: bars && order.eligibleOpen <= a.steppedThrough - p.tfMs,
+      // The stepped bar's open: a session-cut bar (NYSE 15:30–16:00) opens after steppedThrough − tf.
+      late: bars && order.eligibleOpen <= latestBarOpen(p.calendar, a.steppedThrough, p.tfMs),
       ...(refused !== undefined ? { refused } : {}),
       ...(parsed.quoteAmount !== undefined ? { quoteAmount: parsed.quoteAmount } : {}),
     };
