@@ -189,11 +189,10 @@ describe('durable consumers belong to their owner alone', { timeout: scaled(120_
           }),
         );
         await expectDenied(`${where} delete`, bus.jsm.consumers.delete(d.stream, d.durable));
-        // The unfiltered create (the native router's form): the name only in the body. Refused by
-        // permission or answered with an error by the server, never done. (With `name` instead of
-        // `durable_name` the order-router's grant for the native router still reaches MD and
-        // ORDERS durables: open, docs/SECURITY.md.)
-        for (const config of [{ durable_name: d.durable }]) {
+        // The unfiltered create: the name only in the body, as `durable_name` or `name`. Refused by
+        // permission or answered with an error by the server, never done (no service holds the
+        // body-only CONSUMER.CREATE.<stream>; docs/SECURITY.md).
+        for (const config of [{ durable_name: d.durable }, { name: d.durable }]) {
           await expectDenied(
             `${where} create by body ${JSON.stringify(config)}`,
             bus.nc
@@ -231,6 +230,52 @@ describe('durable consumers belong to their owner alone', { timeout: scaled(120_
       ).toEqual(before.get(d.durable));
       expect(i.config.inactive_threshold ?? 0, d.durable).toBe(0);
     }
+  });
+
+  test('the order-router cannot create a consumer named in the body only (config.name archiver); its own named form works', async () => {
+    // The native router's ordered consumers once needed the body-only CONSUMER.CREATE.<stream>,
+    // which a deny by subject cannot check: config.name `archiver` then took over the collector's
+    // durable. Now they are created by the named subject, and the body-only form is refused.
+    const router = await as('order-router');
+    const admin = await as('admin');
+    // The collector's durable, as the collector makes it (idempotent when the test above ran).
+    await ensureConsumer((await as('collector')).jsm, DURABLES.find((d) => d.durable === 'archiver')!);
+    const before = await admin.jsm.consumers.info('MD', 'archiver');
+    const body = (name: string, filter: string) =>
+      JSON.stringify({
+        stream_name: 'MD',
+        config: {
+          name,
+          filter_subject: filter,
+          deliver_policy: 'all',
+          ack_policy: 'explicit',
+          inactive_threshold: 1_000_000_000,
+        },
+      });
+    const outcome = (subject: string, name: string, filter: string) =>
+      router.nc.request(subject, body(name, filter), { timeout: 5_000 }).then(
+        (m) => m.json<{ error?: { description: string }; name?: string }>(),
+        (e: Error) => ({ refused: e.message }),
+      );
+    const taken = await outcome('$JS.API.CONSUMER.CREATE.MD', 'archiver', 'md.>');
+    expect(taken, 'the body-only create with config.name archiver').toEqual({
+      refused: expect.stringMatching(denied),
+    });
+    const orders = await outcome('$JS.API.CONSUMER.CREATE.ORDERS', 'monitor-approved', 'ord.>');
+    expect(orders, 'the body-only create on ORDERS').toEqual({ refused: expect.stringMatching(denied) });
+    const after = await admin.jsm.consumers.info('MD', 'archiver');
+    expect(after.config.inactive_threshold ?? 0).toBe(0);
+    expect(after.config.filter_subjects ?? [after.config.filter_subject]).toEqual(
+      before.config.filter_subjects ?? [before.config.filter_subject],
+    );
+    // The legitimate path, as the native router does it: its own name in the subject.
+    const own = 'order-router-native-md-test';
+    const created = await outcome(`$JS.API.CONSUMER.CREATE.MD.${own}.md.>`, own, 'md.>');
+    expect(created, 'the named create with its own name').toMatchObject({ name: own });
+    await admin.jsm.consumers.delete('MD', own);
+    // ... and that named form cannot carry another's name either.
+    const named = await outcome('$JS.API.CONSUMER.CREATE.MD.archiver.md.>', 'archiver', 'md.>');
+    expect(named).toEqual({ refused: expect.stringMatching(denied) });
   });
 
   test('the order-router reads the person reports through order-router-manual only, under no other name', async () => {

@@ -1,19 +1,24 @@
 import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { NYSE, parseIbkrInstrument } from '@algotrader/core';
-import { parsePipelineConfig, readAccount } from '@algotrader/pipeline';
+import { parsePipelineConfig, readAccount, readAll } from '@algotrader/pipeline';
 import { US_STOCK_SPEC } from '@algotrader/portfolio';
-import { BUNDLED_US_DATASETS, readUsDataset, regularHours } from '@algotrader/store';
+import { codecs } from '@algotrader/proto';
+import {
+  BUNDLED_US_DATASETS,
+  readUsDataset,
+  regularHours,
+  sessionAligned,
+  type UsDataset,
+} from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
 import { bundledData, NatsServer } from '@algotrader/testkit';
 import { expect, test } from 'vitest';
 import { NO_LIMITS } from './helpers/fixtures';
 import { backtestFills, pipelineFills, replayThroughStages } from './helpers/pipeline';
 
-test('parity: the paper pipeline replaying SPY 1h (regular hours, NYSE) fills as the session-aware backtest', async () => {
-  const ds = regularHours(
-    await readUsDataset(bundledData('us/us_SPY_1h.csv.gz'), BUNDLED_US_DATASETS['us_SPY_1h.csv.gz']!),
-  );
+/** Backtest and paper pipeline over the same bars; returns the backtest's fills once they are equal. */
+async function parity(ds: UsDataset) {
   const SPY = parseIbkrInstrument('IBKR:SPY');
   const params = { fast: 7, slow: 35 };
   const fillModel = { timing: 'next_open', commission: { kind: 'ibkr_fixed' } } as const;
@@ -51,8 +56,42 @@ test('parity: the paper pipeline replaying SPY 1h (regular hours, NYSE) fills as
     expect(await pipelineFills(bus, pipeline.account)).toEqual(backtestFills(bt.fills));
     expect(account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
     expect(account.book.equity).toBe(bt.finalEquity);
+    // No stage alerted: nights, weekends, holidays and early closes are not gaps.
+    expect((await readAll(bus, 'OPS', 'ops.alert.>', codecs.Alert)).map((a) => a.message)).toEqual([]);
   } finally {
     await bus.close();
     await server.stop();
   }
+  return bt.fills;
+}
+
+test('parity: the paper pipeline replaying SPY 1h (regular hours, NYSE) fills as the session-aware backtest', async () => {
+  await parity(
+    regularHours(
+      await readUsDataset(bundledData('us/us_SPY_1h.csv.gz'), BUNDLED_US_DATASETS['us_SPY_1h.csv.gz']!),
+    ),
+  );
+}, 300_000);
+
+test('parity: the paper pipeline replaying session-aligned SPY 1h (09:30-10:30 … 15:30-16:00, built from 30m) fills as the session-aware backtest', async () => {
+  const ds = sessionAligned(
+    await readUsDataset(bundledData('us/us_SPY_30m.csv.gz'), BUNDLED_US_DATASETS['us_SPY_30m.csv.gz']!),
+    '1h',
+  );
+  const HOUR = 3_600_000;
+  const sessionOf = (t: number) => NYSE.sessionAt(t)!;
+  // The data crosses what a UTC-grid pipeline gets wrong: half-hour last bars, early closes, holidays.
+  const opens = Array.from(ds.bars.openTime);
+  expect(
+    opens.some((t) => sessionOf(t).close - sessionOf(t).open < 6.5 * HOUR),
+    'an early close',
+  ).toBe(true);
+  const fills = await parity(ds);
+  // Next-open fills on the cut last bar (15:30 New York, or 12:30 on an early close): a decision at
+  // its open (the 14:30 bar's close) fills there, not at the next session's open.
+  const onCutBar = fills.filter((f) => {
+    const s = sessionOf(f.time);
+    return f.time + HOUR > s.close && f.time < s.close;
+  });
+  expect(onCutBar.length, 'fills on a session-cut last bar').toBeGreaterThan(0);
 }, 300_000);

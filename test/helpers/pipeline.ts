@@ -75,6 +75,7 @@ export async function replayThroughStages(
     const r = await replayPipeline(bus, {
       venue: pipeline.venue,
       tf: pipeline.tf,
+      calendar: pipeline.calendar,
       series: series.map((s) => ({
         instrument: parseInstrument(s.instrument),
         bars: s.bars,

@@ -31,6 +31,8 @@ export interface ArchiveResult {
   readonly written: number;
   readonly duplicates: number;
   readonly conflicts: number;
+  /** Open times of the first conflicts with the store (at most 100 per series), ascending per series. */
+  readonly conflictOpenTimes: readonly number[];
   readonly rejects: readonly BarReject[];
 }
 
@@ -75,6 +77,7 @@ export class ArchiveWriter {
     let written = 0;
     let duplicates = 0;
     let conflicts = 0;
+    const conflictOpenTimes: number[] = [];
     const rejects: BarReject[] = [];
     for (const g of groups.values()) {
       const screened = screenBars(g.instrument, g.tf, g.bars);
@@ -92,6 +95,7 @@ export class ArchiveWriter {
       written += res.written;
       duplicates += res.duplicates;
       conflicts += res.conflicts;
+      conflictOpenTimes.push(...res.conflictOpenTimes);
       if (res.conflicts > 0) {
         const first = res.conflictOpenTimes[0] ?? 0;
         this.alerts.alert({
@@ -108,7 +112,7 @@ export class ArchiveWriter {
     this.counters.written += written;
     this.counters.duplicates += duplicates;
     this.counters.conflicts += conflicts;
-    return { written, duplicates, conflicts, rejects };
+    return { written, duplicates, conflicts, conflictOpenTimes, rejects };
   }
 
   #reject(r: BarReject): void {

@@ -32,6 +32,14 @@ export interface BackfillOptions {
   readonly retry?: RetryPolicy;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: (p: BackfillProgress) => void;
+  /**
+   * Repair mode: walk only the holes the store has in [since, until) — recorded exchange gaps and
+   * bars rejected earlier alike — instead of resuming after the newest stored bar. `holes` answers
+   * the missing slots of a range, edges included (`ParquetStore.gaps` with `edges: true`).
+   */
+  readonly repair?: {
+    holes(instrument: Instrument, tf: Timeframe, from: number, to: number): Promise<Gap[]>;
+  };
 }
 
 export interface BackfillProgress {
@@ -57,6 +65,8 @@ export interface BackfillReport {
   readonly rejects: readonly BarReject[];
   readonly gaps: readonly Gap[];
   readonly forming: number;
+  /** Repair mode: the holes found before the walk and those still there after it. */
+  readonly repaired?: { readonly before: readonly Gap[]; readonly after: readonly Gap[] };
 }
 
 /**
@@ -96,8 +106,18 @@ export async function backfillSeries(
 ): Promise<BackfillReport> {
   const step = timeframeMs(tf);
   const counters = o.counters ?? newCollectorCounters();
-  const last = await o.sink.lastOpenTime(instrument, tf);
-  const { from, to, slots } = backfillRange(tf, { ...o, last, now: o.clock.now() });
+  const last = o.repair ? undefined : await o.sink.lastOpenTime(instrument, tf);
+  const { from, to, slots: all } = backfillRange(tf, { ...o, last, now: o.clock.now() });
+  const holesBefore = o.repair && to > from ? await o.repair.holes(instrument, tf, from, to) : undefined;
+  // Each span [from, to) walked, with the open time of the bar held just before it.
+  const spans = holesBefore
+    ? holesBefore.map((g) => ({
+        from: g.fromOpen,
+        to: g.toOpen + step,
+        prev: g.fromOpen > from ? g.fromOpen - step : undefined,
+      }))
+    : [{ from, to, prev: last }];
+  const slots = holesBefore ? holesBefore.reduce((a, g) => a + g.missingBars, 0) : all;
   const rejects: BarReject[] = [];
   const gaps: Gap[] = [];
   let bars = 0;
@@ -113,46 +133,55 @@ export async function backfillSeries(
     await storing;
     if (storeError) throw storeError.e;
   };
+  let walkedBefore = 0;
   try {
-    for await (const page of walkCandles({
-      md: o.md,
-      clock: o.clock,
-      instrument,
-      tf,
-      from,
-      to,
-      prevOpen: last,
-      retry: o.retry ?? DEFAULT_RETRY,
-      counters,
-      signal: o.signal,
-    })) {
-      await handOn();
-      if (page.bars.length > 0) {
-        storing = o.sink.write(instrument, tf, page.bars).catch((e: unknown) => {
-          storeError = { e };
-        });
+    for (const span of spans) {
+      for await (const page of walkCandles({
+        md: o.md,
+        clock: o.clock,
+        instrument,
+        tf,
+        from: span.from,
+        to: span.to,
+        prevOpen: span.prev,
+        retry: o.retry ?? DEFAULT_RETRY,
+        counters,
+        signal: o.signal,
+      })) {
+        await handOn();
+        if (page.bars.length > 0) {
+          storing = o.sink.write(instrument, tf, page.bars).catch((e: unknown) => {
+            storeError = { e };
+          });
+        }
+        bars += page.bars.length;
+        counters.barsPublished += page.bars.length;
+        requests += page.requests;
+        forming += page.forming;
+        for (const r of page.rejects) {
+          counters.barsRejected += 1;
+          bump(counters.rejectsByReason, r.reason);
+          o.alerts.alert(rejectAlert(r, 'collector'));
+        }
+        rejects.push(...page.rejects);
+        for (const g of page.gaps) reportGap(o.alerts, counters, instrument, tf, g);
+        gaps.push(...page.gaps);
+        walked = walkedBefore + (page.cursor - span.from) / step;
+        o.onProgress?.({ instrument, tf, bars, walked, slots, requests });
       }
-      bars += page.bars.length;
-      counters.barsPublished += page.bars.length;
-      requests += page.requests;
-      forming += page.forming;
-      for (const r of page.rejects) {
-        counters.barsRejected += 1;
-        bump(counters.rejectsByReason, r.reason);
-        o.alerts.alert(rejectAlert(r, 'collector'));
-      }
-      rejects.push(...page.rejects);
-      for (const g of page.gaps) reportGap(o.alerts, counters, instrument, tf, g);
-      gaps.push(...page.gaps);
-      walked = (page.cursor - from) / step;
-      o.onProgress?.({ instrument, tf, bars, walked, slots, requests });
+      walkedBefore += (span.to - span.from) / step;
     }
   } finally {
     // Also on an error: never leave a write running behind the caller's back.
     await storing;
   }
   await handOn();
-  return { instrument, tf, resumedAfter: last, from, to, bars, requests, rejects, gaps, forming };
+  const report = { instrument, tf, resumedAfter: last, from, to, bars, requests, rejects, gaps, forming };
+  if (!holesBefore || !o.repair) return report;
+  return {
+    ...report,
+    repaired: { before: holesBefore, after: await o.repair.holes(instrument, tf, from, to) },
+  };
 }
 
 /** A hole in what the exchange returned: counted and alerted, never filled. */

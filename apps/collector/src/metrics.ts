@@ -20,6 +20,10 @@ export interface CollectorCounters {
   rejectsByReason: Record<string, number>;
   /** Forming candles (OKX `confirm: "0"`) seen and dropped. */
   formingDropped: number;
+  /** Empty candle pages asked a second time before a hole was believed. */
+  pagesReasked: number;
+  /** Of those, the ones whose second answer held bars (the first was a transient empty page). */
+  reaskRecovered: number;
   gapsReported: number;
   missingBarsReported: number;
   barSetsPublished: number;
@@ -43,6 +47,8 @@ export function newCollectorCounters(): CollectorCounters {
     barsRejected: 0,
     rejectsByReason: {},
     formingDropped: 0,
+    pagesReasked: 0,
+    reaskRecovered: 0,
     gapsReported: 0,
     missingBarsReported: 0,
     barSetsPublished: 0,

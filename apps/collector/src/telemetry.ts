@@ -364,6 +364,8 @@ export class CollectorMetrics {
         forming_dropped: c.formingDropped,
         gaps: c.gapsReported,
         missing_bars: c.missingBarsReported,
+        pages_reasked: c.pagesReasked,
+        reask_recovered: c.reaskRecovered,
         bar_sets: c.barSetsPublished,
         cycles: c.cycles,
         funding_published: c.fundingPublished,

@@ -63,8 +63,10 @@ export interface WalkPage {
  * newer than `before` and strictly older than `after`, newest first). OKX returns the *newest*
  * `limit` rows in those bounds and may return fewer than asked, so when the oldest row returned is
  * still after `cursor` the rest of the window is asked again with `after = oldest`, until a page
- * reaches `cursor` or comes back empty (then the missing rows are a real hole). Pagination follows
- * what came back, never the page size asked for.
+ * reaches `cursor` or comes back empty twice in a row (then the missing rows are a real hole: an
+ * empty page is asked again once before it is believed, counted in `pagesReasked`). A hole between
+ * two rows of one answer is confirmed by the exchange's own neighbouring candles. Pagination
+ * follows what came back, never the page size asked for.
  *
  * Forwards (not backwards from now) so that what has been handed on is always a prefix of the
  * range: a walk interrupted anywhere resumes from the newest bar stored without leaving a hole.
@@ -81,8 +83,8 @@ export async function* walkCandles(o: WalkOptions): AsyncGenerator<WalkPage> {
     let requests = 0;
     const rows: RawCandle[] = [];
     let upper = end;
-    for (;;) {
-      const page = await withRetry(
+    const ask = () =>
+      withRetry(
         () => {
           requests += 1;
           return countedRequest(o.counters, endpoint, () =>
@@ -99,7 +101,15 @@ export async function* walkCandles(o: WalkOptions): AsyncGenerator<WalkPage> {
         o.retry,
         { signal: o.signal, onRetry: (e) => countRetry(o.counters, endpoint, e) },
       );
-      const inWindow = page.filter((r) => r.openTime >= cursor && r.openTime < upper);
+    for (;;) {
+      let inWindow = inRange(await ask(), cursor, upper);
+      if (inWindow.length === 0) {
+        // An empty answer for a range not yet covered is only believed when a second request agrees:
+        // one transient empty page must not become a hole (OKX does send them now and then).
+        o.counters.pagesReasked += 1;
+        inWindow = inRange(await ask(), cursor, upper);
+        if (inWindow.length > 0) o.counters.reaskRecovered += 1;
+      }
       if (inWindow.length === 0) break;
       rows.push(...inWindow);
       const oldest = Math.min(...inWindow.map((r) => r.openTime));
@@ -150,6 +160,10 @@ export async function* walkCandles(o: WalkOptions): AsyncGenerator<WalkPage> {
     yield { bars: accepted, rejects, gaps, forming, requests, cursor, done };
     if (done) return;
   }
+}
+
+function inRange(page: readonly RawCandle[], from: number, below: number): RawCandle[] {
+  return page.filter((r) => r.openTime >= from && r.openTime < below);
 }
 
 /** `market/candles` while the bar is among its newest 1,440 (ccxt's own border), else history. */

@@ -31,6 +31,16 @@ export function bookFill(a: Account, p: Pipeline, key: string, side: Side, f: Ve
     : `fee ${f.fee} ${f.feeCurrency} is in neither ${base} nor ${quote}: booked as 0`;
 }
 
+/**
+ * The open time of the bar set closing at `c`: its bars' own open (a bar on a session grid cut at
+ * the session close, the NYSE's 15:30–16:00 1h bar, opens later than `c − tf`); `c − tf` when the
+ * set brought no bar here.
+ */
+export function barSetOpen(p: Pipeline, c: number, bars: ReadonlyMap<string, BarIn> | undefined): number {
+  if (bars) for (const b of bars.values()) return b.openTime;
+  return c - p.tfMs;
+}
+
 /** Marks at the closes of the bar set closing at `c` and books the valuation of its bar (open time). */
 export function markAndRevalue(
   a: Account,
@@ -40,5 +50,5 @@ export function markAndRevalue(
 ): void {
   // A swap is marked at its mark candle's close, as the perp backtest marks it.
   if (bars) for (const [key, b] of bars) a.setMark(a.require(key), b.swap ? b.swap.markClose : b.close);
-  a.revalue(c - p.tfMs);
+  a.revalue(barSetOpen(p, c, bars));
 }

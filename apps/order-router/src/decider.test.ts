@@ -1,6 +1,7 @@
 import { fillKey, orderEventKey, parseInstrument, positionKey } from '@algotrader/core';
 import { parsePipelineConfig } from '@algotrader/pipeline';
 import { barOut, decodeAccount, encodeAccount, newAccount, step } from '@algotrader/pipeline/domain';
+import { US_STOCK_SPEC } from '@algotrader/portfolio';
 import { type OrderRequestMsg, pb } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
 import { localBook, type RouterAction, type RouterInput, routerDecider, routerState } from './decider';
@@ -333,5 +334,86 @@ describe('order-router decider, exchange venue', () => {
     expect(alerts(fx)).toEqual(['reconcile_mismatch']);
     // A halting reconciliation does not move cash (its balance may be what is wrong).
     expect(s.book.cash).toBe(10_000);
+  });
+});
+
+describe('order-router decider, paper venue, session-aligned NYSE bars', () => {
+  // Friday 2021-03-12 (EST): the 14:30 bar is 19:30–20:30 UTC, the cut last one 20:30–21:00 UTC.
+  const SPY = parseInstrument('IBKR:SPY/USD');
+  const q = parsePipelineConfig({
+    account: 'paper',
+    venue: 'IBKR',
+    instruments: ['IBKR:SPY/USD'],
+    strategies: [{ name: 'sma_cross', instruments: ['IBKR:SPY/USD'] }],
+    paper: { initialCash: 100_000, quoteCurrency: 'USD' },
+    specs: { 'IBKR:SPY/USD': US_STOCK_SPEC },
+    fillModel: { timing: 'next_open', commission: { kind: 'ibkr_fixed' } },
+    mode: 'replay',
+  });
+  const t1430 = Date.UTC(2021, 2, 12, 19, 30);
+  const t1530 = Date.UTC(2021, 2, 12, 20, 30);
+  const t1600 = Date.UTC(2021, 2, 12, 21);
+  const spyBar = (openTime: number, closeTime: number, price: number) =>
+    barOut(
+      { instrument: SPY, openTime, closeTime, open: price, high: price, low: price, close: price, volume: 1 },
+      '1h',
+      'test',
+    );
+  const ibkrSet = (close: number, seq: number): RouterInput => ({
+    kind: 'set',
+    set: { venue: 'IBKR', timeframe: '1h', closeTimeMs: close, arrived: [], missing: [], timedOut: false },
+    seq,
+  });
+  const venue = new PaperVenue(q);
+  const paper = async (a: Extract<RouterAction, { type: 'venue' }>): Promise<VenueResult> => {
+    const c = a.call;
+    if (c.op === 'place') return venue.place(c.order);
+    if (c.op === 'cancel') return venue.cancel(c.order);
+    return { reports: [], alerts: [] };
+  };
+
+  test("an order decided at 15:30 fills on the cut 15:30–16:00 bar's open once the gate has decided through 15:30", async () => {
+    const d = routerDecider({ pipeline: q, venue });
+    const s = routerState(newAccount(q.account, 100_000, 'USD'), q);
+    step(d, s, { kind: 'bar', bar: spyBar(t1430, t1530, 390) });
+    await run(d, s, ibkrSet(t1530, 1), paper);
+    await run(d, s, { kind: 'progress', progress: { decidedThrough: t1430, approvedSeq: 0 } }, paper);
+    expect(s.account.steppedThrough).toBe(t1530);
+    await run(
+      d,
+      s,
+      { kind: 'order', order: marketOrder(q, SPY, 'o1', 'buy', 10, t1530), seq: 1, now: 5 },
+      paper,
+    );
+    step(d, s, { kind: 'bar', bar: spyBar(t1530, t1600, 400) });
+    await run(d, s, ibkrSet(t1600, 2), paper);
+    // 15:00 (16:00 − 1h) is not enough: the set's bar opens at 15:30, and so may orders decided then.
+    await run(d, s, { kind: 'progress', progress: { decidedThrough: t1600 - H, approvedSeq: 1 } }, paper);
+    expect(s.account.steppedThrough).toBe(t1530);
+    const fx = await run(
+      d,
+      s,
+      { kind: 'progress', progress: { decidedThrough: t1530, approvedSeq: 1 } },
+      paper,
+    );
+    expect(published(fx).map((m) => m.msgId)).toContain(fillKey('paper', 'o1:1'));
+    expect(s.book.qty(0)).toBe(10);
+    expect(s.account.steppedThrough).toBe(t1600);
+  });
+
+  test('an order decided at 15:30 arriving after the 16:00 step is late (its fill bar, the cut 15:30 bar, is settled)', async () => {
+    const d = routerDecider({ pipeline: q, venue });
+    const s = routerState(newAccount(q.account, 100_000, 'USD'), q);
+    step(d, s, { kind: 'bar', bar: spyBar(t1530, t1600, 400) });
+    await run(d, s, ibkrSet(t1600, 1), paper);
+    await run(d, s, { kind: 'progress', progress: { decidedThrough: t1530, approvedSeq: 0 } }, paper);
+    expect(s.account.steppedThrough).toBe(t1600);
+    const late = step(d, s, {
+      kind: 'order',
+      order: marketOrder(q, SPY, 'o2', 'buy', 1, t1530),
+      seq: 1,
+      now: 5,
+    });
+    expect(actions(late.effects)).toMatchObject([{ type: 'venue', call: { op: 'place', late: true } }]);
   });
 });

@@ -4,6 +4,7 @@ import {
   fillKey,
   formatInstrument,
   isTerminal,
+  latestBarOpen,
   type OrderStatus,
   orderKey,
   parseInstrument,
@@ -31,7 +32,7 @@ import {
 } from '@algotrader/pipeline/domain';
 import type { Account } from '@algotrader/portfolio';
 import { type BarMsg, type BarSetClosed, codecs, type OrderRequestMsg } from '@algotrader/proto';
-import { bookFill, markAndRevalue } from './book';
+import { barSetOpen, bookFill, markAndRevalue } from './book';
 import { moveOrder, positionSnapshot } from './events';
 import { armAfterFill, fillReason, triggeredExits } from './exits';
 import { parseApproved, record, reduces } from './intake';
@@ -295,7 +296,8 @@ export function routerDecider(
       order,
       seq,
       now: i.now,
-      late: bars && order.eligibleOpen <= a.steppedThrough - p.tfMs,
+      // The stepped bar's open: a session-cut bar (NYSE 15:30–16:00) opens after steppedThrough − tf.
+      late: bars && order.eligibleOpen <= latestBarOpen(p.calendar, a.steppedThrough, p.tfMs),
       ...(refused !== undefined ? { refused } : {}),
       ...(parsed.quoteAmount !== undefined ? { quoteAmount: parsed.quoteAmount } : {}),
     };
@@ -726,7 +728,8 @@ export function routerDecider(
       const next = s.ahead[0];
       if (!next) break;
       const c = next.close;
-      const x = c - p.tfMs;
+      // This set's bar open (not c − tf: a session-cut bar, NYSE 15:30–16:00, opens at 15:30).
+      const x = barSetOpen(p, c, s.bars.get(c));
       if (bars) {
         const decided = s.progress?.decidedThrough ?? 0;
         const ordersIn = a.orderSeq >= (s.progress?.approvedSeq ?? 0);
@@ -777,14 +780,14 @@ export function routerDecider(
   /** Fills, in arrival order, the open orders decided at or before `maxDecision` that may fill on the bar closing at `c`. */
   function fill(s: RouterState, c: number, maxDecision: number): void {
     const a = s.account;
-    const x = c - p.tfMs;
     const at = s.bars.get(c);
     if (!at || !v.fillOnBar) return;
     for (const id of [...a.pending]) {
       const o = a.orders[id];
-      if (!o || o.decisionTime > maxDecision || o.eligibleOpen > x) continue;
+      if (!o || o.decisionTime > maxDecision) continue;
       const bar = at.get(o.instrument);
-      if (!bar) continue;
+      // The bar's own open, not c − tf: the NYSE's session-cut 15:30 bar (closing at 16:00) fills an order decided at 15:30.
+      if (!bar || o.eligibleOpen > bar.openTime) continue;
       const b = s.book;
       apply(
         s,

@@ -90,7 +90,8 @@ export function triggeredExits(
         type: 'market',
         qty: Math.abs(held),
         decisionTime: c,
-        eligibleOpen: c - p.tfMs,
+        // The bar it triggered on (its own open: a session-cut bar opens later than c − tf).
+        eligibleOpen: bar.openTime,
         status: 'pending_submit',
         events: 0,
         filledQty: 0,

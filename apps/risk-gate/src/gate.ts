@@ -1,5 +1,5 @@
 import { type Bus, readControl, requestHalt, saveCheckpoint } from '@algotrader/bus';
-import { AlgoError, type Clock, ErrorCode, sessionTimeBetween } from '@algotrader/core';
+import { AlgoError, type Clock, ErrorCode, latestBarOpen, sessionTimeBetween } from '@algotrader/core';
 import {
   type AccountState,
   type Action,
@@ -209,10 +209,11 @@ export class RiskGate {
     const controlRead = readControl(this.#control, p.account);
     controlRead.catch(() => undefined);
     // Every close time before t is decided (markers come in order): the router may be waiting
-    // for exactly that (the bar closing at t opens at t - tf) to apply the fills we wait for.
+    // for exactly that (the bar closing at t opens at t - tf, or later when cut at a session
+    // close: latestBarOpen) to apply the fills we wait for.
     // Written while the account and control are read (one round trip less when the account is
     // current); awaited before deciding, so a failed write still fails this message.
-    const progressWrite = this.#writeProgress(t - p.tfMs, state);
+    const progressWrite = this.#writeProgress(latestBarOpen(p.calendar, t, p.tfMs), state);
     progressWrite.catch(() => undefined);
     const stale =
       p.config.mode === 'live' &&

@@ -23,6 +23,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <random>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -170,7 +171,7 @@ struct Progress {
 };
 
 struct Item {
-  enum Kind { MD, ORD, PROGRESS } kind;
+  enum Kind { MD, ORD, DECIDED } kind;
   natsMsg* msg = nullptr;
   Progress progress;
 };
@@ -200,6 +201,38 @@ class Queue {
 
 void on_md(natsConnection*, natsSubscription*, natsMsg* m, void* q) { static_cast<Queue*>(q)->push({Item::MD, m, {}}); }
 void on_ord(natsConnection*, natsSubscription*, natsMsg* m, void* q) { static_cast<Queue*>(q)->push({Item::ORD, m, {}}); }
+void on_decided(natsConnection*, natsSubscription*, natsMsg* m, void* q) {
+  static_cast<Queue*>(q)->push({Item::DECIDED, m, {}});
+}
+
+// A consumer name of this process's own: random, so it is never another service's durable
+// (infra/nats/auth.conf denies those by name; the name is only visible to a deny in the subject).
+std::string consumer_name(const char* what) {
+  static const char* hex = "0123456789abcdef";
+  std::random_device rd;
+  std::string n = std::string("order-router-native-") + what + "-";
+  for (int i = 0; i < 16; i++) n += hex[rd() % 16];
+  return n;
+}
+
+// A KV message of positions/decided.<acct> (read through an ordered consumer on KV_positions):
+// true with the progress when it is a put of a protobuf DecisionProgress; a delete or purge
+// (KV-Operation header) is no progress; a value that does not decode is reported and skipped.
+bool decided_progress(natsMsg* m, const std::string& key, Progress& out) {
+  const char* op = nullptr;
+  if (natsMsgHeader_Get(m, "KV-Operation", &op) == NATS_OK && op && *op) return false;
+  int len = natsMsg_GetDataLength(m);
+  if (len <= 0) return false;
+  auto* b = reinterpret_cast<const unsigned char*>(natsMsg_GetData(m));
+  pb::DecisionProgress d;
+  if (b[0] >= 0x80 || !d.ParseFromArray(b, len)) {
+    std::fprintf(stderr, "native-order-router: %s is not a protobuf DecisionProgress (msgpack before "
+                         "protobuf? the risk gate rewrites it at its next decision)\n", key.c_str());
+    return false;
+  }
+  out = {d.decided_through_ms(), d.approved_seq()};
+  return true;
+}
 
 struct Counters {
   uint64_t bars = 0, sets = 0, steps = 0, orders = 0, fills = 0, duplicates = 0, refused = 0, saves = 0,
@@ -808,48 +841,38 @@ void Stage::run() {
                a_.account.c_str(), (unsigned long long)st_.md_seq(), (unsigned long long)st_.order_seq(),
                at::dec(book_.cash()).c_str(), static_cast<int>(pending_.size()));
 
-  // The risk gate's progress: a watcher thread queues every new value.
-  kvWatcher* w = nullptr;
-  std::string pkey = "decided." + a_.account;
-  check(kvStore_Watch(&w, positions_, pkey.c_str(), nullptr), "watch " + pkey);
-  std::thread watcher([&] {
-    while (!g_stop) {
-      kvEntry* e = nullptr;
-      natsStatus s = kvWatcher_Next(&e, w, 250);
-      if (s == NATS_TIMEOUT) continue;
-      if (s != NATS_OK) break;
-      if (!e) continue;  // the end of the initial values
-      if (kvEntry_Operation(e) == kvOp_Put && kvEntry_ValueLen(e) > 0) {
-        auto* b = static_cast<const unsigned char*>(kvEntry_Value(e));
-        pb::DecisionProgress d;
-        if (b[0] >= 0x80 || !d.ParseFromArray(b, kvEntry_ValueLen(e))) {
-          std::fprintf(stderr, "native-order-router: %s is not a protobuf DecisionProgress (msgpack before "
-                               "protobuf? the risk gate rewrites it at its next decision)\n", pkey.c_str());
-        } else {
-          Item i{Item::PROGRESS, nullptr, {}};
-          i.progress = {d.decided_through_ms(), d.approved_seq()};
-          q_.push(i);
-        }
-      }
-      kvEntry_Destroy(e);
-    }
-  });
-
-  auto subscribe = [&](natsSubscription** sub, const char* stream, const std::string& subject, uint64_t from,
-                       natsMsgHandler cb) {
+  // Ordered consumers with a name of our own (Config.Name): libnats then creates them with the
+  // named, filtered subject $JS.API.CONSUMER.CREATE.<stream>.<name>.<filter>, which auth.conf can
+  // check by name. Without a name it would use the body-only CONSUMER.CREATE.<stream>, whose grant
+  // would let these credentials create or overwrite any consumer named in the body (docs/SECURITY.md).
+  // A reset (gap, missed heartbeats) recreates under the same name; the server accepts it once the
+  // old one, no longer listened to, has expired, and libnats retries until then.
+  std::vector<std::string> names;
+  auto subscribe = [&](natsSubscription** sub, const char* stream, const char* what, const std::string& subject,
+                       uint64_t from, natsMsgHandler cb) {
+    names.push_back(consumer_name(what));
     jsSubOptions so;
     jsSubOptions_Init(&so);
     so.Stream = stream;
     so.Ordered = true;
-    so.Config.DeliverPolicy = js_DeliverByStartSequence;
-    so.Config.OptStartSeq = from;
+    so.Config.Name = names.back().c_str();
+    if (from == 0) {
+      so.Config.DeliverPolicy = js_DeliverLastPerSubject;
+    } else {
+      so.Config.DeliverPolicy = js_DeliverByStartSequence;
+      so.Config.OptStartSeq = from;
+    }
     jsErrCode jerr = jsErrCode(0);
     check(js_Subscribe(sub, js_, subject.c_str(), cb, &q_, nullptr, &so, &jerr), std::string("subscribe ") + stream);
     natsSubscription_SetPendingLimits(*sub, -1, -1);
   };
-  natsSubscription *md = nullptr, *ord = nullptr;
-  subscribe(&ord, "ORDERS", "ord.approved." + a_.account, st_.order_seq() + 1, on_ord);
-  subscribe(&md, "MD", "md.>", st_.md_seq() + 1, on_md);
+  names.reserve(3);
+  natsSubscription *md = nullptr, *ord = nullptr, *decided = nullptr;
+  // The risk gate's progress (KV positions, key decided.<acct>): its latest value, then every new one.
+  std::string pkey = "decided." + a_.account;
+  subscribe(&decided, "KV_positions", "decided", "$KV.positions." + pkey, 0, on_decided);
+  subscribe(&ord, "ORDERS", "orders", "ord.approved." + a_.account, st_.order_seq() + 1, on_ord);
+  subscribe(&md, "MD", "md", "md.>", st_.md_seq() + 1, on_md);
 
   int64_t next_hb = 0;
   while (!g_stop) {
@@ -869,18 +892,20 @@ void Stage::run() {
         handle_order(i.msg);
         natsMsg_Destroy(i.msg);
         break;
-      case Item::PROGRESS:
-        have_progress_ = true;
-        progress_ = i.progress;
-        advance();
+      case Item::DECIDED:
+        if (decided_progress(i.msg, pkey, i.progress)) {
+          have_progress_ = true;
+          progress_ = i.progress;
+          advance();
+        }
+        natsMsg_Destroy(i.msg);
         break;
     }
   }
   // Stopped (SIGTERM/SIGINT): everything decided is saved after each step; flush what is in flight.
   natsSubscription_Unsubscribe(md);
   natsSubscription_Unsubscribe(ord);
-  kvWatcher_Stop(w);
-  watcher.join();
+  natsSubscription_Unsubscribe(decided);
   js_PublishAsyncComplete(js_, nullptr);
   std::fprintf(stderr,
                "native-order-router: stopped: bars=%llu sets=%llu steps=%llu orders=%llu fills=%llu "
@@ -891,7 +916,7 @@ void Stage::run() {
                (unsigned long long)n_.publish_duplicates);
   natsSubscription_Destroy(md);
   natsSubscription_Destroy(ord);
-  kvWatcher_Destroy(w);
+  natsSubscription_Destroy(decided);
   kvStore_Destroy(positions_);
   kvStore_Destroy(orders_kv_);
   kvStore_Destroy(control_);

@@ -21,8 +21,21 @@ export async function readCsvBars(path: string): Promise<BarColumns> {
   return parseCsvBars(await readText(path), path);
 }
 
-/** {@link readCsvBars} on text already in memory; `source` names it in errors. */
-export function parseCsvBars(text: string, source: string): BarColumns {
+/**
+ * {@link readCsvBars}, plus the 1-based file line of every row (`lines[i]` for row `i`), so that an
+ * importer can name the line of each row it refuses.
+ */
+export async function readCsvBarsWithLines(path: string): Promise<{ cols: BarColumns; lines: number[] }> {
+  const lines: number[] = [];
+  const cols = parseCsvBars(await readText(path), path, lines);
+  return { cols, lines };
+}
+
+/**
+ * {@link readCsvBars} on text already in memory; `source` names it in errors. When `lines` is given,
+ * the 1-based line of each row returned is pushed onto it.
+ */
+export function parseCsvBars(text: string, source: string, lines?: number[]): BarColumns {
   const firstBreak = text.indexOf('\n');
   const header = (firstBreak < 0 ? text : text.slice(0, firstBreak)).replace(/^\uFEFF/, '').trim();
   const names = header.split(',').map((s) => s.trim().toLowerCase());
@@ -52,9 +65,11 @@ export function parseCsvBars(text: string, source: string): BarColumns {
         const problem = fields.length === width ? parseCsvRow(fields, index, row) : -1;
         if (problem !== 0) throw csvRowError(source, lineNo, line, fields, problem, index);
         cols.push(row);
+        lines?.push(lineNo);
       }
     } else {
       cols.push(row);
+      lines?.push(lineNo);
     }
     pos = end + 1;
   }

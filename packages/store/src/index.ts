@@ -1,4 +1,10 @@
-export { parseCsvBars, readCsvBars, readFreqtradeJson } from './importers';
+export {
+  type ImportConflict,
+  type ImportReject,
+  type ImportScreen,
+  screenImport,
+} from './import-screen';
+export { parseCsvBars, readCsvBars, readCsvBarsWithLines, readFreqtradeJson } from './importers';
 export {
   type AppendResult,
   type CompactResult,

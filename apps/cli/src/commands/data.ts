@@ -35,8 +35,9 @@ import {
   type Gap,
   ParquetStore,
   type RejectReason,
-  readCsvBars,
+  readCsvBarsWithLines,
   readFreqtradeJson,
+  screenImport,
   validateBars,
 } from '@algotrader/store';
 import { parse, requireString, UsageError } from '../args';
@@ -45,8 +46,9 @@ import { backfillPerp } from './data-perp';
 
 export const DATA_USAGE = `algotrader data <command> [options]     (store: ALGOTRADER_DATA_DIR or --data-dir)
 
-  backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until DATE] [--via-bus [--nats URL]] [--quiet]
+  backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until|--to DATE] [--repair] [--via-bus [--nats URL]] [--quiet]
         fetch closed OKX candles (OKX_REST_URL overrides the REST root), resuming after the newest stored bar;
+        --repair instead asks again for every hole the store has in [--since, --to) (exchange gaps, rejected bars);
         written straight into the store, or with --via-bus published to md.bar.* for a running archiver;
         a swap (BTC/USDT:USDT) gets its mark candles per --tf and its funding history into the perp datasets
   import <file> --symbol OKX:BTC/USDT --tf 1h [--format csv|freqtrade]
@@ -106,7 +108,7 @@ async function openStore(io: DataIo, dir: unknown): Promise<ParquetStore> {
 
 async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
   const usage =
-    'usage: algotrader data backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until DATE] [--via-bus [--nats URL]] [--data-dir DIR] [--quiet]';
+    'usage: algotrader data backfill --symbols BTC/USDT,ETH/USDT --tf 15m,1h --since 2023-01-01 [--until|--to DATE] [--repair] [--via-bus [--nats URL]] [--data-dir DIR] [--quiet]';
   const { values } = parse(
     argv,
     {
@@ -114,6 +116,8 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
       tf: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
+      to: { type: 'string' },
+      repair: { type: 'boolean' },
       'via-bus': { type: 'boolean' },
       nats: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -126,7 +130,17 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
   );
   const tfs = splitList(requireString(values.tf, 'tf', usage)).map(parseTimeframe);
   const since = parseTime(requireString(values.since, 'since', usage), '--since');
-  const until = typeof values.until === 'string' ? parseTime(values.until, '--until') : undefined;
+  if (typeof values.until === 'string' && typeof values.to === 'string')
+    throw new UsageError(`give --until or --to, not both\n\n${usage}`);
+  const untilRaw = typeof values.until === 'string' ? values.until : values.to;
+  const until = typeof untilRaw === 'string' ? parseTime(untilRaw, '--until') : undefined;
+  const repair = values.repair === true;
+  if (repair && values['via-bus'] === true) {
+    io.err(
+      'error: --repair writes straight into the store (it reads the store for holes); run it without --via-bus',
+    );
+    return 1;
+  }
   const cfg = config(io);
   // Swaps (BTC/USDT:USDT): mark candles per timeframe and funding into the perp datasets.
   const swaps = all.filter((i) => i.settle !== undefined);
@@ -165,10 +179,17 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
 
     const series = instruments.flatMap((instrument) => tfs.map((tf) => ({ instrument, tf })));
     let total = 0;
+    const holes = (i: Instrument, tf: Timeframe, from: number, to: number) =>
+      store.gaps(i, tf, { from, to, edges: true });
     for (const s of series) {
-      const last = await sink.lastOpenTime(s.instrument, s.tf);
+      const last = repair ? undefined : await sink.lastOpenTime(s.instrument, s.tf);
       const listTime = listed.get(symbolToken(s.instrument))?.listTime;
-      total += backfillRange(s.tf, { since, until, listTime, last, now: clock.now() }).slots;
+      const r = backfillRange(s.tf, { since, until, listTime, last, now: clock.now() });
+      total += repair
+        ? r.to > r.from
+          ? (await holes(s.instrument, s.tf, r.from, r.to)).reduce((a, g) => a + g.missingBars, 0)
+          : 0
+        : r.slots;
     }
     const progress = new Progress('backfill', total, values.quiet === true);
     const counters = newCollectorCounters();
@@ -186,6 +207,7 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
           until,
           listTime: listed.get(symbolToken(s.instrument))?.listTime,
           counters,
+          ...(repair ? { repair: { holes } } : {}),
           onProgress: (p) => {
             progress.tick(p.walked - walked, `${counters.barsPublished} bars, ${counters.requests} requests`);
             walked = p.walked;
@@ -198,6 +220,14 @@ async function backfillCommand(argv: string[], io: DataIo): Promise<number> {
             `, ${report.gaps.length} gap(s)${describeGaps(report.gaps)}, ${report.rejects.length} rejected` +
             describeRejects(report.rejects),
         );
+        if (report.repaired) {
+          const missing = (gs: readonly Gap[]) => gs.reduce((a, g) => a + g.missingBars, 0);
+          const { before, after } = report.repaired;
+          io.out(
+            `  repair: ${before.length} hole(s) (${missing(before)} bars)${describeGaps(before)} before, ` +
+              `${after.length} hole(s) (${missing(after)} bars)${describeGaps(after)} after`,
+          );
+        }
       } catch (e) {
         failures += 1;
         io.err(`${label}: failed: ${isAlgoError(e) ? `[${e.code}] ` : ''}${(e as Error)?.message ?? e}`);
@@ -246,26 +276,58 @@ async function importCommand(argv: string[], io: DataIo): Promise<number> {
   const format = values.format ?? (/\.json(\.gz)?$/i.test(file) ? 'freqtrade' : 'csv');
   if (format !== 'csv' && format !== 'freqtrade')
     throw new UsageError(`--format must be csv or freqtrade\n\n${usage}`);
-  const cols = format === 'csv' ? await readCsvBars(file) : await readFreqtradeJson(file);
+  // CSV rows carry their file line; freqtrade JSON rows are named by their row number.
+  const { cols, lines } =
+    format === 'csv'
+      ? await readCsvBarsWithLines(file)
+      : { cols: await readFreqtradeJson(file), lines: undefined };
+  const where = format === 'csv' ? `${file}:` : `${file} row `;
+  // Judged in file order before anything is sorted or merged: every refused row keeps its line.
+  const screen = screenImport(cols, tf, lines);
   const store = await openStore(io, values['data-dir']);
   try {
     const alerts = new MemoryAlertSink();
     const writer = new ArchiveWriter(store, alerts);
-    const res = await writer.write(columnsToBars(instrument, tf, cols));
+    const res = await writer.write(columnsToBars(instrument, tf, screen.accepted));
     const info = (await store.list()).find(
       (s) => s.tf === tf && formatInstrument(s.instrument) === formatInstrument(instrument),
     );
+    const rejected = [...screen.rejects, ...res.rejects];
     io.out(
       `${formatInstrument(instrument)} ${tf}: ${cols.openTime.length} rows read, ${res.written} written, ` +
-        `${res.duplicates} already stored, ${res.conflicts} conflicting (stored kept), ${res.rejects.length} rejected` +
-        describeRejects(res.rejects),
+        `${res.duplicates + screen.repeats} already stored, ${res.conflicts} conflicting (stored kept), ${rejected.length} rejected` +
+        describeRejects(rejected),
     );
+    const SHOWN = 20;
+    for (const r of screen.rejects.slice(0, SHOWN)) {
+      io.out(`  rejected ${where}${r.line}: ${iso(r.openTime)} ${r.reason}: ${r.detail}`);
+    }
+    if (screen.rejects.length > SHOWN) io.out(`  … ${screen.rejects.length - SHOWN} more rejected row(s)`);
+    if (screen.conflicts.length > 0) {
+      io.out(`  ${screen.conflicts.length} in-file conflict(s) (same time, different values; none stored):`);
+      for (const c of screen.conflicts.slice(0, SHOWN)) {
+        io.out(`  conflict ${where}${c.lines.join(', ')}: ${iso(c.openTime)}`);
+      }
+      if (screen.conflicts.length > SHOWN) io.out(`  … ${screen.conflicts.length - SHOWN} more conflict(s)`);
+    }
+    if (res.conflicts > 0) {
+      io.out(
+        `  conflicts with the store (stored rows kept): ${res.conflictOpenTimes.slice(0, SHOWN).map(iso).join(', ')}` +
+          (res.conflicts > SHOWN ? ', …' : ''),
+      );
+    }
+    if (screen.gaps.length > 0) {
+      const missing = screen.gaps.reduce((a, g) => a + g.missingBars, 0);
+      io.out(
+        `  gaps in the file: ${screen.gaps.length} (${missing} missing bars)${describeGaps(screen.gaps)}`,
+      );
+    }
     if (info) {
       io.out(
         `  stored: ${info.rows} rows ${iso(info.firstOpen)} → ${iso(info.lastOpen)} UTC, ${info.gaps} missing bar slot(s)`,
       );
     }
-    return 0;
+    return rejected.length + screen.conflicts.length > 0 ? 1 : 0;
   } finally {
     await store.close();
   }

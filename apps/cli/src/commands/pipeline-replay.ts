@@ -15,7 +15,10 @@ import {
   parseInstrument,
   parseTimeframe,
   type SwapMark,
+  sessionBarClose,
   type Timeframe,
+  type TradingCalendar,
+  timeframeMs,
 } from '@algotrader/core';
 import { loadPipeline, type Pipeline } from '@algotrader/pipeline';
 import { barAt, codecs, encodeBar } from '@algotrader/proto';
@@ -70,6 +73,11 @@ export interface PipelineReplayOptions {
   readonly venue: string;
   readonly tf: Timeframe;
   readonly series: readonly ReplaySeries[];
+  /**
+   * The venue's trading calendar: a bar on its session grid closes cut at the session close (the
+   * NYSE's 15:30 1h bar at 16:00), as the stages decode it; bars on the UTC grid close at open + tf.
+   */
+  readonly calendar?: TradingCalendar;
   /** Open times in [from, to) only. */
   readonly from?: number;
   readonly to?: number;
@@ -149,7 +157,7 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
       }
     });
     if (open === Number.POSITIVE_INFINITY) break;
-    const close = closeTimeOf(open, o.tf);
+    const close = o.calendar ? sessionBarClose(o.calendar, open, timeframeMs(o.tf)) : closeTimeOf(open, o.tf);
     if (speed.kind === 'x' && prevClose !== undefined) await sleep(((close - prevClose) / speed.factor) | 0);
     if (speed.kind === 'rate') {
       const due = t0 + (result.sets * 1000) / speed.perSecond;
@@ -169,7 +177,10 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
             .publish(
               codecs.Bar,
               subjects.bar(s.instrument, o.tf),
-              encodeBar(withSwap(barAt(s.instrument, o.tf, c, i), cursors[k]), o.source ?? 'replay'),
+              encodeBar(
+                withSwap(barAt(s.instrument, o.tf, c, i, o.calendar), cursors[k]),
+                o.source ?? 'replay',
+              ),
               { msgId: barKey(s.instrument, o.tf, open) },
             )
             .then((ack) => {
@@ -358,6 +369,7 @@ export async function runPipelineReplay(argv: string[]): Promise<number> {
     const r = await replayPipeline(bus, {
       venue: p.venue,
       tf: p.tf,
+      calendar: p.calendar,
       series,
       speed: parseSpeed((values.speed as string | undefined) ?? 'max'),
       source: 'replay',

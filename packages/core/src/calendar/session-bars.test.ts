@@ -9,6 +9,7 @@ import {
   annualisation,
   isSessionAligned,
   lastClosedSessionSlot,
+  latestBarOpen,
   NYSE,
   parseDay,
   sessionBarClose,
@@ -47,6 +48,27 @@ describe('session-aligned intraday bars on the NYSE', () => {
     // 12:30–13:00 EST = 17:30–18:00 UTC.
     expect(slots[3]).toEqual({ open: utc(2021, 11, 26, 17, 30), close: utc(2021, 11, 26, 18) });
     expect(sessionBarClose(NYSE, utc(2021, 11, 26, 17, 30), H)).toBe(utc(2021, 11, 26, 18));
+  });
+
+  test('latest bar open before a close: the cut last bar at a session close, close − step elsewhere', () => {
+    // 16:00 EST: the session grid's last bar opens at 15:30 (a UTC-grid bar closing there opens at 15:00, earlier).
+    expect(latestBarOpen(NYSE, utc(2021, 3, 12, 21), H)).toBe(utc(2021, 3, 12, 20, 30));
+    // 13:00 on an early close: 12:30.
+    expect(latestBarOpen(NYSE, utc(2021, 11, 26, 18), H)).toBe(utc(2021, 11, 26, 17, 30));
+    // Inside a session, on a grid the session length divides (30m), on 24/7 and daily: close − step.
+    expect(latestBarOpen(NYSE, utc(2021, 3, 12, 20, 30), H)).toBe(utc(2021, 3, 12, 19, 30));
+    expect(latestBarOpen(NYSE, utc(2021, 3, 12, 21), M30)).toBe(utc(2021, 3, 12, 20, 30));
+    expect(latestBarOpen(ALWAYS_OPEN, utc(2021, 3, 12, 21), H)).toBe(utc(2021, 3, 12, 20));
+    expect(latestBarOpen(NYSE, parseDay('2021-03-13'), 24 * H)).toBe(parseDay('2021-03-12'));
+    // Every session-grid bar of the bundled-data years: never before its open, always before its close.
+    for (let d = parseDay('2020-01-01'); d < parseDay('2023-01-01'); d += 24 * H) {
+      const s = NYSE.sessionOn(d);
+      if (!s) continue;
+      for (const slot of sessionSlots(s, H)) {
+        const o = latestBarOpen(NYSE, slot.close, H);
+        expect(o >= slot.open && o < slot.close).toBe(true);
+      }
+    }
   });
 
   test('bar close: cut at the session close on the session grid only', () => {

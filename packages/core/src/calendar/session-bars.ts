@@ -51,6 +51,23 @@ export function sessionBarClose(cal: TradingCalendar, open: number, stepMs: numb
   return Math.min(end, s.close);
 }
 
+/**
+ * The latest open a bar closing at `close` can have: on a session close the step does not reach
+ * from the session's open (NYSE 1h: 16:00, or 13:00 on an early close), the open of the session's
+ * cut last slot (15:30, 12:30); otherwise `close − step`, as before (daily, 24/7, the UTC grid).
+ * A close time alone does not say which grid its bar is on (a UTC-grid 15:00 bar also closes at
+ * 16:00), so this is what "every decision before the bar closing at `close` is made" can name
+ * for either grid: it is never before that bar's open and always before `close`.
+ */
+export function latestBarOpen(cal: TradingCalendar, close: number, stepMs: number): number {
+  const start = close - stepMs;
+  if (cal.alwaysOpen || stepMs >= DAY_MS) return start;
+  const s = cal.sessionAt(close - 1);
+  if (!s || s.close !== close) return start;
+  const open = s.open + Math.floor((close - 1 - s.open) / stepMs) * stepMs;
+  return Math.max(open, start);
+}
+
 /** The most recent session-aligned slot that has closed at `now` (for a live bar-close check). */
 export function lastClosedSessionSlot(cal: TradingCalendar, now: number, stepMs: number): SessionSlot {
   checkIntraday(stepMs);

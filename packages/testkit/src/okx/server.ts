@@ -25,7 +25,11 @@ import { spotInstrumentRow } from '../okx-trade/shapes';
  *   after `now` do not exist yet.
  */
 
-export type OkxFaultKind = 'rateLimit' | 'http5xx' | 'maintenance' | 'malformed';
+/**
+ * `empty`: a well-formed 200 with no rows (`data: []`); `short`: a candle answer cut to its newest
+ * row — both transient answers a client must not take for a hole in the exchange's data.
+ */
+export type OkxFaultKind = 'rateLimit' | 'http5xx' | 'maintenance' | 'malformed' | 'empty' | 'short';
 
 export interface OkxFault {
   readonly kind: OkxFaultKind;
@@ -283,6 +287,17 @@ export class OkxServer {
       this.requests.push({ method: req.method ?? 'GET', path, query, status, fault, rows, atMs });
 
     const fault = this.#takeFault(path, query['instId']);
+    if (fault === 'short' && path.includes('candles')) {
+      this.#candlesAnswer(
+        path.includes('history'),
+        query,
+        res,
+        (status, _f, rows) => log(status, fault, rows),
+        undefined,
+        1,
+      );
+      return;
+    }
     if (fault) {
       const [status, body, type] = faultResponse(fault);
       log(status, fault);
@@ -438,6 +453,8 @@ export class OkxServer {
     res: ServerResponse,
     log: (status: number, fault: undefined, rows?: number) => void,
     kind?: 'mark' | 'index',
+    /** Rows answered at most (a fault), below the limit asked. */
+    rowCap = Number.POSITIVE_INFINITY,
   ): void {
     const fail = (status: number, code: string, msg: string) => {
       log(status, undefined);
@@ -473,7 +490,7 @@ export class OkxServer {
       return;
     }
     const cap = history ? this.#opts.historyLimitCap : this.#opts.candlesLimitCap;
-    const limit = Math.min(limitRaw ?? 100, cap);
+    const limit = Math.min(limitRaw ?? 100, cap, rowCap);
     const step = TF_MS[tf];
     const now = this.#opts.clock.now();
     const data: string[][] = [];
@@ -526,6 +543,11 @@ function faultResponse(kind: OkxFaultKind): [number, string, string] {
         JSON.stringify({ code: '50001', msg: 'Service temporarily unavailable. Try again later', data: [] }),
         'application/json',
       ];
+    case 'empty':
+      return [200, JSON.stringify({ code: '0', msg: '', data: [] }), 'application/json'];
+    case 'short':
+      // Outside the candle endpoints a short answer is an empty one.
+      return [200, JSON.stringify({ code: '0', msg: '', data: [] }), 'application/json'];
     case 'malformed':
       // A 200 with a body cut off mid-row: ccxt cannot parse it and hands back the text.
       return [200, '{"code":"0","msg":"","data":[["1720569600000","58050.0","5805', 'application/json'];
