@@ -119,6 +119,8 @@ export type RouterOutput =
       readonly now: number;
       readonly refused?: string;
       readonly quoteAmount?: number;
+      /** Swaps: sent to the venue as reduce-only (like `quoteAmount`, it goes out at once, not in the state). */
+      readonly reduceOnly?: boolean;
       readonly late: boolean;
     }
   | { readonly kind: 'repeat'; readonly id: string; readonly seq: number }
@@ -300,6 +302,7 @@ export function routerDecider(
       late: bars && order.eligibleOpen <= latestBarOpen(p.calendar, a.steppedThrough, p.tfMs),
       ...(refused !== undefined ? { refused } : {}),
       ...(parsed.quoteAmount !== undefined ? { quoteAmount: parsed.quoteAmount } : {}),
+      ...(parsed.reduceOnly ? { reduceOnly: true } : {}),
     };
   }
 
@@ -375,6 +378,7 @@ export function routerDecider(
         const order: VenueOrder = {
           ...record(ord),
           ...(o.quoteAmount !== undefined ? { quoteAmount: o.quoteAmount } : {}),
+          ...(o.reduceOnly ? { reduceOnly: true } : {}),
         };
         // The result steps the account (the order is known to the venue by then).
         s.owed.push(action({ type: 'venue', call: { op: 'place', order, late: o.late } }));

@@ -22,6 +22,8 @@ export interface ParsedOrder {
   readonly quoteAmount?: number;
   readonly decisionTime: number;
   readonly exits?: Exits;
+  /** Swaps: the approved order may only reduce the position (wire `reduce_only`; spot ignores it). */
+  readonly reduceOnly?: boolean;
   readonly error?: string;
 }
 
@@ -56,6 +58,7 @@ export function parseApproved(m: OrderRequestMsg, p: Pipeline): ParsedOrder {
       decisionTime,
       ...(limitPrice !== undefined ? { limitPrice } : {}),
       ...(quoteAmount !== undefined ? { quoteAmount } : {}),
+      ...(m.reduceOnly && isSwap(parseInstrument(instrument)) ? { reduceOnly: true } : {}),
       ...(exits !== undefined ? { exits } : {}),
       ...(error ? { error } : {}),
     };

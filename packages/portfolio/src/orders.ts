@@ -40,6 +40,12 @@ export interface PlannedOrder {
   readonly exits?: Exits;
   /** Why the order exists when it is not a strategy's decision (`stop_loss`, …); absent = `signal`. */
   readonly reason?: ExitReason;
+  /**
+   * Swaps: true when the order only shrinks the position held at planning (opposite side, at most
+   * its size; closing it counts). Never set on an open or a flip, nor on spot (where the wire's
+   * `reduce_only` is every sell). Sent to the venue as OKX `reduceOnly`.
+   */
+  readonly reduceOnly?: boolean;
 }
 
 export type RejectReason =
@@ -211,9 +217,15 @@ export function planOrders(input: PlanInput): Plan {
     // Exits ride on the entry; a target that only reduces the position keeps the protection it has.
     // On a swap the entry side is the target's: a sell toward a short carries them.
     if (d.exits !== undefined && side === entrySide(d)) Object.assign(order, { exits: d.exits });
+    if (d.instrument.settle !== undefined && shrinks(side, qty, held)) Object.assign(order, { reduceOnly: true });
     (side === 'sell' ? sells : buys).push(order);
   }
   return { orders: sells.length === 0 ? buys : [...sells, ...buys], rejections };
+}
+
+/** Whether an order of `side`/`qty` only shrinks the signed position `held` (a close included, a flip not). */
+function shrinks(side: Side, qty: number, held: number): boolean {
+  return side === 'sell' ? held > 0 && qty <= held : held < 0 && qty <= -held;
 }
 
 /** The side that opens toward a decision's position: buy, or on a swap a sell toward a short. */

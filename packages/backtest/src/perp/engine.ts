@@ -460,7 +460,9 @@ export function runPerpBacktest(config: PerpBacktestConfig): PerpBacktestResult 
         rec.status = 'rejected';
         rec.reason = `${r.reason}: ${r.detail}`;
       }
-      for (const o of plan.orders) place(o.side === 'buy' ? o.qty : -o.qty, false, o.exits);
+      // reduceOnly as planned (a shrink of the position held now; never an open or a flip), as the
+      // live router sends it to the venue.
+      for (const o of plan.orders) place(o.side === 'buy' ? o.qty : -o.qty, o.reduceOnly === true, o.exits);
     }
   }
 

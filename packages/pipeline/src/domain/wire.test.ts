@@ -1,7 +1,7 @@
 import { clientOrderId, parseInstrument } from '@algotrader/core';
-import type { PlannedOrder } from '@algotrader/portfolio';
+import { type PlannedOrder, planOrders } from '@algotrader/portfolio';
 import { codecs, type OrderRequestMsg } from '@algotrader/proto';
-import { targetFraction, withExits } from '@algotrader/strategy';
+import { type Side, targetFraction, targetUnits, withExits } from '@algotrader/strategy';
 import { describe, expect, test } from 'vitest';
 import { exitsIn, exitsOut, type ProtectiveExitsMsg } from './exits-wire';
 import { decisionOf, keyOf, orderRequestIn, orderRequestOut, parseKey, refOf, signalOf } from './wire';
@@ -41,6 +41,52 @@ describe('order request codec', () => {
   test('a spot sell is marked reduce-only, a buy is not', () => {
     expect(orderRequestOut(order).reduceOnly).toBe(false);
     expect(orderRequestOut({ ...order, side: 'sell' }).reduceOnly).toBe(true);
+  });
+
+  describe('swap reduce-only (issue 15): the planned order says, the wire carries it both ways', () => {
+    const swap = parseInstrument('OKX:BTC/USDT:USDT');
+    const plan = (held: number, target: number): PlannedOrder => {
+      const p = planOrders({
+        account: 'perp1',
+        strategy: 'sma_long_short',
+        time: decisionTime,
+        decisions: [targetUnits(swap, target)],
+        portfolio: { cash: 100_000, equity: 100_000, position: () => held, averagePrice: () => 60_000 },
+        price: () => 60_000,
+        spec: () => ({ instrument: swap, lotSize: 0.0001, minQty: 0.0001, minNotional: 0, tickSize: 0.1 }),
+      });
+      expect(p.rejections).toEqual([]);
+      return p.orders[0]!;
+    };
+    const cases: [string, number, number, Side, boolean][] = [
+      ['long 1 → 0.4: a sell that shrinks', 1, 0.4, 'sell', true],
+      ['long 1 → 0: a sell that closes', 1, 0, 'sell', true],
+      ['short 1 → −0.25: a buy that shrinks', -1, -0.25, 'buy', true],
+      ['flat → −0.5: a sell that opens a short', 0, -0.5, 'sell', false],
+      ['short 1 → −2: a sell that extends the short', -1, -2, 'sell', false],
+      ['long 1 → −1: a sell that flips', 1, -1, 'sell', false],
+      ['short 1 → +0.5: a buy that flips', -1, 0.5, 'buy', false],
+      ['flat → 0.5: a buy that opens', 0, 0.5, 'buy', false],
+    ];
+    test.each(cases)('%s', (_, held, target, side, reduceOnly) => {
+      const o = plan(held, target);
+      expect(o.side).toBe(side);
+      expect(o.reduceOnly === true).toBe(reduceOnly);
+      const m = wire(orderRequestOut(o));
+      expect(m.reduceOnly).toBe(reduceOnly);
+      const back = orderRequestIn(m);
+      expect(back.reduceOnly === true).toBe(reduceOnly);
+      expect(back).toEqual({ ...o });
+    });
+
+    test('spot keeps its meaning: every sell is reduce-only on the wire, and no flag comes back', () => {
+      const sell = { ...order, side: 'sell' as const };
+      const m = wire(orderRequestOut(sell));
+      expect(m.reduceOnly).toBe(true);
+      expect(orderRequestIn(m)).toEqual(sell);
+      expect(orderRequestIn(m).reduceOnly).toBeUndefined();
+      expect(wire(orderRequestOut(order)).reduceOnly).toBe(false);
+    });
   });
 
   const bad: [string, Partial<OrderRequestMsg>, RegExp][] = [

@@ -172,7 +172,9 @@ function decisionOnly(s: Signal): Decision {
 
 /**
  * An order the risk gate approved, on the wire. `reduce_only` marks a spot sell (it can only shrink
- * a long position); quantities and prices cross as shortest round-trip decimals.
+ * a long position) and, on a swap, an order planned as only shrinking the position
+ * (`PlannedOrder.reduceOnly`; a sell that opens or extends a short is not); quantities and prices
+ * cross as shortest round-trip decimals.
  */
 export function orderRequestOut(o: PlannedOrder): OrderRequestMsg {
   return {
@@ -186,7 +188,7 @@ export function orderRequestOut(o: PlannedOrder): OrderRequestMsg {
     limitPrice: o.limitPrice === undefined ? '' : dec(o.limitPrice),
     quoteAmount: '',
     decisionTimeMs: o.decisionTime,
-    reduceOnly: o.side === 'sell',
+    reduceOnly: o.instrument.settle !== undefined ? o.reduceOnly === true : o.side === 'sell',
     cancel: false,
     ...(o.exits !== undefined ? { exits: exitsOut(o.exits) } : {}),
   };
@@ -214,16 +216,19 @@ export function orderRequestIn(m: OrderRequestMsg): PlannedOrder {
     throw new AlgoError(ErrorCode.InvalidData, `order ${id}: no decision time`);
   }
   const exits = exitsIn(m.exits, `order ${id} exits`);
+  const instrument = instrumentOf(m.instrument);
   return {
     clientOrderId: id,
     account: m.account ?? '',
     strategy: m.strategy ?? '',
-    instrument: instrumentOf(m.instrument),
+    instrument,
     side: sideOf(m.side),
     qty,
     type,
     ...(type === 'limit' ? { limitPrice: num(m.limitPrice, `order ${id} limit_price`) } : {}),
     decisionTime,
     ...(exits !== undefined ? { exits } : {}),
+    // Spot: every sell is reduce-only on the wire, which the planned order does not restate.
+    ...(instrument.settle !== undefined && m.reduceOnly ? { reduceOnly: true } : {}),
   };
 }
