@@ -6,10 +6,13 @@ import {
   type Effect,
   encodeAccount,
   newAccount,
+  orderRequestOut,
   refOf,
   sideToPb,
 } from '@algotrader/pipeline/domain';
+import { planOrders } from '@algotrader/portfolio';
 import { pb } from '@algotrader/proto';
+import { targetUnits } from '@algotrader/strategy';
 import { OkxTradeServer } from '@algotrader/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
@@ -217,6 +220,82 @@ describe('OkxSwapVenue against the local OKX server', () => {
     expect(v).toBeInstanceOf(OkxSwapVenue);
     expect(s.swaps.leverage(ID, 'isolated')).toBe('5');
     await v.close();
+  });
+
+  test('issue 15: a planned swap order that only shrinks the position reaches OKX as reduceOnly; an open or a flip does not', async () => {
+    const { s, venue, clock } = await setup();
+    await venue.start();
+    const KEY = 'OKX:BTC/USDT:USDT';
+    const p = parsePipelineConfig({
+      account: 'perp1',
+      broker: 'okx_swap',
+      instruments: [KEY],
+      strategies: [{ name: 'sma_cross', instruments: [KEY] }],
+      swaps: { [KEY]: { marginMode: 'isolated', leverage: 10 } },
+    });
+    const d = routerDecider({ pipeline: p, venue });
+    const st = routerState(newAccount('perp1', 10_000, 'USDT'), p);
+    const answer = async ({ call: c }: VenueAction): Promise<VenueResult> => {
+      if (c.op === 'place') return venue.place(c.order);
+      if (c.op === 'lookup') return venue.lookup(c.order);
+      if (c.op === 'cancel') return venue.cancel(c.order);
+      return venue.reconcile(localBook(st));
+    };
+    /** The risk gate's step (planOrders → the wire) then the router's, for a target position at bar `n`. */
+    let seq = 0;
+    async function target(units: number) {
+      seq += 1;
+      const time = T0 + seq * 3_600_000;
+      const plan = planOrders({
+        account: 'perp1',
+        strategy: 'sma_long_short',
+        time,
+        decisions: [targetUnits(BTC, units)],
+        portfolio: {
+          cash: 10_000,
+          equity: 10_000,
+          position: () => st.book.qty(0),
+          averagePrice: () => 60_000,
+        },
+        price: () => 60_000,
+        spec: () => ({ instrument: BTC, lotSize: 0.01, minQty: 0.01, minNotional: 0, tickSize: 0.1 }),
+      });
+      expect(plan.orders).toHaveLength(1);
+      const before = s.requests.length;
+      await run(
+        d,
+        st,
+        { kind: 'order', order: orderRequestOut(plan.orders[0]!), seq, now: clock.now() },
+        answer,
+        () => clock.now(),
+      );
+      await run(d, st, { kind: 'poll' }, answer, () => clock.now());
+      const sent = s.requests
+        .slice(before)
+        .filter((q) => q.path === '/api/v5/trade/batch-orders')
+        .flatMap((q) => q.body as Record<string, unknown>[]);
+      expect(sent).toHaveLength(1);
+      return sent[0]!;
+    }
+    // Opens a long: not reduce-only.
+    expect((await target(0.5)).reduceOnly).toBeUndefined();
+    expect(st.book.qty(0)).toBeCloseTo(0.5, 12);
+    // Shrinks it: a reduce-only sell.
+    const shrink = await target(0.2);
+    expect(shrink).toMatchObject({ side: 'sell', sz: '30' });
+    expect(String(shrink.reduceOnly)).toBe('true');
+    expect(st.book.qty(0)).toBeCloseTo(0.2, 12);
+    // Flips to a short in one sell: it opens, so it must not be reduce-only (OKX would clip it).
+    const flip = await target(-0.3);
+    expect(flip).toMatchObject({ side: 'sell', sz: '50' });
+    expect(flip.reduceOnly).toBeUndefined();
+    expect(st.book.qty(0)).toBeCloseTo(-0.3, 12);
+    // Closes the short: a reduce-only buy.
+    const close = await target(0);
+    expect(close).toMatchObject({ side: 'buy', sz: '30' });
+    expect(String(close.reduceOnly)).toBe('true');
+    expect(st.book.qty(0)).toBe(0);
+    expect((await venue.snapshot()).positions[KEY]).toBeUndefined();
   });
 
   test('the router books what reconcile reports: funding once (also after both restart), a liquidation at the margin lost', async () => {
