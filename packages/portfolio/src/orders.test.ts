@@ -87,6 +87,31 @@ describe('planOrders (targets → orders)', () => {
     expect(plan([targetUnits(ETH, 0.3)], { ETH: 0.1 }).orders[0]).toMatchObject({ side: 'buy', qty: 0.2 });
   });
 
+  it('marks a swap order reduce-only when it only shrinks the position, never an open, a flip or spot', () => {
+    const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
+    const spec = swapSpec(okxSwapContract(SWAP)!);
+    const flag = (target: number, held: number) =>
+      planOrders({
+        account: 'acct',
+        strategy: 'test',
+        time: 3_600_000,
+        decisions: [targetUnits(SWAP, target)],
+        portfolio: { cash: 10_000, equity: 10_000, position: () => held, averagePrice: () => Number.NaN },
+        price: () => 20_000,
+        spec: () => spec,
+      }).orders[0]!.reduceOnly;
+    expect(flag(0.2, 0.7)).toBe(true);
+    expect(flag(0, 0.7)).toBe(true);
+    expect(flag(-0.2, -0.7)).toBe(true);
+    expect(flag(0, -0.7)).toBe(true);
+    expect(flag(-0.5, 0)).toBeUndefined();
+    expect(flag(0.5, 0)).toBeUndefined();
+    expect(flag(1, 0.5)).toBeUndefined();
+    expect(flag(-0.3, 0.2)).toBeUndefined();
+    expect(flag(0.3, -0.1)).toBeUndefined();
+    expect(plan([targetUnits(ETH, 0.2)], { ETH: 0.7 }).orders[0]!.reduceOnly).toBeUndefined();
+  });
+
   it('sends nothing when already within a lot of the target', () => {
     expect(plan([targetUnits(BTC, 0.10005)], { BTC: 0.1 })).toEqual({ orders: [], rejections: [] });
   });

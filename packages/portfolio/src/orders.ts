@@ -217,7 +217,8 @@ export function planOrders(input: PlanInput): Plan {
     // Exits ride on the entry; a target that only reduces the position keeps the protection it has.
     // On a swap the entry side is the target's: a sell toward a short carries them.
     if (d.exits !== undefined && side === entrySide(d)) Object.assign(order, { exits: d.exits });
-    if (d.instrument.settle !== undefined && shrinks(side, qty, held)) Object.assign(order, { reduceOnly: true });
+    if (d.instrument.settle !== undefined && shrinks(side, qty, held))
+      Object.assign(order, { reduceOnly: true });
     (side === 'sell' ? sells : buys).push(order);
   }
   return { orders: sells.length === 0 ? buys : [...sells, ...buys], rejections };
