@@ -28,9 +28,18 @@ export async function waitFor(
 ): Promise<void> {
   const limit = scaled(timeoutMs);
   const deadline = Date.now() + limit;
+  const message = (extra = '') =>
+    `timed out after ${limit} ms waiting for ${typeof what === 'function' ? what() : what}${extra}`;
   while (Date.now() < deadline) {
-    if (await check()) return;
+    // A check that never settles (a request to a dead server) must not outlive the deadline.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => {
+      timer = setTimeout(() => r('late'), Math.max(0, deadline - Date.now()));
+    });
+    const ok = await Promise.race([Promise.resolve(check()), late]).finally(() => clearTimeout(timer));
+    if (ok === 'late') throw new Error(message(' (the last check itself never returned)'));
+    if (ok) return;
     await sleep(20);
   }
-  throw new Error(`timed out after ${limit} ms waiting for ${typeof what === 'function' ? what() : what}`);
+  throw new Error(message());
 }
