@@ -686,7 +686,7 @@ function makeFill(
   return new EngineFill(time, order, qty, price, fee, liquidity);
 }
 
-/** A protective exit as an order: its id (core `exitOrderId`) is computed on first read. */
+/** A protective exit as an order, with its id (core `exitOrderId`); no getter (see portfolio's makeOrder). */
 function makeExitOrder(
   account: string,
   strategy: string,
@@ -696,7 +696,6 @@ function makeExitOrder(
   time: number,
   reason: ExitReason,
 ): PlannedOrder {
-  let id: string | undefined;
   return {
     account,
     strategy,
@@ -706,9 +705,6 @@ function makeExitOrder(
     type: 'market',
     decisionTime: time,
     reason,
-    get clientOrderId(): string {
-      id ??= exitOrderId({ account, strategy, instrument, decisionCloseMs: time });
-      return id;
-    },
+    clientOrderId: exitOrderId({ account, strategy, instrument, decisionCloseMs: time }),
   };
 }

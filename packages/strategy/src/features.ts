@@ -132,7 +132,7 @@ interface BatchEntry {
 const batches = new WeakMap<Float64Array, BatchEntry[]>();
 
 /**
- * Cap of the computed features kept per set of columns, bytes: beyond it the oldest are dropped
+ * Default cap of the computed features kept per set of columns, bytes: beyond it the oldest are dropped
  * (a sweep over many periods of a long 1m history would otherwise hold them all).
  */
 export const BATCH_FEATURE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -148,10 +148,11 @@ const sameColumns = (a: OhlcvColumns, b: OhlcvColumns): boolean =>
  * it too). Row i of a batch feature depends on rows 0…i of the columns only, so a cut window
  * (`subarray`, other arrays) is its own entry, never a slice of another's.
  */
-function batchFeature(
+export function batchFeature(
   key: string,
   spec: NormalizedFeatureSpec,
   columns: OhlcvColumns,
+  budget = BATCH_FEATURE_CACHE_BYTES,
 ): Readonly<Record<string, Float64Array>> {
   let list = batches.get(columns.close);
   if (list === undefined) {
@@ -169,11 +170,11 @@ function batchFeature(
   let bytes = 0;
   for (const o of Object.values(out)) bytes += o.byteLength;
   for (const [k, old] of entry.outputs) {
-    if (entry.bytes + bytes <= BATCH_FEATURE_CACHE_BYTES) break;
+    if (entry.bytes + bytes <= budget) break;
     for (const o of Object.values(old)) entry.bytes -= o.byteLength;
     entry.outputs.delete(k);
   }
-  if (bytes <= BATCH_FEATURE_CACHE_BYTES) {
+  if (bytes <= budget) {
     entry.outputs.set(key, out);
     entry.bytes += bytes;
   }
