@@ -136,7 +136,8 @@ describe('message ids', () => {
       const leg = n % 5 === 0 ? undefined : Math.floor(rnd() * 12);
       const sym = `${instrument.base}-${instrument.quote}${instrument.settle === undefined ? '' : '-SWAP'}`;
       const head = [account, strategy, instrument.venue, sym, decisionCloseMs];
-      expect(clientOrderId({ account, strategy, instrument, decisionCloseMs, leg })).toBe(
+      const parts = { account, strategy, instrument, decisionCloseMs };
+      expect(clientOrderId(leg === undefined ? parts : { ...parts, leg })).toBe(
         `at${stableHash36([...head, leg ?? 0].join('|'))}`,
       );
       expect(exitOrderId({ account, strategy, instrument, decisionCloseMs })).toBe(

@@ -12,7 +12,9 @@ describe('batch features computed once per set of columns (a sweep reuses them)'
     const first = batchFeature(SMA, parseFeatureKey(SMA), bars);
     const again = batchFeature(SMA, parseFeatureKey(SMA), bars);
     expect(again).toBe(first);
-    expect(Array.from(first.value!)).toEqual(Array.from(computeBatchFeature(parseFeatureKey(SMA), bars).value));
+    expect(Array.from(first.value!)).toEqual(
+      Array.from(computeBatchFeature(parseFeatureKey(SMA), bars).value),
+    );
     // The same arrays under another object are the same columns.
     expect(batchFeature(SMA, parseFeatureKey(SMA), { ...bars })).toBe(first);
   });
