@@ -5,39 +5,47 @@
  * rounded to a double once.
  */
 
-/** A double's shortest decimal: value = (neg ? −1 : 1) × digits × 10^−exp, digits without leading zeros. */
-interface Decimal {
-  neg: boolean;
-  digits: string;
-  exp: number;
-}
+/*
+ * Scratch for one subtraction (nothing outlives a call): each operand's significant digits as
+ * values 0…9, then the result as character codes. A double's shortest decimal has at most 17
+ * digits and an exponent within ±324, so aligned to one scale it never exceeds ~700 digits.
+ */
+const MAX_DIGITS = 1100;
+const xd = new Uint8Array(MAX_DIGITS);
+const yd = new Uint8Array(MAX_DIGITS);
+const out = new Uint8Array(MAX_DIGITS + 1);
 
-const da: Decimal = { neg: false, digits: '', exp: 0 };
-const db: Decimal = { neg: false, digits: '', exp: 0 };
+/** What {@link scan} read: value = (neg ? −1 : 1) × digits × 10^−exp. */
+let scanNeg = false;
+let scanLen = 0;
+let scanExp = 0;
 
-/** Reads `String(v)` (finite, non-zero) into `out`: `-12.5e-7` → digits `125`, exp 8. */
-function read(v: number, out: Decimal): void {
+/** Reads `String(v)` (finite, non-zero) into `into`: `-0.0125e-7` → digits 1 2 5, exp 11. */
+function scan(v: number, into: Uint8Array): void {
   const s = String(v);
+  const n = s.length;
   const neg = s.charCodeAt(0) === 45;
-  let e = s.indexOf('e');
-  let pow = 0;
-  if (e >= 0) pow = Number(s.slice(e + 1));
-  else e = s.length;
-  const start = neg ? 1 : 0;
-  const dot = s.indexOf('.');
-  let digits: string;
+  let len = 0;
   let frac = 0;
-  if (dot >= 0 && dot < e) {
-    digits = s.slice(start, dot) + s.slice(dot + 1, e);
-    frac = e - dot - 1;
-  } else {
-    digits = s.slice(start, e);
+  let dot = false;
+  let pow = 0;
+  for (let i = neg ? 1 : 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      dot = true;
+      continue;
+    }
+    if (c === 101) {
+      pow = Number(s.slice(i + 1));
+      break;
+    }
+    if (dot) frac++;
+    // Leading zeros carry no digit (but count as decimals when after the point).
+    if (len > 0 || c !== 48) into[len++] = c - 48;
   }
-  let z = 0;
-  while (z < digits.length - 1 && digits.charCodeAt(z) === 48) z++;
-  out.neg = neg;
-  out.digits = z > 0 ? digits.slice(z) : digits;
-  out.exp = frac - pow;
+  scanNeg = neg;
+  scanLen = len;
+  scanExp = frac - pow;
 }
 
 /** Largest integer held exactly by digit count: 15 digits stay below 2^53 with room for a sum. */
@@ -56,74 +64,77 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  */
 export function decimalSub(a: number, b: number): number {
   if (b === 0 || a === 0 || !Number.isFinite(a) || !Number.isFinite(b)) return a - b;
-  read(a, da);
-  read(b, db);
-  const exp = Math.max(da.exp, db.exp);
-  const padA = exp - da.exp;
-  const padB = exp - db.exp;
-  const lenA = da.digits.length + padA;
-  const lenB = db.digits.length + padB;
+  scan(a, xd);
+  const negA = scanNeg;
+  const digitsA = scanLen;
+  const expA = scanExp;
+  scan(b, yd);
+  const negB = scanNeg;
+  const digitsB = scanLen;
+  const expB = scanExp;
+  const exp = Math.max(expA, expB);
+  const padA = exp - expA;
+  const padB = exp - expB;
+  const lenA = digitsA + padA;
+  const lenB = digitsB + padB;
   if (lenA <= EXACT_DIGITS && lenB <= EXACT_DIGITS && exp >= 0 && exp <= 22) {
-    const x = Number(da.digits) * POW10[padA]!;
-    const y = Number(db.digits) * POW10[padB]!;
-    const d = (da.neg ? -x : x) - (db.neg ? -y : y);
+    let x = 0;
+    for (let i = 0; i < digitsA; i++) x = x * 10 + xd[i]!;
+    let y = 0;
+    for (let i = 0; i < digitsB; i++) y = y * 10 + yd[i]!;
+    x *= POW10[padA]!;
+    y *= POW10[padB]!;
+    const d = (negA ? -x : x) - (negB ? -y : y);
     // |d| < 2·10^15 < 2^53: exact; +0 for equal decimals.
     return d === 0 ? 0 : d / (exp <= 15 ? POW10[exp]! : 10 ** exp);
   }
-  // Digit by digit, on the magnitudes aligned to `exp` decimals.
-  const n = Math.max(lenA, lenB);
-  const x = digitCodes(da.digits, padA, n);
-  const y = digitCodes(db.digits, padB, n);
+  // Digit by digit on the magnitudes aligned to `exp` decimals: L digits each, right-aligned.
+  const L = Math.max(lenA, lenB);
+  align(xd, digitsA, L - lenA, L);
+  align(yd, digitsB, L - lenB, L);
   let neg: boolean;
-  let out: number[];
-  if (da.neg !== db.neg) {
+  let from = 1;
+  if (negA !== negB) {
     // a − b = ±(|a| + |b|), the sign of a.
-    out = addDigits(x, y);
-    neg = da.neg;
+    let carry = 0;
+    for (let p = L - 1; p >= 0; p--) {
+      const t = xd[p]! + yd[p]! + carry;
+      carry = t >= 10 ? 1 : 0;
+      out[p + 1] = 48 + t - 10 * carry;
+    }
+    out[0] = 49;
+    from = 1 - carry;
+    neg = negA;
   } else {
-    const c = compareDigits(x, y);
-    if (c === 0) return 0;
-    out = c > 0 ? subDigits(x, y) : subDigits(y, x);
-    neg = c > 0 ? da.neg : !da.neg;
+    let p = 0;
+    while (p < L && xd[p] === yd[p]) p++;
+    if (p === L) return 0;
+    // |larger| − |smaller|, the sign of a when |a| is larger.
+    const aBigger = xd[p]! > yd[p]!;
+    const big = aBigger ? xd : yd;
+    const small = aBigger ? yd : xd;
+    let borrow = 0;
+    for (let q = L - 1; q >= 0; q--) {
+      let t = big[q]! - small[q]! - borrow;
+      borrow = t < 0 ? 1 : 0;
+      t += 10 * borrow;
+      out[q + 1] = 48 + t;
+    }
+    from = p + 1;
+    neg = aBigger ? negA : !negA;
   }
-  return Number(`${neg ? '-' : ''}${String.fromCharCode(...out)}e${-exp}`);
+  let text = neg ? '-' : '';
+  for (let q = from; q <= L; q++) text += DIGIT[out[q]! - 48]!;
+  return Number(`${text}e${-exp}`);
 }
 
-/** `digits` followed by `pad` zeros, left-padded with zeros to `n` digit values (0…9). */
-function digitCodes(digits: string, pad: number, n: number): number[] {
-  const out = new Array<number>(n).fill(0);
-  const off = n - digits.length - pad;
-  for (let i = 0; i < digits.length; i++) out[off + i] = digits.charCodeAt(i) - 48;
-  return out;
-}
+const DIGIT = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-function compareDigits(x: number[], y: number[]): number {
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! > y[i]! ? 1 : -1;
-  return 0;
-}
-
-/** x + y as character codes (one more digit for the carry). */
-function addDigits(x: number[], y: number[]): number[] {
-  const out = new Array<number>(x.length + 1);
-  let carry = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
-    const s = x[i]! + y[i]! + carry;
-    carry = s >= 10 ? 1 : 0;
-    out[i + 1] = 48 + s - 10 * carry;
+/** Moves `n` digits at the start of `d` to `off…off+n`, zeros around, `len` in all. */
+function align(d: Uint8Array, n: number, off: number, len: number): void {
+  if (off > 0) {
+    d.copyWithin(off, 0, n);
+    d.fill(0, 0, off);
   }
-  out[0] = 48 + carry;
-  return out;
-}
-
-/** x − y (x ≥ y) as character codes. */
-function subDigits(x: number[], y: number[]): number[] {
-  const out = new Array<number>(x.length);
-  let borrow = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
-    let s = x[i]! - y[i]! - borrow;
-    borrow = s < 0 ? 1 : 0;
-    s += 10 * borrow;
-    out[i] = 48 + s;
-  }
-  return out;
+  d.fill(0, off + n, len);
 }
