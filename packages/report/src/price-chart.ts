@@ -41,7 +41,7 @@ export interface PriceChartData {
 const PRICE_SCALE = new Set<NormalizedFeatureSpec['kind']>(['sma', 'ema', 'wma', 'bollinger', 'donchian']);
 
 /** x to 7 significant digits (arithmetic: toPrecision is several times slower on 10⁵ values). */
-function sig(x: number): number {
+export function sig(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   const e = 6 - Math.floor(Math.log10(Math.abs(x)));
   if (e <= 0) return Math.round(x);
@@ -54,7 +54,7 @@ function sig(x: number): number {
  * their decade, so the decade's scale is kept and the logarithm taken only when a value leaves it;
  * values within 10⁻⁹ of a power of ten go through {@link sig} itself, so every number is the same.
  */
-function sigAt(col: ArrayLike<number>, idx: readonly number[], nullable: boolean): (number | null)[] {
+export function sigAt(col: ArrayLike<number>, idx: readonly number[], nullable: boolean): (number | null)[] {
   const out: (number | null)[] = new Array(idx.length);
   let lo = 1;
   let hi = 0; // empty: the first value computes its decade

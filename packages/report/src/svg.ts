@@ -77,6 +77,10 @@ export function downsample(values: ArrayLike<number>, buckets: number): number[]
   }
   // No per-bucket arrays: the four picks are in index order by construction (from ≤ lo, hi ≤ to − 1).
   let last = -1;
+  const pick = (i: number) => {
+    if (i !== last) out.push(i);
+    last = i;
+  };
   for (let b = 0; b < buckets; b++) {
     const from = Math.floor((b * n) / buckets);
     const to = Math.floor(((b + 1) * n) / buckets);
@@ -98,14 +102,12 @@ export function downsample(values: ArrayLike<number>, buckets: number): number[]
         hiV = v;
       }
     }
-    if (from !== last) out.push((last = from));
+    pick(from);
     if (lo >= 0) {
-      const first = lo < hi ? lo : hi;
-      const second = lo < hi ? hi : lo;
-      if (first !== last) out.push((last = first));
-      if (second !== last) out.push((last = second));
+      pick(Math.min(lo, hi));
+      pick(Math.max(lo, hi));
     }
-    if (to - 1 !== last) out.push((last = to - 1));
+    pick(to - 1);
   }
   return out;
 }
