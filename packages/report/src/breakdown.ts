@@ -79,19 +79,26 @@ export function instrumentRows(
   const pos = new Float64Array(K);
   const scale = new Float64Array(K);
   const time = result.equity.time;
-  // Walk the points and the fills (in time order) together, counting the points each instrument is held at.
+  // Walk the points and the fills (in time order) together, counting the points each instrument is
+  // held at (after that point's fills): from the point a position opens to the one it is flat again,
+  // added up when it closes (not a pass over every instrument at every point).
+  const since = new Int32Array(K);
   let f = 0;
   for (let i = 0; i < time.length; i++) {
     const t = time[i]!;
     while (f < result.fills.length && booked(result.fills[f]!.time, t, timing)) {
       const fl = result.fills[f++]!;
       const k = slot(fl.instrument);
+      if (k < 0) continue;
+      const wasOpen = pos[k] !== 0;
       pos[k]! += fl.side === 'buy' ? fl.qty : -fl.qty;
       scale[k] = Math.max(scale[k]!, fl.qty);
       if (flat(pos[k]!, scale[k]!)) pos[k] = 0;
+      if (!wasOpen && pos[k] !== 0) since[k] = i;
+      else if (wasOpen && pos[k] === 0) held[k]! += i - since[k]!;
     }
-    for (let k = 0; k < K; k++) if (pos[k] !== 0) held[k]!++;
   }
+  for (let k = 0; k < K; k++) if (pos[k] !== 0) held[k]! += time.length - since[k]!;
   for (const fl of result.fills) {
     const k = slot(fl.instrument);
     fills[k]!++;

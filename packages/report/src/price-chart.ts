@@ -55,7 +55,9 @@ export function sig(x: number): number {
  * values within 10⁻⁹ of a power of ten go through {@link sig} itself, so every number is the same.
  */
 export function sigAt(col: ArrayLike<number>, idx: readonly number[], nullable: boolean): (number | null)[] {
-  const out: (number | null)[] = new Array(idx.length);
+  // Filled by push: a packed array (one made by `new Array(n)` is holey, and JSON.stringify walks
+  // a holey one element by element, several times slower).
+  const out: (number | null)[] = [];
   let lo = 1;
   let hi = 0; // empty: the first value computes its decade
   let f = 1;
@@ -63,13 +65,13 @@ export function sigAt(col: ArrayLike<number>, idx: readonly number[], nullable: 
   for (let k = 0; k < idx.length; k++) {
     const x = col[idx[k]!]!;
     if (!Number.isFinite(x)) {
-      out[k] = nullable ? null : x;
+      out.push(nullable ? null : x);
       continue;
     }
     const a = x < 0 ? -x : x;
     if (!(a > lo && a < hi)) {
       if (a === 0) {
-        out[k] = x;
+        out.push(x);
         continue;
       }
       const p = Math.floor(Math.log10(a));
@@ -78,10 +80,10 @@ export function sigAt(col: ArrayLike<number>, idx: readonly number[], nullable: 
       f = whole ? 1 : 10 ** e;
       lo = 10 ** p * (1 + 1e-9);
       hi = 10 ** (p + 1) * (1 - 1e-9);
-      out[k] = sig(x);
+      out.push(sig(x));
       continue;
     }
-    out[k] = whole ? Math.round(x) : Math.round(x * f) / f;
+    out.push(whole ? Math.round(x) : Math.round(x * f) / f);
   }
   return out;
 }

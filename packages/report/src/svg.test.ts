@@ -39,7 +39,9 @@ const identity = (v: number) => v;
 describe('chart paths', () => {
   test('r1 prints what (round(x·10)/10).toString() prints, for every kind of number', () => {
     const r = rng(1);
-    const xs = [0, -0, 0.04, -0.04, 0.05, -0.05, 0.06, -0.06, 1.25, -1.25, 99.95, 1e9, -1e9, 3e12, 1e21, 1e-7];
+    const xs = [
+      0, -0, 0.04, -0.04, 0.05, -0.05, 0.06, -0.06, 1.25, -1.25, 99.95, 1e9, -1e9, 3e12, 1e21, 1e-7,
+    ];
     xs.push(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
     for (let i = 0; i < 20_000; i++) xs.push((r() - 0.5) * 10 ** Math.floor(r() * 14 - 3));
     for (const x of xs) expect(r1(x), String(x)).toBe((Math.round(x * 10) / 10).toString());
