@@ -4,7 +4,7 @@ import { decodeAccount, type Effect, encodeAccount, newAccount, step } from '@al
 import type { OrderRequestMsg } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
 import { type RouterInput, type RouterState, routerDecider, routerState } from './decider';
-import { actions, marketOrder, published, runSync } from './decider.test-helper';
+import { actions, marketOrder, published, runSync, type VenueAction } from './decider.test-helper';
 import type { SwapReconcileResult } from './okx/swap-venue';
 import type { Venue } from './venue';
 
@@ -140,5 +140,40 @@ describe('order-router decider, swap funding and liquidations from reconciliatio
     expect(s.book.cash).toBe(10_000);
     expect(alerts(fx)).toEqual(['critical:swap_liquidation_unbooked']);
     expect(s.account.swapBooked).toEqual(['liquidation:L9']);
+  });
+
+  test('a reduce-only order keeps its flag across a restart: the lookup after it carries reduceOnly, an opening order none', () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = opened(d);
+    const shrink = { ...marketOrder(p, SWAP, 'sw2', 'sell', 0.2, 11 * H), reduceOnly: true };
+    const placed: VenueAction[] = [];
+    // The placement's outcome is not known (a timeout): the order stays pending, to be looked up.
+    const unknown = (a: VenueAction) => {
+      placed.push(a);
+      const id = a.call.op === 'reconcile' ? '' : a.call.order.clientOrderId;
+      return {
+        reports: [{ clientOrderId: id, status: 'unknown' as const, filledQty: 0, avgPrice: Number.NaN, fills: [] }],
+        alerts: [],
+      };
+    };
+    runSync(d, s, { kind: 'order', order: shrink, seq: 2, now: 6 }, unknown);
+    runSync(d, s, { kind: 'order', order: order('sw3', 0.1), seq: 3, now: 6 }, unknown);
+    expect(placed.map((a) => [a.call.op, a.call.op === 'reconcile' ? '' : a.call.order.reduceOnly])).toEqual([
+      ['place', true],
+      ['place', undefined],
+    ]);
+    expect(s.account.orders['sw2']!.reduceOnly).toBe(true);
+
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    expect(r.account.pending).toEqual(['sw2', 'sw3']);
+    expect(r.account.orders['sw2']!.reduceOnly).toBe(true);
+    expect(r.account.orders['sw3']!.reduceOnly).toBeUndefined();
+    const calls = actions(step(d, r, { kind: 'poll' }).effects).flatMap((a) =>
+      a.type === 'venue' && a.call.op === 'lookup' ? [[a.call.order.clientOrderId, a.call.order.reduceOnly]] : [],
+    );
+    expect(calls).toEqual([
+      ['sw2', true],
+      ['sw3', undefined],
+    ]);
   });
 });
