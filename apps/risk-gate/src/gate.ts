@@ -106,7 +106,7 @@ export class RiskGate {
     const g = new RiskGate(o, positions, control);
     await g.#account.start();
     if (Object.keys(p.swapSettings).length > 0) {
-      await g.#funding.start(p.instruments.filter((i, k) => p.swapSettings[p.keys[k]!] !== undefined));
+      await g.#funding.start(p.instruments.filter((_i, k) => p.swapSettings[p.keys[k]!] !== undefined));
     }
     // Progress never goes back, even when the checkpoint is older than the last progress written.
     const written = await positions.get(progressKey(p.account));
