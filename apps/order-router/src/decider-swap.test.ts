@@ -152,7 +152,9 @@ describe('order-router decider, swap funding and liquidations from reconciliatio
       placed.push(a);
       const id = a.call.op === 'reconcile' ? '' : a.call.order.clientOrderId;
       return {
-        reports: [{ clientOrderId: id, status: 'unknown' as const, filledQty: 0, avgPrice: Number.NaN, fills: [] }],
+        reports: [
+          { clientOrderId: id, status: 'unknown' as const, filledQty: 0, avgPrice: Number.NaN, fills: [] },
+        ],
         alerts: [],
       };
     };
@@ -169,7 +171,9 @@ describe('order-router decider, swap funding and liquidations from reconciliatio
     expect(r.account.orders['sw2']!.reduceOnly).toBe(true);
     expect(r.account.orders['sw3']!.reduceOnly).toBeUndefined();
     const calls = actions(step(d, r, { kind: 'poll' }).effects).flatMap((a) =>
-      a.type === 'venue' && a.call.op === 'lookup' ? [[a.call.order.clientOrderId, a.call.order.reduceOnly]] : [],
+      a.type === 'venue' && a.call.op === 'lookup'
+        ? [[a.call.order.clientOrderId, a.call.order.reduceOnly]]
+        : [],
     );
     expect(calls).toEqual([
       ['sw2', true],
