@@ -202,7 +202,8 @@ if (CHILD) {
     console.log(
       `${workers} worker${workers > 1 ? 's' : ' '}: ${f.configs} sets × ${(f.barSteps / f.configs / 1e3).toFixed(0)}k bar-steps, ` +
         `jobs ${f.sweepSeconds.toFixed(1)} s wall (${(f.barSteps / f.sweepSeconds / 1e6).toFixed(2)} M bar-steps/s), ` +
-        `command ${f.totalSeconds.toFixed(1)} s; Σ job time ${f.jobSeconds.toFixed(1)} s; ` +
+        `command ${f.totalSeconds.toFixed(1)} s; Σ job time ${f.jobSeconds.toFixed(1)} s ` +
+        `(threads between jobs ${((1 - f.jobSeconds / (f.sweepSeconds * workers)) * 100).toFixed(1)}% of the jobs' wall time); ` +
         `process CPU ${f.cpuSeconds.toFixed(1)} s = ${(f.configs / f.cpuSeconds).toFixed(2)} configs per CPU-second ` +
         `(${(f.barSteps / f.cpuSeconds / 1e6).toFixed(2)} M bar-steps per CPU-second, ${(f.cpuSeconds / f.totalSeconds).toFixed(2)} cores busy on average); ` +
         `CPU by thread: main ${f.mainCpuSeconds.toFixed(1)} s, sweep threads ${threads || '?'} s, other ${f.otherCpuSeconds.toFixed(1)} s; ` +
