@@ -332,7 +332,7 @@ export class Bus {
     const backoff = opts.backoffMs ?? [250, 1_000, 5_000];
     let stopping = false;
     let messages: ConsumerMessages | undefined;
-    const acks = new AckBatch(this.counters);
+    const acks = new AckBatch(this.counters, this.log, opts.durable);
     const loop = async () => {
       while (!stopping) {
         try {
@@ -573,8 +573,12 @@ class AckBatch {
   #pending: JsMsg[] = [];
   #scheduled = false;
   readonly #counters: BusCounters;
-  constructor(counters: BusCounters) {
+  readonly #log: BusLogger;
+  readonly #durable: string;
+  constructor(counters: BusCounters, log: BusLogger, durable: string) {
     this.#counters = counters;
+    this.#log = log;
+    this.#durable = durable;
   }
   add(m: JsMsg): void {
     this.#pending.push(m);
@@ -589,8 +593,16 @@ class AckBatch {
     const batch = this.#pending;
     if (batch.length === 0) return;
     this.#pending = [];
-    for (const m of batch) m.ack();
-    this.#counters.acked += batch.length;
+    // Sent from a timer callback: a throw here would end the process, so it is reported instead
+    // (an ack that did not go out is a redelivery after ack_wait, which the handlers tolerate).
+    try {
+      for (const m of batch) {
+        m.ack();
+        this.#counters.acked += 1;
+      }
+    } catch (e) {
+      this.#log.warn({ durable: this.#durable, err: (e as Error).message }, 'acks not sent');
+    }
   };
 }
 
