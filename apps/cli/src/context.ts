@@ -1,4 +1,4 @@
-import { Bus, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { Bus, ensureOptions, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import type { Config } from '@algotrader/core';
 import { createLogger, type Logger, loadConfig } from '@algotrader/core/node';
 
@@ -44,11 +44,7 @@ export async function connectNats(
       servers,
       service,
       ...(logger ? { logger } : {}),
-      ensure: {
-        duplicateWindowMs: config.nats.duplicateWindowMs,
-        storage: config.nats.storage,
-        replicas: config.nats.replicas,
-      },
+      ensure: ensureOptions(config.nats),
       ...natsAuth(config.nats),
     }),
     new Promise<never>((_, reject) =>

@@ -52,9 +52,13 @@ export { runService, type ServiceContext, type ServiceDefinition } from './servi
 export { messageTypeForSubject, subjects } from './subjects';
 export {
   type ConsumerSpec,
+  checkStreamLimits,
+  type EnsureOptions,
   ensureConsumer,
+  ensureOptions,
   ensureTopology,
   type KvSpec,
+  type StreamLimits,
   type StreamSpec,
   SYSTEM_TOPOLOGY,
   type Topology,
