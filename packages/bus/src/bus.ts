@@ -13,7 +13,14 @@ import { type KV, Kvm } from '@nats-io/kv';
 import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { boundedDeadLetter, type DeadLetterInput, DL_PAYLOAD_TRUNCATED } from './dead-letter';
-import { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
+import {
+  isPermissionError,
+  isRetryablePublishError,
+  isUnansweredPublish,
+  PermanentError,
+  publishFailureText,
+  storeFullReason,
+} from './errors';
 import { type BusCounters, newCounters } from './metrics';
 import { subjects } from './subjects';
 import {
@@ -229,6 +236,7 @@ export class Bus {
       }
     }
     this.counters.publishFailures += 1;
+    if (isUnansweredPublish(lastError)) this.counters.publishUnanswered += 1;
     const full = storeFullReason(lastError);
     if (full) {
       this.counters.storeFull += 1;
@@ -242,7 +250,7 @@ export class Bus {
     }
     throw new AlgoError(
       ErrorCode.Transport,
-      `publish to ${subject} (msg id ${opts.msgId}) failed: ${(lastError as Error)?.message}`,
+      `publish to ${subject} (msg id ${opts.msgId}) failed: ${publishFailureText(lastError, this.#publishAttempts, this.#publishTimeoutMs)}`,
       { subject },
       { cause: lastError },
     );

@@ -45,7 +45,14 @@ export {
   DL_PAYLOAD_SHA256,
   DL_PAYLOAD_TRUNCATED,
 } from './dead-letter';
-export { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
+export {
+  isPermissionError,
+  isRetryablePublishError,
+  isUnansweredPublish,
+  PermanentError,
+  publishFailureText,
+  storeFullReason,
+} from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';
