@@ -11,10 +11,12 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
+import { runCli } from './helpers/cli';
 import { head } from './helpers/fixtures';
 import { mountTmpfs } from './helpers/tmpfs';
 
 const BARS = 400;
+const CSV = bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz');
 const btc = parseInstrument('OKX:BTC/USDT');
 const clock: Clock = { now: () => Date.now() };
 const PUBLISH = { publishTimeoutMs: 1_000, publishAttempts: 3 };
@@ -76,7 +78,7 @@ describe('the disk under the JetStream store is full', { timeout: scaled(180_000
         mode: 'replay',
       });
       fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
-      const bars = head(await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz')), BARS);
+      const bars = head(await readCsvBars(CSV), BARS);
       const replay = () =>
         replayPipeline(admin!, { venue: 'OKX', tf: '1h', series: [{ instrument: btc, bars }] });
 
@@ -114,6 +116,30 @@ describe('the disk under the JetStream store is full', { timeout: scaled(180_000
       expect(storedBefore).toBeGreaterThan(10);
       expect(storedBefore).toBeLessThan(2 * BARS);
 
+      // `algotrader replay` against the store in this state (the CLI with its default timeouts):
+      // it must end within a bound with a message that says what to do, not hang for minutes.
+      const cliStarted = Date.now();
+      const cli = await runCli([
+        'replay',
+        '--data',
+        CSV,
+        '--symbol',
+        'OKX:BTC/USDT',
+        '--tf',
+        '1h',
+        '--bars-only',
+        '--quiet',
+        '--nats',
+        server.url,
+      ]);
+      const cliMs = Date.now() - cliStarted;
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toMatch(
+        /refused, the store is full|no answer from JetStream .*disk of its JetStream store is full/,
+      );
+      // Its bound: 8 publish attempts of 5 s with their backoffs (about 50 s) at the very most.
+      expect(cliMs).toBeLessThan(60_000 + scaled(10_000));
+
       // Space returns.
       rmSync(filler);
       let recoveredBy = 'the server itself';
@@ -147,7 +173,7 @@ describe('the disk under the JetStream store is full', { timeout: scaled(180_000
         'the admin connection to be back',
       );
       console.log(
-        `disk-full: ${storedBefore} messages stored before the disk was full; failure: ${failure?.message}; recovered by ${recoveredBy}; server log warnings/errors: ${
+        `disk-full: ${storedBefore} messages stored before the disk was full; failure: ${failure?.message}; algotrader replay meanwhile: exit ${cli.code} after ${cliMs} ms: ${cli.stderr.trim()}; recovered by ${recoveredBy}; server log warnings/errors: ${
           server.logs
             .split('\n')
             .filter((l) => /\[(WRN|ERR)\]/.test(l))

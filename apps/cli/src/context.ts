@@ -1,4 +1,11 @@
-import { Bus, ensureOptions, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import {
+  Bus,
+  ensureOptions,
+  isUnansweredPublish,
+  natsAuth,
+  SYSTEM_TOPOLOGY,
+  unansweredText,
+} from '@algotrader/bus';
 import type { Config } from '@algotrader/core';
 import { createLogger, type Logger, loadConfig } from '@algotrader/core/node';
 
@@ -46,6 +53,10 @@ export async function connectNats(
       ...(logger ? { logger } : {}),
       ensure: ensureOptions(config.nats),
       ...natsAuth(config.nats),
+    }).catch((e: unknown) => {
+      // Connected, but JetStream's first answer never came (a wedged server, see unansweredText).
+      if (!isUnansweredPublish(e)) throw e;
+      throw new Error(`NATS at ${servers}: ${unansweredText('its API check timed out')}`, { cause: e });
     }),
     new Promise<never>((_, reject) =>
       setTimeout(

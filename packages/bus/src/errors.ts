@@ -73,5 +73,10 @@ export function isUnansweredPublish(e: unknown): boolean {
 export function publishFailureText(e: unknown, attempts: number, timeoutMs: number): string {
   const message = (e as Error)?.message ?? String(e);
   if (!isUnansweredPublish(e)) return message;
-  return `no answer from JetStream (${attempts} attempts of ${timeoutMs} ms): the NATS server is down or unreachable, or the disk of its JetStream store is full — free space there and restart nats-server if it stays silent (docs/DEPLOY.md, "JetStream storage")`;
+  return unansweredText(`${attempts} attempts of ${timeoutMs} ms`);
+}
+
+/** Why JetStream may not answer and what to do, for an error after `what` (attempts, a request). */
+export function unansweredText(what: string): string {
+  return `no answer from JetStream (${what}): the NATS server is down or unreachable, or the disk of its JetStream store is full — free space there and restart nats-server if it stays silent (docs/DEPLOY.md, "JetStream storage")`;
 }

@@ -52,6 +52,7 @@ export {
   PermanentError,
   publishFailureText,
   storeFullReason,
+  unansweredText,
 } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';

@@ -2,6 +2,7 @@ import { AlgoError, ErrorCode } from '@algotrader/core';
 import type { JetStreamClient, JetStreamManager, StreamConfig, StreamInfo } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
+import { isUnansweredPublish, unansweredText } from './errors';
 
 const NS_PER_MS = 1_000_000;
 
@@ -168,6 +169,25 @@ function streamConfig(
  * server has them.
  */
 export async function ensureTopology(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  t: Topology,
+  o: EnsureOptions,
+): Promise<void> {
+  try {
+    await ensureAll(js, jsm, t, o);
+  } catch (e) {
+    if (!isUnansweredPublish(e)) throw e;
+    throw new AlgoError(
+      ErrorCode.Transport,
+      `ensuring the streams and buckets failed: ${unansweredText('a JetStream API request timed out')}`,
+      {},
+      { cause: e },
+    );
+  }
+}
+
+async function ensureAll(
   js: JetStreamClient,
   jsm: JetStreamManager,
   t: Topology,
