@@ -65,9 +65,7 @@ describe('the disk under the JetStream store is full', { timeout: scaled(180_000
     let feBus: Bus | undefined;
     let fe: FeatureEngine | undefined;
     try {
-      server = await NatsServer.start({
-        config: `jetstream { store_dir: "${join(disk.dir, 'js')}", max_file_store: 1GB, max_memory_store: 256MB }`,
-      });
+      server = await NatsServer.start({ storeDir: join(disk.dir, 'js'), maxFileStore: '1GB' });
       admin = await Bus.connect({ servers: server.url, service: 'admin', ...PUBLISH });
       feBus = await Bus.connect({ servers: server.url, service: 'feature-engine', ...PUBLISH });
       await admin.ensure(SYSTEM_TOPOLOGY);
@@ -182,6 +180,7 @@ describe('the disk under the JetStream store is full', { timeout: scaled(180_000
         }`,
       );
 
+      const recoveredAt = Date.now();
       // The operator re-runs the replay (the same bars: what is stored is dropped as a duplicate);
       // the feature-engine, never restarted, resumes by itself.
       const again = await replay();
@@ -197,6 +196,17 @@ describe('the disk under the JetStream store is full', { timeout: scaled(180_000
       const vectors = await readAll(admin, 'FEATURES', 'feat.okx.>', codecs.FeatureVector);
       expect(vectors.map((v) => Number(v.message.closeTimeMs))).toEqual(closes);
       expect((await readAll(admin, 'FEATURES', 'feat._set.>', codecs.BarSetClosed)).length).toBe(BARS);
+      // The alert of the failed publish could not be stored while the store was down; the
+      // publisher kept it and stored it with its first publish that succeeded again.
+      const alerts = await readAll(admin, 'OPS', 'ops.alert.>', codecs.Alert);
+      const raised = alerts.find(
+        (a) =>
+          a.message.source === 'admin' && /^(jetstream_unanswered|store_full)$/.test(a.message.code ?? ''),
+      );
+      expect(raised?.message.message ?? '', JSON.stringify(alerts.map((a) => a.message.code))).toMatch(
+        /md\.bar\.okx\.BTC-USDT\.1h/,
+      );
+      expect(Number(raised?.message.timeMs)).toBeLessThan(recoveredAt);
     } finally {
       try {
         await fe?.stop().catch(() => undefined);

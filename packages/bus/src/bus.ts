@@ -1,5 +1,5 @@
 import { AlgoError, deadLetterKey, ErrorCode } from '@algotrader/core';
-import { type Codec, codecs, pb } from '@algotrader/proto';
+import { type Codec, codecs } from '@algotrader/proto';
 import {
   type ConsumerMessages,
   type JetStreamClient,
@@ -22,6 +22,7 @@ import {
   storeFullReason,
 } from './errors';
 import { type BusCounters, newCounters } from './metrics';
+import { StorageAlerts } from './storage-alerts';
 import { subjects } from './subjects';
 import {
   type ConsumerSpec,
@@ -124,6 +125,7 @@ export class Bus {
   readonly #publishAttempts: number;
   readonly #publishTimeoutMs: number;
   readonly #consumers = new Set<ConsumerHandle>();
+  readonly #storageAlerts: StorageAlerts;
   #kvm: Kvm | undefined;
 
   private constructor(nc: NatsConnection, jsm: JetStreamManager, opts: BusOptions) {
@@ -135,6 +137,7 @@ export class Bus {
     this.#ensure = { ...DEFAULT_ENSURE, ...opts.ensure };
     this.#publishAttempts = opts.publishAttempts ?? 8;
     this.#publishTimeoutMs = opts.publishTimeoutMs ?? 5_000;
+    this.#storageAlerts = new StorageAlerts(this.js, this.service, this.log, this.#publishTimeoutMs);
   }
 
   /** Connects with unlimited reconnects and a per-service inbox prefix. */
@@ -226,6 +229,7 @@ export class Bus {
         });
         this.counters.published += 1;
         if (ack.duplicate) this.counters.publishDuplicates += 1;
+        this.#storageAlerts.retryPending();
         return ack;
       } catch (e) {
         lastError = e;
@@ -236,11 +240,18 @@ export class Bus {
       }
     }
     this.counters.publishFailures += 1;
-    if (isUnansweredPublish(lastError)) this.counters.publishUnanswered += 1;
+    if (isUnansweredPublish(lastError)) {
+      this.counters.publishUnanswered += 1;
+      this.#storageAlerts.raise(
+        'jetstream_unanswered',
+        subject,
+        `${this.#publishAttempts} attempts of ${this.#publishTimeoutMs} ms`,
+      );
+    }
     const full = storeFullReason(lastError);
     if (full) {
       this.counters.storeFull += 1;
-      this.#alertStoreFull(subject, full);
+      this.#storageAlerts.raise('store_full', subject, full);
       throw new AlgoError(
         ErrorCode.Transport,
         `publish to ${subject} (msg id ${opts.msgId}) refused, the store is full (${full}): nothing was stored; raise the stream's max_bytes or free JetStream disk space (the caller retries)`,
@@ -254,36 +265,6 @@ export class Bus {
       { subject },
       { cause: lastError },
     );
-  }
-
-  /**
-   * A critical `store_full` alert on OPS (which drops its oldest messages rather than refusing new
-   * ones), at most one per stream subject root and minute, never awaited: the caller's retry loop
-   * must not wait on the alert channel.
-   */
-  #alertStoreFull(subject: string, reason: string): void {
-    if (subject.startsWith('ops.')) return;
-    const root = subject.split('.')[0] ?? subject;
-    const minute = Math.floor(Date.now() / 60_000);
-    const h = natsHeaders();
-    h.set(HDR_CONTENT_TYPE, CONTENT_TYPE_PROTOBUF);
-    h.set(HDR_PRODUCER, this.service);
-    h.set(HDR_PROTO_TYPE, codecs.Alert.typeName);
-    const alert = codecs.Alert.encode({
-      severity: pb.Severity.SEVERITY_CRITICAL,
-      source: this.service,
-      code: 'store_full',
-      message: `${this.service}: publishing to ${subject} refused, the JetStream store is full (${reason}); nothing was stored, publishing is retried until space returns`,
-      labels: { subject, reason },
-      timeMs: Date.now(),
-      dedupeKey: `${root}:${minute}`,
-    });
-    this.js
-      .publish(subjects.alert('critical'), alert, {
-        msgID: `alert:${this.service}:store_full:${root}:${minute}`,
-        headers: h,
-      })
-      .catch((e: unknown) => this.log.error({ err: (e as Error).message }, 'store_full alert not stored'));
   }
 
   /**
