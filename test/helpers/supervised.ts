@@ -36,7 +36,11 @@ export async function writePipelineFile(config: Record<string, unknown>): Promis
   const path = join(dir, 'pipeline.json');
   writeFileSync(path, JSON.stringify(config));
   try {
-    return { path, pipeline: await loadPipeline(path), remove: () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      path,
+      pipeline: await loadPipeline(path),
+      remove: () => rmSync(dir, { recursive: true, force: true }),
+    };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -86,7 +90,11 @@ export function superviseStages(o: {
 }
 
 /** The backtest of the pipeline's first strategy over `bars` of one instrument: the reference. */
-export function referenceBacktest(pipeline: Pipeline, instrument: Instrument, bars: BarColumns): BacktestResult {
+export function referenceBacktest(
+  pipeline: Pipeline,
+  instrument: Instrument,
+  bars: BarColumns,
+): BacktestResult {
   const s = pipeline.strategies[0]!;
   return runBacktest({
     strategy: s.strategy,
@@ -133,7 +141,13 @@ export async function expectReferenceOutcome(
   reference: BacktestResult,
   poisonOrders: ReadonlySet<number> = new Set(),
 ): Promise<void> {
-  const approved = await readAllBut(bus, 'ORDERS', `ord.approved.${account}`, codecs.OrderRequest, poisonOrders);
+  const approved = await readAllBut(
+    bus,
+    'ORDERS',
+    `ord.approved.${account}`,
+    codecs.OrderRequest,
+    poisonOrders,
+  );
   const ids = approved.map((a) => a.message.clientOrderId);
   expect(new Set(ids).size, 'no order approved twice').toBe(ids.length);
   expect(ids).toEqual(reference.orders.map((o) => o.order.clientOrderId));
