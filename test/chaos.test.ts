@@ -7,7 +7,8 @@ import { readCsvBars } from '@algotrader/store';
 import { bundledData, scaled, sleep, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-import { head, NO_LIMITS } from './helpers/fixtures';
+import { seededRandom } from '../apps/cli/src/sweep/grid';
+import { head, paperBtcConfig } from './helpers/fixtures';
 import { credsOf, type StageUsersServer, startStageUsersServer } from './helpers/stage-users';
 import {
   expectReferenceOutcome,
@@ -30,23 +31,14 @@ import {
  * The seed is printed; `CHAOS_SEED=<n> npx vitest run test/chaos.test.ts` runs that schedule again.
  */
 
-const SEED = process.env['CHAOS_SEED'] ? Number(process.env['CHAOS_SEED']) : randomInt(2 ** 31);
+const SEED_ENV = 'CHAOS_SEED';
+const SEED = process.env[SEED_ENV] ? Number(process.env[SEED_ENV]) : randomInt(2 ** 31);
+if (!Number.isSafeInteger(SEED))
+  throw new Error(`${SEED_ENV} must be an integer, got "${process.env[SEED_ENV]}"`);
 const BARS = 1_500;
 const HOUR = 3_600_000;
 const btc = parseInstrument('OKX:BTC/USDT');
 const BAR_SUBJECT = subjects.bar(btc, '1h');
-
-/** mulberry32: a small seeded generator, the same sequence for the same seed everywhere. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
@@ -222,15 +214,7 @@ describe(`chaos: seeded kill -9 of stages and nats-server, poison on every input
 
   beforeAll(async () => {
     console.log(`chaos: CHAOS_SEED=${SEED} (set it to run this schedule again)`);
-    file = await writePipelineFile({
-      account: 'paper',
-      instruments: ['OKX:BTC/USDT'],
-      strategies: [{ name: 'sma_cross', params: { fast: 5, slow: 15 }, instruments: ['OKX:BTC/USDT'] }],
-      paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-      risk: NO_LIMITS,
-      mode: 'replay',
-      checkpointEveryMs: 250,
-    });
+    file = await writePipelineFile(paperBtcConfig({ fast: 5, slow: 15 }, { checkpointEveryMs: 250 }));
     pipeline = file.pipeline;
     bars = head(await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz')), BARS);
     nats = await startStageUsersServer();
@@ -256,7 +240,7 @@ describe(`chaos: seeded kill -9 of stages and nats-server, poison on every input
   test('every bar once, no order or fill twice, the backtest fills and cash; every poison dead-lettered with a reason', {
     timeout: scaled(150_000),
   }, async () => {
-    const rng = generator(SEED);
+    const rng = seededRandom(SEED);
     const plan = schedule(rng);
     console.log(
       `chaos schedule (CHAOS_SEED=${SEED}):\n${plan.map((p) => `  at set ${p.at}: ${describeFault(p.fault)}`).join('\n')}`,

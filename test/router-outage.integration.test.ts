@@ -6,7 +6,7 @@ import { readCsvBars } from '@algotrader/store';
 import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-import { head, NO_LIMITS } from './helpers/fixtures';
+import { head, paperBtcConfig } from './helpers/fixtures';
 import {
   expectReferenceOutcome,
   type PipelineFile,
@@ -38,15 +38,7 @@ describe('a 60 s order-router outage mid-replay (kill -9, down for twice the def
   const logs = new StageLogs();
 
   beforeAll(async () => {
-    file = await writePipelineFile({
-      account: 'paper',
-      instruments: ['OKX:BTC/USDT'],
-      strategies: [{ name: 'sma_cross', params: { fast: 5, slow: 15 }, instruments: ['OKX:BTC/USDT'] }],
-      paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-      risk: NO_LIMITS,
-      mode: 'replay',
-      checkpointEveryMs: 250,
-    });
+    file = await writePipelineFile(paperBtcConfig({ fast: 5, slow: 15 }, { checkpointEveryMs: 250 }));
     expect(file.pipeline.config.risk.accountWaitMs).toBe(ACCOUNT_WAIT_MS);
     bars = head(await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz')), BARS);
     server = await NatsServer.start();
