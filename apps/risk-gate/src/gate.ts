@@ -38,6 +38,7 @@ import {
   type GateSnapshot,
   type GateState,
   gateDecider,
+  hasPending,
 } from './decider';
 import { FundingFollower } from './funding';
 import { revalidatingRestore } from './revalidate';
@@ -204,7 +205,7 @@ export class RiskGate {
     if (!decidesOn(p, state, input.set)) return input;
     this.counters.sets += 1;
     const t = Number(input.set.closeTimeMs ?? 0);
-    if ((state.buffer.get(t) ?? []).length === 0) return input;
+    if ((state.buffer.get(t) ?? []).length === 0 && !hasPending(state)) return input;
     // Read while waiting for the account (one round trip less on the decision path).
     const controlRead = readControl(this.#control, p.account);
     controlRead.catch(() => undefined);
