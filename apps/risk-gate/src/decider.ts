@@ -383,7 +383,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       });
     }
     const list = state.buffer.get(t) ?? [];
-    if (list.length === 0 && !hasPending(state)) {
+    // Pending targets only: planned when the account is current, else kept for the next close time.
+    if (list.length === 0 && (!hasPending(state) || ctx?.behind !== undefined)) {
       outputs.push({ kind: 'closed', t, marks });
       return outputs;
     }
