@@ -201,6 +201,9 @@ describe('risk rules: each refuses with its reason code', () => {
     });
     expect(halted.pending).toEqual({});
     expect(gate([units(BTC, 1)], { accountBehind: behind }).pending).toEqual({});
+    // Stale by the clock (live): pending too, planned at a fresh close time.
+    const limits = { ...OFF, staleAfterBars: 1 };
+    expect(gate([units(BTC, 1)], { mode: 'live', limits, now: T + 2 * HOUR }).pending).toEqual(first.pending);
     expect(gate([], { pending: first.pending }).verdicts).toEqual([]);
   });
 

@@ -421,7 +421,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         alert: {
           severity: 'critical',
           code: 'account_behind',
-          message: `${ctx.behind}; every order of this close time is refused`,
+          message: `${ctx.behind}; every order of this close time is refused, its targets stay pending`,
           dedupeKey: String(t),
         },
       });

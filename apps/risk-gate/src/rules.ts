@@ -539,7 +539,9 @@ export function evaluate(g: GateInput): GateOutcome {
         .map((v) => keyOf(v.order.instrument)),
     );
     for (const t of targeted) {
-      if (passing.has(t.key)) (pending[t.strategy] ??= {})[t.key] = t.decision;
+      if (!passing.has(t.key)) continue;
+      pending[t.strategy] ??= {};
+      pending[t.strategy]![t.key] = t.decision;
     }
   }
   return {
