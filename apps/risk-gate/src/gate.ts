@@ -38,6 +38,7 @@ import {
   type GateSnapshot,
   type GateState,
   gateDecider,
+  hasPending,
 } from './decider';
 import { FundingFollower } from './funding';
 import { revalidatingRestore } from './revalidate';
@@ -105,7 +106,9 @@ export class RiskGate {
     const [positions, control] = await Promise.all([o.bus.kv(POSITIONS_BUCKET), o.bus.kv(CONTROL_BUCKET)]);
     const g = new RiskGate(o, positions, control);
     await g.#account.start();
-    if (Object.keys(p.swapSettings).length > 0) g.#funding.start();
+    if (Object.keys(p.swapSettings).length > 0) {
+      await g.#funding.start(p.instruments.filter((_i, k) => p.swapSettings[p.keys[k]!] !== undefined));
+    }
     // Progress never goes back, even when the checkpoint is older than the last progress written.
     const written = await positions.get(progressKey(p.account));
     if (written && written.operation === 'PUT' && written.value.length > 0) {
@@ -204,7 +207,12 @@ export class RiskGate {
     if (!decidesOn(p, state, input.set)) return input;
     this.counters.sets += 1;
     const t = Number(input.set.closeTimeMs ?? 0);
-    if ((state.buffer.get(t) ?? []).length === 0) return input;
+    // Without signals, a close time is decided only for pending targets (live), and only when it
+    // is fresh. The account is waited for only when it was current at the previous close time (the
+    // router keeping up); one further behind (the router down) keeps them pending without holding
+    // up the stream.
+    const signalled = (state.buffer.get(t) ?? []).length > 0;
+    if (!signalled && !hasPending(state)) return input;
     // Read while waiting for the account (one round trip less on the decision path).
     const controlRead = readControl(this.#control, p.account);
     controlRead.catch(() => undefined);
@@ -222,7 +230,12 @@ export class RiskGate {
     let account = this.#account.value;
     let behind: string | undefined;
     let waited = false;
-    if (!stale && (account?.visibleThrough ?? 0) < t) {
+    if (!signalled && (stale || (account?.visibleThrough ?? 0) < state.lastT)) {
+      // Not decided (nothing refused, nothing published): they wait for a fresh, current close time.
+      behind = stale
+        ? `close time ${new Date(t).toISOString()} is stale: pending targets wait`
+        : `account ${p.account} is behind the last close time: pending targets wait`;
+    } else if (!stale && (account?.visibleThrough ?? 0) < t) {
       waited = true;
       this.counters.waits += 1;
       account =
