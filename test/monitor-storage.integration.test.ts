@@ -157,7 +157,9 @@ describe('monitor: store_nearly_full before a stream or the store fills, as the 
       unit: 'bytes',
       percent: ((filled / MD_MAX) * 100).toFixed(1),
     });
-    expect(alert.message).toMatch(/stream MD is \d+\.\d% full: .* Act now: raise its max_bytes \(NATS_STREAM_MAX_BYTES=MD:/);
+    expect(alert.message).toMatch(
+      /stream MD is \d+\.\d% full: .* Act now: raise its max_bytes \(NATS_STREAM_MAX_BYTES=MD:/,
+    );
 
     // Still above: no second alert, however many checks.
     expect((await check()).alerts).toEqual([]);

@@ -3,7 +3,7 @@ export { MONITOR_ENV, type MonitorSettings, MonitorSettingsSchema, parseMonitorS
 export { buildDashboards, DATASOURCE_UID, dashboardFileText } from './grafana/dashboards';
 export { type ConsumerLag, type LagReport, readLag, type StreamLag } from './lag';
 export { Monitor, type MonitorOptions, type StorageTickResult, type TickResult } from './monitor';
-export { writeSample } from './points';
+export { writeSample, writeStorage } from './points';
 export {
   type BacktestSummary,
   ERROR_GAUGES,

@@ -43,12 +43,13 @@ export const SCHEMA = {
     tags: ['stream'],
     fields: {
       bytes: 'bytes stored',
-      max_bytes: 'the stream\'s max_bytes (-1 = none)',
+      max_bytes: "the stream's max_bytes (-1 = none)",
       bytes_ratio: 'bytes / max_bytes; only written when the stream has a max_bytes',
       messages: 'messages stored',
-      max_msgs: 'the stream\'s max_msgs (-1 = none)',
+      max_msgs: "the stream's max_msgs (-1 = none)",
       msgs_ratio: 'messages / max_msgs; only written when the stream has a max_msgs',
-      used_ratio: 'the larger of bytes_ratio and msgs_ratio (store_nearly_full fires at MONITOR_STORAGE_WARN_RATIO)',
+      used_ratio:
+        'the larger of bytes_ratio and msgs_ratio (store_nearly_full fires at MONITOR_STORAGE_WARN_RATIO)',
     },
   },
   /**
@@ -71,7 +72,8 @@ export const SCHEMA = {
     tags: [],
     fields: {
       streams: 'streams read',
-      read_errors: 'sources that could not be read (stream list, account info, /jsz, disk), since the monitor started',
+      read_errors:
+        'sources that could not be read (stream list, account info, /jsz, disk), since the monitor started',
     },
   },
   /** One point per instrument and timeframe seen on md.bar.> per sample. */

@@ -124,7 +124,10 @@ async function readJsz(base: string, timeoutMs: number): Promise<StoreUsage> {
   const url = `${base.replace(/\/+$/, '')}/jsz`;
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const body = (await res.json()) as { storage?: unknown; config?: { max_storage?: unknown; store_dir?: unknown } };
+  const body = (await res.json()) as {
+    storage?: unknown;
+    config?: { max_storage?: unknown; store_dir?: unknown };
+  };
   return checkStore({
     scope: 'server',
     name: typeof body.config?.store_dir === 'string' ? body.config.store_dir : 'server',
