@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statfsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { SimulatedClock } from '@algotrader/core';
 import { InfluxSink, NullSink } from '@algotrader/metrics';
-import { Monitor, MonitorSettingsSchema } from '@algotrader/monitor';
+import { Monitor, MonitorSettingsSchema, readStorage } from '@algotrader/monitor';
 import { type Alert, codecs } from '@algotrader/proto';
-import { freePort, NatsServer, scaled, VictoriaMetrics } from '@algotrader/testkit';
+import { freePort, NatsServer, scaled, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
@@ -241,6 +241,28 @@ describe('monitor: store_nearly_full before a stream or the store fills, as the 
   });
 });
 
+describe('monitor: the disk under the JetStream store, by statfs of a path on it', {
+  timeout: scaled(20_000),
+}, () => {
+  test('used and total bytes of the store directory’s file system', async () => {
+    const nats = await NatsServer.start();
+    const bus = await Bus.connect({ servers: nats.url, service: 'monitor' });
+    try {
+      const r = await readStorage({ jsm: bus.jsm, storeDir: nats.storeDir });
+      expect(r.failures).toEqual([]);
+      const disk = r.stores.find((s) => s.scope === 'disk');
+      const fs = statfsSync(nats.storeDir);
+      expect(disk?.name).toBe(nats.storeDir);
+      expect(disk?.limitBytes).toBe(fs.blocks * fs.bsize);
+      expect(disk!.usedBytes).toBeGreaterThan(0);
+      expect(disk!.usedBytes).toBeLessThanOrEqual(disk!.limitBytes);
+    } finally {
+      await bus.close();
+      await nats.stop();
+    }
+  });
+});
+
 describe('monitor: a storage source that answers nonsense is counted and logged, never a crash', {
   timeout: scaled(30_000),
 }, () => {
@@ -276,7 +298,11 @@ describe('monitor: a storage source that answers nonsense is counted and logged,
       bus,
       sink: new NullSink(),
       clock: new SimulatedClock(Date.UTC(2026, 0, 5)),
-      settings: MonitorSettingsSchema.parse({ natsHttpUrl: url, jsStoreDir: '/nonexistent/algotrader-js' }),
+      settings: MonitorSettingsSchema.parse({
+        natsHttpUrl: url,
+        jsStoreDir: '/nonexistent/algotrader-js',
+        storageEveryMs: 100,
+      }),
       logger: {
         info() {},
         warn(o, msg) {
@@ -297,6 +323,13 @@ describe('monitor: a storage source that answers nonsense is counted and logged,
       expect(logged.filter((l) => l.startsWith('cannot read JetStream storage use'))).toHaveLength(2);
       await monitor.storageTick();
       expect(monitor.storageReadErrors).toBe(4);
+      // On its own timer (MONITOR_STORAGE_EVERY_MS) the checks go on, each failure counted and logged.
+      const t0 = monitor.storageReadErrors;
+      monitor.run();
+      await waitFor(() => monitor.storageReadErrors >= t0 + 6, 10_000, 'three more storage checks');
+      expect(logged.filter((l) => l.startsWith('cannot read JetStream storage use')).length).toBe(
+        monitor.storageReadErrors,
+      );
     } finally {
       await monitor.stop();
     }

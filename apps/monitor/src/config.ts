@@ -27,7 +27,7 @@ export const MonitorSettingsSchema = z
     /** …and re-arms once usage is below this fraction (hysteresis: one alert per crossing). */
     storageRearmRatio: z.number().positive().max(1).default(0.75),
     /** nats-server's HTTP monitoring address, for the server store against max_file_store (`/jsz`); empty = not read. */
-    natsHttpUrl: z.union([z.literal(''), z.url()]).default(''),
+    natsHttpUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
     /** A path on the JetStream store's volume, if mounted here, for its free disk space; empty = not read. */
     jsStoreDir: z.string().default(''),
   })
