@@ -66,7 +66,7 @@ describe('monitor: store_nearly_full before a stream or the store fills, as the 
     return out;
   };
   const firing = (alerts: StoredAlert[], key: string) =>
-    alerts.filter((a) => a.alert.dedupeKey === key && a.alert.labels['state'] === 'firing');
+    alerts.filter((a) => a.alert.dedupeKey === key && a.alert.labels?.['state'] === 'firing');
 
   /** Publishes 1 KiB bars-stream messages as the collector until MD holds at least `ratio` of MD_MAX. */
   let n = 0;
