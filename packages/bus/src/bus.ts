@@ -38,6 +38,7 @@ export const HDR_PRODUCER = 'Producer';
 export const HDR_CORRELATION = 'Correlation-Id';
 export const CONTENT_TYPE_PROTOBUF = 'application/x-protobuf';
 const HDR_MSG_ID = 'Nats-Msg-Id';
+const HDR_EXPECTED_LAST_MSG_ID = 'Nats-Expected-Last-Msg-Id';
 /** A header value nats.js would store as it is: no CR/LF (refused) and no edge whitespace (trimmed). */
 const PLAIN_HEADER_VALUE = /^[^\r\n\s](?:[^\r\n]*[^\r\n\s])?$/;
 
@@ -73,6 +74,11 @@ export interface PublishOptions {
   msgId: string;
   correlationId?: string;
   headers?: Record<string, string>;
+  /**
+   * Stored only if the stream's last stored message has this msg id (`Nats-Expected-Last-Msg-Id`;
+   * a duplicate is answered as a duplicate first): a pipelined publisher keeps its order with it.
+   */
+  expectLastMsgId?: string;
 }
 
 export interface MessageMeta {
@@ -235,7 +241,8 @@ export class Bus {
       opts.headers === undefined &&
       this.#plainService &&
       PLAIN_HEADER_VALUE.test(opts.msgId) &&
-      PLAIN_HEADER_VALUE.test(correlation)
+      PLAIN_HEADER_VALUE.test(correlation) &&
+      (opts.expectLastMsgId === undefined || PLAIN_HEADER_VALUE.test(opts.expectLastMsgId))
     ) {
       const rec: Record<string, string[]> = {
         [HDR_CONTENT_TYPE]: [CONTENT_TYPE_PROTOBUF],
@@ -244,6 +251,7 @@ export class Bus {
       };
       if (protoType !== undefined) rec[HDR_PROTO_TYPE] = [protoType];
       rec[HDR_MSG_ID] = [opts.msgId];
+      if (opts.expectLastMsgId !== undefined) rec[HDR_EXPECTED_LAST_MSG_ID] = [opts.expectLastMsgId];
       return MsgHdrsImpl.fromRecord(rec);
     }
     const h = natsHeaders();
@@ -253,6 +261,7 @@ export class Bus {
     if (opts.headers !== undefined) for (const k in opts.headers) h.set(k, opts.headers[k]!);
     if (protoType !== undefined) h.set(HDR_PROTO_TYPE, protoType);
     h.set(HDR_MSG_ID, opts.msgId);
+    if (opts.expectLastMsgId !== undefined) h.set(HDR_EXPECTED_LAST_MSG_ID, opts.expectLastMsgId);
     return h;
   }
 

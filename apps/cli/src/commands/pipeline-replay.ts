@@ -26,6 +26,7 @@ import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { parse, requireString, UsageError } from '../args';
 import { cliContext, connectBus } from '../context';
 import { Progress } from '../progress';
+import { OrderedPublisher } from './ordered-publisher';
 import { describeReplay, replayBars } from './replay';
 
 export interface ReplaySeries {
@@ -86,6 +87,8 @@ export interface PipelineReplayOptions {
   readonly source?: string;
   readonly onProgress?: (bars: number, close: number) => void;
   readonly signal?: AbortSignal;
+  /** Publishes in flight at most (default 256); 1 waits for each ack before the next publish. */
+  readonly window?: number;
 }
 
 export type ReplaySpeed =
@@ -145,6 +148,8 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
     }
   });
   let prevClose: number | undefined;
+  const out = new OrderedPublisher(bus, o.window === undefined ? {} : { window: o.window });
+  let sent = 0;
   const t0 = Date.now();
   for (;;) {
     if (o.signal?.aborted) break;
@@ -160,52 +165,49 @@ export async function replayPipeline(bus: Bus, o: PipelineReplayOptions): Promis
     const close = o.calendar ? sessionBarClose(o.calendar, open, timeframeMs(o.tf)) : closeTimeOf(open, o.tf);
     if (speed.kind === 'x' && prevClose !== undefined) await sleep(((close - prevClose) / speed.factor) | 0);
     if (speed.kind === 'rate') {
-      const due = t0 + (result.sets * 1000) / speed.perSecond;
+      const due = t0 + (sent * 1000) / speed.perSecond;
       if (due > Date.now()) await sleep(due - Date.now());
     }
     const arrived: string[] = [];
     const missing: string[] = [];
-    const pubs: Promise<void>[] = [];
-    o.series.forEach((s, k) => {
+    for (const [k, s] of o.series.entries()) {
       const i = rows[k]!;
       const c = s.bars;
       if (i < c.openTime.length && c.openTime[i] === open) {
         rows[k] = i + 1;
         arrived.push(instrumentSymbol(s.instrument));
-        pubs.push(
-          bus
-            .publish(
-              codecs.Bar,
-              subjects.bar(s.instrument, o.tf),
-              encodeBar(
-                withSwap(barAt(s.instrument, o.tf, c, i, o.calendar), cursors[k]),
-                o.source ?? 'replay',
-              ),
-              { msgId: barKey(s.instrument, o.tf, open) },
-            )
-            .then((ack) => {
-              if (ack.duplicate) result.duplicates += 1;
-              else result.stored += 1;
-            }),
+        await out.publish(
+          codecs.Bar,
+          subjects.bar(s.instrument, o.tf),
+          encodeBar(withSwap(barAt(s.instrument, o.tf, c, i, o.calendar), cursors[k]), o.source ?? 'replay'),
+          barKey(s.instrument, o.tf, open),
+          (ack) => {
+            if (ack.duplicate) result.duplicates += 1;
+            else result.stored += 1;
+          },
         );
       } else {
         missing.push(instrumentSymbol(s.instrument));
       }
-    });
-    await Promise.all(pubs);
-    await bus.publish(
+    }
+    // After its bars in the stream (the publisher keeps the order): the stages decide on the marker.
+    await out.publish(
       codecs.BarSetClosed,
       subjects.barSet(o.venue, o.tf),
       { venue: o.venue, timeframe: o.tf, closeTimeMs: close, arrived, missing, timedOut: false },
-      { msgId: barSetKey(o.venue, o.tf, close) },
+      barSetKey(o.venue, o.tf, close),
+      () => {
+        result.bars += arrived.length;
+        result.sets += 1;
+        result.firstClose ??= close;
+        result.lastClose = close;
+        o.onProgress?.(arrived.length, close);
+      },
     );
-    result.bars += arrived.length;
-    result.sets += 1;
-    result.firstClose ??= close;
-    result.lastClose = close;
     prevClose = close;
-    o.onProgress?.(arrived.length, close);
+    sent += 1;
   }
+  await out.flush();
   result.seconds = (Date.now() - started) / 1000;
   return result;
 }

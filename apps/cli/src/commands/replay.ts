@@ -1,6 +1,7 @@
 import { type Bus, subjects } from '@algotrader/bus';
 import { type BarColumns, barKey, formatInstrument, type Instrument, type Timeframe } from '@algotrader/core';
 import { barAt, codecs, encodeBar } from '@algotrader/proto';
+import { OrderedPublisher } from './ordered-publisher';
 
 export interface ReplayResult {
   bars: number;
@@ -12,15 +13,22 @@ export interface ReplayResult {
 }
 
 /**
- * Publishes bars as `Bar` messages in file order, one at a time: each waits for its ack, so the
- * stream holds them in order even across a server restart (a retry reuses the bar key as msg id).
+ * Publishes bars as `Bar` messages in file order, up to `window` (256) in flight at once: the
+ * stream holds them in file order, once each, even across a server restart ({@link OrderedPublisher};
+ * a retry reuses the bar key as msg id).
  */
 export async function replayBars(
   bus: Bus,
   instrument: Instrument,
   tf: Timeframe,
   cols: BarColumns,
-  opts: { source?: string; onProgress?: (n: number) => void; from?: number; to?: number } = {},
+  opts: {
+    source?: string;
+    onProgress?: (n: number) => void;
+    from?: number;
+    to?: number;
+    window?: number;
+  } = {},
 ): Promise<ReplayResult> {
   const subject = subjects.bar(instrument, tf);
   const started = Date.now();
@@ -29,22 +37,26 @@ export async function replayBars(
   let bars = 0;
   let firstOpen: number | undefined;
   let lastOpen: number | undefined;
+  const out = new OrderedPublisher(bus, opts.window === undefined ? {} : { window: opts.window });
   for (let i = 0; i < cols.openTime.length; i++) {
     const open = cols.openTime[i]!;
     if ((opts.from !== undefined && open < opts.from) || (opts.to !== undefined && open >= opts.to)) continue;
-    const ack = await bus.publish(
+    await out.publish(
       codecs.Bar,
       subject,
       encodeBar(barAt(instrument, tf, cols, i), opts.source ?? 'replay'),
-      { msgId: barKey(instrument, tf, open) },
+      barKey(instrument, tf, open),
+      (ack) => {
+        bars += 1;
+        if (ack.duplicate) duplicates += 1;
+        else stored += 1;
+        firstOpen ??= open;
+        lastOpen = open;
+        opts.onProgress?.(1);
+      },
     );
-    bars += 1;
-    if (ack.duplicate) duplicates += 1;
-    else stored += 1;
-    firstOpen ??= open;
-    lastOpen = open;
-    opts.onProgress?.(1);
   }
+  await out.flush();
   return { bars, stored, duplicates, firstOpen, lastOpen, seconds: (Date.now() - started) / 1000 };
 }
 
