@@ -3,8 +3,9 @@
  * isolated nats-server (file storage), on real BTC/USDT hours.
  *
  * 1. Raw bus, same run: Bar publishes awaited one at a time and pipelined, ordered consume.
- * 2. Replay throughput through all stages: sma_cross, paper broker, bars published at full speed;
- *    bars/s from the first publish until the paper broker has settled the last bar.
+ * 2. The replay's publisher alone into MD (no stages); then replay throughput through all stages:
+ *    sma_cross, paper broker, bars published at full speed; bars/s from the first publish until
+ *    the paper broker has settled the last bar.
  * 3. Latency from a bar published to the paper broker's Fill: a strategy that trades every bar
  *    (`close` fill timing, so the decision bar's own close fills), one bar at a time.
  *
@@ -112,6 +113,24 @@ async function rawBus(c: BarColumns): Promise<{ seq: number; pipelined: number; 
     await it.close();
     const consume = n / ((performance.now() - t) / 1000);
     return { seq, pipelined, consume };
+  } finally {
+    await bus.close();
+    await server.stop();
+  }
+}
+
+/** The replay's own publisher: bars and bar-set markers into MD of an isolated server, no stages. */
+async function replayAlone(c: BarColumns): Promise<{ bars: number; seconds: number; cpuMs: number }> {
+  const server = await NatsServer.start();
+  const bus = await Bus.connect({ servers: server.url, service: 'bench' });
+  await bus.ensure(SYSTEM_TOPOLOGY);
+  try {
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series: [{ instrument: btc, bars: c }] });
+    const seconds = (performance.now() - t0) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { bars: r.bars, seconds, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     await bus.close();
     await server.stop();
@@ -304,6 +323,14 @@ console.log(
   `raw bus (same run): publish awaited one at a time ${raw.seq.toFixed(0)} msg/s, pipelined ${raw.pipelined.toFixed(0)} msg/s, ordered consume ${raw.consume.toFixed(0)} msg/s`,
 );
 
+const alone = await replayAlone(cols);
+console.log(
+  `replay alone into MD (no stages, bars and bar-set markers): ${alone.bars} bars in ${alone.seconds.toFixed(2)} s = ${(alone.bars / alone.seconds).toFixed(0)} bars/s, ` +
+    `${alone.cpuMs.toFixed(0)} ms CPU in this process, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+);
+
 const tp = await throughput(cols);
 console.log(
   `replay through all four stages (sma_cross, paper): ${tp.bars} bars in ${tp.seconds.toFixed(1)} s = ${(tp.bars / tp.seconds).toFixed(0)} bars/s ` +
@@ -336,6 +363,7 @@ console.log(
     rawPublishSeq: Math.round(raw.seq),
     rawPublishPipelined: Math.round(raw.pipelined),
     rawConsume: Math.round(raw.consume),
+    replayAloneBarsPerSecond: Math.round(alone.bars / alone.seconds),
     pipelineBarsPerSecond: Math.round(tp.bars / tp.seconds),
     latencyP50Ms: quantile(lat, 0.5),
     latencyP99Ms: quantile(lat, 0.99),
