@@ -59,6 +59,8 @@ export class StrategyRunner {
       checkpointKey: checkpointKeys.strategyRunner(p.account),
       checkpointEveryMs: p.config.checkpointEveryMs,
       decider: runnerDecider(p, (marks) => portfolioView(p, account, marks)),
+      // Its signals and set marker go into SIGNALS together, kept in order: one round trip a set.
+      orderedPublish: true,
       routes: [
         stageRoute(
           codecs.FeatureVector,

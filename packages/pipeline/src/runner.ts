@@ -26,6 +26,25 @@ export interface RunnerOptions<State, Input, Output, Snapshot> {
    * that order by their own sequence numbers (a retried publish may land after a later one).
    */
   readonly concurrentPublish?: boolean;
+  /**
+   * Publishes that follow each other go out together too, and the stream still stores them in
+   * order (for readers that order by the stream): each but the first names its predecessor as the
+   * stream's expected last msg id, so one cannot be stored before the one ahead of it. A refused
+   * one (its predecessor lost and retried, another writer in between) is sent again, in order,
+   * with what followed it. All of them into one stream.
+   */
+  readonly orderedPublish?: boolean;
+}
+
+/** nats-server's error code for "wrong last msg ID" (JSStreamWrongLastMsgIDErrF). */
+const WRONG_LAST_MSG_ID = 10070;
+
+function isWrongLastMsgId(e: unknown): boolean {
+  for (let c = e as { name?: unknown; code?: unknown; cause?: unknown } | undefined, d = 0; c && d < 5; d++) {
+    if (c.name === 'JetStreamApiError' && c.code === WRONG_LAST_MSG_ID) return true;
+    c = c.cause as typeof c;
+  }
+  return false;
 }
 
 /**
@@ -68,10 +87,12 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
 
   /** Publishes and acts what is pending, in order; a failure leaves the rest for the next call. */
   async flush(): Promise<void> {
-    const { bus, decider, act, onPublished, concurrentPublish } = this.#o;
+    const { bus, decider, act, onPublished, concurrentPublish, orderedPublish } = this.#o;
     while (this.#pending.length > 0) {
       const item = this.#pending[0]!;
-      if (item.kind === 'publish') {
+      if (item.kind === 'publish' && orderedPublish) {
+        await this.#publishOrdered();
+      } else if (item.kind === 'publish') {
         let n = 1;
         if (concurrentPublish) while (this.#pending[n]?.kind === 'publish') n += 1;
         const batch = this.#pending.slice(0, n) as Extract<Pending, { kind: 'publish' }>[];
@@ -95,6 +116,41 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
         this.#pending.shift();
         if (results && results.length > 0) this.#pending.unshift(...this.#feedBack(results));
       }
+    }
+  }
+
+  /**
+   * The publishes at the head of the queue, together, chained (`orderedPublish`). The acked ones
+   * up to the first failure leave the queue; a refusal for order leaves the rest for the next
+   * round (its first goes out unchained: everything before it is stored); any other failure is
+   * thrown, after the bus's own retries, as a single publish's would be.
+   */
+  async #publishOrdered(): Promise<void> {
+    const { bus, decider, onPublished } = this.#o;
+    let n = 0;
+    while (this.#pending[n]?.kind === 'publish') n += 1;
+    const batch = this.#pending.slice(0, n) as Extract<Pending, { kind: 'publish' }>[];
+    const results = await Promise.allSettled(
+      batch.map(({ message: m }, i) =>
+        bus.publish(m.codec, m.subject, m.message, {
+          msgId: m.msgId,
+          ...(m.correlationId ? { correlationId: m.correlationId } : {}),
+          ...(i > 0 ? { expectLastMsgId: batch[i - 1]!.message.msgId } : {}),
+        }),
+      ),
+    );
+    let done = 0;
+    while (done < n && results[done]!.status === 'fulfilled') done += 1;
+    this.#pending.splice(0, done);
+    for (let i = 0; i < done; i++) {
+      const m = batch[i]!.message;
+      const seq = (results[i] as PromiseFulfilledResult<{ seq: number }>).value.seq;
+      if (decider.acked) this.state = decider.acked(this.state, m, seq);
+      onPublished?.(m, seq);
+    }
+    if (done < n) {
+      const failure = (results[done] as PromiseRejectedResult).reason;
+      if (!isWrongLastMsgId(failure)) throw failure;
     }
   }
 

@@ -66,6 +66,12 @@ export interface StageOptions<State, Input, Output, Snapshot> {
   readonly act?: (action: Action, state: State) => Promise<void | readonly Input[]>;
   /** Sees every publish ack (counters); the decider's `acked` has already folded it in. */
   readonly onPublished?: (message: OutMessage, ackSeq: number) => void;
+  /**
+   * A message's outputs go out together, chained so the stream keeps their order
+   * (`RunnerOptions.orderedPublish`): one round trip where there were as many as outputs. Only
+   * for a stage whose publishes all go into one stream.
+   */
+  readonly orderedPublish?: boolean;
 }
 
 /**
@@ -106,6 +112,7 @@ export class StageRuntime<State, Input, Output, Snapshot> {
       alerts: this.#alerts,
       ...(o.act ? { act: o.act } : {}),
       ...(o.onPublished ? { onPublished: o.onPublished } : {}),
+      ...(o.orderedPublish ? { orderedPublish: true } : {}),
     });
     this.#checkpoint = new Checkpointer({
       bus: o.bus,
