@@ -1,0 +1,117 @@
+import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import type { Clock } from '@algotrader/core';
+import { Alerter, type Decider, DeciderRunner, type Effect, type OutMessage } from '@algotrader/pipeline';
+import { codecs } from '@algotrader/proto';
+import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: scaled(60_000) });
+
+const clock: Clock = { now: () => Date.now() };
+
+/** A set marker as the stages publish them (any message type would do). */
+function marker(k: number) {
+  return { venue: 'OKX', timeframe: '1h', closeTimeMs: k, arrived: [], missing: [], timedOut: false };
+}
+
+/** Per input k: three publishes into FEATURES, in this order: k.a, k.b, k.set. */
+const decider: Decider<{ acked: number[] }, number, number, null> = {
+  initial: () => ({ acked: [] }),
+  decide: (_s, k) => [k],
+  evolve: (s) => s,
+  effects: (_s, k): Effect[] =>
+    ['a', 'b', 'set'].map((part) => ({
+      kind: 'publish',
+      message: {
+        codec: codecs.BarSetClosed,
+        subject: `feat.test.${part}`,
+        message: marker(k),
+        msgId: `ord:${k}.${part}`,
+      } as OutMessage,
+    })),
+  snapshot: () => null,
+  restore: () => ({ state: { acked: [] }, effects: [] }),
+  acked: (s, _m, seq) => ({ acked: [...s.acked, seq] }),
+};
+
+async function storedIds(bus: Bus): Promise<string[]> {
+  const info = await bus.jsm.streams.info('FEATURES', { subjects_filter: 'feat.test.>' });
+  const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
+  const out: string[] = [];
+  if (expected === 0) return out;
+  const c = await bus.js.consumers.get('FEATURES', {
+    filter_subjects: 'feat.test.>',
+    deliver_policy: DeliverPolicy.All,
+  });
+  const it = await c.consume();
+  for await (const m of it) {
+    out.push(m.headers?.get('Nats-Msg-Id') ?? '');
+    if (out.length >= expected) break;
+  }
+  await it.close();
+  return out;
+}
+
+describe('DeciderRunner orderedPublish: one round trip for a message’s outputs, stream order kept', () => {
+  let server: NatsServer;
+  let bus: Bus;
+
+  beforeAll(async () => {
+    server = await NatsServer.start();
+    bus = await Bus.connect({ servers: server.url, service: 'test' });
+    await bus.ensure(SYSTEM_TOPOLOGY);
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await server?.stop();
+  });
+
+  test('the first output held back (as a lost publish retried late) is not overtaken by the next', async () => {
+    let laterAnswered = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    // The bus as the runner sees it: input 1's first output goes out only after the two behind it
+    // were answered; every publish is counted while in flight.
+    const late = {
+      publish: async (codec: never, subject: string, message: never, opts: { msgId: string }) => {
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        try {
+          if (opts.msgId === 'ord:1.a' && laterAnswered < 2) {
+            await waitFor(() => laterAnswered >= 2, 20_000, 'the later outputs answered');
+          }
+          const p = bus.publish(codec, subject, message, opts);
+          if (opts.msgId === 'ord:1.b' || opts.msgId === 'ord:1.set') {
+            const bump = () => {
+              laterAnswered += 1;
+            };
+            void p.then(bump, bump);
+          }
+          return await p;
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    } as unknown as Bus;
+    const runner = new DeciderRunner({
+      bus: late,
+      name: 'test',
+      decider,
+      state: decider.initial(),
+      alerts: new Alerter(bus, 'test', clock),
+      orderedPublish: true,
+    });
+    for (let k = 0; k < 3; k++) {
+      runner.apply(k);
+      await runner.flush();
+    }
+    expect(runner.idle).toBe(true);
+    const ids = [0, 1, 2].flatMap((k) => [`ord:${k}.a`, `ord:${k}.b`, `ord:${k}.set`]);
+    expect(await storedIds(bus)).toEqual(ids);
+    // Each output's ack folded in once, in stream order.
+    expect(runner.state.acked).toHaveLength(9);
+    expect(runner.state.acked).toEqual([...runner.state.acked].sort((a, b) => a - b));
+    expect(maxInFlight).toBe(3); // a message's outputs went out together
+  });
+});
