@@ -337,3 +337,15 @@ describe('pipeline configuration of swaps', () => {
     expect(close.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.7']]);
   });
 });
+
+describe('a swap exit is never refused by MAX_ORDER_NOTIONAL (issue 10)', () => {
+  test('closing a 0.6 BTC short (30 000) passes a 10 000 cap; opening it does not', () => {
+    const p = perpPipeline({ maxOrderNotional: 10_000 });
+    const close = decide(p, holding(p, -0.6), 0, 50_000);
+    expect(close.rejected).toEqual([]);
+    expect(close.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.6']]);
+    const open = decide(p, holding(p, 0), -0.6, 50_000);
+    expect(open.approved).toEqual([]);
+    expect(open.rejected.map((x) => x.reason)).toEqual([R.REJECT_REASON_MAX_ORDER_NOTIONAL]);
+  });
+});
