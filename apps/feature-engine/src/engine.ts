@@ -1,6 +1,6 @@
 import type { Bus } from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
-import { checkpointKeys, type Pipeline, StageRuntime, stageRoute } from '@algotrader/pipeline';
+import { checkpointKeys, messageBounds, type Pipeline, StageRuntime, stageRoute } from '@algotrader/pipeline';
 import { type BarMsg, type BarSetClosed, codecs } from '@algotrader/proto';
 import {
   type FeatureCheckpoint,
@@ -43,6 +43,7 @@ export class FeatureEngine {
       checkpointKey: checkpointKeys.featureEngine(p.venue, p.tf),
       checkpointEveryMs: p.config.checkpointEveryMs,
       decider: featureDecider(p),
+      bounds: messageBounds(p),
       routes: [
         stageRoute(codecs.Bar, (bar: BarMsg, meta): FeatureInput => ({ kind: 'bar', bar, meta })),
         stageRoute(

@@ -12,6 +12,7 @@ import {
   decodeProgress,
   encodeProgress,
   KvFollower,
+  messageBounds,
   type OutMessage,
   type Pipeline,
   POSITIONS_BUCKET,
@@ -123,6 +124,7 @@ export class RiskGate {
       filter: 'sig.>',
       checkpointKey: checkpointKeys.riskGate(p.account),
       checkpointEveryMs: p.config.checkpointEveryMs,
+      bounds: messageBounds(p),
       // Decisions owed from the checkpoint are re-checked against the control state of now.
       decider: revalidatingRestore(
         p,

@@ -7,6 +7,7 @@ import {
   checkpointKeys,
   decodeAccount,
   KvFollower,
+  messageBounds,
   type Pipeline,
   POSITIONS_BUCKET,
   StageRuntime,
@@ -58,6 +59,7 @@ export class StrategyRunner {
       filter: 'feat.>',
       checkpointKey: checkpointKeys.strategyRunner(p.account),
       checkpointEveryMs: p.config.checkpointEveryMs,
+      bounds: messageBounds(p),
       decider: runnerDecider(p, (marks) => portfolioView(p, account, marks)),
       routes: [
         stageRoute(
