@@ -1,7 +1,7 @@
-import { type BacktestConfig, type BacktestResult, runBacktest } from '@algotrader/backtest';
+import { aggregateBars, type BacktestConfig, type BacktestResult, runBacktest } from '@algotrader/backtest';
 import { type BarColumns, parseInstrument } from '@algotrader/core';
-import type { PipelineConfigInput } from '@algotrader/pipeline';
-import { readCsvBars } from '@algotrader/store';
+import { type Pipeline, type PipelineConfigInput, parsePipelineConfig } from '@algotrader/pipeline';
+import { readCsvBars, readFundingCsv, readPriceCandlesCsv } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
 import { bundledData } from '@algotrader/testkit';
 import { between, NO_LIMITS } from './fixtures';
@@ -67,4 +67,45 @@ export async function xsMomentumCase(): Promise<{
     mode: 'replay',
   };
   return { series, bt, config };
+}
+
+/** The bundled OKX BTC-USDT-SWAP 4h trade bars (aggregated from 1h) in [from, to), with mark candles and funding. */
+export async function okxBtcSwapData(from: number, to: number) {
+  const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
+  const funding = readFundingCsv(bundledData('perp/okx_BTC-USDT-SWAP_funding_8h_2024-2025.csv'));
+  const trades = await readCsvBars(bundledData('perp/okx_BTC-USDT-SWAP_1h_2024-2025.csv.gz'));
+  const bars: BarColumns = between(aggregateBars(trades, '1h', '4h'), from, to);
+  return { mark, funding, bars };
+}
+
+/**
+ * The paper pipeline (account `perp`, 4h) trading `sma_long_short` with `params` on `key`, with the
+ * perp backtest's fills (next open, 5 bps taker, 1 bp slippage) and no risk limit that would refuse.
+ */
+export function smaLongShortPerpPipeline(
+  key: string,
+  params: Record<string, unknown>,
+  swap: { marginMode: 'cross' | 'isolated'; leverage: number },
+): Pipeline {
+  return parsePipelineConfig({
+    account: 'perp',
+    timeframe: '4h',
+    instruments: [key],
+    strategies: [{ name: 'sma_long_short', params, instruments: [key] }],
+    swaps: { [key]: swap },
+    paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
+    fillModel: {
+      timing: 'next_open',
+      fees: { maker: 0.0002, taker: 0.0005 },
+      slippage: { kind: 'bps', bps: 1 },
+    },
+    risk: {
+      ...NO_LIMITS,
+      maxAccountLeverage: null,
+      minLiquidationDistance: null,
+      haltMarginRatio: null,
+      alertMarginRatio: null,
+    },
+    mode: 'replay',
+  });
 }
