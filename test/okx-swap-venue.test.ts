@@ -62,17 +62,22 @@ async function setup(
   });
   server = s;
   s.setSwapPrice(ID, '60000');
-  const venue = new OkxSwapVenue({
+  const venue = swapVenue(s.url, o.mode ?? 'isolated', o.leverage ?? 10);
+  return { s, venue, clock };
+}
+
+/** A swap venue of account perp1 on the local server at `restUrl`, trading the BTC swap. */
+function swapVenue(restUrl: string, mode: 'isolated' | 'cross', leverage: number): OkxSwapVenue {
+  return new OkxSwapVenue({
     account: 'perp1',
     apiKey: CREDS.apiKey,
     secret: CREDS.secret,
     password: CREDS.passphrase,
-    restUrl: s.url,
+    restUrl,
     enableRateLimit: false,
     timeoutMs: 2_000,
-    instruments: [{ instrument: BTC, setting: { mode: o.mode ?? 'isolated', leverage: o.leverage ?? 10 } }],
+    instruments: [{ instrument: BTC, setting: { mode, leverage } }],
   });
-  return { s, venue, clock };
 }
 
 const KEY = 'OKX:BTC/USDT:USDT';
@@ -436,16 +441,7 @@ describe('OkxSwapVenue against the local OKX server', () => {
     expect(st.book.cash).toBeCloseTo((await venue.snapshot()).cash, 9);
 
     // Both restart: a new venue (it has forgotten the bill) and the router from its saved bytes.
-    const again = new OkxSwapVenue({
-      account: 'perp1',
-      apiKey: CREDS.apiKey,
-      secret: CREDS.secret,
-      password: CREDS.passphrase,
-      restUrl: s.url,
-      enableRateLimit: false,
-      timeoutMs: 2_000,
-      instruments: [{ instrument: BTC, setting: { mode: 'isolated', leverage: 10 } }],
-    });
+    const again = swapVenue(s.url, 'isolated', 10);
     await again.start();
     const d = routerDecider({ pipeline: p, venue: again });
     const st2 = d.restore(decodeAccount(encodeAccount(d.snapshot(st)))).state;

@@ -1,6 +1,6 @@
 import { subjects } from '@algotrader/bus';
 import { fundingKey, parseInstrument, SimulatedClock } from '@algotrader/core';
-import { Alerter, newAccount, parsePipelineConfig } from '@algotrader/pipeline';
+import { Alerter, newAccount } from '@algotrader/pipeline';
 import { Account } from '@algotrader/portfolio';
 import { type Alert, codecs, encodeFundingRate, pb, type RiskRejection } from '@algotrader/proto';
 import { FundingFollower, type GateContext } from '@algotrader/risk-gate';
@@ -8,7 +8,7 @@ import { scaled, waitFor } from '@algotrader/testkit';
 import { expect, test } from 'vitest';
 import { readStream } from './helpers/jetstream';
 import { startStageUsersServer } from './helpers/stage-users';
-import { gateControl, gateSignalAndSet, inputMetas } from './helpers/stages-setup';
+import { btcSwapGatePipeline, gateControl, gateSignalAndSet, inputMetas } from './helpers/stages-setup';
 
 /**
  * EXTREME_FUNDING on the latest published rate (live mode, risk.maxFundingRate 0.003): a long
@@ -20,21 +20,7 @@ const T = Date.UTC(2024, 0, 1, 8);
 const KEY = 'OKX:BTC/USDT:USDT';
 const SWAP = parseInstrument(KEY);
 const ETH = parseInstrument('OKX:ETH/USDT:USDT');
-const p = parsePipelineConfig({
-  account: 'perp',
-  broker: 'okx_swap',
-  instruments: [KEY],
-  strategies: [{ name: 'sma_cross', instruments: [KEY] }],
-  swaps: { [KEY]: { marginMode: 'cross', leverage: 5 } },
-  risk: {
-    maxOrderNotional: null,
-    maxPositionNotional: null,
-    maxDailyLoss: null,
-    maxDrawdown: null,
-    maxFundingRate: 0.003,
-  },
-  mode: 'live',
-});
+const p = btcSwapGatePipeline('live', { maxFundingRate: 0.003 });
 
 const meta = inputMetas();
 

@@ -9,7 +9,7 @@ import { Account } from '@algotrader/portfolio';
 import { type OrderRequestMsg, pb, type RiskRejection } from '@algotrader/proto';
 import type { GateContext, GateState } from '@algotrader/risk-gate';
 import { describe, expect, test } from 'vitest';
-import { gateControl, gateSignalAndSet, inputMetas } from './helpers/stages-setup';
+import { btcSwapGatePipeline, gateControl, gateSignalAndSet, inputMetas } from './helpers/stages-setup';
 
 /**
  * The risk gate's decider on a perpetual swap (OKX:BTC/USDT:USDT, cross, 5×): the perp rules of
@@ -22,24 +22,8 @@ const T = Date.UTC(2024, 0, 1, 8);
 const KEY = 'OKX:BTC/USDT:USDT';
 const SYMBOL = 'BTC/USDT:USDT';
 
-function perpPipeline(risk: Record<string, unknown> = {}): Pipeline {
-  return parsePipelineConfig({
-    account: 'perp',
-    broker: 'okx_swap',
-    instruments: [KEY],
-    strategies: [{ name: 'sma_cross', instruments: [KEY] }],
-    swaps: { [KEY]: { marginMode: 'cross', leverage: 5 } },
-    // The notional caps and loss halts off: the perp rules alone decide here.
-    risk: {
-      maxOrderNotional: null,
-      maxPositionNotional: null,
-      maxDailyLoss: null,
-      maxDrawdown: null,
-      ...risk,
-    },
-    mode: 'replay',
-  });
-}
+/** The notional caps and loss halts off: the perp rules alone decide here. */
+const perpPipeline = (risk: Record<string, unknown> = {}): Pipeline => btcSwapGatePipeline('replay', risk);
 
 /** An account of 10 000 USDT holding `qty` BTC swap (signed) bought at 50 000, fee-free. */
 function holding(p: Pipeline, qty: number): AccountState {

@@ -137,3 +137,26 @@ export function gateSignalAndSet(
   }
   return { effects, state };
 }
+
+/**
+ * A pipeline of account `perp` trading `sma_cross` on the OKX BTC swap (cross, 5×) with the
+ * notional caps and loss halts off, so the swap rules alone decide; `risk` adds or overrides limits.
+ */
+export function btcSwapGatePipeline(mode: 'live' | 'replay', risk: Record<string, unknown> = {}): Pipeline {
+  const key = 'OKX:BTC/USDT:USDT';
+  return parsePipelineConfig({
+    account: 'perp',
+    broker: 'okx_swap',
+    instruments: [key],
+    strategies: [{ name: 'sma_cross', instruments: [key] }],
+    swaps: { [key]: { marginMode: 'cross', leverage: 5 } },
+    risk: {
+      maxOrderNotional: null,
+      maxPositionNotional: null,
+      maxDailyLoss: null,
+      maxDrawdown: null,
+      ...risk,
+    },
+    mode,
+  });
+}
