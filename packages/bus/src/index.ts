@@ -45,6 +45,7 @@ export {
   DL_PAYLOAD_SHA256,
   DL_PAYLOAD_TRUNCATED,
 } from './dead-letter';
+export { archiverConsumer, monitorConsumers, notifierConsumers, serviceConsumers } from './durables';
 export { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
@@ -55,6 +56,7 @@ export {
   ensureConsumer,
   ensureTopology,
   type KvSpec,
+  STREAM_MAX_CONSUMERS,
   type StreamSpec,
   SYSTEM_TOPOLOGY,
   type Topology,
