@@ -473,7 +473,9 @@ describe('algotrader init: the admin identity creates the topology', { timeout: 
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.lines.join('\n')).toMatch(/stream ORDERS[\s\S]*stream RESEARCH[\s\S]*bucket checkpoints/);
       // ... and the services' durables, which their users may bind to but not create.
-      expect(ok.lines.join('\n')).toMatch(/durable MD\/archiver +md\.bar\.>[\s\S]*durable RESEARCH\/research-worker/);
+      expect(ok.lines.join('\n')).toMatch(
+        /durable MD\/archiver +md\.bar\.>[\s\S]*durable RESEARCH\/research-worker/,
+      );
       expect(ok.lines.join('\n')).not.toMatch(/order-router-manual/);
       // With a notify pipeline in ALGOTRADER_PIPELINE: that account's order-router-manual durable too.
       const dir = mkdtempSync(join(tmpdir(), 'init-notify-'));
