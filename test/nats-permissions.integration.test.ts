@@ -197,6 +197,54 @@ test('no service user holds the whole JetStream API, the whole KV space or the c
   }
 });
 
+/** Each user's `$JS…`/`$KV…` publish allows in auth.conf. */
+function jsGrants(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const b of auth.split(/\{ user: /).slice(1)) {
+    const user = b.slice(0, b.indexOf(','));
+    const allow = (b.split('subscribe:')[0] ?? '').split('deny:')[0] ?? '';
+    out.set(
+      user,
+      [...allow.matchAll(/"([^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((g) => g.startsWith('$JS') || g.startsWith('$KV')),
+    );
+  }
+  return out;
+}
+
+test('docs/SECURITY.md lists every $JS and $KV grant of every service exactly as auth.conf has them', () => {
+  const doc = readFileSync(resolve(import.meta.dirname, '../docs/SECURITY.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('### Every JetStream and KV grant'));
+  const documented = new Map<string, string[]>();
+  for (const row of section.matchAll(/^\| ([a-z-]+) +\| (.+?) +\| .* \|$/gm)) {
+    if (row[1] === 'admin' || row[1] === 'service' || /^-+$/.test(row[1]!)) continue;
+    const list = documented.get(row[1]!) ?? [];
+    list.push(...[...row[2]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    documented.set(row[1]!, list);
+  }
+  const granted = jsGrants();
+  granted.delete('admin');
+  expect(Object.fromEntries([...documented].map(([u, g]) => [u, [...g].sort()]))).toEqual(
+    Object.fromEntries([...granted].map(([u, g]) => [u, [...g].sort()])),
+  );
+});
+
+test("no service may create a durable, and only the native router's three names may be deleted", () => {
+  for (const [user, grants] of jsGrants()) {
+    if (user === 'admin') continue;
+    // Creates only of a random name with a filter (ordered readers, watchers): `CREATE.<S>.>` or `.*.`.
+    for (const g of grants.filter((x) => x.includes('.CONSUMER.CREATE.') || x.includes('DURABLE.CREATE')))
+      expect(g, user).toMatch(/^\$JS\.API\.CONSUMER\.CREATE\.[A-Za-z_]+\.(>|\*\..+)$/);
+    for (const g of grants.filter((x) => x.includes('.CONSUMER.DELETE.'))) {
+      expect(user).toBe('order-router');
+      expect(g).toMatch(
+        /^\$JS\.API\.CONSUMER\.DELETE\.(MD|ORDERS|KV_positions)\.order-router-native-(md|orders|decided)$/,
+      );
+    }
+  }
+});
+
 /**
  * The attacks of issue 10, as a strategy process or the collector would try them with their own
  * credentials against a real nats-server running infra/nats/auth.conf; then the risk gate's own
