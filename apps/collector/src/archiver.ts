@@ -1,4 +1,4 @@
-import { archiverConsumer, type Bus, ensureConsumer, HDR_PROTO_TYPE, subjects } from '@algotrader/bus';
+import { archiverConsumer, type Bus, ensureConsumer, HDR_PROTO_TYPE } from '@algotrader/bus';
 import { type Bar, deadLetterKey } from '@algotrader/core';
 import { codecs, decodeBar } from '@algotrader/proto';
 import type { ArchiveWriter } from './archive';
