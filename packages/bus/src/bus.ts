@@ -1,5 +1,5 @@
 import { AlgoError, deadLetterKey, ErrorCode } from '@algotrader/core';
-import { type Codec, codecs, pb } from '@algotrader/proto';
+import { type Codec, codecs } from '@algotrader/proto';
 import {
   type ConsumerMessages,
   type JetStreamClient,
@@ -13,8 +13,16 @@ import { type KV, Kvm } from '@nats-io/kv';
 import { type MsgHdrs, MsgHdrsImpl, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { boundedDeadLetter, type DeadLetterInput, DL_PAYLOAD_TRUNCATED } from './dead-letter';
-import { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
+import {
+  isPermissionError,
+  isRetryablePublishError,
+  isUnansweredPublish,
+  PermanentError,
+  publishFailureText,
+  storeFullReason,
+} from './errors';
 import { type BusCounters, newCounters } from './metrics';
+import { StorageAlerts } from './storage-alerts';
 import { subjects } from './subjects';
 import {
   type ConsumerSpec,
@@ -120,6 +128,7 @@ export class Bus {
   readonly #publishAttempts: number;
   readonly #publishTimeoutMs: number;
   readonly #consumers = new Set<ConsumerHandle>();
+  readonly #storageAlerts: StorageAlerts;
   #kvm: Kvm | undefined;
   /** The service name can go into the `Producer` header without nats.js's per-message check. */
   readonly #plainService: boolean;
@@ -133,6 +142,7 @@ export class Bus {
     this.#ensure = { ...DEFAULT_ENSURE, ...opts.ensure };
     this.#publishAttempts = opts.publishAttempts ?? 8;
     this.#publishTimeoutMs = opts.publishTimeoutMs ?? 5_000;
+    this.#storageAlerts = new StorageAlerts(this.js, this.service, this.log, this.#publishTimeoutMs);
     this.#plainService = PLAIN_HEADER_VALUE.test(this.service);
   }
 
@@ -261,6 +271,7 @@ export class Bus {
         const ack = await this.js.publish(subject, data, publishOpts);
         this.counters.published += 1;
         if (ack.duplicate) this.counters.publishDuplicates += 1;
+        this.#storageAlerts.retryPending();
         return ack;
       } catch (e) {
         lastError = e;
@@ -271,10 +282,18 @@ export class Bus {
       }
     }
     this.counters.publishFailures += 1;
+    if (isUnansweredPublish(lastError)) {
+      this.counters.publishUnanswered += 1;
+      this.#storageAlerts.raise(
+        'jetstream_unanswered',
+        subject,
+        `${this.#publishAttempts} attempts of ${this.#publishTimeoutMs} ms`,
+      );
+    }
     const full = storeFullReason(lastError);
     if (full) {
       this.counters.storeFull += 1;
-      this.#alertStoreFull(subject, full);
+      this.#storageAlerts.raise('store_full', subject, full);
       throw new AlgoError(
         ErrorCode.Transport,
         `publish to ${subject} (msg id ${opts.msgId}) refused, the store is full (${full}): nothing was stored; raise the stream's max_bytes or free JetStream disk space (the caller retries)`,
@@ -284,40 +303,10 @@ export class Bus {
     }
     throw new AlgoError(
       ErrorCode.Transport,
-      `publish to ${subject} (msg id ${opts.msgId}) failed: ${(lastError as Error)?.message}`,
+      `publish to ${subject} (msg id ${opts.msgId}) failed: ${publishFailureText(lastError, this.#publishAttempts, this.#publishTimeoutMs)}`,
       { subject },
       { cause: lastError },
     );
-  }
-
-  /**
-   * A critical `store_full` alert on OPS (which drops its oldest messages rather than refusing new
-   * ones), at most one per stream subject root and minute, never awaited: the caller's retry loop
-   * must not wait on the alert channel.
-   */
-  #alertStoreFull(subject: string, reason: string): void {
-    if (subject.startsWith('ops.')) return;
-    const root = subject.split('.')[0] ?? subject;
-    const minute = Math.floor(Date.now() / 60_000);
-    const h = natsHeaders();
-    h.set(HDR_CONTENT_TYPE, CONTENT_TYPE_PROTOBUF);
-    h.set(HDR_PRODUCER, this.service);
-    h.set(HDR_PROTO_TYPE, codecs.Alert.typeName);
-    const alert = codecs.Alert.encode({
-      severity: pb.Severity.SEVERITY_CRITICAL,
-      source: this.service,
-      code: 'store_full',
-      message: `${this.service}: publishing to ${subject} refused, the JetStream store is full (${reason}); nothing was stored, publishing is retried until space returns`,
-      labels: { subject, reason },
-      timeMs: Date.now(),
-      dedupeKey: `${root}:${minute}`,
-    });
-    this.js
-      .publish(subjects.alert('critical'), alert, {
-        msgID: `alert:${this.service}:store_full:${root}:${minute}`,
-        headers: h,
-      })
-      .catch((e: unknown) => this.log.error({ err: (e as Error).message }, 'store_full alert not stored'));
   }
 
   /**

@@ -46,17 +46,29 @@ export {
   DL_PAYLOAD_TRUNCATED,
 } from './dead-letter';
 export { archiverConsumer, monitorConsumers, notifierConsumers, serviceConsumers } from './durables';
-export { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
+export {
+  isPermissionError,
+  isRetryablePublishError,
+  isUnansweredPublish,
+  PermanentError,
+  publishFailureText,
+  storeFullReason,
+  unansweredText,
+} from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';
 export { messageTypeForSubject, subjects } from './subjects';
 export {
   type ConsumerSpec,
+  checkStreamLimits,
+  type EnsureOptions,
   ensureConsumer,
+  ensureOptions,
   ensureTopology,
   type KvSpec,
   STREAM_MAX_CONSUMERS,
+  type StreamLimits,
   type StreamSpec,
   SYSTEM_TOPOLOGY,
   type Topology,
