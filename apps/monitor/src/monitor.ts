@@ -12,8 +12,9 @@ import { type Alert, type Codec, codecs, pb } from '@algotrader/proto';
 import { AlertTracker, type AlertTransition, observe } from './alerts';
 import type { MonitorSettings } from './config';
 import { type LagReport, readLag } from './lag';
-import { writeSample } from './points';
+import { writeSample, writeStorage } from './points';
 import { type MonitorSample, MonitorState } from './state';
+import { readStorage, type StorageReport, storageObservations } from './storage';
 
 export interface MonitorOptions {
   bus: Bus;
@@ -28,6 +29,12 @@ export interface TickResult {
   /** Undefined when the JetStream API could not be read this time. */
   lag: LagReport | undefined;
   /** Alerts published by this tick. */
+  alerts: AlertTransition[];
+}
+
+export interface StorageTickResult {
+  report: StorageReport;
+  /** `store_nearly_full` alerts published by this check. */
   alerts: AlertTransition[];
 }
 
@@ -52,6 +59,11 @@ export class Monitor {
   #handled = 0;
   #timer: NodeJS.Timeout | undefined;
   #ticking: Promise<TickResult> | undefined;
+  /** The storage rule has its own tracker: the main tick does not observe its keys. */
+  readonly #storageTracker = new AlertTracker();
+  #storageTimer: NodeJS.Timeout | undefined;
+  #storageTicking: Promise<StorageTickResult> | undefined;
+  #storageReadErrors = 0;
 
   constructor(opts: MonitorOptions) {
     this.#o = opts;
@@ -84,12 +96,80 @@ export class Monitor {
     await this.#consume(d.heartbeats, codecs.Heartbeat, (m) => s.onHeartbeat(m));
   }
 
-  /** Ticks every `settings.intervalMs` until {@link stop}. */
+  /** Sources of the storage check that could not be read, since start (also logged, and written as a metric). */
+  get storageReadErrors(): number {
+    return this.#storageReadErrors;
+  }
+
+  /** Ticks every `settings.intervalMs`, and checks storage every `settings.storageEveryMs`, until {@link stop}. */
   run(): void {
     this.#timer ??= setInterval(() => {
       if (this.#ticking) return; // a slow JetStream API must not pile up ticks
       this.tick().catch((e) => this.#log.error({ err: (e as Error).message }, 'monitor tick failed'));
     }, this.#o.settings.intervalMs);
+    if (!this.#storageTimer) {
+      const check = () => {
+        if (this.#storageTicking) return;
+        this.storageTick().catch((e) =>
+          this.#log.error({ err: (e as Error).message }, 'storage check failed'),
+        );
+      };
+      this.#storageTimer = setInterval(check, this.#o.settings.storageEveryMs);
+      check();
+    }
+  }
+
+  /**
+   * One storage check: read how full streams and stores are, write the figures, publish a
+   * `store_nearly_full` alert once per crossing of `storageWarnRatio` (re-armed below
+   * `storageRearmRatio`). A source that cannot be read is counted and logged; its alerts stay as
+   * they were.
+   */
+  async storageTick(): Promise<StorageTickResult> {
+    if (this.#storageTicking) return this.#storageTicking;
+    this.#storageTicking = this.#storageTick().finally(() => {
+      this.#storageTicking = undefined;
+    });
+    return this.#storageTicking;
+  }
+
+  async #storageTick(): Promise<StorageTickResult> {
+    const settings = this.#o.settings;
+    const report = await readStorage({
+      jsm: this.#o.bus.jsm,
+      ...(settings.natsHttpUrl ? { natsHttpUrl: settings.natsHttpUrl } : {}),
+      ...(settings.jsStoreDir ? { storeDir: settings.jsStoreDir } : {}),
+    });
+    for (const f of report.failures) {
+      this.#storageReadErrors += 1;
+      this.#log.warn({ err: f, readErrors: this.#storageReadErrors }, 'cannot read JetStream storage use');
+    }
+    const now = this.#o.clock.now();
+    writeStorage(this.#o.sink, report, this.#storageReadErrors, now);
+    const read = new Set(report.stores.map((s) => `store_nearly_full:${s.scope}`));
+    const transitions = this.#storageTracker.update(
+      storageObservations(report, settings),
+      // Keep what could not be read this time (a failed list, an unreachable /jsz).
+      (key) => (key.startsWith('store_nearly_full:stream:') ? !report.streams : !read.has(key)),
+    );
+    const published: AlertTransition[] = [];
+    for (const t of transitions) {
+      const ops = t.labels['stream'] === 'OPS' || t.labels['scope'] !== 'stream';
+      // Logged in any case: when OPS itself (or the whole store) is the one filling up, the log may
+      // be the only place the warning is seen.
+      this.#log.warn({ key: t.key, state: t.state, labels: t.labels }, t.message);
+      try {
+        await this.#publish(t, now);
+        published.push(t);
+      } catch (e) {
+        this.#storageTracker.revert(t);
+        this.#log.error(
+          { err: (e as Error).message, key: t.key, opsAffected: ops },
+          'store_nearly_full alert publish failed; retrying next check',
+        );
+      }
+    }
+    return { report, alerts: published };
   }
 
   /** One round: read lag, write points, evaluate and publish alerts. */
@@ -142,7 +222,10 @@ export class Monitor {
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
+    if (this.#storageTimer) clearInterval(this.#storageTimer);
+    this.#storageTimer = undefined;
     await this.#ticking?.catch(() => {});
+    await this.#storageTicking?.catch(() => {});
     for (const c of this.#consumers.splice(0)) await c.stop();
   }
 

@@ -294,7 +294,8 @@ const DASHBOARDS: DashboardSpec[] = [
   {
     uid: 'algotrader-system',
     title: 'AlgoTrader · System',
-    description: 'Are the services alive and keeping up? (js_consumer, js_stream, service)',
+    description:
+      'Are the services alive and keeping up, and is there room to store? (js_consumer, js_stream, js_stream_storage, js_store, service)',
     from: 'now-6h',
     panels: [
       {
@@ -337,6 +338,22 @@ const DASHBOARDS: DashboardSpec[] = [
         description: 'Messages stored per stream.',
         unit: 'short',
         targets: [{ query: series('stream', 'last', 'messages', ['stream']), alias: alias('stream') }],
+      },
+      {
+        title: 'Stream storage used',
+        description:
+          "Bytes (or messages) stored / the stream's max_bytes (or max_msgs), per stream with a limit. The monitor raises store_nearly_full at MONITOR_STORAGE_WARN_RATIO (80 %): raise NATS_STREAM_MAX_BYTES or free space before the stream refuses messages.",
+        unit: 'percentunit',
+        targets: [
+          { query: series('streamStorage', 'max', 'used_ratio', ['stream']), alias: alias('stream') },
+        ],
+      },
+      {
+        title: 'JetStream store used',
+        description:
+          "Store-wide use against its limit: scope server = the nats-server store against max_file_store (/jsz), account = the account limit, disk = the store's volume (when the monitor sees it). At 100 % every stream, OPS included, refuses messages; a full disk wedges nats-server.",
+        unit: 'percentunit',
+        targets: [{ query: series('store', 'max', 'used_ratio', ['scope']), alias: alias('scope') }],
       },
       {
         title: 'Service up',
