@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NatsServer } from './nats-server';
 import { freePort } from './ports';
 import { ServerProcess, TestServer } from './server-process';
-import { scaled, sleep } from './timing';
+import { scaled, sleep, within } from './timing';
 
 export interface NatsClusterOptions {
   /** Nodes (default 3: a JetStream meta group needs a majority, so 3 survives losing one). */
@@ -62,9 +62,30 @@ export class ClusterNode extends TestServer {
 
   /** Spawns the process (the cluster waits for JetStream as a whole). */
   spawn(): Promise<void> {
-    return this.serverProcess.spawn();
+    return within(() => this.serverProcess.spawn(), STEP_MS, `cluster node ${this.name} to start`);
+  }
+
+  /** The node's output since it was last started. */
+  get runLogs(): string {
+    return this.serverProcess.runLogs;
+  }
+
+  // Every step on a node has a deadline that names it: a hang fails fast, saying where.
+  override kill(): Promise<void> {
+    return within(() => super.kill(), STEP_MS, `cluster node ${this.name} to die of SIGKILL`);
+  }
+
+  override restart(): Promise<void> {
+    return within(() => super.restart(), STEP_MS, `cluster node ${this.name} to restart`);
+  }
+
+  override stop(): Promise<void> {
+    return within(() => super.stop(), STEP_MS, `cluster node ${this.name} to stop`);
   }
 }
+
+/** The deadline of one step on a node (start, kill, restart, stop), before the time scale. */
+const STEP_MS = 30_000;
 
 /**
  * A JetStream cluster of `size` nats-server processes on loopback (free ports, temporary stores),
@@ -101,7 +122,7 @@ export class NatsCluster {
       await Promise.all(nodes.map((n) => n.spawn()));
       await cluster.waitJetStream();
     } catch (e) {
-      await cluster.stop();
+      await cluster.stop().catch(() => {});
       throw e;
     }
     return cluster;
@@ -122,7 +143,7 @@ export class NatsCluster {
   async waitJetStream(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + scaled(timeoutMs);
     while (Date.now() < deadline) {
-      if (this.nodes.some((n) => n.running && /metadata leader/i.test(n.logs))) return;
+      if (this.nodes.some((n) => n.running && /metadata leader/i.test(n.runLogs))) return;
       await sleep(100);
     }
     throw new Error(
@@ -130,7 +151,10 @@ export class NatsCluster {
     );
   }
 
+  /** Stops every node (each within its deadline); a node that would not stop is named in the error. */
   async stop(): Promise<void> {
-    await Promise.all(this.nodes.map((n) => n.stop()));
+    const results = await Promise.allSettled(this.nodes.map((n) => n.stop()));
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+    if (failed.length > 0) throw new Error(`the cluster did not stop: ${failed.join('; ')}`);
   }
 }
