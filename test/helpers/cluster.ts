@@ -72,7 +72,7 @@ export async function closeBus(b: Bus, what: string): Promise<void> {
   }
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+export async function startTestCluster(o: { monitor?: boolean } = {}): Promise<TestCluster> {
   const started = Date.now();
   const lines: string[] = [];
   const note = (line: string) => {
@@ -85,7 +85,7 @@ export async function startTestCluster(): Promise<TestCluster> {
     error: (o, m) => note(`[${service}] ERROR ${m ?? ''} ${JSON.stringify(o)}`),
   });
   const cluster = await step('the three-node cluster to start', () =>
-    NatsCluster.start({ config: CLUSTER_AUTH, env: CLUSTER_ENV }),
+    NatsCluster.start({ config: CLUSTER_AUTH, env: CLUSTER_ENV, ...(o.monitor ? { monitor: true } : {}) }),
   );
   note(`cluster up: ${cluster.nodes.map((n) => `${n.name}=${n.port}`).join(' ')}`);
   const opened: Bus[] = [];
