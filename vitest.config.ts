@@ -30,6 +30,8 @@ const ALL = [
 // nor the rest.
 const HEAVY = [
   'test/demo.test.ts',
+  'test/nats-cluster-processes.integration.test.ts',
+  'test/nats-cluster-stages.integration.test.ts',
   'test/pipeline-faults.test.ts',
   'test/pipeline-parity.test.ts',
   'test/replay.integration.test.ts',

@@ -17,7 +17,7 @@ import { readCsvBars } from '@algotrader/store';
 import { bundledData, type ClusterNode, repoRoot, scaled, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-import { startTestCluster, step, type TestCluster } from './helpers/cluster';
+import { settledRead, startTestCluster, step, type TestCluster } from './helpers/cluster';
 import { head, NO_LIMITS } from './helpers/fixtures';
 import { backtestFills, pipelineFills } from './helpers/pipeline';
 
@@ -208,34 +208,34 @@ describe('the stages as processes on a three-node cluster: kill -9 of stages, of
       expect(killed[1]!.stages.length, 'stages on the host that died').toBeGreaterThan(0);
 
       // 0 lost bars: every bar once in MD; one feature vector per bar, in order; one signal set per bar.
-      const md = await step('the MD stream info', () => admin.jsm.streams.info('MD'));
+      const md = await settledRead('the MD stream info', () => admin.jsm.streams.info('MD'));
       expect(md.state.messages, 'one bar and one bar-set marker per hour').toBe(2 * BARS);
-      const vectors = await step('the feature vectors to be read', () =>
+      const vectors = await settledRead('the feature vectors', () =>
         readAll(admin, 'FEATURES', 'feat.okx.>', codecs.FeatureVector),
       );
       expect(vectors.map((v) => Number(v.message.closeTimeMs))).toEqual(
         Array.from(bars.openTime, (t) => t + 3_600_000),
       );
-      const sets = await step('the signal sets to be read', () =>
+      const sets = await settledRead('the signal sets', () =>
         readAll(admin, 'SIGNALS', 'sig._set.>', codecs.SignalSetClosed),
       );
       expect(sets.length).toBe(BARS);
       // 0 duplicate orders: every approved order once, exactly the backtest's.
-      const approved = await step('the approved orders to be read', () =>
+      const approved = await settledRead('the approved orders', () =>
         readAll(admin, 'ORDERS', 'ord.approved.paper', codecs.OrderRequest),
       );
       const ids = approved.map((a) => a.message.clientOrderId);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toEqual(reference.orders.map((o) => o.order.clientOrderId));
       // Every fill once, the backtest's fills and cash.
-      const fills = await step('the fills to be read', () =>
+      const fills = await settledRead('the fills', () =>
         readAll(admin, 'EXEC', 'exec.fill.paper', codecs.Fill),
       );
       expect(new Set(fills.map((f) => f.message.tradeId)).size).toBe(fills.length);
-      expect(await step('the fills to be read as rows', () => pipelineFills(admin, 'paper'))).toEqual(
+      expect(await settledRead('the fills as rows', () => pipelineFills(admin, 'paper'))).toEqual(
         backtestFills(reference.fills),
       );
-      const account = (await step('the account to be read', () => readAccount(admin, 'paper')))!;
+      const account = (await settledRead('the account', () => readAccount(admin, 'paper')))!;
       expect(account.fills).toBe(reference.fills.length);
       expect(account.book.cash).toBe(reference.equity.cash[reference.equity.cash.length - 1]);
     } catch (e) {

@@ -6,7 +6,7 @@ import { readCsvBars } from '@algotrader/store';
 import { bundledData, type ClusterNode, scaled, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-import { closeBus, startTestCluster, step, type TestCluster } from './helpers/cluster';
+import { closeBus, settledRead, startTestCluster, step, type TestCluster } from './helpers/cluster';
 import { head, NO_LIMITS } from './helpers/fixtures';
 import { backtestFills, pipelineFills, startStages } from './helpers/pipeline';
 
@@ -133,28 +133,28 @@ describe('the four stages on a three-node cluster: the nodes they are connected 
       expect(killed[1]!.stagesOn.length).toBeGreaterThan(0);
 
       // No bar lost or taken twice: one feature vector per bar, in order; one signal set per bar.
-      const vectors = await step('the feature vectors to be read', () =>
+      const vectors = await settledRead('the feature vectors', () =>
         readAll(admin, 'FEATURES', 'feat.okx.>', codecs.FeatureVector),
       );
       expect(vectors.map((v) => Number(v.message.closeTimeMs))).toEqual(
         Array.from(bars.openTime, (t) => t + 3_600_000),
       );
-      const sets = await step('the signal sets to be read', () =>
+      const sets = await settledRead('the signal sets', () =>
         readAll(admin, 'SIGNALS', 'sig._set.>', codecs.SignalSetClosed),
       );
       expect(sets.length).toBe(BARS);
       // Every order decided once: exactly the backtest's orders.
-      const approved = await step('the approved orders to be read', () =>
+      const approved = await settledRead('the approved orders', () =>
         readAll(admin, 'ORDERS', 'ord.approved.paper', codecs.OrderRequest),
       );
       expect(approved.map((a) => a.message.clientOrderId)).toEqual(
         reference.orders.map((o) => o.order.clientOrderId),
       );
       // The same fills as the undisturbed run, each once, and the same cash.
-      expect(await step('the fills to be read', () => pipelineFills(admin, 'paper'))).toEqual(
+      expect(await settledRead('the fills', () => pipelineFills(admin, 'paper'))).toEqual(
         backtestFills(reference.fills),
       );
-      const account = (await step('the account to be read', () => readAccount(admin, 'paper')))!;
+      const account = (await settledRead('the account', () => readAccount(admin, 'paper')))!;
       expect(account.book.cash).toBe(reference.equity.cash[reference.equity.cash.length - 1]);
     } catch (e) {
       console.error(`--- timeline ---\n${tc.timeline(300)}`);

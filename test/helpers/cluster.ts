@@ -151,3 +151,27 @@ export async function startTestCluster(o: { monitor?: boolean } = {}): Promise<T
     throw e;
   }
 }
+
+/**
+ * Reads with retries until one read succeeds (each attempt within its own deadline): right after a
+ * node comes back, a JetStream API request may time out while leaders settle, and a read that
+ * fails then says nothing about what the stream holds.
+ */
+export async function settledRead<T>(what: string, read: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  let value: { v: T } | undefined;
+  let last: unknown;
+  await waitFor(
+    async () => {
+      try {
+        value = { v: await within(read, STEP_MS, what) };
+        return true;
+      } catch (e) {
+        last = e;
+        return false;
+      }
+    },
+    timeoutMs,
+    () => `${what} to succeed (last error: ${(last as Error | undefined)?.message ?? 'none'})`,
+  );
+  return value!.v;
+}
