@@ -1,13 +1,16 @@
 /**
- * Bus throughput and latency against a raw nats.js baseline (issue 2's figures), plus protobuf BarMsg
- * codec cost. One isolated nats-server (file storage, as in production), one run, rounds
+ * Bus throughput, client CPU and latency against raw nats.js doing the same work (issue 2's and
+ * issue 12's figures), plus protobuf BarMsg codec cost. Publish: every scenario encodes the Bar and
+ * sends the bus's five headers (Content-Type, Producer, Correlation-Id, Proto-Type, Nats-Msg-Id),
+ * raw nats.js once with its default connect options and once with `noAsyncTraces` (as the bus
+ * connects). Consume: a raw loop that reads Proto-Type, decodes and acks, against bus.consume. One isolated nats-server (file storage, as in production), one run, rounds
  * interleaved so that drift of a shared machine hits raw and bus alike; throughput is the median
  * round. Prints figures only: nothing here fails on timing.
  *
  * `--scale=0.2` for a quick look (`npm run bench -- bus --scale=0.2`).
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   Bus,
@@ -112,12 +115,19 @@ async function sequential(s: Scenario, n: number, tag: string, latencies: number
   return n / ((performance.now() - t0) / 1000);
 }
 
-async function pipelined(s: Scenario, n: number, tag: string): Promise<number> {
+/** `latencies`: send → ack of each message (with WINDOW outstanding, so it includes queueing). */
+async function pipelined(s: Scenario, n: number, tag: string, latencies?: number[]): Promise<number> {
   const t0 = performance.now();
   const inflight: Promise<unknown>[] = [];
   for (let i = 0; i < n; i++) {
     if (inflight.length >= WINDOW) await inflight.shift();
-    inflight.push(s.send(i, tag).catch(() => countError(s.name)));
+    const a = performance.now();
+    inflight.push(
+      s.send(i, tag).then(
+        () => latencies?.push(performance.now() - a),
+        () => countError(s.name),
+      ),
+    );
   }
   await Promise.all(inflight);
   return n / ((performance.now() - t0) / 1000);
@@ -150,11 +160,16 @@ function table(head: string[], rows: string[][]): string {
 
 const wallStart = performance.now();
 const server = await NatsServer.start();
+const loadAtStart = loadavg();
+const cpuAtStart = process.cpuUsage();
 const rawNc = await connect({ servers: server.url, name: 'bench-raw' });
 const rawJs: JetStreamClient = jetstream(rawNc);
+const rawFastNc = await connect({ servers: server.url, name: 'bench-raw-fast', noAsyncTraces: true });
+const rawFastJs: JetStreamClient = jetstream(rawFastNc);
 const bus = await Bus.connect({ servers: server.url, service: SERVICE });
 await bus.ensure({ streams: [{ name: STREAM, subjects: ['bench.>'], maxAgeMs: 0 }] });
 
+/** The bus's headers, built as a nats.js user would (Nats-Msg-Id is added by js.publish's msgID). */
 function busLikeHeaders(msgId: string, protoType?: string) {
   const h = natsHeaders();
   h.set(HDR_CONTENT_TYPE, CONTENT_TYPE_PROTOBUF);
@@ -164,21 +179,26 @@ function busLikeHeaders(msgId: string, protoType?: string) {
   return h;
 }
 
+/** Raw nats.js doing what bus.publish(codecs.Bar) does: encode, the same headers, a msg id. */
+function rawBar(js: JetStreamClient, subject: string, prefix: string) {
+  return (i: number, tag: string) => {
+    const msgID = `${prefix}:${tag}:${i}`;
+    return js.publish(subject, codecs.Bar.encode(BAR), {
+      msgID,
+      headers: busLikeHeaders(msgID, codecs.Bar.typeName),
+    });
+  };
+}
+
+const RAW_SAME = 'raw nats.js, same headers';
+const RAW_FAST = 'raw nats.js noAsyncTraces, same headers';
+const BUS_BAR = 'bus.publish(codecs.Bar)';
 const publishScenarios: Scenario[] = [
-  { name: 'raw js.publish', send: (_i) => rawJs.publish('bench.pub.raw', RAW_BYTES) },
+  { name: 'raw js.publish, no headers', send: (_i) => rawJs.publish('bench.pub.raw', RAW_BYTES) },
+  { name: RAW_SAME, send: rawBar(rawJs, 'bench.pub.rawh', 'raw-h') },
+  { name: RAW_FAST, send: rawBar(rawFastJs, 'bench.pub.rawf', 'raw-f') },
   {
-    name: 'raw + bus headers & msg id',
-    send: (i, tag) => {
-      const msgID = `raw-h:${tag}:${i}`;
-      return rawJs.publish('bench.pub.rawh', RAW_BYTES, { msgID, headers: busLikeHeaders(msgID) });
-    },
-  },
-  {
-    name: 'bus.publishRaw',
-    send: (i, tag) => bus.publishRaw('bench.pub.bus', RAW_BYTES, { msgId: `bus-r:${tag}:${i}` }),
-  },
-  {
-    name: 'bus.publish(codecs.Bar)',
+    name: BUS_BAR,
     send: (i, tag) => bus.publish(codecs.Bar, 'bench.pub.bar', BAR, { msgId: `bus-b:${tag}:${i}` }),
   },
 ];
@@ -195,16 +215,22 @@ for (const s of publishScenarios) {
 const seqRates = new Map<string, number[]>();
 const seqLat = new Map<string, number[]>();
 const pipeRates = new Map<string, number[]>();
+const pipeLat = new Map<string, number[]>();
 for (const s of publishScenarios) {
   seqRates.set(s.name, []);
   seqLat.set(s.name, []);
   pipeRates.set(s.name, []);
+  pipeLat.set(s.name, []);
 }
 for (let r = 0; r < ROUNDS; r++) {
   const order = r % 2 === 0 ? publishScenarios : [...publishScenarios].reverse();
   for (const s of order) seqRates.get(s.name)!.push(await sequential(s, N_SEQ, `s${r}`, seqLat.get(s.name)!));
   for (const s of order) {
-    pipeRates.get(s.name)!.push(await withCpu(`pipe ${s.name}`, N_PIPE, () => pipelined(s, N_PIPE, `p${r}`)));
+    pipeRates
+      .get(s.name)!
+      .push(
+        await withCpu(`pipe ${s.name}`, N_PIPE, () => pipelined(s, N_PIPE, `p${r}`, pipeLat.get(s.name)!)),
+      );
   }
 }
 
@@ -224,8 +250,22 @@ await pipelined(
 const MAX_ACK_PENDING = 1_000; // the bus's default for a consumer
 const PULL_BATCH = 256; // the bus's default batch
 
+/** Time between one message reaching the handler (or raw loop body) and the next, ms. */
+const consGaps = new Map<string, number[]>();
+function gapRecorder(name: string): () => void {
+  const gaps = consGaps.get(name) ?? [];
+  consGaps.set(name, gaps);
+  let last = -1;
+  return () => {
+    const now = performance.now();
+    if (last >= 0) gaps.push(now - last);
+    last = now;
+  };
+}
+
 /** `decode`: also read the headers and decode the BarMsg, the work the bus must do per message. */
 async function consumeRaw(durable: string, decode: boolean): Promise<number> {
+  const gap = gapRecorder(decode ? 'cons raw+decode' : 'cons raw');
   await bus.jsm.consumers.add(STREAM, {
     durable_name: durable,
     ack_policy: AckPolicy.Explicit,
@@ -239,6 +279,7 @@ async function consumeRaw(durable: string, decode: boolean): Promise<number> {
   const messages = await consumer.consume({ max_messages: PULL_BATCH });
   let n = 0;
   for await (const m of messages) {
+    gap();
     if (decode) {
       if (m.headers?.get(HDR_PROTO_TYPE) !== codecs.Bar.typeName) countError('consume: Proto-Type');
       keep += codecs.Bar.decode(m.data).close as number;
@@ -252,6 +293,7 @@ async function consumeRaw(durable: string, decode: boolean): Promise<number> {
 }
 
 async function consumeBus(durable: string): Promise<number> {
+  const gap = gapRecorder('cons bus');
   let n = 0;
   let finish = () => {};
   const all = new Promise<void>((r) => {
@@ -266,6 +308,7 @@ async function consumeBus(durable: string): Promise<number> {
     batch: PULL_BATCH,
     codec: codecs.Bar,
     handler: () => {
+      gap();
       if (++n === N_CONSUME) finish();
     },
   });
@@ -313,9 +356,13 @@ const roundTripNs = nsPerOp(CODEC_ITERS, () => {
 // report
 
 const totalMs = performance.now() - wallStart;
-const rawSeq = median(seqRates.get('raw js.publish')!);
-const rawPipe = median(pipeRates.get('raw js.publish')!);
+const cpuTotal = process.cpuUsage(cpuAtStart);
+const loadAtEnd = loadavg();
+const rawSeq = median(seqRates.get(RAW_SAME)!);
+const rawPipe = median(pipeRates.get(RAW_SAME)!);
 const spread = (xs: number[]) => `${fmtRate(Math.min(...xs))}–${fmtRate(Math.max(...xs))}`;
+const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+const sorted = (xs: number[] | undefined) => [...(xs ?? [])].sort((a, b) => a - b);
 
 let natsVersion = '?';
 try {
@@ -325,82 +372,84 @@ try {
 console.log(
   [
     `node ${process.version}, ${natsVersion}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
-    `JetStream file storage, loopback; payload ${PAYLOAD_BYTES} B; ${ROUNDS} interleaved rounds, median shown (min–max)`,
+    `JetStream file storage, loopback; BarMsg ${PAYLOAD_BYTES} B; ${ROUNDS} interleaved rounds (A B … B A), median shown (min–max)`,
     `sequential: ${N_SEQ} msgs/round, one await at a time; pipelined: ${N_PIPE} msgs/round, ${WINDOW} acks outstanding`,
+    `client CPU = user + system time of this process (nats-server not included), per message, summed over the rounds`,
+    `load average at start ${fmtLoad(loadAtStart)}, at end ${fmtLoad(loadAtEnd)}`,
     '',
   ].join('\n'),
 );
 
 const pubRows: string[][] = [];
 for (const s of publishScenarios) {
-  const lat = seqLat.get(s.name)!.sort((a, b) => a - b);
+  const lat = sorted(seqLat.get(s.name));
+  const plat = sorted(pipeLat.get(s.name));
   const seq = median(seqRates.get(s.name)!);
   const pipe = median(pipeRates.get(s.name)!);
   pubRows.push([
     s.name,
-    fmtRate(seq),
-    spread(seqRates.get(s.name)!),
-    fmtPct((seq / rawSeq - 1) * 100),
-    fmtUs(percentile(lat, 50)),
-    fmtUs(percentile(lat, 99)),
     fmtRate(pipe),
     spread(pipeRates.get(s.name)!),
     fmtPct((pipe / rawPipe - 1) * 100),
-    cpuPerMsg(`pipe ${s.name}`).toFixed(0),
+    cpuPerMsg(`pipe ${s.name}`).toFixed(1),
+    fmtUs(percentile(plat, 50)),
+    fmtUs(percentile(plat, 99)),
+    fmtRate(seq),
+    fmtPct((seq / rawSeq - 1) * 100),
+    fmtUs(percentile(lat, 50)),
+    fmtUs(percentile(lat, 99)),
   ]);
 }
-console.log('Publish with acks');
+console.log(`Publish with acks (vs raw = vs "${RAW_SAME}")`);
 console.log(
   table(
     [
       'scenario',
-      'seq msg/s',
-      '(min–max)',
-      'vs raw',
-      'p50',
-      'p99',
       'pipelined msg/s',
       '(min–max)',
       'vs raw',
-      'client CPU µs/msg',
+      'CPU µs/msg',
+      'ack p50',
+      'ack p99',
+      'seq msg/s',
+      'vs raw',
+      'seq p50',
+      'seq p99',
     ],
     pubRows,
   ),
 );
 
 const cRaw = median(consRaw);
+const cRawDecode = median(consRawDecode);
 const cBus = median(consBus);
+const consRow = (name: string, key: string, rates: number[]) => {
+  const gaps = sorted(consGaps.get(key));
+  return [
+    name,
+    fmtRate(median(rates)),
+    spread(rates),
+    fmtPct((median(rates) / cRawDecode - 1) * 100),
+    cpuPerMsg(key).toFixed(1),
+    fmtUs(percentile(gaps, 50)),
+    fmtUs(percentile(gaps, 99)),
+    fmtUs(percentile(gaps, 100)),
+  ];
+};
 console.log(
-  `\nConsume (durable pull consumer, batch ${PULL_BATCH}, max ack pending ${MAX_ACK_PENDING}, ack each; ${N_CONSUME} Bars/round)`,
+  `\nConsume (durable pull consumer, batch ${PULL_BATCH}, max ack pending ${MAX_ACK_PENDING}, ack each; ${N_CONSUME} Bars/round; vs raw = vs "raw + decode")`,
 );
 console.log(
   table(
-    ['scenario', 'msg/s', '(min–max)', 'vs raw', 'client CPU µs/msg'],
+    ['scenario', 'msg/s', '(min–max)', 'vs raw', 'CPU µs/msg', 'gap p50', 'gap p99', 'gap max'],
     [
-      [
-        'raw consumer.consume() + ack',
-        fmtRate(cRaw),
-        spread(consRaw),
-        fmtPct(0),
-        cpuPerMsg('cons raw').toFixed(0),
-      ],
-      [
-        'raw + read Proto-Type + decode + ack',
-        fmtRate(median(consRawDecode)),
-        spread(consRawDecode),
-        fmtPct((median(consRawDecode) / cRaw - 1) * 100),
-        cpuPerMsg('cons raw+decode').toFixed(0),
-      ],
-      [
-        'bus.consume (decode + handler + ack)',
-        fmtRate(cBus),
-        spread(consBus),
-        fmtPct((cBus / cRaw - 1) * 100),
-        cpuPerMsg('cons bus').toFixed(0),
-      ],
+      consRow('raw consumer.consume() + ack', 'cons raw', consRaw),
+      consRow('raw + read Proto-Type + decode + ack', 'cons raw+decode', consRawDecode),
+      consRow('bus.consume (decode + handler + ack)', 'cons bus', consBus),
     ],
   ),
 );
+console.log('(gap: time between two messages reaching the loop body / handler)');
 
 console.log(`\nProtobuf BarMsg (${PAYLOAD_BYTES} B) via codecs.Bar, ${CODEC_ITERS} iterations`);
 console.log(
@@ -414,23 +463,28 @@ console.log(
   ),
 );
 
-const cpuOverhead = (bus: string, raw: string) => fmtPct((cpuPerMsg(bus) / cpuPerMsg(raw) - 1) * 100);
-const overhead = (bus: number, raw: number) => `${((1 - bus / raw) * 100).toFixed(1)}%`;
+/** Bus cost over raw: positive = the bus is slower / burns more CPU. */
+const slower = (bus: number, raw: number) => fmtPct((raw / bus - 1) * 100);
+const moreCpu = (bus: string, raw: string) => fmtPct((cpuPerMsg(bus) / cpuPerMsg(raw) - 1) * 100);
+const busPipe = median(pipeRates.get(BUS_BAR)!);
+const fastPipe = median(pipeRates.get(RAW_FAST)!);
 console.log(
   [
     '',
-    'Bus cost in % of raw throughput (issue 2 target: under 20%):',
-    `  sequential publishRaw ${overhead(median(seqRates.get('bus.publishRaw')!), rawSeq)}, publish(BarMsg) ${overhead(median(seqRates.get('bus.publish(codecs.Bar)')!), rawSeq)}`,
-    `  pipelined  publishRaw ${overhead(median(pipeRates.get('bus.publishRaw')!), rawPipe)}, publish(BarMsg) ${overhead(median(pipeRates.get('bus.publish(codecs.Bar)')!), rawPipe)}`,
-    `  consume    ${overhead(cBus, cRaw)} (vs raw that also reads the header and decodes: ${overhead(cBus, median(consRawDecode))})`,
-    `  client CPU per message, bus vs raw: pipelined publishRaw ${cpuOverhead('pipe bus.publishRaw', 'pipe raw js.publish')}, publish(BarMsg) ${cpuOverhead('pipe bus.publish(codecs.Bar)', 'pipe raw js.publish')}, consume ${cpuOverhead('cons bus', 'cons raw')}`,
-    `  of which headers + Nats-Msg-Id alone (raw with the same headers): sequential ${overhead(median(seqRates.get('raw + bus headers & msg id')!), rawSeq)}, pipelined ${overhead(median(pipeRates.get('raw + bus headers & msg id')!), rawPipe)}`,
-    Object.keys(errors).length ? `publish errors: ${JSON.stringify(errors)}` : 'publish errors: none',
-    `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (bench process), wall ${(totalMs / 1000).toFixed(1)} s`,
+    'Bus cost over raw nats.js doing the same work (issue 12 target: within 20%; + = bus worse):',
+    `  pipelined publish(Bar) vs "${RAW_SAME}":  time/msg ${slower(busPipe, rawPipe)}, CPU/msg ${moreCpu(`pipe ${BUS_BAR}`, `pipe ${RAW_SAME}`)}`,
+    `  pipelined publish(Bar) vs "${RAW_FAST}":  time/msg ${slower(busPipe, fastPipe)}, CPU/msg ${moreCpu(`pipe ${BUS_BAR}`, `pipe ${RAW_FAST}`)}`,
+    `  sequential publish(Bar) vs "${RAW_SAME}": time/msg ${slower(median(seqRates.get(BUS_BAR)!), rawSeq)}`,
+    `  consume vs raw + decode:  time/msg ${slower(cBus, cRawDecode)}, CPU/msg ${moreCpu('cons bus', 'cons raw+decode')}`,
+    `  consume vs raw without decode:  time/msg ${slower(cBus, cRaw)}, CPU/msg ${moreCpu('cons bus', 'cons raw')}`,
+    Object.keys(errors).length ? `errors: ${JSON.stringify(errors)}` : 'errors: none',
+    `bench process: CPU ${((cpuTotal.user + cpuTotal.system) / 1e6).toFixed(1)} s (user ${(cpuTotal.user / 1e6).toFixed(1)} s, sys ${(cpuTotal.system / 1e6).toFixed(1)} s), wall ${(totalMs / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    `load average at end ${fmtLoad(loadAtEnd)}`,
   ].join('\n'),
 );
 if (keep === -1) console.log(keep);
 
 await bus.close();
 await rawNc.drain();
+await rawFastNc.drain();
 await server.stop();

@@ -176,3 +176,33 @@ test('backtest --json alone writes no files; with --out it writes the report and
     expect(existsSync(join(out, f))).toBe(true);
   }
 });
+
+test('a --json document larger than a pipe buffer reaches a reading pipe whole (the CLI exits after stdout drains)', async () => {
+  // The whole 2017–2022 file: ~240 KB of JSON, more than the 64 KiB a pipe holds at once.
+  // Through a shell pipe (`| cat`): a child's stdout from execFile alone is a socket with a larger buffer.
+  const run = await new Promise<Run>((res) =>
+    execFile(
+      '/bin/sh',
+      [
+        '-c',
+        '"$0" "$@" | cat',
+        process.execPath,
+        BIN,
+        'backtest',
+        '--strategy',
+        'sma_cross',
+        '--data',
+        BTC,
+        '--json',
+      ],
+      { cwd: dir, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) =>
+        res({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout.length).toBeGreaterThan(3 * 65_536);
+  const doc = JSON.parse(run.stdout) as { summary: { counts: { fills: number } }; fills: unknown[] };
+  expect(doc.fills.length).toBe(doc.summary.counts.fills);
+});

@@ -12,6 +12,8 @@ import {
   writeBacktestSummary,
   writeSample,
 } from '@algotrader/monitor';
+import { writeSwapMetrics } from '@algotrader/order-router';
+import { parsePipelineConfig } from '@algotrader/pipeline';
 import { Account } from '@algotrader/portfolio';
 import { pb } from '@algotrader/proto';
 import { InfluxDB1, scaled } from '@algotrader/testkit';
@@ -204,6 +206,22 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
     };
     writeSample(sink, state.sample(t + MIN), lag);
     samples += 1;
+  }
+  // A swap account as the order-router writes it after each save: a cross 3× long with funding.
+  const KEY = 'OKX:BTC/USDT:USDT';
+  const perp = parsePipelineConfig({
+    instruments: [KEY],
+    strategies: [{ name: 'sma_cross', instruments: [KEY] }],
+    swaps: { [KEY]: { marginMode: 'cross', leverage: 3 } },
+  });
+  const swapBook = Account.open({ initialCash: 10_000, specs: perp.specs, swapSettings: perp.swapSettings });
+  for (let step = 0; step <= 12; step++) {
+    const t = t0 + step * 5 * MIN;
+    swapBook.setMark(0, 60_000 - step * 100);
+    if (step === 0) swapBook.applyFill(0, 'buy', 0.3, 60_000, 9);
+    if (step % 4 === 3) swapBook.applyFunding(0, 0.0001, 60_000 - step * 100);
+    swapBook.revalue(t);
+    writeSwapMetrics(sink, 'perp', swapBook, t + MIN);
   }
   for (const [i, strategy] of ['sma-cross', 'bollinger-reversion'].entries()) {
     for (let night = 0; night < 3; night++) {

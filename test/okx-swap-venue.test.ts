@@ -1,4 +1,10 @@
-import { parseConfig, parseInstrument, SimulatedClock } from '@algotrader/core';
+import {
+  OKX_POSITION_TIERS,
+  parseConfig,
+  parseInstrument,
+  SimulatedClock,
+  tiersFromOkx,
+} from '@algotrader/core';
 import { createLogger } from '@algotrader/core/node';
 import { parsePipelineConfig } from '@algotrader/pipeline';
 import {
@@ -95,6 +101,71 @@ describe('OkxSwapVenue against the local OKX server', () => {
     const set = s.requests.find((r) => r.path === '/api/v5/account/set-leverage');
     expect(set?.body).toEqual({ instId: ID, lever: '10', mgnMode: 'isolated' });
   });
+
+  test('start loads the maintenance-margin tiers from OKX public/position-tiers (SWAP, tdMode, instFamily), in base units', async () => {
+    const { s, venue } = await setup({ mode: 'cross' });
+    // The exchange's tiers differ from the bundled snapshot, so using them is visible.
+    const row = (tier: number, minSz: string, maxSz: string, mmr: string, maxLever: string) => ({
+      uly: 'BTC-USDT',
+      instFamily: 'BTC-USDT',
+      instId: '',
+      tier: String(tier),
+      minSz,
+      maxSz,
+      mmr,
+      imr: String(1 / Number(maxLever)),
+      maxLever,
+      optMgnFactor: '0',
+      quoteMaxLoan: '',
+      baseMaxLoan: '',
+    });
+    s.swaps.setPositionTiers('BTC-USDT', [
+      row(1, '0', '2000', '0.0045', '80'),
+      row(2, '2000', '8000', '0.008', '40'),
+      row(3, '8000', '30000', '0.025', '15'),
+    ]);
+    await venue.start();
+    expect(venue.tierSource(BTC)).toBe('exchange');
+    expect(venue.contract(BTC).tiers).toEqual([
+      { maxQty: 20, mmr: 0.0045, maxLeverage: 80 },
+      { maxQty: 80, mmr: 0.008, maxLeverage: 40 },
+      { maxQty: 300, mmr: 0.025, maxLeverage: 15 },
+    ]);
+    const asked = s.requests.filter((r) => r.path === '/api/v5/public/position-tiers');
+    expect(asked.map((r) => [r.query, r.code])).toEqual([
+      [{ instType: 'SWAP', tdMode: 'cross', instFamily: 'BTC-USDT' }, '0'],
+    ]);
+    const r = await venue.reconcile({ orders: [], positions: {} });
+    expect(r.alerts).toEqual([]);
+  });
+
+  test.each([
+    [
+      'an HTTP 503',
+      (s: OkxTradeServer) => s.inject({ kind: 'http5xx', path: '/api/v5/public/position-tiers' }),
+    ],
+    [
+      'a tier row that does not check (mmr not a number)',
+      (s: OkxTradeServer) =>
+        s.swaps.setPositionTiers('BTC-USDT', [{ ...OKX_POSITION_TIERS['BTC-USDT']![0]!, mmr: 'abc' }]),
+    ],
+  ])(
+    'position tiers not loaded (%s): the bundled snapshot is used and a warning reaches the router, once',
+    async (_, fail) => {
+      const { s, venue } = await setup();
+      fail(s);
+      await venue.start();
+      expect(venue.tierSource(BTC)).toBe('bundled');
+      expect(venue.contract(BTC).tiers).toEqual(tiersFromOkx(OKX_POSITION_TIERS['BTC-USDT']!, 0.01, 'x'));
+      const r1 = await venue.reconcile({ orders: [], positions: {} });
+      expect(r1.alerts.map((a) => [a.code, a.severity])).toEqual([['okx_tiers_bundled', 'warning']]);
+      expect(r1.alerts[0]!.message).toMatch(
+        /^OKX position tiers of BTC-USDT-SWAP \(isolated\) could not be loaded \(.+\): using the bundled snapshot/,
+      );
+      const r2 = await venue.reconcile({ orders: [], positions: {} });
+      expect(r2.alerts).toEqual([]);
+    },
+  );
 
   test('a zero contract value or a leverage OKX refuses stops the start with a clear error', async () => {
     const zero = await setup({ ctVal: '0' });

@@ -18,6 +18,7 @@ import { startStageUsersServer } from './helpers/stage-users';
 const T = Date.UTC(2024, 0, 1, 8);
 const KEY = 'OKX:BTC/USDT:USDT';
 const SWAP = parseInstrument(KEY);
+const ETH = parseInstrument('OKX:ETH/USDT:USDT');
 const p = parsePipelineConfig({
   account: 'perp',
   broker: 'okx_swap',
@@ -144,6 +145,50 @@ test('the follower (as NATS user risk-gate) keeps the latest rate the collector 
     expect(got[0]!.message).toContain('rate NaN is not a finite number');
   } finally {
     f?.stop();
+    await nats.stop();
+  }
+});
+
+test('a gate started after the last rate was published reads it from stream MD at once (as NATS user risk-gate): an opening order is judged, not refused as stale', async () => {
+  const nats = await startStageUsersServer();
+  const followers: FundingFollower[] = [];
+  try {
+    const [collector, gate] = [await nats.connect('collector'), await nats.connect('risk-gate')];
+    const alerter = new Alerter(gate, 'risk-gate', new SimulatedClock(T));
+    const follower = async () => {
+      const f = new FundingFollower(gate, alerter);
+      followers.push(f);
+      await f.start([SWAP, ETH]);
+      return f;
+    };
+    // Before any rate: nothing to read back, and no alert (an empty subject is not a failure).
+    const none = await follower();
+    expect(none.rates).toEqual({});
+    expect(none.restored).toBe(0);
+    const publish = (rate: number, at: number) =>
+      collector.publish(
+        codecs.FundingRate,
+        subjects.funding(SWAP),
+        encodeFundingRate({ instrument: SWAP, rate, fundingTime: T, fetchedAt: at }, 0, 'okx'),
+        { msgId: fundingKey(SWAP, at) },
+      );
+    await publish(0.0001, T - 120_000);
+    await publish(0.0042, T - 60_000);
+    none.stop();
+    // A restart: the newest stored rate is there before any message arrives.
+    const f = await follower();
+    expect(f.rates).toEqual({ [KEY]: { rate: 0.0042, fetchedAt: T - 60_000 } });
+    expect(f.restored).toBe(1);
+    expect(f.received).toBe(0);
+    // Judged on it: EXTREME_FUNDING (0.0042 > 0.003), not STALE_DATA "no funding rate received yet".
+    const rate = f.rates[KEY]!;
+    expect(decide(0.4, rate.rate, rate.fetchedAt).map((r) => r.reason)).toEqual([
+      pb.RejectReason.REJECT_REASON_EXTREME_FUNDING,
+    ]);
+    const alerts = await readStream(nats.admin, 'OPS', 'ops.alert.>', codecs.Alert);
+    expect(alerts.map((a) => a.code)).toEqual([]);
+  } finally {
+    for (const f of followers) f.stop();
     await nats.stop();
   }
 });

@@ -90,6 +90,7 @@ const ORDER_RECORD: Fields<OrderState> = {
   trades: 'trades',
   exits: 'exits',
   exitReason: 'exit_reason',
+  reduceOnly: 'reduce_only',
 };
 
 /** ArmedExits nests its Protection; the proto flattens both into one message. */

@@ -132,4 +132,65 @@ describe('a JetStream stream at its max_bytes', { timeout: scaled(90_000) }, () 
       await server.stop();
     }
   });
+  test('the server store full (max_file_store): insufficient resources counted and alerted, the stage resumes when space is freed', async () => {
+    // The server's own limit is below the disk (the setting docs/DEPLOY.md recommends): a full
+    // store is then an answer, "insufficient resources", for every stream, OPS included.
+    const server = await NatsServer.start({ maxFileStore: '2MB' });
+    const admin = await Bus.connect({ servers: server.url, service: 'admin' });
+    const feBus = await Bus.connect({ servers: server.url, service: 'feature-engine' });
+    let fe: FeatureEngine | undefined;
+    try {
+      await admin.ensure(SYSTEM_TOPOLOGY);
+      const bars = head(await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz')), BARS);
+      await replayPipeline(admin, { venue: 'OKX', tf: '1h', series: [{ instrument: btc, bars }] });
+      // Other data takes the rest of the store.
+      await admin.jsm.streams.add({ name: 'OTHER', subjects: ['other.>'] });
+      const blob = new Uint8Array(8_000);
+      let full: Error | undefined;
+      for (let i = 0; i < 1_000 && !full; i++) {
+        await admin.js.publish('other.x', blob).catch((e: Error) => {
+          full = e;
+        });
+      }
+      expect(String(full)).toMatch(/insufficient resources/);
+
+      const pipeline = parsePipelineConfig({
+        account: 'paper',
+        instruments: ['OKX:BTC/USDT'],
+        strategies: [{ name: 'sma_cross', params: { fast: 5, slow: 15 }, instruments: ['OKX:BTC/USDT'] }],
+        mode: 'replay',
+      });
+      fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
+      await waitFor(() => feBus.counters.storeFull >= 2, 30_000, 'the feature-engine to be refused');
+      // OPS is full too: the alert waits in the stage until the store takes messages again.
+      expect((await admin.jsm.streams.info('OPS')).state.messages).toBe(0);
+
+      await admin.jsm.streams.delete('OTHER');
+      await waitFor(
+        async () => (await readAll(admin, 'FEATURES', 'feat._set.>', codecs.BarSetClosed)).length >= BARS,
+        60_000,
+        'the feature-engine to resume',
+      );
+      const vectors = await readAll(admin, 'FEATURES', 'feat.okx.>', codecs.FeatureVector);
+      expect(vectors.map((v) => Number(v.message.closeTimeMs))).toEqual(
+        Array.from(bars.openTime, (t) => t + 3_600_000),
+      );
+      await waitFor(
+        async () =>
+          (await readAll(admin, 'OPS', 'ops.alert.>', codecs.Alert)).some(
+            (a) =>
+              a.message.code === 'store_full' &&
+              a.message.source === 'feature-engine' &&
+              /insufficient resources/.test(a.message.message ?? ''),
+          ),
+        10_000,
+        'the store_full alert of the feature-engine, stored once space returned',
+      );
+    } finally {
+      await fe?.stop();
+      await feBus.close();
+      await admin.close();
+      await server.stop();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { BacktestResult } from '@algotrader/backtest';
 import { Bus, type BusLogger } from '@algotrader/bus';
 import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
 import { FeatureEngine } from '@algotrader/feature-engine';
+import type { MetricsSink } from '@algotrader/metrics';
 import { OrderRouter, PaperVenue } from '@algotrader/order-router';
 import { exitReasonIn, type Pipeline, readAccount, readAll, sideOf } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
@@ -31,7 +32,7 @@ export async function startStages(
   pipeline: Pipeline,
   credentials?: StageCredentials,
   /** `router: false`: the three decision stages only (another process is the order-router). */
-  o: { router?: boolean; logger?: (service: string) => BusLogger } = {},
+  o: { router?: boolean; metrics?: MetricsSink; logger?: (service: string) => BusLogger } = {},
 ): Promise<Stages> {
   const services = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].slice(
     0,
@@ -52,7 +53,13 @@ export async function startStages(
   const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
   const rg = await RiskGate.start({ bus: b3, pipeline, clock });
   const router = b4
-    ? await OrderRouter.start({ bus: b4, pipeline, clock, venue: new PaperVenue(pipeline) })
+    ? await OrderRouter.start({
+        bus: b4,
+        pipeline,
+        clock,
+        venue: new PaperVenue(pipeline),
+        ...(o.metrics ? { metrics: o.metrics } : {}),
+      })
     : undefined;
   return {
     buses,
@@ -76,8 +83,10 @@ export async function replayThroughStages(
   pipeline: Pipeline,
   series: { instrument: string; bars: BarColumns; swap?: ReplaySeries['swap'] }[],
   credentials?: StageCredentials,
+  /** The order-router's metrics sink (swap figures). */
+  metrics?: MetricsSink,
 ): Promise<void> {
-  const stages = await startStages(url, pipeline, credentials);
+  const stages = await startStages(url, pipeline, credentials, metrics ? { metrics } : {});
   try {
     const r = await replayPipeline(bus, {
       venue: pipeline.venue,

@@ -1,4 +1,11 @@
-import { Bus, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import {
+  Bus,
+  ensureOptions,
+  isUnansweredPublish,
+  natsAuth,
+  SYSTEM_TOPOLOGY,
+  unansweredText,
+} from '@algotrader/bus';
 import type { Config } from '@algotrader/core';
 import { createLogger, type Logger, loadConfig } from '@algotrader/core/node';
 
@@ -44,12 +51,12 @@ export async function connectNats(
       servers,
       service,
       ...(logger ? { logger } : {}),
-      ensure: {
-        duplicateWindowMs: config.nats.duplicateWindowMs,
-        storage: config.nats.storage,
-        replicas: config.nats.replicas,
-      },
+      ensure: ensureOptions(config.nats),
       ...natsAuth(config.nats),
+    }).catch((e: unknown) => {
+      // Connected, but JetStream's first answer never came (a wedged server, see unansweredText).
+      if (!isUnansweredPublish(e)) throw e;
+      throw new Error(`NATS at ${servers}: ${unansweredText('its API check timed out')}`, { cause: e });
     }),
     new Promise<never>((_, reject) =>
       setTimeout(

@@ -133,8 +133,23 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once stdout and stderr have handed everything written to the OS. A write to a pipe that is
+ * full (a `--json` document of more than 64 KiB read by `jq`) is queued, and `process.exit` alone
+ * would drop the rest of it; a write's callback runs after every earlier write has gone out.
+ */
+function exitFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitFlushed(code),
   async (e: unknown) => {
     if (e instanceof UsageError) {
       console.error(e.message);

@@ -2,6 +2,8 @@ import { type Bus, subjects } from '@algotrader/bus';
 import {
   alignOpen,
   barSetKey,
+  type FundingGap,
+  type FundingSeries,
   formatInstrument,
   fundingKey,
   type Instrument,
@@ -65,6 +67,33 @@ export interface LiveFundingOptions {
   readonly swaps: readonly Instrument[];
   readonly publish: (m: FundingRateMsg) => Promise<void>;
   readonly everyMs: number;
+  /**
+   * Where settled funding goes (the Parquet funding dataset, @algotrader/store `PerpStore`): when
+   * the coming settlement moves on (and once at start), the newest page of
+   * `public/funding-rate-history` is fetched and its settlements before it are appended. The
+   * current rate itself is never stored: it is a live estimate that may still change before the
+   * settlement, not the rate that was paid.
+   */
+  readonly store?: SettledFundingStore | undefined;
+  /** Rows of `funding-rate-history` asked for per append (default 20: about a week of 8 h settlements). */
+  readonly settledPage?: number;
+}
+
+/** The part of @algotrader/store's `PerpStore` the live funding loop writes to. */
+export interface SettledFundingStore {
+  appendFunding(
+    i: Instrument,
+    f: FundingSeries,
+  ): Promise<{
+    readonly written: number;
+    readonly duplicates: number;
+    readonly conflicts: readonly {
+      readonly time: number;
+      readonly stored: number;
+      readonly fetched: number;
+    }[];
+    readonly gaps: readonly FundingGap[];
+  }>;
 }
 
 export interface CycleReport {
@@ -110,6 +139,10 @@ export class LiveCollector {
   readonly #state = new Map<string, SeriesState>();
   readonly #abort = new AbortController();
   #loops: Promise<void>[] = [];
+  /** Settled funding appended to the store (live loop): rows written, already held, held with another rate; failed appends. */
+  readonly settled = { written: 0, duplicates: 0, conflicts: 0, failures: 0 };
+  /** Per swap key: the coming settlement whose earlier settlements are stored. */
+  readonly #settledBefore = new Map<string, number>();
 
   constructor(o: LiveOptions) {
     this.#o = o;
@@ -148,6 +181,9 @@ export class LiveCollector {
           );
           await f.publish(msg);
           this.counters.fundingPublished += 1;
+          if (f.store && r.fundingTime > (this.#settledBefore.get(formatInstrument(swap)) ?? 0)) {
+            await this.#storeSettled(f, f.store, swap, r.fundingTime);
+          }
         } catch (e) {
           if (signal.aborted) return;
           this.counters.fundingFailures += 1;
@@ -167,6 +203,75 @@ export class LiveCollector {
       } catch {
         return;
       }
+    }
+  }
+
+  /**
+   * The settlements before `before` from the newest page of `funding-rate-history`, appended to the
+   * funding dataset. A failure (fetch, a non-finite rate, the write) is counted and alerted and the
+   * next round tries again; a rate that differs from the stored one is alerted and left as stored.
+   */
+  async #storeSettled(
+    f: LiveFundingOptions,
+    store: SettledFundingStore,
+    swap: Instrument,
+    before: number,
+  ): Promise<void> {
+    const key = formatInstrument(swap);
+    const signal = this.#abort.signal;
+    try {
+      const page = await withRetry(
+        () =>
+          countedRequest(this.counters, 'funding-rate-history', () =>
+            f.data.fundingPage(swap, undefined, f.settledPage ?? 20),
+          ),
+        this.#o.retry ?? DEFAULT_RETRY,
+        { signal, onRetry: (e) => countRetry(this.counters, 'funding-rate-history', e) },
+      );
+      const rows = page.filter((r) => r.time < before).sort((a, b) => a.time - b.time);
+      const bad = rows.find((r) => !Number.isFinite(Number(r.rate)) || r.rate.trim() === '');
+      if (bad)
+        throw new Error(
+          `settled funding at ${new Date(bad.time).toISOString()}: rate "${bad.rate}" is not a finite number`,
+        );
+      const r = await store.appendFunding(swap, {
+        time: Float64Array.from(rows, (x) => x.time),
+        rate: Float64Array.from(rows, (x) => Number(x.rate)),
+      });
+      this.settled.written += r.written;
+      this.settled.duplicates += r.duplicates;
+      this.settled.conflicts += r.conflicts.length;
+      this.#settledBefore.set(key, before);
+      for (const c of r.conflicts) {
+        this.#o.alerts.alert({
+          severity: 'warning',
+          code: 'funding_conflict',
+          message: `collector: ${key} settlement ${new Date(c.time).toISOString()} fetched at rate ${c.fetched}, stored as ${c.stored}: kept as stored`,
+          labels: { instrument: key },
+          dedupeKey: `funding_conflict:${symbolToken(swap)}:${c.time}`,
+        });
+      }
+      for (const g of r.gaps) {
+        this.#o.alerts.alert({
+          severity: 'warning',
+          code: 'funding_gap',
+          message: `collector: ${key} funding has ${g.missing} settlement(s) missing between ${new Date(g.after).toISOString()} and ${new Date(g.before).toISOString()} (not filled)`,
+          labels: { instrument: key },
+          dedupeKey: `funding_gap:${symbolToken(swap)}:${g.after}`,
+        });
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      this.settled.failures += 1;
+      const err = (e as Error).message;
+      this.#o.log?.error({ instrument: key, err }, 'settled funding not stored');
+      this.#o.alerts.alert({
+        severity: 'warning',
+        code: 'funding_settled_failed',
+        message: `collector: settled funding of ${key} not stored (tried again next round): ${err}`,
+        labels: { instrument: key, cause: errorLabel(e) },
+        dedupeKey: `funding_settled:${symbolToken(swap)}`,
+      });
     }
   }
 

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { runService, serveCompactionRequests } from '@algotrader/bus';
 import { formatInstrument, symbolToken } from '@algotrader/core';
 import { createMetricsSink } from '@algotrader/metrics';
-import { ParquetStore } from '@algotrader/store';
+import { ParquetStore, PerpStore } from '@algotrader/store';
 import { BusAlertSink } from './alerts';
 import { ArchiveWriter } from './archive';
 import { Archiver } from './archiver';
@@ -41,6 +41,9 @@ void runService({
       log,
     });
     const store = settings.archiver ? await ParquetStore.open(config.dataDir) : undefined;
+    // The store's single writer also appends settled funding to the perp funding dataset.
+    const perpStore =
+      store && settings.fundingSwaps.length > 0 ? await PerpStore.open(config.dataDir) : undefined;
     const archiver = store
       ? await Archiver.start({ bus, writer: new ArchiveWriter(store, alerts), metrics })
       : undefined;
@@ -88,6 +91,7 @@ void runService({
         swaps: settings.fundingSwaps,
         publish: busFundingPublisher(bus),
         everyMs: settings.fundingEveryMs,
+        store: perpStore,
       },
     });
     live.start();
@@ -114,6 +118,7 @@ void runService({
       await sink.close();
       log.info({ metrics: sink.stats() }, 'metrics sink closed');
       await store?.close();
+      perpStore?.close();
     };
   },
 });

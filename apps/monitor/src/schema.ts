@@ -1,4 +1,9 @@
-import { BACKTEST_MEASUREMENT, type MetricsSink } from '@algotrader/metrics';
+import {
+  BACKTEST_MEASUREMENT,
+  type MetricsSink,
+  SWAP_ACCOUNT_MEASUREMENT,
+  SWAP_POSITION_MEASUREMENT,
+} from '@algotrader/metrics';
 
 /**
  * Every measurement the monitor (and the batch-backtest job) writes to InfluxDB: the one place the
@@ -128,6 +133,41 @@ export const SCHEMA = {
       trades: 'closed trades',
       win_rate: 'winning trades / trades',
       final_equity: 'quote currency',
+    },
+  },
+  /**
+   * Written by the order-router (paper and OKX swap venues, apps/order-router swap-metrics.ts)
+   * after each saved account state, stamped at the book's valuation time: one point per account
+   * holding swaps.
+   */
+  swapAccount: {
+    measurement: SWAP_ACCOUNT_MEASUREMENT,
+    tags: ['account'],
+    fields: {
+      equity: 'account equity, quote currency',
+      funding_pnl: 'net funding over all swaps since the account opened: received - paid, quote currency',
+      leverage: 'gross swap notional (sum of abs(quantity x mark)) / equity',
+      liquidation_loss: 'margin and collateral lost to liquidations, quote currency',
+      positions: 'open swap positions',
+      min_margin_ratio:
+        'lowest OKX margin ratio over open positions (1 = liquidation); only while one is open',
+      min_liquidation_distance: 'smallest liquidation distance over open positions; only while one is open',
+    },
+  },
+  /** Written with `swapAccount`: one point per swap instrument of the account. */
+  swapPosition: {
+    measurement: SWAP_POSITION_MEASUREMENT,
+    tags: ['account', 'instrument'],
+    fields: {
+      quantity: 'signed base units (> 0 long, < 0 short)',
+      notional: 'quantity x mark price, signed, quote currency',
+      mark_price: 'mark price the book values the position at',
+      funding_pnl: 'net funding of this swap since the account opened: received - paid, quote currency',
+      leverage: 'abs(notional) / account equity',
+      margin: 'isolated margin posted (0 for cross)',
+      margin_ratio: 'OKX margin ratio (1 = liquidation); only while a position is open',
+      liquidation_price: 'mark price at which the position is liquidated; only while open',
+      liquidation_distance: 'abs(mark - liquidation price) / mark; only while open',
     },
   },
 } as const;

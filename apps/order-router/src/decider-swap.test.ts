@@ -1,12 +1,20 @@
 import { parseInstrument, positionKey } from '@algotrader/core';
 import { parsePipelineConfig } from '@algotrader/pipeline';
-import { decodeAccount, type Effect, encodeAccount, newAccount, step } from '@algotrader/pipeline/domain';
+import {
+  barOut,
+  decodeAccount,
+  type Effect,
+  encodeAccount,
+  newAccount,
+  step,
+} from '@algotrader/pipeline/domain';
 import type { OrderRequestMsg } from '@algotrader/proto';
 import { describe, expect, test } from 'vitest';
 import { type RouterInput, type RouterState, routerDecider, routerState } from './decider';
-import { actions, marketOrder, published, runSync } from './decider.test-helper';
+import { actions, marketOrder, published, run, runSync, type VenueAction } from './decider.test-helper';
 import type { SwapReconcileResult } from './okx/swap-venue';
-import type { Venue } from './venue';
+import { PaperVenue } from './paper-venue';
+import type { Venue, VenueResult } from './venue';
 
 /**
  * The order-router's decider on a swap account: the funding payments and liquidations an
@@ -140,5 +148,88 @@ describe('order-router decider, swap funding and liquidations from reconciliatio
     expect(s.book.cash).toBe(10_000);
     expect(alerts(fx)).toEqual(['critical:swap_liquidation_unbooked']);
     expect(s.account.swapBooked).toEqual(['liquidation:L9']);
+  });
+
+  test('a reduce-only order keeps its flag across a restart: the lookup after it carries reduceOnly, an opening order none', () => {
+    const d = routerDecider({ pipeline: p, venue });
+    const s = opened(d);
+    const shrink = { ...marketOrder(p, SWAP, 'sw2', 'sell', 0.2, 11 * H), reduceOnly: true };
+    const placed: VenueAction[] = [];
+    // The placement's outcome is not known (a timeout): the order stays pending, to be looked up.
+    const unknown = (a: VenueAction) => {
+      placed.push(a);
+      const id = a.call.op === 'reconcile' ? '' : a.call.order.clientOrderId;
+      return {
+        reports: [
+          { clientOrderId: id, status: 'unknown' as const, filledQty: 0, avgPrice: Number.NaN, fills: [] },
+        ],
+        alerts: [],
+      };
+    };
+    runSync(d, s, { kind: 'order', order: shrink, seq: 2, now: 6 }, unknown);
+    runSync(d, s, { kind: 'order', order: order('sw3', 0.1), seq: 3, now: 6 }, unknown);
+    expect(placed.map((a) => [a.call.op, a.call.op === 'reconcile' ? '' : a.call.order.reduceOnly])).toEqual([
+      ['place', true],
+      ['place', undefined],
+    ]);
+    expect(s.account.orders['sw2']!.reduceOnly).toBe(true);
+
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    expect(r.account.pending).toEqual(['sw2', 'sw3']);
+    expect(r.account.orders['sw2']!.reduceOnly).toBe(true);
+    expect(r.account.orders['sw3']!.reduceOnly).toBeUndefined();
+    const calls = actions(step(d, r, { kind: 'poll' }).effects).flatMap((a) =>
+      a.type === 'venue' && a.call.op === 'lookup'
+        ? [[a.call.order.clientOrderId, a.call.order.reduceOnly]]
+        : [],
+    );
+    expect(calls).toEqual([
+      ['sw2', true],
+      ['sw3', undefined],
+    ]);
+  });
+
+  test('paper: a reduce-only sell placed before a restart fills after it clipped to the long (flat), never flipping short', async () => {
+    const paper = new PaperVenue(p);
+    const d = routerDecider({ pipeline: p, venue: paper });
+    const answer = async (a: VenueAction): Promise<VenueResult> =>
+      a.call.op === 'place' ? paper.place(a.call.order) : { reports: [], alerts: [] };
+    const swapBar = (openTime: number, open: number) =>
+      barOut(
+        {
+          instrument: SWAP,
+          openTime,
+          closeTime: openTime + H,
+          open,
+          high: open,
+          low: open,
+          close: open,
+          volume: 1,
+        },
+        '1h',
+        'test',
+      );
+    const set = (close: number, seq: number): RouterInput => ({
+      kind: 'set',
+      set: { venue: 'OKX', timeframe: '1h', closeTimeMs: close, arrived: [], missing: [], timedOut: false },
+      seq,
+    });
+    const s = routerState(newAccount(p.account, 10_000, 'USDT'), p);
+    await run(d, s, { kind: 'order', order: order('pb1', 0.5), seq: 1, now: 5 }, answer);
+    step(d, s, { kind: 'bar', bar: swapBar(10 * H, 60_000) });
+    await run(d, s, set(11 * H, 1), answer);
+    await run(d, s, { kind: 'progress', progress: { decidedThrough: 10 * H, approvedSeq: 1 } }, answer);
+    expect(s.book.qty(0)).toBe(0.5);
+
+    const shrink = { ...marketOrder(p, SWAP, 'pb2', 'sell', 0.8, 11 * H), reduceOnly: true };
+    await run(d, s, { kind: 'order', order: shrink, seq: 2, now: 6 }, answer);
+    expect(s.account.pending).toEqual(['pb2']);
+    // The router restarts before the bar the order fills on.
+    const r = d.restore(decodeAccount(encodeAccount(d.snapshot(s)))).state;
+    step(d, r, { kind: 'bar', bar: swapBar(11 * H, 60_000) });
+    await run(d, r, set(12 * H, 2), answer);
+    await run(d, r, { kind: 'progress', progress: { decidedThrough: 11 * H, approvedSeq: 2 } }, answer);
+    expect(r.account.done).toContain('pb2');
+    expect(r.book.qty(0)).toBe(0);
   });
 });

@@ -119,8 +119,6 @@ export type RouterOutput =
       readonly now: number;
       readonly refused?: string;
       readonly quoteAmount?: number;
-      /** Swaps: sent to the venue as reduce-only (like `quoteAmount`, it goes out at once, not in the state). */
-      readonly reduceOnly?: boolean;
       readonly late: boolean;
     }
   | { readonly kind: 'repeat'; readonly id: string; readonly seq: number }
@@ -286,6 +284,8 @@ export function routerDecider(
       ...(parsed.limitPrice !== undefined ? { limitPrice: parsed.limitPrice } : {}),
       decisionTime: parsed.decisionTime,
       ...(parsed.exits !== undefined ? { exits: parsed.exits } : {}),
+      // Saved with the order: a lookup, a re-placement or a bar fill after a restart still carries it.
+      ...(parsed.reduceOnly ? { reduceOnly: true } : {}),
       eligibleOpen: p.fillModel.timing === 'close' ? parsed.decisionTime - p.tfMs : parsed.decisionTime,
       status: 'pending_submit',
       events: 0,
@@ -302,7 +302,6 @@ export function routerDecider(
       late: bars && order.eligibleOpen <= latestBarOpen(p.calendar, a.steppedThrough, p.tfMs),
       ...(refused !== undefined ? { refused } : {}),
       ...(parsed.quoteAmount !== undefined ? { quoteAmount: parsed.quoteAmount } : {}),
-      ...(parsed.reduceOnly ? { reduceOnly: true } : {}),
     };
   }
 
@@ -378,7 +377,6 @@ export function routerDecider(
         const order: VenueOrder = {
           ...record(ord),
           ...(o.quoteAmount !== undefined ? { quoteAmount: o.quoteAmount } : {}),
-          ...(o.reduceOnly ? { reduceOnly: true } : {}),
         };
         // The result steps the account (the order is known to the venue by then).
         s.owed.push(action({ type: 'venue', call: { op: 'place', order, late: o.late } }));

@@ -17,6 +17,13 @@ export { type NotifySettings, type Suggestion, suggest, suggestionText } from '.
 export { NOTIFY_DURABLE, NotifyVenue, type NotifyVenueOptions } from './notify/venue';
 export { PaperVenue } from './paper-venue';
 export { OrderRouter, type OrderRouterOptions } from './router';
+export {
+  type SwapAccountFields,
+  type SwapFigures,
+  type SwapPositionFields,
+  swapFigures,
+  writeSwapMetrics,
+} from './swap-metrics';
 export type {
   HaltRequest,
   LocalBook,

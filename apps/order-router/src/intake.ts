@@ -94,5 +94,6 @@ export function record(o: OrderState): OrderRecord {
     ...(o.exits !== undefined ? { exits: o.exits } : {}),
     ...(o.exitReason !== undefined ? { exitReason: o.exitReason } : {}),
     ...(o.trades?.length ? { trades: [...o.trades] } : {}),
+    ...(o.reduceOnly ? { reduceOnly: true } : {}),
   };
 }

@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import { runService } from '@algotrader/bus';
+import { createMetricsSink } from '@algotrader/metrics';
 import { loadPipelineFromEnv } from '@algotrader/pipeline';
 import { OrderRouter } from './router';
 import { createVenue, VENUES } from './venues';
@@ -19,15 +21,21 @@ void runService({
     };
     const venue = await createVenue({ config, pipeline, log });
     const pollMs = VENUES[pipeline.config.broker].pollMs;
+    // Swap figures (funding P&L, leverage, margin ratio, liquidation distance) for Grafana; off without INFLUX_URL.
+    const metrics = createMetricsSink(config.influx, { defaultTags: { host: hostname() }, logger: log });
     const router = await OrderRouter.start({
       bus,
       pipeline,
       clock,
       venue,
       onFatal,
+      metrics,
       ...(pollMs !== undefined ? { pollMs } : {}),
     });
     log.info({ account: pipeline.account, venue: venue.name }, 'order-router ready');
-    return () => router.stop();
+    return async () => {
+      await router.stop();
+      await metrics.close();
+    };
   },
 });

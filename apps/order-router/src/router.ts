@@ -1,5 +1,6 @@
 import { type Bus, readControl, requestHalt } from '@algotrader/bus';
 import { type Clock, ErrorCode, isAlgoError } from '@algotrader/core';
+import type { MetricsSink } from '@algotrader/metrics';
 import {
   type AccountState,
   AccountStore,
@@ -34,6 +35,7 @@ import {
   routerState,
   type VenueCall,
 } from './decider';
+import { writeSwapMetrics } from './swap-metrics';
 import type { Venue, VenueResult } from './venue';
 
 export interface OrderRouterOptions {
@@ -47,6 +49,12 @@ export interface OrderRouterOptions {
   readonly maxAhead?: number;
   /** Called when the router cannot go on (a second writer on the account); main() exits. */
   readonly onFatal?: (e: Error) => void;
+  /**
+   * Where the swap figures (funding P&L, leverage, margin ratio, liquidation distance) go after
+   * each saved state, stamped at the book's valuation time: `swap_account`/`swap_position` points
+   * (swap-metrics.ts). Synchronous and buffered: the router never waits on it.
+   */
+  readonly metrics?: MetricsSink;
 }
 
 type Runner = DeciderRunner<RouterState, RouterInput, RouterOutput, AccountState>;
@@ -370,6 +378,10 @@ export class OrderRouter {
       throw e;
     }
     this.#shell.saves += 1;
+    if (this.#o.metrics) {
+      const at = s.book.valuedAt > 0 ? s.book.valuedAt : this.#o.clock.now();
+      writeSwapMetrics(this.#o.metrics, this.#o.pipeline.account, s.book, at);
+    }
     // Saved: what the venue returned before this save is durable now (it may acknowledge its inputs).
     this.#v.committed?.();
     await this.#index(retired);

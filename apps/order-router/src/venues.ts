@@ -120,6 +120,7 @@ export const VENUES: { readonly [N in VenueName]: VenueEntry<never> } = {
           const o = swaps[ctx.pipeline.keys[k]!];
           return { instrument, setting: { mode: o?.marginMode ?? 'cross', leverage: o?.leverage ?? 1 } };
         }),
+        logger: ctx.log,
       });
       await v.start();
       return v;

@@ -105,7 +105,9 @@ export class RiskGate {
     const [positions, control] = await Promise.all([o.bus.kv(POSITIONS_BUCKET), o.bus.kv(CONTROL_BUCKET)]);
     const g = new RiskGate(o, positions, control);
     await g.#account.start();
-    if (Object.keys(p.swapSettings).length > 0) g.#funding.start();
+    if (Object.keys(p.swapSettings).length > 0) {
+      await g.#funding.start(p.instruments.filter((_i, k) => p.swapSettings[p.keys[k]!] !== undefined));
+    }
     // Progress never goes back, even when the checkpoint is older than the last progress written.
     const written = await positions.get(progressKey(p.account));
     if (written && written.operation === 'PUT' && written.value.length > 0) {

@@ -160,6 +160,80 @@ describe('Bus against a real nats-server', () => {
     expect(reasons.sort()).toEqual(['failed 3 times: always fails', 'poison: bad business data']);
   });
 
+  test('headers: the bus set, ids nats.js would trim are trimmed, CR/LF in an id is refused', async () => {
+    const s = 'md.bar.okx.XRP-USDT.1h';
+    const ack = await bus.publish(codecs.Bar, s, bar(1), { msgId: 'h:1' });
+    const stored = await bus.jsm.streams.getMessage('MD', { seq: ack.seq });
+    expect(stored!.header.keys().sort()).toEqual(
+      ['Content-Type', 'Correlation-Id', 'Nats-Msg-Id', 'Producer', 'Proto-Type'].sort(),
+    );
+    expect(stored!.header.get('Nats-Msg-Id')).toBe('h:1');
+    expect(stored!.header.get('Correlation-Id')).toBe('h:1');
+    expect(stored!.header.get('Producer')).toBe('test');
+    // Edge spaces: trimmed as nats.js's header check does, so the repeat is a duplicate.
+    const spaced = await bus.publish(codecs.Bar, s, bar(2), { msgId: ' h:2 ', correlationId: ' c2' });
+    const spacedMsg = await bus.jsm.streams.getMessage('MD', { seq: spaced.seq });
+    expect(spacedMsg!.header.get('Nats-Msg-Id')).toBe('h:2');
+    expect(spacedMsg!.header.get('Correlation-Id')).toBe('c2');
+    expect((await bus.publish(codecs.Bar, s, bar(2), { msgId: 'h:2' })).duplicate).toBe(true);
+    // A line break would smuggle a header of its own into the message: refused, nothing stored.
+    const before = (await bus.jsm.streams.info('MD')).state.messages;
+    await expect(
+      bus.publish(codecs.Bar, s, bar(3), { msgId: 'h:3\r\nProto-Type: algotrader.v1.Fill' }),
+    ).rejects.toThrow(/\\r or \\n/);
+    await expect(bus.publish(codecs.Bar, s, bar(3), { msgId: 'h:3', correlationId: 'a\nb' })).rejects.toThrow(
+      /\\r or \\n/,
+    );
+    expect((await bus.jsm.streams.info('MD')).state.messages).toBe(before);
+  });
+
+  test('acks of a synchronous handler, sent in batches, all reach the server, also when the bus closes at once', async () => {
+    const s = 'md.bar.okx.ADA-USDT.1h';
+    const n = 300; // more than one batch of 256
+    for (let i = 0; i < n; i += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, n - i) }, (_, k) =>
+          bus.publish(codecs.Bar, s, bar(i + k), { msgId: `ack:${i + k}`, correlationId: `corr:${i + k}` }),
+        ),
+      );
+    }
+    const own = await Bus.connect({ servers: server.url, service: 'test-acks' });
+    let got = 0;
+    let firstMeta: Record<string, unknown> | undefined;
+    let closing: Promise<void> | undefined;
+    try {
+      await own.consume({
+        stream: 'MD',
+        durable: 'ack-batch-test',
+        filterSubjects: [s],
+        codec: codecs.Bar,
+        handler: (_b, meta) => {
+          firstMeta ??= { ...meta, headers: undefined };
+          // The last handler closes the bus right away: its held acks must still go out.
+          if (++got === n) closing = own.close();
+        },
+      });
+      await waitFor(() => closing !== undefined, 15_000, `${n} bars handled`);
+      await closing;
+    } finally {
+      if (!own.nc.isClosed()) await own.close();
+    }
+    expect(own.counters.acked).toBe(n);
+    const info = await bus.jsm.consumers.info('MD', 'ack-batch-test');
+    expect(info.num_ack_pending).toBe(0);
+    expect(info.num_pending).toBe(0);
+    expect(info.ack_floor.stream_seq).toBe(info.delivered.stream_seq);
+    // The metadata is read on demand and survives a spread.
+    expect(firstMeta).toMatchObject({
+      subject: s,
+      deliveryCount: 1,
+      msgId: 'ack:0',
+      correlationId: 'corr:0',
+      producer: 'test',
+    });
+    expect(firstMeta!['streamSeq']).toEqual(expect.any(Number));
+  });
+
   test('checkpoints round-trip through KV with msgpack', async () => {
     const kv = await bus.kv('checkpoints');
     await saveCheckpoint(kv, 'strategy.sma_cross', { fast: [1.5, 2.5], n: 3, name: 'x' });

@@ -1,5 +1,5 @@
 import { AlgoError, deadLetterKey, ErrorCode } from '@algotrader/core';
-import { type Codec, codecs, pb } from '@algotrader/proto';
+import { type Codec, codecs } from '@algotrader/proto';
 import {
   type ConsumerMessages,
   type JetStreamClient,
@@ -10,11 +10,19 @@ import {
   type PubAck,
 } from '@nats-io/jetstream';
 import { type KV, Kvm } from '@nats-io/kv';
-import { type MsgHdrs, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
+import { type MsgHdrs, MsgHdrsImpl, type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { boundedDeadLetter, type DeadLetterInput, DL_PAYLOAD_TRUNCATED } from './dead-letter';
-import { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
+import {
+  isPermissionError,
+  isRetryablePublishError,
+  isUnansweredPublish,
+  PermanentError,
+  publishFailureText,
+  storeFullReason,
+} from './errors';
 import { type BusCounters, newCounters } from './metrics';
+import { StorageAlerts } from './storage-alerts';
 import { subjects } from './subjects';
 import {
   type ConsumerSpec,
@@ -29,6 +37,9 @@ export const HDR_PROTO_TYPE = 'Proto-Type';
 export const HDR_PRODUCER = 'Producer';
 export const HDR_CORRELATION = 'Correlation-Id';
 export const CONTENT_TYPE_PROTOBUF = 'application/x-protobuf';
+const HDR_MSG_ID = 'Nats-Msg-Id';
+/** A header value nats.js would store as it is: no CR/LF (refused) and no edge whitespace (trimmed). */
+const PLAIN_HEADER_VALUE = /^[^\r\n\s](?:[^\r\n]*[^\r\n\s])?$/;
 
 /** What the bus reports; services pass their pino logger (it has these methods). */
 export interface BusLogger {
@@ -117,7 +128,10 @@ export class Bus {
   readonly #publishAttempts: number;
   readonly #publishTimeoutMs: number;
   readonly #consumers = new Set<ConsumerHandle>();
+  readonly #storageAlerts: StorageAlerts;
   #kvm: Kvm | undefined;
+  /** The service name can go into the `Producer` header without nats.js's per-message check. */
+  readonly #plainService: boolean;
 
   private constructor(nc: NatsConnection, jsm: JetStreamManager, opts: BusOptions) {
     this.nc = nc;
@@ -128,6 +142,8 @@ export class Bus {
     this.#ensure = { ...DEFAULT_ENSURE, ...opts.ensure };
     this.#publishAttempts = opts.publishAttempts ?? 8;
     this.#publishTimeoutMs = opts.publishTimeoutMs ?? 5_000;
+    this.#storageAlerts = new StorageAlerts(this.js, this.service, this.log, this.#publishTimeoutMs);
+    this.#plainService = PLAIN_HEADER_VALUE.test(this.service);
   }
 
   /** Connects with unlimited reconnects and a per-service inbox prefix. */
@@ -151,6 +167,10 @@ export class Bus {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
       waitOnFirstConnect: true,
+      // nats.js otherwise builds an Error (a stack capture) per request to decorate a timeout that
+      // almost never comes: about a third of a publish's client CPU. A failed publish is still
+      // reported with the bus's own error and stack (publishRaw), the nats.js error as its cause.
+      noAsyncTraces: true,
       ...(opts.user ? { user: opts.user } : {}),
       ...(opts.password ? { pass: opts.password } : {}),
       ...(opts.tlsCaFile ? { tls: { caFile: opts.tlsCaFile } } : {}),
@@ -196,29 +216,62 @@ export class Bus {
    * with the same Nats-Msg-Id, so a publish whose ack was lost is not stored twice.
    */
   async publish<T>(codec: Codec<T>, subject: string, message: T, opts: PublishOptions): Promise<PubAck> {
-    return this.publishRaw(subject, codec.encode(message), {
-      ...opts,
-      headers: { ...opts.headers, [HDR_PROTO_TYPE]: codec.typeName },
-    });
+    return this.#publish(subject, codec.encode(message), codec.typeName, opts);
   }
 
   /** Publishes bytes as they are (used by tests and tools to inject foreign payloads). */
   async publishRaw(subject: string, data: Uint8Array, opts: PublishOptions): Promise<PubAck> {
+    return this.#publish(subject, data, undefined, opts);
+  }
+
+  /**
+   * The headers of one message. The fixed ones were checked once (the service name in the
+   * constructor, the type names are code); the per-message ids go in as they are when nats.js would
+   * keep them unchanged, else through its checking `set` (which trims, or refuses CR/LF) as before.
+   */
+  #headers(protoType: string | undefined, opts: PublishOptions): MsgHdrs {
+    const correlation = opts.correlationId ?? opts.msgId;
+    if (
+      opts.headers === undefined &&
+      this.#plainService &&
+      PLAIN_HEADER_VALUE.test(opts.msgId) &&
+      PLAIN_HEADER_VALUE.test(correlation)
+    ) {
+      const rec: Record<string, string[]> = {
+        [HDR_CONTENT_TYPE]: [CONTENT_TYPE_PROTOBUF],
+        [HDR_PRODUCER]: [this.service],
+        [HDR_CORRELATION]: [correlation],
+      };
+      if (protoType !== undefined) rec[HDR_PROTO_TYPE] = [protoType];
+      rec[HDR_MSG_ID] = [opts.msgId];
+      return MsgHdrsImpl.fromRecord(rec);
+    }
     const h = natsHeaders();
     h.set(HDR_CONTENT_TYPE, CONTENT_TYPE_PROTOBUF);
     h.set(HDR_PRODUCER, this.service);
-    h.set(HDR_CORRELATION, opts.correlationId ?? opts.msgId);
-    for (const [k, v] of Object.entries(opts.headers ?? {})) h.set(k, v);
+    h.set(HDR_CORRELATION, correlation);
+    if (opts.headers !== undefined) for (const k in opts.headers) h.set(k, opts.headers[k]!);
+    if (protoType !== undefined) h.set(HDR_PROTO_TYPE, protoType);
+    h.set(HDR_MSG_ID, opts.msgId);
+    return h;
+  }
+
+  async #publish(
+    subject: string,
+    data: Uint8Array,
+    protoType: string | undefined,
+    opts: PublishOptions,
+  ): Promise<PubAck> {
+    const h = this.#headers(protoType, opts);
+    const publishOpts = { headers: h, timeout: this.#publishTimeoutMs };
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.#publishAttempts; attempt++) {
       try {
-        const ack = await this.js.publish(subject, data, {
-          msgID: opts.msgId,
-          headers: h,
-          timeout: this.#publishTimeoutMs,
-        });
+        // Nats-Msg-Id is among the headers already (nats.js would `set` it again per attempt).
+        const ack = await this.js.publish(subject, data, publishOpts);
         this.counters.published += 1;
         if (ack.duplicate) this.counters.publishDuplicates += 1;
+        this.#storageAlerts.retryPending();
         return ack;
       } catch (e) {
         lastError = e;
@@ -229,10 +282,18 @@ export class Bus {
       }
     }
     this.counters.publishFailures += 1;
+    if (isUnansweredPublish(lastError)) {
+      this.counters.publishUnanswered += 1;
+      this.#storageAlerts.raise(
+        'jetstream_unanswered',
+        subject,
+        `${this.#publishAttempts} attempts of ${this.#publishTimeoutMs} ms`,
+      );
+    }
     const full = storeFullReason(lastError);
     if (full) {
       this.counters.storeFull += 1;
-      this.#alertStoreFull(subject, full);
+      this.#storageAlerts.raise('store_full', subject, full);
       throw new AlgoError(
         ErrorCode.Transport,
         `publish to ${subject} (msg id ${opts.msgId}) refused, the store is full (${full}): nothing was stored; raise the stream's max_bytes or free JetStream disk space (the caller retries)`,
@@ -242,40 +303,10 @@ export class Bus {
     }
     throw new AlgoError(
       ErrorCode.Transport,
-      `publish to ${subject} (msg id ${opts.msgId}) failed: ${(lastError as Error)?.message}`,
+      `publish to ${subject} (msg id ${opts.msgId}) failed: ${publishFailureText(lastError, this.#publishAttempts, this.#publishTimeoutMs)}`,
       { subject },
       { cause: lastError },
     );
-  }
-
-  /**
-   * A critical `store_full` alert on OPS (which drops its oldest messages rather than refusing new
-   * ones), at most one per stream subject root and minute, never awaited: the caller's retry loop
-   * must not wait on the alert channel.
-   */
-  #alertStoreFull(subject: string, reason: string): void {
-    if (subject.startsWith('ops.')) return;
-    const root = subject.split('.')[0] ?? subject;
-    const minute = Math.floor(Date.now() / 60_000);
-    const h = natsHeaders();
-    h.set(HDR_CONTENT_TYPE, CONTENT_TYPE_PROTOBUF);
-    h.set(HDR_PRODUCER, this.service);
-    h.set(HDR_PROTO_TYPE, codecs.Alert.typeName);
-    const alert = codecs.Alert.encode({
-      severity: pb.Severity.SEVERITY_CRITICAL,
-      source: this.service,
-      code: 'store_full',
-      message: `${this.service}: publishing to ${subject} refused, the JetStream store is full (${reason}); nothing was stored, publishing is retried until space returns`,
-      labels: { subject, reason },
-      timeMs: Date.now(),
-      dedupeKey: `${root}:${minute}`,
-    });
-    this.js
-      .publish(subjects.alert('critical'), alert, {
-        msgID: `alert:${this.service}:store_full:${root}:${minute}`,
-        headers: h,
-      })
-      .catch((e: unknown) => this.log.error({ err: (e as Error).message }, 'store_full alert not stored'));
   }
 
   /**
@@ -290,12 +321,14 @@ export class Bus {
     const backoff = opts.backoffMs ?? [250, 1_000, 5_000];
     let stopping = false;
     let messages: ConsumerMessages | undefined;
+    const acks = new AckBatch(this.counters, this.log, opts.durable);
     const loop = async () => {
       while (!stopping) {
         try {
           messages = await consumer.consume({ max_messages: opts.batch ?? 256 });
           for await (const m of messages) {
-            await this.#handle(m, opts, maxDeliver, backoff);
+            const pending = this.#handle(m, opts, maxDeliver, backoff, acks);
+            if (pending !== undefined) await pending;
             if (stopping) break;
           }
         } catch (e) {
@@ -306,6 +339,7 @@ export class Bus {
         // consume() ends when the consumer was deleted or the iterator was stopped.
         if (!stopping) await sleep(100);
       }
+      acks.flush();
     };
     const done = loop();
     const handle: ConsumerHandle = {
@@ -322,10 +356,21 @@ export class Bus {
     return handle;
   }
 
-  async #handle<T>(m: JsMsg, opts: ConsumeOptions<T>, maxDeliver: number, backoff: number[]): Promise<void> {
+  /**
+   * Decode → handler → ack of one message. Returns a promise only when there is something to wait
+   * for (an async handler, a nak or dead-letter), so a run of messages with a synchronous handler
+   * goes through without a turn of the event loop each.
+   */
+  #handle<T>(
+    m: JsMsg,
+    opts: ConsumeOptions<T>,
+    maxDeliver: number,
+    backoff: number[],
+    acks: AckBatch,
+  ): Promise<void> | undefined {
     this.counters.received += 1;
-    const deliveryCount = m.info.deliveryCount;
-    const protoType = m.headers?.get(HDR_PROTO_TYPE);
+    const headers = m.headers;
+    const protoType = headers?.get(HDR_PROTO_TYPE);
     let decoded: T;
     try {
       // As the stage readers do (proto/README.md, "Headers"): a message must name its type.
@@ -336,41 +381,50 @@ export class Bus {
       decoded = opts.codec.decode(m.data);
     } catch (e) {
       this.counters.decodeErrors += 1;
-      await this.#deadLetter(m, opts, `undecodable: ${(e as Error).message}`);
+      return this.#deadLetter(m, opts, `undecodable: ${(e as Error).message}`);
+    }
+    const meta = lazyMeta(m, headers);
+    let result: Promise<void> | void;
+    try {
+      result = opts.handler(decoded, meta);
+    } catch (e) {
+      return this.#failed(m, opts, maxDeliver, backoff, e);
+    }
+    if (result !== undefined && typeof (result as Promise<void>).then === 'function') {
+      return (result as Promise<void>).then(
+        () => acks.add(m),
+        (e: unknown) => this.#failed(m, opts, maxDeliver, backoff, e),
+      );
+    }
+    acks.add(m);
+    return undefined;
+  }
+
+  async #failed<T>(
+    m: JsMsg,
+    opts: ConsumeOptions<T>,
+    maxDeliver: number,
+    backoff: number[],
+    e: unknown,
+  ): Promise<void> {
+    this.counters.handlerErrors += 1;
+    const deliveryCount = m.info.deliveryCount;
+    const reason = (e as Error)?.message ?? String(e);
+    if (e instanceof PermanentError || deliveryCount >= maxDeliver) {
+      await this.#deadLetter(
+        m,
+        opts,
+        `${e instanceof PermanentError ? 'poison' : `failed ${deliveryCount} times`}: ${reason}`,
+      );
       return;
     }
-    const meta: MessageMeta = {
-      subject: m.subject,
-      streamSeq: m.seq,
-      deliveryCount,
-      correlationId: m.headers?.get(HDR_CORRELATION) || undefined,
-      producer: m.headers?.get(HDR_PRODUCER) || undefined,
-      msgId: m.headers?.get('Nats-Msg-Id') || undefined,
-      headers: m.headers,
-    };
-    try {
-      await opts.handler(decoded, meta);
-      m.ack();
-      this.counters.acked += 1;
-    } catch (e) {
-      this.counters.handlerErrors += 1;
-      const reason = (e as Error)?.message ?? String(e);
-      if (e instanceof PermanentError || deliveryCount >= maxDeliver) {
-        await this.#deadLetter(
-          m,
-          opts,
-          `${e instanceof PermanentError ? 'poison' : `failed ${deliveryCount} times`}: ${reason}`,
-        );
-        return;
-      }
-      const delay = backoff[Math.min(deliveryCount - 1, backoff.length - 1)] ?? 1_000;
-      this.log.warn(
-        { durable: opts.durable, subject: m.subject, seq: m.seq, deliveryCount, err: reason },
-        'handler failed, nak',
-      );
-      m.nak(delay);
-      this.counters.naked += 1;
-    }
+    const delay = backoff[Math.min(deliveryCount - 1, backoff.length - 1)] ?? 1_000;
+    this.log.warn(
+      { durable: opts.durable, subject: m.subject, seq: m.seq, deliveryCount, err: reason },
+      'handler failed, nak',
+    );
+    m.nak(delay);
+    this.counters.naked += 1;
   }
 
   async #deadLetter<T>(m: JsMsg, opts: ConsumeOptions<T>, reason: string): Promise<void> {
@@ -470,6 +524,75 @@ export function serverList(servers: string | readonly string[]): string[] {
   if (list.length === 0)
     throw new AlgoError(ErrorCode.InvalidConfig, 'no NATS server given (NATS_URL is empty)');
   return list;
+}
+
+/**
+ * The handler's metadata; what is not asked for is not parsed (the sequence and delivery count
+ * come from the reply subject, the ids from the headers).
+ */
+function lazyMeta(m: JsMsg, headers: MsgHdrs | undefined): MessageMeta {
+  return {
+    subject: m.subject,
+    get streamSeq() {
+      return m.seq;
+    },
+    get deliveryCount() {
+      return m.info.deliveryCount;
+    },
+    get correlationId() {
+      return headers?.get(HDR_CORRELATION) || undefined;
+    },
+    get producer() {
+      return headers?.get(HDR_PRODUCER) || undefined;
+    },
+    get msgId() {
+      return headers?.get(HDR_MSG_ID) || undefined;
+    },
+    headers,
+  };
+}
+
+/**
+ * Acks of handled messages, sent together once the consume loop yields (or 256 are waiting): one
+ * socket write for a run of messages instead of one per message. An ack goes out at most one turn
+ * of the event loop late; a process that dies in between gets those messages again (at least
+ * once, as for any crash before an ack).
+ */
+class AckBatch {
+  #pending: JsMsg[] = [];
+  #scheduled = false;
+  readonly #counters: BusCounters;
+  readonly #log: BusLogger;
+  readonly #durable: string;
+  constructor(counters: BusCounters, log: BusLogger, durable: string) {
+    this.#counters = counters;
+    this.#log = log;
+    this.#durable = durable;
+  }
+  add(m: JsMsg): void {
+    this.#pending.push(m);
+    if (this.#pending.length >= 256) this.flush();
+    else if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(this.flush);
+    }
+  }
+  readonly flush = (): void => {
+    this.#scheduled = false;
+    const batch = this.#pending;
+    if (batch.length === 0) return;
+    this.#pending = [];
+    // Sent from a timer callback: a throw here would end the process, so it is reported instead
+    // (an ack that did not go out is a redelivery after ack_wait, which the handlers tolerate).
+    try {
+      for (const m of batch) {
+        m.ack();
+        this.#counters.acked += 1;
+      }
+    } catch (e) {
+      this.#log.warn({ durable: this.#durable, err: (e as Error).message }, 'acks not sent');
+    }
+  };
 }
 
 function sleep(ms: number): Promise<void> {

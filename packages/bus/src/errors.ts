@@ -56,3 +56,27 @@ export function storeFullReason(e: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** A publish that got no answer at all (as opposed to a refusal the server explained). */
+export function isUnansweredPublish(e: unknown): boolean {
+  const name = (e as Error)?.name ?? '';
+  return name === 'TimeoutError' || /^timeout$/i.test(String((e as Error)?.message ?? ''));
+}
+
+/**
+ * The text of a publish that failed after every attempt. A publish nobody answered gets the likely
+ * causes and the way out: nats-server down or unreachable, or its JetStream store's disk full —
+ * nats-server 2.9 then stops answering for that stream (and for the connection that published)
+ * and recovers only when restarted after space is freed; later servers disable JetStream instead
+ * (docs/DEPLOY.md, "JetStream storage").
+ */
+export function publishFailureText(e: unknown, attempts: number, timeoutMs: number): string {
+  const message = (e as Error)?.message ?? String(e);
+  if (!isUnansweredPublish(e)) return message;
+  return unansweredText(`${attempts} attempts of ${timeoutMs} ms`);
+}
+
+/** Why JetStream may not answer and what to do, for an error after `what` (attempts, a request). */
+export function unansweredText(what: string): string {
+  return `no answer from JetStream (${what}): the NATS server is down or unreachable, or the disk of its JetStream store is full — free space there and restart nats-server if it stays silent (docs/DEPLOY.md, "JetStream storage")`;
+}

@@ -45,16 +45,28 @@ export {
   DL_PAYLOAD_SHA256,
   DL_PAYLOAD_TRUNCATED,
 } from './dead-letter';
-export { isPermissionError, isRetryablePublishError, PermanentError, storeFullReason } from './errors';
+export {
+  isPermissionError,
+  isRetryablePublishError,
+  isUnansweredPublish,
+  PermanentError,
+  publishFailureText,
+  storeFullReason,
+  unansweredText,
+} from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';
 export { messageTypeForSubject, subjects } from './subjects';
 export {
   type ConsumerSpec,
+  checkStreamLimits,
+  type EnsureOptions,
   ensureConsumer,
+  ensureOptions,
   ensureTopology,
   type KvSpec,
+  type StreamLimits,
   type StreamSpec,
   SYSTEM_TOPOLOGY,
   type Topology,

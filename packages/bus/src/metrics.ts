@@ -6,6 +6,11 @@ export interface BusCounters {
   publishFailures: number;
   /** Publishes refused because the stream or the JetStream store was full (nothing stored). */
   storeFull: number;
+  /**
+   * Publishes that got no answer after every attempt: the server down or unreachable, or wedged
+   * by a full disk under its JetStream store (nats-server 2.9); see `publishFailureText`.
+   */
+  publishUnanswered: number;
   received: number;
   acked: number;
   naked: number;
@@ -25,6 +30,7 @@ export function newCounters(): BusCounters {
     publishRetries: 0,
     publishFailures: 0,
     storeFull: 0,
+    publishUnanswered: 0,
     received: 0,
     acked: 0,
     naked: 0,

@@ -4,7 +4,7 @@ import type { Config } from '@algotrader/core';
 import { createLogger, type Logger, loadConfig } from '@algotrader/core/node';
 import { Bus, natsAuth } from './bus';
 import { startHeartbeat } from './lifecycle';
-import { SYSTEM_TOPOLOGY } from './topology';
+import { ensureOptions, SYSTEM_TOPOLOGY } from './topology';
 
 export interface ServiceContext {
   config: Config;
@@ -37,11 +37,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
       servers: config.nats.url,
       service: config.service,
       logger: log,
-      ensure: {
-        duplicateWindowMs: config.nats.duplicateWindowMs,
-        storage: config.nats.storage,
-        replicas: config.nats.replicas,
-      },
+      ensure: ensureOptions(config.nats),
       ...natsAuth(config.nats),
     });
     // A service user may not create or change streams (the admin's `algotrader init` does).

@@ -1,6 +1,8 @@
-import type { JetStreamClient, JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import { AlgoError, ErrorCode } from '@algotrader/core';
+import type { JetStreamClient, JetStreamManager, StreamConfig, StreamInfo } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
+import { isUnansweredPublish, unansweredText } from './errors';
 
 const NS_PER_MS = 1_000_000;
 
@@ -80,40 +82,126 @@ export interface EnsureOptions {
   duplicateWindowMs: number;
   storage: 'file' | 'memory';
   replicas: number;
+  /**
+   * Operator-set limits by stream name (config `nats.streamMaxBytes` / `nats.streamMaxAgeMs`,
+   * `NATS_STREAM_MAX_BYTES` / `NATS_STREAM_MAX_AGE`). The rule, for max_bytes and max_age alike:
+   * a configured value is applied, to a new stream and to an existing one; an unconfigured one is
+   * the declared default ({@link StreamSpec}) when the stream is created, and afterwards whatever
+   * the server has — so a limit raised or lowered on the server (`nats stream edit`) survives
+   * `algotrader init` and every stage's start.
+   */
+  streamLimits?: Readonly<Record<string, StreamLimits>>;
 }
 
-function streamConfig(s: StreamSpec, o: EnsureOptions): Partial<StreamConfig> & { name: string } {
+export interface StreamLimits {
+  /** Bytes, -1 = unlimited. */
+  maxBytes?: number;
+  /** ms, 0 = forever. */
+  maxAgeMs?: number;
+}
+
+/** The {@link EnsureOptions} of the `nats` section of the config. */
+export function ensureOptions(n: {
+  duplicateWindowMs: number;
+  storage: 'file' | 'memory';
+  replicas: number;
+  streamMaxBytes?: Readonly<Record<string, number>>;
+  streamMaxAgeMs?: Readonly<Record<string, number>>;
+}): EnsureOptions {
+  const limits: Record<string, StreamLimits> = {};
+  for (const [name, maxBytes] of Object.entries(n.streamMaxBytes ?? {})) limits[name] = { maxBytes };
+  for (const [name, maxAgeMs] of Object.entries(n.streamMaxAgeMs ?? {}))
+    limits[name] = { ...limits[name], maxAgeMs };
+  return {
+    duplicateWindowMs: n.duplicateWindowMs,
+    storage: n.storage,
+    replicas: n.replicas,
+    streamLimits: limits,
+  };
+}
+
+/**
+ * Throws when a configured limit names a stream `t` does not declare (a typo would otherwise be
+ * ignored). Only for the complete topology (`algotrader init`): a stage ensures a part of it.
+ */
+export function checkStreamLimits(t: Topology, o: Pick<EnsureOptions, 'streamLimits'>): void {
+  const known = new Set(t.streams.map((s) => s.name));
+  const unknown = Object.keys(o.streamLimits ?? {}).filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new AlgoError(
+      ErrorCode.InvalidConfig,
+      `stream limits (NATS_STREAM_MAX_BYTES / NATS_STREAM_MAX_AGE) name unknown stream(s) ${unknown.join(', ')}; the streams are ${[...known].join(', ')}`,
+    );
+  }
+}
+
+/** max_age in ms as the server holds it (ns). */
+function serverAgeMs(maxAgeNs: number): number {
+  return Math.round(maxAgeNs / NS_PER_MS);
+}
+
+function streamConfig(
+  s: StreamSpec,
+  o: EnsureOptions,
+  current?: { max_bytes: number; max_age: number },
+): Partial<StreamConfig> & { name: string } {
+  const set = o.streamLimits?.[s.name];
+  const maxAgeMs = set?.maxAgeMs ?? (current ? serverAgeMs(current.max_age) : s.maxAgeMs);
+  const maxBytes = set?.maxBytes ?? current?.max_bytes ?? s.maxBytes ?? -1;
   return {
     name: s.name,
     subjects: s.subjects,
     retention: s.workQueue ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
     storage: o.storage === 'memory' ? StorageType.Memory : StorageType.File,
     num_replicas: o.replicas,
-    max_age: s.maxAgeMs * NS_PER_MS,
-    max_bytes: s.maxBytes ?? -1,
+    max_age: maxAgeMs * NS_PER_MS,
+    max_bytes: maxBytes,
     discard: s.discard === 'old' ? DiscardPolicy.Old : DiscardPolicy.New,
     // The duplicate window must not exceed max_age when one is set.
     duplicate_window:
-      (s.maxAgeMs > 0 ? Math.min(o.duplicateWindowMs, s.maxAgeMs) : o.duplicateWindowMs) * NS_PER_MS,
+      (maxAgeMs > 0 ? Math.min(o.duplicateWindowMs, maxAgeMs) : o.duplicateWindowMs) * NS_PER_MS,
   };
 }
 
-/** Creates what is missing and updates what differs; safe to call at every start. */
+/**
+ * Creates what is missing and updates what differs; safe to call at every start. Stream limits
+ * follow {@link EnsureOptions.streamLimits}: configured ones are applied, others are left as the
+ * server has them.
+ */
 export async function ensureTopology(
   js: JetStreamClient,
   jsm: JetStreamManager,
   t: Topology,
   o: EnsureOptions,
 ): Promise<void> {
+  try {
+    await ensureAll(js, jsm, t, o);
+  } catch (e) {
+    if (!isUnansweredPublish(e)) throw e;
+    throw new AlgoError(
+      ErrorCode.Transport,
+      `ensuring the streams and buckets failed: ${unansweredText('a JetStream API request timed out')}`,
+      {},
+      { cause: e },
+    );
+  }
+}
+
+async function ensureAll(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  t: Topology,
+  o: EnsureOptions,
+): Promise<void> {
   for (const s of t.streams) {
-    const cfg = streamConfig(s, o);
+    let current: StreamInfo | undefined;
     try {
-      await jsm.streams.info(s.name);
-      await jsm.streams.update(s.name, cfg);
+      current = await jsm.streams.info(s.name);
     } catch (e) {
       if (!isNotFound(e)) throw e;
-      await jsm.streams.add(cfg);
     }
+    if (current) await jsm.streams.update(s.name, streamConfig(s, o, current.config));
+    else await jsm.streams.add(streamConfig(s, o));
   }
   for (const c of t.consumers ?? []) await ensureConsumer(jsm, c);
   if (t.kv?.length) {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AlgoError, ErrorCode } from './errors';
 
+/** A JetStream stream name as the topology declares them (MD, FEATURES, OPS, ...). */
+const STREAM_NAME = z.string().regex(/^[A-Z][A-Z0-9_-]*$/, 'a stream name in capitals, e.g. MD');
+
 /**
  * The whole configuration, parsed once at start-up. Every setting has an environment variable
  * (listed in `.env.example`); an optional JSON file (`ALGOTRADER_CONFIG`) may set the same keys,
@@ -30,9 +33,25 @@ export const ConfigSchema = z
         /** JetStream storage for streams declared by the app. */
         storage: z.enum(['file', 'memory']).default('file'),
         replicas: z.number().int().min(1).max(5).default(1),
+        /**
+         * Per-stream max_bytes (-1 = unlimited), e.g. `{ "MD": 10737418240 }`. `algotrader init` and
+         * every stage's topology step apply a configured value; a stream not named here keeps the
+         * limit its server has (set by an operator with `nats stream edit`, or the declared default
+         * at creation). docs/DEPLOY.md, "JetStream storage".
+         */
+        streamMaxBytes: z.record(STREAM_NAME, z.number().int().min(-1)).default({}),
+        /** Per-stream max_age, ms (0 = forever); same rule as `streamMaxBytes`. */
+        streamMaxAgeMs: z.record(STREAM_NAME, z.number().int().min(0)).default({}),
       })
       .strict()
-      .default({ url: 'nats://127.0.0.1:4222', duplicateWindowMs: 7_200_000, storage: 'file', replicas: 1 }),
+      .default({
+        url: 'nats://127.0.0.1:4222',
+        duplicateWindowMs: 7_200_000,
+        storage: 'file',
+        replicas: 1,
+        streamMaxBytes: {},
+        streamMaxAgeMs: {},
+      }),
     dataDir: z.string().default('var/data'),
     influx: z
       .object({
@@ -94,6 +113,8 @@ export const ENV_KEYS = {
   NATS_DUPLICATE_WINDOW_MS: 'nats.duplicateWindowMs',
   NATS_STORAGE: 'nats.storage',
   NATS_REPLICAS: 'nats.replicas',
+  NATS_STREAM_MAX_BYTES: 'nats.streamMaxBytes',
+  NATS_STREAM_MAX_AGE: 'nats.streamMaxAgeMs',
   INFLUX_URL: 'influx.url',
   INFLUX_TOKEN: 'influx.token',
   INFLUX_ORG: 'influx.org',
@@ -124,7 +145,31 @@ export const SECRET_ENV_KEYS = [
   'TELEGRAM_BOT_TOKEN',
 ] as const;
 
+const BYTE_UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+const AGE_UNITS: Record<string, number> = { '': 1, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * `MD:10G,FEATURES:512M,OPS:-1` (bytes; K/M/G/T are powers of 1024, -1 = unlimited) or
+ * `FEATURES:7d,OPS:12h` (ages; ms, s, m, h, d; 0 = forever) as a record. A part that does not
+ * parse is kept as text, so the schema names the stream and the bad value.
+ */
+function streamLimits(raw: string, units: Record<string, number>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    if (part === '') continue;
+    const at = part.lastIndexOf(':');
+    const name = at < 0 ? part : part.slice(0, at).trim();
+    const value = at < 0 ? '' : part.slice(at + 1).trim();
+    const m = /^(-?\d+)\s*([A-Za-z]*)$/.exec(value);
+    const unit = m ? (units[m[2]!] ?? units[m[2]!.toUpperCase()]) : undefined;
+    out[name] = m && unit !== undefined ? Number(m[1]) * (Number(m[1]) < 0 ? 1 : unit) : value;
+  }
+  return out;
+}
+
 function coerce(path: string, raw: string): unknown {
+  if (path === 'nats.streamMaxBytes') return streamLimits(raw, BYTE_UNITS);
+  if (path === 'nats.streamMaxAgeMs') return streamLimits(raw, AGE_UNITS);
   if (path === 'nats.duplicateWindowMs' || path === 'nats.replicas') return Number(raw);
   if (path === 'okx.sandbox' || path === 'ibkr.outsideRth') return raw === 'true' || raw === '1';
   if (path === 'ibkr.port' || path === 'ibkr.clientId') return Number(raw);

@@ -10,3 +10,12 @@
  * fields are the monitor's `SCHEMA.backtest`.
  */
 export const BACKTEST_MEASUREMENT = 'backtest';
+
+/**
+ * One point per swap instrument of an account (tags `account`, `instrument`), written by the
+ * order-router after each saved account state (paper and OKX swap venues); read by the perpetual
+ * swaps dashboard, whose fields are the monitor's `SCHEMA.swapPosition`.
+ */
+export const SWAP_POSITION_MEASUREMENT = 'swap_position';
+/** One point per account holding swaps (tag `account`), written with {@link SWAP_POSITION_MEASUREMENT}. */
+export const SWAP_ACCOUNT_MEASUREMENT = 'swap_account';

@@ -223,6 +223,23 @@ describe('buy-and-hold benchmarks', () => {
   });
 });
 
+describe('buy-and-hold benchmarks, asked twice', () => {
+  test('the same run gets the same curves back; other cash or other bars get their own', () => {
+    const { data, result } = walkRun(600, 5);
+    const time = result.equity.time;
+    const first = buyAndHold(time, data, 10_000);
+    expect(buyAndHold(time, data, 10_000)).toBe(first);
+    const more = buyAndHold(time, data, 20_000);
+    expect(more).not.toBe(first);
+    expect(more.instruments[0]!.value[time.length - 1]).toBeCloseTo(
+      2 * first.instruments[0]!.value[time.length - 1]!,
+      6,
+    );
+    const other = walkRun(600, 6).data;
+    expect(buyAndHold(time, other, 20_000).instruments[0]!.value).not.toEqual(more.instruments[0]!.value);
+  });
+});
+
 describe('per-instrument table', () => {
   for (const timing of ['next_open', 'close'] as const) {
     test(`${timing}: net P&L adds up to the run's, trades and fees to the totals, time in market to the exposure`, () => {

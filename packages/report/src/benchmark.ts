@@ -40,7 +40,21 @@ function holdCurve(time: ArrayLike<number>, data: BacktestData, k: number, cash:
   return out;
 }
 
+/**
+ * The last curves computed for a time grid: the CLI's per-instrument table and the tearsheet ask for
+ * the same run's benchmarks, and the second asker gets the first one's (read-only) curves.
+ */
+const computed = new WeakMap<object, { data: BacktestData; initialCash: number; benchmarks: Benchmarks }>();
+
 export function buyAndHold(time: ArrayLike<number>, data: BacktestData, initialCash: number): Benchmarks {
+  const hit = computed.get(time);
+  if (hit && hit.data === data && Object.is(hit.initialCash, initialCash)) return hit.benchmarks;
+  const benchmarks = computeBuyAndHold(time, data, initialCash);
+  computed.set(time, { data, initialCash, benchmarks });
+  return benchmarks;
+}
+
+function computeBuyAndHold(time: ArrayLike<number>, data: BacktestData, initialCash: number): Benchmarks {
   const n = time.length;
   const listed = data.series.map((_, k) => k).filter((k) => data.series[k]!.bars.openTime.length > 0);
   const ret = (v: Float64Array) => (n > 0 ? v[n - 1]! / initialCash - 1 : 0);

@@ -2,7 +2,7 @@
  * Per-instrument and per-exit-reason tables, computed from the run's fills, trades and equity
  * grid (the backtest does not keep per-instrument series).
  */
-import type { BacktestData, BacktestResult, Trade } from '@algotrader/backtest';
+import type { BacktestData, BacktestResult, Fill, Trade } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import type { FillModelConfig } from '@algotrader/portfolio';
 
@@ -60,6 +60,16 @@ export function instrumentRows(
 ): InstrumentRow[] {
   const names = result.instruments.map(formatInstrument);
   const index = new Map(names.map((name, k) => [name, k]));
+  // Fills and trades share a few instrument objects: each is formatted (and looked up) once.
+  const slotOf = new Map<Fill['instrument'], number>();
+  const slot = (instrument: Fill['instrument']): number => {
+    let k = slotOf.get(instrument);
+    if (k === undefined) {
+      k = index.get(formatInstrument(instrument)) ?? -1;
+      slotOf.set(instrument, k);
+    }
+    return k;
+  };
   const K = names.length;
   const fills = new Int32Array(K);
   const fees = new Float64Array(K);
@@ -69,21 +79,28 @@ export function instrumentRows(
   const pos = new Float64Array(K);
   const scale = new Float64Array(K);
   const time = result.equity.time;
-  // Walk the points and the fills (in time order) together, counting the points each instrument is held at.
+  // Walk the points and the fills (in time order) together, counting the points each instrument is
+  // held at (after that point's fills): from the point a position opens to the one it is flat again,
+  // added up when it closes (not a pass over every instrument at every point).
+  const since = new Int32Array(K);
   let f = 0;
   for (let i = 0; i < time.length; i++) {
     const t = time[i]!;
     while (f < result.fills.length && booked(result.fills[f]!.time, t, timing)) {
       const fl = result.fills[f++]!;
-      const k = index.get(formatInstrument(fl.instrument))!;
+      const k = slot(fl.instrument);
+      if (k < 0) continue;
+      const wasOpen = pos[k] !== 0;
       pos[k]! += fl.side === 'buy' ? fl.qty : -fl.qty;
       scale[k] = Math.max(scale[k]!, fl.qty);
       if (flat(pos[k]!, scale[k]!)) pos[k] = 0;
+      if (!wasOpen && pos[k] !== 0) since[k] = i;
+      else if (wasOpen && pos[k] === 0) held[k]! += i - since[k]!;
     }
-    for (let k = 0; k < K; k++) if (pos[k] !== 0) held[k]!++;
   }
+  for (let k = 0; k < K; k++) if (pos[k] !== 0) held[k]! += time.length - since[k]!;
   for (const fl of result.fills) {
-    const k = index.get(formatInstrument(fl.instrument))!;
+    const k = slot(fl.instrument);
     fills[k]!++;
     fees[k]! += fl.fee;
     const notional = fl.qty * fl.price;
@@ -95,8 +112,10 @@ export function instrumentRows(
     const c = s?.bars.close;
     return c && c.length > 0 ? c[c.length - 1]! : Number.NaN;
   });
+  const tradesOf: Trade[][] = names.map(() => []);
+  for (const t of result.trades) tradesOf[slot(t.instrument)]?.push(t);
   return names.map((instrument, k) => {
-    const trades = result.trades.filter((t) => formatInstrument(t.instrument) === instrument);
+    const trades = tradesOf[k]!;
     const wins = trades.filter((t) => t.pnl > 0).length;
     const openQty = flat(qty[k]!, scale[k]!) ? 0 : qty[k]!;
     return {

@@ -1,6 +1,11 @@
 /** Text for an HTML text node or a quoted attribute value: every markup character escaped. */
+const MARKUP = /[&<>"']/;
+
 export function esc(value: unknown): string {
-  return String(value)
+  const s = String(value);
+  // Most texts (numbers, dates, names) have nothing to escape: returned as they are.
+  if (!MARKUP.test(s)) return s;
+  return s
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

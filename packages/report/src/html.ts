@@ -1,4 +1,4 @@
-import type { BacktestData, BacktestResult, Metrics, Trade } from '@algotrader/backtest';
+import type { BacktestData, BacktestResult, Fill, Metrics, Trade } from '@algotrader/backtest';
 import { formatInstrument, timeframeMs } from '@algotrader/core';
 import { type Benchmarks, buyAndHold } from './benchmark';
 import { type ExitReasonRow, exitReasonRows, type InstrumentRow, instrumentRows } from './breakdown';
@@ -156,10 +156,18 @@ function priceSection(input: TearsheetInput): string {
   const { result, data } = input;
   if (!data) return '<p class="sub">No bars were passed to the report: no price chart.</p>';
   const maxCharts = input.maxPriceCharts ?? 12;
-  const counts = data.series.map((s) => {
-    const name = formatInstrument(s.instrument);
-    return result.fills.filter((f) => formatInstrument(f.instrument) === name).length;
-  });
+  // Fills per instrument name, counted in one pass (the name formatted once per instrument object).
+  const byName = new Map<string, number>();
+  const names = new Map<Fill['instrument'], string>();
+  for (const f of result.fills) {
+    let name = names.get(f.instrument);
+    if (name === undefined) {
+      name = formatInstrument(f.instrument);
+      names.set(f.instrument, name);
+    }
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  }
+  const counts = data.series.map((s) => byName.get(formatInstrument(s.instrument)) ?? 0);
   // Most traded first; ties keep the universe order; instruments without bars cannot be drawn.
   const order = data.series
     .map((_, k) => k)

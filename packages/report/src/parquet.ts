@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BacktestResult, EquityCurve } from '@algotrader/backtest';
+import type { BacktestResult, EquityCurve, Fill } from '@algotrader/backtest';
 import { formatInstrument } from '@algotrader/core';
 import {
   DOUBLE,
@@ -64,43 +64,84 @@ async function withAppender(
   }
 }
 
+/**
+ * Small sets of repeated strings (instrument names, sides, liquidity, reasons) appended as integer
+ * codes and turned back into the same VARCHAR values in the COPY: one native call per value either
+ * way, but a string call converts its text each time (~7k fills × 4 columns per run).
+ */
+class Codes {
+  readonly #codes = new Map<string, number>();
+  readonly #values: string[] = [];
+  code(value: string): number {
+    let c = this.#codes.get(value);
+    if (c === undefined) {
+      c = this.#values.length;
+      this.#values.push(value);
+      this.#codes.set(value, c);
+    }
+    return c;
+  }
+  /** SQL for the value of code column `column` (a typed list literal: VARCHAR even with no rows). */
+  sql(column: string): string {
+    return `([${this.#values.map(quotedString).join(', ')}]::VARCHAR[])[${column} + 1]`;
+  }
+}
+
+/** Instrument names formatted once per instrument object (fills and trades share a few). */
+function instrumentNames(): (i: Fill['instrument']) => string {
+  const names = new Map<Fill['instrument'], string>();
+  return (i) => {
+    let n = names.get(i);
+    if (n === undefined) {
+      n = formatInstrument(i);
+      names.set(i, n);
+    }
+    return n;
+  };
+}
+
 async function writeFills(con: DuckDBConnection, result: BacktestResult, path: string): Promise<void> {
   await con.run(
-    `CREATE TEMP TABLE fills (seq INTEGER, time_ms DOUBLE, instrument VARCHAR, side VARCHAR, qty DOUBLE,
-       price DOUBLE, fee DOUBLE, liquidity VARCHAR, client_order_id VARCHAR, reason VARCHAR)`,
+    `CREATE TEMP TABLE fills (seq INTEGER, time_ms DOUBLE, instrument INTEGER, side INTEGER, qty DOUBLE,
+       price DOUBLE, fee DOUBLE, liquidity INTEGER, client_order_id VARCHAR, reason INTEGER)`,
   );
+  const codes = new Codes();
+  const name = instrumentNames();
   await withAppender(con, 'fills', (a) => {
     result.fills.forEach((f, i) => {
       a.appendInteger(i);
       a.appendDouble(f.time);
-      a.appendVarchar(formatInstrument(f.instrument));
-      a.appendVarchar(f.side);
+      a.appendInteger(codes.code(name(f.instrument)));
+      a.appendInteger(codes.code(f.side));
       a.appendDouble(f.qty);
       a.appendDouble(f.price);
       a.appendDouble(f.fee);
-      a.appendVarchar(f.liquidity);
+      a.appendInteger(codes.code(f.liquidity));
       a.appendVarchar(f.clientOrderId);
-      a.appendVarchar(f.reason);
+      a.appendInteger(codes.code(f.reason));
       a.endRow();
     });
   });
   await copyTo(
     con,
-    `SELECT epoch_ms(time_ms::BIGINT) AS time, time_ms::BIGINT AS time_ms, instrument, side,
-       qty, price, qty * price AS notional, fee, liquidity, client_order_id, reason FROM fills ORDER BY seq`,
+    `SELECT epoch_ms(time_ms::BIGINT) AS time, time_ms::BIGINT AS time_ms, ${codes.sql('instrument')} AS instrument,
+       ${codes.sql('side')} AS side, qty, price, qty * price AS notional, fee, ${codes.sql('liquidity')} AS liquidity,
+       client_order_id, ${codes.sql('reason')} AS reason FROM fills ORDER BY seq`,
     path,
   );
 }
 
 async function writeTrades(con: DuckDBConnection, result: BacktestResult, path: string): Promise<void> {
   await con.run(
-    `CREATE TEMP TABLE trades (seq INTEGER, instrument VARCHAR, entry_ms DOUBLE, exit_ms DOUBLE,
-       entry_price DOUBLE, exit_price DOUBLE, qty DOUBLE, pnl DOUBLE, ret DOUBLE, fees DOUBLE, holding_ms DOUBLE, exit_reason VARCHAR)`,
+    `CREATE TEMP TABLE trades (seq INTEGER, instrument INTEGER, entry_ms DOUBLE, exit_ms DOUBLE,
+       entry_price DOUBLE, exit_price DOUBLE, qty DOUBLE, pnl DOUBLE, ret DOUBLE, fees DOUBLE, holding_ms DOUBLE, exit_reason INTEGER)`,
   );
+  const codes = new Codes();
+  const name = instrumentNames();
   await withAppender(con, 'trades', (a) => {
     result.trades.forEach((t, i) => {
       a.appendInteger(i);
-      a.appendVarchar(formatInstrument(t.instrument));
+      a.appendInteger(codes.code(name(t.instrument)));
       a.appendDouble(t.entryTime);
       a.appendDouble(t.exitTime);
       a.appendDouble(t.entryPrice);
@@ -110,15 +151,16 @@ async function writeTrades(con: DuckDBConnection, result: BacktestResult, path: 
       a.appendDouble(t.return);
       a.appendDouble(t.fees);
       a.appendDouble(t.holdingMs);
-      a.appendVarchar(t.exitReason);
+      a.appendInteger(codes.code(t.exitReason));
       a.endRow();
     });
   });
   await copyTo(
     con,
-    `SELECT instrument, epoch_ms(entry_ms::BIGINT) AS entry_time,
+    `SELECT ${codes.sql('instrument')} AS instrument, epoch_ms(entry_ms::BIGINT) AS entry_time,
        epoch_ms(exit_ms::BIGINT) AS exit_time, entry_price, exit_price, qty, pnl,
-       ret AS "return", fees, holding_ms / 3600000.0 AS holding_hours, exit_reason FROM trades ORDER BY seq`,
+       ret AS "return", fees, holding_ms / 3600000.0 AS holding_hours, ${codes.sql('exit_reason')} AS exit_reason
+       FROM trades ORDER BY seq`,
     path,
   );
 }

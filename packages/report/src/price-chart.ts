@@ -41,7 +41,7 @@ export interface PriceChartData {
 const PRICE_SCALE = new Set<NormalizedFeatureSpec['kind']>(['sma', 'ema', 'wma', 'bollinger', 'donchian']);
 
 /** x to 7 significant digits (arithmetic: toPrecision is several times slower on 10⁵ values). */
-function sig(x: number): number {
+export function sig(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   const e = 6 - Math.floor(Math.log10(Math.abs(x)));
   if (e <= 0) return Math.round(x);
@@ -49,10 +49,49 @@ function sig(x: number): number {
   return Math.round(x * f) / f;
 }
 
+/**
+ * {@link sig} of `col[i]` for each i of `idx` (null when not finite). Neighbouring prices share
+ * their decade, so the decade's scale is kept and the logarithm taken only when a value leaves it;
+ * values within 10⁻⁹ of a power of ten go through {@link sig} itself, so every number is the same.
+ */
+export function sigAt(col: ArrayLike<number>, idx: readonly number[], nullable: boolean): (number | null)[] {
+  // Filled by push: a packed array (one made by `new Array(n)` is holey, and JSON.stringify walks
+  // a holey one element by element, several times slower).
+  const out: (number | null)[] = [];
+  let lo = 1;
+  let hi = 0; // empty: the first value computes its decade
+  let f = 1;
+  let whole = false;
+  for (let k = 0; k < idx.length; k++) {
+    const x = col[idx[k]!]!;
+    if (!Number.isFinite(x)) {
+      out.push(nullable ? null : x);
+      continue;
+    }
+    const a = x < 0 ? -x : x;
+    if (!(a > lo && a < hi)) {
+      if (a === 0) {
+        out.push(x);
+        continue;
+      }
+      const p = Math.floor(Math.log10(a));
+      const e = 6 - p;
+      whole = e <= 0;
+      f = whole ? 1 : 10 ** e;
+      lo = 10 ** p * (1 + 1e-9);
+      hi = 10 ** (p + 1) * (1 - 1e-9);
+      out.push(sig(x));
+      continue;
+    }
+    out.push(whole ? Math.round(x) : Math.round(x * f) / f);
+  }
+  return out;
+}
+
 /** Indices of the bars to embed: all of them, or a min/max-preserving reduction to about `max`. */
 function keep(close: Float64Array, max: number): number[] {
-  if (close.length <= max) return Array.from({ length: close.length }, (_, i) => i);
-  return downsample(close, Math.floor(max / 4));
+  // With a bucket per bar, downsample keeps every index.
+  return downsample(close, close.length <= max ? close.length : Math.floor(max / 4));
 }
 
 export function priceChartData(
@@ -112,7 +151,7 @@ export function priceChartData(
       for (const [output, col] of Object.entries(out)) {
         lines.push({
           key: output === 'value' ? key : `${key}.${output}`,
-          v: idx.map((i) => (Number.isFinite(col[i]!) ? sig(col[i]!) : null)),
+          v: sigAt(col, idx, true),
         });
       }
     }
@@ -124,7 +163,7 @@ export function priceChartData(
       tf,
       t0,
       dt,
-      c: idx.map((i) => sig(close[i]!)),
+      c: sigAt(close, idx, false) as number[],
       lines,
       f,
       thinned: close.length - idx.length,

@@ -40,7 +40,15 @@ export function logScale(d0: number, d1: number, r0: number, r1: number): Scale 
 
 /** Coordinates with one decimal: small paths, no visible loss at chart sizes. */
 export function r1(x: number): string {
-  return (Math.round(x * 10) / 10).toString();
+  // The same text as (Math.round(x * 10) / 10).toString(), from integers: a path has thousands of
+  // coordinates, and an integer prints several times faster than a fraction.
+  const v = Math.round(x * 10);
+  const a = v < 0 ? -v : v;
+  if (!(a < 2_000_000_000)) return (v / 10).toString();
+  const whole = (a / 10) | 0;
+  const tenth = a - whole * 10;
+  const sign = v < 0 ? '-' : '';
+  return tenth === 0 ? sign + whole : `${sign}${whole}.${tenth}`;
 }
 
 /** Min and max of the finite values in [from, to). */
@@ -62,8 +70,17 @@ export function extent(values: ArrayLike<number>, from = 0, to = values.length):
  */
 export function downsample(values: ArrayLike<number>, buckets: number): number[] {
   const n = values.length;
-  if (n <= buckets * 4) return Array.from({ length: n }, (_, i) => i);
   const out: number[] = [];
+  if (n <= buckets * 4) {
+    for (let i = 0; i < n; i++) out.push(i);
+    return out;
+  }
+  // No per-bucket arrays: the four picks are in index order by construction (from ≤ lo, hi ≤ to − 1).
+  let last = -1;
+  const pick = (i: number) => {
+    if (i !== last) out.push(i);
+    last = i;
+  };
   for (let b = 0; b < buckets; b++) {
     const from = Math.floor((b * n) / buckets);
     const to = Math.floor(((b + 1) * n) / buckets);
@@ -71,14 +88,26 @@ export function downsample(values: ArrayLike<number>, buckets: number): number[]
     // Lowest and highest of the finite values (a NaN compares false and would stick).
     let lo = -1;
     let hi = -1;
+    let loV = 0;
+    let hiV = 0;
     for (let i = from; i < to; i++) {
       const v = values[i]!;
       if (!Number.isFinite(v)) continue;
-      if (lo < 0 || v < values[lo]!) lo = i;
-      if (hi < 0 || v > values[hi]!) hi = i;
+      if (lo < 0 || v < loV) {
+        lo = i;
+        loV = v;
+      }
+      if (hi < 0 || v > hiV) {
+        hi = i;
+        hiV = v;
+      }
     }
-    const picks = [from, lo, hi, to - 1].filter((i) => i >= 0).sort((a, b) => a - b);
-    for (const i of picks) if (out[out.length - 1] !== i) out.push(i);
+    pick(from);
+    if (lo >= 0) {
+      pick(Math.min(lo, hi));
+      pick(Math.max(lo, hi));
+    }
+    pick(to - 1);
   }
   return out;
 }
@@ -107,7 +136,11 @@ export function visibleGap(t0: number, t1: number, pixels: number): number {
   return Math.max(7 * 86_400_000, (3 * (t1 - t0)) / pixels);
 }
 
-/** An SVG path through the points `idx` of (time, values), lifted over gaps longer than `maxGap`. */
+/**
+ * An SVG path through the points `idx` of (time, values), lifted over gaps longer than `maxGap`.
+ * One pass over the points (no segment arrays): a move (`M`) starts the path and each piece after
+ * a gap, a line (`L`) joins the rest.
+ */
 export function linePath(
   time: ArrayLike<number>,
   values: ArrayLike<number>,
@@ -117,10 +150,12 @@ export function linePath(
   maxGap = Number.POSITIVE_INFINITY,
 ): string {
   let d = '';
-  for (const seg of segments(time, idx, maxGap)) {
-    seg.forEach((i, k) => {
-      d += `${k === 0 ? 'M' : 'L'}${r1(sx(time[i]!))} ${r1(sy(values[i]!))}`;
-    });
+  let prev = -1;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    const t = time[i]!;
+    d += `${prev < 0 || t - time[prev]! > maxGap ? 'M' : 'L'}${r1(sx(t))} ${r1(sy(values[i]!))}`;
+    prev = i;
   }
   return d;
 }
@@ -137,11 +172,19 @@ export function areaPath(
 ): string {
   const y0 = r1(sy(base));
   let d = '';
-  for (const seg of segments(time, idx, maxGap)) {
-    const first = seg[0]!;
-    const last = seg[seg.length - 1]!;
-    d += `M${r1(sx(time[first]!))} ${y0}${linePath(time, values, seg, sx, sy).replace(/^M/, 'L')}L${r1(sx(time[last]!))} ${y0}Z`;
+  let prev = -1;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    const t = time[i]!;
+    if (prev < 0 || t - time[prev]! > maxGap) {
+      // Close the previous shape down to the base, then start the next one there.
+      if (prev >= 0) d += `L${r1(sx(time[prev]!))} ${y0}Z`;
+      d += `M${r1(sx(t))} ${y0}`;
+    }
+    d += `L${r1(sx(t))} ${r1(sy(values[i]!))}`;
+    prev = i;
   }
+  if (prev >= 0) d += `L${r1(sx(time[prev]!))} ${y0}Z`;
   return d;
 }
 
@@ -298,16 +341,18 @@ export function finitePath(
   maxGap = Number.POSITIVE_INFINITY,
 ): string {
   let d = '';
-  let run: number[] = [];
-  const flush = () => {
-    if (run.length > 0) d += linePath(time, values, run, sx, sy, maxGap);
-    run = [];
-  };
-  for (const i of idx) {
-    if (Number.isFinite(values[i]!)) run.push(i);
-    else flush();
+  let prev = -1;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    const v = values[i]!;
+    if (!Number.isFinite(v)) {
+      prev = -1;
+      continue;
+    }
+    const t = time[i]!;
+    d += `${prev < 0 || t - time[prev]! > maxGap ? 'M' : 'L'}${r1(sx(t))} ${r1(sy(v))}`;
+    prev = i;
   }
-  flush();
   return d;
 }
 

@@ -17,6 +17,8 @@ export {
   type TimeRange,
 } from './parquet-store';
 export {
+  type FundingAppend,
+  type FundingConflict,
   fundingSeriesDir,
   type PerpImport,
   type PerpImportReport,

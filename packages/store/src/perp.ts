@@ -224,6 +224,39 @@ export class PerpStore {
     return { time, rate };
   }
 
+  /**
+   * Adds settlements to a swap's funding series (the live collector's newly settled rows), keeping
+   * what is stored: a settlement already held with the same rate is a duplicate and writes nothing;
+   * one held with a different rate is a conflict, reported and left as stored (never overwritten).
+   * `gaps` are the holes on either side of the rows written (reported, never filled).
+   */
+  async appendFunding(i: Instrument, f: FundingSeries): Promise<FundingAppend> {
+    validateFunding(f, `funding ${symbolToken(i)}`);
+    const held = await this.readFunding(i);
+    const rows = new Map<number, number>();
+    for (let k = 0; k < held.time.length; k++) rows.set(held.time[k]!, held.rate[k]!);
+    const written: number[] = [];
+    let duplicates = 0;
+    const conflicts: FundingConflict[] = [];
+    for (let k = 0; k < f.time.length; k++) {
+      const t = f.time[k]!;
+      const rate = f.rate[k]!;
+      const was = rows.get(t);
+      if (was === undefined) {
+        rows.set(t, rate);
+        written.push(t);
+      } else if (Object.is(was, rate)) duplicates += 1;
+      else conflicts.push({ time: t, stored: was, fetched: rate });
+    }
+    if (written.length === 0) return { written: 0, duplicates, conflicts, gaps: [] };
+    const time = Float64Array.from([...rows.keys()].sort((a, b) => a - b));
+    const merged = { time, rate: Float64Array.from(time, (t) => rows.get(t)!) };
+    await this.writeFunding(i, merged);
+    const fresh = new Set(written);
+    const gaps = fundingGaps(merged).filter((g) => fresh.has(g.after) || fresh.has(g.before));
+    return { written: written.length, duplicates, conflicts, gaps };
+  }
+
   /** Imports the files of one swap (e.g. the bundled `data/perp/`); reports the funding gaps. */
   async importFiles(spec: PerpImport): Promise<PerpImportReport> {
     const { instrument: i } = spec;
@@ -318,6 +351,25 @@ export class PerpStore {
     const cols = reader.getColumnsJS() as unknown as (number | null)[][];
     return cols.map((c) => Float64Array.from(c, (v) => (v === null ? Number.NaN : Number(v))));
   }
+}
+
+/** A settlement fetched with a rate other than the one stored for it. */
+export interface FundingConflict {
+  readonly time: number;
+  readonly stored: number;
+  readonly fetched: number;
+}
+
+/** What {@link PerpStore.appendFunding} did. */
+export interface FundingAppend {
+  /** Settlements added. */
+  readonly written: number;
+  /** Settlements already stored with the same rate. */
+  readonly duplicates: number;
+  /** Settlements stored with another rate: kept as stored. */
+  readonly conflicts: readonly FundingConflict[];
+  /** Holes next to the settlements added. */
+  readonly gaps: readonly FundingGap[];
 }
 
 export interface Range {

@@ -6,12 +6,19 @@ import { freePort } from './ports';
 import { binaryVersion, ServerProcess, TestServer } from './server-process';
 
 export interface NatsServerOptions {
-  /** Extra nats-server config text (e.g. authorization blocks); JetStream is always on. */
+  /** Extra nats-server config text (e.g. authorization blocks); JetStream is always on. Not a `jetstream` block: it would replace the harness's (use `storeDir`, `maxFileStore`). */
   config?: string;
   /** Keep the store directory after stop (for inspection). */
   keepStore?: boolean;
   /** Extra environment for the server process (e.g. passwords referenced as $VAR in config). */
   env?: Record<string, string>;
+  /**
+   * The JetStream store directory (default: `js` in the server's temporary directory), e.g. on a
+   * small tmpfs for a disk-full test. Not removed by `stop()` when given.
+   */
+  storeDir?: string;
+  /** The server's JetStream file store limit, nats-server units (default `2GB`). */
+  maxFileStore?: string;
 }
 
 /**
@@ -27,14 +34,15 @@ export class NatsServer extends TestServer {
   private constructor(port: number, dir: string, opts: NatsServerOptions) {
     super();
     this.port = port;
-    this.storeDir = join(dir, 'js');
+    this.storeDir = opts.storeDir ?? join(dir, 'js');
     this.url = `nats://127.0.0.1:${port}`;
     const configPath = join(dir, 'nats.conf');
     writeFileSync(
       configPath,
       [
         'listen: 127.0.0.1:' + port,
-        `jetstream { store_dir: "${this.storeDir}", max_memory_store: 256MB, max_file_store: 2GB }`,
+        // One jetstream block: a second one in `config` would replace this one whole (store_dir too).
+        `jetstream { store_dir: "${this.storeDir}", max_memory_store: 256MB, max_file_store: ${opts.maxFileStore ?? '2GB'} }`,
         opts.config ?? '',
       ].join('\n'),
     );

@@ -1,4 +1,4 @@
-import { Bus, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { Bus, ensureOptions, natsAuth, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import {
   type AlertSink,
   ArchiveWriter,
@@ -250,11 +250,7 @@ async function connect(cfg: Config, url: string): Promise<Bus> {
   const bus = await Bus.connect({
     servers: url,
     service: cfg.service,
-    ensure: {
-      duplicateWindowMs: cfg.nats.duplicateWindowMs,
-      storage: cfg.nats.storage,
-      replicas: cfg.nats.replicas,
-    },
+    ensure: ensureOptions(cfg.nats),
     ...natsAuth(cfg.nats),
   });
   await bus.ensure(SYSTEM_TOPOLOGY);

@@ -1,4 +1,11 @@
-import { type Bus, isPermissionError, SYSTEM_TOPOLOGY, type Topology } from '@algotrader/bus';
+import {
+  type Bus,
+  checkStreamLimits,
+  ensureOptions,
+  isPermissionError,
+  SYSTEM_TOPOLOGY,
+  type Topology,
+} from '@algotrader/bus';
 import { parse, UsageError } from '../args';
 import { cliContext, connectNats } from '../context';
 import { RESEARCH_STREAM } from '../sweep/wire';
@@ -6,7 +13,9 @@ import { RESEARCH_STREAM } from '../sweep/wire';
 const USAGE = `usage: algotrader init [--nats URL]
 Creates or updates every JetStream stream and KV bucket of the system (and the RESEARCH work queue).
 Run it as the admin NATS user (NATS_USER=admin, NATS_PASSWORD=$NATS_PASSWORD_ADMIN): the service
-users of infra/nats/auth.conf may not create, change or delete streams (docs/SECURITY.md).`;
+users of infra/nats/auth.conf may not create, change or delete streams (docs/SECURITY.md).
+Stream limits: NATS_STREAM_MAX_BYTES / NATS_STREAM_MAX_AGE are applied; a stream not named there
+keeps the max_bytes and max_age its server has (docs/DEPLOY.md, "JetStream storage").`;
 
 /** Everything `init` ensures: the system topology and the sweep work queue. */
 export const INIT_TOPOLOGY: Topology = {
@@ -18,6 +27,7 @@ export async function runInit(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { nats: { type: 'string' } }, USAGE);
   if (positionals.length > 0) throw new UsageError(USAGE);
   const ctx = cliContext();
+  checkStreamLimits(INIT_TOPOLOGY, ensureOptions(ctx.config.nats));
   let bus: Bus;
   try {
     bus = await connectNats(ctx.config, ctx.config.service, values.nats as string | undefined, ctx.log);
@@ -35,7 +45,7 @@ export async function runInit(argv: string[]): Promise<number> {
     for (const s of INIT_TOPOLOGY.streams) {
       const info = await bus.jsm.streams.info(s.name);
       console.log(
-        `stream ${s.name.padEnd(10)} ${info.config.subjects.join(',').padEnd(14)} ${info.state.messages} messages, ${info.config.num_replicas} replica(s)`,
+        `stream ${s.name.padEnd(10)} ${info.config.subjects.join(',').padEnd(14)} ${info.state.messages} messages, ${info.config.num_replicas} replica(s), max_bytes ${info.config.max_bytes}, max_age ${Math.round(info.config.max_age / 1_000_000)} ms`,
       );
     }
     for (const k of INIT_TOPOLOGY.kv ?? []) {

@@ -22,8 +22,18 @@ interface Task {
 interface Thread {
   readonly worker: Worker;
   readonly keys: Set<string>;
-  task: Task | undefined;
+  /** Posted to the thread, oldest first: the one it runs, then the one it starts next. */
+  readonly tasks: Task[];
 }
+
+/**
+ * Jobs posted to a thread ahead of its results. With one, a thread that finishes a job sits idle
+ * until the main thread has seen the result and posted the next job: a round trip through an
+ * event loop per job, which on a busy machine (the main thread waiting for a core) was several
+ * per cent of the sweep's wall time, and more with more threads. With two, the next job is
+ * already in the thread's queue. More would only leave the last jobs unevenly spread.
+ */
+const DEPTH = 2;
 
 export interface ThreadPoolOptions {
   readonly threads: number;
@@ -71,7 +81,7 @@ export class ThreadPool {
         name: `${options.name}/t${k + 1}`,
       };
       const worker = new Worker(THREAD_URL, { workerData: init });
-      return { worker, keys: new Set(), task: undefined };
+      return { worker, keys: new Set(), tasks: [] };
     });
     try {
       await Promise.all(threads.map((t) => ready(t.worker)));
@@ -109,40 +119,43 @@ export class ThreadPool {
   }
 
   #dispatch(): void {
-    for (const t of this.#threads) {
-      if (this.#queue.length === 0) return;
-      if (t.task) continue;
-      // Prefer a task whose data the thread already holds.
-      let i = this.#queue.findIndex((q) => t.keys.has(q.data.key));
-      if (i < 0) i = 0;
-      const task = this.#queue.splice(i, 1)[0]!;
-      if (!t.keys.has(task.data.key)) {
-        t.worker.postMessage({ type: 'data', key: task.data.key, data: task.data.data } satisfies ToThread);
-        t.keys.add(task.data.key);
+    // Fill every thread's first slot before any second one, so no thread idles while another
+    // holds two jobs.
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const t of this.#threads) {
+        if (this.#queue.length === 0) return;
+        if (t.tasks.length >= depth) continue;
+        // Prefer a task whose data the thread already holds.
+        let i = this.#queue.findIndex((q) => t.keys.has(q.data.key));
+        if (i < 0) i = 0;
+        const task = this.#queue.splice(i, 1)[0]!;
+        if (!t.keys.has(task.data.key)) {
+          t.worker.postMessage({ type: 'data', key: task.data.key, data: task.data.data } satisfies ToThread);
+          t.keys.add(task.data.key);
+        }
+        t.tasks.push(task);
+        t.worker.postMessage({
+          type: 'job',
+          id: task.id,
+          key: task.data.key,
+          job: task.job,
+        } satisfies ToThread);
       }
-      t.task = task;
-      t.worker.postMessage({
-        type: 'job',
-        id: task.id,
-        key: task.data.key,
-        job: task.job,
-      } satisfies ToThread);
     }
   }
 
   #onMessage(t: Thread, m: FromThread): void {
     if (m.type !== 'result') return;
-    const task = t.task;
-    t.task = undefined;
-    if (task && task.id === m.id) task.resolve(m.result);
+    // A thread answers its jobs in the order they were posted.
+    const i = t.tasks.findIndex((task) => task.id === m.id);
+    if (i >= 0) t.tasks.splice(i, 1)[0]!.resolve(m.result);
     this.#dispatch();
   }
 
   #fail(e: Error): void {
     this.#broken ??= e;
     for (const t of this.#threads) {
-      t.task?.reject(e);
-      t.task = undefined;
+      for (const task of t.tasks.splice(0)) task.reject(e);
     }
     for (const q of this.#queue.splice(0)) q.reject(e);
   }

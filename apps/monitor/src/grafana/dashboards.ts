@@ -370,6 +370,81 @@ const DASHBOARDS: DashboardSpec[] = [
     ],
   },
   {
+    uid: 'algotrader-perp',
+    title: 'AlgoTrader · Perpetual swaps',
+    description:
+      'Funding, leverage and how far from liquidation, per swap account. (swap_account, swap_position, written by the order-router)',
+    from: 'now-7d',
+    panels: [
+      {
+        title: 'Funding P&L',
+        description: 'Net funding since the account opened (received − paid), quote currency.',
+        unit: 'short',
+        targets: [
+          { query: series('swapAccount', 'last', 'funding_pnl', ['account']), alias: alias('account') },
+        ],
+      },
+      {
+        title: 'Funding P&L by swap',
+        description: 'Net funding per instrument, quote currency.',
+        unit: 'short',
+        targets: [
+          {
+            query: series('swapPosition', 'last', 'funding_pnl', ['account', 'instrument']),
+            alias: alias('account', 'instrument'),
+          },
+        ],
+      },
+      {
+        title: 'Leverage',
+        description: 'Gross swap notional / equity per account, and |notional| / equity per instrument.',
+        unit: 'short',
+        targets: [
+          {
+            query: series('swapAccount', 'last', 'leverage', ['account'], 'account'),
+            alias: '$tag_account',
+          },
+          {
+            query: series('swapPosition', 'last', 'leverage', ['account', 'instrument']),
+            alias: alias('account', 'instrument'),
+          },
+        ],
+      },
+      {
+        title: 'Margin ratio',
+        description:
+          'OKX margin ratio per position (1 = liquidation; the risk gate alerts and halts at its levels).',
+        unit: 'short',
+        targets: [
+          {
+            query: series('swapPosition', 'min', 'margin_ratio', ['account', 'instrument']),
+            alias: alias('account', 'instrument'),
+          },
+        ],
+      },
+      {
+        title: 'Liquidation distance',
+        description:
+          'How far the mark may move before the position is liquidated: |mark − liquidation| / mark.',
+        unit: 'percentunit',
+        targets: [
+          {
+            query: series('swapPosition', 'min', 'liquidation_distance', ['account', 'instrument']),
+            alias: alias('account', 'instrument'),
+          },
+        ],
+      },
+      {
+        title: 'Liquidation losses',
+        description: 'Margin and collateral lost to liquidations since the account opened, quote currency.',
+        unit: 'short',
+        targets: [
+          { query: series('swapAccount', 'last', 'liquidation_loss', ['account']), alias: alias('account') },
+        ],
+      },
+    ],
+  },
+  {
     uid: 'algotrader-pnl',
     title: 'AlgoTrader · P&L and equity',
     description: 'What the accounts are worth. (account, position)',

@@ -5,10 +5,14 @@ import {
   fromContracts,
   type Instrument,
   instrumentSymbol,
+  type MarginTier,
+  OKX_POSITION_TIERS,
+  type OkxPositionTierRow,
   type OrderStatus,
   type SwapContract,
   swapContract,
   symbolToken,
+  tiersFromOkx,
   toContracts,
 } from '@algotrader/core';
 import type { SwapSetting } from '@algotrader/portfolio';
@@ -31,7 +35,12 @@ export interface OkxSwapVenueOptions extends OkxConnectionOptions {
   readonly account: string;
   /** The swaps traded (`OKX:BTC/USDT:USDT`), each with its margin mode and leverage. */
   readonly instruments: readonly { readonly instrument: Instrument; readonly setting: SwapSetting }[];
+  /** Where the start's warnings go at once (they also reach the router as alerts with the first reconciliation). */
+  readonly logger?: { warn(obj: object, msg?: string): void };
 }
+
+/** Where a swap's maintenance-margin tiers came from: OKX's answer, or the bundled snapshot after it failed. */
+export type TierSource = 'exchange' | 'bundled';
 
 /** A funding payment OKX booked (account bill type 8), in the settlement currency. */
 export interface FundingBill {
@@ -105,6 +114,9 @@ export class OkxSwapVenue implements Venue {
   readonly #byInstId = new Map<string, Instrument>();
   readonly #seenBills = new Set<string>();
   readonly #seenLiquidations = new Set<string>();
+  readonly #tierSource = new Map<string, TierSource>();
+  /** Alerts raised while starting (no result to carry them yet): handed over with the next reconciliation. */
+  readonly #startAlerts: VenueAlert[] = [];
 
   constructor(opts: OkxSwapVenueOptions) {
     this.#opts = opts;
@@ -132,6 +144,59 @@ export class OkxSwapVenue implements Venue {
     return c;
   }
 
+  /** Where the tiers of a traded swap came from (after `start`). */
+  tierSource(i: Instrument): TierSource | undefined {
+    return this.#tierSource.get(formatInstrument(i));
+  }
+
+  /**
+   * The swap's maintenance-margin tiers from OKX `public/position-tiers` (instType SWAP, its tdMode
+   * and instFamily), checked by `tiersFromOkx`. When the request or its answer fails, the bundled
+   * snapshot (`OKX_POSITION_TIERS`) is used and a warning raised — never silently; a family with no
+   * snapshot stops the start.
+   */
+  async #tiers(
+    instrument: Instrument,
+    setting: SwapSetting,
+    family: string,
+    ctVal: number,
+  ): Promise<MarginTier[]> {
+    const id = symbolToken(instrument);
+    try {
+      const data = rows(
+        await this.#ex.publicGetPublicPositionTiers({
+          instType: 'SWAP',
+          tdMode: setting.mode,
+          instFamily: family,
+        }),
+        'public/position-tiers',
+      ) as unknown as OkxPositionTierRow[];
+      const tiers = tiersFromOkx(data, ctVal, id);
+      this.#tierSource.set(formatInstrument(instrument), 'exchange');
+      return tiers;
+    } catch (e) {
+      const bundled = OKX_POSITION_TIERS[family];
+      if (!bundled) {
+        throw new AlgoError(
+          ErrorCode.Broker,
+          `OKX position tiers of ${id} could not be loaded and none are bundled for ${family}: ${describeError(e)}`,
+          undefined,
+          { cause: e },
+        );
+      }
+      const message = `OKX position tiers of ${id} (${setting.mode}) could not be loaded (${describeError(e)}): using the bundled snapshot, which may be out of date`;
+      this.#opts.logger?.warn({ instId: id, err: describeError(e) }, 'position tiers: bundled snapshot used');
+      this.#startAlerts.push({
+        severity: 'warning',
+        code: 'okx_tiers_bundled',
+        message,
+        dedupeKey: `okx_swap:${this.#opts.account}:tiers:${id}`,
+      });
+      this.#tierSource.set(formatInstrument(instrument), 'bundled');
+      return tiersFromOkx(bundled, ctVal, `${id} (bundled)`);
+    }
+  }
+
   /** Loads the SWAP markets and contract terms, and sets each instrument's leverage and margin mode. */
   async start(): Promise<void> {
     await this.#ex.loadMarkets();
@@ -144,15 +209,21 @@ export class OkxSwapVenue implements Venue {
       const r = listed.find((x) => x['instId'] === id);
       if (!r) throw new AlgoError(ErrorCode.InvalidConfig, `OKX lists no swap ${id}`);
       const what = `instrument ${id}`;
-      const c = swapContract({
+      const terms = {
         instrument,
         ctVal: Number(r['ctVal']),
         lotSz: num(r, 'lotSz', what),
         minSz: num(r, 'minSz', what),
         tickSz: num(r, 'tickSz', what),
         maxLeverage: num(r, 'lever', what),
-        // OKX's tiers come from public/position-tiers; one conservative tier until they are loaded.
-        tiers: [{ maxQty: Number.POSITIVE_INFINITY, mmr: 0.004, maxLeverage: num(r, 'lever', what) }],
+      };
+      // Checked before the tiers are asked for: a zero contract value stops the start with its own error.
+      swapContract({ ...terms, tiers: [{ maxQty: Number.POSITIVE_INFINITY, mmr: 0.004, maxLeverage: 1 }] });
+      const family =
+        typeof r['instFamily'] === 'string' && r['instFamily'] ? r['instFamily'] : id.replace(/-SWAP$/, '');
+      const c = swapContract({
+        ...terms,
+        tiers: await this.#tiers(instrument, setting, family, terms.ctVal),
       });
       this.#contracts.set(formatInstrument(instrument), c);
       try {
@@ -399,7 +470,7 @@ export class OkxSwapVenue implements Venue {
    * and new liquidation orders. A liquidation halts the account: the book must take it in first.
    */
   async reconcile(book: LocalBook): Promise<SwapReconcileResult> {
-    const alerts: VenueAlert[] = [];
+    const alerts: VenueAlert[] = this.#startAlerts.splice(0);
     let positions: Record<string, { qty: number; price: number }>;
     let cash: number;
     let bills: Row[];
@@ -417,6 +488,7 @@ export class OkxSwapVenue implements Venue {
       return {
         reports: [],
         alerts: [
+          ...alerts,
           {
             severity: 'warning',
             code: 'okx_reconcile_failed',

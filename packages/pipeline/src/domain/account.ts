@@ -43,6 +43,8 @@ export interface OrderState {
   readonly exitReason?: ExitReason;
   /** Trade ids of the executions booked (saved with the fills: a report repeated after a restart books nothing). */
   trades?: string[];
+  /** Swaps: may only reduce the position (OKX `reduceOnly`); saved, so a resumed order still carries it. */
+  readonly reduceOnly?: boolean;
 }
 
 /** Protective exits armed on an open position (a `bars` venue: the router watches them bar by bar). */

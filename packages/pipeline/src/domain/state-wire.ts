@@ -49,6 +49,7 @@ function orderOut(o: OrderState): algotrader.v1.IOrderRecord {
     trades: o.trades ?? [],
     ...(o.exits === undefined ? {} : { exits: exitsOut(o.exits) }),
     ...(o.exitReason === undefined ? {} : { exitReason: exitReasonOut(o.exitReason) }),
+    ...(o.reduceOnly ? { reduceOnly: true } : {}),
   };
 }
 
@@ -74,6 +75,7 @@ function orderIn(m: algotrader.v1.IOrderRecord): OrderState {
     avgFillPrice: num(m.avgFillPrice),
     ...(m.reason == null ? {} : { reason: m.reason }),
     ...(m.exchangeId == null ? {} : { exchangeId: m.exchangeId }),
+    ...(m.reduceOnly ? { reduceOnly: true } : {}),
   };
   // An empty list and no list mean the same to the router (nothing booked yet).
   if (m.trades && m.trades.length > 0) o.trades = [...m.trades];

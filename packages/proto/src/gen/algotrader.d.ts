@@ -816,6 +816,7 @@ export namespace algotrader {
             trades: string[];
             exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
             exitReason: algotrader.v1.ExitReason;
+            reduceOnly: boolean;
             static create(properties: algotrader.v1.OrderRecord.$Shape): algotrader.v1.OrderRecord & algotrader.v1.OrderRecord.$Shape;
             static create(properties?: algotrader.v1.OrderRecord.$Properties): algotrader.v1.OrderRecord;
             static encode(m: algotrader.v1.OrderRecord.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -849,6 +850,7 @@ export namespace algotrader {
                 trades?: (string[]|null);
                 exits?: (algotrader.v1.ProtectiveExits.$Properties|null);
                 exitReason?: (algotrader.v1.ExitReason|null);
+                reduceOnly?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = algotrader.v1.OrderRecord.$Properties;

@@ -9954,6 +9954,7 @@ export const algotrader = $root.algotrader = (() => {
              * @property {Array.<string>|null} [trades] OrderRecord trades
              * @property {algotrader.v1.ProtectiveExits.$Properties|null} [exits] OrderRecord exits
              * @property {algotrader.v1.ExitReason|null} [exitReason] OrderRecord exitReason
+             * @property {boolean|null} [reduceOnly] OrderRecord reduceOnly
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -10130,6 +10131,14 @@ export const algotrader = $root.algotrader = (() => {
              */
             OrderRecord.prototype.exitReason = 0;
 
+            /**
+             * OrderRecord reduceOnly.
+             * @member {boolean} reduceOnly
+             * @memberof algotrader.v1.OrderRecord
+             * @instance
+             */
+            OrderRecord.prototype.reduceOnly = false;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -10221,6 +10230,8 @@ export const algotrader = $root.algotrader = (() => {
                     $root.algotrader.v1.ProtectiveExits.encode(m.exits, w.uint32(/* id 17, wireType 2 =*/138).fork(), q + 1).ldelim();
                 if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason") && m.exitReason !== 0)
                     w.uint32(/* id 18, wireType 0 =*/144).int32(m.exitReason);
+                if (m.reduceOnly != null && $Object.hasOwnProperty.call(m, "reduceOnly") && m.reduceOnly !== false)
+                    w.uint32(/* id 19, wireType 0 =*/152).bool(m.reduceOnly);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -10430,6 +10441,15 @@ export const algotrader = $root.algotrader = (() => {
                                 delete m.exitReason;
                             continue;
                         }
+                    case 19: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.reduceOnly = v;
+                            else
+                                delete m.reduceOnly;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -10560,6 +10580,10 @@ export const algotrader = $root.algotrader = (() => {
                 if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason")) {
                     if (typeof m.exitReason !== "number" || (m.exitReason | 0) !== m.exitReason)
                         return "exitReason: enum value expected";
+                }
+                if (m.reduceOnly != null && $Object.hasOwnProperty.call(m, "reduceOnly")) {
+                    if (typeof m.reduceOnly !== "boolean")
+                        return "reduceOnly: boolean expected";
                 }
                 return null;
             };
@@ -10787,6 +10811,11 @@ export const algotrader = $root.algotrader = (() => {
                             m.exitReason = d.exitReason;
                     }
                 }
+                if (d.reduceOnly != null) {
+                    if (d.reduceOnly) {
+                        m.reduceOnly = $Boolean(d.reduceOnly);
+                    }
+                }
                 return m;
             };
 
@@ -10833,6 +10862,7 @@ export const algotrader = $root.algotrader = (() => {
                     d.avgFillPrice = 0;
                     d.exits = null;
                     d.exitReason = o.enums === $String ? "EXIT_REASON_UNSPECIFIED" : 0;
+                    d.reduceOnly = false;
                 }
                 if (m.id != null && $Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -10900,6 +10930,9 @@ export const algotrader = $root.algotrader = (() => {
                 }
                 if (m.exitReason != null && $Object.hasOwnProperty.call(m, "exitReason")) {
                     d.exitReason = o.enums === $String ? $root.algotrader.v1.ExitReason[m.exitReason] === $undefined ? m.exitReason : $root.algotrader.v1.ExitReason[m.exitReason] : m.exitReason;
+                }
+                if (m.reduceOnly != null && $Object.hasOwnProperty.call(m, "reduceOnly")) {
+                    d.reduceOnly = m.reduceOnly;
                 }
                 return d;
             };

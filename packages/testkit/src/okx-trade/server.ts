@@ -459,6 +459,18 @@ export class OkxTradeServer {
       case 'GET /api/v5/public/instruments':
         if (query['instType'] !== 'SWAP') return undefined;
         return ok(sw.instrumentRows().filter((r) => !query['instId'] || r['instId'] === query['instId']));
+      case 'GET /api/v5/public/position-tiers': {
+        // OKX: instType and tdMode required; instFamily (or uly) for SWAP; rows in contracts, as strings.
+        if (query['instType'] !== 'SWAP') return undefined;
+        const tdMode = query['tdMode'];
+        if (!tdMode) return okx(200, '50014', 'Parameter tdMode can not be empty');
+        if (tdMode !== 'cross' && tdMode !== 'isolated') return okx(200, '51000', 'Parameter tdMode error');
+        const family = query['instFamily'] || query['uly'];
+        if (!family) return okx(200, '50014', 'Parameter instFamily can not be empty');
+        const tiers = sw.positionTierRows(family);
+        if (!tiers) return okx(200, '51000', 'Parameter instFamily error');
+        return ok(tiers.filter((t) => !query['tier'] || t.tier === query['tier']).map((t) => ({ ...t })));
+      }
       case 'GET /api/v5/public/funding-rate': {
         const row = sw.fundingRateRow(query['instId'] ?? '');
         return row ? ok([row]) : okx(200, '51001', 'Instrument ID does not exist');

@@ -1,3 +1,4 @@
+import { OKX_POSITION_TIERS, type OkxPositionTierRow } from '@algotrader/core';
 import { type Dec, dec, div, fmt, isMultiple, min, mul, ZERO } from './decimal';
 import type { SpotExchange } from './exchange';
 
@@ -83,6 +84,8 @@ export class SwapBook {
   readonly #positions = new Map<string, SwapPosition>();
   readonly #mark = new Map<string, Dec>();
   readonly #funding = new Map<string, { rate: string; fundingTime: number }>();
+  /** Position tiers by instFamily (`public/position-tiers`); default: core's bundled snapshot. */
+  readonly #tiers = new Map<string, readonly OkxPositionTierRow[]>();
   readonly orders: SwapOrder[] = [];
   readonly bills: SwapBill[] = [];
   #seq = 7_000_000_000;
@@ -103,6 +106,18 @@ export class SwapBook {
       tickSz: s.tickSz ?? '0.1',
       lever: s.lever ?? '100',
     });
+  }
+
+  /** Serves these rows for an instrument family (e.g. `BTC-USDT`) from `public/position-tiers`. */
+  setPositionTiers(instFamily: string, rows: readonly OkxPositionTierRow[]): void {
+    this.#tiers.set(instFamily, rows);
+  }
+
+  /** The family's tier rows (set, else bundled), or undefined for a family no swap here belongs to. */
+  positionTierRows(instFamily: string): readonly OkxPositionTierRow[] | undefined {
+    const listed = [...this.#instruments.values()].some((i) => i.uly === instFamily);
+    if (!listed) return undefined;
+    return this.#tiers.get(instFamily) ?? OKX_POSITION_TIERS[instFamily] ?? [];
   }
 
   has(instId: string): boolean {
