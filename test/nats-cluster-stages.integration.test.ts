@@ -122,12 +122,14 @@ describe('the four stages on a three-node cluster: the nodes they are connected 
       await reach(0.65, `after ${second.name} was killed`);
       await restart(second);
       const r = await step('the replay to publish every bar', replay, 120_000);
+      note(`replay done: ${r.sets} bar sets`);
       expect(r.sets).toBe(BARS);
       await waitFor(
         async () => (await progress()) >= r.lastClose!,
         90_000,
         () => `the paper router to apply the last bar set after the kills (${state()})`,
       );
+      note('the router applied the last bar set');
       // The kills hit the stages: all four on the first node, at least one on the second.
       expect(killed[0]).toEqual({ node: leader.name, stagesOn: STAGE_NAMES });
       expect(killed[1]!.stagesOn.length).toBeGreaterThan(0);
@@ -156,6 +158,8 @@ describe('the four stages on a three-node cluster: the nodes they are connected 
       );
       const account = (await settledRead('the account', () => readAccount(admin, 'paper')))!;
       expect(account.book.cash).toBe(reference.equity.cash[reference.equity.cash.length - 1]);
+      note('checked');
+      if (process.env['ALGOTRADER_TEST_TIMELINE']) console.log(`--- timeline ---\n${tc.timeline(4_000)}`);
     } catch (e) {
       console.error(`--- timeline ---\n${tc.timeline(300)}`);
       throw e;
