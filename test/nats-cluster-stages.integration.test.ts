@@ -161,8 +161,6 @@ describe('the four stages on a three-node cluster: the nodes they are connected 
       );
       const account = (await settledRead('the account', () => readAccount(admin, 'paper')))!;
       expect(account.book.cash).toBe(reference.equity.cash[reference.equity.cash.length - 1]);
-      note('checked');
-      if (process.env['ALGOTRADER_TEST_TIMELINE']) console.log(`--- timeline ---\n${tc.timeline(4_000)}`);
     } catch (e) {
       console.error(`--- timeline ---\n${tc.timeline(300)}`);
       throw e;
