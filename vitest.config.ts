@@ -29,6 +29,7 @@ const ALL = [
 // speed): alone, one file at a time, after the other files, so they neither starve each other
 // nor the rest.
 const HEAVY = [
+  'test/chaos.test.ts',
   'test/demo.test.ts',
   'test/nats-cluster-processes.integration.test.ts',
   'test/nats-cluster-stages.integration.test.ts',

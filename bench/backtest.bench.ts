@@ -161,8 +161,8 @@ function measure(label: string, strategy: AnyStrategy, params: unknown, data: Ba
   }
   const steps = r!.barSteps;
   const best = Math.min(...wall);
-  // Client order ids are computed on first read (core's BigInt hash costs ~15 µs each); time it on
-  // a run of its own, so the report written from `r` still pays for them as a real run's would.
+  // Reading every client order id (computed when the order was planned, read through by the fill)
+  // on a run of its own, as a report written from `r` does.
   const probe = once()[2];
   const t0 = performance.now();
   let chars = 0;

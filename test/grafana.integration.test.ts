@@ -11,6 +11,7 @@ import {
   SCHEMA,
   writeBacktestSummary,
   writeSample,
+  writeStorage,
 } from '@algotrader/monitor';
 import { writeSwapMetrics } from '@algotrader/order-router';
 import { parsePipelineConfig } from '@algotrader/pipeline';
@@ -205,6 +206,34 @@ function writeMonitorTraffic(sink: InfluxSink, now: number): number {
       ],
     };
     writeSample(sink, state.sample(t + MIN), lag);
+    // The storage check's figures (its own timer in the monitor): MD filling towards its max_bytes.
+    writeStorage(
+      sink,
+      {
+        streams: [
+          {
+            stream: 'MD',
+            bytes: 50_000 + step * 2_000,
+            maxBytes: 100_000,
+            messages: 1_000 + step,
+            maxMsgs: -1,
+          },
+        ],
+        stores: [
+          { scope: 'account', name: 'account', usedBytes: 80_000 + step * 2_000, limitBytes: -1 },
+          {
+            scope: 'server',
+            name: '/data/jetstream',
+            usedBytes: 80_000 + step * 2_000,
+            limitBytes: 1_000_000,
+          },
+          { scope: 'disk', name: '/data/jetstream', usedBytes: 4e9, limitBytes: 1e10 },
+        ],
+        failures: [],
+      },
+      0,
+      t + MIN,
+    );
     samples += 1;
   }
   // A swap account as the order-router writes it after each save: a cross 3× long with funding.

@@ -1,26 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { type BarColumns, parseInstrument } from '@algotrader/core';
-import {
-  loadPipeline,
-  PIPELINE_ENV,
-  type Pipeline,
-  readAccount,
-  readAll,
-  STAGES,
-  Supervisor,
-  sideOf,
-  stageEntry,
-} from '@algotrader/pipeline';
+import { type Pipeline, readAll, STAGES, type Supervisor } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
-import { bundledData, NatsServer, repoRoot, sleep, waitFor } from '@algotrader/testkit';
+import { bundledData, NatsServer, sleep, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
-import { head, NO_LIMITS } from './helpers/fixtures';
+import { head, paperBtcConfig } from './helpers/fixtures';
+import {
+  expectReferenceOutcome,
+  type PipelineFile,
+  referenceBacktest,
+  StageLogs,
+  settled,
+  superviseStages,
+  writePipelineFile,
+} from './helpers/supervised';
 
 const BARS = 1_200;
 const btc = parseInstrument('OKX:BTC/USDT');
@@ -29,42 +24,26 @@ describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
   let server: NatsServer;
   let bus: Bus;
   let supervisor: Supervisor;
-  let dir: string;
+  let file: PipelineFile;
   let pipeline: Pipeline;
   let bars: BarColumns;
-  const logs: string[] = [];
+  const logs = new StageLogs();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'algotrader-faults-'));
-    const configPath = join(dir, 'pipeline.json');
-    writeFileSync(
-      configPath,
-      JSON.stringify({
-        account: 'paper',
-        instruments: ['OKX:BTC/USDT'],
-        strategies: [{ name: 'sma_cross', params: { fast: 5, slow: 15 }, instruments: ['OKX:BTC/USDT'] }],
-        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        risk: NO_LIMITS,
-        mode: 'replay',
-        // Frequent checkpoints and some messages after each: restarts resume from a checkpoint and
-        // replay what followed it.
-        checkpointEveryMs: 250,
-      }),
-    );
-    pipeline = await loadPipeline(configPath);
+    // Frequent checkpoints and some messages after each: restarts resume from a checkpoint and
+    // replay what followed it.
+    file = await writePipelineFile(paperBtcConfig({ fast: 5, slow: 15 }, { checkpointEveryMs: 250 }));
+    pipeline = file.pipeline;
     bars = head(await readCsvBars(bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz')), BARS);
     server = await NatsServer.start();
     bus = await Bus.connect({ servers: server.url, service: 'test' });
     await bus.ensure(SYSTEM_TOPOLOGY);
-    supervisor = new Supervisor({
-      stages: STAGES.map((name) => ({ name, entry: stageEntry(repoRoot, name) })),
-      cwd: repoRoot,
-      env: { NATS_URL: server.url, [PIPELINE_ENV]: configPath, ALGOTRADER_LOG_LEVEL: 'warn' },
+    supervisor = superviseStages({
+      url: server.url,
+      file,
+      stages: STAGES,
       backoffMs: [200, 500, 1_000],
-      onLine: (stage, line) => {
-        logs.push(`[${stage}] ${line}`);
-        if (logs.length > 2_000) logs.splice(0, 1_000);
-      },
+      logs,
     });
     supervisor.start();
   });
@@ -73,18 +52,11 @@ describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
     await supervisor?.stop();
     await bus?.close();
     await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    file?.remove();
   });
 
   test('final fills equal the undisturbed run, no order twice, no bar skipped; a bar published twice orders once', async () => {
-    const reference = runBacktest({
-      strategy: pipeline.strategies[0]!.strategy,
-      params: pipeline.strategies[0]!.params,
-      data: { timeframe: '1h', series: [{ instrument: btc, bars, spec: pipeline.specs[0]! }] },
-      initialCash: 10_000,
-      fillModel: pipeline.config.fillModel,
-      account: 'paper',
-    });
+    const reference = referenceBacktest(pipeline, btc, bars);
     expect(reference.fills.length, 'the period must trade').toBeGreaterThan(60);
 
     // Each fault at its share of the replay, one after the other.
@@ -140,12 +112,12 @@ describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
     expect(r.sets).toBe(BARS);
     try {
       await waitFor(
-        async () => ((await readAccount(bus, 'paper'))?.steppedThrough ?? 0) >= r.lastClose!,
+        () => settled(bus, 'paper', r.lastClose!),
         90_000,
         'the pipeline to settle the last bar after the faults',
       );
     } catch (e) {
-      console.error(logs.slice(-60).join('\n'));
+      console.error(logs.tail(60));
       throw e;
     }
     for (const s of STAGES)
@@ -159,27 +131,9 @@ describe('faults: kill -9 of every stage and of nats-server mid-replay', () => {
     const sigsets = await readAll(bus, 'SIGNALS', 'sig._set.>', codecs.SignalSetClosed);
     expect(sigsets.length).toBe(BARS);
 
-    // No order placed twice: every approved order id once, and exactly the backtest's orders.
-    const approved = await readAll(bus, 'ORDERS', 'ord.approved.paper', codecs.OrderRequest);
-    const ids = approved.map((a) => a.message.clientOrderId);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(reference.orders.map((o) => o.order.clientOrderId));
-
-    // The same fills as the undisturbed run, each once.
+    // No order placed twice, the same fills as the undisturbed run, each once, the same cash.
+    await expectReferenceOutcome(bus, 'paper', reference);
     const fills = await readAll(bus, 'EXEC', 'exec.fill.paper', codecs.Fill);
-    expect(new Set(fills.map((f) => f.message.tradeId)).size).toBe(fills.length);
-    expect(
-      fills.map(({ message: f }) => [
-        Number(f.timeMs),
-        sideOf(f.side),
-        Number(f.quantity),
-        Number(f.price),
-        Number(f.fee),
-      ]),
-    ).toEqual(reference.fills.map((f) => [f.time, f.side, f.qty, f.price, f.fee]));
-    const account = (await readAccount(bus, 'paper'))!;
-    expect(account.book.cash).toBe(reference.equity.cash[reference.equity.cash.length - 1]);
-    expect(account.fills).toBe(reference.fills.length);
 
     // Replaying the same bars again stores nothing and changes nothing.
     const again = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series: [{ instrument: btc, bars }] });

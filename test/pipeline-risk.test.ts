@@ -175,6 +175,38 @@ describe('risk rules: each refuses with its reason code', () => {
     expect(reasonOf(gate([units(BTC, 1)], { limits, mode: 'replay', now: T + 2 * HOUR }))).toBe('APPROVED');
   });
 
+  test('live: a target refused because the account is behind stays pending and is planned at the next close time', () => {
+    const behind = 'account paper is not current';
+    const first = gate([units(BTC, 1)], { mode: 'live', accountBehind: behind });
+    expect(reasonOf(first)).toBe('STALE_DATA');
+    expect(first.pending).toEqual({ s1: { 'OKX:BTC/USDT': targetUnits(BTC, 1) } });
+    // Next close time, no signal, the account current again: the target is planned and approved.
+    const next = gate([], { mode: 'live', time: T + HOUR, now: T + HOUR, pending: first.pending });
+    expect(next.verdicts.map((v) => [v.order.side, v.order.qty, v.reason])).toEqual([['buy', 1, undefined]]);
+    // An order of this close time: its own client order id, not the refused one's.
+    expect(next.verdicts[0]!.order.clientOrderId).not.toBe(first.verdicts[0]!.order.clientOrderId);
+    expect(next.pending).toEqual({});
+    // Still behind: still pending. A new target of the strategy replaces the pending one.
+    expect(gate([], { mode: 'live', accountBehind: behind, pending: first.pending }).pending).toEqual(
+      first.pending,
+    );
+    const replaced = gate([units(BTC, 0)], { mode: 'live', time: T + HOUR, pending: first.pending });
+    expect(replaced.verdicts).toEqual([]);
+    expect(replaced.pending).toEqual({});
+    // Refused for another reason (halted): not pending. Replay: never pending (the gate waits there).
+    const halted = gate([units(BTC, 1)], {
+      mode: 'live',
+      accountBehind: behind,
+      control: { ...ACTIVE, state: 'HALTED' },
+    });
+    expect(halted.pending).toEqual({});
+    expect(gate([units(BTC, 1)], { accountBehind: behind }).pending).toEqual({});
+    // Stale by the clock (live): pending too, planned at a fresh close time.
+    const limits = { ...OFF, staleAfterBars: 1 };
+    expect(gate([units(BTC, 1)], { mode: 'live', limits, now: T + 2 * HOUR }).pending).toEqual(first.pending);
+    expect(gate([], { pending: first.pending }).verdicts).toEqual([]);
+  });
+
   test('STALE_DATA on a session calendar: a decision ages only in trading time (Friday close → Monday open)', () => {
     const limits = { ...OFF, staleAfterBars: 1 };
     const friClose = Date.UTC(2025, 0, 10, 21); // 16:00 New York (EST)

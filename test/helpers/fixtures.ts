@@ -14,6 +14,22 @@ export const NO_LIMITS = {
   staleAfterBars: null,
 } as const;
 
+/**
+ * The config of the paper account trading BTC/USDT with sma_cross in replay mode: 10,000 USDT, no
+ * risk limits; `more` sets other fields (checkpointEveryMs, ...).
+ */
+export function paperBtcConfig(params: Record<string, number>, more: Record<string, unknown> = {}) {
+  return {
+    account: 'paper',
+    instruments: ['OKX:BTC/USDT'],
+    strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
+    paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
+    risk: NO_LIMITS,
+    mode: 'replay',
+    ...more,
+  };
+}
+
 /** The first `n` bars, copied (not a view), so the source columns can be dropped. */
 export function head(c: BarColumns, n: number): BarColumns {
   return {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { type Pipeline, parsePipelineConfig } from '@algotrader/pipeline';
 import { NatsServer } from '@algotrader/testkit';
-import { NO_LIMITS } from './fixtures';
+import { paperBtcConfig } from './fixtures';
 
 /**
  * A nats-server with the repository's own accounts and permissions (infra/nats/auth.conf), each
@@ -56,12 +56,5 @@ export async function startStageUsersServer(): Promise<StageUsersServer> {
 
 /** The paper account trading BTC/USDT with sma_cross in replay mode: 10,000 USDT, no risk limits. */
 export function paperBtcReplay(params: Record<string, number>): Pipeline {
-  return parsePipelineConfig({
-    account: 'paper',
-    instruments: ['OKX:BTC/USDT'],
-    strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
-    paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-    risk: NO_LIMITS,
-    mode: 'replay',
-  });
+  return parsePipelineConfig(paperBtcConfig(params));
 }

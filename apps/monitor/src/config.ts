@@ -20,8 +20,22 @@ export const MonitorSettingsSchema = z
     barStaleGraceMs: z.number().int().nonnegative().default(300_000),
     heartbeatTimeoutMs: z.number().int().positive().default(60_000),
     expectedServices: z.array(z.string()).default([]),
+    /** How often JetStream storage use is checked (streams, account, server store, disk), ms. */
+    storageEveryMs: z.number().int().positive().default(30_000),
+    /** `store_nearly_full` fires when a stream or store reaches this fraction of its limit. */
+    storageWarnRatio: z.number().positive().max(1).default(0.8),
+    /** …and re-arms once usage is below this fraction (hysteresis: one alert per crossing). */
+    storageRearmRatio: z.number().positive().max(1).default(0.75),
+    /** nats-server's HTTP monitoring address, for the server store against max_file_store (`/jsz`); empty = not read. */
+    natsHttpUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+    /** A path on the JetStream store's volume, if mounted here, for its free disk space; empty = not read. */
+    jsStoreDir: z.string().default(''),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.storageRearmRatio < s.storageWarnRatio, {
+    message: 'MONITOR_STORAGE_REARM_RATIO must be below MONITOR_STORAGE_WARN_RATIO',
+    path: ['storageRearmRatio'],
+  });
 
 export type MonitorSettings = z.infer<typeof MonitorSettingsSchema>;
 
@@ -37,10 +51,15 @@ export const MONITOR_ENV = {
   MONITOR_BAR_STALE_GRACE_MS: 'barStaleGraceMs',
   MONITOR_HEARTBEAT_TIMEOUT_MS: 'heartbeatTimeoutMs',
   MONITOR_EXPECTED_SERVICES: 'expectedServices',
+  MONITOR_STORAGE_EVERY_MS: 'storageEveryMs',
+  MONITOR_STORAGE_WARN_RATIO: 'storageWarnRatio',
+  MONITOR_STORAGE_REARM_RATIO: 'storageRearmRatio',
+  MONITOR_NATS_HTTP_URL: 'natsHttpUrl',
+  MONITOR_JS_STORE_DIR: 'jsStoreDir',
 } as const satisfies Record<string, keyof MonitorSettings>;
 
 const LISTS = new Set<keyof MonitorSettings>(['streams', 'ignoreConsumers', 'expectedServices']);
-const TEXT = new Set<keyof MonitorSettings>(['consumerPrefix']);
+const TEXT = new Set<keyof MonitorSettings>(['consumerPrefix', 'natsHttpUrl', 'jsStoreDir']);
 
 /** Parses the settings from the environment (comma-separated lists), rejecting bad values. */
 export function parseMonitorSettings(env: Readonly<Record<string, string | undefined>>): MonitorSettings {

@@ -2,8 +2,8 @@ export { type AlertLimits, AlertTracker, type AlertTransition, type Observation,
 export { MONITOR_ENV, type MonitorSettings, MonitorSettingsSchema, parseMonitorSettings } from './config';
 export { buildDashboards, DATASOURCE_UID, dashboardFileText } from './grafana/dashboards';
 export { type ConsumerLag, type LagReport, readLag, type StreamLag } from './lag';
-export { Monitor, type MonitorOptions, type TickResult } from './monitor';
-export { writeSample } from './points';
+export { Monitor, type MonitorOptions, type StorageTickResult, type TickResult } from './monitor';
+export { writeSample, writeStorage } from './points';
 export {
   type BacktestSummary,
   ERROR_GAUGES,
@@ -14,3 +14,10 @@ export {
   writePoint,
 } from './schema';
 export { type MonitorSample, MonitorState, rejectReasonName } from './state';
+export {
+  readStorage,
+  type StorageReport,
+  type StoreUsage,
+  type StreamUsage,
+  storageObservations,
+} from './storage';

@@ -1,12 +1,20 @@
-import { type Bus, type BusLogger, type ConsumerHandle, subjects } from '@algotrader/bus';
+import {
+  type Bus,
+  type BusLogger,
+  type ConsumerHandle,
+  type ConsumerSpec,
+  monitorConsumers,
+  subjects,
+} from '@algotrader/bus';
 import { alertKey, type Clock } from '@algotrader/core';
 import type { MetricsSink } from '@algotrader/metrics';
 import { type Alert, type Codec, codecs, pb } from '@algotrader/proto';
 import { AlertTracker, type AlertTransition, observe } from './alerts';
 import type { MonitorSettings } from './config';
 import { type LagReport, readLag } from './lag';
-import { writeSample } from './points';
+import { writeSample, writeStorage } from './points';
 import { type MonitorSample, MonitorState } from './state';
+import { readStorage, type StorageReport, storageObservations } from './storage';
 
 export interface MonitorOptions {
   bus: Bus;
@@ -21,6 +29,12 @@ export interface TickResult {
   /** Undefined when the JetStream API could not be read this time. */
   lag: LagReport | undefined;
   /** Alerts published by this tick. */
+  alerts: AlertTransition[];
+}
+
+export interface StorageTickResult {
+  report: StorageReport;
+  /** `store_nearly_full` alerts published by this check. */
   alerts: AlertTransition[];
 }
 
@@ -45,6 +59,11 @@ export class Monitor {
   #handled = 0;
   #timer: NodeJS.Timeout | undefined;
   #ticking: Promise<TickResult> | undefined;
+  /** The storage rule has its own tracker: the main tick does not observe its keys. */
+  readonly #storageTracker = new AlertTracker();
+  #storageTimer: NodeJS.Timeout | undefined;
+  #storageTicking: Promise<StorageTickResult> | undefined;
+  #storageReadErrors = 0;
 
   constructor(opts: MonitorOptions) {
     this.#o = opts;
@@ -65,31 +84,92 @@ export class Monitor {
 
   /** Starts the consumers (new messages only on first creation). */
   async start(): Promise<void> {
-    const p = this.#o.settings.consumerPrefix;
+    // Its durables (created by `algotrader init` under auth; the monitor's user binds to them).
+    const d = monitorConsumers(this.#o.settings.consumerPrefix);
     const s = this.state;
-    await this.#consume('MD', `${p}-bars`, subjects.barsAll, codecs.Bar, (m) => s.onBar(m));
-    await this.#consume('EXEC', `${p}-positions`, 'exec.position.>', codecs.PositionSnapshot, (m) =>
-      s.onPosition(m),
-    );
-    await this.#consume('EXEC', `${p}-orders`, 'exec.order.>', codecs.OrderEvent, (m) => s.onOrderEvent(m));
-    await this.#consume('EXEC', `${p}-fills`, 'exec.fill.>', codecs.Fill, (m) => s.onFill(m));
-    await this.#consume('ORDERS', `${p}-approved`, 'ord.approved.>', codecs.OrderRequest, (m) =>
-      s.onApproved(m),
-    );
-    await this.#consume('ORDERS', `${p}-rejected`, 'ord.rejected.>', codecs.RiskRejection, (m) =>
-      s.onRejection(m),
-    );
-    await this.#consume('OPS', `${p}-heartbeats`, 'ops.heartbeat.>', codecs.Heartbeat, (m) =>
-      s.onHeartbeat(m),
-    );
+    await this.#consume(d.bars, codecs.Bar, (m) => s.onBar(m));
+    await this.#consume(d.positions, codecs.PositionSnapshot, (m) => s.onPosition(m));
+    await this.#consume(d.orders, codecs.OrderEvent, (m) => s.onOrderEvent(m));
+    await this.#consume(d.fills, codecs.Fill, (m) => s.onFill(m));
+    await this.#consume(d.approved, codecs.OrderRequest, (m) => s.onApproved(m));
+    await this.#consume(d.rejected, codecs.RiskRejection, (m) => s.onRejection(m));
+    await this.#consume(d.heartbeats, codecs.Heartbeat, (m) => s.onHeartbeat(m));
   }
 
-  /** Ticks every `settings.intervalMs` until {@link stop}. */
+  /** Sources of the storage check that could not be read, since start (also logged, and written as a metric). */
+  get storageReadErrors(): number {
+    return this.#storageReadErrors;
+  }
+
+  /** Ticks every `settings.intervalMs`, and checks storage every `settings.storageEveryMs`, until {@link stop}. */
   run(): void {
     this.#timer ??= setInterval(() => {
       if (this.#ticking) return; // a slow JetStream API must not pile up ticks
       this.tick().catch((e) => this.#log.error({ err: (e as Error).message }, 'monitor tick failed'));
     }, this.#o.settings.intervalMs);
+    if (!this.#storageTimer) {
+      const check = () => {
+        if (this.#storageTicking) return;
+        this.storageTick().catch((e) =>
+          this.#log.error({ err: (e as Error).message }, 'storage check failed'),
+        );
+      };
+      this.#storageTimer = setInterval(check, this.#o.settings.storageEveryMs);
+      check();
+    }
+  }
+
+  /**
+   * One storage check: read how full streams and stores are, write the figures, publish a
+   * `store_nearly_full` alert once per crossing of `storageWarnRatio` (re-armed below
+   * `storageRearmRatio`). A source that cannot be read is counted and logged; its alerts stay as
+   * they were.
+   */
+  async storageTick(): Promise<StorageTickResult> {
+    if (this.#storageTicking) return this.#storageTicking;
+    this.#storageTicking = this.#storageTick().finally(() => {
+      this.#storageTicking = undefined;
+    });
+    return this.#storageTicking;
+  }
+
+  async #storageTick(): Promise<StorageTickResult> {
+    const settings = this.#o.settings;
+    const report = await readStorage({
+      jsm: this.#o.bus.jsm,
+      ...(settings.natsHttpUrl ? { natsHttpUrl: settings.natsHttpUrl } : {}),
+      ...(settings.jsStoreDir ? { storeDir: settings.jsStoreDir } : {}),
+    });
+    for (const f of report.failures) {
+      this.#storageReadErrors += 1;
+      this.#log.warn({ err: f, readErrors: this.#storageReadErrors }, 'cannot read JetStream storage use');
+    }
+    const now = this.#o.clock.now();
+    writeStorage(this.#o.sink, report, this.#storageReadErrors, now);
+    const read = new Set(report.stores.map((s) => `store_nearly_full:${s.scope}`));
+    const transitions = this.#storageTracker.update(
+      storageObservations(report, settings),
+      // Keep what could not be read this time (a failed list, an unreachable /jsz).
+      (key) => (key.startsWith('store_nearly_full:stream:') ? !report.streams : !read.has(key)),
+    );
+    const published: AlertTransition[] = [];
+    for (const t of transitions) {
+      const ops = t.labels['stream'] === 'OPS' || t.labels['scope'] !== 'stream';
+      // Logged in any case: when OPS itself (or the whole store) is the one filling up, the log may
+      // be the only place the warning is seen.
+      this.#log.warn({ key: t.key, state: t.state, labels: t.labels }, t.message);
+      try {
+        await this.#publish(t, now);
+        published.push(t);
+      } catch (e) {
+        this.#storageTracker.revert(t);
+        this.#log.error(
+          { err: (e as Error).message, key: t.key, opsAffected: ops },
+          'store_nearly_full alert publish failed; retrying next check',
+        );
+      }
+    }
+    return { report, alerts: published };
   }
 
   /** One round: read lag, write points, evaluate and publish alerts. */
@@ -142,7 +222,10 @@ export class Monitor {
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
+    if (this.#storageTimer) clearInterval(this.#storageTimer);
+    this.#storageTimer = undefined;
     await this.#ticking?.catch(() => {});
+    await this.#storageTicking?.catch(() => {});
     for (const c of this.#consumers.splice(0)) await c.stop();
   }
 
@@ -161,18 +244,9 @@ export class Monitor {
     });
   }
 
-  async #consume<T>(
-    stream: string,
-    durable: string,
-    filter: string,
-    codec: Codec<T>,
-    handle: (m: T) => void,
-  ): Promise<void> {
+  async #consume<T>(spec: ConsumerSpec, codec: Codec<T>, handle: (m: T) => void): Promise<void> {
     const h = await this.#o.bus.consume({
-      stream,
-      durable,
-      filterSubjects: [filter],
-      deliverPolicy: 'new',
+      ...spec,
       codec,
       handler: (m) => {
         handle(m);

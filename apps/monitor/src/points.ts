@@ -2,6 +2,7 @@ import type { MetricsSink } from '@algotrader/metrics';
 import type { LagReport } from './lag';
 import { writePoint } from './schema';
 import type { MonitorSample } from './state';
+import { type StorageReport, usedRatio } from './storage';
 
 /** Writes one sample (and the lag report read with it) as points of the {@link SCHEMA} measurements. */
 export function writeSample(sink: MetricsSink, sample: MonitorSample, lag: LagReport | undefined): void {
@@ -131,4 +132,49 @@ export function writeSample(sink: MetricsSink, sample: MonitorSample, lag: LagRe
       t,
     );
   }
+}
+
+/** Writes one storage check ({@link readStorage}) as `js_stream_storage`, `js_store` and `js_storage_check` points. */
+export function writeStorage(sink: MetricsSink, r: StorageReport, readErrors: number, t: number): void {
+  for (const s of r.streams ?? []) {
+    const byBytes = usedRatio(s.bytes, s.maxBytes);
+    const byMsgs = usedRatio(s.messages, s.maxMsgs);
+    const worst = Math.max(byBytes ?? -1, byMsgs ?? -1);
+    writePoint(
+      sink,
+      'streamStorage',
+      { stream: s.stream },
+      {
+        bytes: s.bytes,
+        max_bytes: s.maxBytes,
+        messages: s.messages,
+        max_msgs: s.maxMsgs,
+        ...(byBytes !== undefined ? { bytes_ratio: byBytes } : {}),
+        ...(byMsgs !== undefined ? { msgs_ratio: byMsgs } : {}),
+        ...(worst >= 0 ? { used_ratio: worst } : {}),
+      },
+      t,
+    );
+  }
+  for (const s of r.stores) {
+    const ratio = usedRatio(s.usedBytes, s.limitBytes);
+    writePoint(
+      sink,
+      'store',
+      { scope: s.scope },
+      {
+        used_bytes: s.usedBytes,
+        limit_bytes: s.limitBytes,
+        ...(ratio !== undefined ? { used_ratio: ratio, free_bytes: s.limitBytes - s.usedBytes } : {}),
+      },
+      t,
+    );
+  }
+  writePoint(
+    sink,
+    'storageCheck',
+    {},
+    { read_errors: readErrors, ...(r.streams ? { streams: r.streams.length } : {}) },
+    t,
+  );
 }

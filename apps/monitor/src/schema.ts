@@ -37,6 +37,45 @@ export const SCHEMA = {
       last_seq: 'last sequence',
     },
   },
+  /** One point per stream per storage check (MONITOR_STORAGE_EVERY_MS): how full it is. */
+  streamStorage: {
+    measurement: 'js_stream_storage',
+    tags: ['stream'],
+    fields: {
+      bytes: 'bytes stored',
+      max_bytes: "the stream's max_bytes (-1 = none)",
+      bytes_ratio: 'bytes / max_bytes; only written when the stream has a max_bytes',
+      messages: 'messages stored',
+      max_msgs: "the stream's max_msgs (-1 = none)",
+      msgs_ratio: 'messages / max_msgs; only written when the stream has a max_msgs',
+      used_ratio:
+        'the larger of bytes_ratio and msgs_ratio (store_nearly_full fires at MONITOR_STORAGE_WARN_RATIO)',
+    },
+  },
+  /**
+   * One point per store-wide figure per storage check: scope `account` ($JS.API.INFO), `server`
+   * (nats-server /jsz, max_file_store) and `disk` (statfs of MONITOR_JS_STORE_DIR) when readable.
+   */
+  store: {
+    measurement: 'js_store',
+    tags: ['scope'],
+    fields: {
+      used_bytes: 'bytes used',
+      limit_bytes: 'the limit (-1 = none known)',
+      free_bytes: 'limit_bytes - used_bytes; only with a limit',
+      used_ratio: 'used_bytes / limit_bytes; only with a limit',
+    },
+  },
+  /** One point per storage check: its own health. */
+  storageCheck: {
+    measurement: 'js_storage_check',
+    tags: [],
+    fields: {
+      streams: 'streams read',
+      read_errors:
+        'sources that could not be read (stream list, account info, /jsz, disk), since the monitor started',
+    },
+  },
   /** One point per instrument and timeframe seen on md.bar.> per sample. */
   bars: {
     measurement: 'bar_health',

@@ -88,7 +88,9 @@ export class OrderRouter {
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
   #drained: (() => void) | undefined;
-  readonly #shell = { saves: 0, halts: 0 };
+  /** The index puts of the last save, still in flight (off the serial path; see `#save`). */
+  #indexing: { readonly done: Promise<void>; readonly orders: readonly OrderState[] } | undefined;
+  readonly #shell = { saves: 0, halts: 0, indexRetries: 0 };
 
   private constructor(
     o: OrderRouterOptions,
@@ -222,6 +224,7 @@ export class OrderRouter {
     await this.#serial.run(async () => {
       const s = this.#run.state;
       if (this.#run.idle) await this.#save(s, s.retired.splice(0)).catch(() => undefined);
+      await this.#indexed().catch(() => undefined);
     });
     await this.#v.close();
   }
@@ -357,6 +360,8 @@ export class OrderRouter {
 
   /** Whether an order id was seen before the account's recent history (KV `orders`). */
   async #known(id: string): Promise<boolean> {
+    // Finished and saved, its index put still in flight: known (it may have left `done` already).
+    if (this.#indexing?.orders.some((o) => o.id === id)) return true;
     const e = await this.#ordersKv.get(id);
     return e !== null && e.operation === 'PUT';
   }
@@ -368,7 +373,16 @@ export class OrderRouter {
     await Promise.all(retired.map((o) => this.#ordersKv.put(o.id, encodeOrder(o))));
   }
 
+  /**
+   * Saves the account, then indexes the orders it finished. The index puts are not awaited here:
+   * the next input need not wait for them. What keeps that safe: (1) a finished order stays in the
+   * account's `done` list, which `orderNeeds` checks before the index, until later saves push it
+   * out, and the next save first waits for the index puts of this one (`#indexed`, retrying them if
+   * they failed), so an order leaves `done` in a saved state only once it is in the index; (2) a
+   * crash before they are acked re-indexes every order of `done` at start.
+   */
   async #save(s: RouterState, retired: readonly OrderState[]): Promise<void> {
+    await this.#indexed();
     s.account.book = s.book.snapshot();
     s.account.updatedMs = this.#o.clock.now();
     try {
@@ -384,7 +398,25 @@ export class OrderRouter {
     }
     // Saved: what the venue returned before this save is durable now (it may acknowledge its inputs).
     this.#v.committed?.();
-    await this.#index(retired);
+    if (retired.length === 0) return;
+    const done = this.#index(retired);
+    // Seen (and retried) by the next save or stop; a failure here is not lost.
+    done.catch(() => undefined);
+    this.#indexing = { done, orders: retired };
+  }
+
+  /** Waits for the index puts of the last save; those that failed are put again (a failure throws). */
+  async #indexed(): Promise<void> {
+    const last = this.#indexing;
+    if (!last) return;
+    try {
+      await last.done;
+    } catch (e) {
+      this.#shell.indexRetries += 1;
+      this.#o.bus.log.warn({ err: (e as Error).message }, 'order index put failed; putting again');
+      await this.#index(last.orders);
+    }
+    if (this.#indexing === last) this.#indexing = undefined;
   }
 
   /**

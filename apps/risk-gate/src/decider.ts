@@ -50,6 +50,7 @@ import {
   evaluate,
   type GateInput,
   type HaltReason,
+  type PendingTargets,
   type Reason,
   type Refusal,
   type SignalIn,
@@ -87,6 +88,8 @@ export interface GateSnapshot {
   halt?: HaltAction;
   /** The last force-exit approved per instrument key (absent in checkpoints written before it). */
   forceExits?: Record<string, ForceExitSent>;
+  /** Live: targets refused for a passing reason, planned again (absent in older checkpoints: none). */
+  pending?: PendingTargets;
 }
 
 /** A force-exit order the gate approved: open until the account shows it finished. */
@@ -111,6 +114,13 @@ export interface GateState {
   readonly halt?: HaltAction;
   /** The last force-exit approved per instrument key. */
   readonly forceExits: Readonly<Record<string, ForceExitSent>>;
+  /** Live: targets refused for a passing reason (the account behind), planned again at each close time. */
+  readonly pending: PendingTargets;
+}
+
+/** Whether a close time without signals must still be decided: there are targets to plan again. */
+export function hasPending(state: GateState): boolean {
+  return Object.values(state.pending).some((byKey) => Object.keys(byKey).length > 0);
 }
 
 /** What the shell read before deciding a close time (the runtime's `context`). */
@@ -169,6 +179,7 @@ export type GateOutput =
       readonly marks: Record<string, number>;
       readonly decided?: {
         readonly standing: Standing;
+        readonly pending: PendingTargets;
         readonly orderTimes: number[];
         readonly saved: SavedOut[];
         readonly now: number;
@@ -372,7 +383,8 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       });
     }
     const list = state.buffer.get(t) ?? [];
-    if (list.length === 0) {
+    // Pending targets only: planned when the account is current, else kept for the next close time.
+    if (list.length === 0 && (!hasPending(state) || ctx?.behind !== undefined)) {
       outputs.push({ kind: 'closed', t, marks });
       return outputs;
     }
@@ -409,7 +421,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         alert: {
           severity: 'critical',
           code: 'account_behind',
-          message: `${ctx.behind}; every order of this close time is refused`,
+          message: `${ctx.behind}; every order of this close time is refused, its targets stay pending`,
           dedupeKey: String(t),
         },
       });
@@ -419,6 +431,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       time: t,
       signals: known,
       standing: state.standing,
+      pending: state.pending,
       state: ctx.account ?? newAccount(p.account, p.config.paper.initialCash, p.config.paper.quoteCurrency),
       marks,
       keys: p.keys,
@@ -458,6 +471,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       marks,
       decided: {
         standing: outcome.standing,
+        pending: outcome.pending,
         orderTimes: outcome.orderTimes,
         saved: out,
         now: ctx.now,
@@ -591,6 +605,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
       outbox: [],
       approvedSeq: 0,
       forceExits: {},
+      pending: {},
     }),
     decide(state, input) {
       switch (input.kind) {
@@ -621,6 +636,13 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
             standing: o.standing,
             outbox: [...state.outbox, ...o.saved],
             forceExits: { ...state.forceExits, ...o.sent },
+            // A force-exit ends what was pending for its instruments.
+            pending: Object.fromEntries(
+              Object.entries(state.pending).map(([s, byKey]) => [
+                s,
+                Object.fromEntries(Object.entries(byKey).filter(([k]) => !(k in o.sent))),
+              ]),
+            ),
           };
         case 'buffered': {
           const buffer = new Map(state.buffer);
@@ -635,7 +657,9 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
             lastT: o.t,
             marks: o.marks,
             buffer,
-            ...(d ? { standing: d.standing, orderTimes: d.orderTimes, outbox: d.saved } : {}),
+            ...(d
+              ? { standing: d.standing, pending: d.pending, orderTimes: d.orderTimes, outbox: d.saved }
+              : {}),
             ...(d?.halt ? { halt: haltAction(p.account, o.t, d.now, d.halt) } : {}),
           };
         }
@@ -687,6 +711,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         approvedSeq: state.approvedSeq,
         ...(state.halt ? { halt: state.halt } : {}),
         forceExits: { ...state.forceExits },
+        ...(hasPending(state) ? { pending: state.pending } : {}),
       };
     },
     restore(snap) {
@@ -700,6 +725,7 @@ export function gateDecider(p: Pipeline): Decider<GateState, GateMessage, GateOu
         approvedSeq: snap.approvedSeq,
         ...(snap.halt ? { halt: snap.halt } : {}),
         forceExits: { ...(snap.forceExits ?? {}) },
+        pending: snap.pending ?? {},
       };
       // A halt saved with its decisions but maybe not written: written first, as it was owed.
       const effects: Effect[] = state.halt ? [gateAct(state.halt)] : [];

@@ -38,6 +38,7 @@ import {
   type GateSnapshot,
   type GateState,
   gateDecider,
+  hasPending,
 } from './decider';
 import { FundingFollower } from './funding';
 import { revalidatingRestore } from './revalidate';
@@ -208,7 +209,12 @@ export class RiskGate {
     if (!decidesOn(p, state, input.set)) return input;
     this.counters.sets += 1;
     const t = Number(input.set.closeTimeMs ?? 0);
-    if ((state.buffer.get(t) ?? []).length === 0) return input;
+    // Without signals, a close time is decided only for pending targets (live), and only when it
+    // is fresh. The account is waited for only when it was current at the previous close time (the
+    // router keeping up); one further behind (the router down) keeps them pending without holding
+    // up the stream.
+    const signalled = (state.buffer.get(t) ?? []).length > 0;
+    if (!signalled && !hasPending(state)) return input;
     // Read while waiting for the account (one round trip less on the decision path).
     const controlRead = readControl(this.#control, p.account);
     controlRead.catch(() => undefined);
@@ -228,7 +234,12 @@ export class RiskGate {
     let account = this.#account.value;
     let behind: string | undefined;
     let waited = false;
-    if (!stale && (account?.visibleThrough ?? 0) < t) {
+    if (!signalled && (stale || (account?.visibleThrough ?? 0) < state.lastT)) {
+      // Not decided (nothing refused, nothing published): they wait for a fresh, current close time.
+      behind = stale
+        ? `close time ${new Date(t).toISOString()} is stale: pending targets wait`
+        : `account ${p.account} is behind the last close time: pending targets wait`;
+    } else if (!stale && (account?.visibleThrough ?? 0) < t) {
       waited = true;
       this.counters.waits += 1;
       account =

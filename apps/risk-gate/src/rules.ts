@@ -22,6 +22,7 @@ import {
   isTargetDecision,
   type PortfolioView,
   type Target,
+  type TargetDecision,
   targetUnits,
   validateDecision,
 } from '@algotrader/strategy';
@@ -64,12 +65,22 @@ export interface SignalIn {
 /** Standing targets: strategy → instrument key → its latest target. */
 export type Standing = Record<string, Record<string, Target>>;
 
+/**
+ * Live mode: targets whose orders were refused for a passing reason (the account not current, the
+ * decision stale by the clock), strategy → instrument key → the decision. Each is planned again at
+ * every later close time, against the account then, until it is planned without such a refusal
+ * (or the strategy decides anew), so the account converges once the order-router is back.
+ */
+export type PendingTargets = Record<string, Record<string, TargetDecision>>;
+
 export interface GateInput {
   readonly account: string;
   /** The decision close time. */
   readonly time: number;
   readonly signals: readonly SignalIn[];
   readonly standing: Standing;
+  /** Live mode: targets to plan again (absent: none). */
+  readonly pending?: PendingTargets;
   readonly state: AccountState;
   /** Latest close by instrument key (the marks at `time`). */
   readonly marks: Readonly<Record<string, number>>;
@@ -135,6 +146,8 @@ export interface GateOutcome {
     readonly liquidationPrice: number;
   }[];
   readonly standing: Standing;
+  /** Live mode: the targets of this close time refused for a passing reason, to plan again. */
+  readonly pending: PendingTargets;
   readonly orderTimes: number[];
   readonly equity: number;
 }
@@ -204,7 +217,16 @@ export function evaluate(g: GateInput): GateOutcome {
     { instrument: Instrument; strategies: string[]; last: Map<string, Decision> }
   >();
   const intents: { strategy: string; decision: Decision }[] = [];
-  for (const s of g.signals) {
+  // Pending targets first, as if signalled again; a new signal of the same strategy replaces one.
+  const fresh = new Set(g.signals.map((s) => `${s.strategy}|${keyOf(s.instrument)}`));
+  const again: SignalIn[] = [];
+  for (const [strategy, byKey] of Object.entries(g.mode === 'live' ? (g.pending ?? {}) : {})) {
+    for (const [key, d] of Object.entries(byKey)) {
+      if (!fresh.has(`${strategy}|${key}`)) again.push({ strategy, instrument: d.instrument, decision: d });
+    }
+  }
+  const targeted: { strategy: string; key: string; decision: TargetDecision }[] = [];
+  for (const s of [...again, ...g.signals]) {
     const d = s.decision;
     if ('invalid' in d) {
       refusals.push({
@@ -222,6 +244,7 @@ export function evaluate(g: GateInput): GateOutcome {
       continue;
     }
     const key = keyOf(s.instrument);
+    targeted.push({ strategy: s.strategy, key, decision: d });
     standing[s.strategy] ??= {};
     standing[s.strategy]![key] = d.target;
     let t = targetsNow.get(key);
@@ -506,6 +529,21 @@ export function evaluate(g: GateInput): GateOutcome {
     }
     return { order: o };
   });
+  // Live: a target whose order was refused only because the account or the decision was behind is
+  // kept, and planned again at the next close time.
+  const pending: PendingTargets = {};
+  if (g.mode === 'live') {
+    const passing = new Set(
+      verdicts
+        .filter((v) => v.reason === 'STALE_DATA' && (v.detail === g.accountBehind || v.detail === stale))
+        .map((v) => keyOf(v.order.instrument)),
+    );
+    for (const t of targeted) {
+      if (!passing.has(t.key)) continue;
+      pending[t.strategy] ??= {};
+      pending[t.strategy]![t.key] = t.decision;
+    }
+  }
   return {
     cancels,
     verdicts,
@@ -513,6 +551,7 @@ export function evaluate(g: GateInput): GateOutcome {
     ...(halt ? { halt } : {}),
     marginAlerts: health.alerts,
     standing,
+    pending,
     orderTimes,
     equity,
   };

@@ -630,7 +630,7 @@ function validateSessions(
 }
 
 /**
- * A fill whose client order id is read through from its order (computed on first read), as a
+ * A fill whose client order id is read through from its order (set when it was planned), as a
  * class: an object literal with a getter is built by the runtime's slow path with a new closure
  * each time (~15 % of a 10-symbol backtest's CPU with the GC it caused). `clientOrderId` lives on
  * the prototype, so `toJSON` lists it where the literal had it.
@@ -686,7 +686,7 @@ function makeFill(
   return new EngineFill(time, order, qty, price, fee, liquidity);
 }
 
-/** A protective exit as an order: its id (core `exitOrderId`) is computed on first read. */
+/** A protective exit as an order, with its id (core `exitOrderId`); no getter (see portfolio's makeOrder). */
 function makeExitOrder(
   account: string,
   strategy: string,
@@ -696,7 +696,6 @@ function makeExitOrder(
   time: number,
   reason: ExitReason,
 ): PlannedOrder {
-  let id: string | undefined;
   return {
     account,
     strategy,
@@ -706,9 +705,6 @@ function makeExitOrder(
     type: 'market',
     decisionTime: time,
     reason,
-    get clientOrderId(): string {
-      id ??= exitOrderId({ account, strategy, instrument, decisionCloseMs: time });
-      return id;
-    },
+    clientOrderId: exitOrderId({ account, strategy, instrument, decisionCloseMs: time }),
   };
 }

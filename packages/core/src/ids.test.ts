@@ -9,6 +9,7 @@ import {
   clientOrderId,
   controlKey,
   deadLetterKey,
+  exitOrderId,
   featureKey,
   featureSetKey,
   fillKey,
@@ -24,6 +25,7 @@ import {
   rejectionKey,
   signalKey,
   signalSetKey,
+  stableHash36,
   sweepJobKey,
   sweepResultKey,
   telegramControlKey,
@@ -100,6 +102,48 @@ describe('message ids', () => {
         clientOrderId({ account: 'main', strategy: 's', instrument: btc, decisionCloseMs: 1 }),
       ),
     ).toBe(false);
+  });
+
+  test('order ids hashed from a kept prefix equal the documented text hash, bit for bit', () => {
+    // Pinned: what the ids were before the prefix was kept (a change here renames every order).
+    const eth = parseInstrument('OKX:ETH/USDT:USDT');
+    expect(
+      clientOrderId({ account: 'main', strategy: 'sma_cross', instrument: btc, decisionCloseMs: T }),
+    ).toBe('at0ocbmjk1sidi520kgeh4w08xhdtl');
+    expect(
+      clientOrderId({ account: 'main', strategy: 'sma_cross', instrument: btc, decisionCloseMs: T, leg: 2 }),
+    ).toBe('at0zgob6g1xj2wxn1l2kyno17s53u9');
+    expect(exitOrderId({ account: 'paper', strategy: 'x', instrument: eth, decisionCloseMs: 0 })).toBe(
+      'at1buz3tj0qi4b111wlkqly1qb7m07',
+    );
+    // Not a plain integer time: the text path.
+    expect(clientOrderId({ account: 'a', strategy: 'b', instrument: eth, decisionCloseMs: 1.5 })).toBe(
+      'at179p1lv1yt32p81voqay20lffogr',
+    );
+    // Against the text the ids are documented as, over many names, times and legs (seeded).
+    let seed = 12345;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const insts = [btc, eth, parseInstrument('BINANCE:DOGE/USDT'), parseInstrument('OKX:SOL/USDC')];
+    const times = [0, 9, 10, 2 ** 31, 2 ** 32 + 35, T, Number.MAX_SAFE_INTEGER, -3_600_000, 1e21, Number.NaN];
+    for (let n = 0; n < 2000; n++) {
+      const account = ['main', 'paper', 'backtest', `acct${Math.floor(rnd() * 30)}`][n % 4]!;
+      const strategy = ['sma_cross', 'xs_momentum', `s${Math.floor(rnd() * 50)}`][n % 3]!;
+      const instrument = insts[Math.floor(rnd() * insts.length)]!;
+      const decisionCloseMs = n < times.length ? times[n]! : Math.floor(rnd() * 2 ** 42) * 1000;
+      const leg = n % 5 === 0 ? undefined : Math.floor(rnd() * 12);
+      const sym = `${instrument.base}-${instrument.quote}${instrument.settle === undefined ? '' : '-SWAP'}`;
+      const head = [account, strategy, instrument.venue, sym, decisionCloseMs];
+      const parts = { account, strategy, instrument, decisionCloseMs };
+      expect(clientOrderId(leg === undefined ? parts : { ...parts, leg })).toBe(
+        `at${stableHash36([...head, leg ?? 0].join('|'))}`,
+      );
+      expect(exitOrderId({ account, strategy, instrument, decisionCloseMs })).toBe(
+        `at${stableHash36([...head, 'exit'].join('|'))}`,
+      );
+    }
   });
 
   test('research: sweep job and its result', () => {

@@ -221,6 +221,11 @@ const CLORD = /^[A-Za-z0-9]{1,32}$/;
  * always yields the same id, so a resubmission after a crash is recognised as a duplicate.
  */
 export function clientOrderId(p: ClientOrderIdParts): string {
+  const leg = p.leg ?? 0;
+  if (Number.isSafeInteger(leg) && leg >= 0) {
+    const fast = orderIdAfter(prefixLanes(p.account, p.strategy, p.instrument), p.decisionCloseMs, leg);
+    if (fast !== undefined) return fast;
+  }
   const id = `at${stableHash36(
     [
       p.account,
@@ -242,6 +247,8 @@ export function clientOrderId(p: ClientOrderIdParts): string {
  * apart from every decision's id; the backtest and the paper venue build the same one.
  */
 export function exitOrderId(p: Omit<ClientOrderIdParts, 'leg'>): string {
+  const fast = orderIdAfter(prefixLanes(p.account, p.strategy, p.instrument), p.decisionCloseMs, -1);
+  if (fast !== undefined) return fast;
   const id = `at${stableHash36(
     [p.account, p.strategy, p.instrument.venue, symbolToken(p.instrument), p.decisionCloseMs, 'exit'].join(
       '|',
@@ -249,6 +256,129 @@ export function exitOrderId(p: Omit<ClientOrderIdParts, 'leg'>): string {
   )}`;
   assertClientOrderId(id);
   return id;
+}
+
+/*
+ * The same ids, hashed without building their text: cyrb128 reads the text one character at a
+ * time, so the lanes after `account|strategy|venue|SYMBOL|` are kept per instrument, account and
+ * strategy, and only the close time and the leg (or `exit`) are fed per order, digit by digit.
+ * Bit for bit the ids above (ids.test.ts checks the two against each other).
+ */
+
+const SEED = [1779033703, 3144134277, 1013904242, 2773480762] as const;
+
+/** Lanes after a prefix, per instrument (by identity), then account and strategy. */
+const prefixes = new WeakMap<Instrument, { account: string; strategy: string; lanes: Int32Array }[]>();
+
+function prefixLanes(account: string, strategy: string, instrument: Instrument): Int32Array {
+  let list = prefixes.get(instrument);
+  if (list === undefined) {
+    list = [];
+    prefixes.set(instrument, list);
+  }
+  for (const e of list) if (e.account === account && e.strategy === strategy) return e.lanes;
+  const lanes = Int32Array.from(SEED);
+  absorb(lanes, `${account}|${strategy}|${instrument.venue}|${symbolToken(instrument)}|`);
+  // A handful per instrument in practice; a caller cycling through many names starts over.
+  if (list.length >= 16) list.length = 0;
+  list.push({ account, strategy, lanes });
+  return lanes;
+}
+
+function absorb(l: Int32Array, text: string): void {
+  let h1 = l[0]!;
+  let h2 = l[1]!;
+  let h3 = l[2]!;
+  let h4 = l[3]!;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  l[0] = h1;
+  l[1] = h2;
+  l[2] = h3;
+  l[3] = h4;
+}
+
+/** Characters fed after the prefix: decimal digits of the close time, `|`, then the leg's or `exit`. */
+const tail = new Int32Array(40);
+const EXIT = [101, 120, 105, 116];
+/** One lane's seven base36 digits. */
+const laneCodes = new Array<number>(7).fill(0);
+
+function digitsInto(x: number, at: number): number {
+  let n = 0;
+  // Division and floor, not `%`: above 2^31 a remainder is a slow floating-point modulo. Exact for
+  // safe integers (a quotient one off shows as a digit outside 0…9 and is put right).
+  do {
+    let q = Math.floor(x / 10);
+    let d = x - q * 10;
+    if (d < 0) {
+      q -= 1;
+      d += 10;
+    } else if (d >= 10) {
+      q += 1;
+      d -= 10;
+    }
+    tail[at + n++] = 48 + d;
+    x = q;
+  } while (x > 0);
+  // Least significant first so far: reverse in place.
+  for (let i = at, j = at + n - 1; i < j; i++, j--) {
+    const t = tail[i]!;
+    tail[i] = tail[j]!;
+    tail[j] = t;
+  }
+  return at + n;
+}
+
+/**
+ * The id after `pre` for close time `ms` and `leg` (-1: an exit); undefined when `ms` is not a
+ * non-negative safe integer (its text is then not plain digits: the slow path handles it).
+ */
+function orderIdAfter(pre: Int32Array, ms: number, leg: number): string | undefined {
+  if (!(Number.isSafeInteger(ms) && ms >= 0)) return undefined;
+  let n = digitsInto(ms, 0);
+  tail[n++] = 124;
+  if (leg < 0) for (const c of EXIT) tail[n++] = c;
+  else n = digitsInto(leg, n);
+  let h1 = pre[0]!;
+  let h2 = pre[1]!;
+  let h3 = pre[2]!;
+  let h4 = pre[3]!;
+  for (let i = 0; i < n; i++) {
+    const k = tail[i]!;
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  // Digit by digit into character codes: four toString(36).padStart were most of the id's cost.
+  return `at${lane36(h1 >>> 0)}${lane36(h2 >>> 0)}${lane36(h3 >>> 0)}${lane36(h4 >>> 0)}`;
+}
+
+/** Seven base36 digits of `x` (< 36^7), zero-padded: `x.toString(36).padStart(7, '0')`. */
+function lane36(x: number): string {
+  const c = laneCodes;
+  for (let i = 6; i >= 0; i--) {
+    // x < 2^32: the quotient's floor is exact (see `digitsInto` for why not `%`).
+    const q = Math.floor(x / 36);
+    const d = x - q * 36;
+    c[i] = d < 10 ? 48 + d : 87 + d;
+    x = q;
+  }
+  return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!);
 }
 
 export function isValidClientOrderId(id: string): boolean {

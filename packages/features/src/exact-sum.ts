@@ -27,25 +27,25 @@ export class ExactSum {
     const count = this.n;
     let i = 0;
     for (let j = 0; j < count; j++) {
-      let y = p[j]!;
-      let a = x;
-      if (Math.abs(a) < Math.abs(y)) {
-        const t = a;
-        a = y;
-        y = t;
-      }
-      const hi = a + y;
-      const lo = y - (hi - a);
+      // Knuth's branch-free TwoSum: hi + lo = x + y exactly. The error of a rounded sum is unique,
+      // so this yields the very partials the compare-and-swap (Fast2Sum) form did.
+      const y = p[j]!;
+      const hi = x + y;
+      const yv = hi - x;
+      const lo = x - (hi - yv) + (y - yv);
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    if (i === p.length) {
-      // Partials are non-overlapping, so there are at most ~40 for finite doubles; growth is rare.
-      this.p = new Float64Array(p.length * 2);
-      this.p.set(p);
-    }
+    if (i === p.length) this.#grow();
     this.p[i] = x;
     this.n = i + 1;
+  }
+
+  /** Partials are non-overlapping, so there are at most ~40 for finite doubles; growth is rare. */
+  #grow(): void {
+    const bigger = new Float64Array(this.p.length * 2);
+    bigger.set(this.p);
+    this.p = bigger;
   }
 
   /** Adds `a * b` exactly. */

@@ -37,4 +37,63 @@ describe('decimalSub (a − b on the decimals the doubles print as)', () => {
       expect(decimalSub(a, b)).toBe(steps / 1e4);
     }
   });
+
+  it('equals the exact difference taken on big integers for doubles of every shape (both paths)', () => {
+    // The reference: the decimals as BigInt scaled integers, the difference printed and parsed.
+    const scaled = (v: number) => {
+      const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v))!;
+      const frac = m[3] ?? '';
+      let exp = frac.length - Number(m[4] ?? 0);
+      let int = BigInt(`${m[1]}${m[2]}${frac}`);
+      if (exp < 0) {
+        int *= 10n ** BigInt(-exp);
+        exp = 0;
+      }
+      return { int, exp };
+    };
+    const reference = (a: number, b: number): number => {
+      const x = scaled(a);
+      const y = scaled(b);
+      const exp = Math.max(x.exp, y.exp);
+      const d = x.int * 10n ** BigInt(exp - x.exp) - y.int * 10n ** BigInt(exp - y.exp);
+      if (exp === 0) return Number(d);
+      const neg = d < 0n;
+      const digits = (neg ? -d : d).toString().padStart(exp + 1, '0');
+      const cut = digits.length - exp;
+      return Number(`${neg ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`);
+    };
+    let seed = 7;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const bits = new DataView(new ArrayBuffer(8));
+    const value = (): number => {
+      switch (Math.floor(rnd() * 6)) {
+        case 0: // a target size: 17 significant digits
+          return (0.3266 * (8_000 + rnd() * 4_000)) / 10 ** (rnd() * 5 - 1);
+        case 1: // on a lot grid
+          return Math.floor(rnd() * 1e5) / 1e4;
+        case 2: {
+          // any finite double
+          bits.setUint32(0, Math.floor(rnd() * 2 ** 32));
+          bits.setUint32(4, Math.floor(rnd() * 2 ** 32));
+          const v = bits.getFloat64(0);
+          return Number.isFinite(v) && v !== 0 ? v : 1;
+        }
+        case 3:
+          return (rnd() - 0.5) * 10 ** Math.floor(rnd() * 40 - 20);
+        case 4:
+          return -Math.floor(rnd() * 1e8) / 10 ** Math.floor(rnd() * 12);
+        default:
+          return Math.round(rnd() * 1e6 + 1) * 1e-9;
+      }
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const a = value();
+      const r = rnd();
+      const b = r < 0.1 ? a : r < 0.3 ? -a * 3 : value();
+      expect(Object.is(decimalSub(a, b), reference(a, b)) ? 'same' : `${a} - ${b}`).toBe('same');
+    }
+  });
 });

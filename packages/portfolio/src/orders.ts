@@ -22,9 +22,9 @@ import { ceilToStep, floorToStep, type InstrumentSpec } from './spec';
 /** An order ready for the fill model or a broker. Quantities and limit prices are on the spec's grid. */
 export interface PlannedOrder {
   /**
-   * Deterministic (core `clientOrderId`): the same decision always yields the same id. Computed on
-   * first read and then fixed (the hash costs ~15 µs, and a backtest sweep rarely reads it); it is
-   * an enumerable property, so spreading or serialising an order includes it.
+   * Deterministic (core `clientOrderId`): the same decision always yields the same id. A plain
+   * enumerable field, set when the order is planned (~0.5 µs), so spreading or serialising an
+   * order includes it.
    */
   readonly clientOrderId: string;
   readonly account: string;
@@ -238,8 +238,11 @@ function entrySide(d: Decision): Side {
 }
 
 /**
- * An order whose client order id is computed on first read. Fields are listed one by one (no
- * spread) and the optional limit price only when set: this literal is on the backtest's order path.
+ * An order with its client order id (core's `clientOrderId`, ~0.5 µs with the id's prefix kept per
+ * instrument). Fields are listed one by one (no spread, no getter: a literal with a getter is built
+ * by the runtime's slow path with a new closure each time, as costly as the id itself) and the
+ * optional limit price only when set: this literal is on the backtest's order path. The key order
+ * is the one orders always serialised in.
  */
 function makeOrder(
   account: string,
@@ -251,7 +254,6 @@ function makeOrder(
   limitPrice: number | undefined,
   decisionTime: number,
 ): PlannedOrder {
-  let id: string | undefined;
   const order = {
     account,
     strategy,
@@ -260,10 +262,7 @@ function makeOrder(
     qty,
     type,
     decisionTime,
-    get clientOrderId(): string {
-      id ??= clientOrderId({ account, strategy, instrument, decisionCloseMs: decisionTime });
-      return id;
-    },
+    clientOrderId: clientOrderId({ account, strategy, instrument, decisionCloseMs: decisionTime }),
   };
   return limitPrice === undefined ? order : Object.assign(order, { limitPrice });
 }

@@ -70,11 +70,22 @@ function countDecimals(step: number): number {
  * division by the exact 10^d rounds correctly; beyond that, the decimal text does it.
  */
 function onGrid(steps: number, step: number): number {
-  const d = stepDecimals(step);
-  const scale = 10 ** d;
-  const units = steps * Math.round(step * scale);
-  return units <= Number.MAX_SAFE_INTEGER ? units / scale : Number((steps * step).toFixed(d));
+  // The step's decimals, scale and integer units, the same expressions as ever, kept for the last
+  // step seen (a run rounds on one or a few lots, many times per order).
+  if (step !== gridStep || step === 0) {
+    gridDecimals = stepDecimals(step);
+    gridScale = 10 ** gridDecimals;
+    gridUnits = Math.round(step * gridScale);
+    gridStep = step;
+  }
+  const units = steps * gridUnits;
+  return units <= Number.MAX_SAFE_INTEGER ? units / gridScale : Number((steps * step).toFixed(gridDecimals));
 }
+
+let gridStep = Number.NaN;
+let gridDecimals = 0;
+let gridScale = 1;
+let gridUnits = 0;
 
 /**
  * Largest multiple of `step` not above `x` (x ≥ 0). A few ulps of slack keep quotients such as

@@ -121,10 +121,71 @@ export class FeatureSlots implements FeatureView {
   }
 }
 
+/** One set of bar columns' batch features, by feature key, oldest first (see {@link batchFeature}). */
+interface BatchEntry {
+  readonly columns: OhlcvColumns;
+  readonly outputs: Map<string, Readonly<Record<string, Float64Array>>>;
+  bytes: number;
+}
+
+/** Batch features already computed, by the columns' `close` array (then every column must match). */
+const batches = new WeakMap<Float64Array, BatchEntry[]>();
+
 /**
- * Engine side of one instrument's features in the backtest: computes every declared feature over
- * the whole columns once (the features package's batch form, which equals the streaming form bit
- * for bit), and `seek(i)` copies row i into the slots. Row i depends on rows 0…i only.
+ * Default cap of the computed features kept per set of columns, bytes: beyond it the oldest are dropped
+ * (a sweep over many periods of a long 1m history would otherwise hold them all).
+ */
+export const BATCH_FEATURE_CACHE_BYTES = 64 * 1024 * 1024;
+
+const sameColumns = (a: OhlcvColumns, b: OhlcvColumns): boolean =>
+  a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.volume === b.volume;
+
+/**
+ * `computeBatchFeature(spec, columns)`, computed once per feature and set of column arrays (by
+ * identity): a sweep runs many configurations on the same bars, and each configuration with
+ * `sma:close:20` reads the same column. The outputs are shared, so nothing may write them; bars
+ * handed to a backtest are taken as immutable from then on (the engine's validation cache assumes
+ * it too). Row i of a batch feature depends on rows 0…i of the columns only, so a cut window
+ * (`subarray`, other arrays) is its own entry, never a slice of another's.
+ */
+export function batchFeature(
+  key: string,
+  spec: NormalizedFeatureSpec,
+  columns: OhlcvColumns,
+  budget = BATCH_FEATURE_CACHE_BYTES,
+): Readonly<Record<string, Float64Array>> {
+  let list = batches.get(columns.close);
+  if (list === undefined) {
+    list = [];
+    batches.set(columns.close, list);
+  }
+  let entry = list.find((e) => sameColumns(e.columns, columns));
+  if (entry === undefined) {
+    entry = { columns, outputs: new Map(), bytes: 0 };
+    list.push(entry);
+  }
+  const hit = entry.outputs.get(key);
+  if (hit !== undefined) return hit;
+  const out = computeBatchFeature(spec, columns) as Readonly<Record<string, Float64Array>>;
+  let bytes = 0;
+  for (const o of Object.values(out)) bytes += o.byteLength;
+  for (const [k, old] of entry.outputs) {
+    if (entry.bytes + bytes <= budget) break;
+    for (const o of Object.values(old)) entry.bytes -= o.byteLength;
+    entry.outputs.delete(k);
+  }
+  if (bytes <= budget) {
+    entry.outputs.set(key, out);
+    entry.bytes += bytes;
+  }
+  return out;
+}
+
+/**
+ * Engine side of one instrument's features in the backtest: every declared feature over the whole
+ * columns (the features package's batch form, which equals the streaming form bit for bit; once
+ * per feature and set of columns, see {@link batchFeature}), and `seek(i)` copies row i into the
+ * slots. Row i depends on rows 0…i only.
  */
 export class ColumnFeatureFeed {
   readonly #slots: FeatureSlots;
@@ -133,11 +194,11 @@ export class ColumnFeatureFeed {
   constructor(declared: DeclaredFeatures, columns: OhlcvColumns, slots: FeatureSlots) {
     this.#slots = slots;
     this.#columns = [];
-    for (const spec of declared.specs) {
-      const out = computeBatchFeature(spec, columns) as Readonly<Record<string, Float64Array>>;
+    declared.specs.forEach((spec, j) => {
+      const out = batchFeature(declared.keys[j]!, spec, columns);
       // Slot order is featureOutputKeys order, which follows featureOutputs.
       for (const o of featureOutputs(spec)) this.#columns.push(out[o]!);
-    }
+    });
     if (this.#columns.length !== slots.keys.length) {
       throw new AlgoError(ErrorCode.Internal, 'batch feature outputs do not match the declared keys');
     }

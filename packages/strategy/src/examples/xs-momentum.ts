@@ -35,6 +35,9 @@ const Snapshot = z
   })
   .strict();
 
+/** Reused by every rebalance (nothing of it outlives a call): the returns and the ranking. */
+const scratch = { roc: new Float64Array(0), ranked: [] as number[] };
+
 /**
  * Cross-sectional momentum, long-only: every `rebalanceEvery` bar closes, rank the instruments
  * that have a bar now and a full lookback by trailing return (`close / close[lookback] − 1`), and
@@ -64,17 +67,26 @@ export const xsMomentum = defineStrategy({
     const step = s.steps++;
     if (step % ctx.params.rebalanceEvery !== 0) return NO_DECISIONS;
     const key = rocKey(ctx.params);
-    const ranked: number[] = [];
-    const roc = new Float64Array(n);
+    if (scratch.roc.length < n) scratch.roc = new Float64Array(n);
+    const roc = scratch.roc;
+    const ranked = scratch.ranked;
+    let m = 0;
+    // Ranked by return, best first, as each arrives (a stable insertion sort): an equal return goes
+    // after the ones already there, so ties keep universe order.
     for (let k = 0; k < n; k++) {
-      roc[k] = ctx.features[k]!.get(key);
-      if (ctx.hasBar(k) && !Number.isNaN(roc[k]!)) ranked.push(k);
+      const r = ctx.features[k]!.get(key);
+      roc[k] = r;
+      if (!ctx.hasBar(k) || Number.isNaN(r)) continue;
+      let j = m++;
+      while (j > 0 && roc[ranked[j - 1]!]! < r) {
+        ranked[j] = ranked[j - 1]!;
+        j--;
+      }
+      ranked[j] = k;
     }
-    if (ranked.length === 0) return NO_DECISIONS;
-    // Stable sort: equal returns keep universe order.
-    ranked.sort((a, b) => roc[b]! - roc[a]!);
+    if (m === 0) return NO_DECISIONS;
     const { top, investFraction } = ctx.params;
-    const chosen = ranked.slice(0, top).sort((a, b) => a - b);
+    const chosen = ranked.slice(0, Math.min(top, m)).sort((a, b) => a - b);
     const weight = investFraction / top;
     const decisions: Decision[] = [];
     for (const k of s.held) if (!chosen.includes(k)) decisions.push(targetFraction(ctx.instruments[k]!, 0));
