@@ -31,6 +31,8 @@ const ALL = [
 const HEAVY = [
   'test/chaos.test.ts',
   'test/demo.test.ts',
+  'test/nats-cluster-processes.integration.test.ts',
+  'test/nats-cluster-stages.integration.test.ts',
   'test/pipeline-faults.test.ts',
   'test/pipeline-parity.test.ts',
   'test/replay.integration.test.ts',

@@ -27,18 +27,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type BarColumns, emptyColumns, parseInstrument, type Timeframe } from '@algotrader/core';
+import { type BarColumns, parseInstrument, type Timeframe } from '@algotrader/core';
 import { ParquetStore, readCsvBars } from '@algotrader/store';
+import { loadTempTable, resultColumns, SELECT_DOUBLES, sqlList } from '@algotrader/store/duck';
 import { bundledData, syntheticBars } from '@algotrader/testkit';
-import {
-  DOUBLE,
-  type DuckDBConnection,
-  DuckDBDataChunk,
-  type DuckDBDoubleVector,
-  DuckDBInstance,
-  DuckDBVector,
-  quotedString,
-} from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, quotedString } from '@duckdb/node-api';
 
 // ---- parquetjs-lite (CommonJS, no type declarations: the part used here, typed by hand) ---------
 
@@ -129,33 +122,7 @@ function sameBars(a: BarColumns, b: BarColumns): boolean {
   return true;
 }
 
-// ---- DuckDB raw: the store's staging (appender, one data chunk at a time) and COPY -------------
-
-async function stage(con: DuckDBConnection, cols: BarColumns): Promise<void> {
-  await con.run(
-    'CREATE OR REPLACE TEMP TABLE bars (open_time DOUBLE, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, volume DOUBLE)',
-  );
-  const appender = await con.createAppender('bars');
-  try {
-    const n = cols.openTime.length;
-    const size = DuckDBVector.standardSize();
-    const chunk = DuckDBDataChunk.create([DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE]);
-    for (let offset = 0; offset < n; offset += size) {
-      const count = Math.min(size, n - offset);
-      chunk.reset();
-      chunk.rowCount = count;
-      for (let c = 0; c < COLS.length; c++) {
-        const vector = chunk.getColumnVector(c) as DuckDBDoubleVector;
-        const src = cols[COLS[c]!];
-        for (let i = 0; i < count; i++) vector.setItem(i, src[offset + i]!);
-        vector.flush();
-      }
-      appender.appendDataChunk(chunk);
-    }
-  } finally {
-    appender.closeSync();
-  }
-}
+// ---- DuckDB raw: the store's own staging (appender, one data chunk at a time) and COPY -------------
 
 async function duckWrite(
   con: DuckDBConnection,
@@ -163,7 +130,7 @@ async function duckWrite(
   file: string,
   codec: string,
 ): Promise<void> {
-  await stage(con, cols);
+  await loadTempTable(con, 'bars', cols);
   await con.run(
     `COPY (SELECT open_time::BIGINT AS open_time, open, high, low, close, volume FROM bars ORDER BY open_time)
      TO ${quotedString(file)} (FORMAT parquet, COMPRESSION ${codec})`,
@@ -173,24 +140,8 @@ async function duckWrite(
 
 /** Any Parquet file(s) with these columns → typed arrays, through DuckDB's vector readers. */
 async function duckRead(con: DuckDBConnection, files: string | string[]): Promise<BarColumns> {
-  const list = Array.isArray(files) ? `[${files.map(quotedString).join(', ')}]` : quotedString(files);
-  const result = await con.run(
-    `SELECT open_time::DOUBLE, open::DOUBLE, high::DOUBLE, low::DOUBLE, close::DOUBLE, volume::DOUBLE
-     FROM read_parquet(${list})`,
-  );
-  const out = emptyColumns(result.rowCount);
-  let row = 0;
-  for (let k = 0; k < result.chunkCount; k++) {
-    const chunk = result.getChunk(k);
-    const n = chunk.rowCount;
-    for (let c = 0; c < COLS.length; c++) {
-      const v = chunk.getColumnVector(c) as DuckDBDoubleVector;
-      const dst = out[COLS[c]!];
-      for (let i = 0; i < n; i++) dst[row + i] = v.getItem(i) ?? Number.NaN;
-    }
-    row += n;
-  }
-  return out;
+  const list = Array.isArray(files) ? sqlList(files) : quotedString(files);
+  return resultColumns(await con.run(`SELECT ${SELECT_DOUBLES} FROM read_parquet(${list})`));
 }
 
 // ---- parquetjs-lite --------------------------------------------------------------------------------

@@ -261,11 +261,15 @@ describe(`chaos: seeded kill -9 of stages and nats-server, poison on every input
     const published: { poison: Poison; seq: number }[] = [];
     /** Kills of a running stage process per stage (a stage between restarts cannot be killed). */
     const killed = new Map<string, number>();
+    /** Pids already sent SIGKILL: a process keeps `running` until its exit event, so count it once. */
+    const killedPids = new Set<number>();
     let natsRestarts = 0;
     let sets = 0;
     let n = 0;
     const kill = (stage: string) => {
-      if (!supervisor.running(stage)) return;
+      const pid = supervisor.pid(stage);
+      if (!supervisor.running(stage) || pid === undefined || killedPids.has(pid)) return;
+      killedPids.add(pid);
       supervisor.kill(stage);
       killed.set(stage, (killed.get(stage) ?? 0) + 1);
     };
@@ -318,6 +322,13 @@ describe(`chaos: seeded kill -9 of stages and nats-server, poison on every input
     );
     const admin = nats.admin;
     // The kills happened: each killed process was replaced.
+    // (A stage killed after it had done its last work is restarted after the supervisor's delay,
+    // which may come after the pipeline settled: wait for the restarts rather than read them once.)
+    await waitFor(
+      () => [...killed].every(([stage, k]) => supervisor.restarts(stage) >= k),
+      60_000,
+      'every killed stage to be restarted',
+    );
     for (const [stage, k] of killed) expect(supervisor.restarts(stage), `${stage} restarts`).toBe(k);
     expect(killed.size, 'stages killed').toBeGreaterThan(0);
     const skip = (stream: string) =>

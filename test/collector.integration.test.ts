@@ -588,42 +588,18 @@ describe('algotrader data', () => {
       return runData(argv, io);
     };
     const until = '2022-09-08T00:00Z';
+    /** `data backfill` of `symbols` 1h from 2022-09-01 until `until`, then `more` options. */
+    const backfill = (symbols: string, ...more: string[]) =>
+      run('backfill', '--symbols', symbols, '--tf', '1h', '--since', '2022-09-01', '--until', until, ...more);
 
     // The CLI's backfill runs with ccxt's real rate limiter; the clock is the wall clock, so --until.
-    expect(
-      await run(
-        'backfill',
-        '--symbols',
-        'BTC/USDT,ETH/USDT',
-        '--tf',
-        '1h',
-        '--since',
-        '2022-09-01',
-        '--until',
-        until,
-        '--quiet',
-      ),
-      err.join('\n'),
-    ).toBe(0);
+    expect(await backfill('BTC/USDT,ETH/USDT', '--quiet'), err.join('\n')).toBe(0);
     expect(out[0]).toMatch(/^OKX:BTC\/USDT 1h: 168 bars .* 0 gap\(s\), 0 rejected$/);
     expect(out[1]).toMatch(
       /^OKX:ETH\/USDT 1h: 166 bars .* 1 gap\(s\) \[2022-09-03 04:00→2022-09-03 05:00 \(2\)\]/,
     );
 
-    expect(
-      await run(
-        'backfill',
-        '--symbols',
-        'BTC/USDT',
-        '--tf',
-        '1h',
-        '--since',
-        '2022-09-01',
-        '--until',
-        until,
-        '--quiet',
-      ),
-    ).toBe(0);
+    expect(await backfill('BTC/USDT', '--quiet')).toBe(0);
     expect(out[0]).toMatch(/^OKX:BTC\/USDT 1h: 0 bars in 0 requests, resumed after 2022-09-07 23:00/);
 
     const file = bundledData('demo/binance_BTC-USDT_1h_2024-2025.csv.gz');
@@ -674,23 +650,7 @@ describe('algotrader data', () => {
     // --via-bus: published for a running archiver instead of written here (resume still reads the store).
     const nats = await startNats();
     expect(
-      await run(
-        'backfill',
-        '--symbols',
-        'BTC/USDT',
-        '--tf',
-        '1h',
-        '--since',
-        '2022-09-01',
-        '--until',
-        until,
-        '--via-bus',
-        '--nats',
-        nats.url,
-        '--data-dir',
-        tempDir(),
-        '--quiet',
-      ),
+      await backfill('BTC/USDT', '--via-bus', '--nats', nats.url, '--data-dir', tempDir(), '--quiet'),
       err.join('\n'),
     ).toBe(0);
     expect(out.at(-1)).toMatch(/^168 bars, 1 requests, 0 retries \(published to md\.bar\.\*/);

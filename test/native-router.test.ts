@@ -2,7 +2,6 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { type BarColumns, parseInstrument } from '@algotrader/core';
 import { buildNativeRouter, nativeRouterArgs } from '@algotrader/order-router';
@@ -15,11 +14,11 @@ import {
 } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
-import { getStrategy } from '@algotrader/strategy';
 import { bundledData, NatsServer, repoRoot, scaled, waitFor } from '@algotrader/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 import { between, NO_LIMITS } from './helpers/fixtures';
+import { smaCrossBtcBacktest, xsMomentumCase } from './helpers/parity-cases';
 import { backtestFills, pipelineFills, startStages } from './helpers/pipeline';
 
 const run = promisify(execFile);
@@ -188,14 +187,7 @@ describe('native C++ order-router in place of the TypeScript one: fills as the b
   test(
     'sma_cross on 3,000 real BTC/USDT hours, 5 bps slippage: the same fills, cash, equity and peak as the backtest',
     async () => {
-      const bt = runBacktest({
-        strategy: getStrategy('sma_cross'),
-        params: { fast: 10, slow: 30 },
-        data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
-        initialCash: 10_000,
-        fillModel: SMA.fillModel,
-        account: 'paper',
-      });
+      const bt = smaCrossBtcBacktest(SMA.strategies[0].params, btc, SMA.fillModel);
       expect(bt.fills.length, 'the period must trade for the comparison to mean something').toBeGreaterThan(
         40,
       );
@@ -218,48 +210,9 @@ describe('native C++ order-router in place of the TypeScript one: fills as the b
   test(
     'xs_momentum over four real series with gaps, lot size and min notional: same fills and cash',
     async () => {
-      const symbols = ['BTC', 'ETH', 'LTC', 'XRP'];
-      const from = Date.UTC(2021, 0, 1);
-      const to = Date.UTC(2021, 2, 1);
-      const series = await Promise.all(
-        symbols.map(async (s) => ({
-          instrument: `OKX:${s}/USDT`,
-          bars: between(
-            await readCsvBars(bundledData(`ohlcv/binance_${s}-USDT_1h_2017-2022.csv.gz`)),
-            from,
-            to,
-          ),
-        })),
-      );
-      const specs = { lotSize: 0.0001, minQty: 0.0001, minNotional: 5, tickSize: 0.0001 };
-      const params = { lookback: 48, top: 2, rebalanceEvery: 24, investFraction: 0.98 };
-      const bt = runBacktest({
-        strategy: getStrategy('xs_momentum'),
-        params,
-        data: {
-          timeframe: '1h',
-          series: series.map((s) => ({
-            instrument: parseInstrument(s.instrument),
-            bars: s.bars,
-            spec: specs,
-          })),
-        },
-        initialCash: 10_000,
-        account: 'paper',
-      });
+      const { series, bt, config } = await xsMomentumCase();
       expect(bt.fills.length).toBeGreaterThan(20);
-      const live = await nativePipeline(
-        {
-          account: 'paper',
-          instruments: series.map((s) => s.instrument),
-          strategies: [{ name: 'xs_momentum', params, instruments: series.map((s) => s.instrument) }],
-          paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-          specs: Object.fromEntries(series.map((s) => [s.instrument, specs])),
-          risk: NO_LIMITS,
-          mode: 'replay',
-        },
-        series,
-      );
+      const live = await nativePipeline(config, series);
       expect(live.fills).toEqual(backtestFills(bt.fills));
       expect(live.account.book.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
       expect(live.account.book.equity).toBe(bt.finalEquity);
@@ -270,14 +223,7 @@ describe('native C++ order-router in place of the TypeScript one: fills as the b
   test(
     'kill -9 of the native stage twice mid-replay: restarted from its saved state, no fill lost or doubled',
     async () => {
-      const bt = runBacktest({
-        strategy: getStrategy('sma_cross'),
-        params: { fast: 10, slow: 30 },
-        data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
-        initialCash: 10_000,
-        fillModel: SMA.fillModel,
-        account: 'paper',
-      });
+      const bt = smaCrossBtcBacktest(SMA.strategies[0].params, btc, SMA.fillModel);
       const live = await nativePipeline(SMA, [{ instrument: 'OKX:BTC/USDT', bars: btc }], [0.35, 0.7]);
       expect(live.restarts).toBe(2);
       // The restarts resumed from saved positions (not from the start of the streams).
@@ -298,14 +244,7 @@ describe('native C++ order-router in place of the TypeScript one: fills as the b
     'under infra/nats/auth.conf as NATS user order-router: the same fills, and no permission violation',
     async () => {
       const bars = between(btc, btc.openTime[0]!, btc.openTime[1_200]!);
-      const bt = runBacktest({
-        strategy: getStrategy('sma_cross'),
-        params: { fast: 10, slow: 30 },
-        data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars }] },
-        initialCash: 10_000,
-        fillModel: SMA.fillModel,
-        account: 'paper',
-      });
+      const bt = smaCrossBtcBacktest(SMA.strategies[0].params, bars, SMA.fillModel);
       expect(bt.fills.length).toBeGreaterThan(10);
       const live = await nativePipeline(SMA, [{ instrument: 'OKX:BTC/USDT', bars }], [], true);
       expect(live.fills).toEqual(backtestFills(bt.fills));

@@ -8,10 +8,11 @@ import {
   haltKey,
   readControl,
   requestHalt,
+  STREAM_MAX_CONSUMERS,
   updateControl,
 } from '@algotrader/bus';
 import { watchControl } from '@algotrader/notifier';
-import { NOTIFY_DURABLE } from '@algotrader/order-router';
+import { NOTIFY_DURABLE, notifyVenueConsumer } from '@algotrader/order-router';
 import {
   AccountStore,
   CONTROL_BUCKET,
@@ -30,7 +31,7 @@ import type { KV } from '@nats-io/kv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INIT_TOPOLOGY } from '../apps/cli/src/commands/init';
 import { WORKER_DURABLE } from '../apps/cli/src/sweep/research-worker';
-import { researchSubjects } from '../apps/cli/src/sweep/wire';
+import { WORKER_CONSUMER } from '../apps/cli/src/sweep/wire';
 import { NO_LIMITS } from './helpers/fixtures';
 import { account, BTC, publishSignals, raisedCritical, T } from './helpers/risk';
 
@@ -58,42 +59,28 @@ const env = Object.fromEntries(
 );
 const denied = /permissions violation/i;
 
-/** Every durable consumer the services use (names and filters as in their code), and its owner. */
+/** Who owns a durable, by its name (the default names auth.conf grants). */
+function ownerOf(durable: string): (typeof USERS)[number] {
+  if (durable === 'archiver') return 'collector';
+  if (durable === NOTIFY_DURABLE) return 'order-router';
+  if (durable === WORKER_DURABLE) return 'research-worker';
+  const owner = USERS.find((u) => durable.startsWith(`${u}-`));
+  if (!owner) throw new Error(`no owner for durable ${durable}`);
+  return owner;
+}
+
+/**
+ * Every durable consumer the services use — the very specs they bind to, as `algotrader init`
+ * creates them (the notify venue's for account `paper`) — with its owner and one sample subject.
+ */
 const DURABLES: (ConsumerSpec & { owner: (typeof USERS)[number]; sample: string })[] = [
-  { owner: 'collector', stream: 'MD', durable: 'archiver', sample: 'md.bar.okx.BTC-USDT.1h' },
-  { owner: 'monitor', stream: 'MD', durable: 'monitor-bars', sample: 'md.bar.okx.BTC-USDT.1h' },
-  { owner: 'notifier', stream: 'EXEC', durable: 'notifier-fills', sample: 'exec.fill.paper' },
-  { owner: 'notifier', stream: 'EXEC', durable: 'notifier-orders', sample: 'exec.order.paper' },
-  { owner: 'notifier', stream: 'EXEC', durable: 'notifier-positions', sample: 'exec.position.paper' },
-  { owner: 'monitor', stream: 'EXEC', durable: 'monitor-positions', sample: 'exec.position.paper' },
-  { owner: 'monitor', stream: 'EXEC', durable: 'monitor-orders', sample: 'exec.order.paper' },
-  { owner: 'monitor', stream: 'EXEC', durable: 'monitor-fills', sample: 'exec.fill.paper' },
-  { owner: 'notifier', stream: 'ORDERS', durable: 'notifier-rejections', sample: 'ord.rejected.paper' },
-  { owner: 'monitor', stream: 'ORDERS', durable: 'monitor-approved', sample: 'ord.approved.paper' },
-  { owner: 'monitor', stream: 'ORDERS', durable: 'monitor-rejected', sample: 'ord.rejected.paper' },
-  { owner: 'notifier', stream: 'OPS', durable: 'notifier-alerts', sample: 'ops.alert.x' },
-  { owner: 'monitor', stream: 'OPS', durable: 'monitor-heartbeats', sample: 'ops.heartbeat.x' },
-  { owner: 'monitor', stream: 'OPS', durable: 'monitor-alerts', sample: 'ops.alert.x' },
-  {
-    owner: 'order-router',
-    stream: 'OPS',
-    durable: NOTIFY_DURABLE,
-    sample: manualReportSubject('paper'),
-    filterSubjects: [manualReportSubject('paper')],
-  },
-  {
-    owner: 'research-worker',
-    stream: 'RESEARCH',
-    durable: WORKER_DURABLE,
-    sample: researchSubjects.job('s1'),
-    filterSubjects: [researchSubjects.jobsAll],
-  },
+  ...(INIT_TOPOLOGY.consumers ?? []),
+  notifyVenueConsumer('paper'),
 ].map((d) => ({
   ...d,
-  filterSubjects: d.filterSubjects ?? [`${d.sample.split('.').slice(0, 2).join('.')}.>`],
-  owner: d.owner as (typeof USERS)[number],
+  owner: ownerOf(d.durable),
+  sample: d.filterSubjects![0]!.replace('>', 'okx.BTC-USDT.1h'),
 }));
-
 describe('durable consumers belong to their owner alone', { timeout: scaled(120_000) }, () => {
   let server: NatsServer;
   const buses = new Map<string, Bus>();
@@ -115,7 +102,9 @@ describe('durable consumers belong to their owner alone', { timeout: scaled(120_
   beforeAll(async () => {
     server = await NatsServer.start({ config: auth, env });
     const admin = await as('admin');
+    // `algotrader init`: the streams, buckets and every service's durable (the notify venue's too).
     await admin.ensure(INIT_TOPOLOGY);
+    await ensureConsumer(admin.jsm, notifyVenueConsumer('paper'));
     // One message under every durable's filter (published as admin: who may publish is not the point).
     for (const d of DURABLES) await admin.js.publish(d.sample, new Uint8Array([1]), { msgID: d.durable });
   });
@@ -124,17 +113,94 @@ describe('durable consumers belong to their owner alone', { timeout: scaled(120_
     await server?.stop();
   });
 
-  test('each owner creates its durable, pulls from it and acknowledges (the legitimate path)', async () => {
+  test('the test covers every durable init creates, and every owner is a user of auth.conf', () => {
+    expect(DURABLES.map((d) => d.durable).sort()).toEqual(
+      [
+        'archiver',
+        ...['alerts', 'fills', 'orders', 'positions', 'rejections'].map((x) => `notifier-${x}`),
+        ...['bars', 'positions', 'orders', 'fills', 'approved', 'rejected', 'heartbeats'].map(
+          (x) => `monitor-${x}`,
+        ),
+        NOTIFY_DURABLE,
+        WORKER_DURABLE,
+      ].sort(),
+    );
+  });
+
+  test('each owner binds to its durable made by init, pulls from it and acknowledges (the legitimate path)', async () => {
     for (const d of DURABLES) {
       const bus = await as(d.owner);
+      // What the service does at start: the durable exists with its settings, nothing to create.
       await ensureConsumer(bus.jsm, d);
       const c = await bus.js.consumers.get(d.stream, d.durable);
       const m = await c.next({ expires: 5_000 });
       expect(m?.subject, `${d.owner} pulls ${d.durable}`).toBe(d.sample);
       await m!.ackAck();
-      // Updating its own durable (a changed setting at the next start) is allowed too.
-      await ensureConsumer(bus.jsm, { ...d, ackWaitMs: 45_000 });
     }
+  });
+
+  test("no owner may create or change its own durable either: that is init's (admin) job", async () => {
+    const admin = await as('admin');
+    const allowed: string[] = [];
+    for (const d of DURABLES) {
+      const bus = await as(d.owner);
+      const where = `${d.owner} → its own ${d.stream}/${d.durable}`;
+      const before = await admin.jsm.consumers.info(d.stream, d.durable);
+      const attempts: [string, () => Promise<unknown>][] = [
+        [
+          'create/update',
+          () =>
+            bus.jsm.consumers.add(d.stream, {
+              durable_name: d.durable,
+              ack_policy: AckPolicy.Explicit,
+              filter_subject: d.filterSubjects![0]!,
+              inactive_threshold: 1_000_000_000,
+            }),
+        ],
+        ['update', () => bus.jsm.consumers.update(d.stream, d.durable, { ack_wait: 1e9 })],
+        [
+          'legacy durable create',
+          () =>
+            bus.nc.request(`$JS.API.CONSUMER.DURABLE.CREATE.${d.stream}.${d.durable}`, '{}', {
+              timeout: 5_000,
+            }),
+        ],
+        ['delete', () => bus.jsm.consumers.delete(d.stream, d.durable)],
+      ];
+      for (const [what, attempt] of attempts) {
+        try {
+          await attempt();
+          allowed.push(`${where}: ${what}`);
+        } catch (e) {
+          if (!denied.test((e as Error).message)) allowed.push(`${where}: ${what}: ${(e as Error).message}`);
+        }
+      }
+      const after = await admin.jsm.consumers.info(d.stream, d.durable);
+      expect(after.config.ack_wait, d.durable).toBe(before.config.ack_wait);
+      expect(after.config.inactive_threshold ?? 0, d.durable).toBe(0);
+    }
+    expect(allowed).toEqual([]);
+  });
+
+  test('a service whose durable is missing stops with a message naming algotrader init; it runs once init made it', async () => {
+    const admin = await as('admin');
+    const worker = await as('research-worker');
+    await admin.jsm.consumers.delete('RESEARCH', WORKER_DURABLE);
+    const consume = () => worker.consume({ ...WORKER_CONSUMER, codec: codecs.SweepJob, handler: () => {} });
+    await expect(consume()).rejects.toThrow(
+      /durable consumer research-worker on stream RESEARCH does not exist[\s\S]*algotrader init[\s\S]*admin/,
+    );
+    await expect(admin.jsm.consumers.info('RESEARCH', WORKER_DURABLE)).rejects.toThrow(/not found/i);
+    // init (admin) creates it again; the same call now binds.
+    await admin.ensure({ streams: [], consumers: [WORKER_CONSUMER] });
+    const h = await consume();
+    await h.stop();
+    // A durable whose filter is not the service's: refused with the same next step, not re-filtered.
+    await admin.jsm.consumers.update('OPS', NOTIFY_DURABLE, { filter_subject: manualReportSubject('other') });
+    await expect(
+      ensureConsumer((await as('order-router')).jsm, notifyVenueConsumer('paper')),
+    ).rejects.toThrow(/filters ops\.manual\.other[\s\S]*algotrader init/);
+    await admin.jsm.consumers.update('OPS', NOTIFY_DURABLE, { filter_subject: manualReportSubject('paper') });
   });
 
   test('no other service may create, update, pull from or acknowledge on a durable it does not own', async () => {
@@ -296,6 +362,86 @@ describe('durable consumers belong to their owner alone', { timeout: scaled(120_
     ).rejects.toThrow(denied);
     const info = await router.jsm.consumers.info('OPS', NOTIFY_DURABLE);
     expect(info.config.filter_subject).toBe(manualReportSubject('paper'));
+  });
+  test("the order-router deletes only its native consumers' three names, no other service's ordered consumer", async () => {
+    const router = await as('order-router');
+    const admin = await as('admin');
+    // An ordered consumer as a stage's reader makes it (a name of its own, in the subject).
+    const ordered = async (bus: Bus, stream: string, name: string, filter: string) => {
+      const r = await bus.nc.request(
+        `$JS.API.CONSUMER.CREATE.${stream}.${name}.${filter}`,
+        JSON.stringify({
+          stream_name: stream,
+          config: {
+            name,
+            filter_subject: filter,
+            deliver_policy: 'all',
+            ack_policy: 'none',
+            mem_storage: true,
+            inactive_threshold: 60_000_000_000,
+          },
+        }),
+        { timeout: 5_000 },
+      );
+      expect(r.json<{ error?: unknown }>().error, `${bus.service} creates ${stream}/${name}`).toBeUndefined();
+    };
+    await ordered(await as('feature-engine'), 'MD', 'fe-reader', 'md.>');
+    // (any name but the three, even one of its own readers')
+    await ordered(router, 'ORDERS', 'router-reader', 'ord.approved.paper');
+    const victims: [string, string][] = [
+      ['MD', 'fe-reader'],
+      ['ORDERS', 'router-reader'],
+    ];
+    // A KV watcher of another service (the strategy-runner follows account states).
+    await ordered(await as('strategy-runner'), 'KV_positions', 'sr-watch', '$KV.positions.account.paper');
+    victims.push(['KV_positions', 'sr-watch']);
+    for (const [stream, name] of victims) {
+      await expect(router.jsm.consumers.delete(stream, name), `${stream}/${name}`).rejects.toThrow(denied);
+      expect((await admin.jsm.consumers.info(stream, name)).name).toBe(name);
+    }
+    // Its own fixed names (the native router's, deleted at start and stop) it may delete.
+    for (const [stream, what, filter] of [
+      ['MD', 'md', 'md.>'],
+      ['ORDERS', 'orders', 'ord.approved.paper'],
+      ['KV_positions', 'decided', '$KV.positions.decided.paper'],
+    ] as const) {
+      const name = `order-router-native-${what}`;
+      await ordered(router, stream, name, filter);
+      await expect(router.jsm.consumers.delete(stream, name)).resolves.toBe(true);
+    }
+    for (const [stream, name] of victims) await admin.jsm.consumers.delete(stream, name);
+  });
+
+  test('every stream caps its consumers (max_consumers): a reader cannot exhaust the server', async () => {
+    const admin = await as('admin');
+    for (const s of INIT_TOPOLOGY.streams) {
+      const info = await admin.jsm.streams.info(s.name);
+      expect(info.config.max_consumers, s.name).toBe(STREAM_MAX_CONSUMERS[s.name]);
+      expect(info.config.max_consumers, s.name).toBeGreaterThan(0);
+    }
+    // The strategy-runner may read FEATURES: it creates consumers until the cap refuses one.
+    const runner = await as('strategy-runner');
+    const cap = STREAM_MAX_CONSUMERS.FEATURES!;
+    const existing = (await admin.jsm.streams.info('FEATURES')).state.consumer_count;
+    const create = (k: number) =>
+      runner.nc
+        .request(
+          `$JS.API.CONSUMER.CREATE.FEATURES.flood-${k}.feat.>`,
+          JSON.stringify({
+            stream_name: 'FEATURES',
+            config: { name: `flood-${k}`, filter_subject: 'feat.>', ack_policy: 'none', mem_storage: true },
+          }),
+          { timeout: 5_000 },
+        )
+        .then((m) => m.json<{ error?: { description: string } }>().error?.description);
+    let made = 0;
+    for (let k = 0; k < cap - existing; k++) {
+      expect(await create(k), `consumer ${k}`).toBeUndefined();
+      made++;
+    }
+    expect(await create(cap)).toMatch(/maximum consumers limit reached/);
+    expect((await admin.jsm.streams.info('FEATURES')).state.consumer_count).toBe(cap);
+    for (let k = 0; k < made; k++) await admin.jsm.consumers.delete('FEATURES', `flood-${k}`);
   });
 });
 

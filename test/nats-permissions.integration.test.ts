@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { runBacktest } from '@algotrader/backtest';
-import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { Bus, ensureConsumer, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { forceExitKey, parseInstrument } from '@algotrader/core';
 import { createLogger } from '@algotrader/core/node';
 import { NullSink } from '@algotrader/metrics';
 import { Monitor, MonitorSettingsSchema } from '@algotrader/monitor';
 import { parseNotifierSettings, startNotifier } from '@algotrader/notifier';
+import { notifyVenueConsumer } from '@algotrader/order-router';
 import { parsePipelineConfig, readAccount, readSubjectSince } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
@@ -16,6 +17,7 @@ import { getStrategy } from '@algotrader/strategy';
 import { bundledData, NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { INIT_TOPOLOGY } from '../apps/cli/src/commands/init';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 import { runCli } from './helpers/cli';
 import { head, NO_LIMITS } from './helpers/fixtures';
@@ -192,6 +194,54 @@ test('no service user holds the whole JetStream API, the whole KV space or the c
     expect(b, user).not.toMatch(/"\$JS\.API\.>"|"\$JS\.API\.STREAM\.(CREATE|UPDATE|DELETE|PURGE)|"\$KV\.>"/);
     expect(b, user).not.toContain('"$KV.checkpoints.>"');
     for (const m of b.matchAll(/"\$KV\.checkpoints\.([^".]+)\.>"/g)) expect(m[1], user).toBe(user);
+  }
+});
+
+/** Each user's `$JS…`/`$KV…` publish allows in auth.conf. */
+function jsGrants(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const b of auth.split(/\{ user: /).slice(1)) {
+    const user = b.slice(0, b.indexOf(','));
+    const allow = (b.split('subscribe:')[0] ?? '').split('deny:')[0] ?? '';
+    out.set(
+      user,
+      [...allow.matchAll(/"([^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((g) => g.startsWith('$JS') || g.startsWith('$KV')),
+    );
+  }
+  return out;
+}
+
+test('docs/SECURITY.md lists every $JS and $KV grant of every service exactly as auth.conf has them', () => {
+  const doc = readFileSync(resolve(import.meta.dirname, '../docs/SECURITY.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('### Every JetStream and KV grant'));
+  const documented = new Map<string, string[]>();
+  for (const row of section.matchAll(/^\| ([a-z-]+) +\| (.+?) +\| .* \|$/gm)) {
+    if (row[1] === 'admin' || row[1] === 'service' || /^-+$/.test(row[1]!)) continue;
+    const list = documented.get(row[1]!) ?? [];
+    list.push(...[...row[2]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    documented.set(row[1]!, list);
+  }
+  const granted = jsGrants();
+  granted.delete('admin');
+  expect(Object.fromEntries([...documented].map(([u, g]) => [u, [...g].sort()]))).toEqual(
+    Object.fromEntries([...granted].map(([u, g]) => [u, [...g].sort()])),
+  );
+});
+
+test("no service may create a durable, and only the native router's three names may be deleted", () => {
+  for (const [user, grants] of jsGrants()) {
+    if (user === 'admin') continue;
+    // Creates only of a random name with a filter (ordered readers, watchers): `CREATE.<S>.>` or `.*.`.
+    for (const g of grants.filter((x) => x.includes('.CONSUMER.CREATE.') || x.includes('DURABLE.CREATE')))
+      expect(g, user).toMatch(/^\$JS\.API\.CONSUMER\.CREATE\.[A-Za-z_]+\.(>|\*\..+)$/);
+    for (const g of grants.filter((x) => x.includes('.CONSUMER.DELETE.'))) {
+      expect(user).toBe('order-router');
+      expect(g).toMatch(
+        /^\$JS\.API\.CONSUMER\.DELETE\.(MD|ORDERS|KV_positions)\.order-router-native-(md|orders|decided)$/,
+      );
+    }
   }
 });
 
@@ -386,7 +436,8 @@ describe('the monitor and the notifier with their own users', { timeout: scaled(
     const quiet = new Writable({ write: (_c, _e, cb) => cb() });
     try {
       const admin = await connect('admin');
-      await admin.ensure(SYSTEM_TOPOLOGY);
+      // What `algotrader init` does: streams, buckets and the services' durables (theirs to bind to).
+      await admin.ensure(INIT_TOPOLOGY);
       const monitorBus = await connect('monitor');
       expect(await monitorBus.ensureIfAllowed(SYSTEM_TOPOLOGY)).toBe(false);
       const monitor = new Monitor({
@@ -469,6 +520,35 @@ describe('algotrader init: the admin identity creates the topology', { timeout: 
       });
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.lines.join('\n')).toMatch(/stream ORDERS[\s\S]*stream RESEARCH[\s\S]*bucket checkpoints/);
+      // ... and the services' durables, which their users may bind to but not create.
+      expect(ok.lines.join('\n')).toMatch(
+        /durable MD\/archiver +md\.bar\.>[\s\S]*durable RESEARCH\/research-worker/,
+      );
+      expect(ok.lines.join('\n')).not.toMatch(/order-router-manual/);
+      // With a notify pipeline in ALGOTRADER_PIPELINE: that account's order-router-manual durable too.
+      const dir = mkdtempSync(join(tmpdir(), 'init-notify-'));
+      const pipelineFile = join(dir, 'pipeline.json');
+      writeFileSync(
+        pipelineFile,
+        JSON.stringify({
+          account: 'cn1',
+          venue: 'SSE',
+          timeframe: '1d',
+          instruments: ['SSE:600519/CNY'],
+          strategies: [{ name: 'sma_cross', instruments: ['SSE:600519/CNY'] }],
+          broker: 'notify',
+          paper: { initialCash: 1_000_000, quoteCurrency: 'CNY' },
+          specs: { 'SSE:600519/CNY': { lotSize: 100, minQty: 100, tickSize: 0.01 } },
+          mode: 'live',
+        }),
+      );
+      const notify = await runCli(['init', '--nats', server.url], {
+        NATS_USER: 'admin',
+        NATS_PASSWORD: 'pw-admin',
+        ALGOTRADER_PIPELINE: pipelineFile,
+      });
+      expect(notify.code, notify.stderr).toBe(0);
+      expect(notify.lines.join('\n')).toMatch(/durable OPS\/order-router-manual +ops\.manual\.cn1/);
       const bus = await Bus.connect({
         servers: server.url,
         service: 'risk-gate',
@@ -478,6 +558,18 @@ describe('algotrader init: the admin identity creates the topology', { timeout: 
       try {
         expect(await bus.ensureIfAllowed(SYSTEM_TOPOLOGY)).toBe(false);
         await bus.kv('checkpoints');
+        const router = await Bus.connect({
+          servers: server.url,
+          service: 'order-router',
+          user: 'order-router',
+          password: 'pw-order-router',
+        });
+        try {
+          // The notify venue's router binds to the durable init made (it may not create one).
+          await ensureConsumer(router.jsm, notifyVenueConsumer('cn1'));
+        } finally {
+          await router.close();
+        }
       } finally {
         await bus.close();
       }

@@ -62,17 +62,53 @@ async function setup(
   });
   server = s;
   s.setSwapPrice(ID, '60000');
-  const venue = new OkxSwapVenue({
+  const venue = swapVenue(s.url, o.mode ?? 'isolated', o.leverage ?? 10);
+  return { s, venue, clock };
+}
+
+/** A swap venue of account perp1 on the local server at `restUrl`, trading the BTC swap. */
+function swapVenue(restUrl: string, mode: 'isolated' | 'cross', leverage: number): OkxSwapVenue {
+  return new OkxSwapVenue({
     account: 'perp1',
     apiKey: CREDS.apiKey,
     secret: CREDS.secret,
     password: CREDS.passphrase,
-    restUrl: s.url,
+    restUrl,
     enableRateLimit: false,
     timeoutMs: 2_000,
-    instruments: [{ instrument: BTC, setting: { mode: o.mode ?? 'isolated', leverage: o.leverage ?? 10 } }],
+    instruments: [{ instrument: BTC, setting: { mode, leverage } }],
   });
-  return { s, venue, clock };
+}
+
+const KEY = 'OKX:BTC/USDT:USDT';
+
+/** The router's pipeline for account perp1 trading the BTC swap, isolated at 10×. */
+const perp1Pipeline = () =>
+  parsePipelineConfig({
+    account: 'perp1',
+    broker: 'okx_swap',
+    instruments: [KEY],
+    strategies: [{ name: 'sma_cross', instruments: [KEY] }],
+    swaps: { [KEY]: { marginMode: 'isolated', leverage: 10 } },
+  });
+
+/**
+ * The router shell's part: each venue call the decider asks for, executed on `v` (a reconcile
+ * against the book of `st`, its result also kept in `reconciled` when given).
+ */
+function answerFrom(
+  v: OkxSwapVenue,
+  st: RouterState,
+  reconciled?: SwapReconcileResult[],
+): (a: VenueAction) => Promise<VenueResult> {
+  return async ({ call: c }) => {
+    if (c.op === 'place') return v.place(c.order);
+    if (c.op === 'lookup') return v.lookup(c.order);
+    if (c.op === 'cancel') return v.cancel(c.order);
+    const r = await v.reconcile(localBook(st));
+    reconciled?.push(r);
+    return r;
+  };
 }
 
 const order = (over: Partial<VenueOrder> = {}): VenueOrder => ({
@@ -296,22 +332,10 @@ describe('OkxSwapVenue against the local OKX server', () => {
   test('issue 15: a planned swap order that only shrinks the position reaches OKX as reduceOnly; an open or a flip does not', async () => {
     const { s, venue, clock } = await setup();
     await venue.start();
-    const KEY = 'OKX:BTC/USDT:USDT';
-    const p = parsePipelineConfig({
-      account: 'perp1',
-      broker: 'okx_swap',
-      instruments: [KEY],
-      strategies: [{ name: 'sma_cross', instruments: [KEY] }],
-      swaps: { [KEY]: { marginMode: 'isolated', leverage: 10 } },
-    });
+    const p = perp1Pipeline();
     const d = routerDecider({ pipeline: p, venue });
     const st = routerState(newAccount('perp1', 10_000, 'USDT'), p);
-    const answer = async ({ call: c }: VenueAction): Promise<VenueResult> => {
-      if (c.op === 'place') return venue.place(c.order);
-      if (c.op === 'lookup') return venue.lookup(c.order);
-      if (c.op === 'cancel') return venue.cancel(c.order);
-      return venue.reconcile(localBook(st));
-    };
+    const answer = answerFrom(venue, st);
     /** The risk gate's step (planOrders → the wire) then the router's, for a target position at bar `n`. */
     let seq = 0;
     async function target(units: number) {
@@ -372,27 +396,12 @@ describe('OkxSwapVenue against the local OKX server', () => {
   test('the router books what reconcile reports: funding once (also after both restart), a liquidation at the margin lost', async () => {
     const { s, venue, clock } = await setup();
     await venue.start();
-    const KEY = 'OKX:BTC/USDT:USDT';
-    const p = parsePipelineConfig({
-      account: 'perp1',
-      broker: 'okx_swap',
-      instruments: [KEY],
-      strategies: [{ name: 'sma_cross', instruments: [KEY] }],
-      swaps: { [KEY]: { marginMode: 'isolated', leverage: 10 } },
-    });
+    const p = perp1Pipeline();
     const reconciled: SwapReconcileResult[] = [];
     /** Plays the router's shell: folds the input in, executes each venue call on `v`, feeds its answer back. */
     async function drive(v: OkxSwapVenue, st: RouterState, input: RouterInput): Promise<Effect[]> {
       const d = routerDecider({ pipeline: p, venue: v });
-      const answer = async ({ call: c }: VenueAction): Promise<VenueResult> => {
-        if (c.op === 'place') return v.place(c.order);
-        if (c.op === 'lookup') return v.lookup(c.order);
-        if (c.op === 'cancel') return v.cancel(c.order);
-        const r = await v.reconcile(localBook(st));
-        reconciled.push(r);
-        return r;
-      };
-      return run(d, st, input, answer, () => clock.now());
+      return run(d, st, input, answerFrom(v, st, reconciled), () => clock.now());
     }
     const codes = (fx: Effect[]) => fx.flatMap((e) => (e.kind === 'alert' ? [e.alert.code] : []));
     const st = routerState(newAccount('perp1', 10_000, 'USDT'), p);
@@ -432,16 +441,7 @@ describe('OkxSwapVenue against the local OKX server', () => {
     expect(st.book.cash).toBeCloseTo((await venue.snapshot()).cash, 9);
 
     // Both restart: a new venue (it has forgotten the bill) and the router from its saved bytes.
-    const again = new OkxSwapVenue({
-      account: 'perp1',
-      apiKey: CREDS.apiKey,
-      secret: CREDS.secret,
-      password: CREDS.passphrase,
-      restUrl: s.url,
-      enableRateLimit: false,
-      timeoutMs: 2_000,
-      instruments: [{ instrument: BTC, setting: { mode: 'isolated', leverage: 10 } }],
-    });
+    const again = swapVenue(s.url, 'isolated', 10);
     await again.start();
     const d = routerDecider({ pipeline: p, venue: again });
     const st2 = d.restore(decodeAccount(encodeAccount(d.snapshot(st)))).state;

@@ -1,5 +1,5 @@
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import { AlgoError, ErrorCode, parseInstrument } from '@algotrader/core';
+import { AlgoError, ErrorCode } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
@@ -9,12 +9,11 @@ import { OrderedPublisher } from '../apps/cli/src/commands/ordered-publisher';
 vi.setConfig({ testTimeout: scaled(60_000) });
 
 const HOUR = 3_600_000;
-const eth = parseInstrument('OKX:ETH/USDT');
 
 function bar(k: number) {
   const open = 1_700_000_000_000 - (1_700_000_000_000 % HOUR) + k * HOUR;
   return {
-    instrument: { venue: eth.venue, symbol: eth.symbol },
+    instrument: { venue: 'OKX', symbol: 'ETH/USDT' },
     timeframe: '1h',
     openTimeMs: open,
     closeTimeMs: open + HOUR,

@@ -1,12 +1,11 @@
-import { aggregateBars, runPerpBacktest } from '@algotrader/backtest';
+import { runPerpBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import { type BarColumns, okxSwapContract, parseInstrument } from '@algotrader/core';
-import { parsePipelineConfig, readAccount } from '@algotrader/pipeline';
-import { readCsvBars, readFundingCsv, readPriceCandlesCsv } from '@algotrader/store';
+import { okxSwapContract, parseInstrument } from '@algotrader/core';
+import { readAccount } from '@algotrader/pipeline';
 import { registerStrategy, smaLongShort } from '@algotrader/strategy';
-import { bundledData, NatsServer } from '@algotrader/testkit';
+import { NatsServer } from '@algotrader/testkit';
 import { expect, test } from 'vitest';
-import { between, NO_LIMITS } from './helpers/fixtures';
+import { okxBtcSwapData, smaLongShortPerpPipeline } from './helpers/parity-cases';
 import { pipelineFills, replayThroughStages } from './helpers/pipeline';
 
 /**
@@ -38,15 +37,8 @@ test.each([
 ])(
   'parity ($label): sma_long_short at $exposure× ($mode, $leverage×) on a swap through the paper pipeline gives the perp backtest fills, funding, liquidations and cash',
   async ({ exposure, mode, leverage, liquidations, exits }) => {
-    const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
-    const funding = readFundingCsv(bundledData('perp/okx_BTC-USDT-SWAP_funding_8h_2024-2025.csv'));
-    const trades = await readCsvBars(bundledData('perp/okx_BTC-USDT-SWAP_1h_2024-2025.csv.gz'));
     // 2024-09-01 → 2025-03-01: about 1,080 4h bars, inside the mark history.
-    const bars: BarColumns = between(
-      aggregateBars(trades, '1h', '4h'),
-      Date.UTC(2024, 8, 1),
-      Date.UTC(2025, 2, 1),
-    );
+    const { mark, funding, bars } = await okxBtcSwapData(Date.UTC(2024, 8, 1), Date.UTC(2025, 2, 1));
     const params = { fast: 10, slow: 30, exposure, ...(exits ? { exits } : {}) };
     const bt = runPerpBacktest({
       strategy: smaLongShort,
@@ -79,27 +71,7 @@ test.each([
     const bus = await Bus.connect({ servers: server.url, service: 'test' });
     try {
       await bus.ensure(SYSTEM_TOPOLOGY);
-      const pipeline = parsePipelineConfig({
-        account: 'perp',
-        timeframe: '4h',
-        instruments: [KEY],
-        strategies: [{ name: 'sma_long_short', params, instruments: [KEY] }],
-        swaps: { [KEY]: { marginMode: mode, leverage } },
-        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        fillModel: {
-          timing: 'next_open',
-          fees: { maker: 0.0002, taker: 0.0005 },
-          slippage: { kind: 'bps', bps: 1 },
-        },
-        risk: {
-          ...NO_LIMITS,
-          maxAccountLeverage: null,
-          minLiquidationDistance: null,
-          haltMarginRatio: null,
-          alertMarginRatio: null,
-        },
-        mode: 'replay',
-      });
+      const pipeline = smaLongShortPerpPipeline(KEY, params, { marginMode: mode, leverage });
       await replayThroughStages(server.url, bus, pipeline, [
         { instrument: KEY, bars, swap: { mark, funding } },
       ]);

@@ -1,12 +1,11 @@
-import { runBacktest } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import { type BarColumns, parseInstrument } from '@algotrader/core';
+import type { BarColumns } from '@algotrader/core';
 import { type PipelineConfigInput, parsePipelineConfig, readAccount } from '@algotrader/pipeline';
 import { readCsvBars } from '@algotrader/store';
-import { getStrategy } from '@algotrader/strategy';
 import { bundledData, NatsServer } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { between, NO_LIMITS } from './helpers/fixtures';
+import { smaCrossBtcBacktest, xsMomentumCase } from './helpers/parity-cases';
 import { backtestFills, type FillRow, pipelineFills, replayThroughStages } from './helpers/pipeline';
 
 /**
@@ -43,6 +42,26 @@ async function runThroughPipeline(
   }
 }
 
+/** The fill model of the sma_cross runs: next open, 8/10 bps fees, 5 bps slippage. */
+const FILL_MODEL = {
+  timing: 'next_open',
+  fees: { maker: 0.0008, taker: 0.001 },
+  slippage: { kind: 'bps', bps: 5 },
+} as const;
+
+/** sma_cross with `params` on OKX:BTC/USDT, paper account of 10 000, no risk limits, {@link FILL_MODEL}. */
+function smaCrossBtcConfig(params: Record<string, unknown>): PipelineConfigInput {
+  return {
+    account: 'paper',
+    instruments: ['OKX:BTC/USDT'],
+    strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
+    paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
+    fillModel: FILL_MODEL,
+    risk: NO_LIMITS,
+    mode: 'replay',
+  };
+}
+
 describe('parity: the live pipeline with the paper broker fills as the backtest engine', () => {
   let btc: BarColumns;
   beforeAll(async () => {
@@ -53,32 +72,11 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
 
   test('sma_cross 10/30 on 3,000 real BTC/USDT hours: same fills (time, side, qty, price, fee, id)', async () => {
     const params = { fast: 10, slow: 30 };
-    const fillModel = {
-      timing: 'next_open',
-      fees: { maker: 0.0008, taker: 0.001 },
-      slippage: { kind: 'bps', bps: 5 },
-    } as const;
-    const bt = runBacktest({
-      strategy: getStrategy('sma_cross'),
-      params,
-      data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
-      initialCash: 10_000,
-      fillModel,
-      account: 'paper',
-    });
+    const bt = smaCrossBtcBacktest(params, btc, FILL_MODEL);
     expect(bt.fills.length, 'the period must trade for the comparison to mean something').toBeGreaterThan(40);
-    const live = await runThroughPipeline(
-      {
-        account: 'paper',
-        instruments: ['OKX:BTC/USDT'],
-        strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
-        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        fillModel,
-        risk: NO_LIMITS,
-        mode: 'replay',
-      },
-      [{ instrument: 'OKX:BTC/USDT', bars: btc }],
-    );
+    const live = await runThroughPipeline(smaCrossBtcConfig(params), [
+      { instrument: 'OKX:BTC/USDT', bars: btc },
+    ]);
     expect(live.fills).toEqual(backtestFills(bt.fills));
     expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
     expect(live.positions['OKX:BTC/USDT'] ?? 0).toBe(bt.positions[0]!.qty);
@@ -89,34 +87,13 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
 
   test('sma_cross with stop-loss, take-profit and trailing stop on 3,000 real BTC/USDT hours: same fills and exit reasons', async () => {
     const params = { fast: 10, slow: 30, exits: { stopLoss: 0.01, takeProfit: 0.03, trailingStop: 0.02 } };
-    const fillModel = {
-      timing: 'next_open',
-      fees: { maker: 0.0008, taker: 0.001 },
-      slippage: { kind: 'bps', bps: 5 },
-    } as const;
-    const bt = runBacktest({
-      strategy: getStrategy('sma_cross'),
-      params,
-      data: { timeframe: '1h', series: [{ instrument: parseInstrument('OKX:BTC/USDT'), bars: btc }] },
-      initialCash: 10_000,
-      fillModel,
-      account: 'paper',
-    });
+    const bt = smaCrossBtcBacktest(params, btc, FILL_MODEL);
     // Every protective reason must occur for the comparison to mean something.
     const reasons = new Set(bt.fills.map((f) => f.reason));
     expect([...reasons].sort()).toEqual(['signal', 'stop_loss', 'take_profit', 'trailing_stop']);
-    const live = await runThroughPipeline(
-      {
-        account: 'paper',
-        instruments: ['OKX:BTC/USDT'],
-        strategies: [{ name: 'sma_cross', params, instruments: ['OKX:BTC/USDT'] }],
-        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        fillModel,
-        risk: NO_LIMITS,
-        mode: 'replay',
-      },
-      [{ instrument: 'OKX:BTC/USDT', bars: btc }],
-    );
+    const live = await runThroughPipeline(smaCrossBtcConfig(params), [
+      { instrument: 'OKX:BTC/USDT', bars: btc },
+    ]);
     expect(live.fills).toEqual(backtestFills(bt.fills));
     expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
     expect(live.equity).toBe(bt.finalEquity);
@@ -124,44 +101,9 @@ describe('parity: the live pipeline with the paper broker fills as the backtest 
   });
 
   test('xs_momentum over four real 1h series with exchange gaps: same fills, sells before buys', async () => {
-    const symbols = ['BTC', 'ETH', 'LTC', 'XRP'];
-    const from = Date.UTC(2021, 0, 1);
-    const to = Date.UTC(2021, 2, 1);
-    const series = await Promise.all(
-      symbols.map(async (s) => ({
-        instrument: `OKX:${s}/USDT`,
-        bars: between(
-          await readCsvBars(bundledData(`ohlcv/binance_${s}-USDT_1h_2017-2022.csv.gz`)),
-          from,
-          to,
-        ),
-      })),
-    );
-    const params = { lookback: 48, top: 2, rebalanceEvery: 24, investFraction: 0.98 };
-    const specs = { lotSize: 0.0001, minQty: 0.0001, minNotional: 5, tickSize: 0.0001 };
-    const bt = runBacktest({
-      strategy: getStrategy('xs_momentum'),
-      params,
-      data: {
-        timeframe: '1h',
-        series: series.map((s) => ({ instrument: parseInstrument(s.instrument), bars: s.bars, spec: specs })),
-      },
-      initialCash: 10_000,
-      account: 'paper',
-    });
+    const { series, bt, config } = await xsMomentumCase();
     expect(bt.fills.length).toBeGreaterThan(20);
-    const live = await runThroughPipeline(
-      {
-        account: 'paper',
-        instruments: series.map((s) => s.instrument),
-        strategies: [{ name: 'xs_momentum', params, instruments: series.map((s) => s.instrument) }],
-        paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-        specs: Object.fromEntries(series.map((s) => [s.instrument, specs])),
-        risk: NO_LIMITS,
-        mode: 'replay',
-      },
-      series,
-    );
+    const live = await runThroughPipeline(config, series);
     expect(live.fills).toEqual(backtestFills(bt.fills));
     expect(live.cash).toBe(bt.equity.cash[bt.equity.cash.length - 1]);
     expect(live.equity).toBe(bt.finalEquity);

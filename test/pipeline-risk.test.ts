@@ -396,3 +396,35 @@ describe('risk gate over NATS: control state, halts and cancels', () => {
     expect(after.at(-1)?.message.reason).toBe(pb.RejectReason.REJECT_REASON_HALTED);
   });
 });
+
+describe('exits are never refused by the size or rate caps (issue 10)', () => {
+  test('a spot sell of at most the holding passes MAX_ORDER_NOTIONAL; a buy of the same size does not', () => {
+    // 8 BTC held at 5 000 = 40 000, cap 25 000 (the default): the strategy wants out.
+    const state = account(10_000, { 'OKX:BTC/USDT': 8 });
+    const limits = { ...OFF, maxOrderNotional: 25_000 };
+    const exit = gate([units(BTC, 0)], { state, limits });
+    expect(reasonOf(exit)).toBe('APPROVED');
+    expect(exit.verdicts[0]!.order.side).toBe('sell');
+    expect(exit.verdicts[0]!.order.qty).toBe(8);
+    // A partial exit too.
+    expect(reasonOf(gate([units(BTC, 2)], { state, limits }))).toBe('APPROVED');
+    // An entry of that size is still refused.
+    expect(reasonOf(gate([units(BTC, 14)], { state, limits }))).toBe('MAX_ORDER_NOTIONAL');
+    // A sell beyond the holding is no exit: refused (NO_SHORT on spot) whatever the cap.
+    const over = gate([{ strategy: 's1', instrument: BTC, decision: marketOrder(BTC, 'sell', 9) }], {
+      state,
+      limits,
+    });
+    expect(reasonOf(over)).toBe('NO_SHORT');
+  });
+
+  test('an exit is counted in MAX_ORDER_RATE but never refused by it', () => {
+    const state = account(10_000, { 'OKX:BTC/USDT': 1 });
+    const limits = { ...OFF, maxOrdersPerMinute: 3 };
+    const busy = [T - 50_000, T - 20_000, T - 1_000];
+    const exit = gate([units(BTC, 0)], { state, limits, orderTimes: busy });
+    expect(reasonOf(exit)).toBe('APPROVED');
+    expect(exit.orderTimes).toHaveLength(4);
+    expect(reasonOf(gate([units(BTC, 1.5)], { state, limits, orderTimes: busy }))).toBe('MAX_ORDER_RATE');
+  });
+});

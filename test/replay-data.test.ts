@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runBacktest } from '@algotrader/backtest';
 import { Bus } from '@algotrader/bus';
 import { parseInstrument } from '@algotrader/core';
@@ -122,6 +125,39 @@ describe('replay --data', () => {
       ]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^give one --symbol per --data \(2 file\(s\), 1 symbol\(s\)\)/);
+    },
+    scaled(120_000),
+  );
+});
+
+describe('replay --config with a replayWindow (issue 10)', () => {
+  test(
+    'publishes the window when given no --from/--to (the range its stages accept)',
+    async () => {
+      const nats = await NatsServer.start();
+      const dir = mkdtempSync(join(tmpdir(), 'algotrader-window-'));
+      const bus = await Bus.connect({ servers: nats.url, service: 'test' });
+      try {
+        const config = join(dir, 'pipeline.json');
+        writeFileSync(
+          config,
+          JSON.stringify({
+            instruments: ['OKX:BTC/USDT'],
+            strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT'] }],
+            mode: 'replay',
+            replayWindow: { from: '2024-09-01', to: '2024-09-03' },
+            data: { 'OKX:BTC/USDT': FILE },
+          }),
+        );
+        const run = await runCli(['replay', '--config', config, '--nats', nats.url, '--quiet']);
+        expect(run.code, run.stderr).toBe(0);
+        expect(await count(bus, 'MD', 'md.bar.okx.BTC-USDT.1h')).toBe(48);
+        expect(await count(bus, 'MD', 'md.barset.okx.1h')).toBe(48);
+      } finally {
+        await bus.close();
+        await nats.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
     scaled(120_000),
   );

@@ -1,13 +1,14 @@
 import { subjects } from '@algotrader/bus';
 import { fundingKey, parseInstrument, SimulatedClock } from '@algotrader/core';
-import { Alerter, type InputMeta, newAccount, parsePipelineConfig, step } from '@algotrader/pipeline';
+import { Alerter, newAccount } from '@algotrader/pipeline';
 import { Account } from '@algotrader/portfolio';
 import { type Alert, codecs, encodeFundingRate, pb, type RiskRejection } from '@algotrader/proto';
-import { FundingFollower, type GateContext, gateDecider } from '@algotrader/risk-gate';
+import { FundingFollower, type GateContext } from '@algotrader/risk-gate';
 import { scaled, waitFor } from '@algotrader/testkit';
 import { expect, test } from 'vitest';
 import { readStream } from './helpers/jetstream';
 import { startStageUsersServer } from './helpers/stage-users';
+import { btcSwapGatePipeline, gateControl, gateSignalAndSet, inputMetas } from './helpers/stages-setup';
 
 /**
  * EXTREME_FUNDING on the latest published rate (live mode, risk.maxFundingRate 0.003): a long
@@ -19,29 +20,9 @@ const T = Date.UTC(2024, 0, 1, 8);
 const KEY = 'OKX:BTC/USDT:USDT';
 const SWAP = parseInstrument(KEY);
 const ETH = parseInstrument('OKX:ETH/USDT:USDT');
-const p = parsePipelineConfig({
-  account: 'perp',
-  broker: 'okx_swap',
-  instruments: [KEY],
-  strategies: [{ name: 'sma_cross', instruments: [KEY] }],
-  swaps: { [KEY]: { marginMode: 'cross', leverage: 5 } },
-  risk: {
-    maxOrderNotional: null,
-    maxPositionNotional: null,
-    maxDailyLoss: null,
-    maxDrawdown: null,
-    maxFundingRate: 0.003,
-  },
-  mode: 'live',
-});
+const p = btcSwapGatePipeline('live', { maxFundingRate: 0.003 });
 
-let seq = 0;
-const meta = (subject: string): InputMeta => ({
-  subject,
-  seq: ++seq,
-  msgId: `in-${seq}`,
-  correlationId: undefined,
-});
+const meta = inputMetas();
 
 /** Holding `held` BTC (0.2 long), a signal to `target` at close T, decided with `rate` fetched at `fetchedAt`. */
 function decide(target: number, rate: number, fetchedAt = T): RiskRejection[] {
@@ -55,55 +36,22 @@ function decide(target: number, rate: number, fetchedAt = T): RiskRejection[] {
     visibleThrough: T,
     steppedThrough: T,
   };
-  const control = {
-    account: 'perp',
-    state: 'ACTIVE' as const,
-    pausedStrategies: [],
-    reason: '',
-    updatedMs: 0,
-    updatedBy: '',
-    revision: 0,
+  const context: GateContext = {
+    account,
+    control: gateControl('perp', 'ACTIVE'),
+    now: T + 1_000,
+    funding: { [KEY]: { rate, fetchedAt } },
   };
-  const context: GateContext = { account, control, now: T + 1_000, funding: { [KEY]: { rate, fetchedAt } } };
-  const d = gateDecider(p);
-  let state = d.initial();
-  const out = [];
-  for (const input of [
-    {
-      kind: 'signal' as const,
-      signal: {
-        strategy: 'sma_cross',
-        instrument: { venue: 'OKX', symbol: 'BTC/USDT:USDT' },
-        closeTimeMs: T,
-        target: { units: String(target) },
-      },
-      meta: meta('sig.sma_cross'),
-    },
-    {
-      kind: 'set' as const,
-      set: {
-        venue: 'OKX',
-        timeframe: '1h',
-        closeTimeMs: T,
-        strategies: ['sma_cross'],
-        marks: { 'BTC/USDT:USDT': 50_000 },
-        instruments: ['BTC/USDT:USDT'],
-      },
-      meta: meta('sig._set.OKX'),
-      context,
-    },
-  ]) {
-    const r = step(d, state, input);
-    state = r.state;
-    out.push(
-      ...r.effects.flatMap((e) =>
-        e.kind === 'publish' && e.message.subject === 'ord.rejected.perp'
-          ? [e.message.message as RiskRejection]
-          : [],
-      ),
-    );
-  }
-  return out;
+  const { effects } = gateSignalAndSet(
+    p,
+    { symbol: 'BTC/USDT:USDT', t: T, target, mark: 50_000, context },
+    meta,
+  );
+  return effects.flatMap((e) =>
+    e.kind === 'publish' && e.message.subject === 'ord.rejected.perp'
+      ? [e.message.message as RiskRejection]
+      : [],
+  );
 }
 
 test('an extreme rate refuses an order growing the paying side with EXTREME_FUNDING; a reducing one passes; a stale rate is STALE_DATA', () => {

@@ -1,16 +1,15 @@
 import {
   type AccountState,
   type Effect,
-  type InputMeta,
   newAccount,
   type Pipeline,
   parsePipelineConfig,
-  step,
 } from '@algotrader/pipeline/domain';
 import { Account } from '@algotrader/portfolio';
 import { type OrderRequestMsg, pb, type RiskRejection } from '@algotrader/proto';
-import { type GateContext, type GateState, gateDecider } from '@algotrader/risk-gate';
+import type { GateContext, GateState } from '@algotrader/risk-gate';
 import { describe, expect, test } from 'vitest';
+import { btcSwapGatePipeline, gateControl, gateSignalAndSet, inputMetas } from './helpers/stages-setup';
 
 /**
  * The risk gate's decider on a perpetual swap (OKX:BTC/USDT:USDT, cross, 5×): the perp rules of
@@ -23,24 +22,8 @@ const T = Date.UTC(2024, 0, 1, 8);
 const KEY = 'OKX:BTC/USDT:USDT';
 const SYMBOL = 'BTC/USDT:USDT';
 
-function perpPipeline(risk: Record<string, unknown> = {}): Pipeline {
-  return parsePipelineConfig({
-    account: 'perp',
-    broker: 'okx_swap',
-    instruments: [KEY],
-    strategies: [{ name: 'sma_cross', instruments: [KEY] }],
-    swaps: { [KEY]: { marginMode: 'cross', leverage: 5 } },
-    // The notional caps and loss halts off: the perp rules alone decide here.
-    risk: {
-      maxOrderNotional: null,
-      maxPositionNotional: null,
-      maxDailyLoss: null,
-      maxDrawdown: null,
-      ...risk,
-    },
-    mode: 'replay',
-  });
-}
+/** The notional caps and loss halts off: the perp rules alone decide here. */
+const perpPipeline = (risk: Record<string, unknown> = {}): Pipeline => btcSwapGatePipeline('replay', risk);
 
 /** An account of 10 000 USDT holding `qty` BTC swap (signed) bought at 50 000, fee-free. */
 function holding(p: Pipeline, qty: number): AccountState {
@@ -52,11 +35,7 @@ function holding(p: Pipeline, qty: number): AccountState {
   return { ...s, book: a.snapshot(), visibleThrough: T, steppedThrough: T };
 }
 
-let seq = 0;
-const meta = (subject: string): InputMeta => {
-  seq += 1;
-  return { subject, seq, msgId: `in-${seq}`, correlationId: undefined };
-};
+const meta = inputMetas();
 
 interface Decided {
   effects: readonly Effect[];
@@ -73,51 +52,12 @@ function decide(
   mark: number,
   control: { state: 'ACTIVE' | 'HALTED' | 'REDUCING'; reason?: string } = { state: 'ACTIVE' },
 ): Decided {
-  const d = gateDecider(p);
   const context: GateContext = {
     account,
-    control: {
-      account: 'perp',
-      state: control.state,
-      pausedStrategies: [],
-      reason: control.reason ?? '',
-      updatedMs: 0,
-      updatedBy: '',
-      revision: 0,
-    },
+    control: gateControl('perp', control.state, control.reason),
     now: T + 1_000,
   };
-  let state = d.initial();
-  const effects: Effect[] = [];
-  for (const input of [
-    {
-      kind: 'signal' as const,
-      signal: {
-        strategy: 'sma_cross',
-        instrument: { venue: 'OKX', symbol: SYMBOL },
-        closeTimeMs: T,
-        target: { units: String(target) },
-      },
-      meta: meta('sig.sma_cross'),
-    },
-    {
-      kind: 'set' as const,
-      set: {
-        venue: 'OKX',
-        timeframe: '1h',
-        closeTimeMs: T,
-        strategies: ['sma_cross'],
-        marks: { [SYMBOL]: mark },
-        instruments: [SYMBOL],
-      },
-      meta: meta('sig._set.OKX'),
-      context,
-    },
-  ]) {
-    const r = step(d, state, input);
-    state = r.state;
-    effects.push(...r.effects);
-  }
+  const { effects, state } = gateSignalAndSet(p, { symbol: SYMBOL, t: T, target, mark, context }, meta);
   const published = effects.flatMap((e) => (e.kind === 'publish' ? [e.message] : []));
   return {
     effects,
@@ -335,5 +275,17 @@ describe('pipeline configuration of swaps', () => {
     expect(reduce.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.5']]);
     const close = decide(p0, acct, 0, 50_000, halted);
     expect(close.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.7']]);
+  });
+});
+
+describe('a swap exit is never refused by MAX_ORDER_NOTIONAL (issue 10)', () => {
+  test('closing a 0.6 BTC short (30 000) passes a 10 000 cap; opening it does not', () => {
+    const p = perpPipeline({ maxOrderNotional: 10_000 });
+    const close = decide(p, holding(p, -0.6), 0, 50_000);
+    expect(close.rejected).toEqual([]);
+    expect(close.approved.map((o) => [o.side, o.quantity])).toEqual([[pb.Side.SIDE_BUY, '0.6']]);
+    const open = decide(p, holding(p, 0), -0.6, 50_000);
+    expect(open.approved).toEqual([]);
+    expect(open.rejected.map((x) => x.reason)).toEqual([R.REJECT_REASON_MAX_ORDER_NOTIONAL]);
   });
 });

@@ -37,6 +37,7 @@ import { getStrategy } from '@algotrader/strategy';
 import { bundledData, NatsServer, OkxServer, scaled, VictoriaMetrics, waitFor } from '@algotrader/testkit';
 import type { KV } from '@nats-io/kv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { INIT_TOPOLOGY } from '../apps/cli/src/commands/init';
 import { cleanupStack } from './helpers/cleanup';
 import { between } from './helpers/fixtures';
 import { readStream } from './helpers/jetstream';
@@ -283,7 +284,8 @@ describe('scheduler jobs doing their real work, two replicas', { timeout: scaled
       password: 'pw-admin',
     });
     cleanup.push(() => admin.close());
-    await admin.ensure(SYSTEM_TOPOLOGY);
+    // `algotrader init`: the topology and the durables (the collector's user binds to its archiver).
+    await admin.ensure(INIT_TOPOLOGY);
 
     const dir = await seedStore();
     // 2025-06-03 01:10 UTC: the hourly backfill (01:07) and two daily summaries (00:05 of 06-02

@@ -1,24 +1,8 @@
 import { forceExitOrderId, parseInstrument } from '@algotrader/core';
 import { type FeatureInput, featureDecider } from '@algotrader/feature-engine';
 import { isBadInput } from '@algotrader/pipeline';
-import {
-  type AccountState,
-  barOut,
-  type Decider,
-  type Effect,
-  type InputMeta,
-  newAccount,
-  parsePipelineConfig,
-  step,
-} from '@algotrader/pipeline/domain';
-import {
-  type BarMsg,
-  type BarSetClosed,
-  type FeatureVector,
-  pb,
-  type Signal,
-  type SignalSetClosed,
-} from '@algotrader/proto';
+import { type AccountState, type Decider, type Effect, newAccount, step } from '@algotrader/pipeline/domain';
+import { type BarMsg, pb, type Signal, type SignalSetClosed } from '@algotrader/proto';
 import {
   type GateContext,
   type GateMessage,
@@ -29,25 +13,21 @@ import {
 import type { PortfolioView } from '@algotrader/strategy';
 import { type RunnerInput, runnerDecider } from '@algotrader/strategy-runner';
 import { describe, expect, test } from 'vitest';
+import {
+  HOUR,
+  hourBarMsg,
+  hourBarSet,
+  inputMetas,
+  runnerInputsOf,
+  smaCrossPipeline,
+} from './helpers/stages-setup';
 
 /** The deciders alone, no NATS: what the runtime would publish and alert, as plain values. */
 
-const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
 const SYMBOLS = ['BTC/USDT', 'ETH/USDT'] as const;
 
-const pipeline = parsePipelineConfig({
-  account: 'paper',
-  instruments: SYMBOLS.map((s) => `OKX:${s}`),
-  strategies: [
-    {
-      name: 'sma_cross',
-      params: { fast: 2, slow: 5, sizing: { kind: 'fixed', qty: 1 } },
-      instruments: SYMBOLS.map((s) => `OKX:${s}`),
-    },
-  ],
-  mode: 'replay',
-});
+const pipeline = smaCrossPipeline(SYMBOLS, { fast: 2, slow: 5, sizing: { kind: 'fixed', qty: 1 } });
 
 /** A price path that crosses its moving averages many times (two instruments out of phase). */
 function price(k: number, h: number): number {
@@ -55,31 +35,10 @@ function price(k: number, h: number): number {
 }
 
 function barMsg(k: number, h: number): BarMsg {
-  const symbol = SYMBOLS[k]!;
-  const openTime = T0 + h * HOUR;
-  const c = price(k, h);
-  const o = price(k, h - 1);
-  return barOut(
-    {
-      instrument: parseInstrument(`OKX:${symbol}`),
-      openTime,
-      closeTime: openTime + HOUR,
-      open: o,
-      high: Math.max(o, c) + 1,
-      low: Math.min(o, c) - 1,
-      close: c,
-      volume: 1 + h,
-    },
-    '1h',
-    'test',
-  );
+  return hourBarMsg(SYMBOLS[k]!, T0 + h * HOUR, price(k, h - 1), price(k, h), 1 + h);
 }
 
-let seq = 0;
-const meta = (subject: string): InputMeta => {
-  seq += 1;
-  return { subject, seq, msgId: `in-${seq}`, correlationId: undefined };
-};
+const meta = inputMetas();
 
 /** MD for `hours` close times: each instrument's bar, then the bar-set marker; one bar repeated. */
 function mdInputs(hours: number): FeatureInput[] {
@@ -88,15 +47,7 @@ function mdInputs(hours: number): FeatureInput[] {
     for (let k = 0; k < SYMBOLS.length; k++)
       inputs.push({ kind: 'bar', bar: barMsg(k, h), meta: meta('md.bar') });
     if (h === 10) inputs.push({ kind: 'bar', bar: barMsg(0, h), meta: meta('md.bar') }); // a repeat
-    const set: BarSetClosed = {
-      venue: 'OKX',
-      timeframe: '1h',
-      closeTimeMs: T0 + (h + 1) * HOUR,
-      arrived: [...SYMBOLS],
-      missing: [],
-      timedOut: false,
-    };
-    inputs.push({ kind: 'set', set, meta: meta('md.barset') });
+    inputs.push({ kind: 'set', set: hourBarSet(T0 + (h + 1) * HOUR, SYMBOLS), meta: meta('md.barset') });
   }
   return inputs;
 }
@@ -152,19 +103,7 @@ const view: PortfolioView = {
 };
 
 /** The feature-engine's published messages as the runner's inputs (the FEATURES stream). */
-function featureInputs(effects: readonly Effect[]): RunnerInput[] {
-  const inputs: RunnerInput[] = [];
-  for (const e of effects) {
-    if (e.kind !== 'publish') continue;
-    const m = e.message;
-    inputs.push(
-      m.subject.startsWith('feat._set.')
-        ? { kind: 'set', set: m.message as BarSetClosed, meta: meta(m.subject) }
-        : { kind: 'vector', vector: m.message as FeatureVector, meta: meta(m.subject) },
-    );
-  }
-  return inputs;
-}
+const featureInputs = (effects: readonly Effect[]): RunnerInput[] => runnerInputsOf(effects, meta);
 
 describe('feature-engine decider', () => {
   const md = mdInputs(60);

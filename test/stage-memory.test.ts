@@ -1,20 +1,19 @@
 import { serialize } from 'node:v8';
-import { parseInstrument } from '@algotrader/core';
 import { type FeatureInput, featureDecider } from '@algotrader/feature-engine';
 import { PaperVenue, type RouterInput, routerDecider, routerState } from '@algotrader/order-router';
-import {
-  barOut,
-  type Decider,
-  type Effect,
-  type InputMeta,
-  newAccount,
-  parsePipelineConfig,
-  step,
-} from '@algotrader/pipeline/domain';
-import type { BarMsg, BarSetClosed, FeatureVector } from '@algotrader/proto';
+import { type Decider, type Effect, newAccount, step } from '@algotrader/pipeline/domain';
+import type { BarMsg, BarSetClosed } from '@algotrader/proto';
 import type { PortfolioView } from '@algotrader/strategy';
 import { type RunnerInput, runnerDecider } from '@algotrader/strategy-runner';
 import { describe, expect, test } from 'vitest';
+import {
+  HOUR,
+  hourBarMsg,
+  hourBarSet,
+  inputMetas,
+  runnerInputsOf,
+  smaCrossPipeline,
+} from './helpers/stages-setup';
 
 /**
  * Bounded memory: a stage keeps what its next decision needs (a window of bars, streaming feature
@@ -24,7 +23,6 @@ import { describe, expect, test } from 'vitest';
  * size of its checkpoint. A map that gains an entry per bar shows as thousands of extra slots.
  */
 
-const HOUR = 3_600_000;
 const T0 = Date.UTC(2020, 0, 1);
 const SYMBOLS = ['BTC/USDT', 'ETH/USDT'] as const;
 const WARM = 1_000;
@@ -32,54 +30,16 @@ const LONG = 8_000;
 /** Slack between the two measurements: a few windows filling up or emptying, not one per bar. */
 const SLACK = 200;
 
-const pipeline = parsePipelineConfig({
-  account: 'paper',
-  instruments: SYMBOLS.map((s) => `OKX:${s}`),
-  strategies: [
-    {
-      name: 'sma_cross',
-      params: { fast: 5, slow: 20, sizing: { kind: 'fixed', qty: 1 } },
-      instruments: SYMBOLS.map((s) => `OKX:${s}`),
-    },
-  ],
-  mode: 'replay',
-});
+const pipeline = smaCrossPipeline(SYMBOLS, { fast: 5, slow: 20, sizing: { kind: 'fixed', qty: 1 } });
 
 function barMsg(k: number, h: number): BarMsg {
   const price = (x: number) => 100 + 10 * Math.sin(x / 7 + k) + ((x * 13) % 5);
-  const openTime = T0 + h * HOUR;
-  const o = price(h - 1);
-  const c = price(h);
-  return barOut(
-    {
-      instrument: parseInstrument(`OKX:${SYMBOLS[k]!}`),
-      openTime,
-      closeTime: openTime + HOUR,
-      open: o,
-      high: Math.max(o, c) + 1,
-      low: Math.min(o, c) - 1,
-      close: c,
-      volume: 1 + (h % 17),
-    },
-    '1h',
-    'test',
-  );
+  return hourBarMsg(SYMBOLS[k]!, T0 + h * HOUR, price(h - 1), price(h), 1 + (h % 17));
 }
 
-const barSet = (h: number): BarSetClosed => ({
-  venue: 'OKX',
-  timeframe: '1h',
-  closeTimeMs: T0 + (h + 1) * HOUR,
-  arrived: [...SYMBOLS],
-  missing: [],
-  timedOut: false,
-});
+const barSet = (h: number): BarSetClosed => hourBarSet(T0 + (h + 1) * HOUR, SYMBOLS);
 
-let seq = 0;
-const meta = (subject: string): InputMeta => {
-  seq += 1;
-  return { subject, seq, msgId: `in-${seq}`, correlationId: undefined };
-};
+const meta = inputMetas();
 
 /** Slots reachable from `root`: array elements, map and set entries, object keys, typed array items. */
 function slots(root: unknown): number {
@@ -171,15 +131,7 @@ describe(`bounded memory: the deciders over ${LONG} hourly bars x ${SYMBOLS.leng
         for (const input of mdInputs(h)) {
           const r = step(fe, fs, input);
           fs = r.state;
-          for (const e of r.effects) {
-            if (e.kind !== 'publish') continue;
-            const msg = e.message;
-            out.push(
-              msg.subject.startsWith('feat._set.')
-                ? { kind: 'set', set: msg.message as BarSetClosed, meta: meta(msg.subject) }
-                : { kind: 'vector', vector: msg.message as FeatureVector, meta: meta(msg.subject) },
-            );
-          }
+          out.push(...runnerInputsOf(r.effects, meta));
         }
         return out;
       },

@@ -2,18 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { aggregateBars } from '@algotrader/backtest';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import type { BarColumns } from '@algotrader/core';
 import { InfluxSink, SWAP_ACCOUNT_MEASUREMENT, SWAP_POSITION_MEASUREMENT } from '@algotrader/metrics';
 import { SCHEMA } from '@algotrader/monitor';
-import { parsePipelineConfig, readAccount } from '@algotrader/pipeline';
-import { readCsvBars, readFundingCsv, readPriceCandlesCsv } from '@algotrader/store';
+import { readAccount } from '@algotrader/pipeline';
 import { registerStrategy, smaLongShort } from '@algotrader/strategy';
-import { bundledData, InfluxDB1, NatsServer } from '@algotrader/testkit';
+import { InfluxDB1, NatsServer } from '@algotrader/testkit';
 import { expect, test } from 'vitest';
-import { between, NO_LIMITS } from './helpers/fixtures';
 import { v2WriteProxy } from './helpers/influx-v2-proxy';
+import { okxBtcSwapData, smaLongShortPerpPipeline } from './helpers/parity-cases';
 import { pipelineFills, replayThroughStages } from './helpers/pipeline';
 
 /**
@@ -49,10 +46,7 @@ async function points(influx: InfluxDB1, m: string): Promise<Row[]> {
 }
 
 test('a swap replay writes funding P&L, leverage, margin ratio and liquidation distance that match the account and an independent recomputation; the dashboard reads what was written', async () => {
-  const mark = readPriceCandlesCsv(bundledData('perp/okx_BTC-USDT-SWAP_mark_4h_2024-2025.csv.gz'));
-  const funding = readFundingCsv(bundledData('perp/okx_BTC-USDT-SWAP_funding_8h_2024-2025.csv'));
-  const trades = await readCsvBars(bundledData('perp/okx_BTC-USDT-SWAP_1h_2024-2025.csv.gz'));
-  const bars: BarColumns = between(aggregateBars(trades, '1h', '4h'), FROM, TO);
+  const { mark, funding, bars } = await okxBtcSwapData(FROM, TO);
 
   const influx = await InfluxDB1.start();
   let proxy: Server | undefined;
@@ -69,29 +63,11 @@ test('a swap replay writes funding P&L, leverage, margin ratio and liquidation d
       flushIntervalMs: 60_000,
     });
     await bus.ensure(SYSTEM_TOPOLOGY);
-    const pipeline = parsePipelineConfig({
-      account: 'perp',
-      timeframe: '4h',
-      instruments: [KEY],
-      strategies: [
-        { name: 'sma_long_short', params: { fast: 10, slow: 30, exposure: 2 }, instruments: [KEY] },
-      ],
-      swaps: { [KEY]: { marginMode: 'cross', leverage: 3 } },
-      paper: { initialCash: 10_000, quoteCurrency: 'USDT' },
-      fillModel: {
-        timing: 'next_open',
-        fees: { maker: 0.0002, taker: 0.0005 },
-        slippage: { kind: 'bps', bps: 1 },
-      },
-      risk: {
-        ...NO_LIMITS,
-        maxAccountLeverage: null,
-        minLiquidationDistance: null,
-        haltMarginRatio: null,
-        alertMarginRatio: null,
-      },
-      mode: 'replay',
-    });
+    const pipeline = smaLongShortPerpPipeline(
+      KEY,
+      { fast: 10, slow: 30, exposure: 2 },
+      { marginMode: 'cross', leverage: 3 },
+    );
     await replayThroughStages(
       server.url,
       bus,

@@ -1,5 +1,5 @@
 import type { BacktestResult } from '@algotrader/backtest';
-import { Bus } from '@algotrader/bus';
+import { Bus, type BusLogger } from '@algotrader/bus';
 import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
 import { FeatureEngine } from '@algotrader/feature-engine';
 import type { MetricsSink } from '@algotrader/metrics';
@@ -32,14 +32,21 @@ export async function startStages(
   pipeline: Pipeline,
   credentials?: StageCredentials,
   /** `router: false`: the three decision stages only (another process is the order-router). */
-  o: { router?: boolean; metrics?: MetricsSink } = {},
+  o: { router?: boolean; metrics?: MetricsSink; logger?: (service: string) => BusLogger } = {},
 ): Promise<Stages> {
   const services = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].slice(
     0,
     o.router === false ? 3 : 4,
   );
   const buses = await Promise.all(
-    services.map((service) => Bus.connect({ servers: url, service, ...credentials?.(service) })),
+    services.map((service) =>
+      Bus.connect({
+        servers: url,
+        service,
+        ...credentials?.(service),
+        ...(o.logger ? { logger: o.logger(service) } : {}),
+      }),
+    ),
   );
   const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus | undefined];
   const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });

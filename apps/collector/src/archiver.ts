@@ -1,4 +1,4 @@
-import { type Bus, ensureConsumer, HDR_PROTO_TYPE, subjects } from '@algotrader/bus';
+import { archiverConsumer, type Bus, ensureConsumer, HDR_PROTO_TYPE } from '@algotrader/bus';
 import { type Bar, deadLetterKey } from '@algotrader/core';
 import { codecs, decodeBar } from '@algotrader/proto';
 import type { ArchiveWriter } from './archive';
@@ -49,14 +49,16 @@ export class Archiver {
 
   static async start(o: ArchiverOptions): Promise<Archiver> {
     const a = new Archiver(o);
-    await ensureConsumer(o.bus.jsm, {
-      stream: 'MD',
-      durable: a.durable,
-      filterSubjects: [subjects.barsAll],
-      ackWaitMs: 60_000,
-      maxDeliver: o.maxDeliver ?? 10,
-      maxAckPending: Math.max(10_000, (o.batch ?? 1_000) * 4),
-    });
+    // Created by `algotrader init` under auth (the collector's user binds to it).
+    await ensureConsumer(
+      o.bus.jsm,
+      archiverConsumer({
+        durable: a.durable,
+        ...(o.maxDeliver !== undefined ? { maxDeliver: o.maxDeliver } : {}),
+        ...(o.batch !== undefined ? { batch: o.batch } : {}),
+      }),
+      o.bus.log,
+    );
     a.#done = a.#loop();
     return a;
   }

@@ -1,6 +1,6 @@
 import type { Bus } from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
-import { checkpointKeys, type Pipeline, StageRuntime, stageRoute } from '@algotrader/pipeline';
+import { checkpointKeys, messageBounds, type Pipeline, StageRuntime, stageRoute } from '@algotrader/pipeline';
 import { type BarMsg, type BarSetClosed, codecs } from '@algotrader/proto';
 import {
   type FeatureCheckpoint,
@@ -45,6 +45,7 @@ export class FeatureEngine {
       decider: featureDecider(p),
       // Its vectors and set marker go into FEATURES together, kept in order: one round trip a set.
       orderedPublish: true,
+      bounds: messageBounds(p),
       routes: [
         stageRoute(codecs.Bar, (bar: BarMsg, meta): FeatureInput => ({ kind: 'bar', bar, meta })),
         stageRoute(

@@ -1,4 +1,11 @@
-import { type Bus, type BusLogger, type ConsumerHandle, subjects } from '@algotrader/bus';
+import {
+  type Bus,
+  type BusLogger,
+  type ConsumerHandle,
+  type ConsumerSpec,
+  monitorConsumers,
+  subjects,
+} from '@algotrader/bus';
 import { alertKey, type Clock } from '@algotrader/core';
 import type { MetricsSink } from '@algotrader/metrics';
 import { type Alert, type Codec, codecs, pb } from '@algotrader/proto';
@@ -77,23 +84,16 @@ export class Monitor {
 
   /** Starts the consumers (new messages only on first creation). */
   async start(): Promise<void> {
-    const p = this.#o.settings.consumerPrefix;
+    // Its durables (created by `algotrader init` under auth; the monitor's user binds to them).
+    const d = monitorConsumers(this.#o.settings.consumerPrefix);
     const s = this.state;
-    await this.#consume('MD', `${p}-bars`, subjects.barsAll, codecs.Bar, (m) => s.onBar(m));
-    await this.#consume('EXEC', `${p}-positions`, 'exec.position.>', codecs.PositionSnapshot, (m) =>
-      s.onPosition(m),
-    );
-    await this.#consume('EXEC', `${p}-orders`, 'exec.order.>', codecs.OrderEvent, (m) => s.onOrderEvent(m));
-    await this.#consume('EXEC', `${p}-fills`, 'exec.fill.>', codecs.Fill, (m) => s.onFill(m));
-    await this.#consume('ORDERS', `${p}-approved`, 'ord.approved.>', codecs.OrderRequest, (m) =>
-      s.onApproved(m),
-    );
-    await this.#consume('ORDERS', `${p}-rejected`, 'ord.rejected.>', codecs.RiskRejection, (m) =>
-      s.onRejection(m),
-    );
-    await this.#consume('OPS', `${p}-heartbeats`, 'ops.heartbeat.>', codecs.Heartbeat, (m) =>
-      s.onHeartbeat(m),
-    );
+    await this.#consume(d.bars, codecs.Bar, (m) => s.onBar(m));
+    await this.#consume(d.positions, codecs.PositionSnapshot, (m) => s.onPosition(m));
+    await this.#consume(d.orders, codecs.OrderEvent, (m) => s.onOrderEvent(m));
+    await this.#consume(d.fills, codecs.Fill, (m) => s.onFill(m));
+    await this.#consume(d.approved, codecs.OrderRequest, (m) => s.onApproved(m));
+    await this.#consume(d.rejected, codecs.RiskRejection, (m) => s.onRejection(m));
+    await this.#consume(d.heartbeats, codecs.Heartbeat, (m) => s.onHeartbeat(m));
   }
 
   /** Sources of the storage check that could not be read, since start (also logged, and written as a metric). */
@@ -244,18 +244,9 @@ export class Monitor {
     });
   }
 
-  async #consume<T>(
-    stream: string,
-    durable: string,
-    filter: string,
-    codec: Codec<T>,
-    handle: (m: T) => void,
-  ): Promise<void> {
+  async #consume<T>(spec: ConsumerSpec, codec: Codec<T>, handle: (m: T) => void): Promise<void> {
     const h = await this.#o.bus.consume({
-      stream,
-      durable,
-      filterSubjects: [filter],
-      deliverPolicy: 'new',
+      ...spec,
       codec,
       handler: (m) => {
         handle(m);

@@ -3,6 +3,7 @@ import {
   type Control,
   loadCheckpoint,
   type MessageMeta,
+  notifierConsumers,
   PermanentError,
   saveCheckpoint,
   subjects,
@@ -322,12 +323,11 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
   };
 
   let dirty = false;
+  // Its durables (created by `algotrader init` under auth; the notifier's user binds to them).
+  const durables = notifierConsumers(s.durablePrefix);
   const consumers = [
     await bus.consume<Alert>({
-      stream: 'OPS',
-      durable: `${s.durablePrefix}-alerts`,
-      filterSubjects: ['ops.alert.>'],
-      deliverPolicy: 'new',
+      ...durables.alerts,
       codec: codecs.Alert,
       handler: handler('alert', (a: Alert, meta) => {
         if (a.code === 'daily_summary_due') {
@@ -341,10 +341,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       }),
     }),
     await bus.consume<FillMsg>({
-      stream: 'EXEC',
-      durable: `${s.durablePrefix}-fills`,
-      filterSubjects: ['exec.fill.>'],
-      deliverPolicy: 'new',
+      ...durables.fills,
       codec: codecs.Fill,
       handler: handler('fill', (m: FillMsg) => {
         const f = checked(fillIn, m);
@@ -360,10 +357,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       }),
     }),
     await bus.consume<OrderEvent>({
-      stream: 'EXEC',
-      durable: `${s.durablePrefix}-orders`,
-      filterSubjects: ['exec.order.>'],
-      deliverPolicy: 'new',
+      ...durables.orders,
       codec: codecs.OrderEvent,
       handler: handler('order event', (m: OrderEvent) => {
         const e = checked(orderEventIn, m);
@@ -373,10 +367,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       }),
     }),
     await bus.consume<PositionSnapshot>({
-      stream: 'EXEC',
-      durable: `${s.durablePrefix}-positions`,
-      filterSubjects: ['exec.position.>'],
-      deliverPolicy: 'new',
+      ...durables.positions,
       codec: codecs.PositionSnapshot,
       handler: handler('position snapshot', (m: PositionSnapshot) => {
         theLedger.onSnapshot(checked(positionSnapshotIn, m));
@@ -384,10 +375,7 @@ export async function startNotifier(o: NotifierOptions): Promise<Notifier> {
       }),
     }),
     await bus.consume<RiskRejection>({
-      stream: 'ORDERS',
-      durable: `${s.durablePrefix}-rejections`,
-      filterSubjects: ['ord.rejected.>'],
-      deliverPolicy: 'new',
+      ...durables.rejections,
       codec: codecs.RiskRejection,
       handler: handler('risk rejection', (r: RiskRejection) => {
         if (isForceExitOrderId(r.order?.clientOrderId)) {

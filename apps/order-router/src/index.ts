@@ -14,7 +14,7 @@ export {
 export { moveOrder, positionSnapshot } from './events';
 export { buildNativeRouter, NATIVE_TOOLCHAIN, nativeRouterArgs, nativeRouterPaths } from './native';
 export { type NotifySettings, type Suggestion, suggest, suggestionText } from './notify/manual';
-export { NOTIFY_DURABLE, NotifyVenue, type NotifyVenueOptions } from './notify/venue';
+export { NOTIFY_DURABLE, NotifyVenue, type NotifyVenueOptions, notifyVenueConsumer } from './notify/venue';
 export { PaperVenue } from './paper-venue';
 export { OrderRouter, type OrderRouterOptions } from './router';
 export {

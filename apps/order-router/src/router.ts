@@ -11,6 +11,7 @@ import {
   decodeProgress,
   encodeOrder,
   KvFollower,
+  messageBounds,
   newAccount,
   ORDERS_BUCKET,
   type OrderState,
@@ -163,6 +164,7 @@ export class OrderRouter {
       stream: 'MD',
       filter: 'md.>',
       startSeq: state.mdSeq + 1,
+      bounds: messageBounds(p),
       routes: [
         route(codecs.Bar, (bar: BarMsg) => r.#input({ kind: 'bar', bar })),
         route(codecs.BarSetClosed, async (set: BarSetClosed, meta) => {

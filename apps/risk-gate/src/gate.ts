@@ -12,6 +12,7 @@ import {
   decodeProgress,
   encodeProgress,
   KvFollower,
+  messageBounds,
   type OutMessage,
   type Pipeline,
   POSITIONS_BUCKET,
@@ -85,6 +86,8 @@ export class RiskGate {
     waits: 0,
     /** Close times a replay waited past `accountWaitMs` for (the order-router down or slow). */
     longWaits: 0,
+    /** Progress writes that failed (a NATS failover) and were retried. */
+    progressRetries: 0,
   };
 
   private constructor(o: RiskGateOptions, positions: KV, control: KV) {
@@ -123,6 +126,7 @@ export class RiskGate {
       filter: 'sig.>',
       checkpointKey: checkpointKeys.riskGate(p.account),
       checkpointEveryMs: p.config.checkpointEveryMs,
+      bounds: messageBounds(p),
       // Decisions owed from the checkpoint are re-checked against the control state of now.
       decider: revalidatingRestore(
         p,
@@ -221,7 +225,9 @@ export class RiskGate {
     // close: latestBarOpen) to apply the fills we wait for.
     // Written while the account and control are read (one round trip less when the account is
     // current); awaited before deciding, so a failed write still fails this message.
-    const progressWrite = this.#writeProgress(latestBarOpen(p.calendar, t, p.tfMs), state);
+    // Retried until written while we wait: the account we wait for is stepped only once the router
+    // has seen it (a failed write never retried left both waiting for each other).
+    const progressWrite = this.#writeProgressRetrying(latestBarOpen(p.calendar, t, p.tfMs), state);
     progressWrite.catch(() => undefined);
     const stale =
       p.config.mode === 'live' &&
@@ -317,10 +323,30 @@ export class RiskGate {
       const r = this.#runtime;
       // Decisions in flight write their own progress once published.
       if (!r?.idle) return;
-      this.#writeProgress(r.state.lastT, r.state).catch((e: unknown) =>
-        this.#o.bus.log.warn({ err: (e as Error).message }, 'progress write failed'),
-      );
+      // Retried until written: the router steps a bar only once it is decided, and nothing else
+      // would write this progress again (the next decision waits for that very step).
+      this.#writeProgressRetrying(r.state.lastT, r.state).catch(() => undefined);
     }, 5);
+  }
+
+  /**
+   * {@link #writeProgress}, retried after a failure (a write during a NATS failover or outage)
+   * until it is written, or the gate stops (then it fails). A progress write that failed and was
+   * not retried deadlocked a replay: the router waits for the decisions before it steps the bar,
+   * and the gate waits for the router's step before it decides the next close time.
+   */
+  async #writeProgressRetrying(through: number, state: GateState): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.#writeProgress(through, state);
+        return;
+      } catch (e) {
+        if (this.#stopped) throw e;
+        this.counters.progressRetries += 1;
+        this.#o.bus.log.warn({ err: (e as Error).message, attempt }, 'progress write failed; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 2_000)));
+      }
+    }
   }
 
   /** Records that every close time up to `through` is decided and its orders published. */

@@ -433,6 +433,10 @@ export function evaluate(g: GateInput): GateOutcome {
     const signed = o.side === 'buy' ? o.qty : -o.qty;
     // A swap order that only shrinks the position (never flips it): allowed where risk must only fall.
     const reduces = swap && q !== 0 && Math.sign(signed) !== Math.sign(q) && o.qty <= Math.abs(q) + 1e-12;
+    // An exit: a swap order that only shrinks, or a spot sell of at most what is held. It lowers
+    // risk, so no size or rate cap may refuse it (an exit refused by MAX_ORDER_NOTIONAL left the
+    // issue's reference run holding 39.5 ETH its strategy wanted to sell).
+    const exits = reduces || (!swap && o.side === 'sell' && q > 0 && o.qty <= q + 1e-12);
     // A halted account must still be able to shrink a swap position (the router passes it too).
     if (control.state === 'HALTED' && !reduces)
       return refuse('HALTED', `trading is halted: ${control.reason || 'by control'}`);
@@ -446,7 +450,7 @@ export function evaluate(g: GateInput): GateOutcome {
     if (stale !== undefined) return refuse('STALE_DATA', stale);
     // Every halt (loss or margin) lets through a swap order that only shrinks the position.
     if (halt && !reduces) return refuse(halt.reason, halt.detail);
-    if (L.maxOrderNotional !== null && notional > L.maxOrderNotional) {
+    if (L.maxOrderNotional !== null && notional > L.maxOrderNotional && !exits) {
       return refuse('MAX_ORDER_NOTIONAL', `notional ${notional.toFixed(2)} > max ${L.maxOrderNotional}`);
     }
     if (swap) {
@@ -509,7 +513,8 @@ export function evaluate(g: GateInput): GateOutcome {
       const cn = aShareRule(o, q, account.sellable(k, exec) - soldBefore, marks[key] ?? Number.NaN, exec);
       if (cn) return refuse(cn.reason, cn.detail);
     }
-    if (L.maxOrdersPerMinute !== null && orderTimes.length >= L.maxOrdersPerMinute) {
+    // An exit is counted in the rate but never refused by it: a burst of entries must not starve it.
+    if (L.maxOrdersPerMinute !== null && orderTimes.length >= L.maxOrdersPerMinute && !exits) {
       return refuse(
         'MAX_ORDER_RATE',
         `${orderTimes.length} orders in the last minute (max ${L.maxOrdersPerMinute})`,

@@ -7,6 +7,7 @@ import {
   checkpointKeys,
   decodeAccount,
   KvFollower,
+  messageBounds,
   type Pipeline,
   POSITIONS_BUCKET,
   StageRuntime,
@@ -58,6 +59,7 @@ export class StrategyRunner {
       filter: 'feat.>',
       checkpointKey: checkpointKeys.strategyRunner(p.account),
       checkpointEveryMs: p.config.checkpointEveryMs,
+      bounds: messageBounds(p),
       decider: runnerDecider(p, (marks) => portfolioView(p, account, marks)),
       // Its signals and set marker go into SIGNALS together, kept in order: one round trip a set.
       orderedPublish: true,

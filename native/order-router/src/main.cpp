@@ -205,15 +205,11 @@ void on_decided(natsConnection*, natsSubscription*, natsMsg* m, void* q) {
   static_cast<Queue*>(q)->push({Item::DECIDED, m, {}});
 }
 
-// A consumer name of this process's own: random, so it is never another service's durable
-// (infra/nats/auth.conf denies those by name; the name is only visible to a deny in the subject).
-std::string consumer_name(const char* what) {
-  static const char* hex = "0123456789abcdef";
-  std::random_device rd;
-  std::string n = std::string("order-router-native-") + what + "-";
-  for (int i = 0; i < 16; i++) n += hex[rd() % 16];
-  return n;
-}
+// The name of this router's ordered consumer on a stream: fixed (order-router-native-<what>), so
+// infra/nats/auth.conf can grant the order-router user the deletion of exactly these three names
+// and no other consumer's (a random name would need CONSUMER.DELETE.<stream>.*). One native router
+// per order-router identity (as with the notify venue's durable).
+std::string consumer_name(const char* what) { return std::string("order-router-native-") + what; }
 
 // A KV message of positions/decided.<acct> (read through an ordered consumer on KV_positions):
 // true with the progress when it is a put of a protobuf DecisionProgress; a delete or purge
@@ -846,11 +842,16 @@ void Stage::run() {
   // check by name. Without a name it would use the body-only CONSUMER.CREATE.<stream>, whose grant
   // would let these credentials create or overwrite any consumer named in the body (docs/SECURITY.md).
   // A reset (gap, missed heartbeats) recreates under the same name; the server accepts it once the
-  // old one, no longer listened to, has expired, and libnats retries until then.
+  // old one, no longer listened to, has expired, and libnats retries until then. A predecessor
+  // killed without a stop left its consumer behind under the same name: deleted first.
   std::vector<std::string> names;
   auto subscribe = [&](natsSubscription** sub, const char* stream, const char* what, const std::string& subject,
                        uint64_t from, natsMsgHandler cb) {
     names.push_back(consumer_name(what));
+    jsErrCode derr = jsErrCode(0);
+    natsStatus ds = js_DeleteConsumer(js_, stream, names.back().c_str(), nullptr, &derr);
+    if (ds != NATS_OK && derr != JSConsumerNotFoundErr && ds != NATS_NOT_FOUND)
+      check(ds, std::string("delete the previous consumer ") + names.back());
     jsSubOptions so;
     jsSubOptions_Init(&so);
     so.Stream = stream;

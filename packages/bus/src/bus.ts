@@ -324,7 +324,7 @@ export class Bus {
    * `maxDeliver` times is published to `dlq.<subject>` with the reason and termed.
    */
   async consume<T>(opts: ConsumeOptions<T>): Promise<ConsumerHandle> {
-    await ensureConsumer(this.jsm, opts);
+    await ensureConsumer(this.jsm, opts, this.log);
     const consumer = await this.js.consumers.get(opts.stream, opts.durable);
     const maxDeliver = opts.maxDeliver ?? 5;
     const backoff = opts.backoffMs ?? [250, 1_000, 5_000];

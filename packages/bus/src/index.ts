@@ -45,6 +45,7 @@ export {
   DL_PAYLOAD_SHA256,
   DL_PAYLOAD_TRUNCATED,
 } from './dead-letter';
+export { archiverConsumer, monitorConsumers, notifierConsumers, serviceConsumers } from './durables';
 export {
   isPermissionError,
   isRetryablePublishError,
@@ -66,6 +67,7 @@ export {
   ensureOptions,
   ensureTopology,
   type KvSpec,
+  STREAM_MAX_CONSUMERS,
   type StreamLimits,
   type StreamSpec,
   SYSTEM_TOPOLOGY,

@@ -21,6 +21,14 @@ export interface BusCounters {
   deadLetterFailures: number;
   decodeErrors: number;
   handlerErrors: number;
+  /** A stage's reader (@algotrader/pipeline): messages dated after the clock, refused. */
+  futureRefused: number;
+  /** ... messages outside the pipeline's replay window (replay mode), refused. */
+  outsideWindowRefused: number;
+  /** ... bars or feature vectors of an invalid instrument or on another's subject, refused. */
+  unknownInstruments: number;
+  /** ... valid bars of other pipelines' instruments on the shared MD stream, ignored. */
+  ignoredOtherPipeline: number;
 }
 
 export function newCounters(): BusCounters {
@@ -39,5 +47,9 @@ export function newCounters(): BusCounters {
     deadLetterFailures: 0,
     decodeErrors: 0,
     handlerErrors: 0,
+    futureRefused: 0,
+    outsideWindowRefused: 0,
+    unknownInstruments: 0,
+    ignoredOtherPipeline: 0,
   };
 }

@@ -1,8 +1,14 @@
 import { AlgoError, ErrorCode } from '@algotrader/core';
-import type { JetStreamClient, JetStreamManager, StreamConfig, StreamInfo } from '@nats-io/jetstream';
+import type {
+  ConsumerConfig,
+  JetStreamClient,
+  JetStreamManager,
+  StreamConfig,
+  StreamInfo,
+} from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import { isUnansweredPublish, unansweredText } from './errors';
+import { isPermissionError, isUnansweredPublish, unansweredText } from './errors';
 
 const NS_PER_MS = 1_000_000;
 
@@ -19,6 +25,8 @@ export interface StreamSpec {
    * either way.
    */
   discard?: 'old' | 'new';
+  /** At most this many consumers (default: {@link STREAM_MAX_CONSUMERS}, else no limit). */
+  maxConsumers?: number;
   /** Work-queue streams delete a message once a consumer acks it. */
   workQueue?: boolean;
 }
@@ -76,6 +84,24 @@ export const SYSTEM_TOPOLOGY: Topology = {
     // The scheduler's job leases (apps/scheduler lease.ts); TTL: its default lease retention.
     { bucket: 'leases', ttlMs: 8 * DAY },
   ],
+};
+
+/**
+ * At most this many consumers per stream (`max_consumers`), so a user allowed to read a stream
+ * cannot exhaust the server with consumers (each reader's ordered consumers, the durables, the
+ * operator's tools and stale consumers of killed processes until they expire all count). Generous:
+ * a stream that reaches it refuses a new reader ("maximum consumers limit reached").
+ * nats-server 2.9 cannot change it on an existing stream (docs/SECURITY.md).
+ */
+export const STREAM_MAX_CONSUMERS: Readonly<Record<string, number>> = {
+  MD: 256,
+  FEATURES: 128,
+  SIGNALS: 128,
+  ORDERS: 128,
+  EXEC: 64,
+  OPS: 64,
+  DLQ: 32,
+  RESEARCH: 256,
 };
 
 export interface EnsureOptions {
@@ -156,6 +182,7 @@ function streamConfig(
     num_replicas: o.replicas,
     max_age: maxAgeMs * NS_PER_MS,
     max_bytes: maxBytes,
+    max_consumers: s.maxConsumers ?? STREAM_MAX_CONSUMERS[s.name] ?? -1,
     discard: s.discard === 'old' ? DiscardPolicy.Old : DiscardPolicy.New,
     // The duplicate window must not exceed max_age when one is set.
     duplicate_window:
@@ -200,8 +227,19 @@ async function ensureAll(
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
-    if (current) await jsm.streams.update(s.name, streamConfig(s, o, current.config));
-    else await jsm.streams.add(streamConfig(s, o));
+    if (!current) {
+      await jsm.streams.add(streamConfig(s, o));
+      continue;
+    }
+    const cfg = streamConfig(s, o, current.config);
+    try {
+      await jsm.streams.update(s.name, cfg);
+    } catch (e) {
+      // Servers before 2.10 refuse to change max_consumers: the stream keeps the one it has.
+      if (!/can not change MaxConsumers/i.test(String((e as Error)?.message))) throw e;
+      const kept: typeof cfg = { ...cfg, max_consumers: current.config.max_consumers };
+      await jsm.streams.update(s.name, kept);
+    }
   }
   for (const c of t.consumers ?? []) await ensureConsumer(jsm, c);
   if (t.kv?.length) {
@@ -217,7 +255,17 @@ async function ensureAll(
   }
 }
 
-export async function ensureConsumer(jsm: JetStreamManager, c: ConsumerSpec): Promise<void> {
+/**
+ * Creates the durable when it is missing and updates it when its settings differ. A service user
+ * may not (the admin's `algotrader init` creates the durables, docs/SECURITY.md): it binds to the
+ * durable as it is — a missing one is an error naming `algotrader init`, a different filter too (it
+ * would read other messages); other differing settings are used as they are, with a warning.
+ */
+export async function ensureConsumer(
+  jsm: JetStreamManager,
+  c: ConsumerSpec,
+  log?: { warn(obj: object, msg?: string): void },
+): Promise<void> {
   const maxDeliver = c.maxDeliver ?? 5;
   const cfg = {
     durable_name: c.durable,
@@ -231,12 +279,50 @@ export async function ensureConsumer(jsm: JetStreamManager, c: ConsumerSpec): Pr
     ...(c.filterSubjects?.length === 1 ? { filter_subject: c.filterSubjects[0] } : {}),
     ...(c.filterSubjects && c.filterSubjects.length > 1 ? { filter_subjects: c.filterSubjects } : {}),
   };
+  let existing: ConsumerConfig | undefined;
   try {
-    await jsm.consumers.info(c.stream, c.durable);
-    await jsm.consumers.update(c.stream, c.durable, cfg);
+    existing = (await jsm.consumers.info(c.stream, c.durable)).config;
   } catch (e) {
     if (!isNotFound(e)) throw e;
-    await jsm.consumers.add(c.stream, cfg);
+  }
+  if (!existing) {
+    try {
+      await jsm.consumers.add(c.stream, cfg);
+    } catch (e) {
+      if (!isPermissionError(e)) throw e;
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `durable consumer ${c.durable} on stream ${c.stream} does not exist, and this NATS user may not create it: ` +
+          'durables are created by the admin identity — run `algotrader init` as NATS_USER=admin (docs/SECURITY.md)',
+        { stream: c.stream, durable: c.durable, refused: (e as Error).message },
+      );
+    }
+    return;
+  }
+  const filters = (x: { filter_subject?: string; filter_subjects?: string[] }) =>
+    [...(x.filter_subjects ?? []), ...(x.filter_subject ? [x.filter_subject] : [])].sort().join(',');
+  const same =
+    existing.ack_wait === cfg.ack_wait &&
+    existing.max_deliver === cfg.max_deliver &&
+    existing.max_ack_pending === cfg.max_ack_pending &&
+    filters(existing) === filters(cfg);
+  if (same) return;
+  try {
+    await jsm.consumers.update(c.stream, c.durable, cfg);
+  } catch (e) {
+    if (!isPermissionError(e)) throw e;
+    if (filters(existing) !== filters(cfg))
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `durable consumer ${c.durable} on stream ${c.stream} filters ${filters(existing) || '(everything)'}, ` +
+          `this service needs ${filters(cfg) || '(everything)'}, and this NATS user may not change it: ` +
+          'run `algotrader init` as NATS_USER=admin with the same configuration (docs/SECURITY.md)',
+        { stream: c.stream, durable: c.durable, refused: (e as Error).message },
+      );
+    log?.warn(
+      { stream: c.stream, durable: c.durable, refused: (e as Error).message },
+      "durable consumer settings differ from this service's; durables are the admin identity's (algotrader init), using it as it is",
+    );
   }
 }
 

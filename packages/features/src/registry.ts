@@ -270,6 +270,8 @@ export function parseFeatureKey(key: string): NormalizedFeatureSpec {
       throw invalid(`feature key '${key}' must look like '${shape}'`, { key });
     }
   };
+  const source = (): PriceSource => keySource(key, parts[1]);
+  const num = (field: string, at: number): number => keyNumber(key, field, parts[at]);
   let spec: FeatureSpec;
   switch (kind) {
     case 'sma':
@@ -279,35 +281,19 @@ export function parseFeatureKey(key: string): NormalizedFeatureSpec {
     case 'roc':
     case 'zscore':
       arity(3, `${kind}:<source>:<period>`);
-      spec = { kind, source: keySource(key, parts[1]), period: keyNumber(key, 'period', parts[2]) };
+      spec = { kind, source: source(), period: num('period', 2) };
       break;
     case 'volatility':
       arity(4, 'volatility:<source>:<period>:<periodsPerYear>');
-      spec = {
-        kind,
-        source: keySource(key, parts[1]),
-        period: keyNumber(key, 'period', parts[2]),
-        periodsPerYear: keyNumber(key, 'periodsPerYear', parts[3]),
-      };
+      spec = { kind, source: source(), period: num('period', 2), periodsPerYear: num('periodsPerYear', 3) };
       break;
     case 'bollinger':
       arity(4, 'bollinger:<source>:<period>:<k>');
-      spec = {
-        kind,
-        source: keySource(key, parts[1]),
-        period: keyNumber(key, 'period', parts[2]),
-        k: keyNumber(key, 'k', parts[3]),
-      };
+      spec = { kind, source: source(), period: num('period', 2), k: num('k', 3) };
       break;
     case 'macd':
       arity(5, 'macd:<source>:<fast>:<slow>:<signal>');
-      spec = {
-        kind,
-        source: keySource(key, parts[1]),
-        fast: keyNumber(key, 'fast', parts[2]),
-        slow: keyNumber(key, 'slow', parts[3]),
-        signal: keyNumber(key, 'signal', parts[4]),
-      };
+      spec = { kind, source: source(), fast: num('fast', 2), slow: num('slow', 3), signal: num('signal', 4) };
       break;
     case 'atr':
     case 'donchian': {
@@ -315,7 +301,7 @@ export function parseFeatureKey(key: string): NormalizedFeatureSpec {
       arity(3, `${kind}:${reads}:<period>`);
       if (parts[1] !== reads)
         throw invalid(`feature key '${key}' must look like '${kind}:${reads}:<period>'`, { key });
-      spec = { kind, period: keyNumber(key, 'period', parts[2]) };
+      spec = { kind, period: num('period', 2) };
       break;
     }
     default: {

@@ -23,6 +23,12 @@ export {
   barMaxFutureMs,
   DEFAULT_BAR_MAX_FUTURE_MS,
   futureBarReason,
+  instrumentCheck,
+  isOurs,
+  type MessageBounds,
+  messageBounds,
+  outsideWindowReason,
+  type ReplayWindow,
 } from './plausible';
 export { isBadInput, type ReaderOptions, type ReadMeta, type Route, route, StreamReader } from './reader';
 export { DeciderRunner, type RunnerOptions } from './runner';

@@ -3,7 +3,14 @@ import { AlgoError, type Clock, deadLetterKey, ErrorCode, isAlgoError } from '@a
 import type { Codec } from '@algotrader/proto';
 import { type Consumer, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
 import type { Status } from '@nats-io/nats-core';
-import { barMaxFutureMs, futureBarReason } from './plausible';
+import {
+  barMaxFutureMs,
+  futureBarReason,
+  instrumentCheck,
+  isOurs,
+  type MessageBounds,
+  outsideWindowReason,
+} from './plausible';
 
 /** What a handler learns about the message besides its body. */
 export interface ReadMeta {
@@ -42,6 +49,11 @@ export interface ReaderOptions {
   readonly clock?: Clock;
   /** A bar or bar set closing later than clock + this is refused (default: ALGOTRADER_BAR_MAX_FUTURE_MS or 5 min). */
   readonly maxFutureMs?: number;
+  /**
+   * The stage's pipeline (`messageBounds`): its replay window (messages outside it refused) and its
+   * instruments (valid bars of others counted in `ignoredOtherPipeline`). Without it, neither.
+   */
+  readonly bounds?: MessageBounds;
   /**
    * With nothing delivered for this long while the reader waits, the consumer is checked; one that
    * is gone, cannot answer, or holds pending messages it does not deliver is replaced (default 5 s).
@@ -100,6 +112,12 @@ export class StreamReader {
   deadLetterFailures = 0;
   /** Bars and bar sets refused for a close time after the clock. */
   futureRefused = 0;
+  /** Messages refused for a close time outside the replay window (replay mode). */
+  outsideWindowRefused = 0;
+  /** Bars and feature vectors of an invalid instrument, or on another instrument's subject. */
+  unknownInstruments = 0;
+  /** Valid bars of instruments, venues or timeframes of other pipelines (MD is shared): handed on, ignored. */
+  ignoredOtherPipeline = 0;
   readonly #maxFutureMs: number;
   retries = 0;
   /** Consumers replaced after a reconnect or a stall (a cluster node died, a leader moved). */
@@ -238,8 +256,29 @@ export class StreamReader {
     const future = futureBarReason(type, message, this.#o.clock?.now() ?? Date.now(), this.#maxFutureMs);
     if (future) {
       this.futureRefused += 1;
+      this.#o.bus.counters.futureRefused += 1;
       await this.#deadLetter(m, meta, `refused: ${future}`);
       return;
+    }
+    const bounds = this.#o.bounds;
+    const outside = bounds?.window ? outsideWindowReason(type, message, bounds.window) : undefined;
+    if (outside) {
+      this.outsideWindowRefused += 1;
+      this.#o.bus.counters.outsideWindowRefused += 1;
+      await this.#deadLetter(m, meta, `refused: ${outside}`);
+      return;
+    }
+    const known = instrumentCheck(type, message, m.subject);
+    if (known.reason) {
+      this.unknownInstruments += 1;
+      this.#o.bus.counters.unknownInstruments += 1;
+      await this.#deadLetter(m, meta, `refused: ${known.reason}`);
+      return;
+    }
+    if (bounds && known.instrument && !isOurs(bounds, known.instrument, message)) {
+      // Normal on a shared MD: the stage's decider ignores it as before; only counted.
+      this.ignoredOtherPipeline += 1;
+      this.#o.bus.counters.ignoredOtherPipeline += 1;
     }
     const retry = this.#o.retryMs ?? [100, 250, 1_000, 2_000, 5_000];
     for (let attempt = 0; ; attempt++) {

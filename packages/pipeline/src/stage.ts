@@ -6,6 +6,7 @@ import { Alerter } from './alerts';
 import { Checkpointer, Serial } from './checkpointer';
 import type { Action, AlertInput, Decider, Effect, OutMessage, StageCheckpoint } from './domain/decider';
 import { CHECKPOINTS_BUCKET } from './kv';
+import type { MessageBounds } from './plausible';
 import { type ReadMeta, type Route, route, StreamReader } from './reader';
 import { DeciderRunner } from './runner';
 
@@ -41,6 +42,8 @@ export interface StageOptions<State, Input, Output, Snapshot> {
   readonly checkpointEveryMs: number;
   readonly decider: Decider<State, Input, Output, Snapshot>;
   readonly routes: readonly StageRoute<Input>[];
+  /** The pipeline's replay window and instruments, checked by the reader (`messageBounds`). */
+  readonly bounds?: MessageBounds;
   /** The alert raised when a message is dead-lettered. */
   readonly deadLetterAlert: (reason: string, meta: ReadMeta) => AlertInput;
   /**
@@ -151,6 +154,7 @@ export class StageRuntime<State, Input, Output, Snapshot> {
       stream: o.stream,
       filter: o.filter,
       startSeq: r.#seq + 1,
+      ...(o.bounds ? { bounds: o.bounds } : {}),
       routes: o.routes.map(
         (s): Route<unknown> =>
           route(s.codec, (m, meta) => r.#serial.run(() => r.#handle(s.input(m, meta), meta, s.checkpoint))),

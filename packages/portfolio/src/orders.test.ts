@@ -36,6 +36,22 @@ function plan(decisions: Decision[], held: Partial<Record<'BTC' | 'ETH', number>
   });
 }
 
+const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
+const SWAP_SPEC = swapSpec(okxSwapContract(SWAP)!);
+
+/** The plan to move `held` BTC/USDT:USDT swap units to `target` at 20 000, equity 10 000. */
+function swapPlan(target: number, held: number) {
+  return planOrders({
+    account: 'acct',
+    strategy: 'test',
+    time: 3_600_000,
+    decisions: [targetUnits(SWAP, target)],
+    portfolio: { cash: 10_000, equity: 10_000, position: () => held, averagePrice: () => Number.NaN },
+    price: () => 20_000,
+    spec: () => SWAP_SPEC,
+  });
+}
+
 describe('planOrders (targets → orders)', () => {
   it('orders the difference to a units target, rounded down to the lot so it never overshoots', () => {
     const { orders, rejections } = plan([targetUnits(BTC, 0.123456)], { BTC: 0.02 });
@@ -67,18 +83,6 @@ describe('planOrders (targets → orders)', () => {
 
   it('takes the delta on exact decimals: −0.7 → −0.2 on a swap buys 0.5, 0.7 → 0.2 on spot sells 0.5', () => {
     // In binary −0.2 − (−0.7) = 0.49999999999999994, which the lot floor turned into 0.49.
-    const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
-    const spec = swapSpec(okxSwapContract(SWAP)!);
-    const swapPlan = (target: number, held: number) =>
-      planOrders({
-        account: 'acct',
-        strategy: 'test',
-        time: 3_600_000,
-        decisions: [targetUnits(SWAP, target)],
-        portfolio: { cash: 10_000, equity: 10_000, position: () => held, averagePrice: () => Number.NaN },
-        price: () => 20_000,
-        spec: () => spec,
-      });
     expect(swapPlan(-0.2, -0.7).orders[0]).toMatchObject({ side: 'buy', qty: 0.5 });
     expect(swapPlan(-0.7, -0.2).orders[0]).toMatchObject({ side: 'sell', qty: 0.5 });
     expect(swapPlan(0.3, -0.1).orders[0]).toMatchObject({ side: 'buy', qty: 0.4 });
@@ -88,18 +92,7 @@ describe('planOrders (targets → orders)', () => {
   });
 
   it('marks a swap order reduce-only when it only shrinks the position, never an open, a flip or spot', () => {
-    const SWAP = parseInstrument('OKX:BTC/USDT:USDT');
-    const spec = swapSpec(okxSwapContract(SWAP)!);
-    const flag = (target: number, held: number) =>
-      planOrders({
-        account: 'acct',
-        strategy: 'test',
-        time: 3_600_000,
-        decisions: [targetUnits(SWAP, target)],
-        portfolio: { cash: 10_000, equity: 10_000, position: () => held, averagePrice: () => Number.NaN },
-        price: () => 20_000,
-        spec: () => spec,
-      }).orders[0]!.reduceOnly;
+    const flag = (target: number, held: number) => swapPlan(target, held).orders[0]!.reduceOnly;
     expect(flag(0.2, 0.7)).toBe(true);
     expect(flag(0, 0.7)).toBe(true);
     expect(flag(-0.2, -0.7)).toBe(true);

@@ -149,12 +149,30 @@ export function linePath(
   sy: Scale,
   maxGap = Number.POSITIVE_INFINITY,
 ): string {
+  return pathThrough(time, values, idx, sx, sy, maxGap, false);
+}
+
+/** {@link linePath}, and with `holes` a non-finite value ends the piece instead of being drawn. */
+function pathThrough(
+  time: ArrayLike<number>,
+  values: ArrayLike<number>,
+  idx: readonly number[],
+  sx: Scale,
+  sy: Scale,
+  maxGap: number,
+  holes: boolean,
+): string {
   let d = '';
   let prev = -1;
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
+    const v = values[i]!;
+    if (holes && !Number.isFinite(v)) {
+      prev = -1;
+      continue;
+    }
     const t = time[i]!;
-    d += `${prev < 0 || t - time[prev]! > maxGap ? 'M' : 'L'}${r1(sx(t))} ${r1(sy(values[i]!))}`;
+    d += `${prev < 0 || t - time[prev]! > maxGap ? 'M' : 'L'}${r1(sx(t))} ${r1(sy(v))}`;
     prev = i;
   }
   return d;
@@ -340,20 +358,7 @@ export function finitePath(
   sy: Scale,
   maxGap = Number.POSITIVE_INFINITY,
 ): string {
-  let d = '';
-  let prev = -1;
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k]!;
-    const v = values[i]!;
-    if (!Number.isFinite(v)) {
-      prev = -1;
-      continue;
-    }
-    const t = time[i]!;
-    d += `${prev < 0 || t - time[prev]! > maxGap ? 'M' : 'L'}${r1(sx(t))} ${r1(sy(v))}`;
-    prev = i;
-  }
-  return d;
+  return pathThrough(time, values, idx, sx, sy, maxGap, true);
 }
 
 /** A clip path for the plot area (id `<chart id>-clip`): a series clamped to a range stays inside. */

@@ -2,6 +2,7 @@ import {
   AlgoError,
   type BarColumns,
   ErrorCode,
+  emptyColumns,
   isSessionAligned,
   type Timeframe,
   type TradingCalendar,
@@ -58,45 +59,48 @@ function checkCapacity(capacity: number): void {
   }
 }
 
-let seekColumnWindow: (w: ColumnWindow, index: number) => void;
+/** Where a window's bars are: how many are visible and which column index holds the bar `ago` back. */
+interface WindowCursor {
+  readonly length: number;
+  /** Column index of the bar `ago` (an integer >= 0) bars back, or -1 when it is not visible. */
+  slot(ago: number): number;
+}
 
-/** A view over whole columns with a cursor; only {@link ColumnFeed} moves the cursor. */
-class ColumnWindow implements BarWindow {
+/**
+ * The one window class: reads columns through a cursor that only the feed moves. Columns, cursor
+ * and timeframe live in #private fields, so the strategy gets nothing but the {@link BarWindow} API.
+ */
+class ColumnsWindow implements BarWindow {
   readonly capacity: number;
-  #i = -1;
+  readonly #cursor: WindowCursor;
+  readonly #tfMs: number;
   readonly #openTime: Float64Array;
   readonly #open: Float64Array;
   readonly #high: Float64Array;
   readonly #low: Float64Array;
   readonly #close: Float64Array;
   readonly #volume: Float64Array;
-  readonly #tfMs: number;
 
-  static {
-    seekColumnWindow = (w, index) => {
-      w.#i = index;
-    };
-  }
-
-  constructor(cols: BarColumns, tfMs: number, capacity: number) {
+  constructor(cols: BarColumns, tfMs: number, capacity: number, cursor: WindowCursor) {
     this.capacity = capacity;
+    this.#cursor = cursor;
+    this.#tfMs = tfMs;
     this.#openTime = cols.openTime;
     this.#open = cols.open;
     this.#high = cols.high;
     this.#low = cols.low;
     this.#close = cols.close;
     this.#volume = cols.volume;
-    this.#tfMs = tfMs;
   }
 
   get length(): number {
-    const n = this.#i + 1;
-    return Math.min(n, this.capacity);
+    return this.#cursor.length;
   }
 
   #at(col: Float64Array, ago: number): number {
     if (!(ago >= 0 && Math.floor(ago) === ago)) badAgo(ago);
-    return ago < this.capacity && ago <= this.#i ? col[this.#i - ago]! : Number.NaN;
+    const i = this.#cursor.slot(ago);
+    return i < 0 ? Number.NaN : col[i]!;
   }
 
   open(ago = 0): number {
@@ -122,12 +126,11 @@ class ColumnWindow implements BarWindow {
   }
 
   tail(field: BarField, n: number, out?: Float64Array): Float64Array {
-    const len = this.length;
+    const len = this.#cursor.length;
     if (!(n >= 0 && n <= len && Math.floor(n) === n)) badTail(n, len);
     const dst = out ?? new Float64Array(n);
     const col = this.#column(field);
-    const from = this.#i + 1 - n;
-    for (let j = 0; j < n; j++) dst[j] = col[from + j]!;
+    for (let j = 0; j < n; j++) dst[j] = col[this.#cursor.slot(n - 1 - j)]!;
     return dst;
   }
 
@@ -149,6 +152,20 @@ class ColumnWindow implements BarWindow {
   }
 }
 
+/** Cursor over whole columns: bar `index` is the just-closed bar. */
+class ColumnCursor implements WindowCursor {
+  index = -1;
+  constructor(readonly capacity: number) {}
+
+  get length(): number {
+    return Math.min(this.index + 1, this.capacity);
+  }
+
+  slot(ago: number): number {
+    return ago < this.capacity && ago <= this.index ? this.index - ago : -1;
+  }
+}
+
 /**
  * Engine side of a window over in-memory columns (the backtest): `seek(i)` makes bar `i` the
  * just-closed bar. The strategy is only ever handed `feed.window`, which cannot seek.
@@ -156,23 +173,21 @@ class ColumnWindow implements BarWindow {
  */
 export class ColumnFeed {
   readonly window: BarWindow;
-  readonly #window: ColumnWindow;
-  #index = -1;
+  readonly #cursor: ColumnCursor;
 
   constructor(columns: BarColumns, tf: Timeframe, capacity: number) {
     checkCapacity(capacity);
-    this.#window = new ColumnWindow(columns, timeframeMs(tf), capacity);
-    this.window = this.#window;
+    this.#cursor = new ColumnCursor(capacity);
+    this.window = new ColumnsWindow(columns, timeframeMs(tf), capacity, this.#cursor);
   }
 
   /** Index of the just-closed bar, -1 before the first. */
   get index(): number {
-    return this.#index;
+    return this.#cursor.index;
   }
 
   seek(index: number): void {
-    this.#index = index;
-    seekColumnWindow(this.#window, index);
+    this.#cursor.index = index;
   }
 }
 
@@ -186,86 +201,29 @@ export interface WindowBar {
   readonly volume: number;
 }
 
-let pushRingWindow: (w: RingWindow, b: WindowBar) => void;
-
-/** Ring buffers of the last `capacity` bars; only {@link RollingFeed} writes them. */
-class RingWindow implements BarWindow {
-  readonly capacity: number;
-  readonly #tfMs: number;
-  readonly #openTime: Float64Array;
-  readonly #open: Float64Array;
-  readonly #high: Float64Array;
-  readonly #low: Float64Array;
-  readonly #close: Float64Array;
-  readonly #volume: Float64Array;
+/** Cursor over ring buffers of the last `capacity` bars. */
+class RingCursor implements WindowCursor {
   /** Slot of the newest bar. */
   #head = -1;
   #count = 0;
-
-  static {
-    pushRingWindow = (w, b) => {
-      const slot = w.#head + 1 === w.capacity ? 0 : w.#head + 1;
-      w.#openTime[slot] = b.openTime;
-      w.#open[slot] = b.open;
-      w.#high[slot] = b.high;
-      w.#low[slot] = b.low;
-      w.#close[slot] = b.close;
-      w.#volume[slot] = b.volume;
-      w.#head = slot;
-      if (w.#count < w.capacity) w.#count++;
-    };
-  }
-
-  constructor(tfMs: number, capacity: number) {
-    this.capacity = capacity;
-    this.#tfMs = tfMs;
-    this.#openTime = new Float64Array(capacity);
-    this.#open = new Float64Array(capacity);
-    this.#high = new Float64Array(capacity);
-    this.#low = new Float64Array(capacity);
-    this.#close = new Float64Array(capacity);
-    this.#volume = new Float64Array(capacity);
-  }
+  constructor(readonly capacity: number) {}
 
   get length(): number {
     return this.#count;
   }
 
-  #at(col: Float64Array, ago: number): number {
-    if (!(ago >= 0 && Math.floor(ago) === ago)) badAgo(ago);
-    if (ago >= this.#count) return Number.NaN;
+  /** Makes the next slot the newest bar's and returns it (the oldest bar's, once the ring is full). */
+  advance(): number {
+    const slot = this.#head + 1 === this.capacity ? 0 : this.#head + 1;
+    this.#head = slot;
+    if (this.#count < this.capacity) this.#count++;
+    return slot;
+  }
+
+  slot(ago: number): number {
+    if (ago >= this.#count) return -1;
     const slot = this.#head - ago;
-    return col[slot >= 0 ? slot : slot + this.capacity]!;
-  }
-
-  open(ago = 0): number {
-    return this.#at(this.#open, ago);
-  }
-  high(ago = 0): number {
-    return this.#at(this.#high, ago);
-  }
-  low(ago = 0): number {
-    return this.#at(this.#low, ago);
-  }
-  close(ago = 0): number {
-    return this.#at(this.#close, ago);
-  }
-  volume(ago = 0): number {
-    return this.#at(this.#volume, ago);
-  }
-  openTime(ago = 0): number {
-    return this.#at(this.#openTime, ago);
-  }
-  closeTime(ago = 0): number {
-    return this.#at(this.#openTime, ago) + this.#tfMs;
-  }
-
-  tail(field: BarField, n: number, out?: Float64Array): Float64Array {
-    const len = this.#count;
-    if (!(n >= 0 && n <= len && Math.floor(n) === n)) badTail(n, len);
-    const dst = out ?? new Float64Array(n);
-    for (let j = 0; j < n; j++) dst[j] = this[field](n - 1 - j);
-    return dst;
+    return slot >= 0 ? slot : slot + this.capacity;
   }
 }
 
@@ -276,7 +234,8 @@ class RingWindow implements BarWindow {
  */
 export class RollingFeed {
   readonly window: BarWindow;
-  readonly #window: RingWindow;
+  readonly #cols: ReturnType<typeof emptyColumns>;
+  readonly #cursor: RingCursor;
   readonly #tfMs: number;
   readonly #calendar: TradingCalendar | undefined;
   #lastOpen = Number.NEGATIVE_INFINITY;
@@ -286,8 +245,9 @@ export class RollingFeed {
     checkCapacity(capacity);
     this.#tfMs = timeframeMs(tf);
     this.#calendar = calendar?.alwaysOpen ? undefined : calendar;
-    this.#window = new RingWindow(this.#tfMs, capacity);
-    this.window = this.#window;
+    this.#cols = emptyColumns(capacity);
+    this.#cursor = new RingCursor(capacity);
+    this.window = new ColumnsWindow(this.#cols, this.#tfMs, capacity, this.#cursor);
   }
 
   push(bar: WindowBar): void {
@@ -311,6 +271,13 @@ export class RollingFeed {
       );
     }
     this.#lastOpen = openTime;
-    pushRingWindow(this.#window, bar);
+    const slot = this.#cursor.advance();
+    const cols = this.#cols;
+    cols.openTime[slot] = openTime;
+    cols.open[slot] = open;
+    cols.high[slot] = high;
+    cols.low[slot] = low;
+    cols.close[slot] = close;
+    cols.volume[slot] = volume;
   }
 }

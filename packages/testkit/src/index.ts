@@ -48,7 +48,7 @@ export {
   TelegramServer,
   type TelegramServerOptions,
 } from './telegram';
-export { scaled, sleep, TIME_SCALE_ENV, timeScale, waitFor } from './timing';
+export { scaled, sleep, TIME_SCALE_ENV, timeScale, waitFor, within } from './timing';
 export {
   TWS_SERVER_VERSION,
   TWS_STOCKS,

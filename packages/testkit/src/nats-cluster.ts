@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NatsServer } from './nats-server';
 import { freePort } from './ports';
 import { ServerProcess, TestServer } from './server-process';
-import { scaled, sleep } from './timing';
+import { scaled, sleep, within } from './timing';
 
 export interface NatsClusterOptions {
   /** Nodes (default 3: a JetStream meta group needs a majority, so 3 survives losing one). */
@@ -13,6 +13,8 @@ export interface NatsClusterOptions {
   readonly config?: string;
   /** Extra environment for every node (passwords referenced as $VAR in the config). */
   readonly env?: Record<string, string>;
+  /** Each node also serves its HTTP monitoring endpoint on a free loopback port (see `clients()`). */
+  readonly monitor?: boolean;
 }
 
 /** One node of a {@link NatsCluster}: its own client port, route port, store and process. */
@@ -21,15 +23,25 @@ export class ClusterNode extends TestServer {
   readonly port: number;
   readonly url: string;
   readonly storeDir: string;
+  /** The HTTP monitoring port, when the cluster was started with `monitor`. */
+  readonly monitorPort: number | undefined;
   protected readonly serverProcess: ServerProcess;
 
-  constructor(name: string, port: number, routePort: number, routes: number[], o: NatsClusterOptions) {
+  constructor(
+    name: string,
+    port: number,
+    routePort: number,
+    routes: number[],
+    o: NatsClusterOptions,
+    monitorPort?: number,
+  ) {
     super();
     const dir = mkdtempSync(join(tmpdir(), `algotrader-nats-${name}-`));
     this.name = name;
     this.port = port;
     this.url = `nats://127.0.0.1:${port}`;
     this.storeDir = join(dir, 'js');
+    this.monitorPort = monitorPort;
     const configPath = join(dir, 'nats.conf');
     writeFileSync(
       configPath,
@@ -42,6 +54,7 @@ export class ClusterNode extends TestServer {
         `  listen: 127.0.0.1:${routePort}`,
         `  routes: [${routes.map((p) => `"nats-route://127.0.0.1:${p}"`).join(', ')}]`,
         '}',
+        monitorPort === undefined ? '' : `http: 127.0.0.1:${monitorPort}`,
         o.config ?? '',
       ].join('\n'),
     );
@@ -62,9 +75,44 @@ export class ClusterNode extends TestServer {
 
   /** Spawns the process (the cluster waits for JetStream as a whole). */
   spawn(): Promise<void> {
-    return this.serverProcess.spawn();
+    return within(() => this.serverProcess.spawn(), STEP_MS, `cluster node ${this.name} to start`);
+  }
+
+  /** The node's output since it was last started. */
+  get runLogs(): string {
+    return this.serverProcess.runLogs;
+  }
+
+  /**
+   * The names of the clients connected to this node now (a Bus names its connection after its
+   * service), from the monitoring endpoint; needs `monitor`. Fails when the node does not answer.
+   */
+  async clients(): Promise<string[]> {
+    if (this.monitorPort === undefined) throw new Error('the cluster was started without monitor');
+    const r = await fetch(`http://127.0.0.1:${this.monitorPort}/connz?limit=4096`, {
+      signal: AbortSignal.timeout(scaled(5_000)),
+    });
+    if (!r.ok) throw new Error(`connz of ${this.name}: HTTP ${r.status}`);
+    const body = (await r.json()) as { connections?: { name?: string }[] };
+    return (body.connections ?? []).map((c) => c.name ?? '');
+  }
+
+  // Every step on a node has a deadline that names it: a hang fails fast, saying where.
+  override kill(): Promise<void> {
+    return within(() => super.kill(), STEP_MS, `cluster node ${this.name} to die of SIGKILL`);
+  }
+
+  override restart(): Promise<void> {
+    return within(() => super.restart(), STEP_MS, `cluster node ${this.name} to restart`);
+  }
+
+  override stop(): Promise<void> {
+    return within(() => super.stop(), STEP_MS, `cluster node ${this.name} to stop`);
   }
 }
+
+/** The deadline of one step on a node (start, kill, restart, stop), before the time scale. */
+const STEP_MS = 30_000;
 
 /**
  * A JetStream cluster of `size` nats-server processes on loopback (free ports, temporary stores),
@@ -82,9 +130,11 @@ export class NatsCluster {
     const size = o.size ?? 3;
     const ports: number[] = [];
     const routePorts: number[] = [];
+    const monitorPorts: (number | undefined)[] = [];
     for (let i = 0; i < size; i++) {
       ports.push(await freePort());
       routePorts.push(await freePort());
+      monitorPorts.push(o.monitor ? await freePort() : undefined);
     }
     const nodes = ports.map(
       (port, i) =>
@@ -94,6 +144,7 @@ export class NatsCluster {
           routePorts[i]!,
           routePorts.filter((_, j) => j !== i),
           o,
+          monitorPorts[i],
         ),
     );
     const cluster = new NatsCluster(nodes);
@@ -101,7 +152,7 @@ export class NatsCluster {
       await Promise.all(nodes.map((n) => n.spawn()));
       await cluster.waitJetStream();
     } catch (e) {
-      await cluster.stop();
+      await cluster.stop().catch(() => {});
       throw e;
     }
     return cluster;
@@ -122,7 +173,7 @@ export class NatsCluster {
   async waitJetStream(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + scaled(timeoutMs);
     while (Date.now() < deadline) {
-      if (this.nodes.some((n) => n.running && /metadata leader/i.test(n.logs))) return;
+      if (this.nodes.some((n) => n.running && /metadata leader/i.test(n.runLogs))) return;
       await sleep(100);
     }
     throw new Error(
@@ -130,7 +181,10 @@ export class NatsCluster {
     );
   }
 
+  /** Stops every node (each within its deadline); a node that would not stop is named in the error. */
   async stop(): Promise<void> {
-    await Promise.all(this.nodes.map((n) => n.stop()));
+    const results = await Promise.allSettled(this.nodes.map((n) => n.stop()));
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+    if (failed.length > 0) throw new Error(`the cluster did not stop: ${failed.join('; ')}`);
   }
 }

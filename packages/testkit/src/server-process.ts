@@ -45,6 +45,8 @@ export class ServerProcess {
   readonly #scope = processScope();
   #proc: ChildProcess | undefined;
   #logs: string[] = [];
+  /** Output of the current run alone: what `ready` looks at (a restart must not pass on the last run's). */
+  #runLogs: string[] = [];
 
   constructor(spec: ServerProcessSpec) {
     this.#spec = spec;
@@ -58,6 +60,11 @@ export class ServerProcess {
     return this.#logs.join('');
   }
 
+  /** The output of the current run only (since the last spawn). */
+  get runLogs(): string {
+    return this.#runLogs.join('');
+  }
+
   /** Spawns the server and resolves once it is ready; throws with its output if it exits or times out. */
   async spawn(): Promise<void> {
     const s = this.#spec;
@@ -67,16 +74,21 @@ export class ServerProcess {
       scope: this.#scope,
     });
     this.#proc = proc;
+    const run: string[] = [];
+    this.#runLogs = run;
     const keep = (b: Buffer) => {
-      this.#logs.push(b.toString());
+      const text = b.toString();
+      this.#logs.push(text);
       if (this.#logs.length > 500) this.#logs.splice(0, 250);
+      run.push(text);
+      if (run.length > 500) run.splice(0, 250);
     };
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
     const deadline = Date.now() + scaled(s.readyMs);
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`${s.name} exited (${proc.exitCode}):\n${this.logs}`);
-      if (await s.ready(this.logs)) return;
+      if (await s.ready(run.join(''))) return;
       await sleep(s.pollMs);
     }
     throw new Error(`${s.name} ${s.notReady} on port ${s.port}:\n${this.logs}`);

@@ -43,3 +43,35 @@ export async function waitFor(
   }
   throw new Error(message());
 }
+
+/**
+ * Awaits `step` (a promise, or a function that starts one) for at most `timeoutMs`, stretched by
+ * the run's time scale, and fails naming `what` when it takes longer: a test step that hangs (a
+ * connect, a stop, a request to a dead server) fails fast, saying where, instead of holding the
+ * test until the runner's own limit. `what` may be a function, called at the timeout. The step
+ * itself is not cancelled (a promise cannot be); the caller's cleanup stops what it started.
+ */
+export async function within<T>(
+  step: Promise<T> | (() => Promise<T>),
+  timeoutMs: number,
+  what: string | (() => string),
+): Promise<T> {
+  const limit = scaled(timeoutMs);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `timed out after ${limit} ms: ${typeof what === 'function' ? what() : what} never finished`,
+          ),
+        ),
+      limit,
+    );
+  });
+  try {
+    return await Promise.race([typeof step === 'function' ? step() : step, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

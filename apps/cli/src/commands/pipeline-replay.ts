@@ -297,8 +297,8 @@ export async function runPipelineReplay(argv: string[]): Promise<number> {
     },
     USAGE,
   );
-  const from = parseTime(values.from as string | undefined, 'from');
-  const to = parseTime(values.to as string | undefined, 'to');
+  let from = parseTime(values.from as string | undefined, 'from');
+  let to = parseTime(values.to as string | undefined, 'to');
   const ctx = cliContext();
   const files = (values.data as string[] | undefined) ?? [];
   if (files.length > 0) {
@@ -358,6 +358,9 @@ export async function runPipelineReplay(argv: string[]): Promise<number> {
   const configPath = (values.config as string | undefined) ?? process.env['ALGOTRADER_PIPELINE'];
   if (!configPath) throw new UsageError(`missing --config (or ALGOTRADER_PIPELINE)\n\n${USAGE}`);
   const p = await loadPipeline(configPath);
+  // No --from/--to: the configuration's replay window (its stages refuse bars outside it).
+  if (from === undefined) from = p.replayWindow?.fromMs;
+  if (to === undefined) to = p.replayWindow?.toMs;
   const series = await loadReplaySeries(p, (values.store as string | undefined) ?? ctx.config.dataDir, {
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),

@@ -8,10 +8,10 @@ import { loadMarket } from './data';
 import { type DataRef, type JobResult, type ResearchJob, runJob, shareData } from './job';
 import { type SharedData, ThreadPool } from './pool';
 import { loadCatalog, type StrategyCatalog } from './strategies';
-import { fromSweepJob, RESEARCH_STREAM, researchSubjects, toSweepResult } from './wire';
+import { fromSweepJob, researchSubjects, toSweepResult, WORKER_CONSUMER, WORKER_DURABLE } from './wire';
 
 /** Durable every worker process shares: each job goes to exactly one of them. */
-export const WORKER_DURABLE = 'research-worker';
+export { WORKER_CONSUMER, WORKER_DURABLE };
 
 export interface ResearchWorkerOptions {
   readonly bus: Bus;
@@ -120,14 +120,8 @@ export async function startResearchWorker(o: ResearchWorkerOptions): Promise<Res
   for (let k = 0; k < Math.max(1, o.threads); k++) {
     loops.push(
       await o.bus.consume({
-        stream: RESEARCH_STREAM.name,
-        durable: WORKER_DURABLE,
-        filterSubjects: [researchSubjects.jobsAll],
+        ...WORKER_CONSUMER,
         codec: codecs.SweepJob,
-        // A job of a big sweep can run for minutes; a dead worker's job comes back after this.
-        ackWaitMs: 15 * 60_000,
-        maxDeliver: 3,
-        maxAckPending: 100_000,
         batch: 1,
         handler,
       }),

@@ -1,4 +1,5 @@
 /** SweepJob / SweepResult protobuf messages ↔ the domain's ResearchJob / JobResult, validated on the way in. */
+import type { ConsumerSpec } from '@algotrader/bus';
 import { AlgoError, ErrorCode, isTimeframe } from '@algotrader/core';
 import { FillModelSchema } from '@algotrader/portfolio';
 import type { SweepJob, SweepResult } from '@algotrader/proto';
@@ -18,6 +19,19 @@ export const researchSubjects = {
   jobsAll: 'research.job.>',
   result: (sweepId: string) => `research.result.${sweepId}`,
 } as const;
+
+export const WORKER_DURABLE = 'research-worker';
+
+/** The workers' shared durable on the RESEARCH work queue (created by `algotrader init` under auth). */
+export const WORKER_CONSUMER: ConsumerSpec = {
+  stream: RESEARCH_STREAM.name,
+  durable: WORKER_DURABLE,
+  filterSubjects: [researchSubjects.jobsAll],
+  // A job of a big sweep can run for minutes; a dead worker's job comes back after this.
+  ackWaitMs: 15 * 60_000,
+  maxDeliver: 3,
+  maxAckPending: 100_000,
+};
 
 const SWEEP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -68,6 +68,24 @@ function latest<K extends SchemaKey>(
 
 const alias = (...tags: string[]) => tags.map((t) => `$tag_${t}`).join(' ');
 
+/** One line per combination of `groupBy`: `agg(field)` of `key`, its legend the tag values. */
+function byTags<K extends SchemaKey>(
+  key: K,
+  agg: Agg,
+  field: FieldName<K>,
+  groupBy: readonly TagName<K>[],
+): Target {
+  return { query: series(key, agg, field, groupBy), alias: alias(...groupBy) };
+}
+
+/** The measurements tagged by account. */
+type AccountKey = { [K in SchemaKey]: 'account' extends TagName<K> ? K : never }[SchemaKey];
+
+/** A named line per account: `agg(field)` of `key` as `name`, its legend `<account> <name>`. */
+function accountLine<K extends AccountKey>(key: K, agg: Agg, field: FieldName<K>, name: string): Target {
+  return { query: series(key, agg, field, ['account' as TagName<K>], name), alias: `$tag_account ${name}` };
+}
+
 const DASHBOARDS: DashboardSpec[] = [
   {
     uid: 'algotrader-data',
@@ -80,60 +98,35 @@ const DASHBOARDS: DashboardSpec[] = [
         description:
           'Now minus the close time of the latest bar, per instrument and timeframe. Normal: below one timeframe plus the collector delay.',
         unit: 's',
-        targets: [
-          {
-            query: series('bars', 'max', 'lag_s', ['instrument', 'timeframe']),
-            alias: alias('instrument', 'timeframe'),
-          },
-        ],
+        targets: [byTags('bars', 'max', 'lag_s', ['instrument', 'timeframe'])],
       },
       {
         title: 'Bar gap rate',
         description:
           'Missing bars / expected bars, per instrument and timeframe. Anything above 0 is a gap the collector did not fill.',
         unit: 'percentunit',
-        targets: [
-          {
-            query: series('bars', 'mean', 'gap_rate', ['instrument', 'timeframe']),
-            alias: alias('instrument', 'timeframe'),
-          },
-        ],
+        targets: [byTags('bars', 'mean', 'gap_rate', ['instrument', 'timeframe'])],
       },
       {
         title: 'Missing bars',
         description: 'Bars skipped in the open-time sequence, per interval.',
         unit: 'short',
         bars: true,
-        targets: [
-          {
-            query: series('bars', 'sum', 'missing', ['instrument', 'timeframe']),
-            alias: alias('instrument', 'timeframe'),
-          },
-        ],
+        targets: [byTags('bars', 'sum', 'missing', ['instrument', 'timeframe'])],
       },
       {
         title: 'Bars received',
         description: 'Closed bars seen on md.bar.>, per interval.',
         unit: 'short',
         bars: true,
-        targets: [
-          {
-            query: series('bars', 'sum', 'bars', ['instrument', 'timeframe']),
-            alias: alias('instrument', 'timeframe'),
-          },
-        ],
+        targets: [byTags('bars', 'sum', 'bars', ['instrument', 'timeframe'])],
       },
       {
         title: 'Duplicate or out-of-order bars',
         description: 'Bars whose open time was not after the latest one (redeliveries, replays).',
         unit: 'short',
         bars: true,
-        targets: [
-          {
-            query: series('bars', 'sum', 'out_of_order', ['instrument', 'timeframe']),
-            alias: alias('instrument', 'timeframe'),
-          },
-        ],
+        targets: [byTags('bars', 'sum', 'out_of_order', ['instrument', 'timeframe'])],
       },
       {
         title: 'Stale instruments',
@@ -157,7 +150,7 @@ const DASHBOARDS: DashboardSpec[] = [
         title: 'Order success rate',
         description: 'Filled / ended orders (filled, canceled, broker-rejected, expired), per account.',
         unit: 'percentunit',
-        targets: [{ query: series('orders', 'mean', 'success_rate', ['account']), alias: alias('account') }],
+        targets: [byTags('orders', 'mean', 'success_rate', ['account'])],
       },
       {
         title: 'Order outcomes',
@@ -165,15 +158,9 @@ const DASHBOARDS: DashboardSpec[] = [
         unit: 'short',
         bars: true,
         targets: [
-          {
-            query: series('orders', 'sum', 'submitted', ['account'], 'submitted'),
-            alias: '$tag_account submitted',
-          },
-          { query: series('orders', 'sum', 'filled', ['account'], 'filled'), alias: '$tag_account filled' },
-          {
-            query: series('orders', 'sum', 'canceled', ['account'], 'canceled'),
-            alias: '$tag_account canceled',
-          },
+          accountLine('orders', 'sum', 'submitted', 'submitted'),
+          accountLine('orders', 'sum', 'filled', 'filled'),
+          accountLine('orders', 'sum', 'canceled', 'canceled'),
           {
             query: series('orders', 'sum', 'broker_rejected', ['account'], 'broker_rejected'),
             alias: '$tag_account broker rejected',
@@ -185,21 +172,15 @@ const DASHBOARDS: DashboardSpec[] = [
         description: 'Orders that ended CANCELED, per interval.',
         unit: 'short',
         bars: true,
-        targets: [{ query: series('orders', 'sum', 'canceled', ['account']), alias: alias('account') }],
+        targets: [byTags('orders', 'sum', 'canceled', ['account'])],
       },
       {
         title: 'Fill latency',
         description: 'From the first order event (submission) to each fill: mean and worst per interval.',
         unit: 'ms',
         targets: [
-          {
-            query: series('orders', 'mean', 'fill_latency_ms_avg', ['account'], 'mean'),
-            alias: '$tag_account mean',
-          },
-          {
-            query: series('orders', 'max', 'fill_latency_ms_max', ['account'], 'max'),
-            alias: '$tag_account max',
-          },
+          accountLine('orders', 'mean', 'fill_latency_ms_avg', 'mean'),
+          accountLine('orders', 'max', 'fill_latency_ms_max', 'max'),
         ],
       },
       {
@@ -207,18 +188,13 @@ const DASHBOARDS: DashboardSpec[] = [
         description: 'Orders the risk gate refused, per reason code.',
         unit: 'short',
         bars: true,
-        targets: [
-          {
-            query: series('rejections', 'sum', 'count', ['account', 'reason']),
-            alias: alias('account', 'reason'),
-          },
-        ],
+        targets: [byTags('rejections', 'sum', 'count', ['account', 'reason'])],
       },
       {
         title: 'Risk reject rate',
         description: 'Refused / (approved + refused) orders, per account.',
         unit: 'percentunit',
-        targets: [{ query: series('orders', 'mean', 'reject_rate', ['account']), alias: alias('account') }],
+        targets: [byTags('orders', 'mean', 'reject_rate', ['account'])],
       },
     ],
   },
@@ -232,62 +208,47 @@ const DASHBOARDS: DashboardSpec[] = [
         title: 'Drawdown',
         description: 'Equity below its peak (0.1 = 10 %); the monitor alerts beyond its limit.',
         unit: 'percentunit',
-        targets: [{ query: series('account', 'max', 'drawdown', ['account']), alias: alias('account') }],
+        targets: [byTags('account', 'max', 'drawdown', ['account'])],
       },
       {
         title: 'Daily P&L (daily loss)',
         description: 'Equity change since the start of the UTC day; negative = the day’s loss.',
         unit: 'short',
-        targets: [{ query: series('account', 'last', 'daily_pnl', ['account']), alias: alias('account') }],
+        targets: [byTags('account', 'last', 'daily_pnl', ['account'])],
       },
       {
         title: 'Daily P&L %',
         description: 'Daily P&L relative to the day’s opening equity.',
         unit: 'percentunit',
-        targets: [
-          { query: series('account', 'last', 'daily_pnl_pct', ['account']), alias: alias('account') },
-        ],
+        targets: [byTags('account', 'last', 'daily_pnl_pct', ['account'])],
       },
       {
         title: 'Exposure',
         description: 'Gross (sum of |notional|) and net exposure, quote currency.',
         unit: 'short',
         targets: [
-          {
-            query: series('account', 'last', 'gross_exposure', ['account'], 'gross'),
-            alias: '$tag_account gross',
-          },
-          { query: series('account', 'last', 'net_exposure', ['account'], 'net'), alias: '$tag_account net' },
+          accountLine('account', 'last', 'gross_exposure', 'gross'),
+          accountLine('account', 'last', 'net_exposure', 'net'),
         ],
       },
       {
         title: 'Exposure / equity',
         description: 'Gross exposure as a fraction of equity.',
         unit: 'percentunit',
-        targets: [{ query: series('account', 'last', 'exposure_pct', ['account']), alias: alias('account') }],
+        targets: [byTags('account', 'last', 'exposure_pct', ['account'])],
       },
       {
         title: 'Largest single-instrument exposure',
         description: 'The biggest |notional| of any one instrument, as a fraction of equity.',
         unit: 'percentunit',
-        targets: [
-          {
-            query: series('account', 'last', 'max_instrument_exposure_pct', ['account']),
-            alias: alias('account'),
-          },
-        ],
+        targets: [byTags('account', 'last', 'max_instrument_exposure_pct', ['account'])],
       },
       {
         title: 'Exposure by instrument',
         description: 'Notional per position (quantity × mark), quote currency.',
         unit: 'short',
         width: 24,
-        targets: [
-          {
-            query: series('position', 'last', 'notional', ['account', 'instrument']),
-            alias: alias('account', 'instrument'),
-          },
-        ],
+        targets: [byTags('position', 'last', 'notional', ['account', 'instrument'])],
       },
     ],
   },
@@ -303,41 +264,26 @@ const DASHBOARDS: DashboardSpec[] = [
         description:
           'Messages not yet delivered to each durable consumer (num_pending). The monitor alerts above its limit.',
         unit: 'short',
-        targets: [
-          {
-            query: series('consumer', 'max', 'num_pending', ['stream', 'consumer']),
-            alias: alias('stream', 'consumer'),
-          },
-        ],
+        targets: [byTags('consumer', 'max', 'num_pending', ['stream', 'consumer'])],
       },
       {
         title: 'Awaiting acknowledgement',
         description: 'Delivered but not yet acknowledged (num_ack_pending).',
         unit: 'short',
-        targets: [
-          {
-            query: series('consumer', 'max', 'num_ack_pending', ['stream', 'consumer']),
-            alias: alias('stream', 'consumer'),
-          },
-        ],
+        targets: [byTags('consumer', 'max', 'num_ack_pending', ['stream', 'consumer'])],
       },
       {
         title: 'Redeliveries',
         description:
           'Messages delivered more than once and still unacknowledged (num_redelivered): failing handlers.',
         unit: 'short',
-        targets: [
-          {
-            query: series('consumer', 'max', 'num_redelivered', ['stream', 'consumer']),
-            alias: alias('stream', 'consumer'),
-          },
-        ],
+        targets: [byTags('consumer', 'max', 'num_redelivered', ['stream', 'consumer'])],
       },
       {
         title: 'Stream size',
         description: 'Messages stored per stream.',
         unit: 'short',
-        targets: [{ query: series('stream', 'last', 'messages', ['stream']), alias: alias('stream') }],
+        targets: [byTags('stream', 'last', 'messages', ['stream'])],
       },
       {
         title: 'Stream storage used',
@@ -359,22 +305,20 @@ const DASHBOARDS: DashboardSpec[] = [
         title: 'Service up',
         description: '1 when an instance sent a heartbeat within the timeout.',
         unit: 'short',
-        targets: [{ query: series('service', 'min', 'up', ['service']), alias: alias('service') }],
+        targets: [byTags('service', 'min', 'up', ['service'])],
       },
       {
         title: 'Heartbeat age',
         description: 'Seconds since the latest heartbeat of each service.',
         unit: 's',
-        targets: [
-          { query: series('service', 'max', 'heartbeat_age_s', ['service']), alias: alias('service') },
-        ],
+        targets: [byTags('service', 'max', 'heartbeat_age_s', ['service'])],
       },
       {
         title: 'Service restarts',
         description: 'Process starts seen in heartbeats, per interval.',
         unit: 'short',
         bars: true,
-        targets: [{ query: series('service', 'sum', 'restarts', ['service']), alias: alias('service') }],
+        targets: [byTags('service', 'sum', 'restarts', ['service'])],
       },
       {
         title: 'Error count',
@@ -382,7 +326,7 @@ const DASHBOARDS: DashboardSpec[] = [
           'Increase of the error counters services report (handler, decode, publish errors, dead letters, logged errors).',
         unit: 'short',
         bars: true,
-        targets: [{ query: series('service', 'sum', 'errors', ['service']), alias: alias('service') }],
+        targets: [byTags('service', 'sum', 'errors', ['service'])],
       },
     ],
   },
@@ -397,20 +341,13 @@ const DASHBOARDS: DashboardSpec[] = [
         title: 'Funding P&L',
         description: 'Net funding since the account opened (received − paid), quote currency.',
         unit: 'short',
-        targets: [
-          { query: series('swapAccount', 'last', 'funding_pnl', ['account']), alias: alias('account') },
-        ],
+        targets: [byTags('swapAccount', 'last', 'funding_pnl', ['account'])],
       },
       {
         title: 'Funding P&L by swap',
         description: 'Net funding per instrument, quote currency.',
         unit: 'short',
-        targets: [
-          {
-            query: series('swapPosition', 'last', 'funding_pnl', ['account', 'instrument']),
-            alias: alias('account', 'instrument'),
-          },
-        ],
+        targets: [byTags('swapPosition', 'last', 'funding_pnl', ['account', 'instrument'])],
       },
       {
         title: 'Leverage',
@@ -421,10 +358,7 @@ const DASHBOARDS: DashboardSpec[] = [
             query: series('swapAccount', 'last', 'leverage', ['account'], 'account'),
             alias: '$tag_account',
           },
-          {
-            query: series('swapPosition', 'last', 'leverage', ['account', 'instrument']),
-            alias: alias('account', 'instrument'),
-          },
+          byTags('swapPosition', 'last', 'leverage', ['account', 'instrument']),
         ],
       },
       {
@@ -432,32 +366,20 @@ const DASHBOARDS: DashboardSpec[] = [
         description:
           'OKX margin ratio per position (1 = liquidation; the risk gate alerts and halts at its levels).',
         unit: 'short',
-        targets: [
-          {
-            query: series('swapPosition', 'min', 'margin_ratio', ['account', 'instrument']),
-            alias: alias('account', 'instrument'),
-          },
-        ],
+        targets: [byTags('swapPosition', 'min', 'margin_ratio', ['account', 'instrument'])],
       },
       {
         title: 'Liquidation distance',
         description:
           'How far the mark may move before the position is liquidated: |mark − liquidation| / mark.',
         unit: 'percentunit',
-        targets: [
-          {
-            query: series('swapPosition', 'min', 'liquidation_distance', ['account', 'instrument']),
-            alias: alias('account', 'instrument'),
-          },
-        ],
+        targets: [byTags('swapPosition', 'min', 'liquidation_distance', ['account', 'instrument'])],
       },
       {
         title: 'Liquidation losses',
         description: 'Margin and collateral lost to liquidations since the account opened, quote currency.',
         unit: 'short',
-        targets: [
-          { query: series('swapAccount', 'last', 'liquidation_loss', ['account']), alias: alias('account') },
-        ],
+        targets: [byTags('swapAccount', 'last', 'liquidation_loss', ['account'])],
       },
     ],
   },
@@ -473,50 +395,36 @@ const DASHBOARDS: DashboardSpec[] = [
         unit: 'short',
         width: 24,
         targets: [
-          { query: series('account', 'last', 'equity', ['account'], 'equity'), alias: '$tag_account equity' },
-          {
-            query: series('account', 'last', 'peak_equity', ['account'], 'peak'),
-            alias: '$tag_account peak',
-          },
+          accountLine('account', 'last', 'equity', 'equity'),
+          accountLine('account', 'last', 'peak_equity', 'peak'),
         ],
       },
       {
         title: 'Daily P&L',
         description: 'Equity change since the start of each UTC day.',
         unit: 'short',
-        targets: [{ query: series('account', 'last', 'daily_pnl', ['account']), alias: alias('account') }],
+        targets: [byTags('account', 'last', 'daily_pnl', ['account'])],
       },
       {
         title: 'Realized and unrealized P&L',
         description: 'Summed over positions, quote currency.',
         unit: 'short',
         targets: [
-          {
-            query: series('account', 'last', 'realized_pnl', ['account'], 'realized'),
-            alias: '$tag_account realized',
-          },
-          {
-            query: series('account', 'last', 'unrealized_pnl', ['account'], 'unrealized'),
-            alias: '$tag_account unrealized',
-          },
+          accountLine('account', 'last', 'realized_pnl', 'realized'),
+          accountLine('account', 'last', 'unrealized_pnl', 'unrealized'),
         ],
       },
       {
         title: 'Cash',
         description: 'Quote-currency cash per account.',
         unit: 'short',
-        targets: [{ query: series('account', 'last', 'cash', ['account']), alias: alias('account') }],
+        targets: [byTags('account', 'last', 'cash', ['account'])],
       },
       {
         title: 'Unrealized P&L by position',
         description: 'Per instrument, quote currency.',
         unit: 'short',
-        targets: [
-          {
-            query: series('position', 'last', 'unrealized_pnl', ['account', 'instrument']),
-            alias: alias('account', 'instrument'),
-          },
-        ],
+        targets: [byTags('position', 'last', 'unrealized_pnl', ['account', 'instrument'])],
       },
     ],
   },
@@ -547,29 +455,25 @@ const DASHBOARDS: DashboardSpec[] = [
         title: 'Total return by run',
         description: 'Final equity / initial equity − 1 of each nightly run.',
         unit: 'percentunit',
-        targets: [
-          { query: series('backtest', 'last', 'total_return', ['strategy']), alias: alias('strategy') },
-        ],
+        targets: [byTags('backtest', 'last', 'total_return', ['strategy'])],
       },
       {
         title: 'Sharpe by run',
         description: 'Annualised Sharpe ratio of each nightly run.',
         unit: 'short',
-        targets: [{ query: series('backtest', 'last', 'sharpe', ['strategy']), alias: alias('strategy') }],
+        targets: [byTags('backtest', 'last', 'sharpe', ['strategy'])],
       },
       {
         title: 'Max drawdown by run',
         description: 'Largest peak-to-trough drop of each nightly run.',
         unit: 'percentunit',
-        targets: [
-          { query: series('backtest', 'last', 'max_drawdown', ['strategy']), alias: alias('strategy') },
-        ],
+        targets: [byTags('backtest', 'last', 'max_drawdown', ['strategy'])],
       },
       {
         title: 'Trades by run',
         description: 'Closed trades of each nightly run.',
         unit: 'short',
-        targets: [{ query: series('backtest', 'last', 'trades', ['strategy']), alias: alias('strategy') }],
+        targets: [byTags('backtest', 'last', 'trades', ['strategy'])],
       },
     ],
   },

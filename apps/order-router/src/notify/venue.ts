@@ -1,4 +1,4 @@
-import { type Bus, type ConsumerHandle, subjects } from '@algotrader/bus';
+import { type Bus, type ConsumerHandle, type ConsumerSpec, subjects } from '@algotrader/bus';
 import { type Clock, formatInstrument, type Instrument, isTerminal } from '@algotrader/core';
 import type { Logger } from '@algotrader/core/node';
 import type { CnCosts, SseCalendar } from '@algotrader/markets-cn';
@@ -69,6 +69,18 @@ interface Pending {
  */
 export const NOTIFY_DURABLE = 'order-router-manual';
 
+/** The notify venue's durable for `account` (created by `algotrader init` under auth; the router binds to it). */
+export function notifyVenueConsumer(account: string): ConsumerSpec {
+  return {
+    stream: 'OPS',
+    durable: NOTIFY_DURABLE,
+    filterSubjects: [manualReportSubject(account)],
+    deliverPolicy: 'all',
+    ackWaitMs: 120_000,
+    maxDeliver: 20,
+  };
+}
+
 export class NotifyVenue implements Venue {
   readonly name = 'notify';
   readonly fills = 'exchange' as const;
@@ -90,12 +102,7 @@ export class NotifyVenue implements Venue {
     const v = new NotifyVenue(o);
     const account = o.pipeline.account;
     v.#consumer = await o.bus.consume<ManualReport>({
-      stream: 'OPS',
-      durable: NOTIFY_DURABLE,
-      filterSubjects: [manualReportSubject(account)],
-      deliverPolicy: 'all',
-      ackWaitMs: 120_000,
-      maxDeliver: 20,
+      ...notifyVenueConsumer(account),
       batch: 1,
       codec: manualReportCodec,
       handler: (report) =>

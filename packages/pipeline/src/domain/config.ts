@@ -205,6 +205,13 @@ export const PipelineConfigSchema = z
       .default({}),
     /** `replay`: historical bars at full speed; the stale-data guard is off and rates count bar time. */
     mode: z.enum(['live', 'replay']).default('live'),
+    /**
+     * Replay mode: the bars the replay covers, open times in [from, to) (a date `2024-08-01` is
+     * midnight UTC, or an ISO time). The stages refuse (dead-letter, count, alert) bars, markers,
+     * feature vectors and signals whose close time no such bar can have; the `replay` command
+     * publishes this range when given no --from/--to.
+     */
+    replayWindow: z.object({ from: z.string().optional(), to: z.string().optional() }).strict().optional(),
     /** Stages save their checkpoint at most this often while busy (always at an idle moment), ms. */
     checkpointEveryMs: z.number().int().min(0).default(1_000),
     /** Files the replay command reads bars from (`OKX:BTC/USDT` → CSV path); else the Parquet store. */
@@ -253,6 +260,8 @@ export interface Pipeline {
   readonly fillModel: FillModel;
   /** Margin mode and leverage of each swap instrument, by key (the Account's `swapSettings`). */
   readonly swapSettings: Readonly<Record<string, SwapSetting>>;
+  /** `replayWindow` in ms (open times in [fromMs, toMs)), when configured. */
+  readonly replayWindow?: { readonly fromMs?: number; readonly toMs?: number };
   indexOf(instrument: Instrument | string): number;
 }
 
@@ -378,8 +387,10 @@ export function resolvePipeline(
     1,
     ...[...features.values()].map((f) => featureHistoryBars(f, FEATURE_REPLAY_TOLERANCE)),
   );
+  const replayWindow = windowOf(config);
   return {
     config,
+    ...(replayWindow ? { replayWindow } : {}),
     account: config.account,
     venue: config.venue,
     tf,
@@ -397,4 +408,25 @@ export function resolvePipeline(
       return byKey.get(typeof i === 'string' ? i : formatInstrument(i)) ?? -1;
     },
   };
+}
+
+function windowTime(text: string | undefined, what: string): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (!Number.isFinite(ms)) {
+    throw configError(`replayWindow.${what} must be a date (2024-08-01) or an ISO time, got "${text}"`);
+  }
+  return ms;
+}
+
+function windowOf(config: PipelineConfig): Pipeline['replayWindow'] {
+  const w = config.replayWindow;
+  if (!w) return undefined;
+  if (config.mode !== 'replay') throw configError('replayWindow is for mode "replay"');
+  const fromMs = windowTime(w.from, 'from');
+  const toMs = windowTime(w.to, 'to');
+  if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) {
+    throw configError(`replayWindow.from ${w.from} is not before replayWindow.to ${w.to}`);
+  }
+  return { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}) };
 }
