@@ -43,8 +43,6 @@ export class FeatureEngine {
       checkpointKey: checkpointKeys.featureEngine(p.venue, p.tf),
       checkpointEveryMs: p.config.checkpointEveryMs,
       decider: featureDecider(p),
-      // Its vectors and set marker go into FEATURES together, kept in order: one round trip a set.
-      orderedPublish: true,
       bounds: messageBounds(p),
       routes: [
         stageRoute(codecs.Bar, (bar: BarMsg, meta): FeatureInput => ({ kind: 'bar', bar, meta })),
