@@ -372,7 +372,8 @@ describe('an exit OKX holds, triggered while the router runs', () => {
       );
       const polls = okx.count('/api/v5/account/balance');
       await waitFor(() => okx.count('/api/v5/account/balance') >= polls + 3, 10_000, 'three reconciliations');
-      expect((await readControl(await bus.kv(CONTROL_BUCKET), 'live1')).state).toBe('ACTIVE');
+      const control = await readControl(await bus.kv(CONTROL_BUCKET), 'live1');
+      expect(control.state, JSON.stringify(control)).toBe('ACTIVE');
       expect((await fills()).filter((f) => f.clientOrderId === exitId)).toHaveLength(1);
     });
   });

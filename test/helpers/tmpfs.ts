@@ -16,6 +16,19 @@ export interface Tmpfs {
  * where it is refused this throws, so the test fails saying it cannot run here, never passes
  * without having filled a disk.
  */
+/**
+ * Whether this process may mount a tmpfs (root or CAP_SYS_ADMIN): tried once with a 1 MiB mount.
+ * The answer and its reason, so a test that cannot run says why instead of failing a user's run.
+ */
+export function tmpfsMountable(): { ok: true } | { ok: false; why: string } {
+  try {
+    mountTmpfs(1).unmount();
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, why: (e as Error).message };
+  }
+}
+
 export function mountTmpfs(sizeMiB: number): Tmpfs {
   const dir = mkdtempSync(join(tmpdir(), 'algotrader-tmpfs-'));
   try {

@@ -94,13 +94,16 @@ export const SYSTEM_TOPOLOGY: Topology = {
  * nats-server 2.9 cannot change it on an existing stream (docs/SECURITY.md).
  */
 export const STREAM_MAX_CONSUMERS: Readonly<Record<string, number>> = {
-  MD: 256,
-  FEATURES: 128,
-  SIGNALS: 128,
-  ORDERS: 128,
-  EXEC: 64,
-  OPS: 64,
-  DLQ: 32,
+  // An ordered consumer nats.js creates lives on for 5 minutes after its reader goes (its
+  // inactive threshold), and a reader makes a new one on every restart, reconnect or one-off read
+  // (`algotrader status`, a Telegram command): the caps leave room for bursts of those.
+  MD: 512,
+  FEATURES: 256,
+  SIGNALS: 256,
+  ORDERS: 256,
+  EXEC: 256,
+  OPS: 256,
+  DLQ: 128,
   RESEARCH: 256,
 };
 

@@ -39,7 +39,17 @@ export async function readAll<T>(
     if (out.length >= expected) break;
   }
   await it.close();
+  await dropConsumer(c);
   return out;
+}
+
+/**
+ * Deletes a one-off read's ordered consumer: the server would keep it for nats.js's 5-minute
+ * inactive threshold, counted against the stream's `max_consumers`. A user without the delete
+ * grant (the service users) leaves it to expire.
+ */
+async function dropConsumer(c: { delete(): Promise<boolean> }): Promise<void> {
+  await c.delete().catch(() => false);
 }
 
 /** The account state in KV, or undefined before the router first saved it. */
