@@ -293,90 +293,107 @@ describe('a new exchange account that already holds coins', () => {
 });
 
 describe('an exit OKX holds, triggered while the router runs', () => {
-  test('a take-profit attached to the entry fires on OKX: booked as the exit (Fill exit_reason take_profit), exits disarmed, no halt', async () => {
-    const okx = await startOkx();
-    await withRouter(okx, async (bus) => {
-      const xid = clientOrderId({
-        account: 'live1',
-        strategy: 'sma_cross',
-        instrument: BTC,
-        decisionCloseMs: T,
-      });
-      const exitId = `ax${xid.slice(2)}`;
-      await bus.publish(
-        codecs.OrderRequest,
-        subjects.orderApproved('live1'),
-        {
-          clientOrderId: xid,
+  // 'mid-reconciliation': OKX fires the exit after a reconciliation pass read open orders and
+  // fills but before it reads the balance — the balance is then ahead of every order the pass saw.
+  test.each(['while the router waits', 'mid-reconciliation'])(
+    'a take-profit attached to the entry fires on OKX (%s): booked as the exit (Fill exit_reason take_profit), exits disarmed, no halt',
+    async (when) => {
+      const okx = await startOkx();
+      await withRouter(okx, async (bus) => {
+        const xid = clientOrderId({
           account: 'live1',
           strategy: 'sma_cross',
-          instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
-          side: pb.Side.SIDE_BUY,
-          type: pb.OrderType.ORDER_TYPE_MARKET,
-          quantity: '0.01',
-          decisionTimeMs: T,
-          exits: { stopLossPrice: '27000', takeProfitPrice: '33000' },
-        },
-        { msgId: `ord:${xid}` },
-      );
-      const fills = async () =>
-        (await readAll(bus, 'EXEC', 'exec.fill.live1', codecs.Fill)).map((f) => f.message);
-      await waitFor(
-        async () => (await fills()).some((f) => f.clientOrderId === xid),
-        10_000,
-        'the entry fill',
-      );
-      // The router records what OKX holds for the position: the exits, under the entry's strategy.
-      await waitFor(
-        async () => (await readAccount(bus, 'live1'))?.protections?.['OKX:BTC/USDT'] !== undefined,
-        10_000,
-        'the exits recorded as armed',
-      );
-      expect((await readAccount(bus, 'live1'))!.protections!['OKX:BTC/USDT']!.strategy).toBe('sma_cross');
+          instrument: BTC,
+          decisionCloseMs: T,
+        });
+        const exitId = `ax${xid.slice(2)}`;
+        await bus.publish(
+          codecs.OrderRequest,
+          subjects.orderApproved('live1'),
+          {
+            clientOrderId: xid,
+            account: 'live1',
+            strategy: 'sma_cross',
+            instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+            side: pb.Side.SIDE_BUY,
+            type: pb.OrderType.ORDER_TYPE_MARKET,
+            quantity: '0.01',
+            decisionTimeMs: T,
+            exits: { stopLossPrice: '27000', takeProfitPrice: '33000' },
+          },
+          { msgId: `ord:${xid}` },
+        );
+        const fills = async () =>
+          (await readAll(bus, 'EXEC', 'exec.fill.live1', codecs.Fill)).map((f) => f.message);
+        await waitFor(
+          async () => (await fills()).some((f) => f.clientOrderId === xid),
+          10_000,
+          'the entry fill',
+        );
+        // The router records what OKX holds for the position: the exits, under the entry's strategy.
+        await waitFor(
+          async () => (await readAccount(bus, 'live1'))?.protections?.['OKX:BTC/USDT'] !== undefined,
+          10_000,
+          'the exits recorded as armed',
+        );
+        expect((await readAccount(bus, 'live1'))!.protections!['OKX:BTC/USDT']!.strategy).toBe('sma_cross');
 
-      // The market rises to the take-profit: OKX sells the holding with an order of its own.
-      const exit = okx.triggerAttached(xid, 'tp');
-      const sold = String(okx.order(exit.ordId)!['accFillSz']);
-      await waitFor(
-        async () => (await fills()).some((f) => f.clientOrderId === exitId),
-        10_000,
-        'the exit fill',
-      );
-      const out = (await fills()).filter((f) => f.clientOrderId === exitId);
-      expect(out.map((f) => [f.side, f.quantity, f.price, f.exitReason])).toEqual([
-        [pb.Side.SIDE_SELL, sold, '33000', pb.ExitReason.EXIT_REASON_TAKE_PROFIT],
-      ]);
-      // On record as the router's own exit order, under the strategy whose entry armed the exits.
-      expect((await readAccount(bus, 'live1'))!.orders[exitId]).toMatchObject({
-        strategy: 'sma_cross',
-        side: 'sell',
-        type: 'market',
-        exitReason: 'take_profit',
-        status: 'filled',
+        // The market rises to the take-profit: OKX sells the holding with an order of its own.
+        let exit: { ordId: string } | undefined;
+        if (when === 'mid-reconciliation') {
+          okx.beforeNext('/api/v5/account/balance', () => {
+            exit = okx.triggerAttached(xid, 'tp');
+          });
+          await waitFor(() => exit !== undefined, 10_000, 'a reconciliation to read the balance');
+        } else {
+          exit = okx.triggerAttached(xid, 'tp');
+        }
+        const sold = String(okx.order(exit!.ordId)!['accFillSz']);
+        await waitFor(
+          async () => (await fills()).some((f) => f.clientOrderId === exitId),
+          10_000,
+          'the exit fill',
+        );
+        const out = (await fills()).filter((f) => f.clientOrderId === exitId);
+        expect(out.map((f) => [f.side, f.quantity, f.price, f.exitReason])).toEqual([
+          [pb.Side.SIDE_SELL, sold, '33000', pb.ExitReason.EXIT_REASON_TAKE_PROFIT],
+        ]);
+        // On record as the router's own exit order, under the strategy whose entry armed the exits.
+        expect((await readAccount(bus, 'live1'))!.orders[exitId]).toMatchObject({
+          strategy: 'sma_cross',
+          side: 'sell',
+          type: 'market',
+          exitReason: 'take_profit',
+          status: 'filled',
+        });
+        const events = (await readAll(bus, 'EXEC', 'exec.order.live1', codecs.OrderEvent))
+          .map((e) => e.message)
+          .filter((e) => e.clientOrderId === exitId);
+        expect(events.at(-1)?.state).toBe(pb.OrderState.ORDER_STATE_FILLED);
+        // Flat, the exits disarmed; more reconciliations agree with OKX: nothing halts, nothing booked twice.
+        await waitFor(
+          async () => {
+            const a = await readAccount(bus, 'live1');
+            return (
+              a?.protections?.['OKX:BTC/USDT'] === undefined &&
+              (a?.book.positions['OKX:BTC/USDT']?.qty ?? 0) === 0
+            );
+          },
+          10_000,
+          'the position flat and the exits disarmed',
+        );
+        const polls = okx.count('/api/v5/account/balance');
+        await waitFor(
+          () => okx.count('/api/v5/account/balance') >= polls + 3,
+          10_000,
+          'three reconciliations',
+        );
+        const control = await readControl(await bus.kv(CONTROL_BUCKET), 'live1');
+        expect(control.state, JSON.stringify(control)).toBe('ACTIVE');
+        expect((await fills()).filter((f) => f.clientOrderId === exitId)).toHaveLength(1);
       });
-      const events = (await readAll(bus, 'EXEC', 'exec.order.live1', codecs.OrderEvent))
-        .map((e) => e.message)
-        .filter((e) => e.clientOrderId === exitId);
-      expect(events.at(-1)?.state).toBe(pb.OrderState.ORDER_STATE_FILLED);
-      // Flat, the exits disarmed; more reconciliations agree with OKX: nothing halts, nothing booked twice.
-      await waitFor(
-        async () => {
-          const a = await readAccount(bus, 'live1');
-          return (
-            a?.protections?.['OKX:BTC/USDT'] === undefined &&
-            (a?.book.positions['OKX:BTC/USDT']?.qty ?? 0) === 0
-          );
-        },
-        10_000,
-        'the position flat and the exits disarmed',
-      );
-      const polls = okx.count('/api/v5/account/balance');
-      await waitFor(() => okx.count('/api/v5/account/balance') >= polls + 3, 10_000, 'three reconciliations');
-      const control = await readControl(await bus.kv(CONTROL_BUCKET), 'live1');
-      expect(control.state, JSON.stringify(control)).toBe('ACTIVE');
-      expect((await fills()).filter((f) => f.clientOrderId === exitId)).toHaveLength(1);
-    });
-  });
+    },
+  );
 });
 
 describe('OKX spot venue on its own', () => {

@@ -128,9 +128,11 @@ export class OkxSpotVenue implements Venue {
       quantity: decimalString(q),
     }));
     let rec = await this.#broker.reconcile(local, positions);
-    if (rec.halt && local.some((o) => !isTerminal(o.status))) {
+    if (rec.halt && (local.some((o) => !isTerminal(o.status)) || rec.mismatches.some((m) => !m.explained))) {
       // A fill can land between the open-orders query and the balance read, leaving the balance
       // ahead of what the orders showed: one more pass (orders read after that balance) tells.
+      // With no order of ours open, OKX itself can still trade: an attached stop-loss or
+      // take-profit it fires between the fills and the balance reads. A real mismatch stays.
       rec = await this.#broker.reconcile(local, positions);
     }
     // Every order the pass touched, as the broker now has it, with the fills it found missing.
