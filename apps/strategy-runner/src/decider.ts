@@ -146,6 +146,10 @@ export function runnerDecider(
   p: Pipeline,
   portfolioOf: (marks: Readonly<Record<string, number>>) => PortfolioView,
 ): Decider<RunnerState, RunnerInput, RunnerOutput, RunnerSnapshot> {
+  // The pipeline's instruments as the state keys them and as a SignalSetClosed names them: built
+  // once, not at every step.
+  const named = p.instruments.map((i) => ({ key: formatInstrument(i), sym: instrumentSymbol(i) }));
+
   const initial = (): RunnerState => {
     const marks: Record<string, number> = {};
     const view = portfolioOf(marks);
@@ -255,10 +259,8 @@ export function runnerDecider(
         result.errors.push({ strategy: r.entry.id, message: (e as Error).message });
       }
     }
-    for (const i of p.instruments) {
-      const key = formatInstrument(i);
+    for (const { key, sym } of named) {
       if (state.pending.has(key) && state.pendingT === t) {
-        const sym = instrumentSymbol(i);
         result.instruments.push(sym);
         result.marks[sym] = state.marks[key]!;
       }
