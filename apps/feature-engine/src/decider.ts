@@ -103,6 +103,11 @@ export class Series {
   readonly features: StreamingFeature[];
   readonly outputKeys: string[][];
   readonly history: number;
+  /** Per feature, the value names in `outputKeys` order (`f.outputs`, fixed at creation). */
+  readonly #outputs: (readonly string[])[];
+  /** The FeatureVector subject, and its message id without the close time (both fixed per series). */
+  readonly subject: string;
+  readonly #idPrefix: string;
   bars: BarRow[] = [];
   lastOpen = Number.NEGATIVE_INFINITY;
 
@@ -113,6 +118,14 @@ export class Series {
     this.features = specs.map((f) => createStreamingFeature(f));
     this.outputKeys = specs.map((f) => featureOutputKeys(f));
     this.history = p.featureHistory;
+    this.#outputs = this.features.map((f) => f.outputs);
+    this.subject = subjects.feature(instrument, p.tf);
+    this.#idPrefix = idPrefix(featureVectorKey(instrument, p.tf, 0));
+  }
+
+  /** `featureKey(instrument, tf, closeTime)`, from the cached prefix. */
+  vectorId(closeTime: number): string {
+    return `${this.#idPrefix}${closeTime}`;
   }
 
   push(b: BarIn): void {
@@ -125,20 +138,26 @@ export class Series {
   values(): { values: Record<string, number>; warm: boolean } {
     const values: Record<string, number> = {};
     let warm = true;
-    this.features.forEach((f, k) => {
+    const features = this.features;
+    for (let k = 0; k < features.length; k++) {
+      const f = features[k]!;
       const keys = this.outputKeys[k]!;
+      const outs = this.#outputs[k]!;
       const v = f.values as Record<string, number>;
-      const outs = f.outputs;
-      keys.forEach((key, j) => {
-        values[key] = v[outs[j]!]!;
-      });
+      for (let j = 0; j < keys.length; j++) values[keys[j]!] = v[outs[j]!]!;
       if (!f.ready) warm = false;
-    });
+    }
     return { values, warm };
   }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A message id built for close time 0, without that 0: the part that is the same for every close time. */
+function idPrefix(idAtZero: string): string {
+  if (!idAtZero.endsWith(':0')) throw new Error(`unexpected id layout: ${idAtZero}`);
+  return idAtZero.slice(0, -1);
+}
 
 /**
  * Bars in, FeatureVectors out, for one pipeline. Per configured instrument it keeps the last
@@ -157,9 +176,22 @@ export function featureDecider(
     return { series, lastSet: 0, counters: { bars: 0, duplicates: 0, sets: 0 } };
   };
 
+  const setSubject = subjects.featureSet(p.venue, p.tf);
+  const setIdPrefix = idPrefix(featureSetKey(p.venue, p.tf, 0));
+  /** Series key (`OKX:BTC/USDT`) by wire symbol, so a bar builds no string to find its series. */
+  const keyOf = new Map<string, string>();
+  const seriesKey = (symbol: string): string => {
+    let k = keyOf.get(symbol);
+    if (k === undefined) {
+      k = `${p.venue}:${symbol}`;
+      if (keyOf.size < 4096) keyOf.set(symbol, k);
+    }
+    return k;
+  };
+
   const decideBar = (state: FeatureState, m: BarMsg, meta: InputMeta): FeatureOutput[] => {
     if (m.timeframe !== p.tf || (m.instrument?.venue ?? '').toUpperCase() !== p.venue) return [];
-    const key = `${p.venue}:${m.instrument?.symbol ?? ''}`;
+    const key = seriesKey(m.instrument?.symbol ?? '');
     const s = state.series.get(key);
     if (!s) return [];
     const bar = barIn(m, p.tf, p.calendar); // a bad bar throws: dead-lettered and alerted by the runtime
@@ -238,9 +270,8 @@ export function featureDecider(
             warm,
             bar: barOut(o.bar, p.tf, o.source),
           };
-          const id = featureVectorKey(s.instrument, p.tf, o.bar.closeTime);
           return [
-            publish(out(codecs.FeatureVector, subjects.feature(s.instrument, p.tf), fv, id, o.correlationId)),
+            publish(out(codecs.FeatureVector, s.subject, fv, s.vectorId(o.bar.closeTime), o.correlationId)),
           ];
         }
         case 'dropped':
@@ -272,10 +303,9 @@ export function featureDecider(
             missing: [...o.missing],
             timedOut: o.timedOut,
           };
-          const id = featureSetKey(p.venue, p.tf, o.closeTime);
           return [
             publish(
-              out(codecs.BarSetClosed, subjects.featureSet(p.venue, p.tf), marker, id, o.correlationId),
+              out(codecs.BarSetClosed, setSubject, marker, `${setIdPrefix}${o.closeTime}`, o.correlationId),
             ),
           ];
         }
