@@ -2,9 +2,9 @@ import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
-import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { OrderedPublisher } from '../apps/cli/src/commands/ordered-publisher';
+import { storedMsgIds } from './helpers/stored';
 
 vi.setConfig({ testTimeout: scaled(60_000) });
 
@@ -27,20 +27,6 @@ function bar(k: number) {
 }
 
 /** Every message of a subject filter in MD, in stream order: the msg ids. */
-async function storedIds(bus: Bus, filter: string): Promise<string[]> {
-  const info = await bus.jsm.streams.info('MD', { subjects_filter: filter });
-  const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-  const out: string[] = [];
-  if (expected === 0) return out;
-  const c = await bus.js.consumers.get('MD', { filter_subjects: filter, deliver_policy: DeliverPolicy.All });
-  const it = await c.consume();
-  for await (const m of it) {
-    out.push(m.headers?.get('Nats-Msg-Id') ?? '');
-    if (out.length >= expected) break;
-  }
-  await it.close();
-  return out;
-}
 
 describe('OrderedPublisher: pipelined publishes keep stream order, exactly once', () => {
   let server: NatsServer;
@@ -84,7 +70,7 @@ describe('OrderedPublisher: pipelined publishes keep stream order, exactly once'
     }
     await out.flush();
     const ids = Array.from({ length: n }, (_, k) => `t1:${k}`);
-    expect(await storedIds(bus, subject)).toEqual(ids);
+    expect(await storedMsgIds(bus, 'MD', subject)).toEqual(ids);
     expect(acked).toEqual(ids.map((_, k) => k));
     expect(out.resends).toBeGreaterThan(0); // the later ones were refused and sent again
 
@@ -98,7 +84,7 @@ describe('OrderedPublisher: pipelined publishes keep stream order, exactly once'
     }
     await again.flush();
     expect(dups).toBe(n);
-    expect(await storedIds(bus, subject)).toEqual(ids);
+    expect(await storedMsgIds(bus, 'MD', subject)).toEqual(ids);
   });
 
   test('another writer into the stream between two publishes costs a round, not the order', async () => {
@@ -119,8 +105,8 @@ describe('OrderedPublisher: pipelined publishes keep stream order, exactly once'
     for (let k = 0; k < n; k++) await out.publish(codecs.Bar, subject, bar(k), `t2:${k}`);
     await out.flush();
     await other.flush();
-    expect(await storedIds(bus, subject)).toEqual(Array.from({ length: n }, (_, k) => `t2:${k}`));
-    expect(await storedIds(bus, 'md.bar.okx.SOL-USDT.1h')).toEqual(['foreign-1']);
+    expect(await storedMsgIds(bus, 'MD', subject)).toEqual(Array.from({ length: n }, (_, k) => `t2:${k}`));
+    expect(await storedMsgIds(bus, 'MD', 'md.bar.okx.SOL-USDT.1h')).toEqual(['foreign-1']);
     // The one after the foreign message was refused (its predecessor was not the last) and sent again.
     expect(out.resends).toBeGreaterThan(0);
   });
@@ -145,6 +131,6 @@ describe('OrderedPublisher: pipelined publishes keep stream order, exactly once'
     await expect(run()).rejects.toThrow('publish refused for good (test)');
     expect(acked).toEqual(Array.from({ length: 30 }, (_, k) => k));
     // The ones sent after it in the same window were refused: nothing stored behind a gap.
-    expect(await storedIds(bus, subject)).toEqual(Array.from({ length: 30 }, (_, k) => `t3:${k}`));
+    expect(await storedMsgIds(bus, 'MD', subject)).toEqual(Array.from({ length: 30 }, (_, k) => `t3:${k}`));
   });
 });

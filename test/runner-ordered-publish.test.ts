@@ -3,8 +3,8 @@ import type { Clock } from '@algotrader/core';
 import { Alerter, type Decider, DeciderRunner, type Effect, type OutMessage } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
-import { DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { storedMsgIds } from './helpers/stored';
 
 vi.setConfig({ testTimeout: scaled(60_000) });
 
@@ -34,24 +34,6 @@ const decider: Decider<{ acked: number[] }, number, number, null> = {
   restore: () => ({ state: { acked: [] }, effects: [] }),
   acked: (s, _m, seq) => ({ acked: [...s.acked, seq] }),
 };
-
-async function storedIds(bus: Bus): Promise<string[]> {
-  const info = await bus.jsm.streams.info('FEATURES', { subjects_filter: 'feat.test.>' });
-  const expected = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-  const out: string[] = [];
-  if (expected === 0) return out;
-  const c = await bus.js.consumers.get('FEATURES', {
-    filter_subjects: 'feat.test.>',
-    deliver_policy: DeliverPolicy.All,
-  });
-  const it = await c.consume();
-  for await (const m of it) {
-    out.push(m.headers?.get('Nats-Msg-Id') ?? '');
-    if (out.length >= expected) break;
-  }
-  await it.close();
-  return out;
-}
 
 describe('DeciderRunner orderedPublish: one round trip for a message’s outputs, stream order kept', () => {
   let server: NatsServer;
@@ -108,7 +90,7 @@ describe('DeciderRunner orderedPublish: one round trip for a message’s outputs
     }
     expect(runner.idle).toBe(true);
     const ids = [0, 1, 2].flatMap((k) => [`ord:${k}.a`, `ord:${k}.b`, `ord:${k}.set`]);
-    expect(await storedIds(bus)).toEqual(ids);
+    expect(await storedMsgIds(bus, 'FEATURES', 'feat.test.>')).toEqual(ids);
     // Each output's ack folded in once, in stream order.
     expect(runner.state.acked).toHaveLength(9);
     expect(runner.state.acked).toEqual([...runner.state.acked].sort((a, b) => a - b));
