@@ -13,9 +13,9 @@ import { codecs, pb } from '@algotrader/proto';
 import { type GateCheckpoint, RiskGate } from '@algotrader/risk-gate';
 import { targetUnits } from '@algotrader/strategy';
 import { NatsServer, waitFor } from '@algotrader/testkit';
-import type { KV } from '@nats-io/kv';
 import { describe, expect, test } from 'vitest';
 import { NO_LIMITS } from './helpers/fixtures';
+import { overriding, withBucket } from './helpers/overrides';
 import { afterALosingDay, BTC, publishSignals, raisedCritical, T } from './helpers/risk';
 
 /**
@@ -35,28 +35,10 @@ const clock = { now: () => Date.now() };
 
 /** A bus whose control KV refuses every write: the process is gone once its decisions are saved. */
 function dyingAtTheHalt(bus: Bus): Bus {
-  const refuse = (kv: KV): KV =>
-    new Proxy(kv, {
-      get(target, key) {
-        if (key === 'create' || key === 'update' || key === 'put') {
-          return () => Promise.reject(new Error('killed before the halt was written'));
-        }
-        const v = Reflect.get(target, key, target);
-        return typeof v === 'function' ? v.bind(target) : v;
-      },
-    });
-  return new Proxy(bus, {
-    get(target, key) {
-      if (key === 'kv') {
-        return async (name: string) => {
-          const kv = await target.kv(name);
-          return name === CONTROL_BUCKET ? refuse(kv) : kv;
-        };
-      }
-      const v = Reflect.get(target, key, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
+  const killed = () => Promise.reject(new Error('killed before the halt was written'));
+  return withBucket(bus, CONTROL_BUCKET, (kv) =>
+    overriding(kv, { create: killed, update: killed, put: killed }),
+  );
 }
 
 describe('risk gate: a halt saved with its decisions survives a crash', () => {

@@ -8,10 +8,10 @@ import { RiskGate } from '@algotrader/risk-gate';
 import { readCsvBars } from '@algotrader/store';
 import { StrategyRunner } from '@algotrader/strategy-runner';
 import { bundledData, NatsServer, waitFor } from '@algotrader/testkit';
-import type { KV } from '@nats-io/kv';
 import { describe, expect, test } from 'vitest';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 import { head } from './helpers/fixtures';
+import { overriding, withBucket } from './helpers/overrides';
 import { backtestFills, pipelineFills } from './helpers/pipeline';
 import { paperBtcReplay } from './helpers/stage-users';
 
@@ -25,36 +25,19 @@ const clock = { now: () => Date.now() };
  */
 function losingFirstProgressWrites(bus: Bus, lost: { n: number }): Bus {
   const seen = new Set<string>();
-  const flaky = (kv: KV): KV =>
-    new Proxy(kv, {
-      get(target, key) {
-        if (key === 'put') {
-          return (k: string, v: Uint8Array) => {
-            const id = `${k}:${Buffer.from(v).toString('hex')}`;
-            if (k.startsWith('decided.') && !seen.has(id)) {
-              seen.add(id);
-              lost.n += 1;
-              return Promise.reject(new Error('progress write lost (injected)'));
-            }
-            return target.put(k, v);
-          };
+  return withBucket(bus, POSITIONS_BUCKET, (kv) =>
+    overriding(kv, {
+      put: (k: string, v: Uint8Array) => {
+        const id = `${k}:${Buffer.from(v).toString('hex')}`;
+        if (k.startsWith('decided.') && !seen.has(id)) {
+          seen.add(id);
+          lost.n += 1;
+          return Promise.reject(new Error('progress write lost (injected)'));
         }
-        const v = Reflect.get(target, key, target);
-        return typeof v === 'function' ? v.bind(target) : v;
+        return kv.put(k, v);
       },
-    });
-  return new Proxy(bus, {
-    get(target, key) {
-      if (key === 'kv') {
-        return async (name: string) => {
-          const kv = await target.kv(name);
-          return name === POSITIONS_BUCKET ? flaky(kv) : kv;
-        };
-      }
-      const v = Reflect.get(target, key, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
+    }),
+  );
 }
 
 /**
