@@ -87,10 +87,17 @@ describe('walking skeleton: replay real bars over JetStream', () => {
     expect(seen.size).toBeLessThan(fileOpens.length); // it really was killed mid-stream
 
     const b = startCli(args);
+    let bExit: number | null | undefined;
+    void b.exited.then((code) => {
+      bExit = code;
+    });
     await waitFor(
       () => seen.size + b.lines.length >= fileOpens.length,
       60_000,
-      'restarted consumer to catch up',
+      // A stall names what the restarted tail did: how far it got, whether it exited, what it said.
+      () =>
+        `restarted consumer to catch up (printed ${b.lines.length} after ${seen.size} of ${fileOpens.length}; ` +
+        `${bExit === undefined ? 'still running' : `exited ${bExit}`}; stderr: ${b.stderr.join('').slice(-800) || 'none'})`,
     );
     await waitFor(
       async () => (await bus.jsm.consumers.info('MD', 'kill-test')).num_pending === 0,

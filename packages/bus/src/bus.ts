@@ -138,6 +138,8 @@ export class Bus {
   #kvm: Kvm | undefined;
   /** The service name can go into the `Producer` header without nats.js's per-message check. */
   readonly #plainService: boolean;
+  /** No NATS user, or admin: may update its durables (service users only bind to `init`'s). */
+  readonly #managesConsumers: boolean;
 
   private constructor(nc: NatsConnection, jsm: JetStreamManager, opts: BusOptions) {
     this.nc = nc;
@@ -150,6 +152,7 @@ export class Bus {
     this.#publishTimeoutMs = opts.publishTimeoutMs ?? 5_000;
     this.#storageAlerts = new StorageAlerts(this.js, this.service, this.log, this.#publishTimeoutMs);
     this.#plainService = PLAIN_HEADER_VALUE.test(this.service);
+    this.#managesConsumers = opts.user === undefined || opts.user === 'admin';
   }
 
   /** Connects with unlimited reconnects and a per-service inbox prefix. */
@@ -324,7 +327,7 @@ export class Bus {
    * `maxDeliver` times is published to `dlq.<subject>` with the reason and termed.
    */
   async consume<T>(opts: ConsumeOptions<T>): Promise<ConsumerHandle> {
-    await ensureConsumer(this.jsm, opts, this.log);
+    await ensureConsumer(this.jsm, opts, this.log, this.#managesConsumers);
     const consumer = await this.js.consumers.get(opts.stream, opts.durable);
     const maxDeliver = opts.maxDeliver ?? 5;
     const backoff = opts.backoffMs ?? [250, 1_000, 5_000];

@@ -268,6 +268,13 @@ export async function ensureConsumer(
   jsm: JetStreamManager,
   c: ConsumerSpec,
   log?: { warn(obj: object, msg?: string): void },
+  /**
+   * This identity may update durables (no auth, or admin). It then updates an existing durable
+   * even when its settings are the same, as it always did: on nats-server 2.9 the update lets a
+   * consumer restarted after a kill -9 be served at once, where without it the restarted reader
+   * got nothing for minutes (test/replay.integration.test.ts, the SIGKILL case).
+   */
+  refresh = false,
 ): Promise<void> {
   const maxDeliver = c.maxDeliver ?? 5;
   const cfg = {
@@ -309,7 +316,7 @@ export async function ensureConsumer(
     existing.max_deliver === cfg.max_deliver &&
     existing.max_ack_pending === cfg.max_ack_pending &&
     filters(existing) === filters(cfg);
-  if (same) return;
+  if (same && !refresh) return;
   try {
     await jsm.consumers.update(c.stream, c.durable, cfg);
   } catch (e) {
