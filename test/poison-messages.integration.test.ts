@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { runBacktest } from '@algotrader/backtest';
 import {
+  type Bus,
   DEAD_LETTER_PREFIX_BYTES,
   DL_PAYLOAD_BYTES,
   DL_PAYLOAD_SHA256,
@@ -8,7 +9,7 @@ import {
   subjects,
 } from '@algotrader/bus';
 import { barKey, barSetKey, parseInstrument } from '@algotrader/core';
-import { parsePipelineConfig, readAccount, readAll } from '@algotrader/pipeline';
+import { type Pipeline, parsePipelineConfig, readAccount, readAll } from '@algotrader/pipeline';
 import { codecs, encodeBar } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { getStrategy } from '@algotrader/strategy';
@@ -21,6 +22,26 @@ import { credsOf, paperBtcReplay, startStageUsersServer } from './helpers/stage-
 
 const BTC = parseInstrument('OKX:BTC/USDT');
 const HOUR = 3_600_000;
+
+/**
+ * Replays the real bars after the poison and waits until the paper router has applied their last
+ * bar set; returns that close time.
+ */
+async function replayRestAndSettle(
+  collector: Bus,
+  admin: Bus,
+  pipeline: Pipeline,
+  series: Parameters<typeof replayPipeline>[1]['series'],
+): Promise<number> {
+  const r = await replayPipeline(collector, { venue: pipeline.venue, tf: pipeline.tf, series });
+  const lastClose = r.lastClose!;
+  await waitFor(
+    async () => ((await readAccount(admin, pipeline.account))?.steppedThrough ?? 0) >= lastClose,
+    scaled(120_000),
+    'the paper router to apply the last real bar set after the poison',
+  );
+  return lastClose;
+}
 
 /**
  * Issue 10: one message must not stop trading. In the middle of a replay through the four stages
@@ -86,17 +107,7 @@ describe('poison market data: a near-max_payload message and a bar dated 2030', 
           { venue: 'OKX', timeframe: '1h', closeTimeMs: future + HOUR, arrived: ['BTC/USDT'], missing: [] },
           { msgId: barSetKey('okx', '1h', future + HOUR) },
         );
-        const r = await replayPipeline(collector, {
-          venue: pipeline.venue,
-          tf: pipeline.tf,
-          series: series(cut),
-        });
-        lastClose = r.lastClose!;
-        await waitFor(
-          async () => ((await readAccount(admin, pipeline.account))?.steppedThrough ?? 0) >= lastClose,
-          scaled(120_000),
-          'the paper router to apply the last real bar set after the poison',
-        );
+        lastClose = await replayRestAndSettle(collector, admin, pipeline, series(cut));
       } finally {
         await stages.stop();
       }
@@ -234,17 +245,7 @@ describe('poison bar times and instruments: the replay window, markers from the 
         await collector.publish(codecs.Bar, subjects.bar(ZZZ, '1h'), bar(ZZZ, cut), {
           msgId: 'bar:other:zzz',
         });
-        const r = await replayPipeline(collector, {
-          venue: pipeline.venue,
-          tf: pipeline.tf,
-          series: series(cut),
-        });
-        lastClose = r.lastClose!;
-        await waitFor(
-          async () => ((await readAccount(admin, pipeline.account))?.steppedThrough ?? 0) >= lastClose,
-          scaled(120_000),
-          'the paper router to apply the last real bar set after the poison',
-        );
+        lastClose = await replayRestAndSettle(collector, admin, pipeline, series(cut));
       } finally {
         await stages.stop();
       }
