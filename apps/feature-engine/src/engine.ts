@@ -44,6 +44,10 @@ export class FeatureEngine {
       checkpointEveryMs: p.config.checkpointEveryMs,
       decider: featureDecider(p),
       bounds: messageBounds(p),
+      // Vectors and the set marker go into FEATURES in order, sent without waiting for each ack:
+      // a bar's vector is in flight while the next bar (or its set) is decided.
+      orderedPublish: true,
+      pipelined: true,
       routes: [
         stageRoute(codecs.Bar, (bar: BarMsg, meta): FeatureInput => ({ kind: 'bar', bar, meta })),
         stageRoute(

@@ -63,6 +63,7 @@ export class StrategyRunner {
       decider: runnerDecider(p, (marks) => portfolioView(p, account, marks)),
       // Its signals and set marker go into SIGNALS together, kept in order: one round trip a set.
       orderedPublish: true,
+      pipelined: true,
       routes: [
         stageRoute(
           codecs.FeatureVector,

@@ -28,6 +28,7 @@ export class Checkpointer {
   readonly #everyMs: number;
   readonly #serial: Serial;
   readonly #snapshot: () => unknown;
+  readonly #settle: (() => Promise<void>) | undefined;
   readonly #bus: Bus;
   #last = 0;
   #dirty = false;
@@ -42,6 +43,8 @@ export class Checkpointer {
     everyMs: number;
     serial: Serial;
     snapshot: () => unknown;
+    /** Called before a snapshot is taken (a pipelined stage waits for its publishes' acks). */
+    settle?: () => Promise<void>;
   }) {
     this.#bus = opts.bus;
     this.#kv = opts.kv;
@@ -49,6 +52,7 @@ export class Checkpointer {
     this.#everyMs = opts.everyMs;
     this.#serial = opts.serial;
     this.#snapshot = opts.snapshot;
+    this.#settle = opts.settle;
   }
 
   /**
@@ -92,6 +96,7 @@ export class Checkpointer {
   }
 
   async #save(): Promise<void> {
+    await this.#settle?.();
     const state = this.#snapshot();
     // A stage returns undefined while a message is half done (its output not yet all published).
     if (state === undefined) return;

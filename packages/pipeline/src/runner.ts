@@ -34,6 +34,16 @@ export interface RunnerOptions<State, Input, Output, Snapshot> {
    * with what followed it. All of them into one stream.
    */
   readonly orderedPublish?: boolean;
+  /** A publish sent by `pump` failed: nothing is resent until somebody calls `flush`. */
+  readonly onPumpFailed?: () => void;
+}
+
+/** A publish sent by `pump` and not yet taken off the queue. */
+interface Sent {
+  promise: Promise<unknown>;
+  settled: boolean;
+  seq: number;
+  error: unknown;
 }
 
 /** nats-server's error code for "wrong last msg ID" (JSStreamWrongLastMsgIDErrF). */
@@ -58,6 +68,13 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
   readonly #o: RunnerOptions<State, Input, Output, Snapshot>;
   /** Publishes and actions decided but not done, in order; each leaves the queue once done. */
   readonly #pending: Pending[] = [];
+  /** The first `#sent.length` publishes of `#pending`, sent by `pump`, in order, awaiting acks. */
+  #sent: Sent[] = [];
+  /** A failure of a pumped publish: nothing more is pumped until `flush` has dealt with it. */
+  #failed = false;
+  /** Effects ever queued, and ever done: a caller marks how far its input's effects go. */
+  queued = 0;
+  done = 0;
   state: State;
 
   constructor(o: RunnerOptions<State, Input, Output, Snapshot>) {
@@ -70,6 +87,90 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
     return this.#pending.length === 0;
   }
 
+  /** Publishes sent by `pump` whose ack has not been taken in yet. */
+  get inFlight(): number {
+    return this.#sent.length;
+  }
+
+  /** True when a pumped publish failed (the next `flush` resends or throws) or an action is next. */
+  get mustFlush(): boolean {
+    return this.#failed || (this.#pending[this.#sent.length]?.kind ?? 'publish') !== 'publish';
+  }
+
+  /**
+   * Sends the queued publishes (`orderedPublish` only), up to `max` in flight, without waiting for
+   * their acks: each names the one sent before it as the stream's expected last msg id, so the
+   * stream stores them in order whatever happens to one of them. Acks are taken in, in order, as
+   * they come (`acked`, `onPublished`, `done`); an action stops the pumping (it must see every
+   * publish before it acked). A failure stops it too, until `flush` resends from the first publish
+   * not acked, in order (msg-id dedup drops what was stored after all).
+   */
+  pump(max: number): void {
+    if (!this.#o.orderedPublish || this.#failed) return;
+    const { bus } = this.#o;
+    while (this.#sent.length < max) {
+      const at = this.#sent.length;
+      const item = this.#pending[at];
+      if (item?.kind !== 'publish') return;
+      const prev =
+        at > 0 ? (this.#pending[at - 1] as Extract<Pending, { kind: 'publish' }>).message.msgId : undefined;
+      const m = item.message;
+      const sent: Sent = { promise: Promise.resolve(), settled: false, seq: 0, error: undefined };
+      sent.promise = bus
+        .publish(m.codec, m.subject, m.message, {
+          msgId: m.msgId,
+          ...(m.correlationId ? { correlationId: m.correlationId } : {}),
+          ...(prev !== undefined ? { expectLastMsgId: prev } : {}),
+        })
+        .then(
+          (ack) => {
+            sent.settled = true;
+            sent.seq = ack.seq;
+            this.#takeAcked();
+          },
+          (e: unknown) => {
+            sent.settled = true;
+            sent.error = e ?? new Error('publish failed');
+            this.#takeAcked();
+          },
+        );
+      this.#sent.push(sent);
+    }
+  }
+
+  /** Takes the acked publishes at the head of the queue off it, in order. */
+  #takeAcked(): void {
+    const { decider, onPublished } = this.#o;
+    while (this.#sent.length > 0 && this.#sent[0]!.settled) {
+      const head = this.#sent[0]!;
+      if (head.error !== undefined) {
+        if (!this.#failed) {
+          this.#failed = true;
+          this.#o.onPumpFailed?.();
+        }
+        return;
+      }
+      this.#sent.shift();
+      const m = (this.#pending.shift() as Extract<Pending, { kind: 'publish' }>).message;
+      this.done += 1;
+      if (decider.acked) this.state = decider.acked(this.state, m, head.seq);
+      onPublished?.(m, head.seq);
+    }
+  }
+
+  /**
+   * Waits for every pumped publish to be answered; then the head of the queue is the first not
+   * acked. A refusal for order only (what it was chained to was lost) is resent by `flush`; any
+   * other failure is thrown, the queue kept, as a single publish's would be.
+   */
+  async #settlePumped(): Promise<void> {
+    while (this.#sent.some((s) => !s.settled)) await Promise.all(this.#sent.map((s) => s.promise));
+    const failure = this.#sent[0]?.error;
+    this.#sent = [];
+    this.#failed = false;
+    if (failure !== undefined && !isWrongLastMsgId(failure)) throw failure;
+  }
+
   /** Decides `input` and folds its outputs in; throws on bad input before anything changed. */
   apply(input: Input): void {
     this.fold(this.#o.decider.decide(this.state, input));
@@ -77,17 +178,23 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
 
   /** Folds decided outputs in and queues their effects (alerts are raised at once). */
   fold(outputs: readonly Output[]): void {
-    this.#pending.push(...this.#collect(outputs));
+    this.#enqueue(this.#collect(outputs));
   }
 
   /** Queues effects computed elsewhere (a restore, a state kept only once saved). */
   queue(effects: readonly Effect[]): void {
-    this.#pending.push(...this.#split(effects));
+    this.#enqueue(this.#split(effects));
+  }
+
+  #enqueue(items: readonly Pending[]): void {
+    for (const item of items) this.#pending.push(item);
+    this.queued += items.length;
   }
 
   /** Publishes and acts what is pending, in order; a failure leaves the rest for the next call. */
   async flush(): Promise<void> {
     const { bus, decider, act, onPublished, concurrentPublish, orderedPublish } = this.#o;
+    if (this.#sent.length > 0 || this.#failed) await this.#settlePumped();
     while (this.#pending.length > 0) {
       const item = this.#pending[0]!;
       if (item.kind === 'publish' && orderedPublish) {
@@ -105,6 +212,7 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
           ),
         );
         this.#pending.splice(0, n);
+        this.done += n;
         for (let i = 0; i < n; i++) {
           const m = batch[i]!.message;
           if (decider.acked) this.state = decider.acked(this.state, m, acks[i]!.seq);
@@ -114,7 +222,12 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
         if (!act) throw new Error(`${this.#o.name}: no act for action ${item.action.type}`);
         const results = await act(item.action, this.state);
         this.#pending.shift();
-        if (results && results.length > 0) this.#pending.unshift(...this.#feedBack(results));
+        this.done += 1;
+        if (results && results.length > 0) {
+          const next = this.#feedBack(results);
+          this.#pending.unshift(...next);
+          this.queued += next.length;
+        }
       }
     }
   }
@@ -142,6 +255,7 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
     let done = 0;
     while (done < n && results[done]!.status === 'fulfilled') done += 1;
     this.#pending.splice(0, done);
+    this.done += done;
     for (let i = 0; i < done; i++) {
       const m = batch[i]!.message;
       const seq = (results[i] as PromiseFulfilledResult<{ seq: number }>).value.seq;

@@ -75,7 +75,18 @@ export interface StageOptions<State, Input, Output, Snapshot> {
    * for a stage whose publishes all go into one stream.
    */
   readonly orderedPublish?: boolean;
+  /**
+   * With `orderedPublish`: a message's outputs are sent and the next message is read without
+   * waiting for their acks (at most `PUMP_MAX` in flight). The position moves, and the checkpoint
+   * is saved, only over messages whose outputs are all acked; a failed publish is resent in order
+   * before the next message is decided. For a stage without actions whose outputs go into one
+   * stream it alone writes per key (the feature-engine, the strategy-runner).
+   */
+  readonly pipelined?: boolean;
 }
+
+/** Publishes a pipelined stage keeps in flight at most before it waits for acks. */
+const PUMP_MAX = 256;
 
 /**
  * The shell every live stage runs in (the decider holds the stage's logic):
@@ -101,6 +112,12 @@ export class StageRuntime<State, Input, Output, Snapshot> {
   #applied = 0;
   /** ... and fully published. */
   #seq = 0;
+  /** Pipelined: a resend of failed publishes is scheduled (no message may come to do it). */
+  #retryTimer: NodeJS.Timeout | undefined;
+  #retries = 0;
+  #stopped = false;
+  /** Pipelined: messages handled whose outputs are not all acked, with how far their effects go. */
+  readonly #marks: { seq: number; upto: number }[] = [];
   deadLettered = 0;
 
   private constructor(o: StageOptions<State, Input, Output, Snapshot>, checkpoints: KV) {
@@ -116,6 +133,7 @@ export class StageRuntime<State, Input, Output, Snapshot> {
       ...(o.act ? { act: o.act } : {}),
       ...(o.onPublished ? { onPublished: o.onPublished } : {}),
       ...(o.orderedPublish ? { orderedPublish: true } : {}),
+      ...(o.pipelined ? { onPumpFailed: () => this.#retryLater() } : {}),
     });
     this.#checkpoint = new Checkpointer({
       bus: o.bus,
@@ -124,6 +142,8 @@ export class StageRuntime<State, Input, Output, Snapshot> {
       everyMs: o.checkpointEveryMs,
       serial: this.#serial,
       snapshot: () => this.checkpoint(),
+      // Pipelined: the acks of what was sent are waited for when a save is due, not per message.
+      ...(o.pipelined ? { settle: () => this.#flushOrRetry() } : {}),
     });
   }
 
@@ -170,7 +190,18 @@ export class StageRuntime<State, Input, Output, Snapshot> {
 
   /** Stream position handled so far (its outputs all published). */
   get position(): number {
+    this.#advance();
     return this.#seq;
+  }
+
+  /** Moves the position over the pipelined messages whose outputs are all acked. */
+  #advance(): void {
+    const done = this.#run.done;
+    let n = 0;
+    while (n < this.#marks.length && this.#marks[n]!.upto <= done) n += 1;
+    if (n === 0) return;
+    this.#seq = Math.max(this.#seq, this.#marks[n - 1]!.seq);
+    this.#marks.splice(0, n);
   }
 
   /** True when every output decided so far is published (and acted on). */
@@ -186,10 +217,13 @@ export class StageRuntime<State, Input, Output, Snapshot> {
   /** The checkpoint value now, or undefined while a message's outputs are not all published. */
   checkpoint(): StageCheckpoint<Snapshot> | undefined {
     if (!this.#run.idle) return undefined;
+    this.#advance();
     return { ...this.#o.decider.snapshot(this.#run.state), seq: this.#seq };
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
     await this.#reader?.stop();
     this.#checkpoint.stop();
     await this.#serial.run(() => this.#checkpoint.flush().catch(() => undefined));
@@ -197,6 +231,7 @@ export class StageRuntime<State, Input, Output, Snapshot> {
 
   async #handle(raw: Input, meta: ReadMeta, checkpoint: boolean): Promise<void> {
     const run = this.#run;
+    if (this.#o.pipelined) return this.#handlePipelined(raw, meta, checkpoint);
     if (meta.seq > this.#applied) {
       const d = this.#o.decider;
       const input = this.#o.context ? await this.#o.context(raw, run.state) : raw;
@@ -225,6 +260,72 @@ export class StageRuntime<State, Input, Output, Snapshot> {
     }
     await run.flush();
     this.#seq = meta.seq;
+    if (checkpoint) await this.#checkpoint.after();
+  }
+
+  /** Pipelined: waits for what is in flight and resends what failed; schedules a retry if it fails. */
+  async #flushOrRetry(): Promise<void> {
+    try {
+      await this.#run.flush();
+      this.#retries = 0;
+    } catch (e) {
+      this.#retryLater();
+      throw e;
+    }
+  }
+
+  /**
+   * A pipelined publish failed after its message was handled: resent in order from a timer (with
+   * backoff) until it goes through, as the reader would retry a message in place — the stream may
+   * stay quiet, and a marker left unsent would hold up every stage after this one.
+   */
+  #retryLater(): void {
+    if (this.#retryTimer || this.#stopped) return;
+    const ms = Math.min(100 * 2 ** this.#retries, 5_000);
+    this.#retries += 1;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      if (this.#stopped) return;
+      void this.#serial
+        .run(async () => {
+          if (!this.#run.idle) await this.#flushOrRetry();
+          this.#advance();
+          // A save that was due while this was failing was skipped: made now (the stream may be quiet).
+          await this.#checkpoint.flush();
+        })
+        .catch((e: unknown) =>
+          this.#o.bus.log.warn(
+            { stage: this.#o.name, err: (e as Error).message },
+            'publish failed; resending',
+          ),
+        );
+    }, ms);
+  }
+
+  /**
+   * `pipelined`: decides the message and sends its outputs behind those still in flight; waits
+   * only for a failure to be resent, an action, or the cap. A message already applied (a retry)
+   * waits for all, as the plain path does.
+   */
+  async #handlePipelined(raw: Input, meta: ReadMeta, checkpoint: boolean): Promise<void> {
+    const run = this.#run;
+    if (meta.seq <= this.#applied) {
+      await run.flush();
+      this.#marks.push({ seq: meta.seq, upto: run.queued });
+      this.#advance();
+      if (checkpoint) await this.#checkpoint.after();
+      return;
+    }
+    // A publish of an earlier message failed: resent (in order) before this one is decided, so a
+    // failure that persists fails this message, which the reader retries in place.
+    if (run.mustFlush) await this.#flushOrRetry();
+    const input = this.#o.context ? await this.#o.context(raw, run.state) : raw;
+    // Throws on bad input before anything changed: the reader dead-letters the message.
+    run.fold(this.#o.decider.decide(run.state, input));
+    this.#applied = meta.seq;
+    this.#marks.push({ seq: meta.seq, upto: run.queued });
+    run.pump(PUMP_MAX);
+    if (run.mustFlush || run.inFlight >= PUMP_MAX) await this.#flushOrRetry();
     if (checkpoint) await this.#checkpoint.after();
   }
 }
