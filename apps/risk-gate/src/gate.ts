@@ -7,6 +7,7 @@ import {
   accountKey,
   CHECKPOINTS_BUCKET,
   CONTROL_BUCKET,
+  ControlFollower,
   checkpointKeys,
   decodeAccount,
   decodeProgress,
@@ -66,6 +67,8 @@ export class RiskGate {
   readonly #positions: KV;
   readonly #control: KV;
   readonly #account: KvFollower<AccountState>;
+  /** The control state, followed (no round trip per decision); the router reads it fresh per order. */
+  readonly #controlView: ControlFollower;
   readonly #alerts: Alerter;
   /** Latest swap funding rates (md.funding.*): the EXTREME_FUNDING guard's input. */
   readonly #funding: FundingFollower;
@@ -96,6 +99,7 @@ export class RiskGate {
     this.#control = control;
     this.#alerts = new Alerter(o.bus, 'risk-gate', o.clock);
     this.#account = new KvFollower(positions, accountKey(o.pipeline.account), decodeAccount, 250);
+    this.#controlView = new ControlFollower(control, o.pipeline.account);
     this.#funding = new FundingFollower(o.bus, this.#alerts);
   }
 
@@ -108,7 +112,7 @@ export class RiskGate {
     const p = o.pipeline;
     const [positions, control] = await Promise.all([o.bus.kv(POSITIONS_BUCKET), o.bus.kv(CONTROL_BUCKET)]);
     const g = new RiskGate(o, positions, control);
-    await g.#account.start();
+    await Promise.all([g.#account.start(), g.#controlView.start()]);
     if (Object.keys(p.swapSettings).length > 0) {
       await g.#funding.start(p.instruments.filter((_i, k) => p.swapSettings[p.keys[k]!] !== undefined));
     }
@@ -160,6 +164,8 @@ export class RiskGate {
       }),
       context: (input, state) => g.#context(input, state),
       checkpointBeforePublish: true,
+      // A close time's orders and refusals go into ORDERS together, kept in order.
+      orderedPublish: true,
       act: (action, state) => g.#act(action as GateAction, state),
       onPublished: (m) => g.#count(m),
     });
@@ -188,6 +194,7 @@ export class RiskGate {
     this.#stopped = true;
     await this.#runtime?.stop();
     this.#account.stop();
+    this.#controlView.stop();
     this.#funding.stop();
     if (this.#progressTimer) clearTimeout(this.#progressTimer);
     const state = this.#runtime?.state;
@@ -217,9 +224,6 @@ export class RiskGate {
     // up the stream.
     const signalled = (state.buffer.get(t) ?? []).length > 0;
     if (!signalled && !hasPending(state)) return input;
-    // Read while waiting for the account (one round trip less on the decision path).
-    const controlRead = readControl(this.#control, p.account);
-    controlRead.catch(() => undefined);
     // Every close time before t is decided (markers come in order): the router may be waiting
     // for exactly that (the bar closing at t opens at t - tf, or later when cut at a session
     // close: latestBarOpen) to apply the fills we wait for.
@@ -235,14 +239,12 @@ export class RiskGate {
       sessionTimeBetween(p.calendar, t, this.#o.clock.now()) > p.config.risk.staleAfterBars * p.tfMs;
     let account = this.#account.value;
     let behind: string | undefined;
-    let waited = false;
     if (!signalled && (stale || (account?.visibleThrough ?? 0) < state.lastT)) {
       // Not decided (nothing refused, nothing published): they wait for a fresh, current close time.
       behind = stale
         ? `close time ${new Date(t).toISOString()} is stale: pending targets wait`
         : `account ${p.account} is behind the last close time: pending targets wait`;
     } else if (!stale && (account?.visibleThrough ?? 0) < t) {
-      waited = true;
       this.counters.waits += 1;
       account =
         (await this.#account.waitFor((a) => a.visibleThrough >= t, p.config.risk.accountWaitMs)) ??
@@ -269,9 +271,9 @@ export class RiskGate {
         behind = `account ${p.account} is not current: its state is valid through ${new Date(account?.visibleThrough ?? 0).toISOString()}, the decision is at ${new Date(t).toISOString()}`;
       }
     }
-    // A command given while we waited counts.
-    const control = waited ? await readControl(this.#control, p.account) : await controlRead;
     await progressWrite;
+    // As followed now: a command given while we waited counts.
+    const control = this.#controlView.value;
     // A stage wrote something other than a halt to its halt key: held as HALTED by readControl.
     for (const why of control.refused ?? []) {
       this.#alerts.raise({

@@ -55,7 +55,7 @@ function fromProto(account: string, m: ControlState | undefined, revision: numbe
   };
 }
 
-type Entry = Awaited<ReturnType<KV['get']>>;
+export type Entry = Awaited<ReturnType<KV['get']>>;
 
 function decodeEntry(account: string, e: Entry): Control {
   if (e?.operation !== 'PUT' || e.value.length === 0) return fromProto(account, undefined, e?.revision ?? 0);
@@ -81,6 +81,19 @@ export async function readControl(kv: KV, account: string): Promise<Control> {
     kv.get(controlKey(account)),
     ...HALT_STAGES.map((s) => kv.get(haltKey(account, s))),
   ]);
+  return mergeControl(account, op, halts);
+}
+
+/** The keys {@link readControl} reads, the operator's first, then each of `HALT_STAGES`. */
+export function controlKeys(account: string): string[] {
+  return [controlKey(account), ...HALT_STAGES.map((s) => haltKey(account, s))];
+}
+
+/**
+ * {@link readControl} from entries already read (a follower's, kept by a watch): the operator's
+ * entry and the halt keys' in `HALT_STAGES` order, `null` for a key never written.
+ */
+export function mergeControl(account: string, op: Entry, halts: readonly Entry[]): Control {
   let control = decodeEntry(account, op);
   const opRevision = op?.revision ?? 0;
   const refused: string[] = [];

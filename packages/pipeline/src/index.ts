@@ -8,6 +8,7 @@ export {
   AccountStore,
   CHECKPOINTS_BUCKET,
   CONTROL_BUCKET,
+  ControlFollower,
   checkpointKeys,
   type DecisionProgress,
   decodeProgress,

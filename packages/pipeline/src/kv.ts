@@ -1,3 +1,4 @@
+import { type Control, type ControlEntry, controlKeys, mergeControl } from '@algotrader/bus';
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import type { KV } from '@nats-io/kv';
 import { Packr } from 'msgpackr';
@@ -203,6 +204,90 @@ export class KvFollower<T> {
       timer = setTimeout(() => finish(undefined), timeoutMs);
       this.#waiters.add(check);
     });
+  }
+}
+
+/**
+ * The account's control state kept current by a watch on its keys (the operator's and each
+ * stage's halt key), with a slow poll behind it as {@link KvFollower} has: what `readControl`
+ * returns, without a round trip per read. A command reaches it within the watch's delivery (a
+ * millisecond or so); a stage that must not act on a state older than that reads it fresh (the
+ * order-router does, for every new order).
+ */
+export class ControlFollower {
+  readonly #kv: KV;
+  readonly #account: string;
+  readonly #keys: readonly string[];
+  readonly #pollMs: number;
+  /** The newest entry seen of each key (`null`: never written), in `controlKeys` order. */
+  readonly #entries: ControlEntry[];
+  #merged: Control | undefined;
+  #stopped = false;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #watches: { stop(): void }[] = [];
+
+  constructor(kv: KV, account: string, pollMs = 1_000) {
+    this.#kv = kv;
+    this.#account = account;
+    this.#keys = controlKeys(account);
+    this.#pollMs = pollMs;
+    this.#entries = this.#keys.map(() => null);
+  }
+
+  /** Reads every key once (so `value` is current when it resolves), then follows them. */
+  async start(): Promise<void> {
+    await this.refresh();
+    this.#keys.forEach((key, i) => {
+      void this.#watchLoop(key, i);
+    });
+    const tick = () => {
+      if (this.#stopped) return;
+      this.refresh().then(
+        () => undefined,
+        () => undefined,
+      );
+      this.#timer = setTimeout(tick, this.#pollMs);
+    };
+    this.#timer = setTimeout(tick, this.#pollMs);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    for (const w of this.#watches) w.stop();
+  }
+
+  /** The control state as of the newest entries seen. */
+  get value(): Control {
+    this.#merged ??= mergeControl(this.#account, this.#entries[0] ?? null, this.#entries.slice(1));
+    return this.#merged;
+  }
+
+  async refresh(): Promise<void> {
+    const entries = await Promise.all(this.#keys.map((k) => this.#kv.get(k)));
+    for (let i = 0; i < entries.length; i++) this.#offer(i, entries[i]!);
+  }
+
+  #offer(i: number, e: ControlEntry): void {
+    if (!e || e.revision <= (this.#entries[i]?.revision ?? 0)) return;
+    this.#entries[i] = e;
+    this.#merged = undefined;
+  }
+
+  async #watchLoop(key: string, i: number): Promise<void> {
+    while (!this.#stopped) {
+      try {
+        const it = await this.#kv.watch({ key });
+        this.#watches.push(it);
+        for await (const e of it) {
+          if (this.#stopped) break;
+          this.#offer(i, e);
+        }
+      } catch {
+        // the poll keeps the value fresh while the watch is re-established
+      }
+      if (!this.#stopped) await new Promise((r) => setTimeout(r, 500));
+    }
   }
 }
 
