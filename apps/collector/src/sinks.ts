@@ -105,45 +105,44 @@ export class BusMdPublisher implements MdPublisher {
       if (a.duplicate) this.duplicates += 1;
       else this.published += 1;
     };
+    // Counted after every call, whether it threw or not (a batch that threw is not used again).
     let seen = 0;
-    const resends = () => {
-      this.resends += out.resends - seen;
-      seen = out.resends;
+    const counting = async (f: () => Promise<void>) => {
+      try {
+        await f();
+      } finally {
+        this.resends += out.resends - seen;
+        seen = out.resends;
+      }
     };
     return {
-      bars: async (instrument, tf, bars, onAcked) => {
-        const subject = subjects.bar(instrument, tf);
-        for (let i = 0; i < bars.length; i++) {
-          const b = bars[i]!;
-          const last = i === bars.length - 1;
-          await out.publish(
-            codecs.Bar,
-            subject,
-            encodeBar(b, this.opts.source),
-            barKey(instrument, tf, b.openTime),
-            (a) => {
-              counted(a);
-              if (last) onAcked();
-            },
-          );
-        }
-        resends();
-      },
-      barSet: async (m, onAcked) => {
-        const { subject, msgId } = barSetSubject(m);
-        await out.publish(codecs.BarSetClosed, subject, m, msgId, (a) => {
-          counted(a);
-          onAcked();
-        });
-        resends();
-      },
-      flush: async () => {
-        try {
-          await out.flush();
-        } finally {
-          resends();
-        }
-      },
+      bars: (instrument, tf, bars, onAcked) =>
+        counting(async () => {
+          const subject = subjects.bar(instrument, tf);
+          for (let i = 0; i < bars.length; i++) {
+            const b = bars[i]!;
+            const last = i === bars.length - 1;
+            await out.publish(
+              codecs.Bar,
+              subject,
+              encodeBar(b, this.opts.source),
+              barKey(instrument, tf, b.openTime),
+              (a) => {
+                counted(a);
+                if (last) onAcked();
+              },
+            );
+          }
+        }),
+      barSet: (m, onAcked) =>
+        counting(async () => {
+          const { subject, msgId } = barSetSubject(m);
+          await out.publish(codecs.BarSetClosed, subject, m, msgId, (a) => {
+            counted(a);
+            onAcked();
+          });
+        }),
+      flush: () => counting(() => out.flush()),
     };
   }
 }
