@@ -6,9 +6,10 @@
  * is the publishing; one nats-server (file storage, as in production), one bus connection.
  *
  * Rounds: how many times per cycle the collector had nothing in flight and sent again (a
- * publish-and-wait round trip). Runs go A B B A per symbol count; CPU is user+sys of this process
- * over the measured cycles (the collector's own work included, the server's not). Prints figures
- * only: nothing here fails on timing.
+ * publish-and-wait round trip). Both collectors run side by side, their cycles interleaved A B B A
+ * (one cycle each in turn), so the drift of a shared machine hits both alike; CPU is user+sys of
+ * this process over each variant's cycles (the collector's own work included, the server's not).
+ * Prints figures only: nothing here fails on timing.
  *
  * `npm run bench -- collector-publish --cycles=100`
  */
@@ -64,7 +65,8 @@ interface Result {
 
 let runNo = 0;
 
-async function run(bus: Bus, variant: Variant, n: number): Promise<Result> {
+/** A collector of `n` fresh symbols on its own simulated clock; `cycle()` runs and measures one close. */
+async function collectorOf(bus: Bus, variant: Variant, n: number) {
   runNo += 1;
   const symbols: Instrument[] = Array.from({ length: n }, (_, k) =>
     parseInstrument(`OKX:R${runNo}S${k}/USDT`),
@@ -119,24 +121,26 @@ async function run(bus: Bus, variant: Variant, n: number): Promise<Result> {
   collector.start();
   await asleep(1); // the first cycle (series lookup, one bar each) is not measured
   const out: Result = { variant, symbols: n, ms: [], rounds: [], publishes: [], cpuUs: 0 };
-  const cpu0 = process.cpuUsage();
-  for (let i = 0; i < CYCLES; i++) {
-    t0 = t1 = undefined;
-    rounds = publishes = 0;
-    scheduler.set(clock.now() + H1);
-    await asleep(i + 2);
-    const c = cycles[cycles.length - 1]!;
-    if (c.barsPublished !== n || c.missing.length !== 0 || t0 === undefined || t1 === undefined) {
-      throw new Error(`cycle ${i}: ${JSON.stringify(c)}`);
-    }
-    out.ms.push(t1 - t0);
-    out.rounds.push(rounds);
-    out.publishes.push(publishes);
-  }
-  const cpu = process.cpuUsage(cpu0);
-  out.cpuUs = (cpu.user + cpu.system) / CYCLES;
-  await collector.stop();
-  return out;
+  return {
+    out,
+    async cycle(): Promise<void> {
+      t0 = t1 = undefined;
+      rounds = publishes = 0;
+      const cpu0 = process.cpuUsage();
+      scheduler.set(clock.now() + H1);
+      await asleep(cycles.length + 1);
+      const cpu = process.cpuUsage(cpu0);
+      out.cpuUs += cpu.user + cpu.system;
+      const c = cycles[cycles.length - 1]!;
+      if (c.barsPublished !== n || c.missing.length !== 0 || t0 === undefined || t1 === undefined) {
+        throw new Error(`cycle ${cycles.length}: ${JSON.stringify(c)}`);
+      }
+      out.ms.push(t1 - t0);
+      out.rounds.push(rounds);
+      out.publishes.push(publishes);
+    },
+    stop: () => collector.stop(),
+  };
 }
 
 function q(xs: number[], p: number): number {
@@ -149,19 +153,24 @@ const bus = await Bus.connect({ servers: server.url, service: 'bench' });
 try {
   await bus.ensure(SYSTEM_TOPOLOGY);
   console.log(
-    `collector publish per close, ${CYCLES} cycles per run, ${cpus().length} CPUs, load ${loadavg()
+    `collector publish per close, ${CYCLES} cycles per variant, ${cpus().length} CPUs, load ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}`,
   );
   console.log('variant     symbols  rounds  publishes   p50 ms   p90 ms   p99 ms  mean ms  CPU µs/cycle');
-  const all: Result[] = [];
   for (const n of [1, 10]) {
-    for (const v of ['sequential', 'pipelined', 'pipelined', 'sequential'] as const) {
-      const r = await run(bus, v, n);
-      all.push(r);
+    // Both collectors side by side, their cycles interleaved A B B A, so drift hits both alike.
+    const seq = await collectorOf(bus, 'sequential', n);
+    const pipe = await collectorOf(bus, 'pipelined', n);
+    for (let i = 0; i < CYCLES; i++) {
+      for (const c of i % 2 === 0 ? [seq, pipe] : [pipe, seq]) await c.cycle();
+    }
+    await seq.stop();
+    await pipe.stop();
+    for (const r of [seq.out, pipe.out]) {
       const mean = r.ms.reduce((a, b) => a + b, 0) / r.ms.length;
       console.log(
-        `${v.padEnd(11)} ${String(n).padStart(7)} ${(r.rounds.reduce((a, b) => a + b, 0) / CYCLES).toFixed(1).padStart(7)} ${(r.publishes.reduce((a, b) => a + b, 0) / CYCLES).toFixed(1).padStart(10)} ${q(r.ms, 0.5).toFixed(3).padStart(8)} ${q(r.ms, 0.9).toFixed(3).padStart(8)} ${q(r.ms, 0.99).toFixed(3).padStart(8)} ${mean.toFixed(3).padStart(8)} ${r.cpuUs.toFixed(0).padStart(13)}`,
+        `${r.variant.padEnd(11)} ${String(n).padStart(7)} ${(r.rounds.reduce((a, b) => a + b, 0) / CYCLES).toFixed(1).padStart(7)} ${(r.publishes.reduce((a, b) => a + b, 0) / CYCLES).toFixed(1).padStart(10)} ${q(r.ms, 0.5).toFixed(3).padStart(8)} ${q(r.ms, 0.9).toFixed(3).padStart(8)} ${q(r.ms, 0.99).toFixed(3).padStart(8)} ${mean.toFixed(3).padStart(8)} ${(r.cpuUs / CYCLES).toFixed(0).padStart(13)}`,
       );
     }
   }
