@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
-import { type CycleReport, LiveCollector, ManualScheduler, MemoryAlertSink } from '@algotrader/collector';
-import { type BarColumns, SimulatedClock } from '@algotrader/core';
+import {
+  BusMdPublisher,
+  type CycleReport,
+  LiveCollector,
+  ManualScheduler,
+  MemoryAlertSink,
+} from '@algotrader/collector';
+import { AlgoError, type BarColumns, ErrorCode, SimulatedClock } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import { ParquetStore } from '@algotrader/store';
 import { NatsServer, OkxServer, waitFor } from '@algotrader/testkit';
@@ -12,6 +18,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { cleanupStack } from './helpers/cleanup';
 import { btcEthCollector, C0, H1, loadBtcEth1h, SETTLE } from './helpers/collector';
 import { between } from './helpers/fixtures';
+import { overriding } from './helpers/overrides';
 
 const cleanup = cleanupStack();
 let btc1h: BarColumns;
@@ -145,4 +152,151 @@ describe('live catch-up over several closes', () => {
       ...expectedFor(closes3, {}),
     ]);
   });
+
+  test('a catch-up goes out pipelined and still in order: a publish held back, another writer and a symbol refused for good mid-cycle leave the bars of every close before its marker, once each', async () => {
+    const nats = await NatsServer.start();
+    cleanup.push(() => nats.stop());
+    const clock = new SimulatedClock(C0 + 10_000);
+    const okx = await OkxServer.start({ clock });
+    cleanup.push(() => okx.stop());
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, C0 - 48 * H1, C0 + 48 * H1));
+    okx.setSeries('ETH-USDT', '1h', between(eth1h, C0 - 48 * H1, C0 + 48 * H1));
+    const bus = await Bus.connect({ servers: nats.url, service: 'collector' });
+    cleanup.push(() => bus.close());
+    await bus.ensure(SYSTEM_TOPOLOGY);
+    const dir = mkdtempSync(join(tmpdir(), 'algotrader-catchup-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const store = await ParquetStore.open(dir);
+    cleanup.push(() => store.close());
+
+    // The bus as the collector sees it, with three faults in the first cycle:
+    // - BTC's bar of C0-4h goes out only once two later publishes were answered (a publish lost
+    //   with a dropped connection and sent again after its timeout): they must not get in before it;
+    // - another writer stores a message into MD just before ETH's bar of C0-4h;
+    // - ETH's bar of C0-2h is refused for good (every try) during the first cycle.
+    const heldId = `bar:okx:BTC-USDT:1h:${C0 - 4 * H1}`;
+    const foreignBefore = `bar:okx:ETH-USDT:1h:${C0 - 4 * H1}`;
+    const refusedId = `bar:okx:ETH-USDT:1h:${C0 - 2 * H1}`;
+    let refusing = true;
+    let held = false;
+    let foreign = false;
+    let answeredAfterHeld = 0;
+    let passedWhileHeld = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const faulty = overriding(bus, {
+      publish: async (codec: never, subject: string, message: never, opts: { msgId: string }) => {
+        if (opts.msgId === refusedId && refusing) {
+          throw new AlgoError(ErrorCode.Transport, 'publish refused for good (test)');
+        }
+        if (opts.msgId === foreignBefore && !foreign) {
+          foreign = true;
+          await bus.publish(codecs.Bar, 'md.bar.okx.SOL-USDT.1h', solBar, { msgId: 'foreign-1' });
+        }
+        const first = opts.msgId === heldId && !held;
+        if (first) {
+          held = true;
+          // Published one ack after another, nothing comes after it while it is held: let it go then.
+          await waitFor(() => answeredAfterHeld >= 2, 2_000, 'publishes after the held one answered').catch(
+            () => undefined,
+          );
+          passedWhileHeld = answeredAfterHeld;
+        }
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        const p = bus.publish(codec, subject, message, opts);
+        const answered = () => {
+          inFlight -= 1;
+          if (held && !first) answeredAfterHeld += 1;
+        };
+        void p.then(answered, answered);
+        return p;
+      },
+    });
+    const publisher = new BusMdPublisher(faulty, { source: 'okx' });
+    const alerts = new MemoryAlertSink();
+    const scheduler = new ManualScheduler(clock);
+    const cycles: CycleReport[] = [];
+    const collector = new LiveCollector({
+      ...btcEthCollector(okx.url, faulty, store),
+      publisher,
+      alerts,
+      scheduler,
+      since: C0 - 5 * H1,
+      onCycle: (c) => cycles.push(c),
+    });
+    cleanup.push(() => collector.stop());
+    collector.start();
+
+    await waitFor(() => cycles.length >= 1 && scheduler.sleeping > 0, 20_000, 'first cycle');
+    refusing = false;
+    const closes1 = [4, 3, 2, 1, 0].map((k) => C0 - k * H1);
+    expect(cycles[0]?.closes).toEqual(closes1);
+    const both = ['BTC/USDT', 'ETH/USDT'];
+    const bar = (symbol: string, open: number): Entry => ({ kind: 'bar', symbol, open });
+    const set = (close: number, arrived: string[], missing: string[] = []): Entry => ({
+      kind: 'set',
+      close,
+      arrived,
+      missing,
+    });
+    const cycle1: Entry[] = [
+      bar('BTC-USDT', C0 - 5 * H1),
+      bar('ETH-USDT', C0 - 5 * H1),
+      set(C0 - 4 * H1, both),
+      bar('BTC-USDT', C0 - 4 * H1),
+      bar('ETH-USDT', C0 - 4 * H1),
+      set(C0 - 3 * H1, both),
+      bar('BTC-USDT', C0 - 3 * H1),
+      bar('ETH-USDT', C0 - 3 * H1),
+      set(C0 - 2 * H1, both),
+      // ETH refused from here on in this cycle: the markers say so, nothing of ETH comes after.
+      bar('BTC-USDT', C0 - 2 * H1),
+      set(C0 - H1, ['BTC/USDT'], ['ETH/USDT']),
+      bar('BTC-USDT', C0 - H1),
+      set(C0, ['BTC/USDT'], ['ETH/USDT']),
+    ];
+    const ours = async () =>
+      (await mdInOrder(bus)).filter((e) => e.kind === 'set' || e.symbol !== 'SOL-USDT');
+    expect(await ours()).toEqual(cycle1);
+    expect(cycles[0]).toMatchObject({ arrived: ['BTC/USDT'], missing: ['ETH/USDT'], barsPublished: 8 });
+    expect(
+      alerts.alerts.filter((a) => a.code === 'fetch_failed').map((a) => a.labels?.['instrument']),
+    ).toEqual(['OKX:ETH/USDT']);
+    expect(held && foreign).toBe(true);
+    // Pipelined: publishes were in flight together (one at a time before); the held one and the
+    // other writer were answered by sending again in order, not by losing or reordering anything.
+    expect(passedWhileHeld).toBeGreaterThanOrEqual(2);
+    expect(maxInFlight).toBeGreaterThan(2);
+    expect(publisher.resends).toBeGreaterThan(0);
+    expect(publisher.duplicates).toBe(0);
+
+    // ETH's cursor did not move past what was stored: the next close brings its missed bars (late
+    // ones, before the marker) with the new ones, each stored once.
+    scheduler.set(C0 + H1 + SETTLE);
+    await waitFor(() => cycles.length >= 2, 20_000, 'second cycle');
+    expect(await ours()).toEqual([
+      ...cycle1,
+      bar('BTC-USDT', C0),
+      bar('ETH-USDT', C0 - 2 * H1),
+      bar('ETH-USDT', C0 - H1),
+      bar('ETH-USDT', C0),
+      set(C0 + H1, both),
+    ]);
+    expect(cycles[1]).toMatchObject({ closes: [C0 + H1], arrived: both, missing: [], barsPublished: 4 });
+    expect(collector.counters).toMatchObject({ barsPublished: 12, barSetsPublished: 6, fetchFailures: 1 });
+  });
 });
+
+const solBar = {
+  instrument: { venue: 'OKX', symbol: 'SOL/USDT' },
+  timeframe: '1h',
+  openTimeMs: C0,
+  closeTimeMs: C0 + H1,
+  open: 100,
+  high: 101,
+  low: 99,
+  close: 100.5,
+  volume: 1,
+  source: 'test',
+};

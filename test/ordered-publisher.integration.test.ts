@@ -1,9 +1,9 @@
-import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
+import { Bus, OrderedPublisher, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import { codecs } from '@algotrader/proto';
 import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { OrderedPublisher } from '../apps/cli/src/commands/ordered-publisher';
+
 import { storedMsgIds } from './helpers/stored';
 
 vi.setConfig({ testTimeout: scaled(60_000) });

@@ -1,6 +1,7 @@
 import type { Bus } from '@algotrader/bus';
 import {
   BusBarSink,
+  BusMdPublisher,
   busBarSetPublisher,
   createOkx,
   type LiveOptions,
@@ -33,7 +34,8 @@ export function loadBtcEth1h(): Promise<[BarColumns, BarColumns]> {
 
 /**
  * What every test collector shares: OKX at `okxUrl` (no rate limiter), bars to `bus` and `store`,
- * markers on the bus, BTC and ETH 1h, settle {@link SETTLE}, 30 s bar-set timeout, 5 s polls,
+ * bars and markers on the bus pipelined (as the service publishes them), BTC and ETH 1h, settle
+ * {@link SETTLE}, 30 s bar-set timeout, 5 s polls,
  * {@link FAST} retries. The rest (alerts, scheduler, since, metrics, onCycle) is the test's.
  */
 export function btcEthCollector(
@@ -45,6 +47,7 @@ export function btcEthCollector(
   | 'md'
   | 'sink'
   | 'publishBarSet'
+  | 'publisher'
   | 'symbols'
   | 'timeframes'
   | 'settleMs'
@@ -56,6 +59,7 @@ export function btcEthCollector(
     md: new OkxMarketData(createOkx({ restUrl: okxUrl, enableRateLimit: false })),
     sink: new BusBarSink(bus, { source: 'okx', store }),
     publishBarSet: busBarSetPublisher(bus),
+    publisher: new BusMdPublisher(bus, { source: 'okx' }),
     symbols: [BTC, ETH],
     timeframes: ['1h'],
     settleMs: SETTLE,

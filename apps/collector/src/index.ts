@@ -52,7 +52,16 @@ export { type BarReject, type Screened, screenBars } from './quality';
 export { classifyError, DEFAULT_RETRY, errorLabel, type RetryPolicy, withRetry } from './retry';
 export { ManualScheduler, type Scheduler, SystemScheduler } from './scheduler';
 export { COLLECTOR_ENV_KEYS, type CollectorSettings, parseCollectorSettings, parseTime } from './settings';
-export { type BarSink, BusBarSink, StoreBarSink } from './sinks';
+export {
+  type BarSink,
+  BusBarSink,
+  BusMdPublisher,
+  barSetSubject,
+  type MdBatch,
+  type MdPublisher,
+  StoreBarSink,
+  sequentialMdPublisher,
+} from './sinks';
 export {
   COLLECTOR_MEASUREMENTS,
   CollectorMetrics,

@@ -1,7 +1,6 @@
 import { type Bus, subjects } from '@algotrader/bus';
 import {
   alignOpen,
-  barSetKey,
   type FundingGap,
   type FundingSeries,
   formatInstrument,
@@ -22,7 +21,7 @@ import type { OkxMarketData } from './okx';
 import type { OkxPerpData } from './perp';
 import { DEFAULT_RETRY, errorLabel, type RetryPolicy, withRetry } from './retry';
 import type { Scheduler } from './scheduler';
-import type { BarSink } from './sinks';
+import { type BarSink, barSetSubject, type MdPublisher, sequentialMdPublisher } from './sinks';
 import type { CollectorMetrics } from './telemetry';
 import { type WalkPage, walkCandles } from './walk';
 
@@ -34,8 +33,14 @@ export interface LiveLogger {
 
 export interface LiveOptions {
   readonly md: OkxMarketData;
+  /** Where a series resumes (`lastOpenTime`); also where bars go when no `publisher` is given. */
   readonly sink: BarSink;
   readonly publishBarSet: (m: BarSetClosed) => Promise<void>;
+  /**
+   * Publishes a cycle's bars and markers pipelined and in order ({@link BusMdPublisher}); without
+   * it, `sink.write` and `publishBarSet` are awaited one after the other.
+   */
+  readonly publisher?: MdPublisher | undefined;
   readonly alerts: AlertSink;
   readonly scheduler: Scheduler;
   readonly symbols: readonly Instrument[];
@@ -121,6 +126,31 @@ interface SeriesState {
 /** Of a fetched page, what {@link LiveCollector} publishes (possibly one close's slice of it). */
 type Fetched = Pick<WalkPage, 'bars' | 'rejects' | 'gaps'>;
 
+/** One step of a cycle's publishing, in stream order: a symbol's bars (of one or more closes), or a marker. */
+type Step =
+  | { readonly kind: 'bars'; readonly sym: Instrument; readonly st: SeriesState; readonly part: Fetched }
+  | {
+      readonly kind: 'mark';
+      readonly close: number;
+      readonly timedOut: boolean;
+      /** What the marker sent says (set when it is handed to the publisher). */
+      mark?: { arrived: string[]; missing: string[] };
+    };
+
+/** What one cycle has done so far. */
+interface CycleRun {
+  readonly tf: Timeframe;
+  /** The newest close: a step failing is alerted for it. */
+  readonly close: number;
+  readonly fetched: Map<Instrument, { st: SeriesState; pages: Fetched[] }>;
+  readonly failed: Set<Instrument>;
+  /** Close times whose marker is stored. */
+  readonly closes: number[];
+  /** The stored marker of the newest close. */
+  last: { arrived: string[]; missing: string[] } | undefined;
+  published: number;
+}
+
 const KNOWN_KEEP = 256;
 
 /**
@@ -143,9 +173,11 @@ export class LiveCollector {
   readonly settled = { written: 0, duplicates: 0, conflicts: 0, failures: 0 };
   /** Per swap key: the coming settlement whose earlier settlements are stored. */
   readonly #settledBefore = new Map<string, number>();
+  readonly #publisher: MdPublisher;
 
   constructor(o: LiveOptions) {
     this.#o = o;
+    this.#publisher = o.publisher ?? sequentialMdPublisher(o.sink, o.publishBarSet);
     this.counters = o.counters ?? newCollectorCounters();
     for (const tf of o.timeframes) for (const sym of o.symbols) o.metrics?.track(sym, tf);
   }
@@ -346,58 +378,60 @@ export class LiveCollector {
         }
       }
     }
-    const closes: number[] = [];
     const venue = o.symbols[0]?.venue ?? 'OKX';
-    let published = 0;
-    let mark = { arrived: [] as string[], missing: [] as string[] };
+    const run: CycleRun = { tf, close, fetched, failed, closes: [], last: undefined, published: 0 };
+    // Every close's bars, each followed by its marker, handed over together: published pipelined,
+    // stored in this order (older bars, late ones of closes already marked, before the first marker).
+    const steps: Step[] = [];
     for (let c = first; c <= close; c += step) {
       for (const [sym, { st, pages }] of fetched) {
-        // Older bars (late ones of closes already marked) go out before the first marker.
         const part = takeThrough(pages, c - step);
-        if (part === undefined) continue;
-        try {
-          published += await this.#apply(sym, tf, st, part);
-        } catch (e) {
-          if (this.#abort.signal.aborted) throw e;
-          // Not published, so the cursor did not move: the next cycle asks again.
-          fetched.delete(sym);
-          failed.add(sym);
-          this.#fetchFailed(sym, tf, close, e);
+        if (part !== undefined) steps.push({ kind: 'bars', sym, st, part });
+      }
+      if (c < close) steps.push({ kind: 'mark', close: c, timedOut: false });
+    }
+    // The newest close's marker goes with them when no symbol will have to be asked again.
+    const waiting = (sym: Instrument, st: SeriesState) => {
+      if (failed.has(sym) || settled(st, target)) return false;
+      for (const x of steps) {
+        if (x.kind !== 'bars' || x.sym !== sym) continue;
+        if (x.part.bars.some((b) => b.openTime >= target) || x.part.rejects.some((r) => r.openTime >= target))
+          return false;
+      }
+      return true;
+    };
+    const marksNow = ![...fetched].some(([sym, { st }]) => waiting(sym, st));
+    if (marksNow) steps.push({ kind: 'mark', close, timedOut: false });
+    await this.#publish(venue, steps, run);
+    let timedOut = false;
+    if (!marksNow) {
+      // 3. The newest close: symbols whose bar has not come are asked again until the timeout.
+      const pending = new Set(
+        [...fetched].filter(([sym, { st }]) => !failed.has(sym) && !settled(st, target)).map(([sym]) => sym),
+      );
+      while (pending.size > 0 && o.scheduler.now() < deadline) {
+        await o.scheduler.sleepUntil(Math.min(o.scheduler.now() + o.pollMs, deadline), this.#abort.signal);
+        for (const sym of [...pending]) {
+          const st = fetched.get(sym)?.st;
+          if (st === undefined) continue;
+          try {
+            for await (const page of this.#walk(sym, tf, st, close)) {
+              await this.#publish(venue, [{ kind: 'bars', sym, st, part: page }], run);
+              if (failed.has(sym)) break;
+            }
+            if (failed.has(sym) || settled(st, target)) pending.delete(sym);
+          } catch (e) {
+            if (this.#abort.signal.aborted) throw e;
+            pending.delete(sym);
+            failed.add(sym);
+            this.#fetchFailed(sym, tf, close, e);
+          }
         }
       }
-      if (c === close) break;
-      mark = this.#arrivals(tf, c);
-      await o.publishBarSet({ venue, timeframe: tf, closeTimeMs: c, ...mark, timedOut: false });
-      this.counters.barSetsPublished += 1;
-      closes.push(c);
+      timedOut = pending.size > 0;
+      await this.#publish(venue, [{ kind: 'mark', close, timedOut }], run);
     }
-    // 3. The newest close: symbols whose bar has not come are asked again until the timeout.
-    const pending = new Set(
-      [...fetched].filter(([sym, { st }]) => !failed.has(sym) && !settled(st, target)).map(([sym]) => sym),
-    );
-    while (pending.size > 0 && o.scheduler.now() < deadline) {
-      await o.scheduler.sleepUntil(Math.min(o.scheduler.now() + o.pollMs, deadline), this.#abort.signal);
-      for (const sym of [...pending]) {
-        const st = fetched.get(sym)?.st;
-        if (st === undefined) continue;
-        try {
-          for await (const page of this.#walk(sym, tf, st, close))
-            published += await this.#apply(sym, tf, st, page);
-          if (settled(st, target)) pending.delete(sym);
-        } catch (e) {
-          if (this.#abort.signal.aborted) throw e;
-          pending.delete(sym);
-          failed.add(sym);
-          this.#fetchFailed(sym, tf, close, e);
-        }
-      }
-    }
-    const timedOut = pending.size > 0;
-    mark = this.#arrivals(tf, close);
-    await o.publishBarSet({ venue, timeframe: tf, closeTimeMs: close, ...mark, timedOut });
-    this.counters.barSetsPublished += 1;
-    closes.push(close);
-    const { arrived, missing } = mark;
+    const { arrived, missing } = run.last ?? this.#arrivals(tf, close);
     this.counters.cycles += 1;
     o.metrics?.cycleDone({
       tf,
@@ -413,17 +447,98 @@ export class LiveCollector {
         'bar set incomplete',
       );
     }
-    o.onCycle?.({ tf, closes, arrived, missing, timedOut, barsPublished: published });
+    o.onCycle?.({ tf, closes: run.closes, arrived, missing, timedOut, barsPublished: run.published });
+  }
+
+  /**
+   * Publishes `steps` in this order, pipelined, through one batch of the publisher; each step's
+   * state (cursor, counters, what arrived) moves once it is stored, in order. A marker lists as
+   * arrived the bars stored before it or handed over ahead of it: it is stored only after them. A
+   * symbol whose bars fail is alerted and skipped for the rest of the cycle (its cursor stays, the
+   * next cycle asks again) and what was not stored goes again in a new batch, its markers
+   * recomputed (one already stored keeps its id: a marker is stored at most once). A marker that
+   * cannot be published fails the cycle.
+   */
+  async #publish(venue: string, steps: readonly Step[], run: CycleRun): Promise<void> {
+    let rest = steps;
+    while (rest.length > 0) {
+      const batch = this.#publisher.batch();
+      const queued = new Map<SeriesState, Set<number>>();
+      const stored = rest.map((x) => x.kind === 'bars' && x.part.bars.length === 0);
+      let done = 0;
+      let handed = 0;
+      const advance = () => {
+        while (done < handed && stored[done]) this.#stored(rest[done++]!, run);
+      };
+      try {
+        while (handed < rest.length) {
+          const i = handed;
+          const x = rest[i]!;
+          const onAcked = () => {
+            stored[i] = true;
+            advance();
+          };
+          if (x.kind === 'mark') {
+            x.mark = this.#arrivals(run.tf, x.close, queued);
+            handed += 1;
+            await batch.barSet(
+              { venue, timeframe: run.tf, closeTimeMs: x.close, ...x.mark, timedOut: x.timedOut },
+              onAcked,
+            );
+          } else {
+            handed += 1;
+            if (x.part.bars.length === 0) advance();
+            else {
+              const q = queued.get(x.st) ?? new Set<number>();
+              queued.set(x.st, q);
+              for (const b of x.part.bars) q.add(b.openTime);
+              await batch.bars(x.sym, run.tf, x.part.bars, onAcked);
+            }
+          }
+        }
+        await batch.flush();
+        advance();
+        rest = [];
+      } catch (e) {
+        advance();
+        const head = rest[done];
+        if (this.#abort.signal.aborted || head === undefined || head.kind === 'mark') throw e;
+        // Not stored, so its cursor did not move: the next cycle asks again.
+        run.fetched.delete(head.sym);
+        run.failed.add(head.sym);
+        this.#fetchFailed(head.sym, run.tf, run.close, e);
+        rest = rest.slice(done).filter((x) => x.kind === 'mark' || x.sym !== head.sym);
+      }
+    }
+  }
+
+  /** A step is stored: its state moves (see {@link #applied}), a marker is counted. */
+  #stored(x: Step, run: CycleRun): void {
+    if (x.kind === 'bars') {
+      run.published += this.#applied(x.sym, run.tf, x.st, x.part);
+      return;
+    }
+    this.counters.barSetsPublished += 1;
+    run.closes.push(x.close);
+    if (x.close === run.close) run.last = x.mark;
   }
 
   /** Of the close `c`: which symbols' bar is in (published now, or held before this process started). */
-  #arrivals(tf: Timeframe, c: number): { arrived: string[]; missing: string[] } {
+  #arrivals(
+    tf: Timeframe,
+    c: number,
+    queued?: ReadonlyMap<SeriesState, ReadonlySet<number>>,
+  ): { arrived: string[]; missing: string[] } {
     const step = timeframeMs(tf);
     const arrived: string[] = [];
     const missing: string[] = [];
     for (const sym of this.#o.symbols) {
       const st = this.#state.get(key(sym, tf));
-      const held = st !== undefined && (st.known.has(c - step) || (st.heldThrough ?? -Infinity) >= c - step);
+      const held =
+        st !== undefined &&
+        (st.known.has(c - step) ||
+          (st.heldThrough ?? -Infinity) >= c - step ||
+          queued?.get(st)?.has(c - step) === true);
       (held ? arrived : missing).push(instrumentSymbol(sym));
     }
     return { arrived, missing };
@@ -451,7 +566,7 @@ export class LiveCollector {
     return st;
   }
 
-  /** Asks for [cursor, close); publishes nothing and moves no state (see {@link #apply}). */
+  /** Asks for [cursor, close); publishes nothing and moves no state (see {@link #applied}). */
   #walk(sym: Instrument, tf: Timeframe, st: SeriesState, close: number): AsyncIterable<WalkPage> {
     const o = this.#o;
     if (st.cursor >= close) return emptyWalk();
@@ -470,13 +585,13 @@ export class LiveCollector {
   }
 
   /**
-   * Publishes fetched bars, reports their rejects and gaps, then moves the cursor past them: if the
-   * publish fails, the cursor stays and they are asked again. Returns how many bars were published.
+   * Fetched bars are stored (or there were none): counts them, reports their rejects and gaps, then
+   * moves the cursor past them. Until then the cursor stays, so bars not stored are asked again.
+   * Returns how many bars were published.
    */
-  async #apply(sym: Instrument, tf: Timeframe, st: SeriesState, page: Fetched): Promise<number> {
+  #applied(sym: Instrument, tf: Timeframe, st: SeriesState, page: Fetched): number {
     const o = this.#o;
     const step = timeframeMs(tf);
-    if (page.bars.length > 0) await o.sink.write(sym, tf, page.bars);
     this.counters.barsPublished += page.bars.length;
     o.metrics?.published(sym, tf, page.bars);
     o.metrics?.rejected(page.rejects, 'collector');
@@ -551,7 +666,6 @@ function remember(set: Set<number>, t: number): void {
   }
 }
 
-/** Publishes a BarSetClosed on `md.barset.<venue>.<tf>`; its id is the venue, timeframe and close time. */
 /** Publishes a swap's current funding rate on `md.funding.<instrument>` (one per swap and fetch). */
 export function busFundingPublisher(bus: Bus): (m: FundingRateMsg) => Promise<void> {
   return async (m) => {
@@ -562,12 +676,10 @@ export function busFundingPublisher(bus: Bus): (m: FundingRateMsg) => Promise<vo
   };
 }
 
+/** Publishes a BarSetClosed on `md.barset.<venue>.<tf>`; its id is the venue, timeframe and close time. */
 export function busBarSetPublisher(bus: Bus): (m: BarSetClosed) => Promise<void> {
   return async (m) => {
-    const venue = m.venue ?? 'OKX';
-    const tf = m.timeframe as Timeframe;
-    await bus.publish(codecs.BarSetClosed, subjects.barSet(venue, tf), m, {
-      msgId: barSetKey(venue, tf, Number(m.closeTimeMs)),
-    });
+    const { subject, msgId } = barSetSubject(m);
+    await bus.publish(codecs.BarSetClosed, subject, m, { msgId });
   };
 }

@@ -13,7 +13,7 @@ import { OkxPerpData } from './perp';
 import { DEFAULT_RETRY, withRetry } from './retry';
 import { SystemScheduler } from './scheduler';
 import { parseCollectorSettings } from './settings';
-import { BusBarSink } from './sinks';
+import { BusBarSink, BusMdPublisher } from './sinks';
 import { CollectorMetrics } from './telemetry';
 
 /**
@@ -74,6 +74,8 @@ void runService({
       md,
       sink: new BusBarSink(bus, { source: 'okx', store }),
       publishBarSet: busBarSetPublisher(bus),
+      // Each cycle's bars and markers pipelined, stored in order (not one ack after another).
+      publisher: new BusMdPublisher(bus, { source: 'okx' }),
       alerts,
       scheduler,
       symbols,

@@ -1,6 +1,6 @@
-import { type Bus, subjects } from '@algotrader/bus';
-import { type Bar, barKey, type Instrument, type Timeframe } from '@algotrader/core';
-import { codecs, encodeBar } from '@algotrader/proto';
+import { type Bus, OrderedPublisher, subjects } from '@algotrader/bus';
+import { type Bar, barKey, barSetKey, type Instrument, type Timeframe } from '@algotrader/core';
+import { type BarSetClosed, codecs, encodeBar } from '@algotrader/proto';
 import type { ParquetStore } from '@algotrader/store';
 import type { ArchiveWriter } from './archive';
 
@@ -59,6 +59,122 @@ export class BusBarSink implements BarSink {
     const known = [stored, streamed].filter((x): x is number => x !== undefined && Number.isFinite(x));
     return known.length ? Math.max(...known) : undefined;
   }
+}
+
+/**
+ * One cycle's bars and bar-set markers, published in the order given: every publish handed over
+ * before a marker is stored before it. `onAcked` runs once everything of that call is stored, in
+ * the order of the calls; nothing of a call that failed is reported acked. A failure surfaces from
+ * `bars`/`barSet`/`flush` (whichever is awaited next); the batch is then finished: what was not
+ * acked goes into a new batch.
+ */
+export interface MdBatch {
+  bars(instrument: Instrument, tf: Timeframe, bars: readonly Bar[], onAcked: () => void): Promise<void>;
+  barSet(m: BarSetClosed, onAcked: () => void): Promise<void>;
+  /** Waits until everything handed over is acked (throws what could not be published). */
+  flush(): Promise<void>;
+}
+
+/** Opens a batch per cycle (each timeframe's loop has its own; batches are not shared). */
+export interface MdPublisher {
+  batch(): MdBatch;
+}
+
+/**
+ * Bars and markers onto the bus pipelined, on the bus's one connection, through an
+ * {@link OrderedPublisher}: up to `window` publishes in flight, each naming its predecessor's msg id
+ * as the stream's expected last one, so a bar lost and resent cannot land after its marker, and
+ * another writer into MD (funding rates, another timeframe's loop, another collector) only costs a
+ * round of sending again in order. Ids as {@link BusBarSink} and {@link barSetSubject}: a publish
+ * repeated after a crash is dropped by the stream.
+ */
+export class BusMdPublisher implements MdPublisher {
+  published = 0;
+  duplicates = 0;
+  /** Rounds of sending again after a refusal (another writer, a lost publish). */
+  resends = 0;
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly opts: { source: string; window?: number },
+  ) {}
+
+  batch(): MdBatch {
+    const out = new OrderedPublisher(this.bus, { window: this.opts.window ?? 256 });
+    const counted = (a: { duplicate: boolean }) => {
+      if (a.duplicate) this.duplicates += 1;
+      else this.published += 1;
+    };
+    // Counted after every call, whether it threw or not (a batch that threw is not used again).
+    let seen = 0;
+    const counting = async (f: () => Promise<void>) => {
+      try {
+        await f();
+      } finally {
+        this.resends += out.resends - seen;
+        seen = out.resends;
+      }
+    };
+    return {
+      bars: (instrument, tf, bars, onAcked) =>
+        counting(async () => {
+          const subject = subjects.bar(instrument, tf);
+          for (let i = 0; i < bars.length; i++) {
+            const b = bars[i]!;
+            const last = i === bars.length - 1;
+            await out.publish(
+              codecs.Bar,
+              subject,
+              encodeBar(b, this.opts.source),
+              barKey(instrument, tf, b.openTime),
+              (a) => {
+                counted(a);
+                if (last) onAcked();
+              },
+            );
+          }
+        }),
+      barSet: (m, onAcked) =>
+        counting(async () => {
+          const { subject, msgId } = barSetSubject(m);
+          await out.publish(codecs.BarSetClosed, subject, m, msgId, (a) => {
+            counted(a);
+            onAcked();
+          });
+        }),
+      flush: () => counting(() => out.flush()),
+    };
+  }
+}
+
+/** A bar set's subject `md.barset.<venue>.<tf>` and msg id (venue, timeframe, close time). */
+export function barSetSubject(m: BarSetClosed): { subject: string; msgId: string } {
+  const venue = m.venue ?? 'OKX';
+  const tf = m.timeframe as Timeframe;
+  return { subject: subjects.barSet(venue, tf), msgId: barSetKey(venue, tf, Number(m.closeTimeMs)) };
+}
+
+/**
+ * The one-at-a-time batch over a {@link BarSink} and a marker publisher: every call waits for its
+ * own acks before returning (what the collector did before {@link BusMdPublisher}).
+ */
+export function sequentialMdPublisher(
+  sink: BarSink,
+  publishBarSet: (m: BarSetClosed) => Promise<void>,
+): MdPublisher {
+  return {
+    batch: () => ({
+      bars: async (instrument, tf, bars, onAcked) => {
+        await sink.write(instrument, tf, bars);
+        onAcked();
+      },
+      barSet: async (m, onAcked) => {
+        await publishBarSet(m);
+        onAcked();
+      },
+      flush: async () => undefined,
+    }),
+  };
 }
 
 /** Straight into the store through the archiver's write path (validation, merge, alerts). */

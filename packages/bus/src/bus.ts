@@ -38,7 +38,11 @@ export const HDR_PRODUCER = 'Producer';
 export const HDR_CORRELATION = 'Correlation-Id';
 export const CONTENT_TYPE_PROTOBUF = 'application/x-protobuf';
 const HDR_MSG_ID = 'Nats-Msg-Id';
-const HDR_EXPECTED_LAST_MSG_ID = 'Nats-Expected-Last-Msg-Id';
+/**
+ * JetStream refuses a publish carrying this header unless the stream's last stored message has
+ * that msg id (a duplicate is answered before the check, as a duplicate).
+ */
+export const HDR_EXPECTED_LAST_MSG_ID = 'Nats-Expected-Last-Msg-Id';
 /** A header value nats.js would store as it is: no CR/LF (refused) and no edge whitespace (trimmed). */
 const PLAIN_HEADER_VALUE = /^[^\r\n\s](?:[^\r\n]*[^\r\n\s])?$/;
 

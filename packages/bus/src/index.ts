@@ -7,6 +7,7 @@ export {
   type ConsumerHandle,
   HDR_CONTENT_TYPE,
   HDR_CORRELATION,
+  HDR_EXPECTED_LAST_MSG_ID,
   HDR_PRODUCER,
   HDR_PROTO_TYPE,
   type MessageMeta,
@@ -60,6 +61,7 @@ export {
 } from './errors';
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
+export { OrderedPublisher } from './ordered-publisher';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';
 export { messageTypeForSubject, subjects } from './subjects';
 export {

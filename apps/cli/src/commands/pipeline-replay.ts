@@ -1,4 +1,4 @@
-import { type Bus, subjects } from '@algotrader/bus';
+import { type Bus, OrderedPublisher, subjects } from '@algotrader/bus';
 import {
   AlgoError,
   type Bar,
@@ -26,7 +26,6 @@ import { ParquetStore, readCsvBars } from '@algotrader/store';
 import { parse, requireString, UsageError } from '../args';
 import { cliContext, connectBus } from '../context';
 import { Progress } from '../progress';
-import { OrderedPublisher } from './ordered-publisher';
 import { describeReplay, replayBars } from './replay';
 
 export interface ReplaySeries {

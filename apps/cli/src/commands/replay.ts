@@ -1,7 +1,6 @@
-import { type Bus, subjects } from '@algotrader/bus';
+import { type Bus, OrderedPublisher, subjects } from '@algotrader/bus';
 import { type BarColumns, barKey, formatInstrument, type Instrument, type Timeframe } from '@algotrader/core';
 import { barAt, codecs, encodeBar } from '@algotrader/proto';
-import { OrderedPublisher } from './ordered-publisher';
 
 export interface ReplayResult {
   bars: number;

@@ -1,13 +1,7 @@
-import type { Bus } from '@algotrader/bus';
 import { AlgoError, ErrorCode } from '@algotrader/core';
 import type { Codec } from '@algotrader/proto';
 import type { PubAck } from '@nats-io/jetstream';
-
-/**
- * JetStream refuses a publish carrying this header unless the stream's last stored message has
- * that msg id (a duplicate is answered before the check, as a duplicate).
- */
-export const HDR_EXPECTED_LAST_MSG_ID = 'Nats-Expected-Last-Msg-Id';
+import type { Bus } from './bus';
 
 /** nats-server's error code for "wrong last msg ID" (JSStreamWrongLastMsgIDErrF). */
 const WRONG_LAST_MSG_ID = 10070;
