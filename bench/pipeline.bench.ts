@@ -7,7 +7,8 @@
  *    sma_cross, paper broker, bars published at full speed; bars/s from the first publish until
  *    the paper broker has settled the last bar.
  * 3. Latency from a bar published to the paper broker's Fill: a strategy that trades every bar
- *    (`close` fill timing, so the decision bar's own close fills), one bar at a time.
+ *    (`close` fill timing, so the decision bar's own close fills), one bar at a time, the bar and its
+ *    marker sent as the live collector sends a close (one ordered batch).
  *
  * `--bars=2000` for a quick look. Prints figures only; nothing here fails on timing.
  */
@@ -15,7 +16,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Bus, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
+import { Bus, OrderedPublisher, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { type BarColumns, barKey, parseInstrument } from '@algotrader/core';
 import { PIPELINE_ENV, readAccount, STAGES, Supervisor, stageEntry } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
@@ -188,10 +189,15 @@ async function latency(c: BarColumns): Promise<number[]> {
       for (let i = 0; i < n; i++) {
         const close = c.openTime[i]! + HOUR;
         const t0 = performance.now();
-        await bus.publish(codecs.Bar, subjects.bar(btc, '1h'), barMessage(c, i), {
-          msgId: barKey(btc, '1h', c.openTime[i]!),
-        });
-        await bus.publish(
+        // As the live collector sends a close: its bars and the marker in one ordered batch.
+        const batch = new OrderedPublisher(bus);
+        await batch.publish(
+          codecs.Bar,
+          subjects.bar(btc, '1h'),
+          barMessage(c, i),
+          barKey(btc, '1h', c.openTime[i]!),
+        );
+        await batch.publish(
           codecs.BarSetClosed,
           subjects.barSet('OKX', '1h'),
           {
@@ -202,8 +208,9 @@ async function latency(c: BarColumns): Promise<number[]> {
             missing: [],
             timedOut: false,
           },
-          { msgId: `barset:okx:1h:${close}` },
+          `barset:okx:1h:${close}`,
         );
+        await batch.flush();
         // flip trades every bar: the decision at this close fills on this bar's close.
         const deadline = Date.now() + 10_000;
         while (!fills.has(close) && Date.now() < deadline) {
