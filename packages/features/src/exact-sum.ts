@@ -102,3 +102,65 @@ export function productError(a: number, b: number, p: number): number {
   const bLo = b - bHi;
   return aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
 }
+
+/**
+ * The batch form of a rolling {@link ExactSum}: `out[i]` = the correctly rounded sum of
+ * `values[i − period + 1 … i]`, divided by `divisor`, for every row with a full window (earlier rows
+ * are left as they are). The very partials algorithm of `ExactSum.add`/`value`, inlined in one loop
+ * over local buffers (no call, no field access, nothing allocated per row), so each value is the
+ * one `RollingWindow.sum()` gives bit for bit. `onBad(i)` is called for a non-finite `values[i]`
+ * and must throw.
+ */
+export function rollingExactSums(
+  values: ArrayLike<number>,
+  period: number,
+  divisor: number,
+  out: Float64Array,
+  onBad: (row: number) => never,
+): void {
+  const n = values.length;
+  let p = new Float64Array(16);
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    const x0 = values[r]!;
+    if (!(x0 - x0 === 0)) onBad(r);
+    // Two exact additions: −values[r − period] (once the window is full), then values[r].
+    for (let pass = r >= period ? 0 : 1; pass < 2; pass++) {
+      let x = pass === 0 ? -values[r - period]! : x0;
+      let i = 0;
+      for (let j = 0; j < count; j++) {
+        const y = p[j]!;
+        const hi = x + y;
+        const yv = hi - x;
+        const lo = x - (hi - yv) + (y - yv);
+        if (lo !== 0) p[i++] = lo;
+        x = hi;
+      }
+      if (i === p.length) {
+        const bigger = new Float64Array(p.length * 2);
+        bigger.set(p);
+        p = bigger;
+      }
+      p[i] = x;
+      count = i + 1;
+    }
+    if (r + 1 < period) continue;
+    // ExactSum.value(): the correctly rounded (round-half-even) total of the partials.
+    let m = count;
+    let hi = p[--m]!;
+    let lo = 0;
+    while (m > 0) {
+      const x = hi;
+      const y = p[--m]!;
+      hi = x + y;
+      lo = y - (hi - x);
+      if (lo !== 0) break;
+    }
+    if (m > 0 && ((lo < 0 && p[m - 1]! < 0) || (lo > 0 && p[m - 1]! > 0))) {
+      const y = lo * 2;
+      const x = hi + y;
+      if (y === x - hi) hi = x;
+    }
+    out[r] = hi / divisor;
+  }
+}
