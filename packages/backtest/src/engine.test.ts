@@ -225,9 +225,22 @@ describe('runBacktest: the union of open times', () => {
   const expected = (hours: readonly number[][]) => [...new Set(hours.flat())].sort((a, b) => a - b);
 
   it('is every open time once, ascending, with gaps, late listings and early delistings', () => {
-    const hours = [[3, 4, 5, 9, 10, 11], [0, 1, 5, 6, 7, 8, 12], []];
-    expect(closes(hours)).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(closes(hours)).toEqual(expected(hours));
+    const gaps = [[3, 4, 5, 9, 10, 11], [0, 1, 5, 6, 7, 8, 12], []];
+    expect(closes(gaps)).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(closes(gaps)).toEqual(expected(gaps));
+    // Series without a gap (marked as one run), with and beside series with gaps.
+    const runs = [
+      [2, 3, 4],
+      [0, 1, 5, 9],
+      [7, 8, 9, 10],
+    ];
+    expect(closes(runs)).toEqual([0, 1, 2, 3, 4, 5, 7, 8, 9, 10]);
+    expect(
+      closes([
+        [5, 6],
+        [0, 1, 2],
+      ]),
+    ).toEqual([0, 1, 2, 5, 6]);
   });
 
   it('is the same when the times are too sparse to mark (a merge) or start before 1970', () => {

@@ -151,13 +151,13 @@ const unions = new WeakMap<
 >();
 
 /** {@link unionOpenTimes}, merged once per set of open-time arrays (a sweep runs many configurations on one). */
-function cachedUnion(series: readonly BarColumns[], step: number): Float64Array {
+function cachedUnion(series: readonly BarColumns[], step: number, utcGrid: boolean): Float64Array {
   if (series.length === 1) return series[0]!.openTime;
   const cols = series.map((s) => s.openTime);
   const seen = unions.get(cols[0]!);
   const hit = seen?.find((u) => u.cols.length === cols.length && u.cols.every((c, k) => c === cols[k]));
   if (hit) return hit.union;
-  const union = unionOpenTimes(series, step);
+  const union = unionOpenTimes(series, step, utcGrid);
   if (seen) seen.push({ cols, union });
   else unions.set(cols[0]!, [{ cols, union }]);
   return union;
@@ -168,9 +168,10 @@ function cachedUnion(series: readonly BarColumns[], step: number): Float64Array 
  * once. Open times on one grid (multiples of a step, as every 24/7 series of a timeframe is) are
  * marked in a byte per grid slot between the first and the last and read back in order: one pass
  * over the bars and no merge. Otherwise (session grids, a range too sparse for the marks): an N-way
- * merge.
+ * merge. `utcGrid`: every open time is known to be a multiple of `step` (validated), so a series
+ * spanning `(length − 1)·step` has no gap and is marked as one run.
  */
-function unionOpenTimes(series: readonly BarColumns[], step: number): Float64Array {
+function unionOpenTimes(series: readonly BarColumns[], step: number, utcGrid: boolean): Float64Array {
   if (series.length === 1) return series[0]!.openTime;
   const cols = series.map((s) => s.openTime);
   let total = 0;
@@ -188,7 +189,13 @@ function unionOpenTimes(series: readonly BarColumns[], step: number): Float64Arr
     const marks = new Uint8Array(slots);
     let onGrid = true;
     for (const c of cols) {
-      for (let i = 0; i < c.length; i++) {
+      const len = c.length;
+      if (utcGrid && len > 0 && c[len - 1]! - c[0]! === (len - 1) * step) {
+        const j0 = (c[0]! - lo) / step;
+        marks.fill(1, j0, j0 + len);
+        continue;
+      }
+      for (let i = 0; i < len; i++) {
         const j = (c[i]! - lo) / step;
         // A time off the grid gives a fractional slot (the times are integers below 2^53).
         if (j !== Math.floor(j)) {
@@ -325,7 +332,8 @@ class BacktestRun {
   run(): BacktestResult {
     const { cols, feeds, book, host, cur, tfMs } = this;
     const n = cols.length;
-    const opens = cachedUnion(cols, tfMs);
+    // 24/7: validation put every open time on the UTC grid of the timeframe.
+    const opens = cachedUnion(cols, tfMs, this.calendar.alwaysOpen);
     const T = opens.length;
     const time = new Float64Array(T);
     const equity = new Float64Array(T);
