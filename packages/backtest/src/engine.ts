@@ -168,8 +168,8 @@ function cachedUnion(series: readonly BarColumns[], step: number, utcGrid: boole
  * once. Open times on one grid (multiples of a step, as every 24/7 series of a timeframe is) are
  * marked in a byte per grid slot between the first and the last and read back in order: one pass
  * over the bars and no merge. Otherwise (session grids, a range too sparse for the marks): an N-way
- * merge. `utcGrid`: every open time is known to be a multiple of `step` (validated), so a series
- * spanning `(length − 1)·step` has no gap and is marked as one run.
+ * merge. `utcGrid`: every open time is known to be a multiple of `step` (validated), so each run
+ * of bars one step apart is marked at once, with no division per bar.
  */
 function unionOpenTimes(series: readonly BarColumns[], step: number, utcGrid: boolean): Float64Array {
   if (series.length === 1) return series[0]!.openTime;
@@ -190,9 +190,17 @@ function unionOpenTimes(series: readonly BarColumns[], step: number, utcGrid: bo
     let onGrid = true;
     for (const c of cols) {
       const len = c.length;
-      if (utcGrid && len > 0 && c[len - 1]! - c[0]! === (len - 1) * step) {
-        const j0 = (c[0]! - lo) / step;
-        marks.fill(1, j0, j0 + len);
+      if (utcGrid && len > 0) {
+        // Runs without a gap are marked at once; a gap's width is a whole number of steps.
+        let i = 0;
+        let j = (c[0]! - lo) / step;
+        while (i < len) {
+          let e = i + 1;
+          while (e < len && c[e]! - c[e - 1]! === step) e++;
+          marks.fill(1, j, j + e - i);
+          if (e < len) j += e - i - 1 + (c[e]! - c[e - 1]!) / step;
+          i = e;
+        }
         continue;
       }
       for (let i = 0; i < len; i++) {
