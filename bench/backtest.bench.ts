@@ -7,7 +7,10 @@
  * change) each engine run is followed by the same run on DIR's engine, strategies and fill model,
  * in this process on the same bars, and both figures are printed side by side.
  *
- *   npm run bench -- backtest [--runs=20] [--baseline=/path/to/other/checkout]
+ * Side by side, a first run (a fresh copy of the bars each time: validation, features and the union
+ * of open times computed anew, as in a one-shot backtest) and the same bars again (as in a sweep).
+ *
+ *   npm run bench -- backtest [--runs=20] [--baseline=/path/to/other/checkout] [--side-by-side]
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +32,8 @@ import { bundledData } from '@algotrader/testkit';
 
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? '20') || 20;
 const BASELINE = process.argv.find((a) => a.startsWith('--baseline='))?.slice(11);
+/** `--side-by-side`: only the runs against the baseline (first runs, then the same bars again). */
+const SIDE_ONLY = process.argv.includes('--side-by-side');
 const SYMBOLS = ['BTC', 'ETH', 'BNB', 'LTC', 'ADA', 'XRP', 'LINK', 'DOGE', 'SOL', 'AVAX'];
 const fillModel = FillModelSchema.parse({
   fees: { maker: 0.0008, taker: 0.001 },
@@ -85,29 +90,59 @@ const baseData = (b: Baseline, d: BacktestData): BacktestData => ({
   })),
 });
 
-/** Bar-steps per CPU-second of this checkout and of the baseline, runs interleaved. */
-function sideBySide(label: string, strategy: AnyStrategy, params: unknown, data: BacktestData): void {
+/** New arrays with the same bars: nothing computed for the old ones (validation, features, union) applies. */
+const freshCopy = (d: BacktestData): BacktestData => ({
+  timeframe: d.timeframe,
+  series: d.series.map((s) => ({
+    ...s,
+    bars: {
+      openTime: s.bars.openTime.slice(),
+      open: s.bars.open.slice(),
+      high: s.bars.high.slice(),
+      low: s.bars.low.slice(),
+      close: s.bars.close.slice(),
+      volume: s.bars.volume.slice(),
+    },
+  })),
+});
+
+/**
+ * Bar-steps per CPU-second of this checkout and of the baseline, runs interleaved. `first`: every
+ * run gets a fresh copy of the bars (made outside the timing), as a one-shot backtest does; otherwise
+ * both sides run on the same arrays again, as a sweep does (validation and features cached).
+ */
+function sideBySide(
+  label: string,
+  strategy: AnyStrategy,
+  params: unknown,
+  data: BacktestData,
+  first = false,
+): void {
   if (!base) return;
-  const other = baseData(base, data);
+  const theirSame = baseData(base, data);
+  const input = first ? () => freshCopy(data) : () => data;
+  const theirInput = first ? () => baseData(base, freshCopy(data)) : () => theirSame;
   const theirs = base.strategies[strategy.name]!;
-  const cpuOf = (f: () => BacktestResult): [number, BacktestResult] => {
+  const cpuOf = (f: (d: BacktestData) => BacktestResult): [number, BacktestResult] => {
+    const d = f === ours ? input() : theirInput();
     const c0 = process.cpuUsage();
-    const r = f();
+    const r = f(d);
     const c = process.cpuUsage(c0);
     return [(c.user + c.system) / 1000, r];
   };
-  const ours = () => runBacktest({ strategy, params, data, initialCash: 10_000, fillModel });
-  const before = () =>
+  const ours = (d: BacktestData) =>
+    runBacktest({ strategy, params, data: d, initialCash: 10_000, fillModel });
+  const before = (d: BacktestData) =>
     base.runBacktest({
       strategy: theirs,
       params,
-      data: other,
+      data: d,
       initialCash: 10_000,
       fillModel: base.fillModel as typeof fillModel,
     });
   for (let i = 0; i < 5; i++) {
-    ours();
-    before();
+    ours(input());
+    before(theirInput());
   }
   const a: number[] = [];
   const b: number[] = [];
@@ -115,13 +150,13 @@ function sideBySide(label: string, strategy: AnyStrategy, params: unknown, data:
   let rb: BacktestResult | undefined;
   // A B B A ...: neither side always runs right after the other's garbage.
   for (let i = 0; i < RUNS; i++) {
-    const first = i % 2 === 0;
-    const [c1, r1] = cpuOf(first ? ours : before);
-    const [c2, r2] = cpuOf(first ? before : ours);
-    a.push(first ? c1 : c2);
-    b.push(first ? c2 : c1);
-    ra = first ? r1 : r2;
-    rb = first ? r2 : r1;
+    const oursFirst = i % 2 === 0;
+    const [c1, r1] = cpuOf(oursFirst ? ours : before);
+    const [c2, r2] = cpuOf(oursFirst ? before : ours);
+    a.push(oursFirst ? c1 : c2);
+    b.push(oursFirst ? c2 : c1);
+    ra = oursFirst ? r1 : r2;
+    rb = oursFirst ? r2 : r1;
   }
   const steps = ra!.barSteps;
   const same =
@@ -132,7 +167,7 @@ function sideBySide(label: string, strategy: AnyStrategy, params: unknown, data:
     ) &&
     ra!.finalEquity === rb!.finalEquity;
   console.log(
-    `  ${label} side by side, ${RUNS} runs interleaved (load ${loadavg()
+    `  ${label}${first ? ', first run over a fresh copy of the bars,' : ', same bars again,'} side by side, ${RUNS} runs interleaved (load ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}): this checkout CPU median ${median(a).toFixed(1)} ms = ${m((steps / median(a)) * 1000)} ` +
       `bar-steps per CPU-second; baseline ${median(b).toFixed(1)} ms = ${m((steps / median(b)) * 1000)}; ` +
@@ -206,18 +241,27 @@ console.log(
     .join(' ')}`,
 );
 const btc: BacktestData = { timeframe: '1h', series: [await load('BTC')] };
-const sma = measure('sma_cross 20/50, BTC/USDT 1h 2017–2022', smaCross, { fast: 20, slow: 50 }, btc);
-sideBySide('sma_cross', smaCross, { fast: 20, slow: 50 }, btc);
-// The same run with protective exits armed on every entry: the per-bar trigger check's cost.
-measure(
-  'sma_cross 20/50 + stop 2% / take-profit 6% / trailing 3%, BTC/USDT 1h 2017–2022',
-  smaCross,
-  { fast: 20, slow: 50, exits: { stopLoss: 0.02, takeProfit: 0.06, trailingStop: 0.03 } },
-  btc,
-);
 const ten: BacktestData = { timeframe: '1h', series: await Promise.all(SYMBOLS.map(load)) };
-const xs = measure('xs_momentum 168/3/24, ten 1h symbols', xsMomentum, {}, ten);
-sideBySide('xs_momentum', xsMomentum, {}, ten);
-await reportCost('sma_cross on BTC', sma, btc);
-await reportCost('xs_momentum on ten symbols', xs, ten);
+if (SIDE_ONLY) {
+  sideBySide('sma_cross', smaCross, { fast: 20, slow: 50 }, btc, true);
+  sideBySide('xs_momentum', xsMomentum, {}, ten, true);
+  sideBySide('sma_cross', smaCross, { fast: 20, slow: 50 }, btc);
+  sideBySide('xs_momentum', xsMomentum, {}, ten);
+} else {
+  const sma = measure('sma_cross 20/50, BTC/USDT 1h 2017–2022', smaCross, { fast: 20, slow: 50 }, btc);
+  sideBySide('sma_cross', smaCross, { fast: 20, slow: 50 }, btc);
+  sideBySide('sma_cross', smaCross, { fast: 20, slow: 50 }, btc, true);
+  // The same run with protective exits armed on every entry: the per-bar trigger check's cost.
+  measure(
+    'sma_cross 20/50 + stop 2% / take-profit 6% / trailing 3%, BTC/USDT 1h 2017–2022',
+    smaCross,
+    { fast: 20, slow: 50, exits: { stopLoss: 0.02, takeProfit: 0.06, trailingStop: 0.03 } },
+    btc,
+  );
+  const xs = measure('xs_momentum 168/3/24, ten 1h symbols', xsMomentum, {}, ten);
+  sideBySide('xs_momentum', xsMomentum, {}, ten);
+  sideBySide('xs_momentum', xsMomentum, {}, ten, true);
+  await reportCost('sma_cross on BTC', sma, btc);
+  await reportCost('xs_momentum on ten symbols', xs, ten);
+}
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

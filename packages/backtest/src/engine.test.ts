@@ -200,6 +200,60 @@ describe('runBacktest: several instruments', () => {
   });
 });
 
+describe('runBacktest: the union of open times', () => {
+  const Z = parseInstrument('BINANCE:Z/USDT');
+  const bar = [100, 101, 99, 100, 10] as const;
+  /** Bars opening at the given hours (ascending). */
+  const at = (hours: readonly number[]): BarColumns => {
+    const b = barsOf(hours.map(() => bar));
+    hours.forEach((h, i) => {
+      b.openTime[i] = h * HOUR;
+    });
+    return b;
+  };
+  const closes = (hours: readonly number[][]) => {
+    const r = runBacktest({
+      strategy: scripted({}),
+      data: {
+        timeframe: '1h',
+        series: hours.map((h, k) => ({ instrument: [X, Y, Z][k]!, bars: at(h) })),
+      },
+      initialCash: 1000,
+    });
+    return [...r.equity.time].map((t) => t / HOUR - 1);
+  };
+  const expected = (hours: readonly number[][]) => [...new Set(hours.flat())].sort((a, b) => a - b);
+
+  it('is every open time once, ascending, with gaps, late listings and early delistings', () => {
+    const gaps = [[3, 4, 5, 9, 10, 11], [0, 1, 5, 6, 7, 8, 12], []];
+    expect(closes(gaps)).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(closes(gaps)).toEqual(expected(gaps));
+    // Series without a gap (marked as one run), with and beside series with gaps.
+    const runs = [
+      [2, 3, 4],
+      [0, 1, 5, 9],
+      [7, 8, 9, 10],
+    ];
+    expect(closes(runs)).toEqual([0, 1, 2, 3, 4, 5, 7, 8, 9, 10]);
+    expect(
+      closes([
+        [5, 6],
+        [0, 1, 2],
+      ]),
+    ).toEqual([0, 1, 2, 5, 6]);
+  });
+
+  it('is the same when the times are too sparse to mark (a merge) or start before 1970', () => {
+    const sparse = [
+      [0, 7, 9000],
+      [5, 7, 20_000, 20_001],
+      [-3, 9000],
+    ];
+    expect(closes(sparse)).toEqual(expected(sparse));
+    expect(closes(sparse)).toEqual([-3, 0, 5, 7, 9000, 20_000, 20_001]);
+  });
+});
+
 describe('runBacktest: bad data is refused', () => {
   const refusal = (mutate: (b: BarColumns) => void) => {
     const bars = barsOf(rows);

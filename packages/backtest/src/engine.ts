@@ -151,26 +151,85 @@ const unions = new WeakMap<
 >();
 
 /** {@link unionOpenTimes}, merged once per set of open-time arrays (a sweep runs many configurations on one). */
-function cachedUnion(series: readonly BarColumns[]): Float64Array {
+function cachedUnion(series: readonly BarColumns[], step: number, utcGrid: boolean): Float64Array {
   if (series.length === 1) return series[0]!.openTime;
   const cols = series.map((s) => s.openTime);
   const seen = unions.get(cols[0]!);
   const hit = seen?.find((u) => u.cols.length === cols.length && u.cols.every((c, k) => c === cols[k]));
   if (hit) return hit.union;
-  const union = unionOpenTimes(series);
+  const union = unionOpenTimes(series, step, utcGrid);
   if (seen) seen.push({ cols, union });
   else unions.set(cols[0]!, [{ cols, union }]);
   return union;
 }
 
-/** Union of the open times of every series (each ascending), ascending, each once: an N-way merge. */
-function unionOpenTimes(series: readonly BarColumns[]): Float64Array {
+/**
+ * Union of the open times of every series (each strictly ascending, validated), ascending, each
+ * once. Open times on one grid (multiples of a step, as every 24/7 series of a timeframe is) are
+ * marked in a byte per grid slot between the first and the last and read back in order: one pass
+ * over the bars and no merge. Otherwise (session grids, a range too sparse for the marks): an N-way
+ * merge. `utcGrid`: every open time is known to be a multiple of `step` (validated), so each run
+ * of bars one step apart is marked at once, with no division per bar.
+ */
+function unionOpenTimes(series: readonly BarColumns[], step: number, utcGrid: boolean): Float64Array {
   if (series.length === 1) return series[0]!.openTime;
   const cols = series.map((s) => s.openTime);
+  let total = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const c of cols) {
+    total += c.length;
+    if (c.length === 0) continue;
+    if (c[0]! < lo) lo = c[0]!;
+    if (c[c.length - 1]! > hi) hi = c[c.length - 1]!;
+  }
+  if (total === 0) return new Float64Array(0);
+  const slots = (hi - lo) / step + 1;
+  if (Number.isSafeInteger(slots) && slots <= 4 * total + 1024) {
+    const marks = new Uint8Array(slots);
+    let onGrid = true;
+    for (const c of cols) {
+      const len = c.length;
+      if (utcGrid && len > 0) {
+        // Runs without a gap are marked at once; a gap's width is a whole number of steps.
+        let i = 0;
+        let j = (c[0]! - lo) / step;
+        while (i < len) {
+          let e = i + 1;
+          while (e < len && c[e]! - c[e - 1]! === step) e++;
+          marks.fill(1, j, j + e - i);
+          if (e < len) j += e - i - 1 + (c[e]! - c[e - 1]!) / step;
+          i = e;
+        }
+        continue;
+      }
+      for (let i = 0; i < len; i++) {
+        const j = (c[i]! - lo) / step;
+        // A time off the grid gives a fractional slot (the times are integers below 2^53).
+        if (j !== Math.floor(j)) {
+          onGrid = false;
+          break;
+        }
+        marks[j] = 1;
+      }
+      if (!onGrid) break;
+    }
+    if (onGrid) {
+      let m = 0;
+      for (let j = 0; j < slots; j++) m += marks[j]!;
+      const out = new Float64Array(m);
+      let o = 0;
+      for (let j = 0; j < slots; j++) if (marks[j] === 1) out[o++] = lo + j * step;
+      return out;
+    }
+  }
+  return mergeOpenTimes(cols, total);
+}
+
+/** {@link unionOpenTimes} by an N-way merge (any ascending open times). */
+function mergeOpenTimes(cols: readonly Float64Array[], total: number): Float64Array {
   const n = cols.length;
   const at = new Int32Array(n);
-  let total = 0;
-  for (const c of cols) total += c.length;
   const out = new Float64Array(total);
   let m = 0;
   for (;;) {
@@ -281,7 +340,8 @@ class BacktestRun {
   run(): BacktestResult {
     const { cols, feeds, book, host, cur, tfMs } = this;
     const n = cols.length;
-    const opens = cachedUnion(cols);
+    // 24/7: validation put every open time on the UTC grid of the timeframe.
+    const opens = cachedUnion(cols, tfMs, this.calendar.alwaysOpen);
     const T = opens.length;
     const time = new Float64Array(T);
     const equity = new Float64Array(T);

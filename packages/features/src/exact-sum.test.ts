@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExactSum, productError } from './exact-sum';
+import { ExactSum, productError, rollingExactSums, rollingSumsByLimbs } from './exact-sum';
 
 // An independent exact model: every double (and every product of two) is an integer multiple of
 // 2^-2200, so scaled BigInts represent all values involved exactly.
@@ -126,5 +126,84 @@ describe('ExactSum', () => {
     }
     const x = 1 + 2 ** -30;
     expect(productError(x, x, x * x)).toBe(2 ** -60); // (1 + 2^-30)^2 = 1 + 2^-29 + 2^-60
+  });
+});
+
+/** Rolling sums (÷ divisor) by ExactSum, add then remove, as RollingWindow does. */
+function partialsRolling(values: ArrayLike<number>, period: number, divisor: number): Float64Array {
+  const s = new ExactSum();
+  const out = new Float64Array(values.length).fill(Number.NaN);
+  for (let i = 0; i < values.length; i++) {
+    if (i >= period) s.add(-values[i - period]!);
+    s.add(values[i]!);
+    if (i + 1 >= period) out[i] = s.value() / divisor;
+  }
+  return out;
+}
+
+function expectSameBits(a: Float64Array, b: Float64Array, what: string): void {
+  for (let i = 0; i < a.length; i++) {
+    if (!Object.is(a[i], b[i])) expect.fail(`${what}, row ${i}: ${a[i]} vs ${b[i]}`);
+  }
+}
+
+describe('rolling exact sums by integer limbs', () => {
+  const noBad = (row: number): never => {
+    throw new Error(`row ${row}`);
+  };
+  const cases: [string, Float64Array][] = [
+    // Price-like: two decimals, 3,000 to 69,000 (a five-bit exponent range).
+    [
+      'prices',
+      Float64Array.from(
+        { length: 5000 },
+        (_, i) => Math.round((3000 + 33_000 * (1 + Math.sin(i / 300)) + (i % 17) * 0.37) * 100) / 100,
+      ),
+    ],
+    // Integers in [2^52, 2^53): every window sum needs rounding, half of them exact ties.
+    ['ties', Float64Array.from({ length: 3000 }, (_, i) => 2 ** 52 + ((i * 2654435761) % 2 ** 31))],
+    // Both signs, cancellation to exact zeros, and +0 values.
+    [
+      'signs',
+      Float64Array.from({ length: 3000 }, (_, i) =>
+        i % 5 === 0 ? 0 : (i % 2 ? 1 : -1) * (0.1 * (i % 7) + 1e-3 * i),
+      ),
+    ],
+    // Small magnitudes (ulp exponents far below zero).
+    ['tiny', Float64Array.from({ length: 2000 }, (_, i) => 1e-250 * (2 + Math.cos(i)))],
+  ];
+  for (const [name, values] of cases) {
+    it(`takes the limb path and matches the partials bit for bit: ${name}`, () => {
+      for (const period of [1, 2, 3, 20, 50, 199]) {
+        for (const divisor of [1, period, 3]) {
+          const out = new Float64Array(values.length).fill(Number.NaN);
+          expect(rollingSumsByLimbs(values, period, divisor, out)).toBe(true);
+          expectSameBits(
+            out,
+            partialsRolling(values, period, divisor),
+            `${name} period ${period} ÷${divisor}`,
+          );
+          const viaEntry = new Float64Array(values.length).fill(Number.NaN);
+          rollingExactSums(values, period, divisor, viaEntry, noBad);
+          expectSameBits(viaEntry, out, `${name} entry period ${period}`);
+        }
+      }
+    });
+  }
+
+  it('leaves −0, non-finite values and too wide a range to the partials, which still agree', () => {
+    const wide = Float64Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? 1e200 : 1e-200) * (1 + i));
+    const negZero = Float64Array.from([-0, -0, -0, 1, -0]);
+    for (const values of [wide, negZero]) {
+      const out = new Float64Array(values.length).fill(Number.NaN);
+      expect(rollingSumsByLimbs(values, 2, 2, out)).toBe(false);
+      rollingExactSums(values, 2, 2, out, noBad);
+      expectSameBits(out, partialsRolling(values, 2, 2), 'fallback');
+    }
+    expect(Object.is(partialsRolling(negZero, 2, 2)[1], -0)).toBe(true);
+    expect(rollingSumsByLimbs([1, Number.NaN], 1, 1, new Float64Array(2))).toBe(false);
+    expect(() =>
+      rollingExactSums([1, 2, Number.POSITIVE_INFINITY], 2, 2, new Float64Array(3), noBad),
+    ).toThrowError('row 2');
   });
 });

@@ -1,5 +1,5 @@
-import { runScalar, type ScalarIndicator } from './indicator';
-import { checkFinite, checkPeriod } from './validate';
+import type { ScalarIndicator } from './indicator';
+import { atRow, checkFinite, checkPeriod } from './validate';
 
 /**
  * Rate of change over `period` bars as a fraction (not a percent): x[t] / x[t − period] − 1.
@@ -45,7 +45,24 @@ export class RateOfChange implements ScalarIndicator {
   }
 }
 
-/** Batch {@link RateOfChange}: NaN for the first `period` rows. */
+/**
+ * Batch {@link RateOfChange}: NaN for the first `period` rows. One loop over the column (the same
+ * division as the streaming form, so the same bits), with its error and row for a non-finite input.
+ */
 export function rateOfChange(values: ArrayLike<number>, period: number): Float64Array {
-  return runScalar('roc', values, new RateOfChange(period));
+  checkPeriod('roc', 'period', period);
+  const n = values.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    if (!(x - x === 0)) {
+      try {
+        checkFinite('roc', x);
+      } catch (e) {
+        throw atRow('roc', i, e);
+      }
+    }
+    out[i] = i >= period ? x / values[i - period]! - 1 : Number.NaN;
+  }
+  return out;
 }

@@ -31,6 +31,32 @@ describe('sma', () => {
     expect(out[4]).toBe((0.2 + 0.3 + 0.7) / 3);
   });
 
+  it('batch equals the streaming form bit for bit on values of wildly mixed magnitudes', () => {
+    // Deterministic LCG; magnitudes from 1e-300 to 1e300, both signs, exact ties and cancellations.
+    let seed = 12345;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const xs = Float64Array.from({ length: 4000 }, (_, i) => {
+      const u = rand();
+      if (i % 97 === 0) return 1e300 * (u - 0.5);
+      if (i % 13 === 0) return 2 ** 53 + (i % 3);
+      if (i % 7 === 0) return -(0.1 * i);
+      return (u - 0.3) * 10 ** Math.floor(rand() * 40 - 20);
+    });
+    for (const period of [1, 2, 3, 7, 20, 50, 333]) {
+      const s = new Sma(period);
+      const streamed = Float64Array.from(xs, (x) => s.update(x));
+      const batch = sma(xs, period);
+      for (let i = 0; i < xs.length; i++) {
+        if (!Object.is(batch[i], streamed[i])) {
+          expect.fail(`period ${period}, row ${i}: batch ${batch[i]} vs streamed ${streamed[i]}`);
+        }
+      }
+    }
+  });
+
   it('rejects non-finite input without touching state', () => {
     const s = new Sma(2);
     s.update(1);

@@ -1,6 +1,7 @@
-import { runScalar, type ScalarIndicator } from './indicator';
+import { rollingExactSums } from './exact-sum';
+import type { ScalarIndicator } from './indicator';
 import { RollingWindow } from './rolling';
-import { checkFinite, checkPeriod } from './validate';
+import { atRow, checkFinite, checkPeriod } from './validate';
 
 /**
  * Simple moving average: the mean of the last `period` inputs, `round(Σx) / period` with the sum
@@ -40,7 +41,21 @@ export class Sma implements ScalarIndicator {
   }
 }
 
-/** Batch {@link Sma}: same length as `values`, NaN for the first `period - 1` rows. */
+/**
+ * Batch {@link Sma}: same length as `values`, NaN for the first `period - 1` rows. One loop over the
+ * column with the window's exact sum inlined (`rollingExactSums`): the streaming form's values bit
+ * for bit, and its error (with the row) for a non-finite input.
+ */
 export function sma(values: ArrayLike<number>, period: number): Float64Array {
-  return runScalar('sma', values, new Sma(period));
+  checkPeriod('sma', 'period', period);
+  const out = new Float64Array(values.length).fill(Number.NaN);
+  rollingExactSums(values, period, period, out, (row) => {
+    try {
+      checkFinite('sma', values[row]!);
+    } catch (e) {
+      throw atRow('sma', row, e);
+    }
+    throw atRow('sma', row, new Error('unreachable'));
+  });
+  return out;
 }

@@ -199,8 +199,6 @@ export class FillModel {
     let qty = qtyIn;
     const feeRate = liquidity === 'maker' ? fees.maker : fees.taker;
     const commission = this.config.commission;
-    const feeOf = (q: number): number =>
-      commission ? stockCommission(commission, buy ? 'buy' : 'sell', q, price).total : q * price * feeRate;
 
     if (buy) {
       const affordable = commission
@@ -210,7 +208,7 @@ export class FillModel {
       if (qty > affordable) qty = floorToStep(affordable, spec.lotSize);
       // A per-order minimum or a rounded fee can still tip the cost over the cash: step down a lot.
       if (commission)
-        while (qty > 0 && qty * price + feeOf(qty) > cash)
+        while (qty > 0 && qty * price + feeFor(commission, buy, qty, price, feeRate) > cash)
           qty = floorToStep(qty - spec.lotSize, spec.lotSize);
       if (qty <= 0) {
         return {
@@ -237,7 +235,14 @@ export class FillModel {
         detail: `notional ${notional} < min ${spec.minNotional}`,
       };
     }
-    return { status: 'filled', qty, price, fee: feeOf(qty), liquidity, partial: qty < ordered };
+    return {
+      status: 'filled',
+      qty,
+      price,
+      fee: feeFor(commission, buy, qty, price, feeRate),
+      liquidity,
+      partial: qty < ordered,
+    };
   }
 
   /** Reference price moved against us by the slippage model. */
@@ -258,4 +263,19 @@ export class FillModel {
     }
     return buy ? ref * (1 + frac) : ref * (1 - frac);
   }
+}
+
+/**
+ * The fee of a fill of `q` at `price`: the stock commission schedule when set, else `q·price·rate`.
+ * A module function rather than a closure made per fill (under tsx every closure is also named
+ * when created, a `defineProperty` per fill).
+ */
+function feeFor(
+  commission: FillModelConfig['commission'],
+  buy: boolean,
+  q: number,
+  price: number,
+  feeRate: number,
+): number {
+  return commission ? stockCommission(commission, buy ? 'buy' : 'sell', q, price).total : q * price * feeRate;
 }

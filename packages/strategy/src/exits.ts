@@ -55,8 +55,6 @@ export const ExitsSchema = z
 /** Parsed `ExitsSchema` output → {@link Exits}; undefined when it sets nothing. */
 export function exitsOf(p: z.output<typeof ExitsSchema> | undefined): Exits | undefined {
   if (!p) return undefined;
-  const lvl = (x: number | ExitLevel | undefined): ExitLevel | undefined =>
-    x === undefined ? undefined : typeof x === 'number' ? { fraction: x } : x;
   const stopLoss = lvl(p.stopLoss);
   const takeProfit = lvl(p.takeProfit);
   const out: { stopLoss?: ExitLevel; takeProfit?: ExitLevel; trailingStop?: number } = {};
@@ -64,6 +62,11 @@ export function exitsOf(p: z.output<typeof ExitsSchema> | undefined): Exits | un
   if (takeProfit) out.takeProfit = takeProfit;
   if (p.trailingStop !== undefined) out.trailingStop = p.trailingStop;
   return hasExits(out) ? out : undefined;
+}
+
+/** A level as given (a fraction or a price) as an {@link ExitLevel}; a module function, not a closure per call. */
+function lvl(x: number | ExitLevel | undefined): ExitLevel | undefined {
+  return x === undefined ? undefined : typeof x === 'number' ? { fraction: x } : x;
 }
 
 export function hasExits(e: Exits | undefined): e is Exits {

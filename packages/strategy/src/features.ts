@@ -81,15 +81,17 @@ export class FeatureSlots implements FeatureView {
 
   get(key: string): number {
     const j = this.#slot.get(key);
-    if (j === undefined) {
-      const known = this.keys.length === 0 ? 'it declares none' : `declared: ${this.keys.join(', ')}`;
-      throw new AlgoError(
-        ErrorCode.InvalidArgument,
-        `strategy ${this.#strategy} read feature '${key}', which it does not declare in features(params) (${known})`,
-        { strategy: this.#strategy, key },
-      );
-    }
-    return this.values[j]!;
+    return j === undefined ? this.#undeclared(key) : this.values[j]!;
+  }
+
+  /** The refusal of a key not declared, out of `get` (read per bar) so that stays small to inline. */
+  #undeclared(key: string): never {
+    const known = this.keys.length === 0 ? 'it declares none' : `declared: ${this.keys.join(', ')}`;
+    throw new AlgoError(
+      ErrorCode.InvalidArgument,
+      `strategy ${this.#strategy} read feature '${key}', which it does not declare in features(params) (${known})`,
+      { strategy: this.#strategy, key },
+    );
   }
 
   /** Keys of `this.keys` that `values` lacks. */

@@ -160,13 +160,19 @@ export class StrategyHost {
     return out;
   }
 
+  /** A loop, not `some` with a closure per decision (under tsx each closure is also named). */
+  #inUniverse(inst: Instrument): boolean {
+    for (const i of this.instruments) if (i === inst || sameInstrument(i, inst)) return true;
+    return false;
+  }
+
   #check(ds: readonly Decision[], only: Instrument | undefined): void {
     for (const d of ds) {
       validateDecision(d);
       const ok =
         only !== undefined
           ? d.instrument === only || sameInstrument(d.instrument, only)
-          : this.instruments.some((i) => i === d.instrument || sameInstrument(i, d.instrument));
+          : this.#inUniverse(d.instrument);
       if (!ok) {
         throw new AlgoError(
           ErrorCode.InvalidArgument,
