@@ -84,7 +84,9 @@ test('a swap replay writes funding P&L, leverage, margin ratio and liquidation d
 
     const acc = await points(influx, SWAP_ACCOUNT_MEASUREMENT);
     const pos = await points(influx, SWAP_POSITION_MEASUREMENT);
-    expect(acc.length).toBeGreaterThan(100);
+    // One point per account save; a replay coalesces the bar steps the router is behind on into
+    // one save, so how many depends on how far ahead the stages run (33 to 150 of 2,200 bars seen).
+    expect(acc.length).toBeGreaterThan(10);
     expect(pos).toHaveLength(acc.length);
     expect(new Set(pos.map((p) => `${p['account']} ${p['instrument']}`))).toEqual(new Set([`perp ${KEY}`]));
 
@@ -139,7 +141,7 @@ test('a swap replay writes funding P&L, leverage, margin ratio and liquidation d
         expect(p['liquidation_distance']).toBeNull();
       }
     }
-    expect(open).toBeGreaterThan(50);
+    expect(open).toBeGreaterThan(5);
     for (const a of acc) {
       const p = pos.find((x) => x['time'] === a['time'])!;
       expect(a['leverage'] as number).toBeCloseTo(
