@@ -14,7 +14,7 @@ import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { smaCross } from '@algotrader/strategy';
 import { bundledData, NatsServer, repoRoot, waitFor } from '@algotrader/testkit';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runSweepCmd } from '../apps/cli/src/commands/sweep';
 import { runWorkerCmd } from '../apps/cli/src/commands/worker';
 import { sliceRange } from '../apps/cli/src/sweep/data';
@@ -22,6 +22,7 @@ import { connectResearchBus } from '../apps/cli/src/sweep/executor';
 import { gridConfigs, parseGridFlag, parseRangeFlag, randomConfigs } from '../apps/cli/src/sweep/grid';
 import type { CommandIo } from '../apps/cli/src/sweep/io';
 import type { ResearchJob } from '../apps/cli/src/sweep/job';
+import { ThreadPool } from '../apps/cli/src/sweep/pool';
 import { startResearchWorker } from '../apps/cli/src/sweep/research-worker';
 import { parseWalkForward, walkForwardWindows } from '../apps/cli/src/sweep/windows';
 import { fromSweepJob, fromSweepResult, toSweepJob, toSweepResult } from '../apps/cli/src/sweep/wire';
@@ -263,6 +264,28 @@ describe('algotrader sweep', () => {
     );
     expect(c.out.filter((l) => /^\s*\d+\s/.test(l))).toHaveLength(3);
     expect(c.out).toContain('… 6 more in the results file');
+  });
+
+  test('threads started while the bars load are closed when the bars cannot be loaded', async () => {
+    const start = ThreadPool.start.bind(ThreadPool);
+    const pools: Promise<ThreadPool>[] = [];
+    const starts = vi.spyOn(ThreadPool, 'start').mockImplementation((o) => {
+      const p = start(o);
+      pools.push(p);
+      return p;
+    });
+    const closes = vi.spyOn(ThreadPool.prototype, 'close');
+    try {
+      const args = [...SMALL, '--workers', '2'];
+      args[args.indexOf('--symbols') + 1] = 'BTC/USDT,FOO/USDT';
+      await expect(runSweepCmd(args, capture().io)).rejects.toThrow(/no 1h file for FOO\/USDT/);
+      expect(pools).toHaveLength(1);
+      const pool = await pools[0]!;
+      expect(closes.mock.contexts).toContain(pool);
+    } finally {
+      starts.mockRestore();
+      closes.mockRestore();
+    }
   });
 
   test('walk-forward picks the best set on each train window and reports it on the test window', async () => {

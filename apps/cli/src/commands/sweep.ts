@@ -102,206 +102,218 @@ export async function runSweepCmd(
 
   const catalog = await loadCatalog(spec.modules, io.cwd);
   catalog.get(spec.strategy);
-  const config = loadConfig(io.env);
-  const market = await loadSpecMarket(spec, data, io, config);
-  const tf = market.data.timeframe;
-
-  // Parameter sets: generated, checked by the strategy's schema, repeated ones dropped.
-  const raw =
-    grid.length > 0
-      ? gridConfigs(grid, spec.params)
-      : randomConfigs(
-          ranges,
-          parseNumber(values.random, 'random', 0, 1),
-          parseNumber(values.seed, 'seed', 1),
-          spec.params,
-        );
-  const strategy = buildStrategy(catalog, spec.strategy, market.data);
-  const configs: Params[] = [];
-  const refused: { params: Params; reason: string }[] = [];
-  const seen = new Set<string>();
-  for (const p of raw) {
-    try {
-      const key = JSON.stringify(checkParams(strategy, p));
-      if (seen.has(key)) continue;
-      seen.add(key);
-      configs.push(p);
-    } catch (e) {
-      refused.push({ params: p, reason: (e as Error).message });
-    }
-  }
-  if (configs.length === 0) {
-    throw new AlgoError(
-      ErrorCode.InvalidConfig,
-      `none of the ${raw.length} parameter sets is valid for ${spec.strategy}: ${refused[0]?.reason ?? 'none generated'}`,
+  // The threads start (each imports the strategies) while the bars load; closed on every way out.
+  const starting = values.distributed
+    ? undefined
+    : ThreadPool.start({ threads: workers, modules: spec.modules, cwd: io.cwd, name: 'local' });
+  starting?.catch(() => undefined);
+  try {
+    return await sweep();
+  } finally {
+    await starting?.then(
+      (pool) => pool.close(),
+      () => undefined,
     );
   }
 
-  const createdAt = io.now();
-  const sweepId = values['sweep-id'] ?? `${stamp(createdAt)}-${randomBytes(3).toString('hex')}`;
-  assertSweepId(sweepId);
-  const dataRef: DataRef = {
-    data: data === 'store' || isAbsolute(data) ? data : resolve(io.cwd, data),
-    symbols: market.data.series.map((s) => formatInstrument(s.instrument)),
-    timeframe: tf,
-  };
-  const common = {
-    sweepId,
-    strategy: spec.strategy,
-    dataRef,
-    fillModel: spec.fillModel,
-    initialCash: spec.initialCash,
-  };
-  const jobs: ResearchJob[] = [];
-  const layout = new Map<number, WalkForwardJob>();
-  let windows: Window[] = [];
-  if (wf) {
-    const [start, end] = dataExtent(market.data, timeframeMs(tf));
-    windows = walkForwardWindows(wf, start, end);
-    if (windows.length === 0) {
-      throw new UsageError(
-        `--walk-forward: the data (${new Date(start).toISOString()} → ${new Date(end).toISOString()}) is shorter than one train + test window`,
+  async function sweep(): Promise<number> {
+    const config = loadConfig(io.env);
+    const market = await loadSpecMarket(spec, data, io, config);
+    const tf = market.data.timeframe;
+
+    // Parameter sets: generated, checked by the strategy's schema, repeated ones dropped.
+    const raw =
+      grid.length > 0
+        ? gridConfigs(grid, spec.params)
+        : randomConfigs(
+            ranges,
+            parseNumber(values.random, 'random', 0, 1),
+            parseNumber(values.seed, 'seed', 1),
+            spec.params,
+          );
+    const strategy = buildStrategy(catalog, spec.strategy, market.data);
+    const configs: Params[] = [];
+    const refused: { params: Params; reason: string }[] = [];
+    const seen = new Set<string>();
+    for (const p of raw) {
+      try {
+        const key = JSON.stringify(checkParams(strategy, p));
+        if (seen.has(key)) continue;
+        seen.add(key);
+        configs.push(p);
+      } catch (e) {
+        refused.push({ params: p, reason: (e as Error).message });
+      }
+    }
+    if (configs.length === 0) {
+      throw new AlgoError(
+        ErrorCode.InvalidConfig,
+        `none of the ${raw.length} parameter sets is valid for ${spec.strategy}: ${refused[0]?.reason ?? 'none generated'}`,
       );
     }
-    configs.forEach((params, config) => {
-      for (const w of windows) {
-        for (const phase of ['train', 'test'] as const) {
-          const [from, to] = w[phase];
-          layout.set(jobs.length, { config, window: w.index, phase });
-          jobs.push({ ...common, jobId: jobs.length, params, from, to, window: `w${w.index}:${phase}` });
-        }
-      }
-    });
-  } else {
-    for (const params of configs) {
-      jobs.push({
-        ...common,
-        jobId: jobs.length,
-        params,
-        ...(spec.from === undefined ? {} : { from: spec.from }),
-        ...(spec.to === undefined ? {} : { to: spec.to }),
-        window: '',
-      });
-    }
-  }
 
-  io.err(
-    `sweep ${sweepId}: ${configs.length} parameter sets${refused.length ? ` (${refused.length} refused by the schema)` : ''}` +
-      `${wf ? ` × ${windows.length} windows × train/test` : ''} = ${jobs.length} backtests, ` +
-      (values.distributed
-        ? 'on algotrader workers via JetStream'
-        : `${workers} worker thread${workers > 1 ? 's' : ''}`),
-  );
-  const progress = new Progress('sweep', jobs.length, values.quiet === true || io.quiet === true);
-  const started = performance.now();
-  let results: JobResult[];
-  let close: () => Promise<void>;
-  let executor: SweepExecutor;
-  if (values.distributed) {
-    const bus = await connectResearchBus(config, config.service, values.nats);
-    executor = new JetStreamExecutor(bus, { warn: (l) => io.err(l) });
-    close = () => bus.close();
-  } else {
-    const pool = await ThreadPool.start({
-      threads: workers,
-      modules: spec.modules,
-      cwd: io.cwd,
-      name: 'local',
-    });
-    executor = new ThreadExecutor(pool, { key: sweepId, data: shareData(market.data) });
-    close = () => pool.close();
-  }
-  try {
-    results = await executor.run(jobs, () => progress.tick(1), signal);
-  } finally {
-    progress.finish();
-    await close();
-  }
-  const wallSeconds = (performance.now() - started) / 1000;
-  const failed = results.filter((r) => r.error !== '');
-
-  const ranked = wf ? [] : rankResults(results, by);
-  const walk = wf ? walkForwardReport(windows, layout, results, configs, by) : undefined;
-  const doc = {
-    kind: 'sweep_results',
-    version: 1,
-    sweepId,
-    createdAt: new Date(createdAt).toISOString(),
-    command: ['algotrader', 'sweep', ...argv].map(shellQuote).join(' '),
-    strategy: spec.strategy,
-    data: {
-      source: data,
-      sources: market.sources,
-      symbols: dataRef.symbols,
+    const createdAt = io.now();
+    const sweepId = values['sweep-id'] ?? `${stamp(createdAt)}-${randomBytes(3).toString('hex')}`;
+    assertSweepId(sweepId);
+    const dataRef: DataRef = {
+      data: data === 'store' || isAbsolute(data) ? data : resolve(io.cwd, data),
+      symbols: market.data.series.map((s) => formatInstrument(s.instrument)),
       timeframe: tf,
-      from: spec.from === undefined ? null : new Date(spec.from).toISOString(),
-      to: spec.to === undefined ? null : new Date(spec.to).toISOString(),
-    },
-    fillModel: spec.fillModel,
-    initialCash: spec.initialCash,
-    rank: { metric: by.key, better: by.better },
-    mode: executor.mode,
-    workers: values.distributed ? null : workers,
-    configs: configs.length,
-    refused: refused.length,
-    refusedExamples: refused.slice(0, 10),
-    jobs: jobs.length,
-    failed: failed.length,
-    wallSeconds,
-    jobSeconds: results.reduce((s, r) => s + r.seconds, 0),
-    ranking: ranked.map((r, i) => ({
-      rank: i + 1,
-      jobId: r.jobId,
-      params: r.params,
-      metrics: jsonMetrics(r.metrics),
-      ...(r.error ? { error: r.error } : {}),
-      worker: r.worker,
-    })),
-    ...(walk && wf
-      ? {
-          walkForward: {
-            trainDays: wf.trainMs / 86_400_000,
-            testDays: wf.testMs / 86_400_000,
-            stepDays: wf.stepMs / 86_400_000,
-            windows: walk.windows.map((w) => ({
-              ...w,
-              best: w.best && {
-                ...w.best,
-                trainMetric: jsonNumber(w.best.trainMetric),
-                test: jsonMetrics(w.best.test),
-              },
-            })),
-            outOfSample: {
-              windows: walk.outOfSample.windows,
-              compoundedReturn: jsonNumber(walk.outOfSample.compoundedReturn),
-              meanMetric: jsonNumber(walk.outOfSample.meanMetric),
-              worstDrawdown: jsonNumber(walk.outOfSample.worstDrawdown),
-            },
-            chosen: walk.chosen,
-          },
+    };
+    const common = {
+      sweepId,
+      strategy: spec.strategy,
+      dataRef,
+      fillModel: spec.fillModel,
+      initialCash: spec.initialCash,
+    };
+    const jobs: ResearchJob[] = [];
+    const layout = new Map<number, WalkForwardJob>();
+    let windows: Window[] = [];
+    if (wf) {
+      const [start, end] = dataExtent(market.data, timeframeMs(tf));
+      windows = walkForwardWindows(wf, start, end);
+      if (windows.length === 0) {
+        throw new UsageError(
+          `--walk-forward: the data (${new Date(start).toISOString()} → ${new Date(end).toISOString()}) is shorter than one train + test window`,
+        );
+      }
+      configs.forEach((params, config) => {
+        for (const w of windows) {
+          for (const phase of ['train', 'test'] as const) {
+            const [from, to] = w[phase];
+            layout.set(jobs.length, { config, window: w.index, phase });
+            jobs.push({ ...common, jobId: jobs.length, params, from, to, window: `w${w.index}:${phase}` });
+          }
         }
-      : {}),
-    errors: failed
-      .slice(0, 20)
-      .map((r) => ({ jobId: r.jobId, params: r.params, window: r.window, error: r.error })),
-  };
-  const dir = resolve(io.cwd, values.out ?? join('reports', `sweep-${sweepId}`));
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'results.json');
-  await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
+      });
+    } else {
+      for (const params of configs) {
+        jobs.push({
+          ...common,
+          jobId: jobs.length,
+          params,
+          ...(spec.from === undefined ? {} : { from: spec.from }),
+          ...(spec.to === undefined ? {} : { to: spec.to }),
+          window: '',
+        });
+      }
+    }
 
-  if (values.json) {
-    io.out(JSON.stringify(doc));
-  } else {
-    io.out(
-      `${spec.strategy} on ${dataRef.symbols.join(', ')} ${tf}: ${jobs.length} backtests in ${wallSeconds.toFixed(1)} s` +
-        ` (${executor.mode}${values.distributed ? '' : `, ${workers} workers`})${failed.length ? `, ${failed.length} failed` : ''}`,
+    io.err(
+      `sweep ${sweepId}: ${configs.length} parameter sets${refused.length ? ` (${refused.length} refused by the schema)` : ''}` +
+        `${wf ? ` × ${windows.length} windows × train/test` : ''} = ${jobs.length} backtests, ` +
+        (values.distributed
+          ? 'on algotrader workers via JetStream'
+          : `${workers} worker thread${workers > 1 ? 's' : ''}`),
     );
-    io.out('');
-    for (const line of walk ? formatWalkForward(walk, by) : formatRanking(ranked, by, top)) io.out(line);
-    if (failed.length > 0) io.out(`\nfirst failure: ${paramsText(failed[0]!.params)}: ${failed[0]!.error}`);
-    io.out('');
-    io.out(`results: ${file}`);
+    let results: JobResult[];
+    let close: () => Promise<void>;
+    let executor: SweepExecutor;
+    if (starting) {
+      const pool = await starting;
+      executor = new ThreadExecutor(pool, { key: sweepId, data: shareData(market.data) });
+      close = () => pool.close();
+    } else {
+      const bus = await connectResearchBus(config, config.service, values.nats);
+      executor = new JetStreamExecutor(bus, { warn: (l) => io.err(l) });
+      close = () => bus.close();
+    }
+    // The jobs' wall time: the threads are up (or the bus connected) and the bars shared.
+    const progress = new Progress('sweep', jobs.length, values.quiet === true || io.quiet === true);
+    const started = performance.now();
+    try {
+      results = await executor.run(jobs, () => progress.tick(1), signal);
+    } finally {
+      progress.finish();
+      await close();
+    }
+    const wallSeconds = (performance.now() - started) / 1000;
+    const failed = results.filter((r) => r.error !== '');
+
+    const ranked = wf ? [] : rankResults(results, by);
+    const walk = wf ? walkForwardReport(windows, layout, results, configs, by) : undefined;
+    const doc = {
+      kind: 'sweep_results',
+      version: 1,
+      sweepId,
+      createdAt: new Date(createdAt).toISOString(),
+      command: ['algotrader', 'sweep', ...argv].map(shellQuote).join(' '),
+      strategy: spec.strategy,
+      data: {
+        source: data,
+        sources: market.sources,
+        symbols: dataRef.symbols,
+        timeframe: tf,
+        from: spec.from === undefined ? null : new Date(spec.from).toISOString(),
+        to: spec.to === undefined ? null : new Date(spec.to).toISOString(),
+      },
+      fillModel: spec.fillModel,
+      initialCash: spec.initialCash,
+      rank: { metric: by.key, better: by.better },
+      mode: executor.mode,
+      workers: values.distributed ? null : workers,
+      configs: configs.length,
+      refused: refused.length,
+      refusedExamples: refused.slice(0, 10),
+      jobs: jobs.length,
+      failed: failed.length,
+      wallSeconds,
+      jobSeconds: results.reduce((s, r) => s + r.seconds, 0),
+      ranking: ranked.map((r, i) => ({
+        rank: i + 1,
+        jobId: r.jobId,
+        params: r.params,
+        metrics: jsonMetrics(r.metrics),
+        ...(r.error ? { error: r.error } : {}),
+        worker: r.worker,
+      })),
+      ...(walk && wf
+        ? {
+            walkForward: {
+              trainDays: wf.trainMs / 86_400_000,
+              testDays: wf.testMs / 86_400_000,
+              stepDays: wf.stepMs / 86_400_000,
+              windows: walk.windows.map((w) => ({
+                ...w,
+                best: w.best && {
+                  ...w.best,
+                  trainMetric: jsonNumber(w.best.trainMetric),
+                  test: jsonMetrics(w.best.test),
+                },
+              })),
+              outOfSample: {
+                windows: walk.outOfSample.windows,
+                compoundedReturn: jsonNumber(walk.outOfSample.compoundedReturn),
+                meanMetric: jsonNumber(walk.outOfSample.meanMetric),
+                worstDrawdown: jsonNumber(walk.outOfSample.worstDrawdown),
+              },
+              chosen: walk.chosen,
+            },
+          }
+        : {}),
+      errors: failed
+        .slice(0, 20)
+        .map((r) => ({ jobId: r.jobId, params: r.params, window: r.window, error: r.error })),
+    };
+    const dir = resolve(io.cwd, values.out ?? join('reports', `sweep-${sweepId}`));
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, 'results.json');
+    await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
+
+    if (values.json) {
+      io.out(JSON.stringify(doc));
+    } else {
+      io.out(
+        `${spec.strategy} on ${dataRef.symbols.join(', ')} ${tf}: ${jobs.length} backtests in ${wallSeconds.toFixed(1)} s` +
+          ` (${executor.mode}${values.distributed ? '' : `, ${workers} workers`})${failed.length ? `, ${failed.length} failed` : ''}`,
+      );
+      io.out('');
+      for (const line of walk ? formatWalkForward(walk, by) : formatRanking(ranked, by, top)) io.out(line);
+      if (failed.length > 0) io.out(`\nfirst failure: ${paramsText(failed[0]!.params)}: ${failed[0]!.error}`);
+      io.out('');
+      io.out(`results: ${file}`);
+    }
+    return failed.length === results.length ? 1 : 0;
   }
-  return failed.length === results.length ? 1 : 0;
 }
