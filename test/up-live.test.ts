@@ -44,15 +44,6 @@ async function count(bus: Bus, stream: string, filter: string): Promise<number> 
   }
 }
 
-async function heartbeat(bus: Bus, service: string): Promise<boolean> {
-  try {
-    const m = await bus.jsm.streams.getMessage('OPS', { last_by_subj: `ops.heartbeat.${service}` });
-    return m !== null && codecs.Heartbeat.decode(m.data).service === service;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What the CLI said, for a failure message: its own lines, each service's first and last exit
  * report (the exit code and the service's last output, which the CLI prints also with --quiet) and
@@ -103,6 +94,13 @@ function cliOutput(stdout: readonly string[], stderr: string, pids: ReadonlyMap<
   }
   if (rest.length > 0) out.push('cli stderr:', ...rest.slice(-30));
   return out.join('\n');
+}
+
+/** A server's output for a failure message: a crash's panic and where it came from, else the last lines. */
+function serverOutput(logs: string): string {
+  const lines = logs.split('\n');
+  const crash = lines.findIndex((l) => /^(panic:|fatal error:)/.test(l));
+  return (crash >= 0 ? lines.slice(Math.max(0, crash - 5), crash + 40) : lines.slice(-15)).join('\n');
 }
 
 test('up --live paper-trades OKX data with every service; SIGINT to the CLI stops every process it started', async () => {
@@ -164,7 +162,7 @@ test('up --live paper-trades OKX data with every service; SIGINT to the CLI stop
     const why = () =>
       `${cliOutput(stdout, stderr.join(''), pids)}\nthe test's nats-server (${server.url}): ${
         server.running ? 'running' : `EXITED (${server.exitStatus ?? 'not started'})`
-      }; its last output:\n${server.logs.split('\n').slice(-15).join('\n')}`;
+      }; its output:\n${serverOutput(server.logs)}`;
     // Every service needs the bus: when the server is gone, say so at once instead of waiting out
     // the timeout for heartbeats that cannot come.
     const serverUp =
@@ -189,17 +187,32 @@ test('up --live paper-trades OKX data with every service; SIGINT to the CLI stop
       () => `the test's connection to NATS\n${why()}`,
     );
     const b = bus;
-    // Every service connected and beats, under its own name.
-    let silent: string[] = [...services];
+    // Every service connected and beats, under its own name: heartbeats as they are published, seen
+    // by a plain subscription. No JetStream request may poll a stream while the services are still
+    // creating it: nats-server 2.9 crashes on a message get that reaches a stream being created
+    // (jsMsgGetRequest, a nil store) — it took every service's bus with it, and polling the OPS
+    // stream for heartbeats from the first second did exactly that now and then. Once every service
+    // has beaten, each has ensured the whole topology (a service beats only after that), so every
+    // stream is complete for the reads below.
+    const beating = new Set<string>();
+    const beats = b.nc.subscribe('ops.heartbeat.>', {
+      callback: (err, m) => {
+        if (err) return;
+        try {
+          const h = codecs.Heartbeat.decode(m.data);
+          if (h.service && m.subject === `ops.heartbeat.${h.service}`) beating.add(h.service);
+        } catch {
+          // not a heartbeat
+        }
+      },
+    });
     await waitFor(
-      serverUp(async () => {
-        const beats = await Promise.all(services.map((s) => heartbeat(b, s)));
-        silent = services.filter((_, i) => !beats[i]);
-        return silent.length === 0;
-      }),
+      serverUp(() => services.every((s) => beating.has(s))),
       120_000,
-      () => `a heartbeat from each service; none yet from ${silent.join(', ')}\n${why()}`,
+      () =>
+        `a heartbeat from each service; none yet from ${services.filter((s) => !beating.has(s)).join(', ')}\n${why()}`,
     );
+    beats.unsubscribe();
     // `status` sees every process up started; an age is never "-0 s".
     const status = (json: boolean) =>
       new Promise<string>((res, rej) =>
