@@ -1,6 +1,6 @@
 import { Bus, ensureOptions, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { parseConfig } from '@algotrader/core';
-import { NatsServer, scaled } from '@algotrader/testkit';
+import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { describe, expect, test } from 'vitest';
 import { runCli } from './helpers/cli';
 
@@ -80,6 +80,45 @@ describe('configured stream limits and limits set on the server', { timeout: sca
       await bus.ensure(SYSTEM_TOPOLOGY);
       expect((await info('OPS')).max_bytes).toBe(-1);
       expect((await info('MD')).max_bytes).toBe(64 * MiB);
+    } finally {
+      await bus.close();
+      await server.stop();
+    }
+  });
+
+  test('a start with nothing to change updates no stream; a changed limit updates that stream alone', async () => {
+    const server = await NatsServer.start();
+    const connect = (env: Record<string, string>) =>
+      Bus.connect({
+        servers: server.url,
+        service: 'admin',
+        ensure: ensureOptions(parseConfig({}, env).nats),
+      });
+    const bus = await connect({});
+    const updated: string[] = [];
+    try {
+      await bus.ensure(SYSTEM_TOPOLOGY);
+      // The server announces every stream update (JetStream advisories).
+      const sub = bus.nc.subscribe('$JS.EVENT.ADVISORY.STREAM.UPDATED.>', {
+        callback: (_, m) => {
+          updated.push(m.subject.split('.').pop()!);
+        },
+      });
+      await bus.nc.flush();
+      // Every stage of `up` starts like this at the same moment: nothing differs, nothing is updated.
+      for (let i = 0; i < 3; i++) {
+        const stage = await connect({});
+        await stage.ensure(SYSTEM_TOPOLOGY);
+        await stage.close();
+      }
+      // A start with a new limit updates that stream; its advisory comes after any of the above.
+      const changed = await connect({ NATS_STREAM_MAX_BYTES: 'DLQ:1M' });
+      await changed.ensure(SYSTEM_TOPOLOGY);
+      await changed.close();
+      await waitFor(() => updated.length > 0, 10_000, 'the advisory of the DLQ update');
+      await bus.nc.flush();
+      expect(updated).toEqual(['DLQ']);
+      sub.unsubscribe();
     } finally {
       await bus.close();
       await server.stop();

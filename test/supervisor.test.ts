@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Supervisor } from '@algotrader/pipeline';
+import { Supervisor, type SupervisorEvent } from '@algotrader/pipeline';
 import { scaled, waitFor } from '@algotrader/testkit';
 import { afterEach, describe, expect, test } from 'vitest';
 import { alive, killGroup } from './helpers/process-groups';
@@ -97,4 +97,41 @@ setInterval(() => {}, 60_000);
     },
     scaled(60_000),
   );
+
+  test('an exit is reported with its code and the last lines the stage wrote, stderr included', async () => {
+    const dir = tempDir();
+    // Says a few things, the last one without a newline, then fails (one stream: two pipes are
+    // read in no fixed order).
+    writeFileSync(
+      join(dir, 'crash.mjs'),
+      `for (let i = 1; i <= 30; i++) console.error('line ' + i);
+process.stderr.write('Error: the bus is gone\\n    at start (crash.mjs:3)\\nno newline at the end');
+process.exitCode = 3;
+`,
+    );
+    const events: SupervisorEvent[] = [];
+    const s = new Supervisor({
+      stages: [{ name: 'crash', entry: join(dir, 'crash.mjs') }],
+      cwd: dir,
+      env: {},
+      tailLines: 5,
+      backoffMs: [60_000],
+      onEvent: (e) => events.push(e),
+    });
+    s.start();
+    try {
+      await waitFor(() => events.some((e) => e.kind === 'exit'), 30_000, 'the stage exiting');
+    } finally {
+      await s.stop();
+    }
+    const exit = events.find((e) => e.kind === 'exit');
+    expect(exit).toMatchObject({ kind: 'exit', stage: 'crash', code: 3, signal: null, restartInMs: 60_000 });
+    expect(exit?.kind === 'exit' && exit.tail).toEqual([
+      'stderr: line 29',
+      'stderr: line 30',
+      'stderr: Error: the bus is gone',
+      'stderr:     at start (crash.mjs:3)',
+      'stderr: no newline at the end',
+    ]);
+  });
 });

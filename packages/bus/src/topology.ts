@@ -193,6 +193,22 @@ function streamConfig(
   };
 }
 
+/** Whether a stream as the server has it already has every setting of `cfg`. */
+function sameStream(have: StreamConfig, cfg: Partial<StreamConfig>): boolean {
+  const subjects = (x: readonly string[] | undefined) => [...(x ?? [])].sort().join(',');
+  return (
+    subjects(have.subjects) === subjects(cfg.subjects) &&
+    have.retention === cfg.retention &&
+    have.storage === cfg.storage &&
+    have.num_replicas === cfg.num_replicas &&
+    have.max_age === cfg.max_age &&
+    have.max_bytes === cfg.max_bytes &&
+    have.max_consumers === cfg.max_consumers &&
+    have.discard === cfg.discard &&
+    have.duplicate_window === cfg.duplicate_window
+  );
+}
+
 /**
  * Creates what is missing and updates what differs; safe to call at every start. Stream limits
  * follow {@link EnsureOptions.streamLimits}: configured ones are applied, others are left as the
@@ -235,6 +251,10 @@ async function ensureAll(
       continue;
     }
     const cfg = streamConfig(s, o, current.config);
+    // Only what differs is updated: every stage ensures the topology at start, and `up` starts them
+    // all at once — eight identical updates of each stream at the same moment would be needless
+    // JetStream API load (and nats-server 2.9 has had crashes in concurrent stream updates).
+    if (sameStream(current.config, cfg)) continue;
     try {
       await jsm.streams.update(s.name, cfg);
     } catch (e) {

@@ -35,6 +35,8 @@ export interface SupervisorOptions {
   readonly onLine?: (stage: string, line: string) => void;
   /** Told about starts, exits and restarts. */
   readonly onEvent?: (e: SupervisorEvent) => void;
+  /** How many of a child's last output lines (stdout and stderr) an exit event carries. Default 20. */
+  readonly tailLines?: number;
 }
 
 export type SupervisorEvent =
@@ -45,6 +47,11 @@ export type SupervisorEvent =
       readonly code: number | null;
       readonly signal: string | null;
       readonly restartInMs: number | undefined;
+      /**
+       * The child's last output lines (stderr ones prefixed `stderr: `), oldest first: what it
+       * said before it went, e.g. the error a crash printed.
+       */
+      readonly tail: readonly string[];
     };
 
 interface Child {
@@ -168,6 +175,9 @@ export class Supervisor {
         signalGroup(p, 'SIGTERM');
         const force = setTimeout(() => signalGroup(p, 'SIGKILL'), timeoutMs);
         waits.push(c.exited.finally(() => clearTimeout(force)));
+      } else {
+        // Gone already: its exit may still be being reported.
+        waits.push(c.exited);
       }
     }
     await Promise.all(waits);
@@ -186,29 +196,80 @@ export class Supervisor {
     });
     c.proc = proc;
     c.startedAt = Date.now();
-    c.exited = new Promise((r) => proc.once('exit', () => r()));
-    const lines = (stream: NodeJS.ReadableStream | null) => {
+    const tail: string[] = [];
+    const keep = this.#o.tailLines ?? 20;
+    const remember = (l: string) => {
+      if (keep <= 0) return;
+      tail.push(l.length > 2_000 ? `${l.slice(0, 2_000)}…` : l);
+      if (tail.length > keep) tail.shift();
+    };
+    const flushes: (() => void)[] = [];
+    const lines = (stream: NodeJS.ReadableStream | null, prefix: string) => {
       let buf = '';
+      const line = (l: string) => {
+        if (l === '') return;
+        remember(prefix + l);
+        this.#o.onLine?.(c.spec.name, l);
+      };
       stream?.on('data', (b: Buffer) => {
         buf += b.toString();
         const parts = buf.split('\n');
         buf = parts.pop() ?? '';
-        for (const l of parts) if (l !== '') this.#o.onLine?.(c.spec.name, l);
+        for (const l of parts) line(l);
+      });
+      // A last line without a newline (a crash mid-write) still counts.
+      flushes.push(() => {
+        line(buf);
+        buf = '';
       });
     };
-    lines(proc.stdout);
-    lines(proc.stderr);
+    lines(proc.stdout, '');
+    lines(proc.stderr, 'stderr: ');
+    // The output is read to its end ('close') before the exit is reported, so the exit event carries
+    // everything the child wrote; not longer than a moment, though: a grandchild that inherited the
+    // pipes may hold them open.
+    const closed = new Promise<void>((r) => proc.once('close', () => r()));
+    let onExited: () => void = () => {};
+    c.exited = new Promise((r) => {
+      onExited = r;
+    });
     this.#o.onEvent?.({ kind: 'start', stage: c.spec.name, pid: proc.pid ?? -1, restarts: c.restarts });
-    proc.once('exit', (code, signal) => {
+    proc.once('exit', async (code, signal) => {
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise<void>((r) => (grace = setTimeout(r, 500)))]);
+      clearTimeout(grace);
+      for (const f of flushes) f();
       if (this.#stopping) {
-        this.#o.onEvent?.({ kind: 'exit', stage: c.spec.name, code, signal, restartInMs: undefined });
+        try {
+          this.#o.onEvent?.({
+            kind: 'exit',
+            stage: c.spec.name,
+            code,
+            signal,
+            restartInMs: undefined,
+            tail: [...tail],
+          });
+        } finally {
+          onExited();
+        }
         return;
       }
       const stable = Date.now() - c.startedAt >= (this.#o.stableMs ?? 30_000);
       c.failures = stable ? 0 : c.failures + 1;
       const backoff = this.#o.backoffMs ?? [250, 1_000, 2_000, 5_000, 10_000];
       const delay = backoff[Math.min(c.failures, backoff.length - 1)]!;
-      this.#o.onEvent?.({ kind: 'exit', stage: c.spec.name, code, signal, restartInMs: delay });
+      try {
+        this.#o.onEvent?.({
+          kind: 'exit',
+          stage: c.spec.name,
+          code,
+          signal,
+          restartInMs: delay,
+          tail: [...tail],
+        });
+      } finally {
+        onExited();
+      }
       c.timer = setTimeout(() => {
         c.timer = undefined;
         if (this.#stopping) return;

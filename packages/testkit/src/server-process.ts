@@ -60,6 +60,14 @@ export class ServerProcess {
     return this.#logs.join('');
   }
 
+  /** How the current run ended (`code 1`, `signal SIGKILL`), or undefined while it runs. */
+  get exitStatus(): string | undefined {
+    const p = this.#proc;
+    if (p === undefined) return undefined;
+    if (p.signalCode !== null) return `signal ${p.signalCode}`;
+    return p.exitCode === null ? undefined : `code ${p.exitCode}`;
+  }
+
   /** The output of the current run only (since the last spawn). */
   get runLogs(): string {
     return this.#runLogs.join('');
@@ -124,6 +132,11 @@ export abstract class TestServer {
 
   get logs(): string {
     return this.serverProcess.logs;
+  }
+
+  /** How the server's process ended (`code 1`, `signal SIGKILL`), or undefined while it runs. */
+  get exitStatus(): string | undefined {
+    return this.serverProcess.exitStatus;
   }
 
   /** SIGKILL: the server dies as in a crash, without flushing anything; its files are kept for `restart()`. */

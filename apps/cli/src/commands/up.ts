@@ -142,8 +142,21 @@ export async function runUp(argv: string[]): Promise<number> {
       onEvent: (e) => {
         if (e.kind === 'start')
           say(`  ${e.stage} started (pid ${e.pid}${e.restarts ? `, restart ${e.restarts}` : ''})`);
-        else if (e.restartInMs !== undefined) {
-          say(`  ${e.stage} exited (${e.signal ?? `code ${e.code}`}); restarting in ${e.restartInMs} ms`);
+        else {
+          // Unexpected, or a stage that failed to stop cleanly: why it went, in its own words, also
+          // with --quiet (a crash's stack trace is no log line at warning level).
+          const failed = e.restartInMs !== undefined || (e.code !== 0 && e.signal !== 'SIGTERM');
+          if (!failed) return;
+          const how = e.signal ?? `code ${e.code}`;
+          say(
+            e.restartInMs !== undefined
+              ? `  ${e.stage} exited (${how}); restarting in ${e.restartInMs} ms`
+              : `  ${e.stage} exited (${how}) while stopping`,
+          );
+          if (e.tail.length > 0) {
+            say(`    ${e.stage}'s last output:`);
+            for (const l of e.tail) say(`    | ${l}`);
+          } else say(`    ${e.stage} wrote nothing`);
         }
       },
     });
