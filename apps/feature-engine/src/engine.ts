@@ -69,11 +69,12 @@ export class FeatureEngine {
     return new FeatureEngine(runtime);
   }
 
-  /** Stream position handled so far (MD sequence). */
+  /** Stream position handled so far (MD sequence), every output of it stored. */
   get position(): number {
     return this.#runtime.position;
   }
 
+  /** The last bar set decided; its outputs may still be in flight (`position` is what is stored). */
   get lastSet(): number {
     return this.#runtime.state.lastSet;
   }
