@@ -44,10 +44,11 @@ export class FeatureEngine {
       checkpointEveryMs: p.config.checkpointEveryMs,
       decider: featureDecider(p),
       bounds: messageBounds(p),
-      // Vectors and the set marker go into FEATURES in order, sent without waiting for each ack:
-      // a bar's vector is in flight while the next bar (or its set) is decided.
+      // Vectors and the set marker go into FEATURES in order. Not `pipelined`: with its publishes
+      // in flight across bars, a FEATURES stream at its byte limit (discard: new) was seen to lose
+      // its oldest vectors on nats-server 2.9 (test/store-full.integration.test.ts); one bar at a
+      // time it never did.
       orderedPublish: true,
-      pipelined: true,
       routes: [
         stageRoute(codecs.Bar, (bar: BarMsg, meta): FeatureInput => ({ kind: 'bar', bar, meta })),
         stageRoute(

@@ -72,6 +72,13 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
   #sent: Sent[] = [];
   /** A failure of a pumped publish: nothing more is pumped until `flush` has dealt with it. */
   #failed = false;
+  /**
+   * After a failed pumped publish: what is left goes out one at a time, each awaited, until the
+   * queue is empty (as a stage without `orderedPublish` does). A stream at its byte limit took
+   * chained resends near the limit and then dropped its oldest messages (nats-server 2.9, a
+   * `discard: new` stream): one publish at a time never did.
+   */
+  #oneByOne = false;
   /** Effects ever queued, and ever done: a caller marks how far its input's effects go. */
   queued = 0;
   done = 0;
@@ -94,7 +101,9 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
 
   /** True when a pumped publish failed (the next `flush` resends or throws) or an action is next. */
   get mustFlush(): boolean {
-    return this.#failed || (this.#pending[this.#sent.length]?.kind ?? 'publish') !== 'publish';
+    return (
+      this.#failed || this.#oneByOne || (this.#pending[this.#sent.length]?.kind ?? 'publish') !== 'publish'
+    );
   }
 
   /**
@@ -106,7 +115,7 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
    * not acked, in order (msg-id dedup drops what was stored after all).
    */
   pump(max: number): void {
-    if (!this.#o.orderedPublish || this.#failed) return;
+    if (!this.#o.orderedPublish || this.#failed || this.#oneByOne) return;
     const { bus } = this.#o;
     while (this.#sent.length < max) {
       const at = this.#sent.length;
@@ -167,6 +176,7 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
     while (this.#sent.some((s) => !s.settled)) await Promise.all(this.#sent.map((s) => s.promise));
     const failure = this.#sent[0]?.error;
     this.#sent = [];
+    if (this.#failed) this.#oneByOne = true;
     this.#failed = false;
     if (failure !== undefined && !isWrongLastMsgId(failure)) throw failure;
   }
@@ -197,7 +207,7 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
     if (this.#sent.length > 0 || this.#failed) await this.#settlePumped();
     while (this.#pending.length > 0) {
       const item = this.#pending[0]!;
-      if (item.kind === 'publish' && orderedPublish) {
+      if (item.kind === 'publish' && orderedPublish && !this.#oneByOne) {
         await this.#publishOrdered();
       } else if (item.kind === 'publish') {
         let n = 1;
@@ -230,6 +240,7 @@ export class DeciderRunner<State, Input, Output, Snapshot> {
         }
       }
     }
+    this.#oneByOne = false;
   }
 
   /**
