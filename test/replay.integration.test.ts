@@ -91,12 +91,19 @@ describe('walking skeleton: replay real bars over JetStream', () => {
     void b.exited.then((code) => {
       bExit = code;
     });
+    // Distinct sequences printed by either: the restarted tail prints again what the killed one had
+    // in flight (unacked), and only after the durable's ack wait.
+    const distinct = () => {
+      const all = new Set(seen.keys());
+      for (const l of b.lines) all.add((JSON.parse(l) as { seq: number }).seq);
+      return all.size;
+    };
     await waitFor(
-      () => seen.size + b.lines.length >= fileOpens.length,
+      () => distinct() >= fileOpens.length,
       60_000,
       // A stall names what the restarted tail did: how far it got, whether it exited, what it said.
       () =>
-        `restarted consumer to catch up (printed ${b.lines.length} after ${seen.size} of ${fileOpens.length}; ` +
+        `restarted consumer to catch up (printed ${b.lines.length}, ${distinct()} of ${fileOpens.length} distinct with the ${seen.size} before the kill; ` +
         `${bExit === undefined ? 'still running' : `exited ${bExit}`}; stderr: ${b.stderr.join('').slice(-800) || 'none'})`,
     );
     await waitFor(

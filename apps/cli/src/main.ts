@@ -112,7 +112,11 @@ async function main(argv: string[]): Promise<number> {
             ...(values.count ? { count: Number(values.count) } : {}),
             ...(values.durable ? { durable: values.durable as string } : {}),
             ...(values.type ? { type: values.type as string } : {}),
-            write: (line) => process.stdout.write(`${line}\n`),
+            // Settles when the line has left this process: its message is acked only then.
+            write: (line) =>
+              new Promise<void>((resolve, reject) =>
+                process.stdout.write(`${line}\n`, (e) => (e ? reject(e) : resolve())),
+              ),
             signal: abort.signal,
           });
           return 0;

@@ -13,7 +13,12 @@ export interface TailOptions {
   durable?: string;
   /** Force a message type instead of the Proto-Type header / subject mapping. */
   type?: string;
-  write: (line: string) => void;
+  /**
+   * Writes one line. With a durable, a promise is awaited before the message is acked: it should
+   * settle once the line is out of this process (a pipe write is queued in the process until then,
+   * and a kill -9 loses what is queued — the message must then come back, not be acked).
+   */
+  write: (line: string) => void | Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -29,8 +34,11 @@ export async function tail(bus: Bus, o: TailOptions): Promise<number> {
   });
   let printed = 0;
   const print = (seq: number, subject: string, typeName: string, message: unknown, ts: number) => {
-    o.write(JSON.stringify({ seq, subject, type: typeName, time: new Date(ts).toISOString(), message }));
+    const written = o.write(
+      JSON.stringify({ seq, subject, type: typeName, time: new Date(ts).toISOString(), message }),
+    );
     printed += 1;
+    return written;
   };
 
   if (o.durable) {
@@ -50,9 +58,11 @@ export async function tail(bus: Bus, o: TailOptions): Promise<number> {
       // A killed tail's unacked messages come back after this long.
       ackWaitMs: 5_000,
       codec: c,
+      // Acked once the line is written (the bus acks when the handler's promise settles).
       handler: (m, meta) => {
-        print(meta.streamSeq, meta.subject, c.typeName, c.toJSON(m), Date.now());
+        const written = print(meta.streamSeq, meta.subject, c.typeName, c.toJSON(m), Date.now());
         if (o.count !== undefined && printed >= o.count) resolveDone();
+        return written;
       },
     });
     o.signal?.addEventListener('abort', () => resolveDone());
