@@ -112,7 +112,7 @@ describe('feature-engine: computes exactly what the configured strategies declar
       fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
       expect(fe.position, 'resumed from its checkpoint, not from the start of MD').toBe(at);
       const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series, from: cut });
-      // Decided is not yet stored (the stage is pipelined): the position moves once its outputs are.
+      // Decided is not yet stored (a pipelined stage): the position moves once its outputs are.
       const lastMd = (await bus.jsm.streams.info('MD')).state.last_seq;
       await waitFor(
         () => fe!.lastSet >= r.lastClose! && fe!.position >= lastMd,
