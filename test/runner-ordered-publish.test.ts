@@ -1,39 +1,17 @@
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import type { Clock } from '@algotrader/core';
-import { Alerter, type Decider, DeciderRunner, type Effect, type OutMessage } from '@algotrader/pipeline';
-import { codecs } from '@algotrader/proto';
+import { Alerter, DeciderRunner } from '@algotrader/pipeline';
 import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { storedMsgIds } from './helpers/stored';
+import { threeOutputs } from './helpers/three-outputs';
 
 vi.setConfig({ testTimeout: scaled(60_000) });
 
 const clock: Clock = { now: () => Date.now() };
 
-/** A set marker as the stages publish them (any message type would do). */
-function marker(k: number) {
-  return { venue: 'OKX', timeframe: '1h', closeTimeMs: k, arrived: [], missing: [], timedOut: false };
-}
-
 /** Per input k: three publishes into FEATURES, in this order: k.a, k.b, k.set. */
-const decider: Decider<{ acked: number[] }, number, number, null> = {
-  initial: () => ({ acked: [] }),
-  decide: (_s, k) => [k],
-  evolve: (s) => s,
-  effects: (_s, k): Effect[] =>
-    ['a', 'b', 'set'].map((part) => ({
-      kind: 'publish',
-      message: {
-        codec: codecs.BarSetClosed,
-        subject: `feat.test.${part}`,
-        message: marker(k),
-        msgId: `ord:${k}.${part}`,
-      } as OutMessage,
-    })),
-  snapshot: () => null,
-  restore: () => ({ state: { acked: [] }, effects: [] }),
-  acked: (s, _m, seq) => ({ acked: [...s.acked, seq] }),
-};
+const decider = threeOutputs('ord');
 
 describe('DeciderRunner orderedPublish: one round trip for a message’s outputs, stream order kept', () => {
   let server: NatsServer;

@@ -1,11 +1,12 @@
 import { Bus, loadCheckpoint, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { type Clock, parseInstrument } from '@algotrader/core';
 import { CHECKPOINTS_BUCKET, StageRuntime, stageRoute } from '@algotrader/pipeline';
-import type { Decider, Effect, OutMessage, StageCheckpoint } from '@algotrader/pipeline/domain';
+import type { StageCheckpoint } from '@algotrader/pipeline/domain';
 import { type BarMsg, codecs } from '@algotrader/proto';
 import { NatsServer, scaled, waitFor } from '@algotrader/testkit';
 import { describe, expect, test, vi } from 'vitest';
 import { storedMsgIds } from './helpers/stored';
+import { type Acked, threeOutputs } from './helpers/three-outputs';
 
 vi.setConfig({ testTimeout: scaled(90_000) });
 
@@ -21,29 +22,8 @@ const btc = parseInstrument('OKX:BTC/USDT');
 const KEY = 'test.stage-pipelined';
 const N = 12;
 
-interface Acks {
-  seqs: number[];
-}
-
 /** Per bar k: three publishes into FEATURES, p:k.a, p:k.b, p:k.set, in that order. */
-const three: Decider<Acks, number, number, Acks> = {
-  initial: () => ({ seqs: [] }),
-  decide: (_s, k) => [k],
-  evolve: (s) => s,
-  effects: (_s, k): Effect[] =>
-    ['a', 'b', 'set'].map((part) => ({
-      kind: 'publish',
-      message: {
-        codec: codecs.BarSetClosed,
-        subject: `feat.test.${part}`,
-        message: { venue: 'OKX', timeframe: '1h', closeTimeMs: k, arrived: [], missing: [], timedOut: false },
-        msgId: `p:${k}.${part}`,
-      } as OutMessage,
-    })),
-  acked: (s, _m, seq) => ({ seqs: [...s.seqs, seq] }),
-  snapshot: (s) => ({ seqs: [...s.seqs] }),
-  restore: (snap) => ({ state: { seqs: [...snap.seqs] }, effects: [] }),
-};
+const three = threeOutputs('p');
 
 function bar(h: number): BarMsg {
   const openTimeMs = Date.UTC(2024, 0, 1) + h * 3_600_000;
@@ -66,7 +46,7 @@ describe('StageRuntime pipelined: outputs in flight across messages, nothing los
     const server = await NatsServer.start();
     const bus = await Bus.connect({ servers: server.url, service: 'test' });
     const real = await Bus.connect({ servers: server.url, service: 'three' });
-    let runtime: StageRuntime<Acks, number, number, Acks> | undefined;
+    let runtime: StageRuntime<Acked, number, number, Acked> | undefined;
     const attempts = new Map<string, number>();
     let inFlight = 0;
     let maxInFlight = 0;
@@ -152,12 +132,12 @@ describe('StageRuntime pipelined: outputs in flight across messages, nothing los
       expect(rt.position).toBeLessThan(last);
       expect(rt.idle).toBe(false);
       const ckv = await bus.kv(CHECKPOINTS_BUCKET);
-      expect((await loadCheckpoint<StageCheckpoint<Acks>>(ckv, KEY))?.seq ?? 0).toBeLessThan(last);
+      expect((await loadCheckpoint<StageCheckpoint<Acked>>(ckv, KEY))?.seq ?? 0).toBeLessThan(last);
       releaseLast!();
       // No message comes after it: the stage's own retry delivers it and the position moves.
       await waitFor(() => rt.position >= last, 30_000, 'the position to reach the last bar');
       await waitFor(
-        async () => (await loadCheckpoint<StageCheckpoint<Acks>>(ckv, KEY))?.seq === last,
+        async () => (await loadCheckpoint<StageCheckpoint<Acked>>(ckv, KEY))?.seq === last,
         30_000,
         'the checkpoint at the last bar',
       );
@@ -165,8 +145,8 @@ describe('StageRuntime pipelined: outputs in flight across messages, nothing los
       const ids = Array.from({ length: N }, (_, k) => [`p:${k}.a`, `p:${k}.b`, `p:${k}.set`]).flat();
       expect(await storedMsgIds(bus, 'FEATURES', 'feat.test.>')).toEqual(ids);
       // Every ack folded in once, in stream order.
-      expect(rt.state.seqs).toHaveLength(3 * N);
-      expect(rt.state.seqs).toEqual([...rt.state.seqs].sort((a, b) => a - b));
+      expect(rt.state.acked).toHaveLength(3 * N);
+      expect(rt.state.acked).toEqual([...rt.state.acked].sort((a, b) => a - b));
       // The faults happened, and were resent.
       expect(attempts.get('p:5.b')).toBeGreaterThanOrEqual(2);
       expect(attempts.get('p:8.b')).toBeGreaterThanOrEqual(2);

@@ -90,6 +90,59 @@ export class AccountStore {
 }
 
 /**
+ * Keeps following KV keys once started: a watch per key (set up again after a failure) and, behind
+ * them, `refresh` every `pollMs` (the value stays fresh while a watch is down).
+ */
+class KeysFollow {
+  #stopped = false;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #watches: { stop(): void }[] = [];
+
+  constructor(
+    kv: KV,
+    keys: readonly string[],
+    onEntry: (i: number, e: NonNullable<ControlEntry>) => void,
+    refresh: () => Promise<void>,
+    pollMs: number,
+  ) {
+    keys.forEach((key, i) => {
+      void this.#watchLoop(kv, key, (e) => onEntry(i, e));
+    });
+    const tick = () => {
+      if (this.#stopped) return;
+      refresh().then(
+        () => undefined,
+        () => undefined,
+      );
+      this.#timer = setTimeout(tick, pollMs);
+    };
+    this.#timer = setTimeout(tick, pollMs);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    for (const w of this.#watches) w.stop();
+  }
+
+  async #watchLoop(kv: KV, key: string, onEntry: (e: NonNullable<ControlEntry>) => void): Promise<void> {
+    while (!this.#stopped) {
+      try {
+        const it = await kv.watch({ key });
+        this.#watches.push(it);
+        for await (const e of it) {
+          if (this.#stopped) break;
+          onEntry(e);
+        }
+      } catch {
+        // the poll keeps the value fresh while the watch is re-established
+      }
+      if (!this.#stopped) await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+/**
  * Follows one KV key: the latest value is kept decoded, updated by a watcher and, as a safety net
  * across reconnects, by a read every `pollMs`. `waitFor` resolves as soon as a value satisfies a
  * condition.
@@ -105,8 +158,7 @@ export class KvFollower<T> {
   #stopped = false;
   #waiters = new Set<() => void>();
   #listeners: ((v: T) => void)[] = [];
-  #timer: NodeJS.Timeout | undefined;
-  #watch: { stop(): void } | undefined;
+  #follow: KeysFollow | undefined;
 
   constructor(kv: KV, key: string, decode: (b: Uint8Array) => T, pollMs = 250) {
     this.#kv = kv;
@@ -126,22 +178,20 @@ export class KvFollower<T> {
 
   async start(): Promise<void> {
     await this.refresh();
-    void this.#watchLoop();
-    const tick = () => {
-      if (this.#stopped) return;
-      this.refresh().then(
-        () => undefined,
-        () => undefined,
-      );
-      this.#timer = setTimeout(tick, this.#pollMs);
-    };
-    this.#timer = setTimeout(tick, this.#pollMs);
+    this.#follow = new KeysFollow(
+      this.#kv,
+      [this.#key],
+      (_i, e) => {
+        if (e.operation === 'PUT' && e.value.length > 0) this.#offer(e.revision, e.value);
+      },
+      () => this.refresh(),
+      this.#pollMs,
+    );
   }
 
   stop(): void {
     this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#watch?.stop();
+    this.#follow?.stop();
     for (const w of this.#waiters) w();
   }
 
@@ -158,22 +208,6 @@ export class KvFollower<T> {
     if (this.#listeners.length > 0) {
       const v = this.value!;
       for (const l of this.#listeners) l(v);
-    }
-  }
-
-  async #watchLoop(): Promise<void> {
-    while (!this.#stopped) {
-      try {
-        const it = await this.#kv.watch({ key: this.#key });
-        this.#watch = it;
-        for await (const e of it) {
-          if (this.#stopped) break;
-          if (e.operation === 'PUT' && e.value.length > 0) this.#offer(e.revision, e.value);
-        }
-      } catch {
-        // the poll keeps the value fresh while the watch is re-established
-      }
-      if (!this.#stopped) await new Promise((r) => setTimeout(r, 500));
     }
   }
 
@@ -222,9 +256,7 @@ export class ControlFollower {
   /** The newest entry seen of each key (`null`: never written), in `controlKeys` order. */
   readonly #entries: ControlEntry[];
   #merged: Control | undefined;
-  #stopped = false;
-  #timer: NodeJS.Timeout | undefined;
-  readonly #watches: { stop(): void }[] = [];
+  #follow: KeysFollow | undefined;
 
   constructor(kv: KV, account: string, pollMs = 1_000) {
     this.#kv = kv;
@@ -237,24 +269,17 @@ export class ControlFollower {
   /** Reads every key once (so `value` is current when it resolves), then follows them. */
   async start(): Promise<void> {
     await this.refresh();
-    this.#keys.forEach((key, i) => {
-      void this.#watchLoop(key, i);
-    });
-    const tick = () => {
-      if (this.#stopped) return;
-      this.refresh().then(
-        () => undefined,
-        () => undefined,
-      );
-      this.#timer = setTimeout(tick, this.#pollMs);
-    };
-    this.#timer = setTimeout(tick, this.#pollMs);
+    this.#follow = new KeysFollow(
+      this.#kv,
+      this.#keys,
+      (i, e) => this.#offer(i, e),
+      () => this.refresh(),
+      this.#pollMs,
+    );
   }
 
   stop(): void {
-    this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    for (const w of this.#watches) w.stop();
+    this.#follow?.stop();
   }
 
   /** The control state as of the newest entries seen. */
@@ -272,22 +297,6 @@ export class ControlFollower {
     if (!e || e.revision <= (this.#entries[i]?.revision ?? 0)) return;
     this.#entries[i] = e;
     this.#merged = undefined;
-  }
-
-  async #watchLoop(key: string, i: number): Promise<void> {
-    while (!this.#stopped) {
-      try {
-        const it = await this.#kv.watch({ key });
-        this.#watches.push(it);
-        for await (const e of it) {
-          if (this.#stopped) break;
-          this.#offer(i, e);
-        }
-      } catch {
-        // the poll keeps the value fresh while the watch is re-established
-      }
-      if (!this.#stopped) await new Promise((r) => setTimeout(r, 500));
-    }
   }
 }
 
