@@ -239,16 +239,11 @@ export class Supervisor {
       await Promise.race([closed, new Promise<void>((r) => (grace = setTimeout(r, 500)))]);
       clearTimeout(grace);
       for (const f of flushes) f();
+      const exited = (restartInMs: number | undefined) =>
+        this.#o.onEvent?.({ kind: 'exit', stage: c.spec.name, code, signal, restartInMs, tail: [...tail] });
       if (this.#stopping) {
         try {
-          this.#o.onEvent?.({
-            kind: 'exit',
-            stage: c.spec.name,
-            code,
-            signal,
-            restartInMs: undefined,
-            tail: [...tail],
-          });
+          exited(undefined);
         } finally {
           onExited();
         }
@@ -259,14 +254,7 @@ export class Supervisor {
       const backoff = this.#o.backoffMs ?? [250, 1_000, 2_000, 5_000, 10_000];
       const delay = backoff[Math.min(c.failures, backoff.length - 1)]!;
       try {
-        this.#o.onEvent?.({
-          kind: 'exit',
-          stage: c.spec.name,
-          code,
-          signal,
-          restartInMs: delay,
-          tail: [...tail],
-        });
+        exited(delay);
       } finally {
         onExited();
       }
