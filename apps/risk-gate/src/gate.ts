@@ -164,8 +164,6 @@ export class RiskGate {
       }),
       context: (input, state) => g.#context(input, state),
       checkpointBeforePublish: true,
-      // A close time's orders and refusals go into ORDERS together, kept in order.
-      orderedPublish: true,
       act: (action, state) => g.#act(action as GateAction, state),
       onPublished: (m) => g.#count(m),
     });
