@@ -44,10 +44,9 @@ export class FeatureEngine {
       checkpointEveryMs: p.config.checkpointEveryMs,
       decider: featureDecider(p),
       bounds: messageBounds(p),
-      // Vectors and the set marker go into FEATURES in order. Not `pipelined`: with its publishes
-      // in flight across bars, a FEATURES stream at its byte limit (discard: new) was seen to lose
-      // its oldest vectors on nats-server 2.9 (test/store-full.integration.test.ts); one bar at a
-      // time it never did.
+      // Vectors and the set marker go into FEATURES in order. Not `pipelined`: no faster measured,
+      // and at a byte limit it walked into nats-server 2.9's discard:new trimming bug (issue 4775;
+      // packages/pipeline/README.md).
       orderedPublish: true,
       routes: [
         stageRoute(codecs.Bar, (bar: BarMsg, meta): FeatureInput => ({ kind: 'bar', bar, meta })),

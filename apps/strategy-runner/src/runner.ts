@@ -64,8 +64,7 @@ export class StrategyRunner {
       // Its signals and set marker go into SIGNALS together, kept in order: one round trip a set.
       orderedPublish: true,
       // Not `pipelined`: measured no faster (replay and bar → fill, docs/PERFORMANCE.md, fourth
-      // pass), and pipelined the feature-engine lost the oldest messages of a stream at its byte
-      // limit on nats-server 2.9 (packages/pipeline/README.md).
+      // pass); see packages/pipeline/README.md.
       routes: [
         stageRoute(
           codecs.FeatureVector,
