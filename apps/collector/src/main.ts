@@ -13,7 +13,7 @@ import { OkxPerpData } from './perp';
 import { DEFAULT_RETRY, withRetry } from './retry';
 import { SystemScheduler } from './scheduler';
 import { parseCollectorSettings } from './settings';
-import { BusBarSink, BusMdPublisher } from './sinks';
+import { BusBarSink } from './sinks';
 import { CollectorMetrics } from './telemetry';
 
 /**
@@ -74,8 +74,9 @@ void runService({
       md,
       sink: new BusBarSink(bus, { source: 'okx', store }),
       publishBarSet: busBarSetPublisher(bus),
-      // Each cycle's bars and markers pipelined, stored in order (not one ack after another).
-      publisher: new BusMdPublisher(bus, { source: 'okx' }),
+      // One publish after another (no `publisher`): the pipelined BusMdPublisher is tested on its
+      // own, but under load `up --live` once stored a symbol's newest bar before its older ones
+      // with it (the feature-engine dropped them as out of order); off until that is understood.
       alerts,
       scheduler,
       symbols,
