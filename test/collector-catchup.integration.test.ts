@@ -286,6 +286,104 @@ describe('live catch-up over several closes', () => {
     expect(cycles[1]).toMatchObject({ closes: [C0 + H1], arrived: both, missing: [], barsPublished: 4 });
     expect(collector.counters).toMatchObject({ barsPublished: 12, barSetsPublished: 6, fetchFailures: 1 });
   });
+
+  // KNOWN BUG, kept as `test.fails` until fixed (the batch publisher is off in the product for it):
+  // a chained publish names its predecessor's msg id, and a bar's msg id is its bar key, which
+  // the catch-up backfill (BusBarSink) also writes. nats-server answers a duplicate before it
+  // checks the expectation, and a duplicate leaves the stream's last msg id alone: when another
+  // writer's copy of BTC's newest bar is the stream's last message, the collector's own copy of it
+  // comes back a duplicate and the next publish, ETH's newest bar expecting BTC's, is STORED —
+  // while ETH's older bars, refused (their predecessors were not last), are only stored after it
+  // by the round that sends them again. Seen in `up --live` (the scheduler's backfill at start).
+  test.fails('another writer storing the same bars (the catch-up backfill) while the batch is in flight cannot get a newer bar or a marker stored before older ones', async () => {
+    const nats = await NatsServer.start();
+    cleanup.push(() => nats.stop());
+    const clock = new SimulatedClock(C0 + 10_000);
+    const okx = await OkxServer.start({ clock });
+    cleanup.push(() => okx.stop());
+    okx.setSeries('BTC-USDT', '1h', between(btc1h, C0 - 48 * H1, C0 + 48 * H1));
+    okx.setSeries('ETH-USDT', '1h', between(eth1h, C0 - 48 * H1, C0 + 48 * H1));
+    const bus = await Bus.connect({ servers: nats.url, service: 'collector' });
+    cleanup.push(() => bus.close());
+    await bus.ensure(SYSTEM_TOPOLOGY);
+    const dir = mkdtempSync(join(tmpdir(), 'algotrader-catchup-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const store = await ParquetStore.open(dir);
+    cleanup.push(() => store.close());
+
+    // What `up` does: the scheduler's catch-up backfill publishes BTC's bars (same bar keys) after
+    // the collector read where BTC resumes and before its batch reaches the stream. BTC's newest
+    // bar is then the stream's last message, and the collector's copies of BTC's bars come back as
+    // duplicates — which leave the stream's last msg id where the other writer put it.
+    const backfill = async () => {
+      for (let k = 5; k >= 1; k--) {
+        const open = C0 - k * H1;
+        await bus.publish(
+          codecs.Bar,
+          'md.bar.okx.BTC-USDT.1h',
+          {
+            ...solBar,
+            instrument: { venue: 'OKX', symbol: 'BTC/USDT' },
+            openTimeMs: open,
+            closeTimeMs: open + H1,
+          },
+          { msgId: `bar:okx:BTC-USDT:1h:${open}` },
+        );
+      }
+    };
+    const publisher = new BusMdPublisher(bus, { source: 'okx' });
+    const scheduler = new ManualScheduler(clock);
+    const cycles: CycleReport[] = [];
+    const base = btcEthCollector(okx.url, bus, store);
+    // The backfill writes between the collector reading where the series resume and its batch.
+    let reads = 0;
+    let wrote = false;
+    const sink = overriding(base.sink, {
+      lastOpenTime: async (i: never, tf: never) => {
+        const r = await base.sink.lastOpenTime(i, tf);
+        reads += 1;
+        if (reads === 2) {
+          await backfill();
+          wrote = true;
+        }
+        return r;
+      },
+    });
+    const collector = new LiveCollector({
+      ...base,
+      sink,
+      publisher,
+      alerts: new MemoryAlertSink(),
+      scheduler,
+      since: C0 - 5 * H1,
+      onCycle: (c) => cycles.push(c),
+    });
+    cleanup.push(() => collector.stop());
+    collector.start();
+    await waitFor(() => cycles.length >= 1 && scheduler.sleeping > 0, 20_000, 'first cycle');
+    expect(wrote).toBe(true);
+
+    const md = await mdInOrder(bus);
+    // Every symbol's bars ascending, each stored once.
+    for (const tok of ['BTC-USDT', 'ETH-USDT']) {
+      const opens = md.flatMap((e) => (e.kind === 'bar' && e.symbol === tok ? [e.open] : []));
+      expect(opens, `${tok} in stream order`).toEqual([5, 4, 3, 2, 1].map((k) => C0 - k * H1));
+    }
+    // Markers in close order, each after the bars it lists as arrived.
+    const sets = md.flatMap((e, i) => (e.kind === 'set' ? [{ ...e, i }] : []));
+    expect(sets.map((x) => x.close)).toEqual([4, 3, 2, 1, 0].map((k) => C0 - k * H1));
+    for (const x of sets) {
+      for (const sym of x.arrived) {
+        const tok = sym.replace('/', '-');
+        const at = md.findIndex((e) => e.kind === 'bar' && e.symbol === tok && e.open === x.close - H1);
+        expect(
+          at,
+          `${sym}'s bar of the close ${new Date(x.close).toISOString()} before its marker`,
+        ).toBeGreaterThanOrEqual(0);
+        expect(at).toBeLessThan(x.i);
+      }
+    }
+  });
 });
 
 const solBar = {
