@@ -259,6 +259,14 @@ describe('a service user’s durable after kill -9 under the deployed auth', () 
       // Every message the dead reader never got was handled by the restarted one.
       const never = published.filter((s) => s > atKill.delivered.stream_seq);
       expect(never.length).toBeGreaterThan(0);
+      // Seen through the restarted notifier's log lines, which reach this process after the acks
+      // the wait above counted (a pipe, a busy machine): waited for, bounded.
+      await waitFor(
+        () => never.every((s) => b.seen.has(s)),
+        60_000,
+        () =>
+          `the restarted notifier's log line for every alert the dead one never got (${never.filter((s) => !b.seen.has(s)).length} of ${never.length} not read yet)`,
+      );
       expect(never.filter((s) => !b.seen.has(s))).toEqual([]);
       // And every alert was handled and acked (the bus acks after the handler): nothing lost.
       const final = await admin.jsm.consumers.info(DURABLE.stream, DURABLE.durable);
