@@ -41,6 +41,8 @@ export class AccountStore {
   readonly kv: KV;
   readonly key: string;
   revision = 0;
+  /** The bytes of the last save that got no answer (it may be stored): still ours if found there. */
+  #unanswered: Uint8Array | undefined;
 
   constructor(kv: KV, account: string) {
     this.kv = kv;
@@ -68,6 +70,7 @@ export class AccountStore {
         this.revision === 0
           ? await this.kv.create(this.key, bytes)
           : await this.kv.update(this.key, bytes, this.revision);
+      this.#unanswered = undefined;
     } catch (e) {
       if (/wrong last sequence|key exists/i.test(String((e as Error).message))) {
         // A write whose answer was lost (a cluster node died after storing it) is retried and
@@ -75,7 +78,16 @@ export class AccountStore {
         const current = await this.kv.get(this.key).catch(() => null);
         if (current?.operation === 'PUT' && sameBytes(current.value, bytes)) {
           this.revision = current.revision;
+          this.#unanswered = undefined;
           return;
+        }
+        // Or an earlier write of ours whose answer was lost, and the state moved on since (the
+        // retried handler saves a newer state): ours too — written over from its revision.
+        const earlier = this.#unanswered;
+        if (current?.operation === 'PUT' && earlier !== undefined && sameBytes(current.value, earlier)) {
+          this.#unanswered = undefined;
+          this.revision = current.revision;
+          return this.save(s);
         }
         throw new AlgoError(
           ErrorCode.Conflict,
@@ -84,6 +96,8 @@ export class AccountStore {
           { cause: e },
         );
       }
+      // No answer (a timeout, a failover): it may have been stored; a later save recognises it.
+      this.#unanswered = bytes;
       throw e;
     }
   }
