@@ -153,7 +153,8 @@ describe('live catch-up over several closes', () => {
     ]);
   });
 
-  test('a catch-up goes out pipelined and still in order: a publish held back, another writer and a symbol refused for good mid-cycle leave the bars of every close before its marker, once each', async () => {
+  /** A nats-server, the fake OKX with two days of BTC and ETH around C0, the collector's bus and a store. */
+  async function pipelinedSetup() {
     const nats = await NatsServer.start();
     cleanup.push(() => nats.stop());
     const clock = new SimulatedClock(C0 + 10_000);
@@ -168,6 +169,11 @@ describe('live catch-up over several closes', () => {
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     const store = await ParquetStore.open(dir);
     cleanup.push(() => store.close());
+    return { clock, okx, bus, store };
+  }
+
+  test('a catch-up goes out pipelined and still in order: a publish held back, another writer and a symbol refused for good mid-cycle leave the bars of every close before its marker, once each', async () => {
+    const { clock, okx, bus, store } = await pipelinedSetup();
 
     // The bus as the collector sees it, with three faults in the first cycle:
     // - BTC's bar of C0-4h goes out only once two later publishes were answered (a publish lost
@@ -296,20 +302,7 @@ describe('live catch-up over several closes', () => {
   // while ETH's older bars, refused (their predecessors were not last), are only stored after it
   // by the round that sends them again. Seen in `up --live` (the scheduler's backfill at start).
   test.fails('another writer storing the same bars (the catch-up backfill) while the batch is in flight cannot get a newer bar or a marker stored before older ones', async () => {
-    const nats = await NatsServer.start();
-    cleanup.push(() => nats.stop());
-    const clock = new SimulatedClock(C0 + 10_000);
-    const okx = await OkxServer.start({ clock });
-    cleanup.push(() => okx.stop());
-    okx.setSeries('BTC-USDT', '1h', between(btc1h, C0 - 48 * H1, C0 + 48 * H1));
-    okx.setSeries('ETH-USDT', '1h', between(eth1h, C0 - 48 * H1, C0 + 48 * H1));
-    const bus = await Bus.connect({ servers: nats.url, service: 'collector' });
-    cleanup.push(() => bus.close());
-    await bus.ensure(SYSTEM_TOPOLOGY);
-    const dir = mkdtempSync(join(tmpdir(), 'algotrader-catchup-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const store = await ParquetStore.open(dir);
-    cleanup.push(() => store.close());
+    const { clock, okx, bus, store } = await pipelinedSetup();
 
     // What `up` does: the scheduler's catch-up backfill publishes BTC's bars (same bar keys) after
     // the collector read where BTC resumes and before its batch reaches the stream. BTC's newest
