@@ -191,6 +191,14 @@ describe('the stages as processes on a three-node cluster: kill -9 of stages, of
       await step('the faults to be done', chain, 120_000);
       if (faultError) throw faultError;
       expect(r.sets).toBe(BARS);
+      // The last fault can come after the replay's last bar when a node's catch-up was slow: wait
+      // (bounded) for every killed stage to be running again before reading what it wrote.
+      await waitFor(
+        () => STAGES.every((s) => sup.restarts(s) > 0 && sup.running(s)),
+        60_000,
+        () =>
+          `every killed stage to be restarted (${STAGES.map((s) => `${s}: ${sup.restarts(s)}`).join(', ')})\n--- timeline ---\n${tc!.timeline(60)}`,
+      );
       let stepped = 0;
       await waitFor(
         async () => {
