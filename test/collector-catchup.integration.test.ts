@@ -202,8 +202,9 @@ describe('live catch-up over several closes', () => {
         const first = opts.msgId === heldId && !held;
         if (first) {
           held = true;
-          // Published one ack after another, nothing comes after it while it is held: let it go then.
-          await waitFor(() => answeredAfterHeld >= 2, 2_000, 'publishes after the held one answered').catch(
+          // Published one ack after another, nothing comes after it while it is held (pipelined, the
+          // other symbol's bar of the same close does): let it go then.
+          await waitFor(() => answeredAfterHeld >= 1, 2_000, 'publishes after the held one answered').catch(
             () => undefined,
           );
           passedWhileHeld = answeredAfterHeld;
@@ -272,8 +273,8 @@ describe('live catch-up over several closes', () => {
     expect(held && foreign).toBe(true);
     // Pipelined: publishes were in flight together (one at a time before); the held one and the
     // other writer were answered by sending again in order, not by losing or reordering anything.
-    expect(passedWhileHeld).toBeGreaterThanOrEqual(2);
-    expect(maxInFlight).toBeGreaterThan(2);
+    expect(passedWhileHeld).toBeGreaterThanOrEqual(1);
+    expect(maxInFlight).toBeGreaterThanOrEqual(2);
     expect(publisher.resends).toBeGreaterThan(0);
     expect(publisher.duplicates).toBe(0);
 
@@ -293,15 +294,15 @@ describe('live catch-up over several closes', () => {
     expect(collector.counters).toMatchObject({ barsPublished: 12, barSetsPublished: 6, fetchFailures: 1 });
   });
 
-  // KNOWN BUG, kept as `test.fails` until fixed (the batch publisher is off in the product for it):
-  // a chained publish names its predecessor's msg id, and a bar's msg id is its bar key, which
-  // the catch-up backfill (BusBarSink) also writes. nats-server answers a duplicate before it
-  // checks the expectation, and a duplicate leaves the stream's last msg id alone: when another
-  // writer's copy of BTC's newest bar is the stream's last message, the collector's own copy of it
-  // comes back a duplicate and the next publish, ETH's newest bar expecting BTC's, is STORED —
-  // while ETH's older bars, refused (their predecessors were not last), are only stored after it
-  // by the round that sends them again. Seen in `up --live` (the scheduler's backfill at start).
-  test.fails('another writer storing the same bars (the catch-up backfill) while the batch is in flight cannot get a newer bar or a marker stored before older ones', async () => {
+  // Found as a bug of the first pipelined batch (one chain over the whole catch-up): a chained
+  // publish names its predecessor's msg id, and a bar's msg id is its bar key, which the catch-up
+  // backfill (BusBarSink) also writes. nats-server answers a duplicate before it checks the
+  // expectation, and a duplicate leaves the stream's last msg id alone: when another writer's copy
+  // of BTC's newest bar was the stream's last message, the collector's own copy came back a
+  // duplicate and the next publish, ETH's newest bar expecting BTC's, was STORED — while ETH's
+  // older bars, refused, were stored after it by the round that sent them again (seen in
+  // `up --live`). The collector now publishes one close per round (its bars, their acks, the marker).
+  test('another writer storing the same bars (the catch-up backfill) while the batch is in flight cannot get a newer bar or a marker stored before older ones', async () => {
     const { clock, okx, bus, store } = await pipelinedSetup();
 
     // What `up` does: the scheduler's catch-up backfill publishes BTC's bars (same bar keys) after

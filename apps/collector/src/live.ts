@@ -451,7 +451,8 @@ export class LiveCollector {
   }
 
   /**
-   * Publishes `steps` in this order, pipelined, through one batch of the publisher; each step's
+   * Publishes `steps` in this order, pipelined one close at a time (a close's bars together, then
+   * its marker), through one batch of the publisher; each step's
    * state (cursor, counters, what arrived) moves once it is stored, in order. A marker lists as
    * arrived the bars stored before it or handed over ahead of it: it is stored only after them. A
    * symbol whose bars fail is alerted and skipped for the rest of the cycle (its cursor stays, the
@@ -467,6 +468,8 @@ export class LiveCollector {
       const stored = rest.map((x) => x.kind === 'bars' && x.part.bars.length === 0);
       let done = 0;
       let handed = 0;
+      // Bars parts handed over since the last marker (see the rounds below).
+      let parts = 0;
       const advance = () => {
         while (done < handed && stored[done]) this.#stored(rest[done++]!, run);
       };
@@ -479,12 +482,24 @@ export class LiveCollector {
             advance();
           };
           if (x.kind === 'mark') {
+            // One close per round. The batch chains each publish on its predecessor's msg id, but
+            // a bar's msg id is its bar key, which other writers (the scheduler's catch-up
+            // backfill) store too, and nats-server answers a duplicate before it checks the
+            // expectation: a chain over shared ids proves only that *a* copy of the predecessor is
+            // last, not that this batch's earlier publishes were stored. So a marker goes only
+            // after every bar of its close was acked — chained straight on the bar when the close
+            // has one symbol's part (then the chain proves it) — and the next close's bars only
+            // after the marker was acked. A symbol's bars can then not be stored out of order,
+            // and a marker never before a bar it lists.
+            if (parts > 1) await batch.flush();
+            parts = 0;
             x.mark = this.#arrivals(run.tf, x.close, queued);
             handed += 1;
             await batch.barSet(
               { venue, timeframe: run.tf, closeTimeMs: x.close, ...x.mark, timedOut: x.timedOut },
               onAcked,
             );
+            if (handed < rest.length) await batch.flush();
           } else {
             handed += 1;
             if (x.part.bars.length === 0) advance();
@@ -492,6 +507,7 @@ export class LiveCollector {
               const q = queued.get(x.st) ?? new Set<number>();
               queued.set(x.st, q);
               for (const b of x.part.bars) q.add(b.openTime);
+              parts += 1;
               await batch.bars(x.sym, run.tf, x.part.bars, onAcked);
             }
           }

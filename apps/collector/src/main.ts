@@ -13,7 +13,7 @@ import { OkxPerpData } from './perp';
 import { DEFAULT_RETRY, withRetry } from './retry';
 import { SystemScheduler } from './scheduler';
 import { parseCollectorSettings } from './settings';
-import { BusBarSink } from './sinks';
+import { BusBarSink, BusMdPublisher } from './sinks';
 import { CollectorMetrics } from './telemetry';
 
 /**
@@ -74,10 +74,9 @@ void runService({
       md,
       sink: new BusBarSink(bus, { source: 'okx', store }),
       publishBarSet: busBarSetPublisher(bus),
-      // One publish after another (no `publisher`): with the pipelined BusMdPublisher, the
-      // backfill's copy of a bar (same msg id) can meet a chained publish's expectation on
-      // nats-server 2.9 and let a newer bar in before older ones (test/collector-catchup, the
-      // `test.fails` case); off until that is fixed.
+      // A close's bars pipelined, then its marker (one close per round: the backfill writes the
+      // same msg ids, so a chain may not span closes; see LiveCollector#publish).
+      publisher: new BusMdPublisher(bus, { source: 'okx' }),
       alerts,
       scheduler,
       symbols,

@@ -87,6 +87,11 @@ export interface MdPublisher {
  * another writer into MD (funding rates, another timeframe's loop, another collector) only costs a
  * round of sending again in order. Ids as {@link BusBarSink} and {@link barSetSubject}: a publish
  * repeated after a crash is dropped by the stream.
+ *
+ * A chain proves less when another writer stores the same msg ids (the catch-up backfill): the
+ * server answers a duplicate before it checks the expectation, so a chained publish can follow the
+ * other writer's copy of its predecessor while this batch's earlier publishes are still refused.
+ * Callers hand over one close per round and flush between ({@link LiveCollector} does).
  */
 export class BusMdPublisher implements MdPublisher {
   published = 0;
