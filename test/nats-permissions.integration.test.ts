@@ -86,7 +86,7 @@ describe('per-service NATS users from infra/nats/auth.conf, enforced by a real n
     const strategy = await as('strategy-runner');
     await expect(
       strategy.publish(codecs.OrderRequest, 'ord.approved.main', order, { msgId: 'ord:x1' }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/permissions violation/i);
     const risk = await as('risk-gate');
     const ack = await risk.publish(codecs.OrderRequest, 'ord.approved.main', order, { msgId: 'ord:x2' });
     expect(ack.stream).toBe('ORDERS');
@@ -146,7 +146,7 @@ describe('per-service NATS users from infra/nats/auth.conf, enforced by a real n
     expect(ack.stream).toBe('MD');
     await expect(
       collector.publish(codecs.Fill, 'exec.fill.main', { tradeId: 't' }, { msgId: 'fill:1' }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/permissions violation/i);
   });
 
   test('the notifier may publish a force-exit command, but neither signals nor approved orders', async () => {

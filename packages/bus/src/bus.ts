@@ -22,6 +22,7 @@ import {
   storeFullReason,
 } from './errors';
 import { type BusCounters, newCounters } from './metrics';
+import { PubAckMux } from './pub-ack';
 import { StorageAlerts } from './storage-alerts';
 import { subjects } from './subjects';
 import {
@@ -139,6 +140,8 @@ export class Bus {
   readonly #publishTimeoutMs: number;
   readonly #consumers = new Set<ConsumerHandle>();
   readonly #storageAlerts: StorageAlerts;
+  /** JetStream publishes with their acks on one subscription (see {@link PubAckMux}). */
+  readonly #acks: PubAckMux;
   #kvm: Kvm | undefined;
   /** The service name can go into the `Producer` header without nats.js's per-message check. */
   readonly #plainService: boolean;
@@ -157,6 +160,7 @@ export class Bus {
     this.#storageAlerts = new StorageAlerts(this.js, this.service, this.log, this.#publishTimeoutMs);
     this.#plainService = PLAIN_HEADER_VALUE.test(this.service);
     this.#managesConsumers = opts.user === undefined || opts.user === 'admin';
+    this.#acks = new PubAckMux(nc, `_INBOX_${opts.service}`);
   }
 
   /** Connects with unlimited reconnects and a per-service inbox prefix. */
@@ -279,12 +283,11 @@ export class Bus {
     opts: PublishOptions,
   ): Promise<PubAck> {
     const h = this.#headers(protoType, opts);
-    const publishOpts = { headers: h, timeout: this.#publishTimeoutMs };
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.#publishAttempts; attempt++) {
       try {
-        // Nats-Msg-Id is among the headers already (nats.js would `set` it again per attempt).
-        const ack = await this.js.publish(subject, data, publishOpts);
+        // Nats-Msg-Id is among the headers already, so every attempt is the same message.
+        const ack = await this.#acks.publish(subject, data, h, this.#publishTimeoutMs);
         this.counters.published += 1;
         if (ack.duplicate) this.counters.publishDuplicates += 1;
         this.#storageAlerts.retryPending();

@@ -62,6 +62,7 @@ export {
 export { drainOnSignals, startHeartbeat } from './lifecycle';
 export type { BusCounters } from './metrics';
 export { OrderedPublisher } from './ordered-publisher';
+export { PubAckMux } from './pub-ack';
 export { runService, type ServiceContext, type ServiceDefinition } from './service';
 export { messageTypeForSubject, subjects } from './subjects';
 export {
