@@ -22,7 +22,7 @@ import {
   storeFullReason,
 } from './errors';
 import { type BusCounters, newCounters } from './metrics';
-import { PubAckMux } from './pub-ack';
+import { jetStreamViaMux, PubAckMux } from './pub-ack';
 import { StorageAlerts } from './storage-alerts';
 import { subjects } from './subjects';
 import {
@@ -510,7 +510,8 @@ export class Bus {
 
   /** Opens (creating if missing) a KV bucket. */
   async kv(bucket: string): Promise<KV> {
-    this.#kvm ??= new Kvm(this.js);
+    // KV writes (account states, checkpoints, progress) through the same mux as publishes.
+    this.#kvm ??= new Kvm(jetStreamViaMux(this.js, this.#acks, this.#publishTimeoutMs));
     try {
       return await this.#kvm.create(bucket);
     } catch (e) {

@@ -1,10 +1,11 @@
 import { NatsServer } from '@algotrader/testkit';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
 import { type NatsConnection, headers as natsHeaders } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isRetryablePublishError, isUnansweredPublish, storeFullReason } from './errors';
-import { PubAckMux } from './pub-ack';
+import { jetStreamViaMux, PubAckMux } from './pub-ack';
 
 const data = new Uint8Array([1, 2, 3]);
 const withId = (id: string, expectLast?: string) => {
@@ -75,5 +76,22 @@ describe('PubAckMux against a real nats-server', () => {
     await nc2.close();
     expect(((await p) as Error).name).toBe('ClosedConnectionError');
     await expect(mux2.publish('s.a', data, withId('c2'), 1_000)).rejects.toThrow(/closed/);
+  });
+
+  test("a KV bucket over jetStreamViaMux writes through the mux: put, create, compare-and-set, delete, and nats.js's refusals", async () => {
+    const kv = await new Kvm(jetStreamViaMux(jetstream(nc), mux, 5_000)).create('B');
+    const before = mux.sent;
+    const r1 = await kv.put('a', new Uint8Array([1]));
+    const r2 = await kv.update('a', new Uint8Array([2]), r1);
+    expect(r2).toBeGreaterThan(r1);
+    await expect(kv.update('a', new Uint8Array([3]), r1)).rejects.toThrow(/wrong last sequence/i);
+    const c = await kv.create('b', new Uint8Array([4]));
+    await expect(kv.create('b', new Uint8Array([5]))).rejects.toThrow(/wrong last sequence/i);
+    await kv.delete('b');
+    // create after a delete: nats.js's fallback (read the tombstone, write over its revision).
+    expect(await kv.create('b', new Uint8Array([6]))).toBeGreaterThan(c);
+    expect([...((await kv.get('a'))?.value ?? [])]).toEqual([2]);
+    expect([...((await kv.get('b'))?.value ?? [])]).toEqual([6]);
+    expect(mux.sent - before).toBe(8);
   });
 });

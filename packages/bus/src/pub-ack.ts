@@ -1,4 +1,9 @@
-import { JetStreamApiError, type PubAck } from '@nats-io/jetstream';
+import {
+  JetStreamApiError,
+  type JetStreamClient,
+  type JetStreamPublishOptions,
+  type PubAck,
+} from '@nats-io/jetstream';
 import { createInbox, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 
 /** An error shaped as nats.js's own for the same case (the bus's error helpers read the names). */
@@ -36,6 +41,8 @@ export class PubAckMux {
   readonly #prefix: string;
   readonly #pending = new Map<string, Pending>();
   #next = 0;
+  /** Publishes sent (for tests and metrics). */
+  sent = 0;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -63,14 +70,24 @@ export class PubAckMux {
   }
 
   /** Publishes and resolves with the stream's ack; rejects as described on the class. */
-  publish(subject: string, data: Uint8Array, headers: MsgHdrs, timeoutMs: number): Promise<PubAck> {
+  publish(
+    subject: string,
+    data: Uint8Array,
+    headers: MsgHdrs | undefined,
+    timeoutMs: number,
+  ): Promise<PubAck> {
     if (this.#closed) return Promise.reject(named('ClosedConnectionError', 'closed connection'));
     const token = (this.#next++).toString(36);
+    this.sent += 1;
     return new Promise<PubAck>((resolve, reject) => {
       const p: Pending = { subject, deadline: performance.now() + timeoutMs, resolve, reject };
       this.#pending.set(token, p);
       try {
-        this.#nc.publish(subject, data, { reply: this.#prefix + token, headers });
+        this.#nc.publish(
+          subject,
+          data,
+          headers === undefined ? { reply: this.#prefix + token } : { reply: this.#prefix + token, headers },
+        );
       } catch (e) {
         this.#pending.delete(token);
         reject(e);
@@ -143,3 +160,25 @@ export class PubAckMux {
     this.#pending.clear();
   }
 }
+
+/**
+ * `js` with its `publish` taken by `mux` when asked for what a KV bucket asks (headers and a
+ * timeout only; anything else goes to nats.js as before). nats.js's KV writes (put, update, create,
+ * delete) call `js.publish`; a bucket opened over this writes through the mux.
+ */
+export function jetStreamViaMux(js: JetStreamClient, mux: PubAckMux, timeoutMs: number): JetStreamClient {
+  const via = Object.create(js) as JetStreamClient;
+  via.publish = (subject, data, opts) => {
+    const o = (opts ?? {}) as Partial<JetStreamPublishOptions>;
+    for (const k in o) {
+      if (k !== 'headers' && k !== 'timeout' && o[k as keyof typeof o] !== undefined)
+        return js.publish(subject, data, opts);
+    }
+    const bytes = data === undefined ? EMPTY : typeof data === 'string' ? encoder.encode(data) : data;
+    return mux.publish(subject, bytes, o.headers, o.timeout ?? timeoutMs);
+  };
+  return via;
+}
+
+const EMPTY = new Uint8Array(0);
+const encoder = new TextEncoder();
