@@ -12,9 +12,9 @@
  *
  * `--bars=2000` for a quick look. Prints figures only; nothing here fails on timing.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Bus, OrderedPublisher, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { type BarColumns, barKey, parseInstrument } from '@algotrader/core';
@@ -46,7 +46,10 @@ function barMessage(c: BarColumns, i: number) {
   };
 }
 
-async function withStages<T>(config: object, work: (bus: Bus, server: NatsServer) => Promise<T>): Promise<T> {
+async function withStages<T>(
+  config: object,
+  work: (bus: Bus, server: NatsServer, supervisor: Supervisor) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'algotrader-bench-'));
   const configPath = join(dir, 'pipeline.json');
   writeFileSync(configPath, JSON.stringify(config));
@@ -70,7 +73,7 @@ async function withStages<T>(config: object, work: (bus: Bus, server: NatsServer
       if (Date.now() - t0 > 30_000) throw new Error('stages did not start');
       await sleep(50);
     }
-    return await work(bus, server);
+    return await work(bus, server, supervisor);
   } finally {
     await supervisor.stop();
     await bus.close();
@@ -139,7 +142,32 @@ async function replayAlone(c: BarColumns): Promise<{ bars: number; seconds: numb
   }
 }
 
-async function throughput(c: BarColumns): Promise<{ bars: number; publishSeconds: number; seconds: number }> {
+/** CPU time (user + sys) of a process so far, ms, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The pid of the nats-server whose store is `storeDir` (its config sits next to it). */
+function serverPid(server: NatsServer): number | undefined {
+  const dir = dirname(server.storeDir);
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${e}/cmdline`, 'utf8');
+      if (cmd.includes('nats-server') && cmd.includes(dir)) return Number(e);
+    } catch {}
+  }
+  return undefined;
+}
+
+async function throughput(
+  c: BarColumns,
+): Promise<{ bars: number; publishSeconds: number; seconds: number; cpuMsPerBar: Record<string, number> }> {
   return withStages(
     {
       account: 'paper',
@@ -148,12 +176,24 @@ async function throughput(c: BarColumns): Promise<{ bars: number; publishSeconds
       risk: NO_LIMITS,
       mode: 'replay',
     },
-    async (bus) => {
+    async (bus, server, supervisor) => {
+      // CPU of every process on the path: the stages, nats-server, and this one (the publisher).
+      const pids: Record<string, number> = { ...supervisor.pids() };
+      const nats = serverPid(server);
+      if (nats !== undefined) pids['nats-server'] = nats;
+      const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMsOf(pid)]));
+      const self = process.cpuUsage();
       const t0 = performance.now();
       const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series: [{ instrument: btc, bars: c }] });
       const publishSeconds = (performance.now() - t0) / 1000;
       while (((await readAccount(bus, 'paper'))?.steppedThrough ?? 0) < r.lastClose!) await sleep(20);
-      return { bars: r.bars, publishSeconds, seconds: (performance.now() - t0) / 1000 };
+      const seconds = (performance.now() - t0) / 1000;
+      const used = process.cpuUsage(self);
+      const cpuMsPerBar: Record<string, number> = {};
+      for (const [k, pid] of Object.entries(pids)) cpuMsPerBar[k] = (cpuMsOf(pid) - before[k]!) / r.bars;
+      // This process also polls the account (20 ms sleeps): a little more than the publisher alone.
+      cpuMsPerBar['replay (this process)'] = (used.user + used.system) / 1000 / r.bars;
+      return { bars: r.bars, publishSeconds, seconds, cpuMsPerBar };
     },
   );
 }
@@ -322,6 +362,14 @@ console.log(
   `replay through all four stages (sma_cross, paper): ${tp.bars} bars in ${tp.seconds.toFixed(1)} s = ${(tp.bars / tp.seconds).toFixed(0)} bars/s ` +
     `(the replay itself published for ${tp.publishSeconds.toFixed(1)} s)`,
 );
+const cpuTotal = Object.values(tp.cpuMsPerBar).reduce((a, b) => a + b, 0);
+console.log(
+  `  CPU per bar (user + sys, /proc): ${Object.entries(tp.cpuMsPerBar)
+    .map(([k, ms]) => `${k} ${ms.toFixed(3)} ms`)
+    .join(
+      ', ',
+    )}; all ${cpuTotal.toFixed(2)} ms a bar, which ${cpus().length} cores cap at ${((cpus().length * 1000) / cpuTotal).toFixed(0)} bars/s`,
+);
 
 const loadNow = () =>
   loadavg()
@@ -351,6 +399,7 @@ console.log(
     rawConsume: Math.round(raw.consume),
     replayAloneBarsPerSecond: Math.round(alone.bars / alone.seconds),
     pipelineBarsPerSecond: Math.round(tp.bars / tp.seconds),
+    pipelineCpuMsPerBar: tp.cpuMsPerBar,
     latencyP50Ms: quantile(lat, 0.5),
     latencyP99Ms: quantile(lat, 0.99),
   }),
