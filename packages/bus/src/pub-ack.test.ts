@@ -64,8 +64,17 @@ describe('PubAckMux against a real nats-server', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     expect(isUnansweredPublish(t)).toBe(true);
     expect(isRetryablePublishError(t)).toBe(true);
+    // A shorter timeout behind a longer one still expires on time.
+    const long = mux.publish('silent.x', data, withId('t2'), 60_000).catch((x: unknown) => x);
+    const shortStarted = performance.now();
+    const short = await mux.publish('silent.x', data, withId('t3'), 300).catch((x: unknown) => x);
+    expect(isUnansweredPublish(short)).toBe(true);
+    expect(performance.now() - shortStarted).toBeLessThan(30_000);
+    expect(mux.pending).toBe(1);
     silent.unsubscribe();
-    expect(mux.pending).toBe(0);
+    // Nobody listens any more: the long one is still pending until its deadline (not shortened).
+    expect(mux.pending).toBe(1);
+    void long;
   });
 
   test('a closed connection rejects what is pending and what comes after', async () => {

@@ -28,7 +28,7 @@ const decoder = new TextDecoder();
  * `noAsyncTraces`) an error object built after each reply; that costs about twice the client CPU of
  * the publish itself (bench/bus.bench.ts). Here a publish is a plain `PUB` with a reply subject
  * under one wildcard subscription of the connection's own inbox prefix; one timer covers every
- * pending publish (they share a timeout, so the oldest expires first).
+ * pending publish (armed for the earliest deadline).
  *
  * Answers as nats.js's: the server's ack (`{stream, seq, duplicate}`); its refusal as a
  * `JetStreamApiError` (its `code` is the server's `err_code`); no responders (no stream for the
@@ -44,6 +44,8 @@ export class PubAckMux {
   /** Publishes sent (for tests and metrics). */
   sent = 0;
   #timer: NodeJS.Timeout | undefined;
+  /** When the armed timer fires (performance.now() time). */
+  #timerAt = Number.POSITIVE_INFINITY;
   #closed = false;
 
   constructor(nc: NatsConnection, inboxPrefix: string) {
@@ -93,7 +95,7 @@ export class PubAckMux {
         reject(e);
         return;
       }
-      if (this.#timer === undefined) this.#arm(timeoutMs);
+      if (p.deadline < this.#timerAt) this.#arm(timeoutMs);
     });
   }
 
@@ -134,28 +136,35 @@ export class PubAckMux {
     p.resolve({ stream: v.stream, seq: v.seq, duplicate: v.duplicate === true, domain: v.domain } as PubAck);
   }
 
-  /** One timer for the oldest pending publish (Map order is send order; the timeout is shared). */
+  /** One timer, armed for the earliest deadline of what is pending. */
   #arm(ms: number): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timerAt = performance.now() + ms;
     this.#timer = setTimeout(() => this.#expire(), Math.max(1, ms));
   }
 
+  /** Rejects every pending publish past its deadline; arms the timer for the next deadline. */
   #expire(): void {
     this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
     const now = performance.now();
+    let next = Number.POSITIVE_INFINITY;
     for (const [token, p] of this.#pending) {
       if (p.deadline > now) {
-        this.#arm(p.deadline - now);
-        return;
+        next = Math.min(next, p.deadline);
+        continue;
       }
       this.#pending.delete(token);
       p.reject(named('TimeoutError', 'timeout'));
     }
+    if (next !== Number.POSITIVE_INFINITY) this.#arm(next - now);
   }
 
   #close(): void {
     this.#closed = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
     for (const p of this.#pending.values()) p.reject(named('ClosedConnectionError', 'closed connection'));
     this.#pending.clear();
   }
