@@ -21,13 +21,15 @@ import { type BarColumns, barKey, parseInstrument } from '@algotrader/core';
 import { PIPELINE_ENV, readAccount, STAGES, Supervisor, stageEntry } from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
-import { bundledData, NatsServer, repoRoot, sleep } from '@algotrader/testkit';
+import { bundledData, freePort, NatsServer, repoRoot, sleep } from '@algotrader/testkit';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { replayPipeline } from '../apps/cli/src/commands/pipeline-replay';
 import { head, NO_LIMITS } from '../test/helpers/fixtures';
 import { writeFlipPlugin } from './flip-plugin';
 
 const BARS = Number(process.argv.find((a) => a.startsWith('--bars='))?.slice(7) ?? '10000') || 10_000;
+/** `--storage=memory`: streams and buckets in memory (NATS_STORAGE=memory), to see what the file store costs. */
+const STORAGE: 'file' | 'memory' = process.argv.includes('--storage=memory') ? 'memory' : 'file';
 const btc = parseInstrument('OKX:BTC/USDT');
 const HOUR = 3_600_000;
 
@@ -53,14 +55,21 @@ async function withStages<T>(
   const dir = mkdtempSync(join(tmpdir(), 'algotrader-bench-'));
   const configPath = join(dir, 'pipeline.json');
   writeFileSync(configPath, JSON.stringify(config));
-  const server = await NatsServer.start();
-  const bus = await Bus.connect({ servers: server.url, service: 'bench' });
+  const monitorPort = await freePort();
+  const server = await NatsServer.start({ config: `http: 127.0.0.1:${monitorPort}` });
+  monitors.set(server, monitorPort);
+  const bus = await Bus.connect({ servers: server.url, service: 'bench', ensure: { storage: STORAGE } });
   await bus.ensure(SYSTEM_TOPOLOGY);
   const started = new Set<string>();
   const supervisor = new Supervisor({
     stages: STAGES.map((name) => ({ name, entry: stageEntry(repoRoot, name) })),
     cwd: repoRoot,
-    env: { NATS_URL: server.url, [PIPELINE_ENV]: configPath, ALGOTRADER_LOG_LEVEL: 'info' },
+    env: {
+      NATS_URL: server.url,
+      NATS_STORAGE: STORAGE,
+      [PIPELINE_ENV]: configPath,
+      ALGOTRADER_LOG_LEVEL: 'info',
+    },
     onLine: (stage, line) => {
       if (line.includes(' started"')) started.add(stage);
       if (/"level":(5|6)\d/.test(line)) process.stderr.write(`[${stage}] ${line}\n`);
@@ -142,6 +151,28 @@ async function replayAlone(c: BarColumns): Promise<{ bars: number; seconds: numb
   }
 }
 
+/** The monitoring port of each server `withStages` started. */
+const monitors = new Map<NatsServer, number>();
+
+/** Messages each client connection sent to / received from the server so far, by connection name. */
+async function messagesByConnection(server: NatsServer): Promise<Map<string, { in: number; out: number }>> {
+  const port = monitors.get(server);
+  const out = new Map<string, { in: number; out: number }>();
+  if (port === undefined) return out;
+  const r = await fetch(`http://127.0.0.1:${port}/connz?limit=1024`);
+  const j = (await r.json()) as { connections: { name?: string; in_msgs: number; out_msgs: number }[] };
+  for (const c of j.connections) {
+    const k = c.name || '?';
+    const e = out.get(k) ?? { in: 0, out: 0 };
+    // The server's view: a connection's in_msgs are what the client sent (publishes, acks, pull
+    // requests), out_msgs what the server delivered to it.
+    e.in += c.in_msgs;
+    e.out += c.out_msgs;
+    out.set(k, e);
+  }
+  return out;
+}
+
 /** CPU time (user + sys) of a process so far, ms, from /proc (clock ticks of 10 ms). */
 function cpuMsOf(pid: number): number {
   try {
@@ -165,9 +196,13 @@ function serverPid(server: NatsServer): number | undefined {
   return undefined;
 }
 
-async function throughput(
-  c: BarColumns,
-): Promise<{ bars: number; publishSeconds: number; seconds: number; cpuMsPerBar: Record<string, number> }> {
+async function throughput(c: BarColumns): Promise<{
+  bars: number;
+  publishSeconds: number;
+  seconds: number;
+  cpuMsPerBar: Record<string, number>;
+  msgsPerBar: Record<string, { sent: number; received: number }>;
+}> {
   return withStages(
     {
       account: 'paper',
@@ -182,6 +217,7 @@ async function throughput(
       const nats = serverPid(server);
       if (nats !== undefined) pids['nats-server'] = nats;
       const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMsOf(pid)]));
+      const msgsBefore = await messagesByConnection(server);
       const self = process.cpuUsage();
       const t0 = performance.now();
       const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series: [{ instrument: btc, bars: c }] });
@@ -193,7 +229,12 @@ async function throughput(
       for (const [k, pid] of Object.entries(pids)) cpuMsPerBar[k] = (cpuMsOf(pid) - before[k]!) / r.bars;
       // This process also polls the account (20 ms sleeps): a little more than the publisher alone.
       cpuMsPerBar['replay (this process)'] = (used.user + used.system) / 1000 / r.bars;
-      return { bars: r.bars, publishSeconds, seconds, cpuMsPerBar };
+      const msgsPerBar: Record<string, { sent: number; received: number }> = {};
+      for (const [k, m] of await messagesByConnection(server)) {
+        const b = msgsBefore.get(k) ?? { in: 0, out: 0 };
+        msgsPerBar[k] = { sent: (m.in - b.in) / r.bars, received: (m.out - b.out) / r.bars };
+      }
+      return { bars: r.bars, publishSeconds, seconds, cpuMsPerBar, msgsPerBar };
     },
   );
 }
@@ -341,7 +382,7 @@ async function breakdown(bus: Bus): Promise<[string, number][]> {
 
 const cols = head(await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-2022.csv.gz')), BARS);
 console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${BARS} real BTC/USDT 1h bars`,
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${BARS} real BTC/USDT 1h bars, streams on ${STORAGE} storage`,
 );
 
 const raw = await rawBus(cols);
@@ -369,6 +410,13 @@ console.log(
     .join(
       ', ',
     )}; all ${cpuTotal.toFixed(2)} ms a bar, which ${cpus().length} cores cap at ${((cpus().length * 1000) / cpuTotal).toFixed(0)} bars/s`,
+);
+
+const msgTotal = Object.values(tp.msgsPerBar).reduce((a, m) => a + m.sent + m.received, 0);
+console.log(
+  `  messages per bar through nats-server, sent / received by each connection: ${Object.entries(tp.msgsPerBar)
+    .map(([k, m]) => `${k} ${m.sent.toFixed(2)} / ${m.received.toFixed(2)}`)
+    .join(', ')}; ${msgTotal.toFixed(1)} in all`,
 );
 
 const loadNow = () =>
@@ -400,6 +448,7 @@ console.log(
     replayAloneBarsPerSecond: Math.round(alone.bars / alone.seconds),
     pipelineBarsPerSecond: Math.round(tp.bars / tp.seconds),
     pipelineCpuMsPerBar: tp.cpuMsPerBar,
+    pipelineMessagesPerBar: tp.msgsPerBar,
     latencyP50Ms: quantile(lat, 0.5),
     latencyP99Ms: quantile(lat, 0.99),
   }),
