@@ -163,8 +163,14 @@ export interface RouterState {
   progress: Progress | undefined;
   /** Something changed that a crash must not lose: the next step ends with a save. */
   dirty: boolean;
-  /** Orders that became terminal since the last save: indexed after it. */
+  /** Orders that became terminal (or changed after) since the last save: indexed after it. */
   retired: OrderState[];
+  /**
+   * Finished orders of `account.done` whose records the shell took out of the saved value once
+   * the order index held them (the value stays small: it is written and read at every step).
+   * In memory only: rebuilt from the index at start. The reconciliation still sees them.
+   */
+  readonly finished: Map<string, OrderState>;
   /** Messages and alerts of the output being folded, taken by `effects`. */
   readonly owed: Effect[];
   readonly halts: HaltRequest[];
@@ -175,6 +181,11 @@ export interface RouterDeps {
   readonly pipeline: Pipeline;
   /** The venue's name, how it fills and, for a `bars` venue, its fill on a bar (pure). */
   readonly venue: Pick<Venue, 'name' | 'fills' | 'holdsExits' | 'fillOnBar' | 'fillTriggered'>;
+}
+
+/** What a report can change in a finished order's record. */
+function orderMark(o: OrderState): string {
+  return `${o.status}:${o.events}:${o.filledQty}:${o.avgFillPrice}:${o.trades?.length ?? 0}`;
 }
 
 /** What the shell must read before an order can be decided: the order index, the control state. */
@@ -195,7 +206,9 @@ export function orderNeeds(
 /** The router's records as a venue compares them (open and recently finished orders, holdings). */
 export function localBook(s: RouterState): LocalBook {
   const a = s.account;
-  const orders = [...a.pending, ...a.done].map((id) => a.orders[id]).filter((o): o is OrderState => !!o);
+  const orders = [...a.pending, ...a.done]
+    .map((id) => a.orders[id] ?? s.finished.get(id))
+    .filter((o): o is OrderState => !!o);
   const b = s.book;
   return {
     orders: orders.map(record),
@@ -215,6 +228,7 @@ export function routerState(account: AccountState, p: Pipeline): RouterState {
     progress: undefined,
     dirty: false,
     retired: account.done.map((id) => account.orders[id]).filter((o): o is OrderState => o !== undefined),
+    finished: new Map(),
     owed: [],
     halts: [],
     counters: { bars: 0, sets: 0, steps: 0, orders: 0, fills: 0, duplicates: 0, refused: 0 },
@@ -267,7 +281,7 @@ export function routerDecider(
     if (seq <= a.orderSeq) return { kind: 'advance' };
     const id = m.clientOrderId ?? '';
     if (m.cancel) {
-      const o = a.orders[id];
+      const o = a.orders[id] ?? s.finished.get(id);
       return o && !isTerminal(o.status)
         ? { kind: 'cancel', id, seq }
         : { kind: 'cancel-ignored', id, seq, ...(o ? { status: o.status } : {}) };
@@ -448,6 +462,7 @@ export function routerDecider(
     for (const rep of r.reports) {
       const o =
         s.account.orders[rep.clientOrderId] ??
+        revive(s, rep.clientOrderId) ??
         (rep.triggeredExit
           ? takeInExit(s, rep.clientOrderId, rep.triggeredExit, rep.timeMs ?? now)
           : undefined);
@@ -462,7 +477,10 @@ export function routerDecider(
         );
         continue;
       }
+      const before = isTerminal(o.status) && s.account.done.includes(o.id) ? orderMark(o) : undefined;
       apply(s, o, rep, now);
+      // A finished order the report changed (fills the records did not cover): indexed again.
+      if (before !== undefined && orderMark(o) !== before) s.retired.push(structuredClone(o));
     }
     for (const x of r.alerts) {
       s.owed.push(
@@ -509,7 +527,8 @@ export function routerDecider(
   function takeInExit(s: RouterState, id: string, x: TriggeredExitReport, time: number): OrderState {
     const a = s.account;
     const key = formatInstrument(x.instrument);
-    const strategy = a.protections?.[key]?.strategy ?? a.orders[x.entry]?.strategy;
+    const strategy =
+      a.protections?.[key]?.strategy ?? (a.orders[x.entry] ?? s.finished.get(x.entry))?.strategy;
     if (strategy === undefined)
       s.owed.push(
         notice(
@@ -890,7 +909,18 @@ export function routerDecider(
     s.account.book = b.snapshot();
   }
 
+  /** A finished order taken out of the saved value, back into it (a report about it came). */
+  function revive(s: RouterState, id: string): OrderState | undefined {
+    const o = s.finished.get(id);
+    if (!o || !s.account.done.includes(id)) return undefined;
+    s.finished.delete(id);
+    s.account.orders[id] = o;
+    return o;
+  }
+
   function retireOrder(s: RouterState, id: string): void {
+    // A report about an order already finished (a late execution): it is in `done` once only.
+    if (s.account.done.includes(id)) return;
     const o = s.account.orders[id];
     if (o) s.retired.push(structuredClone(o));
     retire(s.account, id);

@@ -1,5 +1,5 @@
 import { type Bus, readControl, requestHalt } from '@algotrader/bus';
-import { type Clock, ErrorCode, isAlgoError } from '@algotrader/core';
+import { type Clock, ErrorCode, isAlgoError, isTerminal } from '@algotrader/core';
 import type { MetricsSink } from '@algotrader/metrics';
 import {
   type AccountState,
@@ -8,6 +8,7 @@ import {
   CONTROL_BUCKET,
   DeciderRunner,
   type DecisionProgress,
+  decodeOrder,
   decodeProgress,
   encodeOrder,
   KvFollower,
@@ -91,6 +92,8 @@ export class OrderRouter {
   #drained: (() => void) | undefined;
   /** The index puts of the last save, still in flight (off the serial path; see `#save`). */
   #indexing: { readonly done: Promise<void>; readonly orders: readonly OrderState[] } | undefined;
+  /** Finished orders the index has acked, with the bytes it holds: their records may leave the account value. */
+  readonly #inIndex = new Map<string, Uint8Array>();
   readonly #shell = { saves: 0, halts: 0, indexRetries: 0 };
 
   private constructor(
@@ -140,6 +143,7 @@ export class OrderRouter {
     if (held) r.#run.apply({ kind: 'open', held });
     // A crash may have come between saving the account and indexing its finished orders.
     await r.#index(r.#run.state.retired.splice(0));
+    await r.#loadFinished();
     if (progress) {
       await progress.start();
       const follow = () => {
@@ -372,7 +376,48 @@ export class OrderRouter {
   async #index(retired: readonly OrderState[]): Promise<void> {
     // One key per order, so their order does not matter: all at once, one round trip. A crash
     // before every put is acked re-indexes them all at start (`retired` is saved in the account).
-    await Promise.all(retired.map((o) => this.#ordersKv.put(o.id, encodeOrder(o))));
+    const bytes = retired.map((o) => encodeOrder(o));
+    await Promise.all(retired.map((o, i) => this.#ordersKv.put(o.id, bytes[i]!)));
+    retired.forEach((o, i) => this.#inIndex.set(o.id, bytes[i]!));
+  }
+
+  /**
+   * Takes out of the account value the records of finished orders the index holds as they are
+   * (acked, same bytes): `done` keeps their ids, the router keeps the records in memory for the
+   * venue's reconciliation (`finished`). The value written and read at every step stays small
+   * however many orders finished lately; a record changed since it was indexed stays until its
+   * new version is acked.
+   */
+  #trimAccount(s: RouterState): void {
+    const a = s.account;
+    for (const [id, bytes] of this.#inIndex) {
+      const o = a.orders[id];
+      if (o === undefined) {
+        this.#inIndex.delete(id);
+        continue;
+      }
+      if (!isTerminal(o.status) || !sameBytes(encodeOrder(o), bytes)) continue;
+      if (!a.done.includes(id)) continue;
+      s.finished.set(id, o);
+      delete a.orders[id];
+      this.#inIndex.delete(id);
+    }
+    if (s.finished.size > a.done.length) {
+      const done = new Set(a.done);
+      for (const id of s.finished.keys()) if (!done.has(id)) s.finished.delete(id);
+    }
+  }
+
+  /** At start: the records of the finished orders the saved value holds by id only, from the index. */
+  async #loadFinished(): Promise<void> {
+    const s = this.#run.state;
+    const missing = s.account.done.filter((id) => s.account.orders[id] === undefined);
+    const entries = await Promise.all(missing.map((id) => this.#ordersKv.get(id)));
+    missing.forEach((id, i) => {
+      const e = entries[i];
+      if (e && e.operation === 'PUT') s.finished.set(id, decodeOrder(e.value));
+      else this.#o.bus.log.warn({ clientOrderId: id }, 'a finished order is not in the order index');
+    });
   }
 
   /**
@@ -385,6 +430,7 @@ export class OrderRouter {
    */
   async #save(s: RouterState, retired: readonly OrderState[]): Promise<void> {
     await this.#indexed();
+    this.#trimAccount(s);
     s.account.book = s.book.snapshot();
     s.account.updatedMs = this.#o.clock.now();
     try {
@@ -436,4 +482,8 @@ export class OrderRouter {
     });
     this.#o.onFatal?.(err);
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }

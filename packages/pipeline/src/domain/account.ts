@@ -70,7 +70,7 @@ export interface AccountState {
   orders: Record<string, OrderState>;
   /** Non-terminal orders in the order they arrived (fills happen in this order). */
   pending: string[];
-  /** Terminal order ids, oldest first; older ones are pruned from `orders` (see KEEP_DONE). */
+  /** Terminal order ids, oldest first, the last KEEP_DONE; their records leave `orders` once indexed (see KEEP_DONE). */
   done: string[];
   /** Stream sequence (MD) of the last bar set fully processed. */
   mdSeq: number;
@@ -156,8 +156,10 @@ export function accountOf(
 }
 
 /**
- * Terminal orders kept in the account value (it is rewritten at every bar, so it stays small);
- * older ones live in the KV bucket `orders`, by client order id.
+ * Terminal orders kept in `done`, by id: a repeated order is known without a read. Their records
+ * stay in the value only until the KV bucket `orders` (every finished order, by client order id)
+ * holds them — the router then keeps them in memory for the venue's reconciliation — so the value,
+ * rewritten at every bar, stays small.
  */
 export const KEEP_DONE = 100;
 
