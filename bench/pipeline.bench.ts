@@ -30,6 +30,8 @@ import { writeFlipPlugin } from './flip-plugin';
 const BARS = Number(process.argv.find((a) => a.startsWith('--bars='))?.slice(7) ?? '10000') || 10_000;
 /** `--storage=memory`: streams and buckets in memory (NATS_STORAGE=memory), to see what the file store costs. */
 const STORAGE: 'file' | 'memory' = process.argv.includes('--storage=memory') ? 'memory' : 'file';
+/** `--only=replay`: the replay through the stages alone (the raw bus and the latency run skipped), for A/B runs. */
+const ONLY_REPLAY = process.argv.includes('--only=replay');
 const btc = parseInstrument('OKX:BTC/USDT');
 const HOUR = 3_600_000;
 
@@ -384,6 +386,24 @@ const cols = head(await readCsvBars(bundledData('ohlcv/binance_BTC-USDT_1h_2017-
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, ${BARS} real BTC/USDT 1h bars, streams on ${STORAGE} storage`,
 );
+
+if (ONLY_REPLAY) {
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  const tp = await throughput(cols);
+  const cpu = Object.values(tp.cpuMsPerBar).reduce((a, b) => a + b, 0);
+  console.log(
+    `replay through all four stages: ${tp.bars} bars in ${tp.seconds.toFixed(1)} s = ${(tp.bars / tp.seconds).toFixed(0)} bars/s; CPU ${cpu.toFixed(2)} ms a bar (${Object.entries(
+      tp.cpuMsPerBar,
+    )
+      .map(([k, ms]) => `${k} ${ms.toFixed(3)}`)
+      .join(', ')})`,
+  );
+  process.exit(0);
+}
 
 const raw = await rawBus(cols);
 console.log(
