@@ -18,7 +18,15 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Bus, OrderedPublisher, SYSTEM_TOPOLOGY, subjects } from '@algotrader/bus';
 import { type BarColumns, barKey, parseInstrument } from '@algotrader/core';
-import { PIPELINE_ENV, readAccount, STAGES, Supervisor, stageEntry } from '@algotrader/pipeline';
+import {
+  accountKey,
+  PIPELINE_ENV,
+  POSITIONS_BUCKET,
+  readAccount,
+  STAGES,
+  Supervisor,
+  stageEntry,
+} from '@algotrader/pipeline';
 import { codecs } from '@algotrader/proto';
 import { readCsvBars } from '@algotrader/store';
 import { bundledData, freePort, NatsServer, repoRoot, sleep } from '@algotrader/testkit';
@@ -308,6 +316,8 @@ async function latency(c: BarColumns): Promise<number[]> {
       }
       sub.unsubscribe();
       hops = await breakdown(bus);
+      // What the router writes (twice a bar here: every bar trades) and the gate reads back.
+      accountBytes = (await (await bus.kv(POSITIONS_BUCKET)).get(accountKey('paper')))?.value.length ?? 0;
       return lat;
     },
   );
@@ -334,6 +344,8 @@ async function stamps(bus: Bus, stream: string, filter: string, closeOf: (data: 
 }
 
 let hops: [string, number][] = [];
+/** Size of the account value in KV at the end of the latency run, bytes. */
+let accountBytes = 0;
 
 /** Median time between consecutive steps of one bar's way, from the streams' own timestamps. */
 async function breakdown(bus: Bus): Promise<[string, number][]> {
@@ -456,7 +468,7 @@ console.log(
     `p50 ${quantile(lat, 0.5).toFixed(2)} ms, p90 ${quantile(lat, 0.9).toFixed(2)} ms, p99 ${quantile(lat, 0.99).toFixed(2)} ms, max ${lat[lat.length - 1]?.toFixed(2)} ms`,
 );
 console.log(
-  `  median per hop (stream timestamps): ${hops.map(([h, ms]) => `${h} ${ms.toFixed(2)} ms`).join(', ')}`,
+  `  median per hop (stream timestamps): ${hops.map(([h, ms]) => `${h} ${ms.toFixed(2)} ms`).join(', ')}; the account value ${accountBytes} bytes at the end`,
 );
 console.log(
   JSON.stringify({
@@ -471,6 +483,7 @@ console.log(
     pipelineMessagesPerBar: tp.msgsPerBar,
     latencyP50Ms: quantile(lat, 0.5),
     latencyP99Ms: quantile(lat, 0.99),
+    accountBytes,
   }),
 );
 process.exit(0);
