@@ -378,7 +378,7 @@ export class OrderRouter {
     // before every put is acked re-indexes them all at start (`retired` is saved in the account).
     const bytes = retired.map((o) => encodeOrder(o));
     await Promise.all(retired.map((o, i) => this.#ordersKv.put(o.id, bytes[i]!)));
-    retired.forEach((o, i) => this.#inIndex.set(o.id, bytes[i]!));
+    for (let i = 0; i < retired.length; i++) this.#inIndex.set(retired[i]!.id, bytes[i]!);
   }
 
   /**
@@ -413,11 +413,11 @@ export class OrderRouter {
     const s = this.#run.state;
     const missing = s.account.done.filter((id) => s.account.orders[id] === undefined);
     const entries = await Promise.all(missing.map((id) => this.#ordersKv.get(id)));
-    missing.forEach((id, i) => {
+    for (let i = 0; i < missing.length; i++) {
       const e = entries[i];
-      if (e && e.operation === 'PUT') s.finished.set(id, decodeOrder(e.value));
-      else this.#o.bus.log.warn({ clientOrderId: id }, 'a finished order is not in the order index');
-    });
+      if (e && e.operation === 'PUT') s.finished.set(missing[i]!, decodeOrder(e.value));
+      else this.#o.bus.log.warn({ clientOrderId: missing[i] }, 'a finished order is not in the order index');
+    }
   }
 
   /**
