@@ -258,6 +258,22 @@ describe('order-router: the order index off the serial path', () => {
       expect(await lateFills()).toHaveLength(1);
       expect((await readAccount(bus, ACCOUNT))?.fills).toBe(7);
       expect(again.placed).toEqual([]);
+
+      // An index entry gone (a purged bucket): said at start, not silently compared without it.
+      await router.stop();
+      await kv.purge(ids[2]!);
+      const third = new FillingExchange();
+      router = await start(third);
+      book = await seen(third)();
+      expect(book.map((o) => o.clientOrderId)).toEqual(ids.filter((id) => id !== ids[2]));
+      await waitFor(
+        async () =>
+          (await readAll(bus, 'OPS', 'ops.alert.>', codecs.Alert)).some(
+            (a) => a.message.code === 'order_index_missing' && a.message.message?.includes(ids[2]!),
+          ),
+        10_000,
+        'the order_index_missing alert',
+      );
     } finally {
       await router?.stop();
       await bus.close();

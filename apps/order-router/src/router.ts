@@ -413,11 +413,23 @@ export class OrderRouter {
     const s = this.#run.state;
     const missing = s.account.done.filter((id) => s.account.orders[id] === undefined);
     const entries = await Promise.all(missing.map((id) => this.#ordersKv.get(id)));
+    const lost: string[] = [];
     for (let i = 0; i < missing.length; i++) {
       const e = entries[i];
       if (e && e.operation === 'PUT') s.finished.set(missing[i]!, decodeOrder(e.value));
-      else this.#o.bus.log.warn({ clientOrderId: missing[i] }, 'a finished order is not in the order index');
+      else lost.push(missing[i]!);
     }
+    if (lost.length === 0) return;
+    // The reconciliation cannot compare these with the venue (it may report them as unknown).
+    const p = this.#o.pipeline;
+    this.#o.bus.log.warn({ clientOrderIds: lost }, 'finished orders missing from the order index');
+    this.#alerts.raise({
+      severity: 'warning',
+      code: 'order_index_missing',
+      message: `account ${p.account}: ${lost.length} finished order(s) of the saved account are not in KV orders (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', …' : ''}): was the bucket purged?`,
+      labels: { account: p.account },
+      dedupeKey: `${p.account}:${lost.join(',')}`,
+    });
   }
 
   /**
