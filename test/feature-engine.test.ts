@@ -1,6 +1,6 @@
 import { Bus, SYSTEM_TOPOLOGY } from '@algotrader/bus';
 import { type BarColumns, type Clock, parseInstrument } from '@algotrader/core';
-import { FeatureEngine, featuresOf } from '@algotrader/feature-engine';
+import { FeatureEngine, featuresOf, fixesDiscardNew } from '@algotrader/feature-engine';
 import {
   computeBatchFeature,
   FEATURE_REPLAY_TOLERANCE,
@@ -85,70 +85,107 @@ describe('feature-engine: computes exactly what the configured strategies declar
     expect(() => parsePipelineConfig(old)).toThrow(/features are declared by the strategy itself/);
   });
 
-  test('publishes those keys and the batch values bit for bit, bar by bar, over NATS, across a restart', async () => {
-    const pipeline = parsePipelineConfig(CONFIG);
-    const from = Date.UTC(2021, 0, 1);
-    const series = await Promise.all(
-      ['BTC', 'ETH', 'LTC'].map(async (b) => ({
-        instrument: parseInstrument(`OKX:${b}/USDT`),
-        bars: slice(await readCsvBars(bundledData(`ohlcv/binance_${b}-USDT_1h_2017-2022.csv.gz`)), from, N),
-      })),
-    );
+  test.each([{ pipelined: false }, { pipelined: true }])(
+    'publishes those keys and the batch values bit for bit, bar by bar, over NATS, across a restart (pipelined: $pipelined)',
+    async ({ pipelined }) => {
+      const pipeline = parsePipelineConfig(CONFIG);
+      const from = Date.UTC(2021, 0, 1);
+      const series = await Promise.all(
+        ['BTC', 'ETH', 'LTC'].map(async (b) => ({
+          instrument: parseInstrument(`OKX:${b}/USDT`),
+          bars: slice(await readCsvBars(bundledData(`ohlcv/binance_${b}-USDT_1h_2017-2022.csv.gz`)), from, N),
+        })),
+      );
+      const server = await NatsServer.start();
+      const bus = await Bus.connect({ servers: server.url, service: 'test' });
+      const feBus = await Bus.connect({ servers: server.url, service: 'feature-engine' });
+      let fe: FeatureEngine | undefined;
+      try {
+        await bus.ensure(SYSTEM_TOPOLOGY);
+        fe = await FeatureEngine.start({ bus: feBus, pipeline, clock, pipelined });
+        expect(fe.pipelined).toBe(pipelined);
+        // 300 bars, a restart from the checkpoint (193 bars kept: the RSI is rebuilt from a replay
+        // that does not reach its seed), then the rest.
+        const cut = series[0]!.bars.openTime[RESTART]!;
+        const first = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series, to: cut });
+        await waitFor(
+          () => fe!.lastSet >= first.lastClose!,
+          60_000,
+          'the feature-engine to reach the restart',
+        );
+        // The position after stop: the last message may still be in flight when lastSet moves.
+        await fe.stop();
+        const at = fe.position;
+        fe = await FeatureEngine.start({ bus: feBus, pipeline, clock, pipelined });
+        expect(fe.position, 'resumed from its checkpoint, not from the start of MD').toBe(at);
+        const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series, from: cut });
+        // Decided is not yet stored (a pipelined stage): the position moves once its outputs are.
+        const lastMd = (await bus.jsm.streams.info('MD')).state.last_seq;
+        await waitFor(
+          () => fe!.lastSet >= r.lastClose! && fe!.position >= lastMd,
+          60_000,
+          'the feature-engine to pass the last bar set on, its vectors stored',
+        );
+        const vectors = await readAll(bus, 'FEATURES', 'feat.okx.>', codecs.FeatureVector);
+        expect(vectors).toHaveLength(3 * N);
+        for (const s of series) {
+          const key = `OKX:${s.instrument.base}/USDT`;
+          const mine = vectors
+            .map((v) => v.message)
+            .filter((v) => v.instrument?.symbol === `${s.instrument.base}/USDT`);
+          expect(mine).toHaveLength(N);
+          // The batch form of each declared feature over the same bars, by output key.
+          const batch = new Map<string, Float64Array>();
+          for (const spec of featuresOf(pipeline, key)) {
+            const cols = computeBatchFeature(spec, s.bars) as Record<string, Float64Array>;
+            featureOutputKeys(spec).forEach((k, j) => {
+              batch.set(k, cols[featureOutputs(spec)[j]!]!);
+            });
+          }
+          mine.forEach((v, i) => {
+            expect(Object.keys(v.values ?? {}).sort()).toEqual([...EXPECTED[key]!].sort());
+            for (const [k, col] of batch) {
+              const got = v.values![k]!;
+              if (!Object.is(got, col[i]))
+                expect.fail(`${key} bar ${i} ${k}: streamed ${got}, batch ${col[i]}`);
+            }
+          });
+          expect(mine[N - 1]!.warm).toBe(true);
+        }
+      } finally {
+        await fe?.stop();
+        await feBus.close();
+        await bus.close();
+        await server.stop();
+      }
+    },
+  );
+
+  test('pipelined by default only on a server without the discard:new trimming bug (2.10 and later)', async () => {
+    for (const [v, fixed] of [
+      ['2.9.10', false],
+      ['2.9.25', false],
+      ['2.10.0', true],
+      ['2.11.4', true],
+      ['v2.12.1', true],
+      ['3.0.0', true],
+      ['1.4.1', false],
+      ['', false],
+      [undefined, false],
+      ['nightly', false],
+    ] as const) {
+      expect(fixesDiscardNew(v), String(v)).toBe(fixed);
+    }
     const server = await NatsServer.start();
-    const bus = await Bus.connect({ servers: server.url, service: 'test' });
     const feBus = await Bus.connect({ servers: server.url, service: 'feature-engine' });
     let fe: FeatureEngine | undefined;
     try {
-      await bus.ensure(SYSTEM_TOPOLOGY);
-      fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
-      // 300 bars, a restart from the checkpoint (193 bars kept: the RSI is rebuilt from a replay
-      // that does not reach its seed), then the rest.
-      const cut = series[0]!.bars.openTime[RESTART]!;
-      const first = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series, to: cut });
-      await waitFor(() => fe!.lastSet >= first.lastClose!, 60_000, 'the feature-engine to reach the restart');
-      // The position after stop: the last message may still be in flight when lastSet moves.
-      await fe.stop();
-      const at = fe.position;
-      fe = await FeatureEngine.start({ bus: feBus, pipeline, clock });
-      expect(fe.position, 'resumed from its checkpoint, not from the start of MD').toBe(at);
-      const r = await replayPipeline(bus, { venue: 'OKX', tf: '1h', series, from: cut });
-      // Decided is not yet stored (a pipelined stage): the position moves once its outputs are.
-      const lastMd = (await bus.jsm.streams.info('MD')).state.last_seq;
-      await waitFor(
-        () => fe!.lastSet >= r.lastClose! && fe!.position >= lastMd,
-        60_000,
-        'the feature-engine to pass the last bar set on, its vectors stored',
-      );
-      const vectors = await readAll(bus, 'FEATURES', 'feat.okx.>', codecs.FeatureVector);
-      expect(vectors).toHaveLength(3 * N);
-      for (const s of series) {
-        const key = `OKX:${s.instrument.base}/USDT`;
-        const mine = vectors
-          .map((v) => v.message)
-          .filter((v) => v.instrument?.symbol === `${s.instrument.base}/USDT`);
-        expect(mine).toHaveLength(N);
-        // The batch form of each declared feature over the same bars, by output key.
-        const batch = new Map<string, Float64Array>();
-        for (const spec of featuresOf(pipeline, key)) {
-          const cols = computeBatchFeature(spec, s.bars) as Record<string, Float64Array>;
-          featureOutputKeys(spec).forEach((k, j) => {
-            batch.set(k, cols[featureOutputs(spec)[j]!]!);
-          });
-        }
-        mine.forEach((v, i) => {
-          expect(Object.keys(v.values ?? {}).sort()).toEqual([...EXPECTED[key]!].sort());
-          for (const [k, col] of batch) {
-            const got = v.values![k]!;
-            if (!Object.is(got, col[i]))
-              expect.fail(`${key} bar ${i} ${k}: streamed ${got}, batch ${col[i]}`);
-          }
-        });
-        expect(mine[N - 1]!.warm).toBe(true);
-      }
+      await feBus.ensure(SYSTEM_TOPOLOGY);
+      fe = await FeatureEngine.start({ bus: feBus, pipeline: parsePipelineConfig(CONFIG), clock });
+      expect(fe.pipelined).toBe(fixesDiscardNew(feBus.nc.info?.version));
     } finally {
       await fe?.stop();
       await feBus.close();
-      await bus.close();
       await server.stop();
     }
   });

@@ -60,9 +60,15 @@ describe('the four stages on a three-node cluster: the nodes they are connected 
     try {
       const leader = cluster.node(await tc.leaderOf('MD'));
       // Every stage starts on the MD leader's node (the client learns the other nodes from it).
+      // The feature-engine pipelined, as it runs on nats-server 2.10 and later (docker-compose's
+      // 2.11): its chained publishes in flight while the nodes fail over.
       stages = await step('the four stages to start on the MD leader', () =>
-        startStages(leader.url, pipeline, (s) => ({ user: s, password: `pw-${s}` }), { logger: tc.logger }),
+        startStages(leader.url, pipeline, (s) => ({ user: s, password: `pw-${s}` }), {
+          logger: tc.logger,
+          fePipelined: true,
+        }),
       );
+      expect(stages.fePipelined).toBe(true);
       const buses = stages.buses;
       const on = () => buses.map((b) => b.nc.info?.server_name ?? '?');
       expect(on()).toEqual(STAGE_NAMES.map(() => leader.name));

@@ -17,6 +17,8 @@ const clock: Clock = { now: () => Date.now() };
 export interface Stages {
   /** Each stage's connection, in pipeline order (which server it is on: `nc.info?.server_name`). */
   readonly buses: readonly Bus[];
+  /** Whether the feature-engine runs pipelined. */
+  readonly fePipelined: boolean;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,13 @@ export async function startStages(
   pipeline: Pipeline,
   credentials?: StageCredentials,
   /** `router: false`: the three decision stages only (another process is the order-router). */
-  o: { router?: boolean; metrics?: MetricsSink; logger?: (service: string) => BusLogger } = {},
+  o: {
+    router?: boolean;
+    metrics?: MetricsSink;
+    logger?: (service: string) => BusLogger;
+    /** The feature-engine's `pipelined` (default: by the server's version, see `fixesDiscardNew`). */
+    fePipelined?: boolean;
+  } = {},
 ): Promise<Stages> {
   const services = ['feature-engine', 'strategy-runner', 'risk-gate', 'order-router'].slice(
     0,
@@ -49,7 +57,12 @@ export async function startStages(
     ),
   );
   const [b1, b2, b3, b4] = buses as [Bus, Bus, Bus, Bus | undefined];
-  const fe = await FeatureEngine.start({ bus: b1, pipeline, clock });
+  const fe = await FeatureEngine.start({
+    bus: b1,
+    pipeline,
+    clock,
+    ...(o.fePipelined === undefined ? {} : { pipelined: o.fePipelined }),
+  });
   const sr = await StrategyRunner.start({ bus: b2, pipeline, clock });
   const rg = await RiskGate.start({ bus: b3, pipeline, clock });
   const router = b4
@@ -63,6 +76,7 @@ export async function startStages(
     : undefined;
   return {
     buses,
+    fePipelined: fe.pipelined,
     async stop() {
       await router?.stop();
       await rg.stop();

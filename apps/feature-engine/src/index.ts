@@ -7,4 +7,4 @@ export {
   featureDecider,
   featuresOf,
 } from './decider';
-export { FeatureEngine, type FeatureEngineOptions } from './engine';
+export { FeatureEngine, type FeatureEngineOptions, fixesDiscardNew } from './engine';

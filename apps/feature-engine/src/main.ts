@@ -15,6 +15,7 @@ void runService({
         features: pipeline.features.map((f) => featureKey(f)),
         history: pipeline.featureHistory,
         from: engine.position + 1,
+        pipelined: engine.pipelined,
       },
       'reading MD',
     );
