@@ -245,6 +245,12 @@ describe('order-router: the order index off the serial path', () => {
           (f) => f.message.tradeId === 'late1',
         );
       expect(await lateFills()).toHaveLength(1);
+      // Indexed as it is now, its record leaves the value again (reports that change nothing since too).
+      await waitFor(
+        async () => (await readAccount(bus, ACCOUNT))?.orders[ids[0]!] === undefined,
+        10_000,
+        "order 1's record out of the value again",
+      );
 
       // A new instance reads the records the value no longer holds back from the index.
       await router.stop();

@@ -909,11 +909,13 @@ export function routerDecider(
     s.account.book = b.snapshot();
   }
 
-  /** A finished order taken out of the saved value, back into it (a report about it came). */
+  /**
+   * A finished order taken out of the saved value, back into it (a report about it came); the
+   * shell takes it out again once the index holds it as it is.
+   */
   function revive(s: RouterState, id: string): OrderState | undefined {
     const o = s.finished.get(id);
     if (!o || !s.account.done.includes(id)) return undefined;
-    s.finished.delete(id);
     s.account.orders[id] = o;
     return o;
   }

@@ -392,18 +392,16 @@ export class OrderRouter {
     const a = s.account;
     for (const [id, bytes] of this.#inIndex) {
       const o = a.orders[id];
-      if (o === undefined) {
-        this.#inIndex.delete(id);
-        continue;
-      }
-      if (!isTerminal(o.status) || !sameBytes(encodeOrder(o), bytes)) continue;
-      if (!a.done.includes(id)) continue;
+      if (o === undefined || !isTerminal(o.status) || !a.done.includes(id)) continue;
+      // A record brought back by a report goes out again once the index holds it as it is.
+      if (!sameBytes(encodeOrder(o), bytes)) continue;
       s.finished.set(id, o);
       delete a.orders[id];
-      this.#inIndex.delete(id);
     }
-    if (s.finished.size > a.done.length) {
+    // Both follow `done`: an order that left it (older than the last KEEP_DONE) is forgotten here too.
+    if (this.#inIndex.size > a.done.length || s.finished.size > a.done.length) {
       const done = new Set(a.done);
+      for (const id of this.#inIndex.keys()) if (!done.has(id)) this.#inIndex.delete(id);
       for (const id of s.finished.keys()) if (!done.has(id)) s.finished.delete(id);
     }
   }
