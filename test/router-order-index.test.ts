@@ -26,6 +26,13 @@ import { describe, expect, test } from 'vitest';
 const BTC = parseInstrument('OKX:BTC/USDT');
 const T = Date.UTC(2025, 0, 6, 12);
 const ACCOUNT = 'idx1';
+/** An OKX account (an `exchange` venue: orders fill on the venue's reports, reconciled by polls). */
+const pipeline = parsePipelineConfig({
+  account: ACCOUNT,
+  broker: 'okx',
+  instruments: ['OKX:BTC/USDT'],
+  strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT'] }],
+});
 
 /**
  * An exchange that fills market orders at once; it counts what it was asked to place, keeps the
@@ -102,12 +109,6 @@ describe('order-router: the order index off the serial path', () => {
     let router: OrderRouter | undefined;
     try {
       await bus.ensure(SYSTEM_TOPOLOGY);
-      const pipeline = parsePipelineConfig({
-        account: ACCOUNT,
-        broker: 'okx',
-        instruments: ['OKX:BTC/USDT'],
-        strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT'] }],
-      });
       router = await OrderRouter.start({
         bus,
         pipeline,
@@ -166,12 +167,6 @@ describe('order-router: the order index off the serial path', () => {
     let router: OrderRouter | undefined;
     try {
       await bus.ensure(SYSTEM_TOPOLOGY);
-      const pipeline = parsePipelineConfig({
-        account: ACCOUNT,
-        broker: 'okx',
-        instruments: ['OKX:BTC/USDT'],
-        strategies: [{ name: 'sma_cross', instruments: ['OKX:BTC/USDT'] }],
-      });
       const start = (venue: Venue) =>
         OrderRouter.start({ bus, pipeline, clock: { now: () => Date.now() }, venue, pollMs: 100 });
       const exchange = new FillingExchange();
