@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports';
+import { freePort, withFreshPorts } from './ports';
 import { binaryVersion, ServerProcess, TestServer } from './server-process';
 
 /** One series of an InfluxQL answer (`/query`), as InfluxDB 1.x returns it. */
@@ -104,13 +104,12 @@ export class InfluxDB1 extends TestServer {
 
   static async start(opts: InfluxDB1Options = {}): Promise<InfluxDB1> {
     InfluxDB1.assertInstalled();
-    const dir = mkdtempSync(join(tmpdir(), 'algotrader-influx1-'));
-    const port = await freePort();
-    let rpcPort = await freePort();
-    while (rpcPort === port) rpcPort = await freePort();
-    const server = new InfluxDB1(port, rpcPort, dir, opts);
-    await server.serverProcess.spawn();
-    return server;
+    return withFreshPorts(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'algotrader-influx1-'));
+      const server = new InfluxDB1(await freePort(), await freePort(), dir, opts);
+      await server.serverProcess.spawnOrStop();
+      return server;
+    });
   }
 
   /** True when `/ping` answers 204. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NatsServer } from './nats-server';
-import { freePort } from './ports';
+import { freePort, withFreshPorts } from './ports';
 import { ServerProcess, TestServer } from './server-process';
 import { scaled, sleep, within } from './timing';
 
@@ -127,6 +127,10 @@ export class NatsCluster {
 
   static async start(o: NatsClusterOptions = {}): Promise<NatsCluster> {
     NatsServer.assertInstalled();
+    return withFreshPorts(() => NatsCluster.#startOnce(o));
+  }
+
+  static async #startOnce(o: NatsClusterOptions): Promise<NatsCluster> {
     const size = o.size ?? 3;
     const ports: number[] = [];
     const routePorts: number[] = [];

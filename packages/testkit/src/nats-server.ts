@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports';
+import { freePort, withFreshPorts } from './ports';
 import { binaryVersion, ServerProcess, TestServer } from './server-process';
 
 export interface NatsServerOptions {
@@ -76,10 +76,12 @@ export class NatsServer extends TestServer {
 
   static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
     NatsServer.assertInstalled();
-    const dir = mkdtempSync(join(tmpdir(), 'algotrader-nats-'));
-    const server = new NatsServer(await freePort(), dir, opts);
-    await server.serverProcess.spawn();
-    return server;
+    return withFreshPorts(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'algotrader-nats-'));
+      const server = new NatsServer(await freePort(), dir, opts);
+      await server.serverProcess.spawnOrStop();
+      return server;
+    });
   }
 }
 

@@ -102,6 +102,16 @@ export class ServerProcess {
     throw new Error(`${s.name} ${s.notReady} on port ${s.port}:\n${this.logs}`);
   }
 
+  /** {@link spawn}, and when that fails, {@link stop} (nothing left running, the directory gone unless kept). */
+  async spawnOrStop(): Promise<void> {
+    try {
+      await this.spawn();
+    } catch (e) {
+      await this.stop().catch(() => {});
+      throw e;
+    }
+  }
+
   /** SIGKILL: the server dies as in a crash, without flushing anything; its files stay. */
   async kill(): Promise<void> {
     const proc = this.#proc;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports';
+import { freePort, withFreshPorts } from './ports';
 import { binaryVersion, ServerProcess, TestServer } from './server-process';
 import { scaled, sleep } from './timing';
 
@@ -74,10 +74,12 @@ export class VictoriaMetrics extends TestServer {
 
   static async start(opts: VictoriaMetricsOptions = {}): Promise<VictoriaMetrics> {
     VictoriaMetrics.assertInstalled();
-    const dir = mkdtempSync(join(tmpdir(), 'algotrader-vm-'));
-    const server = new VictoriaMetrics(await freePort(), dir, opts);
-    await server.serverProcess.spawn();
-    return server;
+    return withFreshPorts(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'algotrader-vm-'));
+      const server = new VictoriaMetrics(await freePort(), dir, opts);
+      await server.serverProcess.spawnOrStop();
+      return server;
+    });
   }
 
   /** True when `/health` answers OK. */
